@@ -1,0 +1,3 @@
+from experiment_runner.cli.main import main
+
+raise SystemExit(main())

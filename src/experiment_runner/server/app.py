@@ -1,0 +1,44 @@
+"""build_server(): the MCP server over a workspace. Tools come from the tool specs; resources expose what the
+store holds (briefs now, runs later); prompts carry the clarifying interview and the brief."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mcp.server.mcpserver import MCPServer
+
+from experiment_runner import __version__
+from experiment_runner.server.adapter import make_tool
+from experiment_runner.server.prompts import register_prompts
+from experiment_runner.server.resources import register_resources
+from experiment_runner.tools import all_tools
+
+INSTRUCTIONS = """\
+Tools for running ML experiments carefully. Workflow: ask_clarifying_questions -> draft_brief (confirm=true
+pre-registers) -> check_reproducibility -> run_sanity_checks -> launch_training, then get_run_status /
+list_runs / stop_run while runs go -> diagnose_failure for failed runs -> compile_report (refuses reports that
+hide variance or failed runs). Every path is relative to the workspace root."""
+
+
+def build_server(root: Path | str = ".") -> MCPServer:
+    root = Path(root).resolve()
+    if not root.is_dir():
+        from experiment_runner.errors import UserError
+
+        raise UserError(f"workspace root {str(root)!r} is not a folder")
+    server = MCPServer(
+        "experiment-runner",
+        title="Experiment runner",
+        description="Run ML experiments the way a careful researcher would.",
+        instructions=INSTRUCTIONS,
+        version=__version__,
+        tools=[make_tool(spec, root) for spec in all_tools()],
+    )
+    register_resources(server, root)
+    register_prompts(server, root)
+    return server
+
+
+def tool_listing(server: MCPServer) -> str:  # pragma: no cover - debugging aid
+    return json.dumps([t.name for t in server._tool_manager.list_tools()])

@@ -1,0 +1,102 @@
+"""`experiment-runner.yaml` at the workspace root: strict models (unknown keys are errors), loaded with
+yaml.safe_load, errors rendered as readable `loc: msg` lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from experiment_runner.errors import UserError
+
+CONFIG_FILE = "experiment-runner.yaml"
+
+#: Programs a run may start without further configuration (an executable inside the workspace is also fine).
+DEFAULT_ALLOWED_PROGRAMS = ("python", "python3", "torchrun", "accelerate", "deepspeed")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CommandsConfig(_Strict):
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Extra programs (names on PATH or absolute paths) runs may start, added to "
+        + ", ".join(DEFAULT_ALLOWED_PROGRAMS),
+    )
+
+
+class PolicyConfig(_Strict):
+    min_seeds: int = Field(3, ge=1, description="Fewest seeds per arm a brief may plan and a report may show without a waiver.")
+    alpha: float = Field(0.05, gt=0, lt=1, description="Default significance level for briefs and reports.")
+
+
+class RunsConfig(_Strict):
+    max_parallel: int | None = Field(None, ge=1, description="Most runs going at once on this machine (default: CPU count, or one per GPU).")
+    log_cap_mb: float = Field(256, gt=0, description="Most megabytes of a run's output kept on disk per stream (head and tail kept beyond it).")
+    heartbeat_s: float = Field(2.0, gt=0, description="Seconds between supervisor heartbeats.")
+    telemetry_s: float = Field(5.0, gt=0, description="Seconds between CPU/GPU/memory samples.")
+    stop_grace_s: float = Field(10.0, ge=0, description="Seconds between SIGTERM and SIGKILL when stopping a run.")
+    silence_warn_s: float = Field(600.0, gt=0, description="Seconds without output before the 'no output' health signal.")
+    stop_on_nan: bool = Field(True, description="Stop a run whose loss becomes NaN or Inf.")
+
+
+class SanityConfig(_Strict):
+    timeout_s: float = Field(300.0, gt=0, description="Time limit for one sanity-check run.")
+    memory_mb: int = Field(8192, gt=0, description="Address-space cap for the sanity-check child, in MiB.")
+
+
+class SlurmConfig(_Strict):
+    partition: str | None = Field(None, description="Partition (-p) jobs go to.")
+    account: str | None = Field(None, description="Account (-A) charged.")
+    qos: str | None = Field(None, description="Quality of service (--qos).")
+    cpus_per_task: int | None = Field(None, ge=1, description="CPUs per run (--cpus-per-task).")
+    mem: str | None = Field(None, description="Memory per run, Slurm syntax (--mem), e.g. '16G'.")
+    gres_per_gpu: str = Field("gpu", description="GRES name used for GPUs (--gres=<name>:<n>).")
+    extra_args: list[str] = Field(default_factory=list, description="Extra sbatch arguments, one per item.")
+    use_array: bool = Field(True, description="Submit the seeds of one launch as a job array.")
+
+
+class WorkspaceConfig(_Strict):
+    python: str | None = Field(None, description="Interpreter for user code (sanity checks, probes). Default: the server's own.")
+    store: str = Field(".experiments", description="Folder (inside the workspace) where experiments and runs are stored.")
+    backend: Literal["local", "slurm"] = Field("local", description="Where launch_training runs go by default.")
+    commands: CommandsConfig = Field(default_factory=CommandsConfig)
+    policy: PolicyConfig = Field(default_factory=PolicyConfig)
+    runs: RunsConfig = Field(default_factory=RunsConfig)
+    sanity: SanityConfig = Field(default_factory=SanityConfig)
+    slurm: SlurmConfig = Field(default_factory=SlurmConfig)
+
+
+def format_validation_error(err: ValidationError, source: str) -> str:
+    lines = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling; see the README for valid keys)"
+        lines.append(f"  {loc}: {msg}")
+    return f"{source} is invalid:\n" + "\n".join(lines)
+
+
+def load_config(root: Path) -> WorkspaceConfig:
+    """Read `experiment-runner.yaml` under `root`; a missing file means every default."""
+    import yaml
+
+    path = Path(root) / CONFIG_FILE
+    if not path.is_file():
+        return WorkspaceConfig()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise UserError(f"{path} is not valid YAML: {e}") from None
+    if data is None:
+        return WorkspaceConfig()
+    if not isinstance(data, dict):
+        raise UserError(f"{path} must hold a mapping of settings at the top level, got {type(data).__name__}")
+    try:
+        return WorkspaceConfig.model_validate(data)
+    except ValidationError as e:
+        raise UserError(format_validation_error(e, str(path))) from None

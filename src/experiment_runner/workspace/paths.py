@@ -1,0 +1,142 @@
+"""Workspace roots and path resolution. Every path a tool reads or writes resolves (symlinks included)
+inside the workspace root, or inside the narrower roots an MCP client offered."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from experiment_runner.errors import NotFound, OutsideWorkspace, UserError, did_you_mean
+from experiment_runner.workspace.config import WorkspaceConfig, load_config
+
+_EXPERIMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+
+
+def validate_experiment_name(name: str) -> str:
+    if not isinstance(name, str) or not _EXPERIMENT_NAME.match(name) or name in (".", ".."):
+        raise UserError(
+            f"experiment name {name!r} is not valid: use 1-80 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit (e.g. 'resnet-lr-sweep')"
+        )
+    return name
+
+
+def _real(p: Path | str) -> Path:
+    return Path(os.path.realpath(p))
+
+
+class Workspace:
+    """The user's project folder. `roots` are where access is allowed: the root itself, or narrower client roots."""
+
+    def __init__(self, root: Path | str, allowed: list[Path] | None = None, config: WorkspaceConfig | None = None):
+        root_path = _real(root)
+        if not root_path.is_dir():
+            raise UserError(f"workspace root {str(root)!r} is not a folder")
+        self.root = root_path
+        self.roots: list[Path] = [_real(a) for a in allowed] if allowed else [root_path]
+        if config is not None:
+            self.__dict__["config"] = config
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.root)!r}, roots={[str(r) for r in self.roots]})"
+
+    @cached_property
+    def config(self) -> WorkspaceConfig:
+        return load_config(self.root)
+
+    def narrowed(self, client_roots: list[Path]) -> "Workspace":
+        """The workspace limited to the client's roots (each intersected with the workspace root)."""
+        kept: list[Path] = []
+        for r in client_roots:
+            r = _real(r)
+            if r.is_relative_to(self.root):
+                kept.append(r)
+            elif self.root.is_relative_to(r):
+                kept.append(self.root)
+        if not kept:
+            raise OutsideWorkspace(
+                "none of the client's roots ("
+                + ", ".join(str(r) for r in client_roots)
+                + f") lies inside or around the workspace root {self.root}; start the server with --root set to the project folder"
+            )
+        ws = Workspace(self.root, allowed=sorted(set(kept)))
+        if "config" in self.__dict__:
+            ws.__dict__["config"] = self.__dict__["config"]
+        return ws
+
+    def contains(self, path: Path | str) -> bool:
+        real = _real(path)
+        return any(real.is_relative_to(r) for r in self.roots)
+
+    def resolve(
+        self,
+        value: str | os.PathLike[str],
+        *,
+        must_exist: bool = False,
+        kind: Literal["any", "file", "dir"] = "any",
+        what: str = "path",
+    ) -> Path:
+        """Resolve a user-given path (relative to the workspace root) to a real path inside the roots."""
+        text = os.fspath(value)
+        if not text or "\x00" in text:
+            raise UserError(f"{what} {text!r} is not a valid path")
+        p = Path(text).expanduser()
+        if not p.is_absolute():
+            p = self.root / p
+        real = _real(p)
+        if not any(real.is_relative_to(r) for r in self.roots):
+            shown = f"{text!r}" + (f" (resolves to {real})" if str(real) != text else "")
+            raise OutsideWorkspace(
+                f"{what} {shown} is outside the workspace; allowed: "
+                + ", ".join(str(r) for r in self.roots)
+                + ". Use a path inside the workspace (symlinks are followed)."
+            )
+        if must_exist or kind != "any":
+            if not real.exists():
+                if must_exist:
+                    raise NotFound(f"{what} {text!r} does not exist (looked at {real})")
+            elif kind == "file" and not real.is_file():
+                raise UserError(f"{what} {text!r} is not a file")
+            elif kind == "dir" and not real.is_dir():
+                raise UserError(f"{what} {text!r} is not a folder")
+        return real
+
+    def display(self, path: Path | str) -> str:
+        """A path as a person reads it: relative to the workspace root when inside it."""
+        p = Path(path)
+        try:
+            return str(p.relative_to(self.root)) or "."
+        except ValueError:
+            return str(p)
+
+    # --- the experiment store -------------------------------------------------------------
+
+    @cached_property
+    def store_root(self) -> Path:
+        store = self.config.store
+        p = Path(store)
+        real = _real(p if p.is_absolute() else self.root / p)
+        if not real.is_relative_to(self.root):
+            raise OutsideWorkspace(
+                f"store {store!r} in experiment-runner.yaml resolves to {real}, outside the workspace root {self.root}"
+            )
+        return real
+
+    def experiment_dir(self, name: str, *, create: bool = False, must_exist: bool = False) -> Path:
+        validate_experiment_name(name)
+        d = self.store_root / name
+        if create:
+            d.mkdir(parents=True, exist_ok=True)
+        elif must_exist and not d.is_dir():
+            raise NotFound(f"unknown experiment {name!r}; " + did_you_mean(name, self.experiments()))
+        return d
+
+    def experiments(self) -> list[str]:
+        if not self.store_root.is_dir():
+            return []
+        return sorted(
+            e.name for e in self.store_root.iterdir() if e.is_dir() and _EXPERIMENT_NAME.match(e.name)
+        )

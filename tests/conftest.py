@@ -1,0 +1,70 @@
+"""Shared fixtures. Tests drive the public surface: tools through a real MCP client (in-memory Client in both
+protocol modes, and stdio), the CLI as a subprocess, real git repos, real processes, real tiny torch models."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = REPO / "examples"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", default=False, help="also run tests marked slow (CI does)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow test: run with --slow (CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    """An empty workspace root."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    return ws
+
+
+@pytest.fixture(params=["auto", "legacy"])
+def mode(request) -> str:
+    """Both protocol eras: 2026-07-28 direct dispatch and the 2025-11-25 handshake today's hosts use."""
+    return request.param
+
+
+def result_text(result) -> str:
+    return "\n".join(getattr(c, "text", "") for c in result.content)
+
+
+def run_cli(*args: str, root: Path | None = None, input: str | None = None, timeout: float = 120, env=None):
+    """Run `experiment-runner` as a subprocess (the installed entry point's module form)."""
+    cmd = [sys.executable, "-m", "experiment_runner"]
+    if root is not None:
+        cmd += ["--root", str(root)]
+    cmd += list(args)
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(cmd, capture_output=True, text=True, input=input, timeout=timeout, env=full_env)
+
+
+def call_cli(tool: str, args: dict, root: Path, **kw):
+    """`experiment-runner call TOOL --args JSON`; returns (returncode, parsed stdout or None, stderr)."""
+    proc = run_cli("call", tool, "--args", json.dumps(args), "--quiet", root=root, **kw)
+    payload = json.loads(proc.stdout) if proc.returncode == 0 and proc.stdout.strip() else None
+    return proc.returncode, payload, proc.stderr
