@@ -41,8 +41,16 @@ async def _with_client(root: Path, fn):
 
     from experiment_runner.server import build_server
 
-    async with Client(build_server(root), mode="legacy") as client:
-        return await fn(client)
+    try:
+        async with Client(build_server(root), mode="legacy") as client:
+            return await fn(client)
+    except BaseExceptionGroup as group:  # the client's task group wraps what the callback raised
+        raise _first_leaf(group) from None
+
+
+def _first_leaf(group: BaseExceptionGroup) -> BaseException:
+    first = group.exceptions[0]
+    return _first_leaf(first) if isinstance(first, BaseExceptionGroup) else first
 
 
 def list_tools(root: Path, *, as_json: bool) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -42,7 +43,9 @@ async def client_roots(ctx: Context) -> list[Path] | None:
     if caps is None or getattr(caps, "roots", None) is None:
         return None
     try:
-        result = await ctx.session.list_roots()
+        with warnings.catch_warnings():  # roots are deprecated in the 2026 era but are what handshake clients offer
+            warnings.simplefilter("ignore")
+            result = await ctx.session.list_roots()
     except (MCPError, AttributeError, RuntimeError) as e:  # no back-channel on stateless connections
         log.debug("client roots unavailable: %s", e)
         return None
