@@ -4,12 +4,24 @@ these models and `experiment_runner.runs.store`; keep them backward compatible.
 Layout of one run, `<store>/<experiment>/runs/<run_id>/`:
   spec.json        RunSpec, written once at launch, never changed
   state.json       RunState, replaced atomically on every transition (write temp, fsync, rename)
-  stdout.log       the child's standard output (capped: head and tail kept beyond the cap)
+  heartbeat        empty file whose mtime is the supervisor's last heartbeat (kept out of state.json so that
+                   state is written only on transitions; the store reports it as RunState.heartbeat_at)
+  stdout.log       the child's standard output (capped: head and tail kept beyond the cap; while a run that
+                   passed the cap goes, the tail lives in stdout.tail.<offset>.log next to a stdout.cut.json, and
+                   the supervisor joins them into stdout.log when the run ends; read through the store)
   stderr.log       the child's standard error (capped the same way)
-  metrics.jsonl    one JSON object per line: {"step": int|null, "time": float, "<name>": float, ...}
+  metrics.jsonl    one JSON object per line: {"step": int|null, "time": float, "source": "stdout"|"stderr"|"user",
+                   "<name>": float, ...}; NaN/Inf written as the strings "nan", "inf", "-inf"
+  metrics_user.jsonl  what the run itself logged through $EXPERIMENT_RUNNER_METRICS (merged into metrics.jsonl)
   telemetry.jsonl  one JSON object per sample: time, cpu_percent, rss_bytes, gpus [...]
   health.json      current health signals (list of HealthSignal)
   manifest.json    the reproducibility manifest captured at launch
+  exit.json        the child's exit, written the moment it is reaped (so a supervisor dying afterwards loses nothing)
+  stop.json        a stop request (written by stop_run, acted on by the supervisor or the launcher)
+  supervisor.log   the supervisor's own messages
+
+Launches: `<store>/<experiment>/launches/<launch_id>.json` (the runs of one launch_training call, in start order,
+and the local launcher process that starts them as slots free).
 """
 
 from __future__ import annotations
@@ -20,6 +32,20 @@ from pydantic import BaseModel, ConfigDict, Field
 
 RunStateName = Literal["queued", "running", "completed", "failed", "cancelled", "lost"]
 TERMINAL_STATES: tuple[str, ...] = ("completed", "failed", "cancelled", "lost")
+RUN_STATES: tuple[str, ...] = ("queued", "running", "completed", "failed", "cancelled", "lost")
+
+#: Values of RunState.ended_by (backends may add their own, e.g. Slurm's "node_fail" or "preempted").
+ENDED_BY = (
+    "exit",             # the child exited by itself (exit_code says how)
+    "signal",           # a signal nobody in experiment-runner sent ended it (signal says which)
+    "stop",             # stop_run (stop_signal says whether SIGTERM sufficed)
+    "time_limit",       # the run's time limit
+    "nan_loss",         # runs.stop_on_nan after a NaN/Inf loss
+    "start_error",      # the command could not be started
+    "supervisor_lost",  # the supervisor died before the child's exit was recorded
+    "launcher_lost",    # the process meant to start the queued run died first
+    "pid_reused",       # the recorded pid now belongs to another process
+)
 
 
 class RunSpec(BaseModel):
@@ -32,10 +58,19 @@ class RunSpec(BaseModel):
     arm: str = Field(description="Method/variant label the run belongs to, e.g. 'baseline' or 'wide'.")
     seed: int
     argv: list[str] = Field(description="The exact command, `{seed}` already filled in.")
+    program: str | None = Field(None, description="Absolute path argv[0] resolved to at launch (what is executed).")
     cwd: str = Field(description="Absolute working directory.")
     env: dict[str, str] = Field(default_factory=dict, description="Environment the caller set (on top of the allowlisted base).")
+    env_defaults: dict[str, str] = Field(
+        default_factory=dict,
+        description="Variables experiment-runner set because neither the caller nor the server did (e.g. OMP_NUM_THREADS "
+        "split between parallel runs).",
+    )
     time_limit_s: float | None = None
-    gpus: list[int] = Field(default_factory=list, description="GPU indices assigned (CUDA_VISIBLE_DEVICES).")
+    gpus: list[int] = Field(
+        default_factory=list,
+        description="GPU indices this run may be given (the launch's pool); the ones it got are in RunState.gpus.",
+    )
     gpus_per_run: int = 0
     checkpoint_dir: str | None = None
     backend: Literal["local", "slurm"] = "local"
@@ -63,6 +98,17 @@ class RunState(BaseModel):
     stop_requested: str | None = None
     heartbeat_at: float | None = Field(None, description="Unix time of the supervisor's last heartbeat.")
     scheduler: dict | None = Field(None, description="Backend-specific facts (Slurm job id, scheduler state and reason).")
+    supervisor_start_ticks: int | None = Field(
+        None, description="Exact start of the supervisor (clock ticks after boot, /proc/<pid>/stat field 22): immune to clock changes."
+    )
+    pid_start_ticks: int | None = Field(None, description="Exact start of the child, as supervisor_start_ticks.")
+    boot_id: str | None = Field(None, description="Kernel boot id when the processes were recorded (a reboot ends them all).")
+    gpus: list[int] | None = Field(None, description="GPU indices the run was given (its CUDA_VISIBLE_DEVICES).")
+    ended_by: str | None = Field(None, description="What ended the run: one of ENDED_BY (backends may add their own).")
+    stop_signal: Literal["SIGTERM", "SIGKILL"] | None = Field(
+        None, description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace period)."
+    )
+    output_bytes: dict[str, int] | None = Field(None, description="Bytes the child wrote per stream (before the log cap).")
 
 
 class HealthSignal(BaseModel):
