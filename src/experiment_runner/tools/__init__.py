@@ -10,6 +10,8 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 #: Registration order is the workflow order a person follows.
 TOOL_MODULES = (
     "draft_brief",
+    "check_reproducibility",
+    "compare_manifests",
 )
 
 

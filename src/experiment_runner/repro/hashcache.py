@@ -1,0 +1,122 @@
+"""A content-hash cache keyed by (algorithm, real path) and checked against the file's size, mtime_ns, ctime_ns,
+inode and device, so re-checking an unchanged 10 GB dataset reads nothing.
+
+Stored in SQLite at `<store>/.cache/hashes.sqlite3` rather than one JSON file: a dataset can hold millions of
+files, several runs capture at once, and SQLite gives indexed prefix look-ups and transactions. It is only a
+cache: any database error is logged and hashing goes on without it.
+
+Racy entries are never stored: a file whose mtime/ctime is within RACY_NS of when it was read could be changed
+again inside the same timestamp tick without its stat changing (git's "racy clean" problem)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+log = logging.getLogger("experiment_runner.repro")
+
+RACY_NS = 100_000_000  # 100 ms: above the coarse clock tick file systems stamp times with
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS hashes (
+    algo TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL, dev INTEGER NOT NULL, digest TEXT NOT NULL,
+    PRIMARY KEY (algo, path)
+) WITHOUT ROWID
+"""
+
+
+def stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+class HashCache:
+    def __init__(self, db_path: Path | None):
+        self.path = db_path
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple] = []
+        self._preloaded: dict[tuple[str, str], tuple] = {}
+        if db_path is not None:
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(str(db_path), timeout=10)
+                self._db.execute(_SCHEMA)
+                self._db.commit()
+            except (sqlite3.Error, OSError) as e:
+                log.warning("hash cache %s unusable, hashing without it: %s", db_path, e)
+                self._db = None
+
+    @classmethod
+    def for_workspace(cls, ws) -> "HashCache":
+        return cls(ws.store_root / ".cache" / "hashes.sqlite3")
+
+    def preload(self, algo: str, folder: str) -> None:
+        """Fetch every entry under `folder` in one query (re-checking a big folder must not cost a query per file)."""
+        if self._db is None:
+            return
+        lo, hi = folder.rstrip("/") + "/", folder.rstrip("/") + "0"  # '0' sorts right after '/'
+        try:
+            rows = self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path>=? AND path<?",
+                (algo, lo, hi),
+            ).fetchall()
+        except sqlite3.Error as e:
+            log.warning("hash cache read failed: %s", e)
+            return
+        for path, *rest in rows:
+            self._preloaded[(algo, path)] = tuple(rest)
+
+    def get(self, algo: str, path: str, st: os.stat_result) -> str | None:
+        row = self._preloaded.get((algo, path))
+        if row is None and self._db is not None:
+            try:
+                row = self._db.execute(
+                    "SELECT size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path=?", (algo, path)
+                ).fetchone()
+            except sqlite3.Error as e:
+                log.warning("hash cache read failed: %s", e)
+                row = None
+        if row is None or tuple(row[:5]) != stat_key(st):
+            return None
+        return row[5]
+
+    def put(self, algo: str, path: str, st: os.stat_result, digest: str, read_started_ns: int) -> None:
+        if self._db is None:
+            return
+        if max(st.st_mtime_ns, st.st_ctime_ns) >= read_started_ns - RACY_NS:
+            return
+        self._pending.append((algo, path, *stat_key(st), digest))
+        if len(self._pending) >= 5000:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._db is None or not self._pending:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO hashes (algo, path, size, mtime_ns, ctime_ns, ino, dev, digest) VALUES (?,?,?,?,?,?,?,?)",
+                    self._pending,
+                )
+        except sqlite3.Error as e:
+            log.warning("hash cache write failed: %s", e)
+        self._pending.clear()
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> "HashCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def now_ns() -> int:
+    return time.time_ns()

@@ -1,0 +1,96 @@
+"""compare_manifests: explain why two runs may differ, from their reproducibility manifests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import Field
+
+from experiment_runner.errors import NotFound, did_you_mean
+from experiment_runner.repro.compare import Difference
+from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+class CompareManifestsInput(ToolInput):
+    a: str = Field(description="First manifest: a path relative to the workspace root (a manifest .json, or a run folder holding manifest.json), a manifest file name from check_reproducibility, or a run id.")
+    b: str = Field(description="Second manifest, given the same ways as `a`.")
+    limit: int = Field(50, ge=1, le=1000, description="Most differences to return (the most consequential are kept).")
+
+
+class CompareManifestsOutput(ToolOutput):
+    identical: bool = Field(description="True when nothing recorded differs.")
+    differences: list[Difference] = Field(description="Most consequential first: code, data, config, command, then environment and host.")
+    total: int = Field(description="How many differences there are (the list may be cut at `limit`).")
+    a: str
+    b: str
+
+
+def _known(ws) -> dict[str, Path]:
+    """Manifest names and run ids in the store -> manifest path."""
+    out: dict[str, Path] = {}
+    store = ws.store_root
+    if not store.is_dir():
+        return out
+    for p in store.glob("*/manifests/*.json"):
+        out[p.stem] = p
+    for p in store.glob("_manifests/*.json"):
+        out[p.stem] = p
+    for p in store.glob("*/runs/*/manifest.json"):
+        out[p.parent.name] = p
+    return out
+
+
+def resolve_manifest(ws, ref: str) -> Path:
+    from experiment_runner.repro.gitsafe import reject_flag_like
+
+    reject_flag_like(ref, "manifest")
+    path = ws.resolve(ref, what="manifest")
+    if path.is_dir() and (path / "manifest.json").is_file():
+        return path / "manifest.json"
+    if path.is_file():
+        return path
+    if _ID.match(ref):
+        known = _known(ws)
+        stem = ref[: -len(".json")] if ref.endswith(".json") else ref
+        if stem in known:
+            return known[stem]
+        raise NotFound(f"no manifest or run {ref!r} in {ws.display(ws.store_root)}; " + did_you_mean(stem, sorted(known)))
+    raise NotFound(f"manifest {ref!r} does not exist (looked at {path})")
+
+
+def compare_manifests_tool(inp: CompareManifestsInput, ctx: ToolContext) -> CompareManifestsOutput:
+    """Compare two reproducibility manifests (from check_reproducibility or from launched runs) and list what
+    differs in code (commit, uncommitted changes), data hashes, config values and seeds, the command and its
+    environment variables, the environment (Python, torch, CUDA runtime, cuDNN, NCCL, GPUs, driver, every
+    package) and the host, most consequential first, each with both values and why it matters. Read-only."""
+    from experiment_runner.repro import compare_manifests, load_manifest
+
+    ws = ctx.workspace
+    pa, pb = resolve_manifest(ws, inp.a), resolve_manifest(ws, inp.b)
+    diffs = compare_manifests(load_manifest(pa), load_manifest(pb))
+    shown = diffs[: inp.limit]
+    if not diffs:
+        summary = "The two manifests record the same code, data, config, command and environment."
+    else:
+        top = "; ".join(f"{d.area} {d.item}: {d.a} -> {d.b}" for d in diffs[:3])
+        summary = f"{len(diffs)} difference(s), most consequential first: {top}"
+        if len(summary) > 400:
+            summary = summary[:397] + "..."
+    return CompareManifestsOutput(
+        summary=summary, identical=not diffs, differences=shown, total=len(diffs), a=ws.display(pa), b=ws.display(pb),
+    )
+
+
+SPEC = ToolSpec(
+    name="compare_manifests",
+    title="Explain what differs between two runs' manifests",
+    fn=compare_manifests_tool,
+    input_model=CompareManifestsInput,
+    output_model=CompareManifestsOutput,
+    read_only=True,
+    destructive=False,
+    idempotent=True,
+)
