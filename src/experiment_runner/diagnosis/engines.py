@@ -1,0 +1,189 @@
+"""The two ways of finding every rule's matches in a chunk of log (whole lines only: scan.py cuts chunks at line
+ends, and no pattern crosses one).
+
+- HyperscanEngine (the `hyperscan` wheel, Intel's multi-pattern regex engine; Vectorscan on ARM): all rules in
+  one pass over the bytes at several GB/s, each match reported with its rule id. A chunk that floods (tens of
+  thousands of matching lines, e.g. `loss=nan` on every step after a divergence) is scanned again with a
+  database where each rule reports only its first match, so the cost stays bounded; the counts of that chunk
+  are then lower bounds (`exact` false).
+- PythonEngine (fallback when hyperscan is not installed): each rule's plain-text prefilter (`literals`) with
+  `bytes.find`, then its regex only where a literal occurs. Same results, exact counts, several times slower.
+
+Both return (end offset, rule index) pairs sorted by offset."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from experiment_runner.diagnosis.rules import RuleSet
+
+log = logging.getLogger("experiment_runner.diagnosis")
+
+#: Matches in one chunk beyond which the Hyperscan engine stops counting and keeps first matches only.
+FLOOD_MATCHES = 20_000
+
+
+class Engine(Protocol):
+    name: str
+
+    def scan(self, chunk: bytes) -> tuple[list[tuple[int, int]], frozenset[int]]:
+        """(matches sorted by end offset, rules whose matches in this chunk are only the first: counts there
+        are lower bounds)."""
+        ...
+
+
+class PythonEngine:
+    name = "python"
+
+    def __init__(self, rules: RuleSet):
+        self._rules = [(i, r.python_regex, r.prefilter(), r.caseless) for i, r in enumerate(rules.rules)]
+        self._any_caseless = any(r.caseless for r in rules.rules)
+
+    def scan(self, chunk) -> tuple[list[tuple[int, int]], frozenset[int]]:
+        chunk = chunk if isinstance(chunk, bytes) else bytes(chunk)
+        lowered = chunk.lower() if self._any_caseless else chunk
+        found: list[tuple[int, int]] = []
+        for index, regex, literals, caseless in self._rules:
+            haystack = lowered if caseless else chunk
+            if literals and not any(lit in haystack for lit in literals):
+                continue
+            found.extend((m.end(), index) for m in regex.finditer(chunk))
+        found.sort()
+        return found, frozenset()
+
+
+def hyperscan_available() -> bool:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_compiled: dict[tuple[str, bool], object] = {}
+_compile_lock = threading.Lock()
+
+
+def _cache_file(rules: RuleSet, single: bool) -> Path:
+    import platform
+
+    import hyperscan
+
+    root = os.environ.get("EXPERIMENT_RUNNER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "experiment-runner"
+    )
+    name = f"hs-{rules.fingerprint}-{'first' if single else 'all'}-{hyperscan.__version__}-{platform.machine()}.db"
+    return Path(root) / name
+
+
+def _database(rules: RuleSet, *, single: bool):
+    """The compiled database for these rules. Compiling takes ~0.3 s, so it is done once per process and the
+    serialised database is kept in the user's cache folder (a stale or foreign one is just compiled again)."""
+    import hyperscan
+
+    with _compile_lock:
+        key = (rules.fingerprint, single)
+        db = _compiled.get(key)
+        if db is not None:
+            return db
+        cache = _cache_file(rules, single)
+        try:
+            db = hyperscan.loadb(cache.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+        except (OSError, hyperscan.HyperscanError):
+            db = None
+        if db is None:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            flags = [
+                (hyperscan.HS_FLAG_CASELESS if r.caseless else 0) | (hyperscan.HS_FLAG_SINGLEMATCH if single else 0)
+                for r in rules.rules
+            ]
+            expressions = [r.pattern.encode() for r in rules.rules]
+            db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags)
+            try:
+                from experiment_runner.fsutil import atomic_write_bytes
+
+                atomic_write_bytes(cache, hyperscan.dumpb(db))
+            except OSError as e:  # a read-only home only costs the compile next time
+                log.debug("hyperscan database not cached at %s: %s", cache, e)
+        _compiled[key] = db
+    return db
+
+
+class HyperscanEngine:
+    name = "hyperscan"
+    _local = threading.local()  # scratch space is per thread (the server runs tools in worker threads)
+
+    def __init__(self, rules: RuleSet):
+        import hyperscan
+
+        self._hs = hyperscan
+        self._rules = rules
+        self._all = _database(rules, single=False)
+        self._first = None  # compiled when a chunk first floods
+        self._per_rule: dict[int, object] = {}
+
+    def _scratch(self, db):
+        key = f"s{id(db)}"
+        scratch = getattr(self._local, key, None)
+        if scratch is None:
+            scratch = self._hs.Scratch(db)
+            setattr(self._local, key, scratch)
+        return scratch
+
+    def scan(self, chunk: bytes) -> tuple[list[tuple[int, int]], frozenset[int]]:
+        found: list[tuple[int, int]] = []
+        append = found.append
+
+        def on_match(rule: int, start: int, end: int, flags: int, ctx) -> bool:
+            append((end, rule))
+            return len(found) > FLOOD_MATCHES
+
+        try:
+            self._all.scan(chunk, match_event_handler=on_match, scratch=self._scratch(self._all))
+        except self._hs.ScanTerminated:
+            return self._flooded(chunk, found)
+        found.sort()  # already ordered by end offset in practice; timsort makes that check O(n) in C
+        return found, frozenset()
+
+    def _flooded(self, chunk: bytes, partial: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], frozenset[int]]:
+        """Rules that flood keep their first match here; the others present are counted exactly with `re`."""
+        per_rule: dict[int, int] = {}
+        for _, rule in partial:
+            per_rule[rule] = per_rule.get(rule, 0) + 1
+        flooding = frozenset(r for r, n in per_rule.items() if n >= FLOOD_MATCHES // 20)
+        if self._first is None:
+            self._first = _database(self._rules, single=True)
+        firsts: list[tuple[int, int]] = []
+        self._first.scan(chunk, match_event_handler=lambda rule, s, end, f, c: firsts.append((end, rule)),
+                         scratch=self._scratch(self._first))
+        found = [m for m in firsts if m[1] in flooding]
+        for rule in {r for _, r in firsts} - flooding:
+            db = self._single_rule(rule)
+            db.scan(chunk, match_event_handler=lambda r, s, end, f, c: found.append((end, rule)), scratch=self._scratch(db))
+        found.sort()
+        return found, flooding
+
+    def _single_rule(self, index: int):
+        db = self._per_rule.get(index)
+        if db is None:
+            rule = self._rules.rules[index]
+            db = self._hs.Database(mode=self._hs.HS_MODE_BLOCK)
+            db.compile(expressions=[rule.pattern.encode()], ids=[index], elements=1,
+                       flags=[self._hs.HS_FLAG_CASELESS if rule.caseless else 0])
+            self._per_rule[index] = db
+        return db
+
+
+def make_engine(rules: RuleSet, name: str = "auto") -> Engine:
+    """`auto`: Hyperscan when installed, else Python. Naming an engine that is not installed is an error."""
+    if name == "python":
+        return PythonEngine(rules)
+    if name == "hyperscan" or (name == "auto" and hyperscan_available()):
+        return HyperscanEngine(rules)
+    if name == "auto":
+        return PythonEngine(rules)
+    raise ValueError(f"unknown scan engine {name!r}; valid: auto, hyperscan, python")
