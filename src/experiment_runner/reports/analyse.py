@@ -1,0 +1,365 @@
+"""From runs to statistics: which runs enter (selection, exclusions with reasons), every arm's summary of every
+reported metric, the comparisons with the baseline on the primary metric, and the values a report may cite."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from experiment_runner.errors import UserError, did_you_mean
+from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, Interval, RunRow
+from experiment_runner.reports.numbers import Traceable
+from experiment_runner.reports.plan import EffectivePlan
+from experiment_runner.reports.sources import RunData, Source
+
+TEST_NAMES = {"welch_t": "Welch's t-test", "student_t": "Student's t-test", "mann_whitney": "Mann-Whitney U test"}
+
+
+def require_reason(text: str | None, what: str) -> str:
+    """A written reason: a few words at least, never a placeholder."""
+    reason = " ".join((text or "").split())
+    if len(reason) < 15 or len(reason.split()) < 3:
+        raise UserError(
+            f"{what} needs a written reason of a few words (at least 3 words, 15 characters), got {text!r}; "
+            "say why, e.g. 'seed 2 was launched with lr 40 on purpose to show a failure'"
+        )
+    return reason
+
+
+@dataclass
+class Selection:
+    included: list[RunData]
+    excluded: list[tuple[RunData, str]]
+    unaccounted: list[RunData]  # left out by a filter without a reason
+
+
+def select(runs: list[RunData], *, arms: list[str] | None, seeds: list[int] | None, exclusions: list[Exclusion]) -> Selection:
+    """Apply the caller's filters and exclusions. Every run ends in exactly one list, so none can vanish."""
+    all_arms = sorted({r.arm for r in runs})
+    for a in arms or []:
+        if a not in all_arms:
+            raise UserError(f"arm {a!r} has no runs; " + did_you_mean(a, all_arms))
+    reasons: dict[str, str] = {}
+    for ex in exclusions:
+        if ex.run_id is None and ex.arm is None and ex.seed is None:
+            raise UserError("an exclusion names no run: give run_id, or arm (and seed), or seed")
+        reason = require_reason(ex.reason, f"excluding {ex.run_id or ex.arm or ex.seed!r}")
+        hit = [
+            r for r in runs
+            if (ex.run_id is None or r.run_id == ex.run_id)
+            and (ex.arm is None or r.arm == ex.arm)
+            and (ex.seed is None or r.seed == ex.seed)
+        ]
+        if not hit:
+            what = ex.run_id or f"arm={ex.arm!r} seed={ex.seed!r}"
+            raise UserError(f"exclusion {what} matches no run; " + did_you_mean(str(ex.run_id or ex.arm), [r.run_id for r in runs] + all_arms))
+        for r in hit:
+            reasons.setdefault(r.run_id, reason)
+    included, excluded, unaccounted = [], [], []
+    for r in runs:
+        if r.run_id in reasons:
+            excluded.append((r, reasons[r.run_id]))
+        elif (arms is not None and r.arm not in arms) or (seeds is not None and r.seed not in seeds):
+            unaccounted.append(r)
+        else:
+            included.append(r)
+    return Selection(included, excluded, unaccounted)
+
+
+def decimals_for(stds: list[float], means: list[float]) -> int:
+    """Digits after the point so that a typical standard deviation shows two significant digits."""
+    spread = sorted(s for s in stds if s is not None and math.isfinite(s) and s > 0)
+    if spread:
+        d = 1 - math.floor(math.log10(spread[len(spread) // 2]))
+    else:
+        scale = max((abs(m) for m in means if m is not None and math.isfinite(m) and m != 0), default=1.0)
+        d = 3 - math.floor(math.log10(scale))
+    return max(1, min(6, d))
+
+
+def fmt(value: float | None, decimals: int) -> str:
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    return f"{value:.{decimals}f}"
+
+
+def fmt_p(p: float | None) -> str:
+    if p is None or not math.isfinite(p):
+        return "n/a"
+    return "< 0.001" if p < 0.001 else f"{p:.3g}"
+
+
+def p_eq(p: float | None) -> str:
+    """'= 0.0123' or '< 0.001', to follow a 'p'."""
+    text = fmt_p(p)
+    return text if text.startswith("<") else f"= {text}"
+
+
+def _f(x) -> float | None:
+    return float(x) if x is not None and math.isfinite(float(x)) else None
+
+
+@dataclass
+class Analysis:
+    source: Source
+    plan: EffectivePlan
+    baseline: str
+    selection: Selection
+    arms: list[str]  # reported arms, baseline first
+    metrics: list[str]  # reported metrics, pre-registered first
+    cells: dict[tuple[str, str], ArmMetric]
+    decimals: dict[str, int]
+    comparisons: list[Comparison]
+    rows: list[RunRow]
+    problem_runs: list[RunRow]  # every run that did not give a finite primary value, included or excluded
+    bootstrap: dict = field(default_factory=dict)
+    launched: dict[str, int] = field(default_factory=dict)  # arm -> every run of it
+    #: Bootstrap interval endpoints with the Monte Carlo error another bootstrap (>= 1000 resamples) would show:
+    #: (value, tolerance, label). A hand-written report's own bootstrap lands within it.
+    mc_endpoints: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def values(self, arm: str, metric: str) -> list[float]:
+        c = self.cells.get((arm, metric))
+        return c.values if c else []
+
+    def traceable(self) -> Traceable:
+        """Every value this report may cite: recorded run values and everything computed from them."""
+        t = Traceable()
+        plan = self.plan
+        for r in self.source.runs:
+            if r.seed is not None:
+                t.add(r.seed, f"seed of {r.run_id}")
+            for m, v in r.values.items():
+                t.add(v, f"{m} of run {r.run_id}")
+            for m, pairs in r.series.items():
+                finite = [v for _, v in pairs if math.isfinite(v)]
+                if finite:
+                    t.add(max(finite), f"best {m} of run {r.run_id}")
+                    t.add(min(finite), f"lowest {m} of run {r.run_id}")
+                    t.add(finite[-1], f"last finite {m} of run {r.run_id}")
+                t.add_many((s for s, _ in pairs), f"a step of run {r.run_id}")
+            for x, what in ((r.exit_code, "exit code"), (r.signal, "signal"), (r.line, "results-file line")):
+                if x is not None:
+                    t.add(x, f"{what} of {r.run_id}")
+            t.add_text(" ".join(r.argv), f"command of {r.run_id}")
+            t.add_text(r.cause, f"recorded cause of {r.run_id}")
+        for (arm, metric), c in self.cells.items():
+            where = f"{metric} of arm {arm}"
+            for name, v in (("mean", c.mean), ("std", c.std), ("sem", c.sem), ("min", c.min), ("max", c.max), ("median", c.median)):
+                t.add(v, f"{name} {where}")
+            for iv, name in ((c.ci_t, "t-CI"), (c.ci_bootstrap, "bootstrap CI")):
+                t.add(iv.low, f"{name} {where}")
+                t.add(iv.high, f"{name} {where}")
+            t.add(c.n, f"n {where}")
+            t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value")
+        for metric in self.metrics:  # differences between any two arms, absolute and relative
+            means = [(a, self.cells[(a, metric)].mean) for a in self.arms if (a, metric) in self.cells and self.cells[(a, metric)].mean is not None]
+            for i, (a, ma) in enumerate(means):
+                for b, mb in means[i + 1 :]:
+                    t.add(ma - mb, f"difference of {metric} means {a} - {b}")
+                    if mb:
+                        t.add((ma - mb) / mb * 100, f"relative difference (%) of {metric} {a} vs {b}")
+                    if ma:
+                        t.add((mb - ma) / ma * 100, f"relative difference (%) of {metric} {b} vs {a}")
+        for cmp in self.comparisons:
+            where = f"{cmp.arm} vs {cmp.baseline}"
+            for name, v in (
+                ("difference", cmp.difference), ("Hedges' g", cmp.hedges_g), ("P(improvement)", cmp.probability_of_improvement),
+                ("Welch t", cmp.welch_t), ("Welch df", cmp.welch_df), ("Student t", cmp.student_t), ("U", cmp.mann_whitney_u),
+                ("seeds needed", cmp.seeds_needed),
+            ):
+                t.add(v, f"{name} {where}")
+            if cmp.probability_of_improvement is not None:
+                t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
+            t.add(cmp.difference_ci.low, f"difference CI {where}")
+            t.add(cmp.difference_ci.high, f"difference CI {where}")
+            for name, v in (("Welch", cmp.welch_p), ("Student", cmp.student_p), ("Mann-Whitney", cmp.mann_whitney_p),
+                            ("adjusted", cmp.p_adjusted), ("Mann-Whitney minimum", cmp.mann_whitney_min_p)):
+                t.add(v, f"p-value ({name}) {where}")
+        t.add(plan.alpha, "the plan's alpha")
+        t.add(1 - plan.alpha, "the plan's confidence level")
+        t.add((1 - plan.alpha) * 100, "the plan's confidence level")
+        t.add(plan.min_seeds, "the plan's minimum seeds")
+        t.add(plan.last_k, "the plan's k")
+        t.add(len(self.comparisons), "the number of comparisons")
+        for text in (plan.hypothesis, plan.registered_hypothesis, plan.success_criteria, self.source.sanity, *plan.changes):
+            t.add_text(text, "the brief")
+        brief = self.source.brief
+        if brief is not None:
+            t.add_text(brief.brief.model_dump_json(), "the brief")
+            t.add(brief.version, "the brief's version")
+        for later in self.source.later_briefs:
+            t.add(later.version, "a brief version")
+        statuses: dict[str, int] = {}
+        for r in self.source.runs:
+            statuses[r.status] = statuses.get(r.status, 0) + 1
+        for arm, n in self.launched.items():
+            t.add(n, f"runs launched in {arm}")
+        t.add_many(statuses.values(), "a count of runs by status")
+        t.add(len(self.source.runs), "runs in total")
+        t.add(sum(1 for r in self.source.runs if not r.manifest), "runs without a manifest")
+        t.add(len(self.problem_runs), "runs without a result")
+        t.add(len(self.selection.excluded), "excluded runs")
+        t.add(len(self.arms), "reported arms")
+        t.add(len(self.launched), "arms")
+        t.add(len(self.metrics), "reported metrics")
+        for value, tol, label in self.mc_endpoints:
+            t.add_fuzzy(value, tol, label)
+        t.add(self.bootstrap.get("resamples"), "bootstrap resamples")
+        t.add(self.bootstrap.get("seed"), "bootstrap seed")
+        return t
+
+
+def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selection, *, extra_metrics: list[str],
+            resamples: int, seed: int, ci_method: str) -> Analysis:
+    import numpy as np
+
+    from experiment_runner.stats import compare as cmp_
+    from experiment_runner.stats.bootstrap import bootstrap_cis, quantile_mc_se
+    from experiment_runner.stats.describe import describe
+    from experiment_runner.stats.power import seeds_needed
+
+    primary = plan.primary_metric
+    order: list[str] = []
+    for r in source.runs:
+        if r.arm not in order:
+            order.append(r.arm)
+    launched = {a: sum(1 for r in source.runs if r.arm == a) for a in order}
+    included_arms = [a for a in order if any(r.arm == a for r in selection.included)]
+    arms = ([baseline] if baseline in included_arms else []) + [a for a in included_arms if a != baseline]
+    metrics = list(plan.metrics)
+    for m in extra_metrics:
+        if m not in metrics:
+            metrics.append(m)
+
+    cells: dict[tuple[str, str], ArmMetric] = {}
+    decimals: dict[str, int] = {}
+    rng = np.random.default_rng(seed)
+    boot_primary = None
+    mc: list[tuple[float, float, str]] = []
+    for metric in metrics:
+        samples, seeds_of = [], []
+        for arm in arms:
+            runs = [r for r in selection.included if r.arm == arm and r.status == "completed"
+                    and metric in r.values and math.isfinite(r.values[metric])]
+            samples.append([r.values[metric] for r in runs])
+            seeds_of.append([r.seed for r in runs])
+        base_idx = arms.index(baseline) if (metric == primary and baseline in arms) else None
+        boot = bootstrap_cis([s if s else [math.nan] for s in samples], base_idx, n_resamples=resamples, method=ci_method, rng=rng) \
+            if any(len(s) >= 2 for s in samples) else None
+        if metric == primary:
+            boot_primary = boot
+        if boot is not None:
+            for i, arm in enumerate(arms):
+                if len(samples[i]) >= 2:
+                    _endpoints(mc, boot.mean_distribution[i : i + 1], boot.mean_ci[i], f"bootstrap CI {metric} of arm {arm}", quantile_mc_se)
+            if base_idx is not None:
+                for i, arm in enumerate(arms):
+                    if i != base_idx and len(samples[i]) >= 2 and len(samples[base_idx]) >= 2:
+                        diff = boot.mean_distribution[i : i + 1] - boot.mean_distribution[base_idx][None, :]
+                        _endpoints(mc, diff, boot.diff_ci[i], f"difference CI {arm} vs {baseline}", quantile_mc_se)
+        descs = [describe(s) for s in samples]
+        decimals[metric] = decimals_for([d.std for d in descs], [d.mean for d in descs])
+        for i, arm in enumerate(arms):
+            d = descs[i]
+            ci_b = boot.mean_ci[i] if boot is not None and d.n >= 2 else (math.nan, math.nan)
+            text = (f"{fmt(d.mean, decimals[metric])} ± {fmt(d.std, decimals[metric])} (n={d.n})" if d.n >= 2
+                    else (f"{fmt(d.mean, decimals[metric])} (n={d.n}, no spread)" if d.n == 1 else f"no value (n=0 of {launched[arm]})"))
+            cells[(arm, metric)] = ArmMetric(
+                arm=arm, metric=metric, n=d.n, n_launched=launched[arm], mean=_f(d.mean), std=_f(d.std), sem=_f(d.sem),
+                ci_t=Interval(low=_f(d.ci_low), high=_f(d.ci_high)), ci_bootstrap=Interval(low=_f(ci_b[0]), high=_f(ci_b[1])),
+                min=_f(d.min), max=_f(d.max), median=_f(d.median), seeds=seeds_of[i], values=[float(v) for v in samples[i]], text=text,
+            )
+
+    comparisons: list[Comparison] = []
+    sign = 1.0 if plan.higher_is_better else -1.0
+    base = cells.get((baseline, primary))
+    for i, arm in enumerate(arms):
+        if arm == baseline or base is None:
+            continue
+        cell = cells[(arm, primary)]
+        x, y = cell.values, base.values
+        testable = len(x) >= 2 and len(y) >= 2
+        w = cmp_.welch_t(x, y) if testable else cmp_.TTest(math.nan, math.nan, math.nan)
+        s = cmp_.student_t(x, y) if testable else cmp_.TTest(math.nan, math.nan, math.nan)
+        u = cmp_.mann_whitney(x, y) if x and y else cmp_.UTest(math.nan, math.nan, "none")
+        p = {"welch_t": w.pvalue, "student_t": s.pvalue, "mann_whitney": u.pvalue}[plan.test]
+        g = cmp_.hedges_g(x, y) if testable else math.nan
+        diff = (cell.mean - base.mean) if (cell.mean is not None and base.mean is not None) else math.nan
+        dci = boot_primary.diff_ci[i] if (boot_primary is not None and testable) else (math.nan, math.nan)
+        comparisons.append(Comparison(
+            arm=arm, baseline=baseline, metric=primary, n=len(x), n_baseline=len(y), difference=_f(diff),
+            difference_ci=Interval(low=_f(dci[0]), high=_f(dci[1])), hedges_g=_f(g),
+            probability_of_improvement=_f(cmp_.probability_of_improvement(x, y, plan.higher_is_better)) if x and y else None,
+            welch_t=_f(w.statistic), welch_df=_f(w.df), welch_p=_f(w.pvalue), student_t=_f(s.statistic), student_p=_f(s.pvalue),
+            mann_whitney_u=_f(u.statistic), mann_whitney_p=_f(u.pvalue),
+            mann_whitney_min_p=cmp_.min_mann_whitney_p(len(x), len(y)) if x and y else None,
+            test=plan.test, p=_f(p), p_adjusted=None, significant=False,
+            better=(diff * sign > 0) if math.isfinite(diff) and diff != 0 else None,
+            seeds_needed=seeds_needed(g, plan.alpha) if math.isfinite(g) else None, verdict="",
+        ))
+    ps = [c.p if c.p is not None else math.nan for c in comparisons]
+    adjusted = cmp_.holm(ps) if (plan.correction == "holm" and len(comparisons) > 1) else ps
+    for c, pa in zip(comparisons, adjusted):
+        c.p_adjusted = _f(pa)
+        c.significant = c.p_adjusted is not None and c.p_adjusted < plan.alpha
+        c.verdict = verdict(c, plan, decimals[primary], len(comparisons))
+
+    rows, problems = [], []
+    excluded = {r.run_id: why for r, why in selection.excluded}
+    included_ids = {r.run_id for r in selection.included}
+    for r in source.runs:
+        pv = r.values.get(primary)
+        status = r.status
+        cause, cause_source = r.cause, r.cause_source
+        if status == "completed" and (pv is None or not math.isfinite(pv)):
+            status = "diverged" if pv is not None else "completed"
+            cause = cause or (f"{primary} ended non-finite (NaN or Inf)" if pv is not None else f"recorded no {primary} value")
+            cause_source = cause_source or ("metrics" if pv is not None else "metrics")
+        row = RunRow(
+            run_id=r.run_id, arm=r.arm, seed=r.seed, status=status,
+            included=r.run_id in included_ids,
+            excluded_reason=excluded.get(r.run_id),
+            values={m: (_f(r.values[m]) if m in r.values else None) for m in metrics},
+            last_step=r.last_step, cause=cause, cause_source=cause_source,
+        )
+        rows.append(row)
+        if r.status != "completed" or pv is None or not math.isfinite(pv):
+            problems.append(row)
+    return Analysis(
+        source=source, plan=plan, baseline=baseline, selection=selection, arms=arms, metrics=metrics, cells=cells,
+        decimals=decimals, comparisons=comparisons, rows=rows, problem_runs=problems,
+        bootstrap={"resamples": resamples, "seed": seed, "method": ci_method, "confidence": 0.95},
+        launched=launched, mc_endpoints=mc,
+    )
+
+
+def _endpoints(out: list, distribution, ci, label: str, se_fn) -> None:
+    """Record both endpoints of an interval with 3 Monte Carlo standard errors of a 1000-resample bootstrap."""
+    for q, value in ((0.025, ci[0]), (0.975, ci[1])):
+        se = float(se_fn(distribution, q, 1000)[0])
+        if math.isfinite(value) and math.isfinite(se):
+            out.append((float(value), 3 * se, label))
+
+
+def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
+    """The sentence the report prints for one comparison: the difference, its interval, the test, and what it
+    allows one to say. 'better than' appears only when the plan's test (after correction) supports it."""
+    test = TEST_NAMES[c.test]
+    if c.p is None:
+        return (f"{c.arm} vs {c.baseline}: not tested ({c.metric} has n={c.n} and n={c.n_baseline}; "
+                "a test needs at least 2 values in each arm).")
+    diff = f"{'+' if (c.difference or 0) >= 0 else ''}{fmt(c.difference, decimals)}"
+    ci = f"[{fmt(c.difference_ci.low, decimals)}, {fmt(c.difference_ci.high, decimals)}]"
+    adj = f", Holm-adjusted over {k} comparisons p {p_eq(c.p_adjusted)}" if plan.correction == "holm" and k > 1 else ""
+    head = f"{c.arm} vs {c.baseline}: {c.metric} difference {diff} (95% bootstrap CI {ci}); {test} p {p_eq(c.p)}{adj}"
+    if c.significant:
+        word = "better than" if c.better else "worse than"
+        return f"{head}, below alpha {plan.alpha:g}, so {c.arm} is {word} {c.baseline} on {c.metric}."
+    tail = f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and {c.baseline} on {c.metric}."
+    if c.seeds_needed is not None and c.hedges_g is not None:
+        tail += (f" The observed effect (Hedges' g = {c.hedges_g:.2f}) would need about {c.seeds_needed} seeds per arm "
+                 f"for 80% power at alpha {plan.alpha:g}; this comparison had {c.n} and {c.n_baseline}.")
+    if c.test == "mann_whitney" and c.mann_whitney_min_p is not None and c.mann_whitney_min_p >= plan.alpha:
+        tail += (f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}.")
+    return tail

@@ -1,0 +1,147 @@
+"""What reports read and produce: the analysis plan a caller may give, waivers and exclusions, the violations of
+the enforcement rules and the lint findings, and the per-arm statistics that end up in report.json."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from experiment_runner.briefs.model import Aggregation, StatTest
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegisteredPlan(_Strict):
+    """A plan registered before the results existed (for a results file made elsewhere)."""
+
+    hypothesis: str | None = Field(None, description="The registered hypothesis, word for word.")
+    primary_metric: str | None = Field(None, description="The registered primary metric.")
+    higher_is_better: bool | None = Field(None, description="The registered direction of the primary metric.")
+    metrics: list[str] = Field(default_factory=list, description="Other registered metrics.")
+    test: StatTest | None = Field(None, description="The registered test.")
+    alpha: float | None = Field(None, gt=0, lt=1, description="The registered significance level.")
+    correction: Literal["holm", "none"] | None = Field(None, description="The registered multiple-comparison correction.")
+    min_seeds: int | None = Field(None, ge=1, description="The registered minimum of seeds per arm.")
+    where: str | None = Field(None, description="Where and when it was registered, e.g. 'OSF, 2024-03-01'.")
+
+
+class ReportPlan(_Strict):
+    """The analysis plan. For a results file it is required (primary_metric and higher_is_better at least). For an
+    experiment it comes from the first confirmed brief; fields given here override it, and any override that
+    differs from the pre-registration is a plan change (rule S05: the report is then labelled exploratory)."""
+
+    primary_metric: str | None = Field(None, description="Metric the test is run on, e.g. 'val_acc'.")
+    higher_is_better: bool | None = Field(None, description="True if larger values of the primary metric are better.")
+    metrics: list[str] | None = Field(None, description="Other pre-registered metrics that must appear in the report, e.g. ['val_loss'].")
+    baseline: str | None = Field(None, description="The baseline arm (method) every other arm is compared with, e.g. 'narrow'.")
+    min_seeds: int | None = Field(None, ge=1, description="Fewest completed seeds per arm (default: the brief's, else the workspace policy).")
+    test: StatTest | None = Field(None, description="welch_t, mann_whitney or student_t (default welch_t).")
+    alpha: float | None = Field(None, gt=0, lt=1, description="Significance level (default 0.05).")
+    correction: Literal["holm", "none"] | None = Field(None, description="Correction when several arms are compared (default holm).")
+    aggregation: Aggregation | None = Field(None, description="How a run's value is taken from its metric series: final, best or mean_last_k (experiments only).")
+    last_k: int | None = Field(None, ge=1, description="k for mean_last_k.")
+    hypothesis: str | None = Field(None, description="The hypothesis this report tests (default: the pre-registered one).")
+    registered: RegisteredPlan | None = Field(
+        None, description="Results files only: the plan as registered before the results, to check this one against."
+    )
+
+
+class Waiver(_Strict):
+    code: str = Field(description="The soft rule waived, e.g. 'S01'. Hard rules (H..) are never waived.")
+    reason: str = Field(description="Why, in words; printed in the report (at least a short sentence).")
+
+
+class Exclusion(_Strict):
+    run_id: str | None = Field(None, description="The run to exclude (for a results file: '<method>/seed<seed>' or the row's run_id).")
+    arm: str | None = Field(None, description="Exclude every run of this arm (with seed: that arm's run with this seed).")
+    seed: int | None = Field(None, description="With arm: the run of that seed.")
+    reason: str = Field(description="Why the run is left out of the statistics; it stays listed in the report with this reason.")
+
+
+Severity = Literal["hard", "soft"]
+
+
+class Violation(BaseModel):
+    code: str = Field(description="Stable rule code, e.g. 'H01' or 'S02'.")
+    name: str = Field(description="Stable rule name, e.g. 'arm_without_variance'.")
+    severity: Severity = Field(description="hard: never waived; soft: waivable with a written reason.")
+    message: str
+    evidence: list[str] = Field(default_factory=list, description="The facts that broke the rule (runs, arms, values).")
+    fix: str
+    waived: bool = False
+    waiver_reason: str | None = None
+
+
+class Finding(BaseModel):
+    code: str = Field(description="Stable lint code, e.g. 'L03'.")
+    name: str
+    line: int | None = Field(description="1-based line of the quoted sentence in the report, when there is one.")
+    sentence: str = Field(description="The sentence (or table row) the finding is about, quoted.")
+    message: str
+    fix: str
+
+
+class Interval(BaseModel):
+    low: float | None
+    high: float | None
+
+
+class ArmMetric(BaseModel):
+    arm: str
+    metric: str
+    n: int = Field(description="Completed runs with a finite value (the values the statistics use).")
+    n_launched: int = Field(description="Every run of the arm, whatever its state.")
+    mean: float | None
+    std: float | None = Field(description="Sample standard deviation (ddof=1).")
+    sem: float | None
+    ci_t: Interval = Field(description="95% t-based interval of the mean.")
+    ci_bootstrap: Interval = Field(description="95% bootstrap interval of the mean.")
+    min: float | None
+    max: float | None
+    median: float | None
+    seeds: list[int | None]
+    values: list[float]
+    text: str = Field(description="As printed: 'mean ± std (n=N)'.")
+
+
+class Comparison(BaseModel):
+    arm: str
+    baseline: str
+    metric: str
+    n: int
+    n_baseline: int
+    difference: float | None = Field(description="mean(arm) - mean(baseline).")
+    difference_ci: Interval = Field(description="95% bootstrap interval of the difference.")
+    hedges_g: float | None
+    probability_of_improvement: float | None = Field(description="P(a run of the arm beats a run of the baseline), ties one half.")
+    welch_t: float | None
+    welch_df: float | None
+    welch_p: float | None
+    student_t: float | None
+    student_p: float | None
+    mann_whitney_u: float | None
+    mann_whitney_p: float | None
+    mann_whitney_min_p: float | None = Field(description="Smallest p the exact Mann-Whitney test can give with these n.")
+    test: str = Field(description="The plan's test, whose p decides.")
+    p: float | None
+    p_adjusted: float | None = Field(description="p after the plan's correction over all comparisons (equal to p without one).")
+    significant: bool
+    better: bool | None = Field(description="True when the arm's mean is better than the baseline's in the plan's direction.")
+    seeds_needed: int | None = Field(description="Seeds per arm the observed effect would need for 80% power at alpha.")
+    verdict: str = Field(description="The sentence the report prints.")
+
+
+class RunRow(BaseModel):
+    run_id: str
+    arm: str
+    seed: int | None
+    status: str = Field(description="completed, failed, diverged, crashed, cancelled, lost, queued or running.")
+    included: bool = Field(description="Whether the run's values enter the statistics.")
+    excluded_reason: str | None = None
+    values: dict[str, float | None]
+    last_step: float | None = None
+    cause: str | None = Field(None, description="Why it did not complete (failed runs), with its source.")
+    cause_source: str | None = None

@@ -1,0 +1,151 @@
+"""Figures, with matplotlib's Agg backend (imported here, lazily): per-arm values with error bars and every seed's
+point, and learning curves with a band across seeds. Rules: y from 0 for magnitudes (metrics that are never
+negative), one y scale shared by every panel of a figure, both axes labelled with units, PNG and SVG."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from experiment_runner.reports.analyse import Analysis
+
+ARMS_PER_PANEL = 6
+
+
+def unit_of(metric: str, values: list[float]) -> str:
+    """The unit a metric is measured in, from its name and range."""
+    name = metric.lower()
+    if re.search(r"(acc|accuracy|f1|precision|recall|auc|iou|dice)", name):
+        return "%" if values and max(values) > 1.0 else "fraction"
+    if re.search(r"(_s$|seconds|time)", name):
+        return "s"
+    if re.search(r"(_ms$|latency)", name):
+        return "ms"
+    if re.search(r"(loss|nll|entropy)", name):
+        return "nats, unitless"
+    return "as logged"
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+
+
+def _save(fig, out_dir: Path, stem: str) -> list[Path]:
+    from experiment_runner.fsutil import write_new_bytes
+    import io
+
+    paths = []
+    for ext in ("png", "svg"):
+        buf = io.BytesIO()
+        fig.savefig(buf, format=ext, dpi=110, bbox_inches="tight", metadata={"Date": None} if ext == "svg" else None)
+        path = out_dir / f"{stem}.{ext}"
+        write_new_bytes(path, buf.getvalue())
+        paths.append(path)
+    return paths
+
+
+def _palette(n: int):
+    import matplotlib
+
+    cmap = matplotlib.colormaps["tab10" if n <= 10 else "tab20"]
+    return [cmap(i % cmap.N) for i in range(n)]
+
+
+def values_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
+    """Every arm's mean with a 95% t-interval, and every seed's value as a point."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    arms = an.arms
+    cells = [an.cells[(a, metric)] for a in arms]
+    all_values = [v for c in cells for v in c.values]
+    width = max(5.0, 0.45 * len(arms) + 2)
+    fig, ax = plt.subplots(figsize=(width, 4.0))
+    colors = _palette(len(arms))
+    rng = np.random.default_rng(0)  # fixed jitter, so the same data draw the same figure
+    for i, c in enumerate(cells):
+        if c.values:
+            jitter = rng.uniform(-0.12, 0.12, len(c.values))
+            ax.scatter(i + jitter, c.values, s=14, color=colors[i], alpha=0.75, zorder=3, label="each seed" if i == 0 else None)
+        if c.mean is not None and c.ci_t.low is not None:
+            ax.errorbar(i, c.mean, yerr=[[c.mean - c.ci_t.low], [c.ci_t.high - c.mean]], fmt="_", color="black",
+                        markersize=14, capsize=4, zorder=4, label="mean ± 95% t-CI" if i == 0 else None)
+    ax.set_xticks(range(len(arms)))
+    ax.set_xticklabels([f"{a}\n(n={c.n}/{c.n_launched})" for a, c in zip(arms, cells)], rotation=90 if len(arms) > 8 else 0,
+                       fontsize=8 if len(arms) > 8 else 9)
+    unit = unit_of(metric, all_values)
+    ax.set_ylabel(f"{metric} ({unit})")
+    ax.set_xlabel("arm (completed / launched runs)")
+    if all_values and min(all_values) >= 0:
+        ax.set_ylim(bottom=0)
+    ax.set_title(f"{metric}: every seed, mean and 95% t-interval")
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(loc="lower right", fontsize=8)
+    try:
+        return _save(fig, out_dir, f"values_{_safe(metric)}")
+    finally:
+        plt.close(fig)
+
+
+def curves_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
+    """Per-step mean of the completed runs of each arm with a ±1 std band; panels of a few arms share both axes,
+    and the baseline is drawn in every panel for reference."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from experiment_runner.stats.curves import learning_curve
+
+    included = {r.run_id for r in an.selection.included}
+    curves = {}
+    for arm in an.arms:
+        series = [r.series.get(metric, []) for r in an.source.runs
+                  if r.arm == arm and r.run_id in included and r.status == "completed" and r.series.get(metric)]
+        if series:
+            curves[arm] = (learning_curve(series), len(series))
+    if not curves or all(c.steps.size < 2 for c, _ in curves.values()):
+        return []
+    others = [a for a in an.arms if a in curves and a != an.baseline]
+    groups = [others[i : i + ARMS_PER_PANEL] for i in range(0, len(others), ARMS_PER_PANEL)] or [[]]
+    ncols = min(3, len(groups))
+    nrows = math.ceil(len(groups) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, 3.6 * nrows), sharex=True, sharey=True, squeeze=False)
+    colors = dict(zip(an.arms, _palette(len(an.arms))))
+    values = np.concatenate([c.mean[np.isfinite(c.mean)] for c, _ in curves.values()])
+    unit = unit_of(metric, values.tolist())
+    for k, ax in enumerate(axes.flat):
+        if k >= len(groups):
+            ax.axis("off")
+            continue
+        for arm in ([an.baseline] if an.baseline in curves else []) + groups[k]:
+            c, n = curves[arm]
+            style = "--" if arm == an.baseline else "-"
+            ax.plot(c.steps, c.mean, style, color=colors[arm], lw=1.6, label=f"{arm} (n={n})")
+            band = c.n >= 2
+            ax.fill_between(c.steps, np.where(band, c.mean - c.std, np.nan), np.where(band, c.mean + c.std, np.nan),
+                            color=colors[arm], alpha=0.2, lw=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8)
+        ax.set_xlabel(f"training {an.source.step_axis} (count)")
+        ax.set_ylabel(f"{metric} ({unit})")
+    if values.size and values.min() >= 0:
+        axes.flat[0].set_ylim(bottom=0)  # shared y: one call sets every panel
+    fig.suptitle(f"{metric} over training: mean of completed runs, band ±1 std across seeds", fontsize=10)
+    try:
+        return _save(fig, out_dir, f"curves_{_safe(metric)}")
+    finally:
+        plt.close(fig)
+
+
+def write_figures(an: Analysis, out_dir: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for metric in an.metrics:
+        if any(an.cells[(a, metric)].values for a in an.arms):
+            paths += values_figure(an, metric, out_dir)
+        if an.source.kind == "experiment":
+            paths += curves_figure(an, metric, out_dir)
+    return paths

@@ -1,0 +1,130 @@
+"""Markdown read as units a finding can quote: sentences of prose and list items, table rows (with their header),
+headings; each with its line number and the section it sits in. Fenced code is skipped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[*_\"'`])")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    line: int  # 1-based line where it starts
+    section: str  # the heading it sits under, lowercased ('' before any heading)
+    kind: str  # 'heading' | 'table_header' | 'table_row' | 'sentence'
+    header: tuple[str, ...] = ()  # a table row's header cells
+
+    def cells(self) -> list[str]:
+        return split_row(self.text)
+
+
+def split_row(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip() for c in s.split("|")]
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a paragraph."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        piece = text[start : m.start()].strip()
+        if piece:
+            out.append((start, piece))
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append((start, tail))
+    return out
+
+
+def units(markdown: str) -> list[Unit]:
+    lines = markdown.splitlines()
+    out: list[Unit] = []
+    section = ""
+    in_code = False
+    header: tuple[str, ...] = ()
+    para: list[tuple[int, str]] = []
+
+    def flush():
+        if not para:
+            return
+        first = para[0][0]
+        joined = " ".join(t.strip() for _, t in para)
+        # sentences keep the line they start on, approximately: count the lines consumed so far
+        offsets = []
+        pos = 0
+        for ln, t in para:
+            offsets.append((pos, ln))
+            pos += len(t.strip()) + 1
+        for off, s in _sentences(joined):
+            line = first
+            for p, ln in offsets:
+                if p <= off:
+                    line = ln
+            out.append(Unit(s, line, section, "sentence"))
+        para.clear()
+
+    for i, raw in enumerate(lines, 1):
+        if raw.strip().startswith("```"):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        h = _HEADING.match(raw)
+        if h:
+            flush()
+            section = h.group(2).strip().lower()
+            out.append(Unit(h.group(2).strip(), i, section, "heading"))
+            header = ()
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("|"):
+            flush()
+            if _TABLE_SEP.match(stripped):
+                continue
+            nxt = lines[i] if i < len(lines) else ""
+            if _TABLE_SEP.match(nxt.strip()):
+                header = tuple(split_row(stripped))
+                out.append(Unit(stripped, i, section, "table_header", header=()))
+            else:
+                out.append(Unit(stripped, i, section, "table_row", header=header))
+            continue
+        if not stripped:
+            flush()
+            header = ()
+            continue
+        if _LIST.match(raw):
+            flush()
+            para.append((i, _LIST.sub("", raw, count=1)))
+            flush()
+            continue
+        para.append((i, stripped.lstrip("> ").strip()))
+    flush()
+    return out
+
+
+def sentence_at(text: str, pos: int, limit: int = 240) -> str:
+    """The sentence of plain `text` around offset `pos`, trimmed to `limit` characters."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= pos]
+    start = starts[-1]
+    m = _SENTENCE_END.search(text, pos)
+    end = m.start() if m else len(text)
+    nl_before = text.rfind("\n", start, pos)
+    if nl_before != -1:
+        start = nl_before + 1
+    nl_after = text.find("\n", pos)
+    if nl_after != -1 and nl_after < end:
+        end = nl_after
+    s = " ".join(text[start:end].split())
+    return s if len(s) <= limit else s[: limit - 3] + "..."
