@@ -12,6 +12,8 @@ TOOL_MODULES = (
     "draft_brief",
     "check_reproducibility",
     "compare_manifests",
+    "compile_report",
+    "check_report",
 )
 
 
