@@ -14,6 +14,7 @@ from experiment_runner.demo.driver import Demo, DemoFailed, create_workspace
 STEPS = (
     "step_brief",
     "step_repro",
+    "step_launch",
 )
 
 

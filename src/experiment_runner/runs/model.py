@@ -109,6 +109,7 @@ class RunState(BaseModel):
         None, description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace period)."
     )
     output_bytes: dict[str, int] | None = Field(None, description="Bytes the child wrote per stream (before the log cap).")
+    manifest_error: str | None = Field(None, description="Why no reproducibility manifest was recorded, when none was.")
 
 
 class HealthSignal(BaseModel):

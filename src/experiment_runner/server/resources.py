@@ -76,6 +76,81 @@ def register_resources(server: MCPServer, root: Path) -> None:
             raise ResourceError(str(e)) from None
 
 
+#: Most bytes of a log a resource read returns: the head and the tail around a marker beyond it.
+RUN_LOG_RESOURCE_BYTES = 1 << 20
+
+
+def register_run_resources(server: MCPServer, root: Path) -> None:
+    """A run's logs and metrics as resources: run://{run_id}/log, run://{run_id}/stderr, run://{run_id}/metrics."""
+
+    def _log(run_id: str, stream: str) -> str:
+        from experiment_runner.runs.store import RunStore
+
+        try:
+            reader = RunStore(Workspace(root)).log_reader(run_id, stream)
+        except UserError as e:
+            raise ResourceError(str(e)) from None
+        size = reader.size()
+        if size <= RUN_LOG_RESOURCE_BYTES:
+            data = reader.head(size)
+        else:
+            head_n = RUN_LOG_RESOURCE_BYTES // 8
+            tail, start = reader.tail(RUN_LOG_RESOURCE_BYTES - head_n)
+            data = (reader.head(head_n) + f"\n[... {start - head_n:,} bytes not shown here; the whole log is "
+                    f"{size:,} bytes ...]\n".encode() + tail)
+        return data.decode("utf-8", "replace")
+
+    @server.resource(
+        "run://{run_id}/log",
+        name="run_log",
+        title="A run's output (stdout)",
+        description="The run's standard output as kept on disk (beyond 1 MiB: the start and the end, with a marker).",
+        mime_type="text/plain",
+    )
+    def run_log(run_id: str) -> str:
+        return _log(run_id, "stdout")
+
+    @server.resource(
+        "run://{run_id}/stderr",
+        name="run_stderr",
+        title="A run's error output (stderr)",
+        description="The run's standard error as kept on disk (beyond 1 MiB: the start and the end, with a marker).",
+        mime_type="text/plain",
+    )
+    def run_stderr(run_id: str) -> str:
+        return _log(run_id, "stderr")
+
+    @server.resource(
+        "run://{run_id}/metrics",
+        name="run_metrics",
+        title="A run's metrics",
+        description="Every metric of the run as series of [step, value] (values 'nan'/'inf' where not finite), with the "
+        "run's state.",
+        mime_type="application/json",
+    )
+    def run_metrics(run_id: str) -> str:
+        import math
+
+        from experiment_runner.runs.store import RunStore
+
+        def enc(v: float):
+            return v if math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
+
+        try:
+            store = RunStore(Workspace(root))
+            view = store.get(run_id)
+            series = store.metric_series(run_id)
+        except UserError as e:
+            raise ResourceError(str(e)) from None
+        return json.dumps(
+            {
+                "run_id": run_id, "experiment": view.spec.experiment, "arm": view.spec.arm, "seed": view.spec.seed,
+                "state": view.state.state,
+                "series": {name: [[step, enc(v)] for step, v in pts] for name, pts in sorted(series.items())},
+            }
+        )
+
+
 def _render(record) -> str:
     from experiment_runner.prompts import render
 

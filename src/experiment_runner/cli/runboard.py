@@ -1,0 +1,43 @@
+"""A live display of several runs, one line each, on stderr: redrawn in place on a terminal; otherwise only the
+lines that changed are printed (at most every `min_interval` seconds), so the log of a CI job stays readable."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+class RunBoard:
+    def __init__(self, stream=None, min_interval: float = 2.0, width: int = 120):
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.min_interval = min_interval
+        self.width = width
+        self._drawn = 0
+        self._last_lines: list[str] = []
+        self._last_time = 0.0
+
+    def update(self, lines: list[str], *, force: bool = False) -> None:
+        lines = [ln[: self.width] for ln in lines]
+        now = time.monotonic()
+        if self.tty:
+            if self._drawn:
+                self.stream.write(f"\x1b[{self._drawn}F")  # back to the first line of the board
+            for ln in lines:
+                self.stream.write("\x1b[2K" + ln + "\n")
+            self._drawn = len(lines)
+        else:
+            if not force and now - self._last_time < self.min_interval:
+                return
+            changed = [ln for i, ln in enumerate(lines) if i >= len(self._last_lines) or self._last_lines[i] != ln]
+            if not changed:
+                return
+            stamp = time.strftime("%H:%M:%S")
+            for ln in changed:
+                self.stream.write(f"[{stamp}] {ln}\n")
+        self._last_lines = lines
+        self._last_time = now
+        self.stream.flush()
+
+    def close(self) -> None:
+        self._drawn = 0

@@ -1,0 +1,78 @@
+"""The environment a run's command gets: an allowlist of the server's variables (paths, locale, temp dirs, CUDA
+and thread settings, caches of the usual ML libraries), then what the caller set, then the runner's own
+variables. Anything else in the server's environment (tokens, credentials, the server's own settings) stays out
+unless the caller passes it explicitly."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Mapping
+
+_EXACT = {
+    "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM",
+    "TMPDIR", "TEMP", "TMP",
+    "LD_LIBRARY_PATH", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONWARNINGS",
+    "VIRTUAL_ENV", "PYTHONHOME",
+    "OPENBLAS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS", "NUMEXPR_MAX_THREADS",
+    "CUBLAS_WORKSPACE_CONFIG",
+    "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+    "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
+    "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+}
+_PREFIXES = (
+    "LC_", "CUDA_", "NVIDIA_", "NCCL_", "CUDNN_", "CONDA_", "OMP_", "MKL_", "KMP_",
+    "HF_", "HUGGINGFACE_", "TRANSFORMERS_", "TORCH_", "TORCHINDUCTOR_", "TRITON_", "XLA_", "JAX_",
+)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+#: Variables the runner sets; a caller may not override them (they are how the run finds its own record).
+RUNNER_VARS = (
+    "EXPERIMENT_RUNNER_SEED",
+    "EXPERIMENT_RUNNER_RUN_ID",
+    "EXPERIMENT_RUNNER_EXPERIMENT",
+    "EXPERIMENT_RUNNER_ARM",
+    "EXPERIMENT_RUNNER_METRICS",
+    "EXPERIMENT_RUNNER_CHECKPOINT_DIR",
+)
+
+
+def allowed(name: str) -> bool:
+    return name in _EXACT or name.startswith(_PREFIXES)
+
+
+def base_env(source: Mapping[str, str] | None = None) -> dict[str, str]:
+    src = os.environ if source is None else source
+    return {k: v for k, v in src.items() if allowed(k)}
+
+
+def valid_name(name: str) -> bool:
+    return bool(_NAME.match(name))
+
+
+def child_env(
+    *,
+    server_env: Mapping[str, str] | None,
+    caller_env: Mapping[str, str],
+    defaults: Mapping[str, str],
+    runner: Mapping[str, str],
+    gpus: list[int] | None,
+) -> dict[str, str]:
+    env = base_env(server_env)
+    for k, v in defaults.items():
+        env.setdefault(k, v)
+    env.update(caller_env)
+    if gpus:
+        env["CUDA_VISIBLE_DEVICES"] = ",".join(str(g) for g in gpus)
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(runner)
+    return env
+
+
+def thread_defaults(server_env: Mapping[str, str], caller_env: Mapping[str, str], parallel: int) -> dict[str, str]:
+    """OMP_NUM_THREADS split between parallel runs when nobody chose it: N runs each starting one thread per core
+    on the same cores run many times slower than they should (measured: 2 s vs 0.04 s an epoch here)."""
+    if "OMP_NUM_THREADS" in caller_env or "OMP_NUM_THREADS" in server_env:
+        return {}
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return {"OMP_NUM_THREADS": str(max(1, cpus // max(1, parallel)))}

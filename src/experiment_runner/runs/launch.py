@@ -1,0 +1,246 @@
+"""Turning a launch request into runs in the store: the program allowlist, seeds, GPUs and slots, the run folders
+(created complete or not at all), the preflight facts, and the hand-off to a backend."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from experiment_runner.errors import UserError
+from experiment_runner.fsutil import write_new_json
+from experiment_runner.runs import childenv, records
+from experiment_runner.runs.model import RunSpec, RunState
+from experiment_runner.workspace import Workspace
+from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
+
+_ARM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
+_PYTHON = re.compile(r"^python(3(\.\d+)?)?$")
+SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"}
+MAX_SEEDS = 1000
+
+
+def validate_arm(arm: str) -> str:
+    if not isinstance(arm, str) or not _ARM.match(arm):
+        raise UserError(
+            f"arm {arm!r} is not valid: use 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit "
+            "(e.g. 'baseline' or 'lr-3e-4')"
+        )
+    return arm
+
+
+def choose_seeds(seeds: list[int] | None, n_seeds: int | None, default_n: int) -> tuple[list[int], str | None]:
+    if seeds is not None and n_seeds is not None:
+        raise UserError(f"give seeds ({seeds}) or n_seeds ({n_seeds}), not both")
+    note = None
+    if seeds is None:
+        if n_seeds is None:
+            n_seeds = default_n
+            note = f"no seeds given: used seeds 0..{n_seeds - 1} (policy.min_seeds = {default_n})"
+        if not 1 <= n_seeds <= MAX_SEEDS:
+            raise UserError(f"n_seeds {n_seeds} is out of range; use 1 to {MAX_SEEDS}")
+        seeds = list(range(n_seeds))
+    if not seeds:
+        raise UserError("seeds is empty; give at least one seed, e.g. [0, 1, 2]")
+    if len(seeds) > MAX_SEEDS:
+        raise UserError(f"{len(seeds)} seeds is too many for one launch; at most {MAX_SEEDS}")
+    dup = sorted({s for s in seeds if seeds.count(s) > 1})
+    if dup:
+        raise UserError(f"seeds {dup} appear more than once; each seed is one run, list each once")
+    return list(seeds), note
+
+
+def allowlist_text(ws: Workspace) -> str:
+    extra = ws.config.commands.allow
+    return (
+        ", ".join(DEFAULT_ALLOWED_PROGRAMS)
+        + (f", plus {', '.join(extra)} (commands.allow)" if extra else "")
+        + ", or an executable file inside the workspace"
+    )
+
+
+def _refuse(ws: Workspace, argv0: str, why: str) -> UserError:
+    name = os.path.basename(argv0) or argv0
+    shell_note = (
+        " Runs never go through a shell: a shell as the program runs its -c string unchecked; call the script or "
+        "interpreter directly instead (argv list, e.g. [\"python\", \"train.py\", \"--seed\", \"{seed}\"])."
+        if name in SHELLS else ""
+    )
+    return UserError(
+        f"program {argv0!r} is not allowed ({why}). Runs may start: {allowlist_text(ws)}. To allow it, add it to "
+        f"{CONFIG_FILE} at the workspace root:\n  commands:\n    allow: [{name if '/' not in argv0 else argv0}]\n"
+        + shell_note
+    )
+
+
+def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) -> str:
+    """The absolute path argv[0] runs as, or a UserError naming the allowlist and how to extend it."""
+    if not argv0 or "\x00" in argv0:
+        raise UserError("the command's program (argv[0]) is empty; e.g. [\"python\", \"train.py\"]")
+    allow = list(ws.config.commands.allow)
+    allowed_names = set(DEFAULT_ALLOWED_PROGRAMS) | {a for a in allow if "/" not in a}
+    allowed_paths = {os.path.realpath(a) for a in allow if "/" in a}
+    if "/" not in argv0:
+        if argv0 not in allowed_names and not (_PYTHON.match(argv0) and "python" in allowed_names):
+            raise _refuse(ws, argv0, "not on the allowlist")
+        if argv0 in ("python", "python3"):
+            # The interpreter for user code: the configured one, else the server's own (which has this package, so
+            # `from experiment_runner import log` works in the run).
+            configured = ws.config.python
+            if configured:
+                found = configured if os.path.isabs(configured) else shutil.which(configured, path=path_env)
+                if not found:
+                    raise UserError(f"python = {configured!r} in {CONFIG_FILE} was not found (not a path, not on PATH)")
+                return os.path.abspath(found)
+            return sys.executable
+        found = shutil.which(argv0, path=path_env)
+        if not found:
+            raise UserError(f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full path")
+        return os.path.abspath(found)
+    candidate = Path(argv0) if os.path.isabs(argv0) else cwd / argv0
+    real = os.path.realpath(candidate)
+    if real in allowed_paths or os.path.abspath(candidate) in allowed_paths:
+        pass
+    elif not ws.contains(real):
+        raise _refuse(ws, argv0, f"it resolves to {real}, outside the workspace and not in commands.allow")
+    if not os.path.isfile(real):
+        raise UserError(f"program {argv0!r} does not exist (looked at {real})")
+    if not os.access(real, os.X_OK):
+        raise UserError(f"program {argv0!r} is not executable ({real}); chmod +x it or run it through python")
+    return real
+
+
+def gpu_pool(requested: list[int] | None, gpus_per_run: int) -> tuple[list[int], str]:
+    """GPU indices runs may use and where that list came from."""
+    if requested is not None:
+        bad = [g for g in requested if g < 0]
+        if bad or len(set(requested)) != len(requested):
+            raise UserError(f"gpus {requested} must be distinct non-negative GPU indices, e.g. [0, 1]")
+        return list(requested), "given"
+    if gpus_per_run == 0:
+        return [], "not needed"
+    visible = os.environ.get("CUDA_VISIBLE_DEVICES")
+    if visible is not None and visible.strip():
+        try:
+            return [int(x) for x in visible.split(",") if x.strip()], "CUDA_VISIBLE_DEVICES of the server"
+        except ValueError:
+            pass  # UUIDs or MIG names: fall back to counting
+    try:
+        import pynvml
+
+        pynvml.nvmlInit()
+        try:
+            n = pynvml.nvmlDeviceGetCount()
+        finally:
+            pynvml.nvmlShutdown()
+        return list(range(n)), "pynvml"
+    except Exception as e:  # no driver, no library: say so
+        return [], f"unavailable: {type(e).__name__}: {e}"
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
+    for _ in range(100):
+        rid = f"{arm}-s{seed}-{secrets.token_hex(3)}"
+        if rid in taken:
+            continue
+        if any((store_root / e / "runs" / rid).exists() for e in _experiments(store_root)):
+            continue
+        return rid
+    raise UserError("could not allocate a unique run id; the store may be damaged")
+
+
+def _experiments(store_root: Path) -> list[str]:
+    try:
+        return [e for e in os.listdir(store_root) if not e.startswith(".")]
+    except FileNotFoundError:
+        return []
+
+
+def create_run_dir(runs_dir: Path, spec: RunSpec, state: RunState) -> Path:
+    """Write spec and state into a hidden folder, then rename it into place: a run appears complete or not at all."""
+    tmp = runs_dir / f".{spec.run_id}.creating"
+    tmp.mkdir(parents=True)
+    write_new_json(tmp / records.SPEC, spec.model_dump(mode="json"))
+    records.write_state(tmp, state)
+    final = runs_dir / spec.run_id
+    os.rename(tmp, final)
+    return final
+
+
+@dataclass
+class Preflight:
+    brief: str
+    brief_version: int | None
+    exploratory: bool
+    sanity: str
+    sanity_passed: bool | None
+    manifests: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]:
+    from experiment_runner.briefs import store as briefs
+
+    confirmed = briefs.confirmed_versions(ws, experiment)
+    if confirmed:
+        v = confirmed[-1].version
+        return f"confirmed (v{v}, pre-registered {confirmed[-1].confirmed_at})", v, False
+    latest = briefs.latest(ws, experiment)
+    if latest is not None:
+        return (f"draft only (v{latest.version}, not confirmed): the runs are marked exploratory; confirm the brief "
+                "with draft_brief(confirm=true) before launching runs meant for the report"), None, True
+    return "none: the runs are marked exploratory (draft and confirm a brief with draft_brief first)", None, True
+
+
+def sanity_status(ws: Workspace, experiment: str) -> tuple[str, bool | None]:
+    """Whether run_sanity_checks passed for the experiment: (words, True/False/None when not run)."""
+    try:
+        from experiment_runner.sanity import store as sanity_store
+    except ImportError:
+        return "not run (run_sanity_checks is not available in this installation)", None
+    try:
+        latest = sanity_store.latest(ws, experiment)
+    except UserError as e:
+        return f"unreadable: {e}", None
+    if latest is None:
+        return "not run for this experiment (run_sanity_checks catches broken models before they cost compute)", None
+    if latest.passed:
+        return f"passed ({latest.created_at}: {latest.message})", True
+    failed = [c.name for c in latest.checks if c.status in ("failed", "error")]
+    return f"{latest.verdict} ({latest.created_at}: {latest.message})" + (f"; failing: {', '.join(failed)}" if failed else ""), False
+
+
+def manifest_capture_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("experiment_runner.repro") is not None
+
+
+def capture_manifest(ws: Workspace, run_dir: Path, *, project_dir: str, argv: list[str], cwd: str, env: dict[str, str],
+                     config_files: list[str], data_paths: list[str], experiment: str) -> tuple[str | None, str | None]:
+    """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not)."""
+    try:
+        from experiment_runner.repro import capture_manifest as capture
+        from experiment_runner.repro import write_manifest
+    except ImportError as e:
+        return None, f"the reproducibility capture is not available in this installation ({e})"
+    try:
+        manifest = capture(ws, project_dir=project_dir, argv=argv, cwd=cwd, env=env, config_files=config_files,
+                           data_paths=data_paths, experiment=experiment)
+        path = write_manifest(ws, manifest, run_dir, name=records.MANIFEST)
+    except (UserError, OSError) as e:
+        return None, str(e)
+    return str(path), None
+
+
+def launch_time_ns() -> int:
+    return time.time_ns()

@@ -1,0 +1,238 @@
+"""The run store: every run of every experiment under `<store>/<experiment>/runs/<run_id>/` (files described in
+runs/model.py). Readers go through this module; the launcher and supervisors write through runs/records.py.
+
+Contract other parts of the package code against (keep it exactly):
+
+    from experiment_runner.runs.store import RunStore
+    store = RunStore(workspace)                      # a Workspace from experiment_runner.workspace
+    store.list_runs(experiment=None, arm=None, states=None) -> list[RunView]   # fast over 1000s of runs
+    store.get(run_id) -> RunView                     # NotFound naming close run ids
+    RunView: .spec (RunSpec), .state (RunState, after liveness reconciliation), .dir (Path)
+    store.read_metrics(run_id) -> list[dict]         # records of metrics.jsonl, "nan"/"inf" strings decoded to floats
+    store.metric_series(run_id) -> dict[str, list[tuple[int | None, float]]]
+    store.log_path(run_id, "stdout" | "stderr") -> Path
+    store.manifest(run_id) -> dict | None
+
+Reconciliation: a run that is not terminal is checked against its backend each time it is read (for local runs:
+supervisor pid + start ticks, then the child's, then the launcher's for queued runs). What is found is written
+back atomically, so every reader sees the same verdict. `RunView.state.heartbeat_at` is the mtime of the run's
+heartbeat file. Run ids are unique across the store's experiments.
+
+`log_path` is the log file itself. Once a run has ended it holds the whole kept log (head, a line saying how much
+was cut, tail). While a run that passed the log cap still goes, its newest output is in tail segments beside it:
+`store.log_tail(...)` and `store.log_reader(...)` give the composed view at any moment."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from experiment_runner.errors import NotFound, UserError, did_you_mean
+from experiment_runner.runs import metricsio, records
+from experiment_runner.runs.logcap import LogReader, tail_text
+from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunSpec, RunState
+from experiment_runner.workspace import Workspace
+
+RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+STREAMS = ("stdout", "stderr")
+
+
+@dataclass
+class RunView:
+    spec: RunSpec
+    state: RunState
+    dir: Path
+
+    @property
+    def run_id(self) -> str:
+        return self.spec.run_id
+
+    @property
+    def terminal(self) -> bool:
+        return self.state.state in TERMINAL_STATES
+
+
+class RunStore:
+    def __init__(self, workspace: Workspace):
+        self.ws = workspace
+        self.root = workspace.store_root
+
+    # --- locating ----------------------------------------------------------------------------------------------
+
+    def runs_dir(self, experiment: str) -> Path:
+        return self.ws.experiment_dir(experiment) / "runs"
+
+    def _experiment_names(self) -> list[str]:
+        return self.ws.experiments()
+
+    def run_dirs(self, experiment: str | None = None) -> Iterable[Path]:
+        names = [experiment] if experiment is not None else self._experiment_names()
+        for name in names:
+            d = self.runs_dir(name)
+            try:
+                entries = os.listdir(d)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for entry in entries:
+                if entry.startswith("."):
+                    continue  # a run being created (temp folder) or other hidden file
+                yield d / entry
+
+    def find_dir(self, run_id: str) -> Path:
+        if not isinstance(run_id, str) or not RUN_ID.match(run_id):
+            raise UserError(f"run id {run_id!r} is not valid: run ids look like 'baseline-s0-3fa9c2' (see list_runs)")
+        for name in self._experiment_names():
+            d = self.runs_dir(name) / run_id
+            if (d / records.SPEC).is_file():
+                return d
+        known = [p.name for p in self.run_dirs()]
+        raise NotFound(f"no run {run_id!r} in this workspace; " + did_you_mean(run_id, known))
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def _load(self, d: Path, *, reconcile: bool = True) -> RunView | None:
+        try:
+            spec = records.read_spec(d)
+            state = records.read_state(d)
+        except FileNotFoundError:
+            return None
+        except (ValueError, OSError) as e:
+            raise UserError(f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was edited by hand") from None
+        view = RunView(spec=spec, state=state, dir=d)
+        if reconcile and state.state not in TERMINAL_STATES:
+            self._reconcile(view)
+        if view.state.state == "running":
+            hb = records.heartbeat_time(d)
+            if hb is not None:
+                view.state = view.state.model_copy(update={"heartbeat_at": hb})
+        return view
+
+    def _reconcile(self, view: RunView) -> None:
+        from experiment_runner.runs.backends import get_backend
+
+        try:
+            backend = get_backend(view.spec.backend)
+        except UserError:
+            return  # a backend this installation lacks: show the record as it is
+        new = backend.reconcile(view)
+        if new is None:
+            return
+        # Record the verdict unless a writer got there first with a final state.
+        try:
+            current = records.read_state(view.dir)
+        except (OSError, ValueError):
+            current = view.state
+        if current.state in TERMINAL_STATES:
+            view.state = current
+            return
+        if new.state in TERMINAL_STATES or new != current:
+            records.write_state(view.dir, new)
+        view.state = new
+
+    def get(self, run_id: str) -> RunView:
+        d = self.find_dir(run_id)
+        view = self._load(d)
+        if view is None:
+            raise NotFound(f"run {run_id!r} is incomplete on disk ({d} lacks spec.json or state.json)")
+        return view
+
+    def list_runs(
+        self, experiment: str | None = None, arm: str | None = None, states: Iterable[str] | None = None
+    ) -> list[RunView]:
+        """Runs in launch order (creation time, then id), filtered. `states` filters after reconciliation."""
+        wanted = set(states) if states else None
+        if wanted:
+            bad = sorted(wanted - set(RUN_STATES))
+            if bad:
+                raise UserError(f"unknown run state(s) {', '.join(map(repr, bad))}; valid: {', '.join(RUN_STATES)}")
+        if experiment is not None and experiment not in self._experiment_names():
+            raise NotFound(f"unknown experiment {experiment!r}; " + did_you_mean(experiment, self._experiment_names()))
+        out = []
+        for d in self.run_dirs(experiment):
+            view = self._load(d)
+            if view is None:
+                continue
+            if arm is not None and view.spec.arm != arm:
+                continue
+            if wanted and view.state.state not in wanted:
+                continue
+            out.append(view)
+        out.sort(key=lambda v: (v.spec.created_at, v.spec.run_id))
+        return out
+
+    def arms(self, experiment: str) -> list[str]:
+        return sorted({v.spec.arm for d in self.run_dirs(experiment) if (v := self._load(d, reconcile=False))})
+
+    # --- a run's data ------------------------------------------------------------------------------------------
+
+    def read_metrics(self, run_id: str) -> list[dict]:
+        return metricsio.read_records(self.find_dir(run_id) / records.METRICS)
+
+    def metric_series(self, run_id: str) -> dict[str, list[tuple[int | None, float]]]:
+        return metricsio.series(self.read_metrics(run_id))
+
+    def log_path(self, run_id: str, stream: str = "stdout") -> Path:
+        _check_stream(stream)
+        return self.find_dir(run_id) / f"{stream}.log"
+
+    def log_reader(self, run_id: str, stream: str = "stdout") -> LogReader:
+        _check_stream(stream)
+        return LogReader(self.find_dir(run_id), stream)
+
+    def log_tail(self, run_id: str, stream: str = "stdout", *, max_lines: int = 40, max_bytes: int = 8192) -> tuple[str, int]:
+        """The last lines of a log (within max_bytes) and how many bytes before them are not shown."""
+        _check_stream(stream)
+        return tail_text(self.find_dir(run_id), stream, max_lines=max_lines, max_bytes=max_bytes)
+
+    def manifest(self, run_id: str) -> dict | None:
+        try:
+            data = records.read_json(self.find_dir(run_id) / records.MANIFEST)
+        except FileNotFoundError:
+            return None
+        except ValueError as e:
+            raise UserError(f"the manifest of run {run_id!r} is not valid JSON: {e}") from None
+        return data if isinstance(data, dict) else None
+
+    def health(self, run_id: str) -> list[HealthSignal]:
+        try:
+            data = records.read_json(self.find_dir(run_id) / records.HEALTH)
+        except (FileNotFoundError, ValueError):
+            return []
+        out = []
+        for item in data if isinstance(data, list) else []:
+            try:
+                out.append(HealthSignal.model_validate(item))
+            except ValueError:
+                continue
+        return out
+
+    def telemetry(self, run_id: str, last: int = 1) -> list[dict]:
+        """The last `last` telemetry samples (read from the end of the file)."""
+        path = self.find_dir(run_id) / records.TELEMETRY
+        try:
+            with open(path, "rb") as f:
+                f.seek(0, os.SEEK_END)
+                size = f.tell()
+                f.seek(max(0, size - 4096 * max(1, last)))
+                data = f.read()
+        except FileNotFoundError:
+            return []
+        out = []
+        import json
+
+        for line in data.split(b"\n")[-(last + 1):]:
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(obj, dict):
+                out.append(obj)
+        return out[-last:]
+
+
+def _check_stream(stream: str) -> None:
+    if stream not in STREAMS:
+        raise UserError(f"log stream {stream!r} is not valid; valid: {', '.join(STREAMS)}")

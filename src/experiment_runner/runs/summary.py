@@ -1,0 +1,218 @@
+"""What a status call shows of a run's metrics (count, latest, best, a downsampled curve per metric), kept
+incrementally so that a status call reads only the records added since the last one, however long the run.
+
+The summary is cached in the run folder (`.metrics_summary.json`, rebuilt from metrics.jsonl whenever it is
+missing, stale or unreadable; it is a cache, never a record). Curves keep every k-th point, k doubling whenever
+the kept points pass CURVE_KEEP, so memory stays bounded and the shape stays faithful; the last point is always
+known."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+from experiment_runner.runs import records
+from experiment_runner.runs.metricsio import RESERVED
+
+CACHE = ".metrics_summary.json"
+CURVE_KEEP = 512
+_VERSION = 1
+
+_MIN_WORDS = ("loss", "err", "perplexity", "ppl", "mse", "mae", "rmse", "nll", "wer", "cer", "bpc", "bpd", "fid", "regret")
+_MAX_WORDS = ("acc", "f1", "auc", "precision", "recall", "iou", "bleu", "rouge", "reward", "return", "score", "psnr",
+              "ssim", "dice", "map", "r2", "mfu")
+
+
+def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
+    """'min' or 'max' for metrics whose direction is known (the brief's primary metric, or by name), else None."""
+    if primary is not None and name == primary and higher_is_better is not None:
+        return "max" if higher_is_better else "min"
+    low = name.lower()
+    if any(w in low for w in ("lr", "learning_rate", "epoch", "step", "norm", "time", "throughput", "tokens")):
+        if not any(w in low for w in ("loss", "acc")):
+            return None
+    if any(w in low for w in _MIN_WORDS):
+        return "min"
+    if any(w in low for w in _MAX_WORDS):
+        return "max"
+    return None
+
+
+class _Series:
+    __slots__ = ("count", "latest", "lo", "hi", "stride", "points", "first_nonfinite")
+
+    def __init__(self, d: dict | None = None):
+        d = d or {}
+        self.count = d.get("count", 0)
+        self.latest = d.get("latest")
+        self.lo = d.get("lo")
+        self.hi = d.get("hi")
+        self.stride = d.get("stride", 1)
+        self.points = d.get("points", [])
+        self.first_nonfinite = d.get("first_nonfinite")
+
+    def add(self, step, value: float) -> None:
+        self.count += 1
+        point = [step, value]
+        self.latest = point
+        if math.isfinite(value):
+            if self.lo is None or value < self.lo[1]:
+                self.lo = point
+            if self.hi is None or value > self.hi[1]:
+                self.hi = point
+        elif self.first_nonfinite is None:
+            self.first_nonfinite = point
+        if (self.count - 1) % self.stride == 0:
+            self.points.append(point)
+            if len(self.points) > CURVE_KEEP:
+                self.points = self.points[::2]
+                self.stride *= 2
+
+    def dump(self) -> dict:
+        return {"count": self.count, "latest": self.latest, "lo": self.lo, "hi": self.hi, "stride": self.stride,
+                "points": self.points, "first_nonfinite": self.first_nonfinite}
+
+
+def _enc(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    return v
+
+
+def _dec(v):
+    if isinstance(v, str):
+        return {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}.get(v, math.nan)
+    return float(v)
+
+
+class MetricSummary:
+    def __init__(self, run_dir: Path):
+        self.dir = Path(run_dir)
+        self.path = self.dir / records.METRICS
+        self.offset = 0
+        self.ino = None
+        self.records = 0
+        self.user: dict[str, _Series] = {}
+        self.parsed: dict[str, _Series] = {}
+        self.last_step: int | None = None
+
+    @classmethod
+    def load(cls, run_dir: Path) -> "MetricSummary":
+        s = cls(run_dir)
+        try:
+            data = json.loads((s.dir / CACHE).read_bytes())
+            if data.get("version") == _VERSION:
+                s.offset, s.ino, s.records = data["offset"], data["ino"], data["records"]
+                s.last_step = data.get("last_step")
+                s.user = {k: _Series(_decode_series(v)) for k, v in data["user"].items()}
+                s.parsed = {k: _Series(_decode_series(v)) for k, v in data["parsed"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            s = cls(run_dir)
+        return s
+
+    def update(self) -> bool:
+        """Read what metrics.jsonl gained since the last update; True if anything changed."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        if self.ino is not None and (st.st_ino != self.ino or st.st_size < self.offset):
+            self.__init__(self.dir)  # rewritten: start over
+        self.ino = st.st_ino
+        if st.st_size <= self.offset:
+            return False
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            data = f.read(st.st_size - self.offset)
+        end = data.rfind(b"\n")
+        if end < 0:
+            return False
+        self.offset += end + 1
+        loads = json.loads
+        for line in data[:end].split(b"\n"):
+            if not line:
+                continue
+            try:
+                r = loads(line)
+            except ValueError:
+                continue
+            if not isinstance(r, dict):
+                continue
+            self.records += 1
+            step = r.get("step")
+            if isinstance(step, int):
+                self.last_step = step
+            target = self.user if r.get("source") == "user" else self.parsed
+            for k, v in r.items():
+                if k in RESERVED:
+                    continue
+                if isinstance(v, str):
+                    v = _dec(v)
+                elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                    continue
+                ser = target.get(k)
+                if ser is None:
+                    ser = target[k] = _Series()
+                ser.add(step, float(v))
+        return True
+
+    def save(self) -> None:
+        data = {
+            "version": _VERSION, "offset": self.offset, "ino": self.ino, "records": self.records, "last_step": self.last_step,
+            "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
+            "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
+        }
+        tmp = self.dir / f"{CACHE}.{os.getpid()}.tmp"
+        try:
+            tmp.write_text(json.dumps(data, separators=(",", ":")))
+            os.replace(tmp, self.dir / CACHE)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    def series(self) -> dict[str, _Series]:
+        """Per metric, the user-logged series when the run logged that name itself, else the parsed one."""
+        out = dict(self.parsed)
+        out.update(self.user)
+        return out
+
+
+def _encode_series(d: dict) -> dict:
+    def p(point):
+        return None if point is None else [point[0], _enc(point[1])]
+
+    return {**d, "latest": p(d["latest"]), "lo": p(d["lo"]), "hi": p(d["hi"]), "first_nonfinite": p(d["first_nonfinite"]),
+            "points": [[s, _enc(v)] for s, v in d["points"]]}
+
+
+def _decode_series(d: dict) -> dict:
+    def p(point):
+        return None if point is None else [point[0], _dec(point[1])]
+
+    return {**d, "latest": p(d.get("latest")), "lo": p(d.get("lo")), "hi": p(d.get("hi")),
+            "first_nonfinite": p(d.get("first_nonfinite")), "points": [[s, _dec(v)] for s, v in d.get("points", [])]}
+
+
+def summarize(run_dir: Path) -> MetricSummary:
+    s = MetricSummary.load(run_dir)
+    if s.update():
+        s.save()
+    return s
+
+
+def downsample(points: list, k: int, keep: list | None = None) -> list:
+    """At most about k points, evenly spaced by index, always with the first and last (and `keep`, e.g. the best)."""
+    n = len(points)
+    if n <= k or k <= 0:
+        out = list(points)
+    else:
+        idx = sorted({round(i * (n - 1) / (k - 1)) for i in range(k)}) if k > 1 else [n - 1]
+        out = [points[i] for i in idx]
+    if keep is not None and keep not in out:
+        out.append(keep)
+        out.sort(key=lambda p: (p[0] is None, p[0] if p[0] is not None else 0))
+    return out

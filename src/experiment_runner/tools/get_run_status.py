@@ -1,0 +1,91 @@
+"""get_run_status: a run, or every run of an experiment (optionally one arm), as it is now."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from experiment_runner.errors import UserError
+from experiment_runner.runs.status import RunStatus, one_line, run_status
+from experiment_runner.runs.store import RunStore
+from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+
+
+class GetRunStatusInput(ToolInput):
+    run_id: str | None = Field(None, description="One run (as returned by launch_training or list_runs). Give this or experiment.")
+    experiment: str | None = Field(None, description="Every run of this experiment. Give this or run_id.")
+    arm: str | None = Field(None, description="With experiment: only this arm's runs.")
+    curve_points: int = Field(40, ge=0, le=500, description="Points per metric curve (downsampled; 0 leaves curves out).")
+    log_lines: int | None = Field(
+        None, ge=0, le=500, description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves logs out)."
+    )
+
+
+class ArmSummary(BaseModel):
+    arm: str
+    runs: int
+    by_state: dict[str, int]
+
+
+class GetRunStatusOutput(ToolOutput):
+    runs: list[RunStatus]
+    by_state: dict[str, int] = Field(description="How many runs are in each state.")
+    arms: list[ArmSummary] = Field(default_factory=list)
+    all_ended: bool = Field(description="True when no run is queued or running.")
+
+
+def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutput:
+    """Show runs as they are now: state (after checking the processes are really alive), elapsed time, latest and
+    best metrics, downsampled metric curves, health signals (NaN loss, divergence, flat loss, exploding gradients,
+    validation rising, low GPU use, silence, lost heartbeat), CPU/GPU telemetry, and the tail of the logs (capped,
+    with a marker where earlier output is not shown). Give a run_id, or an experiment (optionally one arm) for all
+    its runs."""
+    if (inp.run_id is None) == (inp.experiment is None):
+        raise UserError("give run_id (one run) or experiment (all its runs), not both and not neither")
+    store = RunStore(ctx.workspace)
+    if inp.run_id is not None:
+        if inp.arm is not None:
+            raise UserError("arm filters an experiment's runs; with run_id leave it out")
+        views = [store.get(inp.run_id)]
+        lines, nbytes = (30 if inp.log_lines is None else inp.log_lines), 8192
+    else:
+        views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
+        if not views:
+            arms = store.arms(inp.experiment)
+            detail = f"arm {inp.arm!r} has no runs; arms with runs: {', '.join(arms) or 'none'}" if inp.arm else "it has no runs yet (launch_training starts some)"
+            raise UserError(f"experiment {inp.experiment!r}: {detail}")
+        lines, nbytes = (5 if inp.log_lines is None else inp.log_lines), 2048
+    from experiment_runner.runs.status import _primary
+
+    primary = _primary(ctx.workspace, views[0].spec.experiment)
+    statuses = [run_status(store, v, curve_points=inp.curve_points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views]
+    by_state: dict[str, int] = {}
+    arms: dict[str, dict[str, int]] = {}
+    for s in statuses:
+        by_state[s.state] = by_state.get(s.state, 0) + 1
+        a = arms.setdefault(s.arm, {})
+        a[s.state] = a.get(s.state, 0) + 1
+    all_ended = not any(s.state in ("queued", "running") for s in statuses)
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(by_state.items()))
+    if len(statuses) == 1:
+        summary = one_line(statuses[0], primary[0])
+    else:
+        summary = f"{len(statuses)} runs of '{inp.experiment}'" + (f" / '{inp.arm}'" if inp.arm else "") + f": {counts}."
+        alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
+        if alerts:
+            summary += " Critical: " + "; ".join(alerts[:5]) + "."
+    return GetRunStatusOutput(
+        summary=summary, runs=statuses, by_state=by_state,
+        arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
+        all_ended=all_ended,
+    )
+
+
+SPEC = ToolSpec(
+    name="get_run_status",
+    title="Status of runs: metrics, health, telemetry, logs",
+    fn=get_run_status,
+    input_model=GetRunStatusInput,
+    output_model=GetRunStatusOutput,
+    read_only=True,
+    idempotent=True,
+)
