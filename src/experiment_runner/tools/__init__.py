@@ -12,6 +12,10 @@ TOOL_MODULES = (
     "draft_brief",
     "check_reproducibility",
     "compare_manifests",
+    "launch_training",
+    "get_run_status",
+    "list_runs",
+    "stop_run",
     "compile_report",
     "check_report",
 )
