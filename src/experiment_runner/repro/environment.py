@@ -16,6 +16,7 @@ import logging
 import os
 import platform
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -157,18 +158,26 @@ def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[di
     probe_env["PYTHONSAFEPATH"] = "1"
     with tempfile.TemporaryDirectory(prefix="er-probe-") as cwd:
         try:
-            proc = subprocess.run(
-                [interpreter, str(PROBE_FILE)], stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
-                cwd=cwd, env=probe_env, check=False,
+            # Own session, so a timeout kills everything the interpreter started (and frees our pipes).
+            proc = subprocess.Popen(
+                [interpreter, str(PROBE_FILE)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                cwd=cwd, env=probe_env, start_new_session=True,
             )
-        except subprocess.TimeoutExpired:
-            return None, f"the environment probe did not finish within {timeout:g} s (importing torch with {interpreter})", "timeout"
         except OSError as e:
             return None, f"cannot run interpreter {interpreter!r}: {e.strerror or e}", "failed"
-    out = proc.stdout.decode("utf-8", "replace")
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.communicate()
+            return None, f"the environment probe did not finish within {timeout:g} s (importing torch with {interpreter})", "timeout"
+    out = stdout.decode("utf-8", "replace")
     line = next((ln for ln in reversed(out.splitlines()) if ln.startswith(MARKER)), None)
     if line is None:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        err = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         return None, f"the environment probe failed under {interpreter} (exit {proc.returncode}): " + " / ".join(err), "failed"
     try:
         return json.loads(line[len(MARKER):]), None, "ok"

@@ -1,0 +1,184 @@
+"""The environment: the user's interpreter probed for real (distributions, torch and what it loads), the probe
+cache and its invalidation, failures that degrade into checklist items, and GPUs through pynvml (the real
+no-GPU path here; a GPU-shaped pynvml is mocked, since no GPU exists on this machine)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from repro_util import TRAIN, capture, item, make_repo
+
+from experiment_runner.repro.environment import probe_environment
+from experiment_runner.repro.gpu import gpu_facts
+from experiment_runner.workspace import Workspace
+
+
+def test_the_probe_reports_this_interpreter_its_distributions_and_torch(tmp_path):
+    import torch
+
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
+    ws, m = capture(root)
+    env = m.environment
+    assert env.probe_status == "ok"
+    assert env.python["version"] == ".".join(map(str, sys.version_info[:3]))
+    assert env.interpreter == sys.executable and "server's own" in env.interpreter_source
+    versions = {d["name"].lower(): d["version"] for d in env.distributions}
+    assert versions["numpy"] == importlib.metadata.version("numpy")
+    assert versions["torch"] == importlib.metadata.version("torch")
+    assert env.torch["version"] == torch.__version__
+    assert env.torch["cuda_compiled"] == torch.version.cuda
+    assert env.torch["cuda_available"] == torch.cuda.is_available()
+    torch_item = item(m, "env.torch")
+    assert torch.__version__ in torch_item.evidence
+    if torch.version.cuda is None:
+        assert "CPU-only build" in torch_item.evidence and torch_item.status == "passed"
+    assert item(m, "env.python").status == "passed"
+    host = item(m, "env.host")
+    assert host.status == "passed" and str(env.host.cpu_count) in host.evidence
+
+
+def _venv(tmp_path: Path) -> Path:
+    venv = tmp_path / "ws" / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True, timeout=120)
+    return venv
+
+
+def test_the_configured_interpreter_is_probed_and_missing_torch_fails_when_the_project_imports_it(tmp_path):
+    venv = _venv(tmp_path)
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "experiment-runner.yaml": "python: venv/bin/python\n"})
+    ws, m = capture(root)
+    assert m.environment.interpreter == str(root / "venv" / "bin" / "python")
+    assert "experiment-runner.yaml" in m.environment.interpreter_source
+    torch_item = item(m, "env.torch")
+    assert torch_item.status == "failed" and "cannot" in torch_item.evidence and "`python:`" in torch_item.fix
+    assert venv.exists()
+
+
+def test_installing_a_distribution_invalidates_the_cached_probe(tmp_path):
+    venv = _venv(tmp_path)
+    root = make_repo(tmp_path / "ws", {"train.py": "print(1)\n", "experiment-runner.yaml": "python: venv/bin/python\n"})
+    ws = Workspace(root)
+    first = probe_environment(ws)
+    again = probe_environment(ws)
+    assert not first.probe_cached and again.probe_cached
+    site = Path(first.python["site_dirs"][0])
+    info = site / "fakepkg-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fakepkg\nVersion: 1.2.3\n")
+    after = probe_environment(ws)
+    assert not after.probe_cached
+    assert {"name": "fakepkg", "version": "1.2.3"} in after.distributions
+
+
+def test_a_probe_that_hangs_is_stopped_and_reported(tmp_path):
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "experiment-runner.yaml": "python: ./slowpy\n"})
+    slow = root / "slowpy"
+    slow.write_text("#!/bin/sh\nsleep 30 &\nsleep 30\n")  # a child holding our pipes too
+    slow.chmod(0o755)
+    ws, m = capture(root, probe_timeout=1)
+    env_item = item(m, "env.python")
+    assert env_item.status == "failed" and "did not finish within 1 s" in env_item.evidence
+    assert m.environment.probe_status == "timeout"
+
+
+def test_an_interpreter_that_does_not_exist_is_named(tmp_path):
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "experiment-runner.yaml": "python: envs/nope/bin/python\n"})
+    ws, m = capture(root)
+    env_item = item(m, "env.python")
+    assert env_item.status == "failed" and "'envs/nope/bin/python'" in env_item.evidence and "does not exist" in env_item.evidence
+
+
+def test_without_a_gpu_the_real_nvml_path_says_unavailable_and_why():
+    import pynvml
+
+    try:
+        pynvml.nvmlInit()
+    except pynvml.NVMLError:
+        pass
+    else:
+        pynvml.nvmlShutdown()
+        pytest.skip("this machine has an NVIDIA driver; the GPU test covers it")
+    rec = gpu_facts()
+    assert not rec.available and rec.reason.startswith("unavailable: ") and "driver" in rec.reason
+
+
+def test_without_pynvml_the_gpu_item_says_so_and_nothing_fails(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pynvml", None)
+    rec = gpu_facts()
+    assert rec.reason == "unavailable: pynvml is not installed (pip install nvidia-ml-py)"
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
+    ws, m = capture(root)
+    assert "pynvml is not installed" in item(m, "env.gpu").evidence
+
+
+def _fake_pynvml(devices: list[tuple[str, int]]):
+    nv = types.ModuleType("pynvml")
+
+    class NVMLError(Exception):
+        pass
+
+    class Mem:
+        def __init__(self, total):
+            self.total = total
+
+    class Pci:
+        def __init__(self, i):
+            self.busId = f"00000000:0{i}:00.0"
+
+    nv.NVMLError = NVMLError
+    nv.nvmlInit = lambda: None
+    nv.nvmlShutdown = lambda: None
+    nv.nvmlSystemGetDriverVersion = lambda: "550.54.15"
+    nv.nvmlSystemGetCudaDriverVersion_v2 = lambda: 12040
+    nv.nvmlDeviceGetCount = lambda: len(devices)
+    nv.nvmlDeviceGetHandleByIndex = lambda i: i
+    nv.nvmlDeviceGetName = lambda h: devices[h][0].encode()  # older bindings return bytes
+    nv.nvmlDeviceGetUUID = lambda h: f"GPU-{h}"
+    nv.nvmlDeviceGetMemoryInfo = lambda h: Mem(devices[h][1])
+    nv.nvmlDeviceGetPciInfo = lambda h: Pci(h)
+
+    def cc(h):
+        raise NVMLError("not supported")  # one field failing leaves the rest
+
+    nv.nvmlDeviceGetCudaComputeCapability = cc
+    return nv
+
+
+def test_gpu_model_driver_and_memory_are_recorded_per_device(tmp_path, monkeypatch):
+    gb80 = 81559 * 2**20
+    monkeypatch.setitem(sys.modules, "pynvml", _fake_pynvml([("NVIDIA H100 80GB HBM3", gb80)] * 2))
+    rec = gpu_facts()
+    assert rec.available and rec.driver_version == "550.54.15" and rec.cuda_driver_version == "12.4"
+    assert [(d.index, d.name, d.memory_total_mb, d.compute_capability) for d in rec.devices] == [
+        (0, "NVIDIA H100 80GB HBM3", 81559.0, None), (1, "NVIDIA H100 80GB HBM3", 81559.0, None)]
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
+    ws, m = capture(root)
+    gpu = item(m, "env.gpu")
+    assert gpu.status == "passed" and "2 GPU(s): 2 x NVIDIA H100 80GB HBM3" in gpu.evidence and "driver 550.54.15" in gpu.evidence
+
+
+def test_a_driver_without_devices_is_unavailable_with_the_reason(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pynvml", _fake_pynvml([]))
+    rec = gpu_facts()
+    assert not rec.available and rec.reason == "unavailable: the NVIDIA driver reports no GPU"
+
+
+@pytest.mark.gpu
+def test_on_a_gpu_machine_the_loaded_cuda_cudnn_and_nccl_are_recorded(tmp_path):
+    import torch
+
+    if not torch.cuda.is_available():
+        pytest.skip("needs an NVIDIA GPU and a CUDA build of torch")
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
+    ws, m = capture(root)
+    t = m.environment.torch
+    assert t["cuda_available"] and t["device_count"] == torch.cuda.device_count()
+    assert t["cuda_runtime"] and t["cudnn"] and t["nccl"]
+    assert t["cudnn_version"] == torch.backends.cudnn.version()
+    assert any(lib["name"] == "cudart" for lib in t["libraries"])
+    assert m.environment.gpu.available and m.environment.gpu.devices[0].name
