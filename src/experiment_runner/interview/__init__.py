@@ -1,0 +1,10 @@
+"""The clarifying interview: read an experiment request against the brief's twelve fields and the red-flag
+wordings. The questions, probes and patterns are data in prompts/questions.yaml and prompts/red_flags.yaml."""
+
+from __future__ import annotations
+
+from experiment_runner.interview.analyze import analyze
+from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
+from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
+
+__all__ = ["analyze", "Analysis", "AnsweredField", "Question", "QuestionGroup", "RedFlag", "FIELD_IDS", "FLAG_IDS"]

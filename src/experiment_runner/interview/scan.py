@@ -1,0 +1,99 @@
+"""Text scanning for the interview: find pattern matches, decide whether a negation governs them, and cut out
+the words to quote back. Knows nothing about fields or flags; the rules come in as compiled patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+# Curly quotes are folded to straight ones (same length, so match offsets still index the original text).
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+EVIDENCE_LIMIT = 300
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]
+
+    @property
+    def value(self) -> str:
+        """The words to quote: a pattern's `value` group when it has one (the part after a 'Dataset:' label)."""
+        return self.groups.get("value") or self.text
+
+
+def _clause_start(text: str, pos: int, breaks: re.Pattern) -> int:
+    start = 0
+    for m in breaks.finditer(text, 0, pos):
+        if m.end() <= pos:
+            start = m.end()
+    return start
+
+
+def negated_before(text: str, pos: int, cues: list[re.Pattern], window: int, breaks: re.Pattern) -> bool:
+    """True when a negation cue stands in the last `window` words before `pos`, within the same clause."""
+    prefix = text[_clause_start(text, pos, breaks):pos]
+    tail = " ".join(prefix.split()[-window:])
+    return any(c.search(tail) for c in cues)
+
+
+def sentence_span(text: str, pos: int, breaks: re.Pattern) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def negated_after(text: str, end: int, rejections: list[re.Pattern], breaks: re.Pattern) -> bool:
+    """True when the rest of the sentence rejects what was just said ("..., but I'd rather not")."""
+    _, sent_end = sentence_span(text, end, breaks)
+    rest = text[end:sent_end]
+    return any(r.search(rest) for r in rejections)
+
+
+def sentence_at(text: str, pos: int, breaks: re.Pattern) -> str:
+    start, end = sentence_span(text, pos, breaks)
+    return clip(text[start:end])
+
+
+def clip(words: str) -> str:
+    words = " ".join(words.split()).strip()
+    if len(words) > EVIDENCE_LIMIT:
+        cut = words[:EVIDENCE_LIMIT].rsplit(" ", 1)[0]
+        return cut + " ..."
+    return words
+
+
+def tidy(words: str) -> str:
+    """Evidence from a match: single-spaced, without trailing punctuation the pattern swallowed."""
+    return " ".join(words.split()).strip().rstrip(".,;:").strip()
+
+
+def find_hits(patterns: Iterable[re.Pattern], text: str) -> list[Hit]:
+    """Every match of every pattern, in text order, overlaps resolved in favour of the earlier, longer match."""
+    raw: list[Hit] = []
+    for p in patterns:
+        for m in p.finditer(text):
+            if m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            raw.append(Hit(m.start(), m.end(), m.group(0), groups))
+    raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for h in raw:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
