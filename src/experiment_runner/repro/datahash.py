@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from experiment_runner.repro.hashcache import HashCache, now_ns
+from experiment_runner.repro.hashcache import HashCache, fresh, now_ns
 from experiment_runner.repro.manifest import DataEntry, DataRecord, RefusedLink
 
 ALGORITHMS = ("blake3", "sha256")
@@ -154,9 +154,28 @@ def dvc_record(ws, given: str, path: Path) -> DataEntry | None:
 # --- walking and hashing -------------------------------------------------------------------------------------
 
 
+def _stat_all(paths: list[str]) -> list[os.stat_result]:
+    """lstat many files; in threads for big folders (stat releases the GIL; git's preload-index does the same),
+    since re-checking an unchanged folder costs little else."""
+    if len(paths) < 512:
+        return [os.stat(p, follow_symlinks=False) for p in paths]
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        workers = max(2, min(8, len(os.sched_getaffinity(0))))
+    except (AttributeError, OSError):
+        workers = max(2, min(8, os.cpu_count() or 2))
+    size = (len(paths) + workers - 1) // workers
+    with ThreadPoolExecutor(workers) as pool:
+        parts = pool.map(lambda chunk: [os.stat(p, follow_symlinks=False) for p in chunk],
+                         [paths[i : i + size] for i in range(0, len(paths), size)])
+        return [st for part in parts for st in part]
+
+
 def _walk(ws, root: Path, refused: list[RefusedLink]) -> list[tuple[str, str, os.stat_result]]:
     """(relative name, real path, stat) of every regular file under root; links outside the workspace refused."""
     files: list[tuple[str, str, os.stat_result]] = []
+    regular: list[tuple[str, str]] = []
     visited = {os.path.realpath(root)}
     stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
@@ -186,7 +205,20 @@ def _walk(ws, root: Path, refused: list[RefusedLink]) -> list[tuple[str, str, os
                     visited.add(real)
                     stack.append((e.path, name + "/"))
             elif e.is_file(follow_symlinks=False):
-                files.append((name, e.path, e.stat(follow_symlinks=False)))
+                regular.append((name, e.path))
+    try:
+        stats = _stat_all([p for _, p in regular])
+    except FileNotFoundError:  # a file vanished between listing and stat: stat one by one, skipping it
+        stats = []
+        kept = []
+        for name, p in regular:
+            try:
+                stats.append(os.stat(p, follow_symlinks=False))
+                kept.append((name, p))
+            except FileNotFoundError:
+                continue
+        regular = kept
+    files.extend((name, p, st) for (name, p), st in zip(regular, stats))
     files.sort(key=lambda f: _sort_key(f[0]))
     return files
 
@@ -237,9 +269,20 @@ def hash_data_path(ws, given: str, algorithm: str, cache: HashCache, progress: P
 
     refused: list[RefusedLink] = []
     files = _walk(ws, path, refused)
-    cache.preload(algorithm, str(path))
     entry = DataEntry(path=given, kind="folder", algorithm=algorithm, files=len(files), refused=refused)
     entry.size = sum(st.st_size for _, _, st in files)
+    # One look-up for an unchanged folder: its names and every file's stat, fingerprinted.
+    fingerprint = hash_bytes(
+        "".join(f"{rel}\0{real}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}\n"
+                for rel, real, st in files).encode("utf-8", "surrogateescape"),
+        "blake3",
+    )
+    if not refused:
+        hit = cache.get_folder(algorithm, str(path), fingerprint)
+        if hit is not None:
+            entry.hash, entry.cache_hits = f"{algorithm}:{hit}", len(files)
+            return entry
+    cache.preload(algorithm, str(path))
     digests: dict[str, str] = {}
     misses = []
     for rel, real, st in files:
@@ -259,7 +302,10 @@ def hash_data_path(ws, given: str, algorithm: str, cache: HashCache, progress: P
         entry.bytes_read += st.st_size
         cache.put(algorithm, real, st, digests[rel], started)
     listing = "".join(listing_line(digests[rel], rel) for rel, _, _ in files)
-    entry.hash = f"{algorithm}:{hash_bytes(listing.encode('utf-8', 'surrogateescape'), algorithm)}"
+    digest = hash_bytes(listing.encode("utf-8", "surrogateescape"), algorithm)
+    entry.hash = f"{algorithm}:{digest}"
+    if not refused and not any(fresh(st, started) for _, _, st in files):
+        cache.put_folder(algorithm, str(path), fingerprint, digest)
     if refused:
         entry.error = f"{len(refused)} symlink(s) lead outside the workspace and were refused (not read)"
     return entry

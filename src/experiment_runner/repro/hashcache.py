@@ -25,7 +25,11 @@ CREATE TABLE IF NOT EXISTS hashes (
     algo TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL, dev INTEGER NOT NULL, digest TEXT NOT NULL,
     PRIMARY KEY (algo, path)
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS folders (
+    algo TEXT NOT NULL, path TEXT NOT NULL, fingerprint TEXT NOT NULL, digest TEXT NOT NULL,
+    PRIMARY KEY (algo, path)
+) WITHOUT ROWID;
 """
 
 
@@ -43,8 +47,7 @@ class HashCache:
             try:
                 db_path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(str(db_path), timeout=10)
-                self._db.execute(_SCHEMA)
-                self._db.commit()
+                self._db.executescript(_SCHEMA)
             except (sqlite3.Error, OSError) as e:
                 log.warning("hash cache %s unusable, hashing without it: %s", db_path, e)
                 self._db = None
@@ -86,11 +89,32 @@ class HashCache:
     def put(self, algo: str, path: str, st: os.stat_result, digest: str, read_started_ns: int) -> None:
         if self._db is None:
             return
-        if max(st.st_mtime_ns, st.st_ctime_ns) >= read_started_ns - RACY_NS:
+        if fresh(st, read_started_ns):
             return
         self._pending.append((algo, path, *stat_key(st), digest))
         if len(self._pending) >= 5000:
             self.flush()
+
+    def get_folder(self, algo: str, path: str, fingerprint: str) -> str | None:
+        """A folder's hash, when every file under it has the same name and stat as when it was computed."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT fingerprint, digest FROM folders WHERE algo=? AND path=?", (algo, path)).fetchone()
+        except sqlite3.Error as e:
+            log.warning("hash cache read failed: %s", e)
+            return None
+        return row[1] if row and row[0] == fingerprint else None
+
+    def put_folder(self, algo: str, path: str, fingerprint: str, digest: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO folders (algo, path, fingerprint, digest) VALUES (?,?,?,?)",
+                                 (algo, path, fingerprint, digest))
+        except sqlite3.Error as e:
+            log.warning("hash cache write failed: %s", e)
 
     def flush(self) -> None:
         if self._db is None or not self._pending:
@@ -116,6 +140,11 @@ class HashCache:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def fresh(st: os.stat_result, read_started_ns: int) -> bool:
+    """True when the file changed too recently to trust its stat (see RACY_NS)."""
+    return max(st.st_mtime_ns, st.st_ctime_ns) >= read_started_ns - RACY_NS
 
 
 def now_ns() -> int:
