@@ -12,6 +12,7 @@ from experiment_runner.demo.driver import Demo, DemoFailed, create_workspace
 
 #: Steps in workflow order; each module has TITLE and `async def run(demo: Demo) -> None`.
 STEPS = (
+    "step_clarify",
     "step_brief",
     "step_repro",
     "step_launch",

@@ -4,7 +4,7 @@ important first), and which red flags the wording raises. All wording and patter
 from __future__ import annotations
 
 from experiment_runner.errors import UserError, did_you_mean
-from experiment_runner.interview import scan
+from experiment_runner.interview import brief_map, scan
 from experiment_runner.interview.catalog import FIELD_IDS, Catalog, CompiledField, catalog
 from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
 
@@ -82,6 +82,8 @@ def _values(cat: Catalog, field: CompiledField, hits: list[scan.Hit]) -> dict[st
 def _evidence(cat: Catalog, field: CompiledField, text: str, hits: list[scan.Hit]) -> str:
     if field.spec.evidence == "sentence":
         return scan.sentence_at(text, hits[0].start, cat.sentence_breaks)
+    if field.spec.evidence == "clause":
+        return scan.clause_from(text, hits[0].start)
     seen: list[str] = []
     for h in hits:
         words = scan.tidy(h.value)
@@ -90,7 +92,10 @@ def _evidence(cat: Catalog, field: CompiledField, text: str, hits: list[scan.Hit
     return scan.clip(", ".join(seen))
 
 
-def _from_text(cat: Catalog, field: CompiledField, text: str, source: str, answer_to: str | None) -> AnsweredField | None:
+Found = tuple[AnsweredField, list[scan.Hit]]
+
+
+def _from_text(cat: Catalog, field: CompiledField, text: str, source: str, answer_to: str | None) -> Found | None:
     hits = _field_hits(cat, field, text, as_answer=False)
     if not hits:
         return None
@@ -100,10 +105,10 @@ def _from_text(cat: Catalog, field: CompiledField, text: str, source: str, answe
         source=source,
         answer_to=answer_to,
         values=_values(cat, field, hits),
-    )
+    ), hits
 
 
-def _direct_answer(cat: Catalog, field: CompiledField, answer: str) -> AnsweredField | None:
+def _direct_answer(cat: Catalog, field: CompiledField, answer: str) -> Found | None:
     """A reply to this field's own question: the person's words count unless they say nothing specific."""
     if any(p.search(answer) for p in cat.non_answers):
         return None
@@ -116,7 +121,7 @@ def _direct_answer(cat: Catalog, field: CompiledField, answer: str) -> AnsweredF
         source="answers",
         answer_to=field.spec.id,
         values=_values(cat, field, hits),
-    )
+    ), hits
 
 
 def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -> list[RedFlag]:
@@ -140,7 +145,7 @@ def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -
                 flags.append(
                     RedFlag(
                         id=spec.id,
-                        trigger=scan.tidy(hit.text),
+                        trigger=scan.tidy(scan.to_word_end(text, hit)),
                         source=source,
                         phrase=spec.phrase,
                         probe=spec.probe,
@@ -161,7 +166,7 @@ def analyze(request: str, answers: dict[str, str] | None = None) -> Analysis:
     text = scan.fold(request)
     replies = {fid: scan.fold(a).strip() for fid, a in answers.items() if a and a.strip()}
 
-    found: dict[str, AnsweredField] = {}
+    found: dict[str, Found] = {}
     for fid, reply in replies.items():  # a direct answer wins over anything read elsewhere
         got = _direct_answer(cat, cat.field_by_id[fid], reply)
         if got is not None:
@@ -179,9 +184,10 @@ def analyze(request: str, answers: dict[str, str] | None = None) -> Analysis:
                     found[field.spec.id] = got
     for field in cat.fields:
         if field.spec.id not in found:
-            source = next((found[i] for i in field.spec.implied_by if i in found), None)
+            source = next((found[i][0] for i in field.spec.implied_by if i in found), None)
             if source is not None:
-                found[field.spec.id] = source.model_copy(update={"field": field.spec.id, "implied_by": source.field, "values": {}})
+                implied = source.model_copy(update={"field": field.spec.id, "implied_by": source.field, "values": {}})
+                found[field.spec.id] = (implied, [])
 
     open_fields = [f for f in cat.fields if f.spec.id not in found]
     by_group: dict[str, list[CompiledField]] = {}
@@ -198,9 +204,11 @@ def analyze(request: str, answers: dict[str, str] | None = None) -> Analysis:
     ]
 
     texts = [("request", text)] + [("answers", reply) for reply in replies.values()]
+    pairs = [pair for f in cat.fields if f.spec.id in found for pair in brief_map.entries(f, *found[f.spec.id])]
     return Analysis(
-        answered=[found[f.spec.id] for f in cat.fields if f.spec.id in found],
+        answered=[found[f.spec.id][0] for f in cat.fields if f.spec.id in found],
         missing=[f.spec.id for f in open_fields],
         groups=groups,
         red_flags=_red_flags(cat, texts, set(found)),
+        brief=brief_map.build(pairs),
     )

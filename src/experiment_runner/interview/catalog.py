@@ -56,7 +56,7 @@ class FieldSpec(_Strict):
     group: str
     question: str
     why: str
-    evidence: Literal["match", "sentence"]
+    evidence: Literal["match", "clause", "sentence"]
     patterns: list[str]
     answer_patterns: list[str] = Field(default_factory=list, description="Extra patterns for a direct answer to this question only.")
     vague: list[str] = []

@@ -3,7 +3,7 @@ words that settle them; the questions still open, grouped and ordered; and the r
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +61,11 @@ class Analysis(BaseModel):
     missing: list[FieldId] = Field(description="Brief fields still open, most important first.")
     groups: list[QuestionGroup] = Field(description="The open questions, grouped, most important group and question first.")
     red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, each with the probe to ask back.")
+    brief: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The answered fields in draft_brief's shape (goal, data.dataset, model.architecture, constraints.seeds, ...), "
+        "where the mapping is obvious; pass it to draft_brief as `brief` after the person confirms it.",
+    )
 
     def open_questions(self) -> list[Question]:
         """The open questions in asking order (most important first), across groups."""

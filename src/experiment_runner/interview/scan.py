@@ -68,12 +68,29 @@ def sentence_at(text: str, pos: int, breaks: re.Pattern) -> str:
     return clip(text[start:end])
 
 
+_CLAUSE_END = re.compile(r"[.;!?](?!\d)|\n")
+
+
+def clause_from(text: str, pos: int) -> str:
+    """The words from `pos` to the end of their clause (a decimal point does not end it)."""
+    m = _CLAUSE_END.search(text, pos)
+    return clip(text[pos : m.start() if m else len(text)])
+
+
 def clip(words: str) -> str:
     words = " ".join(words.split()).strip()
     if len(words) > EVIDENCE_LIMIT:
         cut = words[:EVIDENCE_LIMIT].rsplit(" ", 1)[0]
         return cut + " ..."
     return words
+
+
+def to_word_end(text: str, hit: Hit) -> str:
+    """The hit's words, completed to the end of the word it stops in (a pattern may stop mid-word)."""
+    end = hit.end
+    while end < len(text) and (text[end].isalnum() or text[end] in "_-") and end > 0 and text[end - 1].isalnum():
+        end += 1
+    return text[hit.start:end]
 
 
 def tidy(words: str) -> str:

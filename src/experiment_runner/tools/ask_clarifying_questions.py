@@ -1,0 +1,146 @@
+"""ask_clarifying_questions: what an experiment request leaves open, and the red flags its wording raises.
+Optionally asks the person directly (MCP elicitation) and folds their answers in."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from experiment_runner.interview import Analysis, AnsweredField, QuestionGroup, RedFlag, analyze
+from experiment_runner.interview.catalog import FIELD_IDS
+from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+
+log = logging.getLogger("experiment_runner.tools.ask_clarifying_questions")
+
+#: How many open questions one elicitation form carries: enough to make progress, few enough to answer.
+ASK_AT_ONCE = 4
+
+Elicitation = Literal["not_requested", "unavailable", "declined", "answered", "nothing_open"]
+
+
+class AskClarifyingQuestionsInput(ToolInput):
+    request: str = Field(description="The person's own description of the experiment they want, in their words.")
+    answers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Answers so far, by field id: " + ", ".join(FIELD_IDS) + ". Answered fields drop out of the questions.",
+    )
+    ask_person: bool = Field(
+        False,
+        description="Ask the person the top open questions directly through the client (MCP elicitation) and fold "
+        "their answers in. Falls back to returning the questions when the client cannot ask.",
+    )
+
+
+class AskClarifyingQuestionsOutput(ToolOutput):
+    answered: list[AnsweredField] = Field(description="Brief fields already settled, with the words that settle them.")
+    missing: list[str] = Field(description="Brief fields still open, most important first.")
+    groups: list[QuestionGroup] = Field(description="The open questions in six groups, most important first; ask a few at a time.")
+    red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. Raise these first.")
+    brief: dict[str, Any] = Field(description="The answered fields in draft_brief's `brief` shape, where the mapping is obvious.")
+    answers: dict[str, str] = Field(description="All answers used, including any the person gave through elicitation; pass them back on the next call.")
+    elicitation: Elicitation = Field(description="Whether the person was asked directly: not_requested, unavailable (the client cannot ask), declined, answered, nothing_open.")
+    asked: list[str] = Field(default_factory=list, description="Field ids the person was asked about through elicitation.")
+
+
+def _form(questions) -> type[BaseModel]:
+    """A flat model of optional strings: elicitation schemas allow primitive fields only."""
+    fields = {
+        q.field: (str | None, Field(None, title=q.field.replace("_", " ").capitalize(), description=q.question))
+        for q in questions
+    }
+    return create_model("ClarifyingAnswers", **fields)
+
+
+def _elicit(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, list[str], dict[str, str]]:
+    open_questions = analysis.open_questions()[:ASK_AT_ONCE]
+    if not open_questions:
+        return "nothing_open", [], {}
+    if ctx.elicit is None:
+        return "unavailable", [], {}
+    lines = ["A few questions before planning this experiment (leave blank what you don't know yet)."]
+    for flag in analysis.red_flags:
+        lines.append(f'You said "{flag.trigger}": {flag.probe}')
+    asked = [q.field for q in open_questions]
+    try:
+        reply = ctx.elicit("\n".join(lines), _form(open_questions))
+    except Exception as e:  # elicitation is best-effort: a client that fails to ask must not fail the tool
+        log.warning("elicitation failed, returning the questions instead: %s", e)
+        return "unavailable", asked, {}
+    if reply is None:
+        return "declined", asked, {}
+    given = {k: v.strip() for k, v in reply.model_dump().items() if isinstance(v, str) and v.strip()}
+    return "answered", asked, given
+
+
+def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], given: dict[str, str]) -> str:
+    total = len(FIELD_IDS)
+    parts = [f"{len(analysis.answered)} of {total} brief fields answered"]
+    if analysis.answered:
+        parts[-1] += " (" + ", ".join(a.field for a in analysis.answered) + ")"
+    open_q = analysis.open_questions()
+    if open_q:
+        parts.append(f"{len(open_q)} question(s) open, first: {open_q[0].question!r}")
+    else:
+        parts.append("nothing open: ready for draft_brief")
+    if analysis.red_flags:
+        parts.append(
+            f"{len(analysis.red_flags)} red flag(s): "
+            + "; ".join(f"{f.id} ({f.trigger!r} -> {f.probe!r})" for f in analysis.red_flags)
+        )
+    else:
+        parts.append("no red flags")
+    head = ". ".join(parts) + "."
+    if elicitation == "answered":
+        head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (f" ({', '.join(given)})." if given else ".")
+    elif elicitation == "declined":
+        head += " Asked the person directly but got no answer (declined or cancelled): ask the questions in the conversation."
+    elif elicitation == "unavailable":
+        head += " This client cannot ask the person directly: ask the questions in the conversation."
+    return head
+
+
+def ask_clarifying_questions(inp: AskClarifyingQuestionsInput, ctx: ToolContext) -> AskClarifyingQuestionsOutput:
+    """Before planning an experiment: read the person's request (and any answers so far) against the twelve
+    fields of an experiment brief (goal, hypothesis, success_criteria, dataset, splits, model, baseline,
+    primary_metric, seeds, compute, deadline, fallback_plan). Returns which fields are settled and by which words,
+    the questions still open in six groups ordered most important first, and red flags in the wording ("just run
+    it and see", "default settings", "compare against X", "I'll know it when I see it", "it should work", "run it
+    overnight", and their paraphrases) with the probe question to ask back. Ask the red-flag probes first, then a
+    few open questions at a time; never guess answers. Call again with `answers` (field id -> text) to see what
+    remains; `brief` is ready to pass to draft_brief. With ask_person=true the person is asked directly when the
+    client supports it."""
+    answers = dict(inp.answers)
+    analysis = analyze(inp.request, answers)
+    elicitation: Elicitation = "not_requested"
+    asked: list[str] = []
+    given: dict[str, str] = {}
+    if inp.ask_person:
+        elicitation, asked, given = _elicit(analysis, ctx)
+        if given:
+            answers.update(given)
+            analysis = analyze(inp.request, answers)
+    return AskClarifyingQuestionsOutput(
+        summary=_summary(analysis, elicitation, asked, given),
+        answered=analysis.answered,
+        missing=list(analysis.missing),
+        groups=analysis.groups,
+        red_flags=analysis.red_flags,
+        brief=analysis.brief,
+        answers=answers,
+        elicitation=elicitation,
+        asked=asked,
+    )
+
+
+SPEC = ToolSpec(
+    name="ask_clarifying_questions",
+    title="Clarify an experiment request",
+    fn=ask_clarifying_questions,
+    input_model=AskClarifyingQuestionsInput,
+    output_model=AskClarifyingQuestionsOutput,
+    read_only=True,
+    destructive=False,
+    idempotent=True,
+)
