@@ -9,6 +9,7 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 
 #: Registration order is the workflow order a person follows.
 TOOL_MODULES = (
+    "ask_clarifying_questions",
     "draft_brief",
     "check_reproducibility",
     "compare_manifests",
