@@ -17,6 +17,7 @@ TOOL_MODULES = (
     "get_run_status",
     "list_runs",
     "stop_run",
+    "diagnose_failure",
     "compile_report",
     "check_report",
 )

@@ -1,0 +1,345 @@
+"""Puts a diagnosis together from what is known about a run: its output streams (scanned), its metric series,
+how it ended (exit code, signal, the runner's reason, the scheduler's state), telemetry, and its
+hyperparameters. Evidence is gathered per category, combined into a confidence, and each category above the
+threshold becomes a finding with causes and next steps from the playbook, quoting the run's own values."""
+
+from __future__ import annotations
+
+import re
+import signal as _signal
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from experiment_runner.diagnosis import hparams as H
+from experiment_runner.diagnosis.logs import StreamText, final_error, final_error_evidence, scan_evidence
+from experiment_runner.diagnosis.metric_checks import analyse
+from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence, Finding, ProbeReport, combine
+from experiment_runner.diagnosis.playbook import metric_roles, render
+from experiment_runner.diagnosis.rules import load_rules
+
+#: categories that say why a process died; `unrecognized_error` is kept only when none of them is found
+CRASH_CATEGORIES = (
+    "out_of_memory", "shape_mismatch", "dtype_or_device_mismatch", "device_side_assert", "dataloader_worker_crash",
+    "distributed_timeout", "disk_full", "missing_file_or_module", "time_limit", "preempted_or_node_failure",
+    "process_crash", "nan_or_inf_loss",
+)
+_FATAL_SIGNALS = {_signal.SIGSEGV: "SIGSEGV", _signal.SIGABRT: "SIGABRT", _signal.SIGBUS: "SIGBUS", _signal.SIGILL: "SIGILL",
+                  _signal.SIGFPE: "SIGFPE"}
+_MISSING = re.compile(r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
+                      r"does not appear to have a file named ([\w./-]+)")
+
+
+@dataclass
+class RunInputs:
+    source: str  # "run" | "log_text" | "metrics"
+    streams: list[StreamText] = field(default_factory=list)
+    series: dict[str, list[tuple[int | None, float]]] = field(default_factory=dict)
+    run_id: str | None = None
+    state: str | None = None
+    exit_code: int | None = None
+    signal: int | None = None
+    reason: str | None = None
+    ended_by: str | None = None
+    scheduler: dict | None = None
+    time_limit_s: float | None = None
+    argv: list[str] | None = None
+    cwd: str | None = None
+    seed: int | None = None
+    telemetry: list[dict] = field(default_factory=list)
+    hparams: H.Hparams = field(default_factory=H.Hparams)
+    probe: ProbeReport | None = None
+
+
+class Diagnosis(BaseModel):
+    healthy: bool = Field(description="True when no finding reached the reporting threshold and nothing says the run failed.")
+    outcome: str = Field(description="How the run ended, in words (exit code, signal, the runner's reason).")
+    findings: list[Finding] = Field(description="Ranked by confidence, highest first.")
+    weak_signals: list[Finding] = Field(default_factory=list, description="Categories with some evidence below the threshold.")
+    metrics_used: dict[str, str] = Field(default_factory=dict, description="Which metric played which role (train_loss, val_loss, ...).")
+    hyperparameters: dict[str, Any] = Field(default_factory=dict, description="Values read from the command, config or log, with their source.")
+    summary: str
+
+
+def _signal_name(num: int) -> str:
+    try:
+        return _signal.Signals(num).name
+    except ValueError:
+        return f"signal {num}"
+
+
+def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
+    """(words, failed): failed is None when nothing says how the run ended (a pasted log without an exit code)."""
+    parts = []
+    if inp.state:
+        parts.append(f"state {inp.state}")
+    if inp.signal:
+        parts.append(f"killed by {_signal_name(inp.signal)} ({inp.signal})")
+    if inp.exit_code is not None:
+        parts.append(f"exit code {inp.exit_code}")
+    if inp.ended_by and inp.ended_by not in ("exit", "signal"):
+        parts.append(f"ended by {inp.ended_by}")
+    if inp.reason:
+        parts.append(f"reason: {inp.reason}")
+    if inp.scheduler:
+        sched = ", ".join(f"{k}={v}" for k, v in inp.scheduler.items() if k in ("state", "reason", "job_id") and v)
+        if sched:
+            parts.append(f"scheduler: {sched}")
+    failed: bool | None = None
+    if inp.signal or (inp.exit_code not in (None, 0)) or inp.state in ("failed", "lost"):
+        failed = True
+    elif inp.exit_code == 0 or inp.state == "completed":
+        failed = False
+    if inp.ended_by in ("nan_loss", "time_limit"):
+        failed = True
+    return ("; ".join(parts) or "unknown (no exit code given)"), failed
+
+
+def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = {}
+
+    def add(cat: str, strength: float, summary: str, **data: Any) -> None:
+        out.setdefault(cat, []).append(Evidence(kind="exit", strength=strength, summary=summary, data=data))
+
+    reason = (inp.reason or "").lower()
+    sched = {k: str(v).upper() for k, v in (inp.scheduler or {}).items() if isinstance(v, (str, int))}
+    sched_state = sched.get("state", "")
+    if inp.ended_by == "time_limit" or "time limit" in reason or "timed out" in reason:
+        add("time_limit", 0.97, f"the run was ended by its time limit ({inp.reason or inp.ended_by})")
+    if inp.ended_by == "nan_loss":
+        add("nan_or_inf_loss", 0.9, f"the runner stopped the run on a NaN/Inf loss ({inp.reason or 'stop_on_nan'})")
+    for key, cat, strength in (("TIMEOUT", "time_limit", 0.97), ("OUT_OF_MEMORY", "out_of_memory", 0.95),
+                               ("PREEMPTED", "preempted_or_node_failure", 0.95), ("NODE_FAIL", "preempted_or_node_failure", 0.95)):
+        if key in sched_state or key in sched.get("reason", ""):
+            out.setdefault(cat, []).append(Evidence(kind="scheduler", strength=strength, summary=f"the scheduler reports {key} for the job",
+                                                    data={"scheduler": inp.scheduler}))
+    stopped_by_us = inp.ended_by in ("stop", "time_limit", "nan_loss") or "stopped by user" in reason
+    sig = inp.signal or (inp.exit_code - 128 if inp.exit_code and 128 < inp.exit_code < 160 else None)
+    if sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged:
+        add("out_of_memory", 0.6, f"killed by SIGKILL ({'exit 137' if inp.exit_code == 137 else 'signal 9'}) with no error "
+                                  "text: the kernel's OOM killer sends exactly this", signal=9)
+    if sig == _signal.SIGTERM and not stopped_by_us and "time_limit" not in out:
+        add("time_limit", 0.55, "terminated by SIGTERM from outside experiment-runner: what a scheduler sends at the time "
+                                "limit (or on preemption)", signal=15)
+    if sig in _FATAL_SIGNALS:
+        add("process_crash", 0.85, f"killed by {_FATAL_SIGNALS[sig]}: a crash in native code", signal=sig)
+    if inp.exit_code == 124 and not inp.signal:
+        add("time_limit", 0.6, "exit code 124: what `timeout` returns when it ends a command at its limit")
+    return out
+
+
+def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict[str, Any]:
+    """Peak memory readings; they support an out-of-memory finding that other evidence raised."""
+    facts: dict[str, Any] = {}
+    rss = [s.get("rss_bytes") for s in inp.telemetry if isinstance(s.get("rss_bytes"), (int, float))]
+    if rss:
+        peak = max(rss)
+        facts["peak_rss"] = f"{peak / 2**30:.2f} GiB" if peak >= 2**30 else f"{peak / 2**20:.0f} MiB"
+        try:
+            import psutil
+
+            total = psutil.virtual_memory().total
+        except Exception:  # psutil missing or /proc unreadable: no share to report
+            total = None
+        if "out_of_memory" in cats:
+            share = f" ({peak / total:.0%} of this machine's {total / 2**30:.1f} GiB)" if total else ""
+            grew = len(rss) >= 2 and rss[-1] > 1.5 * rss[0]
+            cats["out_of_memory"].append(Evidence(
+                kind="telemetry", strength=0.3 if grew else 0.1,
+                summary=f"resident memory peaked at {facts['peak_rss']}{share}" + (", growing until the end" if grew else ""),
+                value=peak, data={"samples": len(rss), "first_rss": rss[0], "last_rss": rss[-1]}))
+    gpu_used = []
+    for s in inp.telemetry:
+        for g in s.get("gpus") or []:
+            if isinstance(g, dict) and g.get("memory_used") and g.get("memory_total"):
+                gpu_used.append(g["memory_used"] / g["memory_total"])
+    if gpu_used and "out_of_memory" in cats and max(gpu_used) > 0.9:
+        cats["out_of_memory"].append(Evidence(kind="telemetry", strength=0.3, summary=f"GPU memory reached {max(gpu_used):.0%} of the device"))
+    return facts
+
+
+def _human_seconds(s: float) -> str:
+    if s >= 3600:
+        return f"{s / 3600:.3g} h"
+    if s >= 60:
+        return f"{s / 60:.3g} min"
+    return f"{s:.3g} s"
+
+
+def _fields(inp: RunInputs, facts: dict[str, Any], final_text: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    hp = inp.hparams
+    f: dict[str, Any] = dict(facts)
+    lr = hp.get("lr")
+    if lr is not None and hp.number("lr"):
+        f["lr"] = lr.text
+        f["lr_lower"] = H.format_like(hp.number("lr") / 10, lr.text)
+        f["lr_higher"] = H.format_like(hp.number("lr") * 10, lr.text)
+        f["lr_known"] = True
+    bs = hp.number("batch_size")
+    if bs and bs >= 2:
+        f["batch_size"] = hp.get("batch_size").text
+        f["batch_half"] = str(int(bs) // 2)
+        accum = hp.number("grad_accum") or 1
+        f["accum"] = str(int(accum) * 2)
+    clip = hp.number("grad_clip")
+    if clip:
+        f["grad_clip"] = hp.get("grad_clip").text
+        f["grad_clip_lower"] = "1.0" if clip > 1 else H.format_like(clip / 2, hp.get("grad_clip").text)
+    for name in ("weight_decay", "dropout", "num_workers", "num_classes", "epochs"):
+        if hp.number(name) is not None:
+            f[name] = hp.get(name).text
+    wd = hp.number("weight_decay")
+    if wd is not None:
+        f["weight_decay_higher"] = H.format_like(wd * 10, hp.get("weight_decay").text) if wd > 0 else "1e-4"
+    dr = hp.number("dropout")
+    if dr is not None:
+        f["dropout_higher"] = f"{min(0.5, dr + 0.2):.2g}"
+    f["workers_known"] = bool(hp.number("num_workers"))
+    prec = hp.get("precision")
+    if prec is not None and re.search(r"16|half|amp|true", str(prec.value).lower() + " " + prec.text.lower()):
+        f["precision"] = prec.text if prec.text not in ("True", "true") else "fp16/amp"
+        f["low_precision"] = True
+    seed = inp.seed if inp.seed is not None else (int(hp.number("seed")) if hp.number("seed") is not None else None)
+    if seed is not None:
+        f["seed"] = seed
+    if f.get("bad_step") is not None:
+        f["bad_step_x2"] = max(2 * int(f["bad_step"]), int(f["bad_step"]) + 10)
+    if inp.time_limit_s:
+        f["time_limit"] = _human_seconds(inp.time_limit_s)
+        f["time_limit_more"] = _human_seconds(inp.time_limit_s * 1.5)
+    if final_text:
+        f["error_line"] = final_text[:200]
+        m = _MISSING.search(final_text)
+        if m:
+            f["missing"] = next(g for g in m.groups() if g)
+            f["module_missing"] = bool(m.group(1) or m.group(3))
+    if inp.argv:
+        prog = inp.argv[0]
+        f["interpreter"] = prog if "python" in prog.rsplit("/", 1)[-1] else "python"
+    if inp.cwd:
+        f["cwd"] = inp.cwd
+    f["rss_known"] = "peak_rss" in f
+    return f, f
+
+
+def _suggested_command(category: str, inp: RunInputs) -> list[str] | None:
+    if not inp.argv:
+        return None
+    hp = inp.hparams
+    if category in ("nan_or_inf_loss", "exploding_gradients") and hp.get("lr") and hp.number("lr"):
+        return H.rewrite_argv(inp.argv, hp.get("lr"), H.format_like(hp.number("lr") / 10, hp.get("lr").text))
+    if category == "out_of_memory" and hp.get("batch_size") and (hp.number("batch_size") or 0) >= 2:
+        return H.rewrite_argv(inp.argv, hp.get("batch_size"), str(int(hp.number("batch_size")) // 2))
+    return None
+
+
+def _dedupe(evs: list[Evidence]) -> list[Evidence]:
+    """One log line is one piece of evidence, however many patterns (or the final-error check) matched it."""
+    best: dict[tuple, Evidence] = {}
+    for e in evs:
+        key = (e.stream, e.line) if e.line is not None else (e.kind, e.summary)
+        if key not in best or e.strength > best[key].strength:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: -e.strength)
+
+
+def diagnose(inp: RunInputs) -> Diagnosis:
+    rules = load_rules()
+    outcome, failed = _outcome(inp)
+    cats: dict[str, list[Evidence]] = {}
+    facts: dict[str, Any] = {}
+
+    def merge(more: dict[str, list[Evidence]]) -> None:
+        for cat, evs in more.items():
+            cats.setdefault(cat, []).extend(evs)
+
+    # 1. The exception that ended the run (stderr first: that is where Python writes it).
+    final = None
+    for stream in sorted(inp.streams, key=lambda s: s.name != "stderr"):
+        final = final_error(stream, failed=bool(failed))
+        if final:
+            break
+    recognised = False
+    if final is not None and failed is not False:
+        ev, recognised = final_error_evidence(final, rules)
+        merge(ev)
+    # 2. Every pattern the scan found anywhere.
+    for stream in inp.streams:
+        merge(scan_evidence(stream, rules, succeeded=failed is False))
+    # 3. How it ended.
+    merge(_exit_evidence(inp, cats))
+    # 4. Metric series.
+    mf = analyse(inp.series, metric_roles())
+    merge(mf.evidence)
+    for cat_facts in mf.facts.values():
+        facts.update(cat_facts)
+    # 5. Telemetry and the active probe.
+    facts.update(_telemetry_evidence(inp, cats))
+    if inp.probe is not None and inp.probe.first_nonfinite:
+        fn = inp.probe.first_nonfinite
+        cats.setdefault("nan_or_inf_loss", []).append(Evidence(
+            kind="probe", strength=0.9 if fn.get("phase") != "input" else 0.6, step=fn.get("step"),
+            summary=fn.get("summary") or f"the probe saw the first NaN/Inf in {fn.get('module')}", data=fn))
+    if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
+        cats.setdefault("unrecognized_error", []).append(Evidence(
+            kind="final_error", strength=0.7, stream=final.stream, line=final.line, text=final.text[:400],
+            summary=f"the run ended with: {final.text[:300]}"))
+    # Facts the playbook conditions on.
+    rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
+    facts["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any("CUDA" in (e.text or "") for e in cats.get("out_of_memory", []))
+    facts["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
+    facts["killed_silently"] = any(e.kind == "exit" for e in cats.get("out_of_memory", [])) and not facts["gpu_oom"] and not facts["host_oom"]
+    facts["cuda_assert"] = "device_side_assert" in rule_ids
+    if "bad_step" not in facts:
+        steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
+        if steps:
+            facts["bad_step"] = min(steps)
+    fields, flags = _fields(inp, facts, final.text if final else None)
+
+    findings: list[Finding] = []
+    for cat, evs in cats.items():
+        evs = _dedupe(evs)
+        conf = combine([e.strength for e in evs])
+        title, causes, steps, cheapest = render(cat, fields, flags)
+        findings.append(Finding(
+            category=cat, title=title, confidence=conf, headline=f"{title}: {evs[0].summary}", evidence=evs[:8],
+            likely_causes=causes, next_steps=steps, cheapest_experiment=cheapest,
+            suggested_command=_suggested_command(cat, inp),
+            facts={k: v for k, v in mf.facts.get(cat, {}).items() if not isinstance(v, bool)},
+        ))
+    # A run that did fail always gets its best explanation reported, even when the evidence is thin.
+    findings.sort(key=lambda f: (-f.confidence, f.category != "nan_or_inf_loss"))
+    strong = [f for f in findings if f.confidence >= REPORT_THRESHOLD]
+    weak = [f for f in findings if f.confidence < REPORT_THRESHOLD]
+    if failed and not strong and weak:
+        strong, weak = weak[:1], weak[1:]
+    healthy = not strong and failed is not True
+    summary = _summary(inp, outcome, strong, healthy, mf, failed)
+    return Diagnosis(healthy=healthy, outcome=outcome, findings=strong, weak_signals=weak, metrics_used=mf.roles,
+                     hyperparameters=inp.hparams.as_dict(), summary=summary)
+
+
+def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:
+    who = f"Run {inp.run_id}" if inp.run_id else "The run"
+    if healthy:
+        extra = ""
+        loss = mf.roles.get("train_loss")
+        if loss and inp.series.get(loss):
+            from experiment_runner.diagnosis import series as S
+
+            steps, values = S.finite(inp.series[loss])
+            tr = S.trend(steps, values)
+            if tr:
+                extra = f" {loss} went {tr.start:.4g} -> {tr.end:.4g} ({tr.relative_change:+.0%}, Mann-Kendall tau={tr.tau:.2f})."
+        return f"{who} looks healthy: no failure found ({outcome}).{extra}"
+    if not findings:
+        return f"{who} failed ({outcome}) but nothing in its output, metrics or exit explains why; read the log's last lines."
+    top = findings[0]
+    rest = ", ".join(f"{f.category} ({f.confidence:.2f})" for f in findings[1:4])
+    text = f"{who}: {top.category} (confidence {top.confidence:.2f}). {top.headline}"
+    if top.next_steps:
+        text += f" First step: {top.next_steps[0]}."
+    if rest:
+        text += f" Also: {rest}."
+    return text

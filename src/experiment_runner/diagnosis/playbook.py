@@ -1,0 +1,54 @@
+"""Renders prompts/failure_playbook.yaml for one finding: each cause or step is the first of its variants whose
+{fields} are all known, and items with `if:`/`unless:` are kept only when the fact holds / does not."""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from typing import Any
+
+PLAYBOOK_FILE = "failure_playbook.yaml"
+
+
+@lru_cache(maxsize=1)
+def playbook() -> dict[str, Any]:
+    from experiment_runner.prompts import load_yaml
+
+    data = load_yaml(PLAYBOOK_FILE)
+    from experiment_runner.diagnosis.model import CATEGORIES
+
+    missing = [c for c in CATEGORIES if c not in data["categories"]]
+    if missing:  # a category without advice would be a finding that says nothing: refuse at load
+        raise ValueError(f"{PLAYBOOK_FILE} has no entry for {missing}")
+    return data
+
+
+def metric_roles() -> dict[str, list[str]]:
+    return {k: [n.lower() for n in v] for k, v in playbook()["metric_roles"].items()}
+
+
+def _fields(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def _render_item(item: Any, fields: dict[str, Any], facts: dict[str, Any]) -> str | None:
+    if isinstance(item, dict):
+        if "if" in item and not facts.get(item["if"]):
+            return None
+        if "unless" in item and facts.get(item["unless"]):
+            return None
+        item = item["text"]
+    variants = item if isinstance(item, list) else [item]
+    for variant in variants:
+        if all(fields.get(name) not in (None, "") for name in _fields(variant)):
+            return variant.format(**{k: fields[k] for k in _fields(variant)})
+    return None
+
+
+def render(category: str, fields: dict[str, Any], facts: dict[str, Any]) -> tuple[str, list[str], list[str], str]:
+    """(title, causes, next steps, cheapest experiment) for a category."""
+    entry = playbook()["categories"][category]
+    causes = [c for c in (_render_item(i, fields, facts) for i in entry["causes"]) if c]
+    steps = [s for s in (_render_item(i, fields, facts) for i in entry["next_steps"]) if s]
+    cheapest = _render_item(entry["cheapest"], fields, facts) or ""
+    return entry["title"], causes, steps, cheapest
