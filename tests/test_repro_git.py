@@ -155,3 +155,30 @@ def test_tracked_files_named_like_flags_are_handled_as_names(tmp_path, name):
     ws, m = capture(root)
     assert [c.path for c in m.code.changes] == [name]
     assert not (root / "x").exists()
+
+
+def test_the_run_engine_form_writes_manifest_json_and_its_patch_into_a_run_folder_once(tmp_path):
+    import json
+
+    root = make_repo(tmp_path / "p", {"train.py": TRAIN})
+    write(root, {"train.py": TRAIN + "# dirty\n"})
+    ws, m = capture(root)
+    run_dir = root / ".experiments" / "exp" / "runs" / "r1"
+    path = write_manifest(ws, m, run_dir, name="manifest.json")
+    assert path == run_dir / "manifest.json" and (run_dir / "manifest.patch").is_file()
+    assert json.loads(path.read_text())["code"]["patch_file"] == "manifest.patch"
+    with pytest.raises(FileExistsError):
+        write_manifest(ws, m, run_dir, name="manifest.json")
+
+
+def test_two_captures_of_an_unchanged_project_compare_identical(tmp_path):
+    from experiment_runner.repro import compare_manifests
+
+    root = make_repo(tmp_path / "p", {"train.py": TRAIN, "d/x.csv": "1"})
+    ws, a = capture(root, data_paths=["d"])
+    ws, b = capture(root, data_paths=["d"])
+    assert compare_manifests(a, b) == []
+    write(root, {"train.py": TRAIN + "# changed\n"})
+    ws, c = capture(root, data_paths=["d"])
+    diffs = compare_manifests(a, c)
+    assert diffs[0].area == "code" and diffs[0].item == "uncommitted changes" and diffs[0].a == "clean"

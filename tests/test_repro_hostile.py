@@ -105,6 +105,7 @@ def test_capturing_a_hostile_repository_runs_none_of_its_programs(tmp_path):
     assert item(m, "code.dirty").status == "warning"
 
 
+@pytest.mark.slow
 def test_the_cli_on_a_hostile_repository_runs_none_of_its_programs(tmp_path):
     root, canaries = hostile_repo(tmp_path)
     code, out, err = call_cli("check_reproducibility", {"command": ["python", "train.py"]}, root)
