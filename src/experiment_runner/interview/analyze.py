@@ -85,7 +85,7 @@ def _evidence(cat: Catalog, field: CompiledField, text: str, hits: list[scan.Hit
     if field.spec.evidence == "clause":
         return scan.clause_from(text, hits[0].start)
     seen: list[str] = []
-    for h in hits:
+    for h in scan.merge_adjacent(text, hits):
         words = scan.tidy(h.value)
         if words and words.lower() not in (s.lower() for s in seen):
             seen.append(words)

@@ -114,3 +114,15 @@ def find_hits(patterns: Iterable[re.Pattern], text: str) -> list[Hit]:
             continue
         kept.append(h)
     return kept
+
+
+def merge_adjacent(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits separated only by spaces read as one phrase ("5-fold" + "cross-validation")."""
+    merged: list[Hit] = []
+    for h in hits:
+        prev = merged[-1] if merged else None
+        if prev is not None and "value" not in prev.groups and "value" not in h.groups and not text[prev.end:h.start].strip():
+            merged[-1] = Hit(prev.start, h.end, text[prev.start:h.end], {**prev.groups, **h.groups})
+        else:
+            merged.append(h)
+    return merged

@@ -17,7 +17,9 @@ log = logging.getLogger("experiment_runner.tools.ask_clarifying_questions")
 #: How many open questions one elicitation form carries: enough to make progress, few enough to answer.
 ASK_AT_ONCE = 4
 
-Elicitation = Literal["not_requested", "unavailable", "declined", "answered", "nothing_open"]
+# "no_answer" covers a decline, a cancel, and a connection that cannot carry the question (the 2026 protocol
+# without a back-channel): the server's elicit bridge reports all three the same way.
+Elicitation = Literal["not_requested", "unavailable", "no_answer", "answered", "nothing_open"]
 
 
 class AskClarifyingQuestionsInput(ToolInput):
@@ -40,7 +42,9 @@ class AskClarifyingQuestionsOutput(ToolOutput):
     red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. Raise these first.")
     brief: dict[str, Any] = Field(description="The answered fields in draft_brief's `brief` shape, where the mapping is obvious.")
     answers: dict[str, str] = Field(description="All answers used, including any the person gave through elicitation; pass them back on the next call.")
-    elicitation: Elicitation = Field(description="Whether the person was asked directly: not_requested, unavailable (the client cannot ask), declined, answered, nothing_open.")
+    elicitation: Elicitation = Field(description="Whether the person was asked directly: not_requested; unavailable (the client cannot ask); "
+        "no_answer (declined, cancelled, or the connection could not carry the question); answered; nothing_open.",
+    )
     asked: list[str] = Field(default_factory=list, description="Field ids the person was asked about through elicitation.")
 
 
@@ -69,7 +73,7 @@ def _elicit(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, list[str
         log.warning("elicitation failed, returning the questions instead: %s", e)
         return "unavailable", asked, {}
     if reply is None:
-        return "declined", asked, {}
+        return "no_answer", asked, {}
     given = {k: v.strip() for k, v in reply.model_dump().items() if isinstance(v, str) and v.strip()}
     return "answered", asked, given
 
@@ -94,8 +98,9 @@ def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], giv
     head = ". ".join(parts) + "."
     if elicitation == "answered":
         head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (f" ({', '.join(given)})." if given else ".")
-    elif elicitation == "declined":
-        head += " Asked the person directly but got no answer (declined or cancelled): ask the questions in the conversation."
+    elif elicitation == "no_answer":
+        head += (" Tried to ask the person directly but got no answer (declined, cancelled, or this connection cannot"
+                 " carry the question): ask the questions in the conversation.")
     elif elicitation == "unavailable":
         head += " This client cannot ask the person directly: ask the questions in the conversation."
     return head
