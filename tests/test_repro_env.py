@@ -182,3 +182,27 @@ def test_on_a_gpu_machine_the_loaded_cuda_cudnn_and_nccl_are_recorded(tmp_path):
     assert t["cudnn_version"] == torch.backends.cudnn.version()
     assert any(lib["name"] == "cudart" for lib in t["libraries"])
     assert m.environment.gpu.available and m.environment.gpu.devices[0].name
+
+
+CAPTURE_SCRIPT = """
+import json, sys
+from experiment_runner.repro import capture_manifest
+from experiment_runner.workspace import Workspace
+m = capture_manifest(Workspace(sys.argv[1]), project_dir=".", argv=["python", "train.py"], data_paths=["data"])
+print(json.dumps({"probe_cached": m.environment.probe_cached, "bytes_read": m.data.entries[0].bytes_read,
+                  "hash": m.data.entries[0].hash}))
+"""
+
+
+@pytest.mark.slow
+def test_runs_capturing_at_once_probe_the_interpreter_and_read_the_data_only_once(tmp_path):
+    import json
+    import time
+
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "data/a.bin": b"a" * 200_000, "data/b.bin": b"b" * 100_000})
+    time.sleep(0.25)  # let the data age past the 100 ms window in which files are never cached
+    procs = [subprocess.Popen([sys.executable, "-c", CAPTURE_SCRIPT, str(root)], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = [json.loads(p.communicate(timeout=240)[0]) for p in procs]
+    assert sorted(o["probe_cached"] for o in outs) == [False, True, True, True]
+    assert sorted(o["bytes_read"] for o in outs) == [0, 0, 0, 300_000]
+    assert len({o["hash"] for o in outs}) == 1

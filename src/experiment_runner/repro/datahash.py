@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from experiment_runner.repro.hashcache import HashCache, fresh, now_ns
+from experiment_runner.repro.hashcache import HashCache, fresh, now_ns, store_lock
 from experiment_runner.repro.manifest import DataEntry, DataRecord, RefusedLink
 
 ALGORITHMS = ("blake3", "sha256")
@@ -320,7 +320,9 @@ def hash_data(ws, paths: list[str], algorithm: str = "blake3", progress: Progres
         raise UserError(f"hash algorithm {algorithm!r} is not supported; valid: {', '.join(ALGORITHMS)}")
     t0 = time.monotonic()
     record = DataRecord(algorithm=algorithm, scheme=SCHEME.format(alg=algorithm.upper() if algorithm == "blake3" else "SHA-256"))
-    with HashCache.for_workspace(ws) as cache:
+    if not paths:
+        return record
+    with store_lock(ws.store_root / ".cache" / "hashes.lock", wait_s=3600), HashCache.for_workspace(ws) as cache:
         for given in paths:
             record.entries.append(hash_data_path(ws, given, algorithm, cache, progress))
     record.seconds = round(time.monotonic() - t0, 4)

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from experiment_runner.repro.gpu import gpu_facts
+from experiment_runner.repro.hashcache import store_lock
 from experiment_runner.repro.manifest import EnvironmentRecord, HostRecord
 
 log = logging.getLogger("experiment_runner.repro")
@@ -196,18 +197,23 @@ def probe_environment(ws, env: dict[str, str] | None = None, *, timeout: float =
         return record
     key = _cache_key(interpreter, env)
     entry = _lookup(ws, key) if use_cache else None
+    if entry is None:
+        # Supervisors of one launch capture at the same moment: one probes, the others wait and read its result.
+        with store_lock(ws.store_root / ".cache" / "environment.lock", wait_s=timeout + 30):
+            entry = _lookup(ws, key) if use_cache else None
+            if entry is None:
+                t0 = time.monotonic()
+                facts, err, status = run_probe(interpreter, env, timeout)
+                record.probe_seconds = round(time.monotonic() - t0, 3)
+                if facts is None:
+                    record.probe_status, record.probe_error = status, err
+                    return record
+                site_dirs = facts.get("python", {}).get("site_dirs", [])
+                _store(ws, key, {"site_dirs": site_dirs, "fingerprint": site_fingerprint(site_dirs), "facts": facts,
+                                 "probed_at": time.time()})
     if entry is not None:
         record.probe_cached = True
         facts = entry["facts"]
-    else:
-        t0 = time.monotonic()
-        facts, err, status = run_probe(interpreter, env, timeout)
-        record.probe_seconds = round(time.monotonic() - t0, 3)
-        if facts is None:
-            record.probe_status, record.probe_error = status, err
-            return record
-        site_dirs = facts.get("python", {}).get("site_dirs", [])
-        _store(ws, key, {"site_dirs": site_dirs, "fingerprint": site_fingerprint(site_dirs), "facts": facts, "probed_at": time.time()})
     record.python = facts.get("python", {})
     record.distributions = facts.get("distributions", [])
     record.torch = facts.get("torch", {})

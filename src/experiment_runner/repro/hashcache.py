@@ -10,6 +10,7 @@ again inside the same timestamp tick without its stat changing (git's "racy clea
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -145,6 +146,35 @@ class HashCache:
 def fresh(st: os.stat_result, read_started_ns: int) -> bool:
     """True when the file changed too recently to trust its stat (see RACY_NS)."""
     return max(st.st_mtime_ns, st.st_ctime_ns) >= read_started_ns - RACY_NS
+
+
+@contextlib.contextmanager
+def store_lock(path: Path, wait_s: float):
+    """An exclusive advisory lock between processes (several run supervisors capture at once): the first one
+    hashes or probes, the others wait, then find the cache filled. After wait_s the caller goes on unlocked."""
+    import fcntl
+
+    fd = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    log.warning("%s still held after %.0f s; going on without it", path, wait_s)
+                    break
+                time.sleep(0.05)
+    except OSError as e:
+        log.warning("lock %s unavailable: %s", path, e)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
 
 
 def now_ns() -> int:
