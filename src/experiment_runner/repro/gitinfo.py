@@ -359,5 +359,7 @@ def inspect_code(ws, project_dir: Path) -> tuple[CodeRecord, bytes | None]:
             patch = _Inspector(ws, repo, cache).run(rec, ws.store_root)
     except GitError as e:
         rec.status, rec.reason = "error", str(e)
+    except OSError as e:  # a tracked file that cannot be read: say which, keep the rest of the check
+        rec.status, rec.reason = "error", f"cannot read {e.filename or 'a file'} in the work tree: {e.strerror or e}"
     rec.seconds = round(time.monotonic() - t0, 4)
     return rec, patch

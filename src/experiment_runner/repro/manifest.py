@@ -253,7 +253,7 @@ def write_manifest(ws, manifest: Manifest, dest_dir: Path | None = None, *, name
     from experiment_runner.fsutil import write_new_bytes, write_new_text
 
     target = Path(dest_dir) if dest_dir is not None else manifest_dir(ws, manifest.experiment)
-    if not ws.contains(target.parent if not target.exists() else target):
+    if not ws.contains(target):
         from experiment_runner.errors import OutsideWorkspace
 
         raise OutsideWorkspace(f"manifest folder {target} is outside the workspace {ws.root}")
