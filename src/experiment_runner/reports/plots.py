@@ -16,7 +16,7 @@ ARMS_PER_PANEL = 6
 def unit_of(metric: str, values: list[float]) -> str:
     """The unit a metric is measured in, from its name and range."""
     name = metric.lower()
-    if re.search(r"(acc|accuracy|f1|precision|recall|auc|iou|dice)", name):
+    if re.search(r"(acc|accuracy|f1|precision|recall|auc|iou|dice|top-?\d)", name):
         return "%" if values and max(values) > 1.0 else "fraction"
     if re.search(r"(_s$|seconds|time)", name):
         return "s"
@@ -52,8 +52,9 @@ def _palette(n: int):
     return [cmap(i % cmap.N) for i in range(n)]
 
 
-def values_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
-    """Every arm's mean with a 95% t-interval, and every seed's value as a point."""
+def values_figure(an: Analysis, metric: str):
+    """Every arm's mean with a 95% t-interval, and every seed's value as a point. Returns the Figure."""
+    use_agg()
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -82,15 +83,13 @@ def values_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
     ax.set_title(f"{metric}: every seed, mean and 95% t-interval")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="lower right", fontsize=8)
-    try:
-        return _save(fig, out_dir, f"values_{_safe(metric)}")
-    finally:
-        plt.close(fig)
+    return fig
 
 
-def curves_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
+def curves_figure(an: Analysis, metric: str):
     """Per-step mean of the completed runs of each arm with a ±1 std band; panels of a few arms share both axes,
-    and the baseline is drawn in every panel for reference."""
+    and the baseline is drawn in every panel for reference. Returns the Figure, or None without curves."""
+    use_agg()
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -104,7 +103,7 @@ def curves_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
         if series:
             curves[arm] = (learning_curve(series), len(series))
     if not curves or all(c.steps.size < 2 for c, _ in curves.values()):
-        return []
+        return None
     others = [a for a in an.arms if a in curves and a != an.baseline]
     groups = [others[i : i + ARMS_PER_PANEL] for i in range(0, len(others), ARMS_PER_PANEL)] or [[]]
     ncols = min(3, len(groups))
@@ -131,21 +130,34 @@ def curves_figure(an: Analysis, metric: str, out_dir: Path) -> list[Path]:
     if values.size and values.min() >= 0:
         axes.flat[0].set_ylim(bottom=0)  # shared y: one call sets every panel
     fig.suptitle(f"{metric} over training: mean of completed runs, band ±1 std across seeds", fontsize=10)
-    try:
-        return _save(fig, out_dir, f"curves_{_safe(metric)}")
-    finally:
-        plt.close(fig)
+    return fig
 
 
-def write_figures(an: Analysis, out_dir: Path) -> list[Path]:
+def use_agg() -> None:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text in SVG: searchable and accessible
+    matplotlib.rcParams["svg.hashsalt"] = "experiment-runner"  # stable ids: the same data draw the same SVG
+
+
+def write_figures(an: Analysis, out_dir: Path) -> list[Path]:
+    import matplotlib.pyplot as plt
+
+    use_agg()
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for metric in an.metrics:
+        figures = []
         if any(an.cells[(a, metric)].values for a in an.arms):
-            paths += values_figure(an, metric, out_dir)
+            figures.append((f"values_{_safe(metric)}", values_figure(an, metric)))
         if an.source.kind == "experiment":
-            paths += curves_figure(an, metric, out_dir)
+            figures.append((f"curves_{_safe(metric)}", curves_figure(an, metric)))
+        for stem, fig in figures:
+            if fig is None:
+                continue
+            try:
+                paths += _save(fig, out_dir, stem)
+            finally:
+                plt.close(fig)
     return paths

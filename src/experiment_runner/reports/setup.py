@@ -45,6 +45,8 @@ def _find_leaf(d: Any, key: str, depth: int = 0) -> Any:
 def _short(value: Any) -> str | None:
     if value is None or value == "" or value == []:
         return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
         parts = []
         for item in value:

@@ -209,7 +209,7 @@ def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, 
     state = getattr(view, "state", None)
     if state is not None and getattr(state, "reason", None):
         parts.append(str(state.reason))
-    if run.exit_code is not None and run.exit_code != 0:
+    if run.exit_code is not None and run.exit_code != 0 and not any(str(run.exit_code) in p for p in parts):
         parts.append(f"exit code {run.exit_code}")
     if run.signal:
         parts.append(f"signal {run.signal}")

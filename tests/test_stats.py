@@ -1,0 +1,167 @@
+"""Statistics: tiny hand-computed values, and scipy's reference results to 1e-9 where scipy computes the same
+quantity (bootstrap intervals included, from the same generator state)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats as st
+
+from experiment_runner.stats.bootstrap import bootstrap_cis, bootstrap_means, quantile_mc_se
+from experiment_runner.stats.compare import (
+    hedges_g,
+    holm,
+    mann_whitney,
+    min_mann_whitney_p,
+    probability_of_improvement,
+    student_t,
+    welch_t,
+)
+from experiment_runner.stats.curves import learning_curve
+from experiment_runner.stats.describe import describe, t_interval
+from experiment_runner.stats.power import power_two_sample_t, seeds_needed
+
+X = [0.812, 0.8098, 0.8084, 0.8125, 0.8081, 0.8159]
+Y = [0.8388, 0.8378, 0.8272, 0.8228, 0.8233, 0.8279, 0.8301]
+
+
+def test_describe_gives_mean_sample_std_and_t_interval_computed_by_hand():
+    d = describe([1.0, 2.0, 3.0, 4.0])
+    assert d.n == 4 and d.mean == 2.5 and d.min == 1.0 and d.max == 4.0 and d.median == 2.5
+    assert d.std == pytest.approx(math.sqrt(5 / 3), abs=1e-12)  # ddof=1: (2.25+0.25+0.25+2.25)/3
+    # t(0.975, 3) = 3.182 from a printed table; half-width = 3.182 * 1.29099 / 2 = 2.054
+    assert d.ci_low == pytest.approx(2.5 - 2.054, abs=1e-3) and d.ci_high == pytest.approx(2.5 + 2.054, abs=1e-3)
+
+
+def test_describe_matches_scipy_to_1e9():
+    d = describe(X)
+    lo, hi = st.t.interval(0.95, len(X) - 1, loc=np.mean(X), scale=st.sem(X))
+    assert abs(d.std - st.tstd(X)) < 1e-9 and abs(d.sem - st.sem(X)) < 1e-9
+    assert abs(d.ci_low - lo) < 1e-9 and abs(d.ci_high - hi) < 1e-9
+    assert t_interval(d.mean, d.std, d.n) == pytest.approx((lo, hi), abs=1e-9)
+
+
+def test_one_value_has_no_spread_and_non_finite_values_are_refused():
+    d = describe([0.9])
+    assert d.n == 1 and d.mean == 0.9 and math.isnan(d.std) and math.isnan(d.ci_low)
+    with pytest.raises(ValueError):
+        describe([0.9, float("nan")])
+
+
+def test_welch_t_by_hand_and_equal_to_scipy():
+    t = welch_t([1, 2, 3], [4, 5, 6, 7])
+    # se^2 = 1/3 + (5/3)/4 = 0.75; t = -3.5 / sqrt(0.75); df = 0.75^2 / ((1/3)^2/2 + (5/12)^2/3)
+    assert t.statistic == pytest.approx(-3.5 / math.sqrt(0.75), abs=1e-12)
+    assert t.df == pytest.approx(0.5625 / ((1 / 9) / 2 + (25 / 144) / 3), abs=1e-12)
+    ref = st.ttest_ind(X, Y, equal_var=False)
+    w = welch_t(X, Y)
+    assert abs(w.statistic - ref.statistic) < 1e-9 and abs(w.pvalue - ref.pvalue) < 1e-9 and abs(w.df - ref.df) < 1e-9
+
+
+def test_student_t_equals_scipy():
+    ref = st.ttest_ind(X, Y, equal_var=True)
+    s = student_t(X, Y)
+    assert abs(s.statistic - ref.statistic) < 1e-9 and abs(s.pvalue - ref.pvalue) < 1e-9 and s.df == len(X) + len(Y) - 2
+
+
+def test_constant_samples_give_no_t_statistic():
+    assert math.isnan(welch_t([1, 1], [1, 1]).pvalue)
+
+
+def test_mann_whitney_separated_samples_of_three_give_the_exact_minimum_p():
+    u = mann_whitney([1, 2, 3], [4, 5, 6])
+    assert u.statistic == 0 and u.pvalue == pytest.approx(0.1, abs=1e-12) and u.method == "exact"
+    assert min_mann_whitney_p(3, 3) == pytest.approx(2 / 20)
+    ref = st.mannwhitneyu(X, Y, alternative="two-sided")
+    m = mann_whitney(X, Y)
+    assert abs(m.statistic - ref.statistic) < 1e-9 and abs(m.pvalue - ref.pvalue) < 1e-9
+
+
+def test_hedges_g_by_hand_with_the_exact_correction():
+    # pooled var = (2*1 + 3*5/3)/5 = 1.4; d = -3.5/sqrt(1.4); J(5) = Gamma(2.5)/(sqrt(2.5) Gamma(2)) = 0.840747
+    g = hedges_g([1, 2, 3], [4, 5, 6, 7])
+    assert g == pytest.approx(-3.5 / math.sqrt(1.4) * 0.8407487, abs=1e-6)
+    assert math.isnan(hedges_g([2, 2], [2, 2]))
+
+
+def test_probability_of_improvement_counts_pairs_with_ties_as_half():
+    assert probability_of_improvement([2, 3], [2, 1]) == pytest.approx(3.5 / 4)
+    assert probability_of_improvement([2, 3], [2, 1], higher_is_better=False) == pytest.approx(0.5 / 4)
+    u = st.mannwhitneyu(X, Y).statistic
+    assert abs(probability_of_improvement(X, Y) - u / (len(X) * len(Y))) < 1e-12
+
+
+def test_holm_adjusts_step_down_by_hand_and_keeps_nan_out_of_the_family():
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    out = holm([math.nan, 0.2, 0.01])
+    assert math.isnan(out[0]) and out[1:] == pytest.approx([0.2, 0.02])
+    assert holm([0.6, 0.7]) == pytest.approx([1.0, 1.0])
+
+
+def test_seeds_needed_matches_cohens_power_tables():
+    # Cohen (1988), two-sided alpha 0.05, power 0.80: d = 0.5 -> 64, 0.8 -> 26, 1.0 -> 17 per group
+    assert [seeds_needed(d) for d in (0.5, 0.8, 1.0)] == [64, 26, 17]
+    assert seeds_needed(-0.5) == 64 and seeds_needed(0.0) is None
+    assert 0.80 <= power_two_sample_t(0.5, 64) < 0.81 < power_two_sample_t(0.5, 70)
+    assert power_two_sample_t(0.5, 63) < 0.80
+
+
+@pytest.mark.parametrize("method", ["percentile", "bca"])
+def test_bootstrap_of_one_arm_equals_scipy_bootstrap_from_the_same_generator_state(method):
+    ours = bootstrap_cis([X], None, n_resamples=9_999, method=method, rng=np.random.default_rng(3))
+    ref = st.bootstrap((np.array(X),), np.mean, n_resamples=9_999, method=method, rng=np.random.default_rng(3))
+    assert abs(ours.mean_ci[0, 0] - ref.confidence_interval.low) < 1e-9
+    assert abs(ours.mean_ci[0, 1] - ref.confidence_interval.high) < 1e-9
+
+
+@pytest.mark.parametrize("method", ["percentile", "bca"])
+def test_bootstrap_of_a_difference_equals_scipys_two_sample_bootstrap(method):
+    x, y = np.array(X[:6]), np.array(Y[:6])
+    ours = bootstrap_cis([x, y], 1, n_resamples=10_000, method=method, rng=np.random.default_rng(5))
+    ref = st.bootstrap((x, y), lambda a, b, axis=-1: a.mean(axis) - b.mean(axis), n_resamples=10_000, method=method,
+                       rng=np.random.default_rng(5))
+    assert abs(ours.diff_ci[0, 0] - ref.confidence_interval.low) < 1e-9
+    assert abs(ours.diff_ci[0, 1] - ref.confidence_interval.high) < 1e-9
+    assert np.all(np.isnan(ours.diff_ci[1]))  # the baseline has no difference from itself
+
+
+def test_all_arms_are_resampled_in_one_draw_equal_to_scipy_called_per_arm():
+    rng = np.random.default_rng(11)
+    arms = [rng.normal(0.8, 0.01, 10) for _ in range(5)]
+    ours = bootstrap_cis(arms, None, n_resamples=10_000, rng=np.random.default_rng(1))
+    shared = np.random.default_rng(1)  # scipy, one call per arm, consuming the same stream in turn
+    for a, sample in enumerate(arms):
+        ref = st.bootstrap((sample,), np.mean, n_resamples=10_000, method="percentile", rng=shared)
+        assert abs(ours.mean_ci[a, 0] - ref.confidence_interval.low) < 1e-9
+        assert abs(ours.mean_ci[a, 1] - ref.confidence_interval.high) < 1e-9
+    # one integers() call for everything: the generator ends where a single (A, B, n) draw leaves it
+    g1, g2 = np.random.default_rng(2), np.random.default_rng(2)
+    bootstrap_means(arms, 1000, g1)
+    g2.integers(0, 10, (5, 1000, 10))
+    assert g1.bit_generator.state == g2.bit_generator.state
+
+
+def test_arms_of_unequal_size_share_one_draw_and_agree_with_scipy_within_monte_carlo_error():
+    rng = np.random.default_rng(4)
+    arms = [rng.normal(0.8, 0.02, n) for n in (3, 5, 8, 12)]
+    ours = bootstrap_cis(arms, None, n_resamples=20_000, rng=np.random.default_rng(0))
+    for a, sample in enumerate(arms):
+        ref = st.bootstrap((sample,), np.mean, n_resamples=20_000, method="percentile", rng=np.random.default_rng(100 + a))
+        dist = ours.mean_distribution[a : a + 1]
+        for q, mine, theirs in ((0.025, ours.mean_ci[a, 0], ref.confidence_interval.low), (0.975, ours.mean_ci[a, 1], ref.confidence_interval.high)):
+            se = quantile_mc_se(dist, q)[0]
+            assert abs(mine - theirs) < 5 * math.sqrt(2) * se + 1e-12, (a, q, mine, theirs, se)
+        assert ours.mean_distribution[a].mean() == pytest.approx(sample.mean(), abs=4 * sample.std() / math.sqrt(len(sample) * 20_000) + 1e-12)
+
+
+def test_an_arm_with_one_value_gets_no_interval():
+    out = bootstrap_cis([[0.5], [0.1, 0.2, 0.3]], 1, n_resamples=1000, rng=np.random.default_rng(0))
+    assert np.all(np.isnan(out.mean_ci[0])) and np.all(np.isnan(out.diff_ci[0])) and np.all(np.isfinite(out.mean_ci[1]))
+
+
+def test_learning_curve_is_the_per_step_mean_and_spread_of_the_runs_that_logged_there():
+    c = learning_curve([[(0, 1.0), (1, 2.0)], [(0, 3.0), (1, 4.0), (2, 5.0)], [(1, float("nan"))]])
+    assert c.steps.tolist() == [0, 1, 2] and c.mean.tolist() == [2.0, 3.0, 5.0] and c.n.tolist() == [2, 2, 1]
+    assert c.std[:2] == pytest.approx([math.sqrt(2), math.sqrt(2)]) and math.isnan(c.std[2])
