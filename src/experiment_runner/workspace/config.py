@@ -41,6 +41,7 @@ class RunsConfig(_Strict):
     stop_grace_s: float = Field(10.0, ge=0, description="Seconds between SIGTERM and SIGKILL when stopping a run.")
     silence_warn_s: float = Field(600.0, gt=0, description="Seconds without output before the 'no output' health signal.")
     stop_on_nan: bool = Field(True, description="Stop a run whose loss becomes NaN or Inf.")
+    manifest: bool = Field(True, description="Record a reproducibility manifest for each run just before its command starts.")
 
 
 class SanityConfig(_Strict):
