@@ -115,7 +115,7 @@ class Supervisor:
         records the code and data it actually runs with. A failed capture is recorded, and the run goes on."""
         extra = self.plan.get("extra") or {}
         root = extra.get("workspace_root")
-        if not root or (self.dir / records.MANIFEST).exists():
+        if not root or not self.cfg.manifest or (self.dir / records.MANIFEST).exists():
             return
         from experiment_runner.runs.launch import capture_manifest
         from experiment_runner.workspace import Workspace

@@ -164,7 +164,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
         "the code, data and environment it actually runs with (manifest.json in the run folder; get_run_status "
         "shows it, or why it is missing)"
     )
-    if not launch.manifest_capture_available():
+    if not cfg.runs.manifest:
+        manifests_text = "not recorded: runs.manifest is off in experiment-runner.yaml"
+    elif not launch.manifest_capture_available():
         manifests_text = "not recorded: the reproducibility capture (experiment_runner.repro) is not available in this installation"
 
     from experiment_runner.runs.backends.base import LaunchPlan
