@@ -127,5 +127,7 @@ def test_bad_input_names_the_problem_and_the_valid_values():
         analyze("  \n ")
     with pytest.raises(UserError, match=r"'datset'.*did you mean 'dataset'.*valid field ids: goal, hypothesis"):
         analyze("Train a CNN.", {"datset": "MNIST"})
+    with pytest.raises(UserError, match="request is 20,001 characters; the interview reads at most 20,000"):
+        analyze("x" * 20_001)
     with pytest.raises(UserError, match="answers must be text"):
         analyze("Train a CNN.", {"seeds": 3})  # type: ignore[dict-item]

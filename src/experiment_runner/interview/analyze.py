@@ -9,6 +9,10 @@ from experiment_runner.interview.catalog import FIELD_IDS, Catalog, CompiledFiel
 from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
 
 
+#: A request is a description of an experiment; anything far longer is a pasted document.
+MAX_REQUEST_CHARS = 20_000
+
+
 def _check_inputs(request: object, answers: object) -> dict[str, str]:
     if not isinstance(request, str):
         raise UserError(f"request must be text describing the experiment, got {type(request).__name__}")
@@ -16,6 +20,11 @@ def _check_inputs(request: object, answers: object) -> dict[str, str]:
         raise UserError(
             "request is empty: describe the experiment in a sentence or more "
             "(what you want to learn, the data, the model), e.g. 'Does label smoothing help ResNet-18 on CIFAR-10?'"
+        )
+    if len(request) > MAX_REQUEST_CHARS:
+        raise UserError(
+            f"request is {len(request):,} characters; the interview reads at most {MAX_REQUEST_CHARS:,}: "
+            "pass the person's description of the experiment, not whole documents"
         )
     if answers is None:
         return {}

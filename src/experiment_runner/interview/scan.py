@@ -4,7 +4,9 @@ the words to quote back. Knows nothing about fields or flags; the rules come in 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 # Curly quotes are folded to straight ones (same length, so match offsets still index the original text).
@@ -30,12 +32,17 @@ class Hit:
         return self.groups.get("value") or self.text
 
 
+@lru_cache(maxsize=32)
+def _breaks(text: str, breaks: re.Pattern) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start and end offsets of every break in the text, computed once per text (hits look them up by bisection)."""
+    spans = [m.span() for m in breaks.finditer(text) if m.end() > m.start()]
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
 def _clause_start(text: str, pos: int, breaks: re.Pattern) -> int:
-    start = 0
-    for m in breaks.finditer(text, 0, pos):
-        if m.end() <= pos:
-            start = m.end()
-    return start
+    _, ends = _breaks(text, breaks)
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 def negated_before(text: str, pos: int, cues: list[re.Pattern], window: int, breaks: re.Pattern) -> bool:
@@ -46,13 +53,11 @@ def negated_before(text: str, pos: int, cues: list[re.Pattern], window: int, bre
 
 
 def sentence_span(text: str, pos: int, breaks: re.Pattern) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in breaks.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
+    starts, ends = _breaks(text, breaks)
+    i = bisect_right(ends, pos)
+    start = ends[i - 1] if i else 0
+    j = bisect_left(starts, pos)
+    end = starts[j] if j < len(starts) else len(text)
     return start, end
 
 
