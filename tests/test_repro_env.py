@@ -206,3 +206,46 @@ def test_runs_capturing_at_once_probe_the_interpreter_and_read_the_data_only_onc
     assert sorted(o["probe_cached"] for o in outs) == [False, True, True, True]
     assert sorted(o["bytes_read"] for o in outs) == [0, 0, 0, 300_000]
     assert len({o["hash"] for o in outs}) == 1
+
+
+def test_version_numbers_from_the_loaded_libraries_are_decoded():
+    from experiment_runner.probe import env_probe
+
+    assert env_probe.cuda_text(12040) == "12.4" and env_probe.cuda_text(11080) == "11.8"
+    assert env_probe.cudnn_text(90100) == "9.1.0" and env_probe.cudnn_text(8902) == "8.9.2"
+    assert env_probe.nccl_text(22105) == "2.21.5" and env_probe.nccl_text((2, 18, 1)) == "2.18.1" and env_probe.nccl_text(2708) == "2.7.8"
+    names = {
+        "/venv/lib/python3.11/site-packages/nvidia/cudnn/lib/libcudnn.so.9": "cudnn",
+        "/venv/lib/python3.11/site-packages/nvidia/cuda_runtime/lib/libcudart.so.12": "cudart",
+        "/venv/lib/python3.11/site-packages/nvidia/nccl/lib/libnccl.so.2": "nccl",
+        "/usr/lib/x86_64-linux-gnu/libcuda.so.550.54.15": "cuda",
+        "/venv/lib/python3.11/site-packages/torch/lib/libcudart-9335f6a2.so.12": "cudart",
+    }
+    for path, name in names.items():
+        m = env_probe._LIBS.search(path)
+        assert m and m.group(2) == name, path
+    assert env_probe._LIBS.search("/venv/.../nvidia/cudnn/lib/libcudnn_ops.so.9") is None
+
+
+def test_gpu_shaped_probe_facts_are_judged_and_a_runtime_mismatch_warns(tmp_path):
+    from experiment_runner.repro import build_checklist
+
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
+    ws, m = capture(root)
+    # What the probe reports on a GPU machine (recorded from its output format; no GPU exists here).
+    m.environment.torch = {
+        "installed": True, "version": "2.5.1+cu124", "cuda_compiled": "12.4", "cuda_available": True, "device_count": 8,
+        "cuda_runtime": "12.4", "cuda_driver": "12.6", "cudnn": "9.1.0", "nccl": "2.21.5",
+        "libraries": [{"name": "cudart", "path": "/x/libcudart.so.12", "version": "12.4"},
+                      {"name": "cudnn", "path": "/x/libcudnn.so.9", "version": "9.1.0"}],
+    }
+    torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
+    assert torch_item.status == "passed"
+    for text in ("CUDA runtime loaded: 12.4", "driver API: 12.6", "cuDNN 9.1.0", "NCCL 2.21.5", "/x/libcudnn.so.9", "8 device(s)"):
+        assert text in torch_item.evidence
+    m.environment.torch["cuda_runtime"] = "11.8"
+    torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
+    assert torch_item.status == "warning" and torch_item.evidence.startswith("runtime CUDA 11.8 differs")
+    m.environment.torch.update(cuda_available=False, cuda_unavailable_reason="Found no NVIDIA driver on your system")
+    torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
+    assert torch_item.status == "warning" and torch_item.evidence.startswith("CUDA not available: Found no NVIDIA driver")

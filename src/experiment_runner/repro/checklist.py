@@ -84,6 +84,9 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
                              evidence=f"no Python source found under {m.project}",
                              fix="point `project` at the folder holding the training code"))
     elif missing or unseeded_np:
+        gist = (f"not seeded: {', '.join(labels[k] for k in missing)}" if missing else "") + (
+            ("; " if missing else "") + f"{len(unseeded_np)} unseeded numpy generator(s)" if unseeded_np else "")
+        evidence = gist + ". " + evidence
         fix = "at the start of training call " + ", ".join(fixes[k] for k in missing)
         if unseeded_np:
             fix += ("; " if missing else "") + "pass the seed to every default_rng()/RandomState()"
@@ -124,7 +127,7 @@ def _determinism(m: Manifest, uses: set[str]) -> CheckItem:
         problems.append("torch.backends.cudnn.deterministic is not set True")
     if problems:
         return CheckItem(
-            id="seeds.determinism", title=title, status="warning", evidence=evidence + ". " + "; ".join(problems),
+            id="seeds.determinism", title=title, status="warning", evidence="; ".join(problems) + ". Found: " + evidence,
             fix="call torch.use_deterministic_algorithms(True), set torch.backends.cudnn.deterministic = True and "
             "torch.backends.cudnn.benchmark = False (and CUBLAS_WORKSPACE_CONFIG=:4096:8 on CUDA); or record that the "
             "runs are knowingly non-deterministic",
@@ -142,7 +145,7 @@ def _dataloaders(m: Manifest) -> CheckItem:
     if bad:
         return CheckItem(
             id="seeds.dataloader", title=title, status="warning",
-            evidence=evidence + f". {len(bad)} loader(s) start worker processes without worker_init_fn or generator",
+            evidence=f"{len(bad)} loader(s) start worker processes without worker_init_fn or generator. " + evidence,
             fix="pass generator=torch.Generator().manual_seed(seed) and a worker_init_fn that seeds numpy and random "
             "from torch.initial_seed() to each DataLoader with num_workers > 0",
         )
@@ -236,6 +239,7 @@ def _data_item(m: Manifest) -> CheckItem:
             parts.append(f"{e.path}: {what}, {_size(e.size)}, {_short(e.hash, 16)} ({_size(e.bytes_read)} read, {e.cache_hits} from cache)")
     evidence = f"algorithm {d.algorithm}; " + "; ".join(parts)
     if bad:
+        evidence = "; ".join(p for p in parts if any(p.startswith(f"{e.path}: {e.error}") for e in bad)) + ". All: " + evidence
         return CheckItem(id="data.hashes", title=title, status="failed", evidence=evidence,
                          fix="copy the data into the workspace (links leading outside it are refused) or fix the unreadable files")
     return CheckItem(id="data.hashes", title=title, status="passed", evidence=evidence)
@@ -299,12 +303,14 @@ def _torch_item(m: Manifest) -> CheckItem:
         rt, built = t.get("cuda_runtime"), t.get("cuda_compiled")
         if rt and built and rt.split(".")[:1] != str(built).split(".")[:1]:
             status, fix = "warning", "install the torch build that matches the CUDA runtime on this machine"
-            parts.append(f"runtime CUDA {rt} differs in major version from the build's {built}")
+            parts.insert(0, f"runtime CUDA {rt} differs in major version from the build's {built}")
         parts.append(f"{t.get('device_count')} device(s) visible")
     else:
-        parts.append(f"CUDA not available: {t.get('cuda_unavailable_reason')}")
         if t.get("cuda_compiled"):
             status, fix = "warning", "this torch is built for CUDA but finds no GPU: runs will use the CPU unless that is fixed"
+            parts.insert(0, f"CUDA not available: {t.get('cuda_unavailable_reason')}")
+        else:
+            parts.append(f"CUDA not available: {t.get('cuda_unavailable_reason')}")
     return CheckItem(id="env.torch", title=title, status=status, evidence="; ".join(parts), fix=fix)
 
 
@@ -364,7 +370,7 @@ def _command_items(m: Manifest) -> list[CheckItem]:
                                evidence=f"`{text}` in {cmd.cwd} ({cmd.argv[0]} -> {cmd.program})"))
     else:
         items.append(CheckItem(id="command.recorded", title="Training command recorded", status="warning",
-                               evidence=f"`{text}` in {cmd.cwd}; {cmd.argv[0]!r} is not on PATH nor in the working folder",
+                               evidence=f"{cmd.argv[0]!r} is not on PATH nor in the working folder; command `{text}` in {cmd.cwd}",
                                fix="check the program name; runs will fail to start as written"))
     env = cmd.env
     problems, fixes = [], []
@@ -381,7 +387,7 @@ def _command_items(m: Manifest) -> list[CheckItem]:
     evidence = f"recorded: {recorded}" + (f"; present but not recorded (look like secrets): {', '.join(cmd.env_withheld)}" if cmd.env_withheld else "")
     if problems:
         items.append(CheckItem(id="command.env", title="Environment variables that affect training", status="warning",
-                               evidence=evidence + ". " + "; ".join(problems), fix="; ".join(fixes)))
+                               evidence="; ".join(problems) + ". " + evidence, fix="; ".join(fixes)))
     else:
         items.append(CheckItem(id="command.env", title="Environment variables that affect training", status="passed", evidence=evidence))
     return items
