@@ -151,3 +151,11 @@ def test_no_data_paths_fails_the_data_item(tmp_path):
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
     ws, m = capture(root)
     assert item(m, "data.hashes").status == "failed" and "data_paths" in item(m, "data.hashes").fix
+
+
+def test_hashing_the_workspace_root_leaves_the_store_out(tmp_path):
+    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "d.csv": "1"})
+    ws, a = capture(root, data_paths=["."])
+    ws, b = capture(root, data_paths=["."])  # the first capture wrote a cache into the store
+    assert a.data.entries[0].hash == b.data.entries[0].hash
+    assert (root / ".experiments" / ".cache").is_dir()

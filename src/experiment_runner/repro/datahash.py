@@ -6,6 +6,7 @@
   sorted by the path's bytes, '/' as separator (what `cd FOLDER && find . -type f | sed 's|^./||' | LC_ALL=C
   sort | xargs b3sum | b3sum` prints, for names without spaces or newlines). So names are included and the
   order is stable; empty folders add nothing.
+- The experiment store (`.experiments/`) is never part of a folder's hash.
 - Symlinks that stay inside the workspace are followed (loops cut); one that leads outside is refused and
   listed, and nothing behind it is read. FIFOs, sockets and devices are skipped (opening a FIFO blocks).
 - A `.dvc` file next to the path (or the path itself), or a `dvc.lock` output naming it, gives the md5 DVC
@@ -176,7 +177,8 @@ def _walk(ws, root: Path, refused: list[RefusedLink]) -> list[tuple[str, str, os
     """(relative name, real path, stat) of every regular file under root; links outside the workspace refused."""
     files: list[tuple[str, str, os.stat_result]] = []
     regular: list[tuple[str, str]] = []
-    visited = {os.path.realpath(root)}
+    # The store (manifests, caches, runs) changes with every check: never part of the data.
+    visited = {os.path.realpath(root), str(ws.store_root)}
     stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
         d, rel = stack.pop()
