@@ -209,6 +209,7 @@ GPU_USER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 async def test_gpus_are_handed_out_by_cuda_visible_devices_one_run_per_gpu(tmp_path):
     # No GPU is needed to check the assignment itself: it is the environment each run gets, and the slot locks.
     ws = make_workspace(tmp_path / "ws", {"gpu.py": GPU_USER}, runs={"max_parallel": 4})
