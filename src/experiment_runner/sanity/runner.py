@@ -1,0 +1,256 @@
+"""Run a probe script in a child process with the user's interpreter, under limits, and classify how it ended.
+
+    outcome = run_probe(interpreter, script, ["--config", json_text], cwd=ws_dir,
+                        limits=Limits(timeout_s=300, memory_mb=8192), on_event=handle)
+
+The child gets stdin from /dev/null, a new session (its own process group: a timeout kills the group, DataLoader
+workers included), its working directory inside the workspace, and an extra pipe whose fd number is appended to
+its arguments as `--events-fd N`: the probe writes JSON-line events there, never on the user's stdout. stdout and
+stderr go to one temporary file whose tail is kept as evidence (faulthandler writes the stack of a segfault or of
+the code running at the deadline there).
+
+Memory: the probe caps its own address space (RLIMIT_AS) at its size after start-up plus `memory_mb`, once torch is
+loaded (a cap set before exec would be charged for the interpreter and torch, and breaks CUDA's reservations). As
+a second line, the server samples the group's resident memory and kills it past the start size plus memory_mb.
+
+Outcome status: completed | error (the probe reported an error) | timeout | out_of_memory (MemoryError or an
+allocation failure reported by the probe, killed by the memory watchdog, killed by SIGKILL, which is what the
+kernel's OOM killer sends, or killed by another signal while near the cap) | crashed (any other signal, or an exit
+without a report). `on_event` runs on the calling thread, so it may call into the MCP session.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+log = logging.getLogger("experiment_runner.sanity")
+
+Status = Literal["completed", "error", "timeout", "out_of_memory", "crashed"]
+
+TAIL_CHARS = 4000
+SAMPLE_S = 0.1
+#: a signal death counts as out-of-memory when the address space had reached this share of the cap
+NEAR_CAP = 0.9
+
+
+@dataclass
+class Limits:
+    timeout_s: float
+    memory_mb: int
+
+
+@dataclass
+class ProbeOutcome:
+    status: Status
+    message: str
+    events: list[dict[str, Any]]
+    returncode: int | None
+    signal: str | None
+    wall_s: float
+    peak_rss_mb: float | None
+    output_tail: str
+    error: dict[str, Any] | None = None
+    last_progress: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _signal_name(num: int) -> str:
+    try:
+        return signal.Signals(num).name
+    except ValueError:
+        return f"signal {num}"
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _group_memory(pid: int) -> tuple[float, float] | None:
+    """(rss MiB of the process and its descendants, address space MiB of the process), or None once it is gone."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        info = proc.memory_info()
+        rss = info.rss
+        for child in proc.children(recursive=True):
+            try:
+                rss += child.memory_info().rss
+            except psutil.Error:
+                pass
+        return rss / 2**20, info.vms / 2**20
+    except psutil.Error:
+        return None
+
+
+def _read_events(fd: int, sink: "queue.Queue[dict | None]") -> None:
+    with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as stream:
+        for line in stream:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                log.debug("probe wrote a line that is not JSON: %r", line[:200])
+                continue
+            if isinstance(event, dict):
+                sink.put(event)
+    sink.put(None)
+
+
+def _tail(handle) -> str:
+    handle.flush()
+    size = handle.seek(0, os.SEEK_END)
+    handle.seek(max(0, size - TAIL_CHARS * 4))
+    return handle.read().decode("utf-8", errors="replace")[-TAIL_CHARS:]
+
+
+def run_probe(
+    interpreter: str,
+    script: Path,
+    args: list[str],
+    *,
+    cwd: Path,
+    limits: Limits,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+    env: dict[str, str] | None = None,
+) -> ProbeOutcome:
+    child_env = dict(os.environ if env is None else env)
+    child_env["PYTHONUNBUFFERED"] = "1"
+    # glibc reserves 64 MiB of address space per malloc arena (up to 8 per core); under an address-space cap that
+    # reservation, not use, would exhaust it on many-core machines.
+    child_env.setdefault("MALLOC_ARENA_MAX", "4")
+    read_fd, write_fd = os.pipe()
+    events: list[dict[str, Any]] = []
+    inbox: "queue.Queue[dict | None]" = queue.Queue()
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as output:
+        try:
+            proc = subprocess.Popen(
+                [interpreter, str(script), *args, "--events-fd", str(write_fd)],
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                cwd=str(cwd),
+                env=child_env,
+                start_new_session=True,
+                pass_fds=(write_fd,),
+                close_fds=True,
+            )
+        except OSError as e:
+            os.close(read_fd)
+            os.close(write_fd)
+            from experiment_runner.errors import UserError
+
+            raise UserError(f"cannot start interpreter {interpreter!r}: {e.strerror or e}") from None
+        os.close(write_fd)
+        reader = threading.Thread(target=_read_events, args=(read_fd, inbox), daemon=True, name="probe-events")
+        reader.start()
+
+        deadline = started + limits.timeout_s
+        base_rss: float | None = None
+        cap_mb: float | None = None
+        peak_rss = 0.0
+        peak_vms = 0.0
+        killed: str | None = None
+        reader_done = False
+        last_progress = None
+
+        def take(event: dict[str, Any]) -> None:
+            nonlocal base_rss, cap_mb, last_progress
+            events.append(event)
+            if event.get("event") == "device":
+                memory = event.get("memory") or {}
+                base_rss = memory.get("rss_mb")
+                cap_mb = memory.get("cap_mb")
+            elif event.get("event") == "progress":
+                last_progress = event.get("message")
+            if on_event is not None:
+                try:
+                    on_event(event)
+                except Exception as e:  # a consumer's failure must not leave the child running
+                    log.debug("event handler failed: %s", e)
+
+        while True:
+            tick_end = time.monotonic() + SAMPLE_S
+            while not reader_done and (wait := tick_end - time.monotonic()) > 0:
+                try:
+                    event = inbox.get(timeout=wait)
+                except queue.Empty:
+                    break
+                if event is None:
+                    reader_done = True
+                else:
+                    take(event)
+            if reader_done:
+                time.sleep(max(0.0, tick_end - time.monotonic()))
+            if proc.poll() is not None:
+                break
+            sample = _group_memory(proc.pid)
+            if sample is not None:
+                rss, vms = sample
+                peak_rss, peak_vms = max(peak_rss, rss), max(peak_vms, vms)
+                allowed = (base_rss or 0.0) + limits.memory_mb
+                if limits.memory_mb and rss > allowed:
+                    killed = f"its resident memory reached {rss:.0f} MiB, past the {allowed:.0f} MiB allowed"
+                    _kill_group(proc.pid)
+            if time.monotonic() >= deadline and killed is None:
+                killed = "timeout"
+                _kill_group(proc.pid)
+        returncode = proc.wait()
+        _kill_group(proc.pid)  # workers the probe left behind
+        wall = time.monotonic() - started
+        reader.join(timeout=2.0)
+        while True:
+            try:
+                event = inbox.get_nowait()
+            except queue.Empty:
+                break
+            if event is not None:
+                take(event)
+        tail = _tail(output)
+
+    error = next((e for e in reversed(events) if e.get("event") == "error"), None)
+    done = any(e.get("event") == "done" for e in events)
+    sig = _signal_name(-returncode) if returncode is not None and returncode < 0 else None
+    where = f" (last step: {last_progress})" if last_progress else ""
+    common = dict(events=events, returncode=returncode, signal=sig, wall_s=round(wall, 3),
+                  peak_rss_mb=round(peak_rss, 1) if peak_rss else None, output_tail=tail, error=error,
+                  last_progress=last_progress)
+    if killed == "timeout":
+        return ProbeOutcome("timeout", f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process "
+                            "group was killed", **common)
+    if killed:
+        return ProbeOutcome("out_of_memory", f"killed: {killed}{where}", **common)
+    if error is not None and error.get("kind") == "out_of_memory":
+        return ProbeOutcome("out_of_memory", f"ran out of memory (cap: {limits.memory_mb} MiB above its start size): "
+                            f"{error.get('message')}", **common)
+    if sig is not None:
+        if sig == "SIGKILL":
+            return ProbeOutcome("out_of_memory", f"killed by SIGKILL{where}, which is what the kernel's out-of-memory "
+                                "killer sends", **common)
+        if cap_mb and peak_vms >= NEAR_CAP * cap_mb:
+            return ProbeOutcome("out_of_memory", f"killed by {sig} with its address space at {peak_vms:.0f} of "
+                                f"{cap_mb:.0f} MiB{where}: an allocation failure at the memory cap", **common)
+        return ProbeOutcome("crashed", f"crashed: killed by {sig}{where}", **common)
+    if done and returncode == 0:
+        return ProbeOutcome("completed", "completed", **common)
+    if error is not None:
+        return ProbeOutcome("error", str(error.get("message")), **common)
+    return ProbeOutcome("crashed", f"exited with code {returncode} without reporting a result{where} (the user's code "
+                        "may have called sys.exit() or os._exit())", **common)

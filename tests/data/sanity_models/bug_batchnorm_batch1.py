@@ -1,0 +1,11 @@
+"""Planted bug: BatchNorm with a batch size of 1. -> shapes"""
+from torch import nn
+
+import _data
+
+
+def build():
+    train, val = _data.digits()
+    train_loader, val_loader = _data.loaders(train, val, batch_size=1)
+    model = nn.Sequential(nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 10))
+    return _data.classification(model, train_loader, val_loader)

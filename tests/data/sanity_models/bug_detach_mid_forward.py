@@ -1,0 +1,22 @@
+"""Planted bug: the hidden activations are detached mid-forward, so the first layer never learns. -> gradients_flow"""
+import torch
+from torch import nn
+
+import _data
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.first = nn.Linear(64, 128)
+        self.second = nn.Linear(128, 10)
+
+    def forward(self, x):
+        h = torch.relu(self.first(x)).detach()
+        return self.second(h)
+
+
+def build():
+    train, val = _data.digits()
+    train_loader, val_loader = _data.loaders(train, val)
+    return _data.classification(Net(), train_loader, val_loader)

@@ -1,0 +1,12 @@
+"""Planted bug: NLLLoss applied to raw logits (the log_softmax was forgotten). -> initial_loss"""
+from torch import nn
+
+import _data
+
+
+def build():
+    train, val = _data.digits()
+    train_loader, val_loader = _data.loaders(train, val)
+    out = _data.classification(_data.mlp(), train_loader, val_loader)
+    out["loss_fn"] = nn.NLLLoss()
+    return out
