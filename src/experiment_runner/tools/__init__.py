@@ -13,6 +13,7 @@ TOOL_MODULES = (
     "draft_brief",
     "check_reproducibility",
     "compare_manifests",
+    "run_sanity_checks",
     "launch_training",
     "get_run_status",
     "list_runs",

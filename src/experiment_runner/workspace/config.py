@@ -46,7 +46,13 @@ class RunsConfig(_Strict):
 
 class SanityConfig(_Strict):
     timeout_s: float = Field(300.0, gt=0, description="Time limit for one sanity-check run.")
-    memory_mb: int = Field(8192, gt=0, description="Address-space cap for the sanity-check child, in MiB.")
+    memory_mb: int = Field(
+        8192,
+        gt=0,
+        description="Memory the sanity-check child may use beyond what Python, torch and the device runtime take at "
+        "start, in MiB (an address-space cap on CPU; a resident-memory watchdog on CUDA).",
+    )
+    device: Literal["auto", "cpu", "cuda"] = Field("auto", description="Where sanity checks run: auto picks CUDA when available.")
 
 
 class SlurmConfig(_Strict):
