@@ -42,6 +42,13 @@ class RunsConfig(_Strict):
     silence_warn_s: float = Field(600.0, gt=0, description="Seconds without output before the 'no output' health signal.")
     stop_on_nan: bool = Field(True, description="Stop a run whose loss becomes NaN or Inf.")
     manifest: bool = Field(True, description="Record a reproducibility manifest for each run just before its command starts.")
+    health_window: int = Field(25, ge=5, description="Loss values in the rolling median that health signals judge (smooths per-batch noise).")
+    health_flat_window: int = Field(200, ge=10, description="Loss values without meaningful improvement before the 'loss flat' signal.")
+    health_min_improvement: float = Field(0.01, gt=0, lt=1, description="Smallest drop, as a fraction of the starting loss, that counts as improvement for 'loss flat'.")
+    health_diverge_ratio: float = Field(1.0, gt=0, description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the best (and of a quarter of the drop from the start, and of three noise deviations).")
+    health_grad_norm_factor: float = Field(10.0, gt=1, description="'Gradient norm exploding' when the recent gradient norm exceeds its usual level by this factor.")
+    low_gpu_util_percent: float = Field(30.0, gt=0, le=100, description="'Low GPU utilisation' when the assigned GPUs average below this percentage ...")
+    low_gpu_util_s: float = Field(180.0, gt=0, description="... for this many seconds while the run trains (it looks input-bound).")
 
 
 class SanityConfig(_Strict):
