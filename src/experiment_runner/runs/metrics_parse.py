@@ -1,0 +1,548 @@
+"""Metric records from a run's raw output, in the styles training scripts print.
+
+One `MetricParser` per output stream (stdout, stderr): `feed(bytes)` as data arrive, `flush()` at the end.
+Each record is `{"step": int | None, "<name>": float, ...}`; the caller adds the arrival time.
+
+Styles: `key=value` (several per line), `key: value` (whitespace after the colon), `loss 0.42` (word then
+number), JSON lines (nested keys joined with '/'), Python dict lines (HuggingFace Trainer), tqdm bars (only the
+postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header, `- loss: 0.23` lines),
+nanoGPT (`iter 10: loss 3.21, time 45ms, mfu 12.34%`, `step 250: train loss 2.10, val loss 2.20`).
+
+Rules (conservative: a false metric is worse than a missed one):
+- Names: lowercased, runs of spaces and '-' become '_' (`val loss`, `Val-Loss` -> `val_loss`); '/' and '.' are
+  kept (`train/loss`). Two-word names only with a qualifier first (train, training, val, valid, validation,
+  test, eval, evaluation, dev, avg, average, mean, best, final, total, running, global, learning): `val loss`
+  -> `val_loss`, `Average loss` -> `average_loss`; otherwise the last word is the name (`reached loss 0.4` ->
+  `loss`). No synonyms are merged (`val_acc` and `val_accuracy` stay distinct), except that `Train Epoch`
+  (PyTorch's MNIST example) counts as `epoch`.
+- `word number` pairs (no '=' or ':') count only when the name holds a metric word (loss, acc, lr, ppl,
+  reward, norm, mfu, f1, step, iter, epoch ...), so `line 42`, `Python 3.11`, `Using 4 GPUs` are not metrics.
+- A value is one whole number: int, float, scientific notation (`3e-4`), nan / inf / -inf / Infinity in any
+  case, optionally wrapped as `tensor(0.5` and optionally followed by '%'. A percentage keeps the printed number
+  (`mfu 12.34%` -> 12.34, `acc: 91.2%` -> 91.2). Numbers glued to letters, '/', '-', ':' or another '.digit'
+  are rejected: `resnet50`, `cuda:0`, `2024-05-01`, `12:30:45`, `v1.2.3`, `x86_64`, `45.12ms`, `9897/10000`.
+  `N/M` is accepted for step and epoch only (`Epoch 3/10`, `step 100/1000` -> 3, 100).
+- A pair must end the line or be followed by punctuation or another pair: `Error: 5 files failed` is not a
+  metric. Names inside paths, options and URLs (`/ckpt/epoch=3-step=200.ckpt`, `--lr 0.1`, `?lr=0.1`) are not
+  metrics; traceback lines and config dumps (`config: ...`, `Namespace(...)`, `args: ...`) are skipped.
+- Names that are identifiers or clock values, not measurements, are dropped: seed, pid, port, rank, world_size,
+  v_num, version, time, timestamp, ts, ... (the store adds its own `time`).
+- Step: `global_step` > `step` > `iteration` > `iter` (the first present, an integer); other step-like names
+  stay metrics. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
+  from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
+  and/or epoch are not emitted.
+- Carriage returns: a `\\r`-separated run of updates (tqdm, Keras) yields its LAST update once, when the line
+  ends. A run that goes on for long (one tqdm bar per epoch) also yields its latest update at most every
+  `progress_interval_s`, and only when it changed. Backspaces and ANSI colour codes are removed.
+
+Speed: each chunk is lowercased once; one compiled bytes regex, run over the whole chunk, finds the places
+where a metric may start (`=`, `: ` or a metric word before a number); only the lines holding one are parsed,
+as bytes (no decoding except for JSON), with names classified once and cached. Not thread-safe: one parser
+per stream, fed from one thread.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from typing import Callable
+
+__all__ = ["MetricParser", "record_from_mapping", "normalise_name", "DENIED_NAMES"]
+
+# Everything below runs on lowercased bytes.
+_NUM = rb"(?:tensor\()?[-+]?(?:\d|\.\d|nan|inf)"
+_Q = (
+    rb"(?:(?:train|training|val|valid|validation|test|eval|evaluation|dev|avg|average|mean|best|final|total|running"
+    rb"|global|learning) )?"
+)
+_PAIR = re.compile(
+    rb"(?<![\w./\\@#$&?=*+~-])(" + _Q + rb"[a-z][\w./-]*)"  # a name, not inside a word, path, option or URL
+    rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
+    rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
+    rb"(?![\w/@-]|[.:]\w)"  # the number ends here: not a version, date, time, path or unit
+    rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+" + _Q + rb"[a-z][\w./-]*(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
+)
+# Where a metric may start: key=value, key: value, a word then a number (the blank after the word starts the
+# match; the word is checked in Python), or a colour code. Every branch starts with one of a few bytes, so
+# the scan skips the rest of a line quickly.
+_PREFILTER = re.compile(rb"=[ \t]*" + _NUM + rb"|:[ \t]+" + _NUM + rb"|[ \t](?<=[a-z0-9][ \t])[ \t]*" + _NUM)
+_NAME_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_./-"
+_BLANKS = (32, 9)
+# The pass over runs of candidate lines: line ends, skipped lines (tracebacks, config dumps) and pairs, in one C-level scan.
+_CHUNK = re.compile(
+    rb"(\n)"
+    rb"|^[ \t]*(?:file \"|traceback)[^\n]*"
+    rb"|^[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?parameters|namespace|options|settings"
+    rb"|params|parameters|flags)[ \t]*[:=(][^\n]*"
+    rb"|" + _PAIR.pattern,
+    re.M,
+)
+# Lines holding one of these need the line-by-line parser: JSON or dict reprs, tqdm bars, \r runs, URLs.
+_SPECIAL = (b"{", b"\r", b"<", b"it/s", b"s/it", b"://")
+# tqdm's right part: `[elapsed<remaining, rate, postfix]` or `[elapsed, rate, postfix]` at the end.
+_TQDM_BRACKET = re.compile(
+    rb"\[(?:\d+:)?\d+:\d\d(?:<(?:(?:\d+:)?\d+:\d\d|\?))?(?:,[ \t]*[^,\]]*(?:/s|/it|s/\w+)[ \t]*)?((?:,[^\]]*)?)\][ \t]*$"
+)
+_TQDM_COUNT = re.compile(rb"[ \t]*[\d.]+[kmgtpezy]?(?:/\S*)?[ \t]*[a-z]*[ \t]*$")
+_ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-z\\-_]")
+_URL = re.compile(rb"\b[a-z][a-z0-9+.-]*://\S+")
+_CONFIG_LINE = re.compile(
+    rb"[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?parameters|namespace|options|settings|params|"
+    rb"parameters|flags)[ \t]*[:=(]"
+)
+_DICT_PAIR = re.compile(
+    rb"""(['"])([^'"\n]{1,200})\1\s*:\s*(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(?=\s*[,})\]])"""
+)
+_PY_SPECIALS = re.compile(rb"(?<=[\s:\[,])(-?)(nan|infinity|inf|none|true|false)(?=\s*[,}\]])")
+_PY_JSON = {b"nan": b"NaN", b"inf": b"Infinity", b"infinity": b"Infinity", b"none": b"null", b"true": b"true", b"false": b"false"}
+
+_NAME_SPACES = re.compile(r"[\s\-]+")
+_NAME_UNDERSCORES = re.compile(r"_{2,}")
+_NAME_TOKENS = re.compile(r"[_/.]")
+_METRIC_TOKEN = re.compile(
+    r"\w*loss(?:es)?|acc(?:uracy)?\d*|top\d+(?:acc)?|err(?:or)?|ppl|perplexity|lr|reward|return|score|f1|auc|"
+    r"bleu\d*|rouge\w*|mse|mae|rmse|nll|kl|entropy|\w*norm|mfu|precision|recall|m?iou|m?ap\d*|dice|psnr|ssim|"
+    r"fid|wer|cer|bpc|bpd"
+)
+_QUALIFIERS = frozenset(
+    "train training val valid validation test eval evaluation dev avg average mean best final total running "
+    "global learning".split()
+)
+
+#: Names that are identifiers, settings or clock values, never metrics.
+DENIED_NAMES = frozenset(
+    "seed pid ppid port rank local_rank global_rank node_rank world_size v_num version ver num_workers workers "
+    "threads num_threads gpu gpus device devices cuda line lineno errno exit_code returncode code year month day "
+    "hour minute time timestamp ts date _timestamp _runtime _step start_time end_time".split()
+)
+_STEP_PRIORITY = {"global_step": 4, "step": 3, "iteration": 2, "iter": 1}
+_STEP_NAME_OF_RANK = {v: k for k, v in _STEP_PRIORITY.items()}
+_EPOCH_NAMES = frozenset({"epoch", "train_epoch", "training_epoch"})
+
+# kind bits in the name cache
+_STEP_MASK = 0x07  # step priority 1..4
+_EPOCH = 0x08
+_WORD_OK = 0x10  # may appear as `word number` (no '=' or ':')
+_MAX_LINE = 1 << 16
+_MAX_NAME = 100
+_CACHE_CAP = 4096
+
+_name_cache: dict = {}  # raw name (bytes or str) -> (name, kind) | None
+_word_cache: dict[bytes, bool] = {}
+
+
+def normalise_name(raw: str) -> str:
+    """The canonical form of a metric name (lowercase, spaces and '-' to '_', '/' and '.' kept)."""
+    name = _NAME_SPACES.sub("_", raw.strip().lower())
+    name = _NAME_UNDERSCORES.sub("_", name)
+    return name.strip("_./")
+
+
+def _classify(raw) -> tuple[str, int] | None:
+    """(normalised name, kind bits) for a raw name (bytes from text, str from JSON), or None when it is not
+    a metric name. Cached: each distinct raw name is classified once."""
+    text = raw.decode("ascii", "replace") if isinstance(raw, bytes) else raw
+    if isinstance(raw, bytes) and " " in text:
+        first, _, rest = text.partition(" ")
+        if first not in _QUALIFIERS:
+            text = rest
+    name = normalise_name(text)
+    info: tuple[str, int] | None
+    if not name or len(name) > _MAX_NAME or name in DENIED_NAMES:
+        info = None
+    else:
+        kind = _STEP_PRIORITY.get(name, 0)
+        if name.endswith("/global_step"):
+            kind = _STEP_PRIORITY["global_step"]
+        if name in _EPOCH_NAMES:
+            kind |= _EPOCH
+            name = "epoch"
+        if kind or name == "learning_rate" or any(_METRIC_TOKEN.fullmatch(t) for t in _NAME_TOKENS.split(name)):
+            kind |= _WORD_OK
+        info = (name, kind)
+    if len(_name_cache) > _CACHE_CAP:  # names a run invents per step must not grow memory without bound
+        _name_cache.clear()
+    _name_cache[raw] = info
+    return info
+
+
+def _word_may_pair(word: bytes) -> bool:
+    """Can `word`, the last word before a number, belong to a `word number` metric name? Cached."""
+    ok = _word_cache.get(word)
+    if ok is None:
+        info = _name_cache.get(word) or _classify(word)
+        ok = word == b"rate" or (info is not None and bool(info[1] & _WORD_OK))
+        if len(_word_cache) > _CACHE_CAP:
+            _word_cache.clear()
+        _word_cache[word] = ok
+    return ok
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and value.strip().lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        return float(value)
+    return None
+
+
+def _flatten(obj: dict, prefix: str, out: dict, depth: int) -> None:
+    for key, value in obj.items():
+        if isinstance(value, dict):
+            if depth < 4:
+                _flatten(value, f"{prefix}{key}/", out, depth + 1)
+            continue
+        number = _number(value)
+        if number is not None:
+            out.setdefault(f"{prefix}{key}", number)
+
+
+def record_from_mapping(obj: dict) -> dict | None:
+    """A metric record from a decoded JSON object or dict: nested keys joined with '/', names normalised and
+    filtered as for text, numbers and "nan"/"inf" strings kept, the step chosen as for text. None when it
+    holds no metric. Usable for the lines of the $EXPERIMENT_RUNNER_METRICS file too."""
+    flat: dict = {}
+    _flatten(obj, "", flat, 0)
+    record = _build(list(flat.items()))
+    return record if len(record) > 1 else None
+
+
+def _build(pairs: list) -> dict:
+    """Record from (raw name, float) pairs: {"step": int | None, name: value, ...}; the first value of a
+    name wins; a step-like name that is not chosen as the step stays a metric."""
+    record: dict = {"step": None}
+    step_rank = 0
+    cache = _name_cache
+    for raw, value in pairs:
+        info = cache.get(raw) or _classify(raw)
+        if info is None:
+            continue
+        name, kind = info
+        rank = kind & _STEP_MASK
+        if rank > step_rank and math.isfinite(value) and value.is_integer() and value >= 0:
+            if step_rank:
+                record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
+            record["step"] = int(value)
+            step_rank = rank
+        elif name not in record:
+            record[name] = value
+    return record
+
+
+def _record_from_pairs(found: list) -> dict:
+    """A record from _PAIR matches: separator and `N/M` rules, step choice, first value of a name wins."""
+    record: dict = {"step": None}
+    cache = _name_cache
+    step_rank = 0
+    for raw, eq, colon, value, total, pct in found:
+        info = cache.get(raw) or _classify(raw)
+        if info is None:
+            continue
+        name, kind = info
+        if not kind & (_STEP_MASK | _EPOCH):
+            if total or not (eq or colon or kind):
+                continue
+            if name not in record:
+                record[name] = float(value)
+            continue
+        if pct:
+            continue
+        number = float(value)
+        rank = kind & _STEP_MASK
+        if rank > step_rank and number.is_integer() and number >= 0:
+            if step_rank:
+                record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
+            record["step"] = int(number)
+            step_rank = rank
+        elif name not in record:
+            record[name] = number
+    return record
+
+
+class MetricParser:
+    """Stateful parser for one output stream. See the module docstring for the rules.
+
+    progress_interval_s: how often a `\\r` run that has not ended yet (a long tqdm bar) yields its latest
+    update; None: only when its line ends. clock: monotonic seconds, injectable for tests."""
+
+    def __init__(self, *, progress_interval_s: float | None = 5.0, clock: Callable[[], float] = time.monotonic):
+        self._pending = b""  # the unfinished line (after its last \r), lowercased
+        self._cr_last: bytes | None = None  # the last finished \r segment of the unfinished line
+        self._discarding = False  # inside a line longer than _MAX_LINE: ignored to its end
+        self._epoch: float | None = None
+        self._interval = progress_interval_s
+        self._clock = clock
+        self._progress_at = clock()
+        self._progress_last: dict | None = None  # the update last emitted from the current \r run
+
+    # -- public -----------------------------------------------------------------------------------------
+    def feed(self, data: bytes) -> list[dict]:
+        """Records from newly arrived output bytes (any chunking; partial lines are kept for later)."""
+        out: list[dict] = []
+        if not data:
+            return out
+        data = data.lower()
+        nl = data.rfind(b"\n")
+        if nl < 0:
+            self._hold(data, out)
+            return out
+        pos = 0
+        if self._discarding:  # the end of an overlong line: dropped
+            pos = data.find(b"\n") + 1
+            self._discarding = False
+        elif self._pending or self._cr_last is not None:  # the first line continues what was held back
+            pos = data.find(b"\n") + 1
+            self._line(self._pending + data[: pos - 1], out, self._cr_last)
+            self._pending = b""
+            self._cr_last = None
+        if pos <= nl:
+            body = data[pos : nl + 1] if pos else data[: nl + 1]
+            if b"\x1b" in body:
+                body = _ANSI.sub(b"", body)
+            if b"\x08" in body:
+                body = body.replace(b"\x08", b"")
+            self._body(body, out)
+        if nl + 1 < len(data):
+            self._hold(data[nl + 1 :], out)
+        return out
+
+    def flush(self) -> list[dict]:
+        """Records from whatever is held back (an unfinished last line or progress bar). Call once at the end
+        of the stream; the parser can be fed again afterwards."""
+        out: list[dict] = []
+        if not self._discarding and (self._pending or self._cr_last is not None):
+            self._line(self._pending, out, self._cr_last)
+        self._pending = b""
+        self._cr_last = None
+        self._discarding = False
+        return out
+
+    # -- lines ------------------------------------------------------------------------------------------
+    def _body(self, body: bytes, out: list) -> None:
+        """Complete lines (body ends with a newline): plain lines in whole-chunk passes, the few special
+        ones (JSON, tqdm, \\r runs, URLs) one by one."""
+        end = len(body)
+        marks = [body.find(m) for m in _SPECIAL]
+        pos = 0
+        while pos < end:
+            live = [i for i in marks if i >= 0]
+            if not live:
+                self._candidates(body, pos, end, out)
+                return
+            hit = min(live)
+            start = body.rfind(b"\n", pos, hit) + 1
+            if start < pos:
+                start = pos
+            stop = body.find(b"\n", hit)
+            if start > pos:
+                self._candidates(body, pos, start, out)
+            self._line(body[start:stop], out, None)
+            pos = stop + 1
+            marks = [i if i < 0 or i >= pos else body.find(m, pos) for i, m in zip(marks, _SPECIAL)]
+
+    def _candidates(self, body: bytes, pos: int, end: int, out: list) -> None:
+        """Find the lines of body[pos:end] that may hold a metric; parse each run of such lines at once."""
+        search = _PREFILTER.search
+        first = pos
+        run_start = run_end = -1
+        while pos < end:
+            m = search(body, pos, end)
+            if m is None:
+                break
+            hit = m.start()
+            line_start = body.rfind(b"\n", first, hit) + 1
+            if line_start < first:
+                line_start = first
+            if body[hit] in _BLANKS:  # a word then a number: worth a look only after a metric word
+                before = body[max(line_start, hit - _MAX_NAME) : hit]
+                if not _word_may_pair(before[len(before.rstrip(_NAME_CHARS)) :]):
+                    pos = m.end()
+                    continue
+            line_end = body.find(b"\n", m.end()) + 1
+            if line_start != run_end:
+                if run_end > 0:
+                    self._plain(body, run_start, run_end, out)
+                run_start = line_start
+            run_end = pos = line_end
+        if run_end > 0:
+            self._plain(body, run_start, run_end, out)
+
+    def _plain(self, body: bytes, pos: int, end: int, out: list) -> None:
+        """Records from body[pos:end], whole lines without special markers, in one regex pass."""
+        cache = _name_cache
+        record = None
+        step_rank = 0
+        for newline, raw, eq, colon, value, total, pct in _CHUNK.findall(body, pos, end):
+            if newline:
+                if record is not None:
+                    epoch = record.get("epoch")
+                    if epoch is not None:
+                        self._epoch = epoch
+                        if len(record) > 2:
+                            out.append(record)
+                    elif len(record) > 1:
+                        if self._epoch is not None:
+                            record["epoch"] = self._epoch
+                        out.append(record)
+                    record = None
+                    step_rank = 0
+                continue
+            if not raw:
+                continue  # a skipped line
+            info = cache.get(raw) or _classify(raw)
+            if info is None:
+                continue
+            name, kind = info
+            if record is None:
+                record = {"step": None}
+            if not kind & (_STEP_MASK | _EPOCH):
+                if (eq or colon or kind) and not total and name not in record:
+                    record[name] = float(value)
+                continue
+            if pct:
+                continue
+            number = float(value)
+            rank = kind & _STEP_MASK
+            if rank > step_rank and number.is_integer() and number >= 0:
+                if step_rank:
+                    record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
+                record["step"] = int(number)
+                step_rank = rank
+            elif name not in record:
+                record[name] = number
+
+    def _line(self, line: bytes, out: list, held: bytes | None) -> None:
+        """One complete line. With \\r inside (or a held \\r run before it) it ends a run of updates: its last
+        update is parsed; when that holds no metric (a bar cleared, or `done` printed over it), the last
+        update before it is used instead."""
+        if len(line) > _MAX_LINE:
+            cut = line.find(b"\r", len(line) - _MAX_LINE)
+            if cut < 0:
+                return
+            line = line[cut:]
+        if b"\r" in line:
+            segments = line.split(b"\r")
+            final = segments[-1]
+            prev = held
+            for seg in reversed(segments[:-1]):
+                if seg.strip():
+                    prev = seg
+                    break
+        else:
+            final, prev = line, held
+        record = self._parse(final)
+        if prev is None:
+            if record is not None:
+                out.append(record)
+            return
+        if record is None:
+            self._emit_progress(prev, out)
+        elif record != self._progress_last:
+            out.append(record)
+        self._progress_last = None
+
+    def _emit_progress(self, segment: bytes, out: list) -> None:
+        record = self._parse(segment)
+        if record is not None and record != self._progress_last:
+            self._progress_last = record
+            out.append(record)
+
+    def _hold(self, rest: bytes, out: list) -> None:
+        """Keep an unfinished line; of a \\r run only the last finished update and the current one."""
+        if self._discarding:
+            return
+        if b"\r" in rest:
+            segments = (self._pending + rest).split(b"\r")
+            for seg in reversed(segments[:-1]):
+                if seg.strip():
+                    self._cr_last = seg if len(seg) <= _MAX_LINE else None
+                    break
+            self._pending = segments[-1]
+            if self._interval is not None and self._cr_last is not None:
+                now = self._clock()
+                if now - self._progress_at >= self._interval:
+                    self._progress_at = now
+                    self._emit_progress(self._cr_last, out)
+        else:
+            self._pending += rest
+        if len(self._pending) > _MAX_LINE:
+            self._pending = b""
+            self._cr_last = None
+            self._discarding = True
+
+    # -- one segment --------------------------------------------------------------------------------------
+    def _parse(self, text: bytes) -> dict | None:
+        """The record in one lowercased line or \\r segment, or None."""
+        if b"\x1b" in text:
+            text = _ANSI.sub(b"", text)
+        if b"\x08" in text:
+            text = text.replace(b"\x08", b"")
+        text = text.strip()
+        if not text:
+            return None
+        record = None
+        if text[-1:] == b"}":
+            brace = text.find(b"{")
+            if brace >= 0:
+                record = _parse_mapping(text[brace:])
+        if record is None:
+            if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text):
+                return None
+            found = None
+            if b"[" in text and (b"<" in text or b"/s" in text or b"s/" in text):
+                tq = _TQDM_BRACKET.search(text)
+                if tq is not None:
+                    found = _PAIR.findall(tq.group(1)) + _PAIR.findall(_tqdm_desc(text[: tq.start()]))
+            if found is None:
+                if b"://" in text:
+                    text = _URL.sub(b" ", text)
+                found = _PAIR.findall(text)
+            if not found:
+                return None
+            record = _record_from_pairs(found)
+        # the epoch: kept as context for later records, and attached to those without one
+        epoch = record.get("epoch")
+        if epoch is not None:
+            self._epoch = epoch
+        if len(record) - (epoch is not None) <= 1:
+            return None  # only a step and/or epoch: context, not a measurement
+        if epoch is None and self._epoch is not None:
+            record["epoch"] = self._epoch
+        return record
+
+
+def _parse_mapping(text: bytes) -> dict | None:
+    """A JSON object or a Python dict repr (HuggingFace's `{'loss': 0.5, ...}`, also with nan/inf)."""
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        obj = None
+        try:
+            converted = _PY_SPECIALS.sub(_py_special, text if b'"' in text else text.replace(b"'", b'"'))
+            obj = json.loads(converted)
+        except ValueError:
+            found = _DICT_PAIR.findall(text)
+            return _build([(name, float(value)) for _, name, value in found]) if found else None
+    if not isinstance(obj, dict):
+        return None
+    flat: dict = {}
+    _flatten(obj, "", flat, 0)
+    return _build(list(flat.items()))
+
+
+def _py_special(m: re.Match) -> bytes:
+    return m.group(1) + _PY_JSON[m.group(2)]
+
+
+def _tqdm_desc(prefix: bytes) -> bytes:
+    """The description of a tqdm bar: what precedes `NN%|bar|` or the count."""
+    cut = prefix.find(b"%|")
+    if cut >= 0:
+        prefix = prefix[:cut].rstrip(b"0123456789.")
+    else:
+        prefix = _TQDM_COUNT.sub(b"", prefix)
+    return prefix.rstrip().rstrip(b":").rstrip()
