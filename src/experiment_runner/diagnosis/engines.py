@@ -179,7 +179,10 @@ class HyperscanEngine:
 
 
 def make_engine(rules: RuleSet, name: str = "auto") -> Engine:
-    """`auto`: Hyperscan when installed, else Python. Naming an engine that is not installed is an error."""
+    """`auto`: $EXPERIMENT_RUNNER_SCAN_ENGINE when set, else Hyperscan when installed, else Python. Naming an
+    engine that is not installed is an error."""
+    if name == "auto":
+        name = os.environ.get("EXPERIMENT_RUNNER_SCAN_ENGINE", "auto") or "auto"
     if name == "python":
         return PythonEngine(rules)
     if name == "hyperscan" or (name == "auto" and hyperscan_available()):
