@@ -1,0 +1,512 @@
+"""Health signals for a run, computed incrementally as metrics, output and telemetry arrive.
+
+Which metric is which (names as metrics_parse normalises them):
+- Loss-like (for NaN/Inf): any name with a `...loss` word (`loss`, `val_loss`, `train/loss_step`, `kl_loss`),
+  except scales and weights (`loss_scale`, `loss_weight`).
+- Training loss: the first of TRAIN_LOSS_NAMES seen; a name earlier in that list replaces it when it appears
+  later (nanoGPT's eval-time `train_loss` gives way to its per-iteration `loss`; HuggingFace's end-of-training
+  `train_loss` summary never replaces `loss`). Validation loss: VAL_LOSS_NAMES, the same way.
+- Gradient norm: grad_norm, gradient_norm, grad/norm, gradnorm, total_norm, global_grad_norm (optionally
+  under a `train/` prefix or with a `_total`/`/total` suffix).
+
+Rules (W = runs.health_window values, F = runs.health_flat_window values; the loss is judged by its rolling
+median over the last W values, so per-batch noise and single spikes do not count):
+- nan_loss (critical): a loss-like value is NaN or +-Inf; remembers the first step (`nan_step()`).
+- loss_diverging (critical): after 2W values, the rolling median stays, for W/5 consecutive values, above its
+  best by more than max(diverge_ratio * |best|, 1/4 of the drop from the start to the best, 3 noise
+  deviations measured when the best was set), and is not falling. Cleared when it comes back under half
+  that margin.
+- loss_flat: after F values, no meaningful improvement from the start (the median is not below the starting
+  level by 1% of it (runs.health_min_improvement) and by 3 standard errors): warning. Or, later, the best
+  has not improved by that much for F values while the loss is still above half its starting level (a
+  stall before much was learned): info. A plateau far below the start (convergence) raises nothing.
+- grad_norm_exploding (warning): the median of the last 5 gradient norms exceeds grad_norm_factor times the
+  median of the W values before them, or 3 of the last 5 are NaN/Inf (single non-finite norms are normal
+  with fp16 loss scaling).
+- val_rising (warning): 3 or more validation evaluations since its minimum, the last 3 all above that
+  minimum by max(5%, 3 noise deviations), while the training loss median fell by over 1% since the minimum;
+  the onset step is the minimum's step.
+- low_gpu_util (warning): the assigned GPUs averaged under low_gpu_util_percent over the last low_gpu_util_s
+  seconds, all after training started (first metric; or, with no metrics, 2 windows after the first sample).
+- no_output (warning): no output and no metric for silence_warn_s (from the last output, else the start).
+- heartbeat_lost is the engine's (it watches the supervisor); this module never raises it.
+
+Memory is bounded (ring buffers of W + 5 values, a few dozen validation points, one telemetry window);
+each record costs O(W). Not thread-safe: feed it from one thread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import deque
+
+from experiment_runner.runs.model import HealthSignal
+
+__all__ = ["HealthMonitor", "TRAIN_LOSS_NAMES", "VAL_LOSS_NAMES", "is_grad_norm_name", "is_loss_like"]
+
+TRAIN_LOSS_NAMES = (
+    "loss", "train_loss", "train/loss", "training_loss", "train_loss_step", "train/loss_step", "loss_step",
+    "train/loss_epoch", "train_loss_epoch", "loss_epoch",
+)  # fmt: skip
+VAL_LOSS_NAMES = (
+    "val_loss", "val/loss", "valid_loss", "valid/loss", "validation_loss", "validation/loss", "eval_loss",
+    "eval/loss", "val_loss_epoch", "val/loss_epoch", "dev_loss",
+)  # fmt: skip
+_TRAIN_RANK = {name: i for i, name in enumerate(TRAIN_LOSS_NAMES)}
+_VAL_RANK = {name: i for i, name in enumerate(VAL_LOSS_NAMES)}
+_LOSS_LIKE = re.compile(r"(?:^|[_/.])[a-z0-9]*loss(?:es)?(?:$|[_/.])")
+_NOT_LOSS = re.compile(r"scale|weight|coef|factor")
+_GRAD_NORM = re.compile(r"(?:train[/_])?(?:global_)?(?:grad(?:ient)?[_/]?norm|total_norm)(?:[_/](?:total|global|all))?")
+
+_LOSSLIKE, _GRAD = 1, 2
+_SHORT = 5  # recent gradient norms compared with their usual level
+
+
+def is_loss_like(name: str) -> bool:
+    return bool(_LOSS_LIKE.search(name)) and not _NOT_LOSS.search(name)
+
+
+def is_grad_norm_name(name: str) -> bool:
+    return bool(_GRAD_NORM.fullmatch(name))
+
+
+def _median(values) -> float:
+    ordered = sorted(values)
+    n = len(ordered)
+    mid = n // 2
+    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _sigma(values, centre: float) -> float:
+    """Robust standard deviation (scaled median absolute deviation)."""
+    return 1.4826 * _median([abs(v - centre) for v in values])
+
+
+def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:.4g}"
+
+
+def _at(step: int | None, index: int) -> str:
+    return f"step {step}" if step is not None else f"value #{index}"
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+
+
+class _LossSeries:
+    """One loss curve: rolling median, best, start level, improvement anchor, divergence state."""
+
+    def __init__(self, name: str, window: int):
+        self.name = name
+        self.window = window
+        self.values: deque[float] = deque(maxlen=window)
+        self.medians: deque[float] = deque(maxlen=window // 2 + 1)  # to tell rising from falling
+        self.n = 0
+        self.first: float | None = None  # median of the first 5 values
+        self.median = math.nan
+        self.step: int | None = None
+        self.best = math.inf
+        self.best_step: int | None = None
+        self.best_index = 0
+        self.best_sigma = 0.0  # noise (robust sd of raw values) around the time of the best
+        self.sigma_index = 0
+        self.anchor = math.inf  # last level that counted as a meaningful improvement
+        self.anchor_index = 0
+        self.above = 0  # consecutive values over the divergence margin
+        self.diverged: tuple | None = None  # (best, best_step, best_index, median, step, index, margin)
+
+    def add(self, value: float, step: int | None, diverge_ratio: float, min_improvement: float) -> None:
+        self.n += 1
+        self.values.append(value)
+        self.step = step
+        n = self.n
+        if n < 5:
+            return
+        median = _median(self.values)
+        self.median = median
+        self.medians.append(median)
+        if self.first is None:
+            self.first = median
+            self.anchor = median
+            self.anchor_index = n
+        if median < self.best:
+            self.best = median
+            self.best_step = step
+            self.best_index = n
+            if n - self.sigma_index >= 5 or self.sigma_index == 0:  # the noise level changes slowly: save sorts
+                self.best_sigma = _sigma(self.values, median)
+                self.sigma_index = n
+        delta = min_improvement * max(abs(self.first), 1e-12)
+        if median < self.anchor - delta:
+            self.anchor = median
+            self.anchor_index = n
+        # divergence
+        if n < 2 * self.window:
+            return
+        margin = max(diverge_ratio * abs(self.best), 0.25 * (self.first - self.best), 3 * self.best_sigma, 1e-12)
+        rise = median - self.best
+        if self.diverged is not None:
+            if rise < margin / 2:
+                self.diverged = None
+                self.above = 0
+            else:
+                self.diverged = self.diverged[:3] + (median, step, n, margin)
+            return
+        if rise > margin:
+            self.above += 1
+        else:
+            self.above = 0
+        if self.above >= max(3, self.window // 5) and median >= self.medians[0]:
+            self.diverged = (self.best, self.best_step, self.best_index, median, step, n, margin)
+
+    def standard_error(self) -> float:
+        return 1.2533 * _sigma(self.values, self.median) / math.sqrt(len(self.values))
+
+
+class HealthMonitor:
+    """Incremental health of one run. observe_* as data arrive (now = Unix time); signals(now) at any time."""
+
+    def __init__(self, runs_config, *, started_at: float | None = None):
+        cfg = runs_config
+        self._window = int(cfg.health_window)
+        self._flat_window = int(cfg.health_flat_window)
+        self._min_improvement = float(cfg.health_min_improvement)
+        self._diverge_ratio = float(cfg.health_diverge_ratio)
+        self._grad_factor = float(cfg.health_grad_norm_factor)
+        self._gpu_percent = float(cfg.low_gpu_util_percent)
+        self._gpu_s = float(cfg.low_gpu_util_s)
+        self._silence_s = float(cfg.silence_warn_s)
+        self._roles: dict[str, int] = {}
+        self._train: _LossSeries | None = None
+        self._val: deque[tuple] = deque(maxlen=64)  # (value, step, index, train median then)
+        self._val_name: str | None = None
+        self._val_n = 0
+        self._val_best: tuple | None = None
+        self._val_since_best = 0
+        self._grad_name: str | None = None
+        self._grad: deque[float] = deque(maxlen=self._window + _SHORT)
+        self._grad_bad: deque[bool] = deque(maxlen=_SHORT)
+        self._grad_n = 0
+        self._grad_state: tuple | None = None  # (short median, baseline, step, non_finite)
+        self._nan: tuple | None = None  # (name, value, step, index, time)
+        self._loss_values = 0
+        self._started = started_at
+        self._last_activity: float | None = None
+        self._first_metric: float | None = None
+        self._first_sample: float | None = None
+        self._gpu: deque[tuple] = deque()  # (time, mean util, {index: util})
+        self._since: dict[str, float] = {}
+
+    # -- inputs -------------------------------------------------------------------------------------------
+    def observe_output(self, now: float) -> None:
+        """Any bytes of output arrived."""
+        self._last_activity = now
+        if self._started is None:
+            self._started = now
+
+    def observe_metrics(self, record: dict, now: float) -> None:
+        """One metric record ({"step": int | None, name: float, ...}; "time" is ignored)."""
+        self._last_activity = now
+        if self._started is None:
+            self._started = now
+        if self._first_metric is None:
+            self._first_metric = now
+        step = record.get("step")
+        train_value = val_value = None
+        train_rank = val_rank = len(TRAIN_LOSS_NAMES)
+        for name, value in record.items():
+            if name == "step" or name == "time" or not isinstance(value, (int, float)):
+                continue
+            role = self._roles.get(name)
+            if role is None:
+                role = self._role(name)
+            if role & _LOSSLIKE:
+                self._loss_values += 1
+                if self._nan is None and not math.isfinite(value):
+                    self._nan = (name, float(value), step, self._loss_values, now)
+                    self._raise("nan_loss", now)
+                rank = _TRAIN_RANK.get(name)
+                if rank is not None and rank < train_rank:
+                    train_rank, train_name, train_value = rank, name, value
+                rank = _VAL_RANK.get(name)
+                if rank is not None and rank < val_rank:
+                    val_rank, val_name, val_value = rank, name, value
+            if role & _GRAD:
+                self._observe_grad(name, float(value), step, now)
+        if train_value is not None:
+            self._observe_train(train_name, float(train_value), step, now)
+        if val_value is not None:
+            self._observe_val(val_name, float(val_value), step, now)
+
+    def observe_telemetry(self, sample: dict, now: float) -> None:
+        """One TelemetrySampler sample; only GPU utilisation matters here."""
+        if self._started is None:
+            self._started = now
+        if self._first_sample is None:
+            self._first_sample = now
+        gpus = sample.get("gpus")
+        if not isinstance(gpus, list):
+            return
+        utils = {g.get("index"): g.get("util_percent") for g in gpus if isinstance(g, dict)}
+        utils = {k: float(v) for k, v in utils.items() if isinstance(v, (int, float))}
+        if not utils:
+            return
+        self._gpu.append((now, sum(utils.values()) / len(utils), utils))
+        horizon = now - self._gpu_s - 60
+        while self._gpu and self._gpu[0][0] < horizon:
+            self._gpu.popleft()
+
+    # -- outputs ------------------------------------------------------------------------------------------
+    def nan_step(self) -> int | None:
+        """The step at which a loss-like metric first became NaN/Inf (None if never, or if it had no step)."""
+        return self._nan[2] if self._nan is not None else None
+
+    def signals(self, now: float) -> list[HealthSignal]:
+        out: list[HealthSignal] = []
+        if self._nan is not None:
+            name, value, step, index, _ = self._nan
+            last = ""
+            series = self._train
+            if series is not None and series.name == name and series.n:
+                last = f"; its last finite value was {_fmt(series.values[-1])} at {_at(series.step, series.n)}"
+            out.append(self._signal("nan_loss", "critical", f"{name} became {value} at {_at(step, index)}{last}", step, None, now))
+        train = self._train
+        if train is not None and train.diverged is not None:
+            best, best_step, best_index, median, step, index, margin = train.diverged
+            out.append(self._signal(
+                "loss_diverging", "critical",
+                f"{train.name} rose from {_fmt(best)} ({_at(best_step, best_index)}) to {_fmt(median)} "
+                f"({_at(step, index)}), rolling median of {self._window} values; it is diverging "
+                f"(rise {_fmt(median - best)} > margin {_fmt(margin)})",
+                step, median, now,
+            ))  # fmt: skip
+        else:
+            self._clear("loss_diverging")
+        flat = self._flat(now)
+        if flat is not None:
+            out.append(flat)
+        else:
+            self._clear("loss_flat")
+        if self._grad_state is not None:
+            short, baseline, step, non_finite = self._grad_state
+            if non_finite:
+                text = f"{self._grad_name} was NaN/Inf in {non_finite} of the last {_SHORT} values (at {_at(step, self._grad_n)})"
+            else:
+                text = (
+                    f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at {_at(step, self._grad_n)}) "
+                    f"from a usual {_fmt(baseline)}: {short / baseline:.0f}x"
+                )
+            out.append(self._signal("grad_norm_exploding", "warning", text, step, short if math.isfinite(short) else None, now))
+        else:
+            self._clear("grad_norm_exploding")
+        val = self._val_signal(now)
+        if val is not None:
+            out.append(val)
+        else:
+            self._clear("val_rising")
+        gpu = self._gpu_signal(now)
+        if gpu is not None:
+            out.append(gpu)
+        else:
+            self._clear("low_gpu_util")
+        silent = self._silence_signal(now)
+        if silent is not None:
+            out.append(silent)
+        else:
+            self._clear("no_output")
+        return out
+
+    # -- internals ----------------------------------------------------------------------------------------
+    def _role(self, name: str) -> int:
+        role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)
+        if len(self._roles) > 4096:  # a run inventing names per step must not grow memory without bound
+            self._roles.clear()
+        self._roles[name] = role
+        return role
+
+    def _raise(self, code: str, now: float) -> None:
+        self._since.setdefault(code, now)
+
+    def _clear(self, code: str) -> None:
+        self._since.pop(code, None)
+
+    def _signal(self, code, severity, message, step, value, now) -> HealthSignal:
+        since = self._since.setdefault(code, now)
+        return HealthSignal(code=code, severity=severity, message=message, step=step, value=value, since=since)
+
+    def _observe_train(self, name: str, value: float, step, now: float) -> None:
+        train = self._train
+        if train is None or (name != train.name and _TRAIN_RANK[name] < _TRAIN_RANK[train.name]):
+            train = self._train = _LossSeries(name, self._window)
+        elif name != train.name:
+            return
+        if not math.isfinite(value):
+            return
+        was = train.diverged
+        train.add(value, step, self._diverge_ratio, self._min_improvement)
+        if train.diverged is not None and was is None:
+            self._raise("loss_diverging", now)
+
+    def _observe_val(self, name: str, value: float, step, now: float) -> None:
+        if self._val_name is None or (name != self._val_name and _VAL_RANK[name] < _VAL_RANK[self._val_name]):
+            self._val_name = name
+            self._val.clear()
+            self._val_n = 0
+            self._val_best = None
+            self._val_since_best = 0
+        elif name != self._val_name:
+            return
+        if not math.isfinite(value):
+            return
+        self._val_n += 1
+        train = self._train
+        train_level = train.median if train is not None and train.n >= 5 else math.nan
+        point = (value, step, self._val_n, train_level)
+        self._val.append(point)
+        if self._val_best is None or value < self._val_best[0]:
+            self._val_best = point
+            self._val_since_best = 0
+        else:
+            self._val_since_best += 1
+
+    def _val_signal(self, now: float) -> HealthSignal | None:
+        best = self._val_best
+        if best is None or self._val_since_best < 3 or len(self._val) < 4:
+            return None
+        best_value, best_step, best_index, train_then = best
+        recent = list(self._val)[-3:]
+        values = [p[0] for p in self._val]
+        jumps = [abs(b - a) for a, b in zip(values, values[1:])][-16:]
+        noise = _median(jumps) / 0.954 if jumps else 0.0  # iid noise: median |difference| = 0.954 sd
+        tol = max(0.05 * abs(best_value), 3 * noise, 1e-12)
+        if min(p[0] for p in recent) <= best_value + tol:
+            return None
+        train = self._train
+        if train is None or train.n < 5 or not math.isfinite(train_then):
+            return None
+        train_now = train.median
+        if not train_now < train_then - 0.01 * abs(train_then):
+            return None
+        last_value, last_step, last_index, _ = recent[-1]
+        return self._signal(
+            "val_rising", "warning",
+            f"{self._val_name} has risen since {_at(best_step, best_index)} (its minimum, {_fmt(best_value)}) to "
+            f"{_fmt(last_value)} at {_at(last_step, last_index)} over {self._val_since_best} evaluations, while "
+            f"{train.name} fell from {_fmt(train_then)} to {_fmt(train_now)}: the model is overfitting",
+            best_step, last_value, now,
+        )  # fmt: skip
+
+    def _flat(self, now: float) -> HealthSignal | None:
+        train = self._train
+        if train is None or train.first is None or train.n < self._flat_window:
+            return None
+        first = train.first
+        delta = self._min_improvement * max(abs(first), 1e-12)
+        if first - train.median < max(delta, 3 * train.standard_error()) and first - train.best < max(delta, 3 * train.best_sigma):
+            return self._signal(
+                "loss_flat", "warning",
+                f"{train.name} has not improved since the start: {_fmt(first)} over the first values, "
+                f"{_fmt(train.median)} now at {_at(train.step, train.n)} ({train.n} values); "
+                "check the learning rate, that gradients reach the parameters, and the labels",
+                train.step, train.median, now,
+            )  # fmt: skip
+        stalled_for = train.n - train.anchor_index
+        if stalled_for >= self._flat_window and first > 0 and train.best > 0.5 * first:
+            return self._signal(
+                "loss_flat", "info",
+                f"{train.name} stalled at {_fmt(train.anchor)}: no improvement beyond "
+                f"{self._min_improvement:.0%} of its starting level ({_fmt(first)}) for the last {stalled_for} values "
+                f"(since value #{train.anchor_index}), while still above half its starting level",
+                train.step, train.median, now,
+            )  # fmt: skip
+        return None
+
+    def _observe_grad(self, name: str, value: float, step, now: float) -> None:
+        if self._grad_name is None:
+            self._grad_name = name
+        elif name != self._grad_name:
+            return
+        self._grad_n += 1
+        finite = math.isfinite(value)
+        self._grad_bad.append(not finite)
+        bad = sum(self._grad_bad)
+        if bad >= 3:
+            self._grad_state = (math.inf, math.nan, step, bad)
+            self._raise("grad_norm_exploding", now)
+            return
+        if not finite:
+            return
+        self._grad.append(value)
+        state = self._grad_state
+        if len(self._grad) < self._grad.maxlen:
+            if state is not None and state[3]:
+                self._grad_state = None
+            return
+        values = list(self._grad)
+        short = _median(values[-_SHORT:])
+        if state is not None and not state[3]:
+            baseline = state[1]  # frozen while raised, so the explosion does not become the new usual
+            if short < baseline * self._grad_factor / 2:
+                self._grad_state = None
+            else:
+                self._grad_state = (short, baseline, step, 0)
+            return
+        baseline = _median(values[:-_SHORT])
+        if baseline > 0 and short > self._grad_factor * baseline:
+            self._grad_state = (short, baseline, step, 0)
+            self._raise("grad_norm_exploding", now)
+        else:
+            self._grad_state = None
+
+    def _gpu_signal(self, now: float) -> HealthSignal | None:
+        if not self._gpu:
+            return None
+        if self._first_metric is not None:
+            eligible = self._first_metric
+        else:
+            eligible = (self._first_sample or now) + 2 * self._gpu_s
+        start = max(eligible, now - self._gpu_s)
+        samples = [s for s in self._gpu if s[0] >= start]
+        # the samples must cover the whole window, all of it after training started
+        if not samples or now - self._gpu_s < eligible or samples[0][0] - start > max(15.0, 0.1 * self._gpu_s):
+            return None
+        mean = sum(s[1] for s in samples) / len(samples)
+        if mean >= self._gpu_percent:
+            return None
+        per_gpu: dict = {}
+        for _, _, utils in samples:
+            for index, util in utils.items():
+                per_gpu.setdefault(index, []).append(util)
+        detail = ", ".join(f"GPU {i}: {sum(v) / len(v):.0f}%" for i, v in sorted(per_gpu.items(), key=lambda kv: str(kv[0])))
+        return self._signal(
+            "low_gpu_util", "warning",
+            f"GPU utilisation averaged {mean:.0f}% over the last {_duration(self._gpu_s)} ({detail}) while the run "
+            "trains: it looks input-bound (data loading or CPU preprocessing is the bottleneck); try more "
+            "DataLoader workers, pin_memory, a larger batch, or preprocessing on the GPU",
+            None, mean, now,
+        )  # fmt: skip
+
+    def _silence_signal(self, now: float) -> HealthSignal | None:
+        last = self._last_activity
+        reference = last if last is not None else self._started
+        if reference is None or now - reference < self._silence_s:
+            return None
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(reference))
+        what = f"since the last output at {stamp}" if last is not None else f"since the run started at {stamp}"
+        self._since.setdefault("no_output", reference + self._silence_s)
+        return self._signal(
+            "no_output", "warning",
+            f"no output for {_duration(now - reference)} ({what}); the run may be hung (deadlock, stuck data "
+            "loader, waiting on a lock or the network) or just quiet",
+            None, now - reference, now,
+        )  # fmt: skip
