@@ -25,8 +25,10 @@ Rules (conservative: a false metric is worse than a missed one):
 - A pair must end the line or be followed by punctuation or another pair: `Error: 5 files failed` is not a
   metric. Names inside paths, options and URLs (`/ckpt/epoch=3-step=200.ckpt`, `--lr 0.1`, `?lr=0.1`) are not
   metrics; traceback lines and config dumps (`config: ...`, `Namespace(...)`, `args: ...`) are skipped.
-- Names that are identifiers or clock values, not measurements, are dropped: seed, pid, port, rank, world_size,
-  v_num, version, time, timestamp, ts, ... (the store adds its own `time`).
+- Names that are identifiers, settings or clock values, not measurements, are dropped: seed, pid, port, rank,
+  world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
+  the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
+  Numbers with thousands separators are not read.
 - Step: `global_step` > `step` > `iteration` > `iter` (the first present, an integer); other step-like names
   stay metrics. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
@@ -61,7 +63,7 @@ _PAIR = re.compile(
     rb"(?<![\w./\\@#$&?=*+~-])(" + _Q + rb"[a-z][\w./-]*)"  # a name, not inside a word, path, option or URL
     rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
     rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
-    rb"(?![\w/@-]|[.:]\w)"  # the number ends here: not a version, date, time, path or unit
+    rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+" + _Q + rb"[a-z][\w./-]*(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
 )
 # Where a metric may start: key=value, key: value, a word then a number (the blank after the word starts the
@@ -117,6 +119,14 @@ DENIED_NAMES = frozenset(
     "threads num_threads gpu gpus device devices cuda line lineno errno exit_code returncode code year month day "
     "hour minute time timestamp ts date _timestamp _runtime _step start_time end_time".split()
 )
+#: Plain English words that end phrases like "will be: 491,520", never metric names.
+_STOPWORDS = frozenset(
+    "a an and are as at be been by can could for from had has have in into is it its may might must of on or "
+    "our per should so than that the their then there these this those to was we were which will with would "
+    "you your".split()
+)
+# Sizes and counts of the setup (vocab_size = 65, num_layers: 12), not measurements of training.
+_SETUP_NAME = re.compile(r"(?:^|[_/])(?:num|n)_|_(?:size|dim|dims|layers|heads|workers)$|^(?:batch|vocab|hidden|embed|block|context)_?size$")
 _STEP_PRIORITY = {"global_step": 4, "step": 3, "iteration": 2, "iter": 1}
 _STEP_NAME_OF_RANK = {v: k for k, v in _STEP_PRIORITY.items()}
 _EPOCH_NAMES = frozenset({"epoch", "train_epoch", "training_epoch"})
@@ -150,7 +160,7 @@ def _classify(raw) -> tuple[str, int] | None:
             text = rest
     name = normalise_name(text)
     info: tuple[str, int] | None
-    if not name or len(name) > _MAX_NAME or name in DENIED_NAMES:
+    if not name or len(name) > _MAX_NAME or name in DENIED_NAMES or name in _STOPWORDS or _SETUP_NAME.search(name):
         info = None
     else:
         kind = _STEP_PRIORITY.get(name, 0)
@@ -224,7 +234,7 @@ def _build(pairs: list) -> dict:
         name, kind = info
         rank = kind & _STEP_MASK
         if rank > step_rank and math.isfinite(value) and value.is_integer() and value >= 0:
-            if step_rank:
+            if step_rank and step_rank != _STEP_PRIORITY["step"]:  # a displaced step-like stays a metric
                 record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
             record["step"] = int(value)
             step_rank = rank
@@ -254,7 +264,7 @@ def _record_from_pairs(found: list) -> dict:
         number = float(value)
         rank = kind & _STEP_MASK
         if rank > step_rank and number.is_integer() and number >= 0:
-            if step_rank:
+            if step_rank and step_rank != _STEP_PRIORITY["step"]:  # a displaced step-like stays a metric
                 record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
             record["step"] = int(number)
             step_rank = rank
@@ -408,7 +418,7 @@ class MetricParser:
             number = float(value)
             rank = kind & _STEP_MASK
             if rank > step_rank and number.is_integer() and number >= 0:
-                if step_rank:
+                if step_rank and step_rank != _STEP_PRIORITY["step"]:  # a displaced step-like stays a metric
                     record.setdefault(_STEP_NAME_OF_RANK[step_rank], float(record["step"]))
                 record["step"] = int(number)
                 step_rank = rank

@@ -1,0 +1,339 @@
+"""Metric parsing from run output: one test per style, from logs written here with the noise real logs have."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from experiment_runner.runs.metrics_parse import MetricParser, normalise_name, record_from_mapping
+
+
+def parse(log: bytes | str, **kw) -> list[dict]:
+    if isinstance(log, str):
+        log = log.encode()
+    p = MetricParser(**kw)
+    return p.feed(log) + p.flush()
+
+
+def parse_in_chunks(log: bytes, sizes, **kw) -> list[dict]:
+    p = MetricParser(**kw)
+    out, pos = [], 0
+    for size in sizes:
+        if pos >= len(log):
+            break
+        out += p.feed(log[pos : pos + size])
+        pos += size
+    out += p.feed(log[pos:])
+    return out + p.flush()
+
+
+# Lines that look a bit like metrics and must never become one.
+NOISE = """\
+2024-05-01 12:30:45,123 - INFO - Starting training on host gpu-node-03 (pid 48213)
+Python 3.11.4 (main, Jun  7 2023, 10:13:09) [GCC 11.3.0] on linux x86_64
+torch==2.1.0+cu121, transformers 4.36.2, numpy version: 1.26.2
+Using device: cuda:0, 4 GPUs available
+/usr/lib/python3.11/site-packages/torch/utils/data/dataloader.py:557: UserWarning: This DataLoader will create 8 worker processes in total. Our suggested max number of worker in current system is 4.
+  warnings.warn(_create_warning_msg(
+Downloading https://download.pytorch.org/models/resnet50-0676ba61.pth?lr=0.1&step=3 to /root/.cache/torch/hub/checkpoints/resnet50-0676ba61.pth
+100.0%
+Loading model resnet50 from /data/run_3/epoch=5-step=1000.ckpt
+Saving checkpoint epoch=5-step=1000.ckpt
+config: seed=42 hidden=64 lr=0.01 epochs=10
+Namespace(batch_size=128, epochs=10, lr=0.1, momentum=0.9, seed=1)
+Command: python train.py --lr 0.1 --epochs=10 --batch-size 128
+Date: 2024-05-01 at 12:30:45, version: v1.2.3, build 2024.05.01
+[rank0]: world_size=4 rank: 0 local_rank=0 port=29500
+Error: 5 files failed to load
+Traceback (most recent call last):
+  File "/home/user/project/train.py", line 42, in <module>
+    main()
+  File "/home/user/project/train.py", line 17, in main
+    loss = model(batch)
+RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 39.59 GiB total capacity; 37.12 GiB already allocated)
+[W socket.cpp:663] [c10d] The client socket has failed to connect to [localhost]:29500 (errno: 99 - Cannot assign requested address).
+Some weights of BertModel were not initialized from the model checkpoint at bert-base-uncased and are newly initialized
+ETA: 0:01:23 elapsed 00:02
+"""
+
+
+def test_noise_lines_never_become_metrics():
+    assert parse(NOISE) == []
+    assert parse(NOISE.replace("\n", "\r\n")) == []
+
+
+def test_key_value_lines_give_one_record_each_with_every_pair_and_the_step():
+    log = NOISE + (
+        "step=10 loss=0.4213 lr=3e-4 acc=0.875\n"
+        "2024-05-01 12:31:02 INFO step=20, loss=0.3990, lr=2.5e-04, grad_norm=1.5\n"
+        "[train] epoch=1 iter=30 loss = 0.3512 top1=71.2%\n"
+    ) + NOISE
+    assert parse(log) == [
+        {"step": 10, "loss": 0.4213, "lr": 3e-4, "acc": 0.875},
+        {"step": 20, "loss": 0.399, "lr": 2.5e-4, "grad_norm": 1.5},
+        {"step": 30, "epoch": 1.0, "loss": 0.3512, "top1": 71.2},
+    ]
+
+
+def test_key_colon_value_lines_need_a_blank_after_the_colon():
+    log = (
+        "Epoch: 2 | Loss: 0.2310 | Acc: 91.20% | LR: 1.0e-03\n"
+        "step: 500, val_loss: 0.3001, val_acc: 0.8899\n"
+        "cuda:0 loss:0.5 ratio:3\n"  # no blank after ':' -> not key: value
+        "Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.300000\n"
+        "Test set: Average loss: 0.0331, Accuracy: 9897/10000 (99%)\n"
+    )
+    assert parse(log) == [
+        {"step": None, "epoch": 2.0, "loss": 0.231, "acc": 91.2, "lr": 1e-3},
+        {"step": 500, "val_loss": 0.3001, "val_acc": 0.8899, "epoch": 2.0},
+        {"step": None, "epoch": 1.0, "loss": 2.3},
+        {"step": None, "average_loss": 0.0331, "epoch": 1.0},
+    ]
+
+
+def test_word_then_number_counts_only_for_metric_words():
+    log = (
+        "loss 0.42 acc 0.91\n"
+        "step 120 loss 0.3871 ppl 48.1 lr 6e-4\n"
+        "Using 4 GPUs\n"
+        "line 42 of 100\n"
+        "Python 3.11\n"
+        "Processed 1000 samples in 12.5 s\n"
+        "the final loss 0.25\n"
+    )
+    assert parse(log) == [
+        {"step": None, "loss": 0.42, "acc": 0.91},
+        {"step": 120, "loss": 0.3871, "ppl": 48.1, "lr": 6e-4},
+        {"step": None, "final_loss": 0.25},
+    ]
+
+
+def test_json_lines_flatten_nested_keys_and_read_nan_and_inf():
+    log = (
+        NOISE
+        + '{"step": 10, "loss": 0.3, "train": {"acc": 0.5, "grad": {"norm": 1.25}}, "tag": "warmup", "ok": true}\n'
+        + '{"level": "info", "msg": "checkpoint saved", "time": 1714567890.5, "pid": 4242}\n'
+        + '{"global_step":20,"loss":NaN,"val/loss":"inf","lr":1e-05}\n'
+        + '2024-05-01 12:00:00 {"iteration": 30, "Val Loss": 0.4}\n'
+    )
+    records = parse(log)
+    assert records[0] == {"step": 10, "loss": 0.3, "train/acc": 0.5, "train/grad/norm": 1.25}
+    assert records[1]["step"] == 20 and math.isnan(records[1]["loss"]) and records[1]["val/loss"] == math.inf
+    assert records[1]["lr"] == 1e-5
+    assert records[2] == {"step": 30, "val_loss": 0.4}
+    assert len(records) == 3
+
+
+def test_huggingface_trainer_dict_lines_with_single_quotes():
+    log = (
+        "  5%|▌         | 50/1000 [00:10<03:10,  5.00it/s]\n"
+        "{'loss': 0.5123, 'grad_norm': 3.21, 'learning_rate': 4.9e-05, 'epoch': 0.02}\n"
+        "{'loss': nan, 'grad_norm': inf, 'learning_rate': 4.8e-05, 'epoch': 0.04}\n"
+        "{'eval_loss': 0.4011, 'eval_accuracy': 0.8811, 'eval_runtime': 12.3, 'eval_samples_per_second': 81.2, 'epoch': 1.0}\n"
+        "{'train_runtime': 600.1, 'train_samples_per_second': 53.3, 'train_loss': 0.4512, 'epoch': 3.0}\n"
+    )
+    records = parse(log)
+    assert records[0] == {"step": None, "loss": 0.5123, "grad_norm": 3.21, "learning_rate": 4.9e-05, "epoch": 0.02}
+    assert math.isnan(records[1]["loss"]) and records[1]["grad_norm"] == math.inf
+    assert records[2]["eval_loss"] == 0.4011 and records[2]["eval_accuracy"] == 0.8811 and records[2]["epoch"] == 1.0
+    assert records[3]["train_loss"] == 0.4512
+    assert len(records) == 4
+
+
+def tqdm_epoch(epoch: int, n: int = 100) -> str:
+    """What tqdm writes for one epoch with a postfix: \\r before each refresh, \\n at close."""
+    parts = []
+    for i in range(1, n + 1):
+        pct = i * 100 // n
+        bar = "#" * (pct // 10) + " " * (10 - pct // 10)
+        loss = 1.0 / (epoch * n + i)
+        parts.append(f"\rEpoch {epoch}: {pct:3d}%|{bar}| {i}/{n} [00:0{i // 40}<00:0{(n - i) // 40}, 18.2it/s, loss={loss:.3g}, acc=0.{50 + i // 10}]")
+    return "".join(parts) + "\n"
+
+
+def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
+    log = "Training starts\n" + tqdm_epoch(1) + "Validation done\n" + tqdm_epoch(2) + (
+        "Loading checkpoint shards: 100%|██████████| 2/2 [00:03<00:00,  1.50s/it]\n"  # no postfix: nothing
+        "\rdownloading: 45it [00:02, 18.2it/s, loss=0.812]\n"  # unknown total
+    )
+    assert parse(log, progress_interval_s=None) == [
+        {"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0},
+        {"step": None, "loss": float(f"{1.0 / 300:.3g}"), "acc": 0.6, "epoch": 2.0},
+        {"step": None, "loss": 0.812, "epoch": 2.0},
+    ]
+
+
+def test_a_bar_cleared_before_the_next_line_still_reports_its_last_update():
+    # tqdm(leave=False) erases itself with blanks; then the script prints a summary over it
+    log = tqdm_epoch(1).rstrip("\n") + "\r" + " " * 80 + "\r" + "epoch 1 done\n"
+    assert parse(log, progress_interval_s=None) == [{"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0}]
+
+
+def test_a_long_running_bar_reports_its_latest_update_at_most_once_per_interval():
+    clock = [0.0]
+    p = MetricParser(progress_interval_s=5.0, clock=lambda: clock[0])
+    records = []
+    for i in range(1, 301):  # 30 s of updates at 10 Hz, the bar never closes
+        clock[0] = i / 10
+        records += p.feed(f"\rEpoch 1:  {i // 3}%|#  | {i}/900 [00:{i // 10:02d}<01:00, 10.0it/s, loss={1 / i:.6f}]".encode())
+    assert 5 <= len(records) <= 7
+    assert all(r["epoch"] == 1.0 for r in records)
+    losses = [r["loss"] for r in records]
+    assert losses == sorted(losses, reverse=True)
+    # the bar's end gives its final update, once
+    records = p.feed(b"\n") + p.flush()
+    assert records == [{"step": None, "loss": round(1 / 300, 6), "epoch": 1.0}]
+
+
+def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
+    log = (
+        "GPU available: True (cuda), used: True\n"
+        "  | Name  | Type   | Params\n"
+        "0 | model | ResNet | 11.2 M\n"
+        "Sanity Checking DataLoader 0: 100%|██████████| 2/2 [00:00<00:00, 12.01it/s]\n"
+        "\rEpoch 3:  50%|█████     | 25/50 [00:00<00:00, 35.20it/s, v_num=0, train_loss_step=0.250]"
+        "\rEpoch 3: 100%|██████████| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss_step=0.231, val_loss=0.300, val_acc=0.910, train_loss_epoch=0.245]\n"
+        "Epoch 3, global step 200: 'val_loss' reached 0.30000 (best 0.30000), saving model to '/ckpt/epoch=3-step=200.ckpt' as top 1\n"
+    )
+    assert parse(log, progress_interval_s=None) == [
+        {"step": None, "train_loss_step": 0.231, "val_loss": 0.3, "val_acc": 0.91, "train_loss_epoch": 0.245, "epoch": 3.0}
+    ]
+
+
+def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end():
+    def progbar(epoch_loss):
+        steps = []
+        for i in (10, 30, 50):
+            done = "=" * (i * 30 // 50 - 1) + (">" if i < 50 else "=")
+            steps.append(f"{i:2d}/50 [{done:.<30}] - ETA: {(50 - i) // 20}s - loss: {epoch_loss + (50 - i) / 1000:.4f} - accuracy: 0.8{i // 10}00")
+        # Keras erases the previous display with backspaces and a carriage return
+        out = ""
+        for j, s in enumerate(steps):
+            out += ("\b" * len(steps[j - 1]) + "\r" if j else "") + s
+        return out + f" - val_loss: {epoch_loss + 0.05:.4f} - val_accuracy: 0.8900\n"
+
+    log = "Epoch 1/10\n" + progbar(0.4) + "Epoch 2/10\n" + progbar(0.3) + (
+        "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900\n"
+        "Epoch 3: val_loss improved from 0.35000 to 0.30000, saving model to model.h5\n"
+        "Epoch 4/10\n"
+        "50/50 ━━━━━━━━━━━━━━━━━━━━ 1s 12ms/step - accuracy: 0.9200 - loss: 0.2100\n"
+    )
+    assert parse(log) == [
+        {"step": None, "loss": 0.4, "accuracy": 0.85, "val_loss": 0.45, "val_accuracy": 0.89, "epoch": 1.0},
+        {"step": None, "loss": 0.3, "accuracy": 0.85, "val_loss": 0.35, "val_accuracy": 0.89, "epoch": 2.0},
+        {"step": None, "loss": 0.231, "accuracy": 0.91, "val_loss": 0.3, "val_accuracy": 0.89, "epoch": 2.0},
+        {"step": None, "accuracy": 0.92, "loss": 0.21, "epoch": 4.0},
+    ]
+
+
+def test_nanogpt_iteration_and_evaluation_lines():
+    log = (
+        "tokens per iteration will be: 491,520\n"
+        "found vocab_size = 65 (inside data/shakespeare_char/meta.pkl)\n"
+        "number of parameters: 10.65M\n"
+        "step 0: train loss 4.2874, val loss 4.2823\n"
+        "iter 0: loss 4.2654, time 29130.57ms, mfu -100.00%\n"
+        "iter 10: loss 3.2100, time 45.12ms, mfu 12.34%\n"
+        "step 250: train loss 2.1000, val loss 2.2000\n"
+        "saving checkpoint to out-shakespeare-char\n"
+        "iter 260: loss nan, time 44.90ms, mfu 12.40%\n"
+    )
+    records = parse(log)
+    assert records[:4] == [
+        {"step": 0, "train_loss": 4.2874, "val_loss": 4.2823},
+        {"step": 0, "loss": 4.2654, "mfu": -100.0},
+        {"step": 10, "loss": 3.21, "mfu": 12.34},
+        {"step": 250, "train_loss": 2.1, "val_loss": 2.2},
+    ]
+    assert records[4]["step"] == 260 and math.isnan(records[4]["loss"]) and records[4]["mfu"] == 12.4
+    assert len(records) == 5
+
+
+def test_ansi_colour_codes_are_removed_before_parsing():
+    log = (
+        "\x1b[32m2024-05-01 12:00:00\x1b[0m | \x1b[1mINFO    \x1b[0m | train:42 - step=\x1b[36m5\x1b[0m \x1b[1mloss\x1b[0m=0.5\n"
+        "\x1b[2K\x1b[1A\x1b[33mwarning\x1b[0m: cuda:0 is busy\n"
+    )
+    assert parse(log) == [{"step": 5, "loss": 0.5}]
+
+
+def test_names_are_normalised_the_same_way_in_every_style_without_merging_synonyms():
+    log = (
+        "Val Loss: 0.30 val-acc: 0.9 val_accuracy: 0.91\n"
+        '{"Val Loss": 0.31, "VAL_ACC": 0.92, "train/Loss": 1.5}\n'
+        "validation loss 0.32\n"
+    )
+    records = parse(log)
+    assert records == [
+        {"step": None, "val_loss": 0.3, "val_acc": 0.9, "val_accuracy": 0.91},
+        {"step": None, "val_loss": 0.31, "val_acc": 0.92, "train/loss": 1.5},
+        {"step": None, "validation_loss": 0.32},
+    ]
+    assert normalise_name("  Train--Loss ") == "train_loss"
+
+
+def test_values_in_every_notation():
+    log = "a_loss=1e-3 b_loss=-2.5E+2 c_loss=.5 d_loss=NaN e_loss=-inf f_loss=Infinity acc=97.5% lr=tensor(0.0010)\n"
+    (record,) = parse(log)
+    assert record["a_loss"] == 1e-3 and record["b_loss"] == -250 and record["c_loss"] == 0.5
+    assert math.isnan(record["d_loss"]) and record["e_loss"] == -math.inf and record["f_loss"] == math.inf
+    assert record["acc"] == 97.5 and record["lr"] == 0.001
+
+
+def test_step_is_the_highest_ranked_step_name_and_stays_none_without_one():
+    assert parse("iter=7 step=100 global_step=4000 loss=0.1\n") == [{"step": 4000, "iter": 7.0, "loss": 0.1}]
+    (record,) = parse("loss=0.1 acc=0.5\n")
+    assert record["step"] is None
+    (record,) = parse("Step 100/1000 | loss 0.5\n")
+    assert record == {"step": 100, "loss": 0.5}
+    (record,) = parse("step=12.5 loss=0.1\n")  # not an integer: no step
+    assert record == {"step": None, "loss": 0.1}
+
+
+def test_a_line_split_across_feeds_is_parsed_once_whole_and_flush_takes_the_unfinished_last_line():
+    p = MetricParser()
+    assert p.feed(b"step=1 lo") == []
+    assert p.feed(b"ss=0.5\nstep=2 loss=") == [{"step": 1, "loss": 0.5}]
+    assert p.feed(b"0.4") == []
+    assert p.flush() == [{"step": 2, "loss": 0.4}]
+    assert p.flush() == []
+
+
+def test_any_chunking_of_a_mixed_log_gives_the_same_records():
+    log = ("\n".join(NOISE.splitlines()[:8]) + "\n" + tqdm_epoch(1, 30) + "step=5 loss=0.5\n" + '{"step": 6, "loss": 0.4}\n'
+           + "Epoch 2/3\n" + "50/50 [====] - 1s - loss: 0.3000\n" + "iter 7: loss 0.2, mfu 3.1%\n").encode()  # fmt: skip
+    whole = parse(log, progress_interval_s=None)
+    assert len(whole) == 5
+    rng = random.Random(7)
+    for _ in range(20):
+        sizes = [rng.randint(1, 40) for _ in range(len(log))]
+        assert parse_in_chunks(log, sizes, progress_interval_s=None) == whole
+    assert parse_in_chunks(log, [1] * len(log), progress_interval_s=None) == whole
+
+
+def test_an_overlong_line_is_dropped_without_holding_it_in_memory():
+    p = MetricParser()
+    for _ in range(200):
+        assert p.feed(b"x" * 10_000) == []
+    assert len(p._pending) <= 1 << 16
+    assert p.feed(b" loss=1.0\nloss=0.5\n") == [{"step": None, "loss": 0.5}]
+
+
+def test_record_from_mapping_reads_the_metrics_helper_lines():
+    assert record_from_mapping({"time": 1.5, "step": 3, "loss": "nan", "val_acc": 0.5}) == {"step": 3, "loss": pytest.approx(math.nan, nan_ok=True), "val_acc": 0.5}
+    assert record_from_mapping({"time": 1.5, "note": "x"}) is None
+
+
+@pytest.mark.parametrize("style,line", [
+    ("key=value", "step={i} loss={v:.4f} acc=0.5"),
+    ("key: value", "step: {i}, loss: {v:.4f}"),
+    ("word number", "iter {i}: loss {v:.4f}, mfu 12.0%"),
+    ("json", '{{"step": {i}, "loss": {v:.4f}}}'),
+])  # fmt: skip
+def test_every_line_of_a_long_metric_stream_is_parsed(style, line):
+    lines = "".join(line.format(i=i, v=1 / (i + 1)) + "\n" for i in range(5000)).encode()
+    records = parse_in_chunks(lines, [65536] * 100)
+    assert [r["step"] for r in records] == list(range(5000))
+    assert all(r["loss"] == pytest.approx(1 / (r["step"] + 1), abs=1e-4) for r in records)
