@@ -8,13 +8,11 @@ import re
 import secrets
 import shutil
 import sys
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from experiment_runner.errors import UserError
 from experiment_runner.fsutil import write_new_json
-from experiment_runner.runs import childenv, records
+from experiment_runner.runs import records
 from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.workspace import Workspace
 from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
@@ -176,17 +174,6 @@ def create_run_dir(runs_dir: Path, spec: RunSpec, state: RunState) -> Path:
     return final
 
 
-@dataclass
-class Preflight:
-    brief: str
-    brief_version: int | None
-    exploratory: bool
-    sanity: str
-    sanity_passed: bool | None
-    manifests: str
-    warnings: list[str] = field(default_factory=list)
-
-
 def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]:
     from experiment_runner.briefs import store as briefs
 
@@ -240,7 +227,3 @@ def capture_manifest(ws: Workspace, run_dir: Path, *, project_dir: str, argv: li
     except (UserError, OSError) as e:
         return None, str(e)
     return str(path), None
-
-
-def launch_time_ns() -> int:
-    return time.time_ns()

@@ -41,7 +41,7 @@ class Launcher:
         self.store_root = self.experiment_dir.parent
         self.runs_dir = self.experiment_dir / "runs"
         self.pending: list[str] = list(self.plan["run_ids"])
-        self.children: dict[int, str] = {}
+        self.children: dict[int, subprocess.Popen] = {}  # supervisors started, until they end
         self.pool = SlotPool(self.store_root, self.plan["cpu_slots"])
 
     def run_dir(self, run_id: str) -> Path:
@@ -61,15 +61,10 @@ class Launcher:
         )
 
     def reap(self) -> None:
-        while self.children:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                self.children.clear()
-                return
-            if pid == 0:
-                return
-            self.children.pop(pid, None)
+        """Forget supervisors that ended (and collect their exit status, so none lingers as a zombie)."""
+        for pid, proc in list(self.children.items()):
+            if proc.poll() is not None:
+                del self.children[pid]
 
     def cancel_stopped(self) -> None:
         """Queued runs with a stop request never start: they are cancelled here."""
@@ -141,7 +136,7 @@ class Launcher:
                 self._fail(d, f"could not start the supervisor: {e}")
                 return
         os.close(w)
-        self.children[proc.pid] = run_id
+        self.children[proc.pid] = proc
         ready = b""
         deadline = time.monotonic() + READY_TIMEOUT_S
         try:
@@ -161,8 +156,6 @@ class Launcher:
                 self._fail(d, f"the supervisor exited with code {code} before starting the run; see {records.SUPERVISOR_LOG}")
             else:
                 _log(f"{run_id}: supervisor {proc.pid} not ready after {READY_TIMEOUT_S:.0f} s; leaving it to run")
-        # The Popen object is dropped without waiting: reap() collects the exit status.
-        proc.returncode = 0
 
     def _fail(self, d: Path, why: str) -> None:
         _log(f"{d.name}: {why}")

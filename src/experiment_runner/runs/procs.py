@@ -49,15 +49,15 @@ def boot_id() -> str | None:
         return None
 
 
+@lru_cache(maxsize=1)
 def boot_time() -> float:
-    """Unix time of boot (only to turn start ticks into a time a person reads; identity uses the ticks)."""
+    """Unix time of boot (only to turn start ticks into a time a person reads; identity uses the ticks).
+    From /proc/uptime (10 ms resolution) rather than /proc/stat's btime (whole seconds)."""
     if LINUX:
         try:
-            with open(f"{_PROC}/stat", "rb") as f:
-                for line in f:
-                    if line.startswith(b"btime "):
-                        return float(line.split()[1])
-        except OSError:
+            with open(f"{_PROC}/uptime", "rb") as f:
+                return time.time() - float(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
             pass
     import psutil
 
@@ -185,25 +185,22 @@ def signal_session(leader: int, leader_ticks: int | None, sig: int, *, leader_is
 
     The session id is the child's pid. While any member lives, the kernel cannot hand that pid to a new process,
     so members found under it are the run's. If a process now holds the pid with another start time, the session
-    is someone else's and nothing is sent. Returns how many processes were signalled."""
+    is someone else's and nothing is sent. Returns how many session members were found."""
     holder = proc_info(leader)
     if holder is not None and not leader_is_our_child:
         if leader_ticks is None or holder.start_ticks != leader_ticks:
             return 0
     members = set(session_members(leader))
-    sent = 0
     try:
         os.killpg(leader, sig)
-        sent += 1
     except (ProcessLookupError, PermissionError):
         pass
     for pid in members:
         try:
             os.kill(pid, sig)
-            sent += 1
         except (ProcessLookupError, PermissionError):
             pass
-    return sent
+    return len(members)
 
 
 def wait_gone(check_fn, timeout: float, interval: float = 0.05) -> bool:

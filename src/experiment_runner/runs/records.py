@@ -45,12 +45,18 @@ def read_json(path: Path) -> Any:
         return json.loads(f.read())
 
 
-def read_spec(run_dir: Path) -> RunSpec:
-    return RunSpec.model_validate(read_json(run_dir / SPEC))
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
-def read_state(run_dir: Path) -> RunState:
-    return RunState.model_validate(read_json(run_dir / STATE))
+# Parsed and validated in one pass by pydantic-core (listing thousands of runs reads two of these per run).
+def read_spec(run_dir: Path | str) -> RunSpec:
+    return RunSpec.model_validate_json(_read_bytes(os.path.join(run_dir, SPEC)))
+
+
+def read_state(run_dir: Path | str) -> RunState:
+    return RunState.model_validate_json(_read_bytes(os.path.join(run_dir, STATE)))
 
 
 def write_state(run_dir: Path, state: RunState) -> None:

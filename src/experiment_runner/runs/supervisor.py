@@ -30,7 +30,6 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.logcap import CappedLogWriter
 from experiment_runner.runs.metricsio import JsonlTail, MetricsAppender, clean_record
-from experiment_runner.runs.model import RunState
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks

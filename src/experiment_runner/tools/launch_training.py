@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Literal
 
@@ -102,8 +103,6 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
             raise UserError(f"environment variable name {name!r} is not valid (letters, digits and '_', not starting with a digit)")
         if name in childenv.RUNNER_VARS:
             raise UserError(f"{name} is set by experiment-runner for every run and cannot be overridden; valid extra variables are any others")
-    import os
-
     path_env = inp.env.get("PATH", os.environ.get("PATH"))
     program = launch.resolve_program(ws, inp.command[0], cwd, path_env)
     for p in inp.config_files + inp.data_paths:
@@ -141,7 +140,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     runs_dir = exp_dir / "runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
     launch_id = time.strftime("%Y%m%d-%H%M%S") + "-" + os.urandom(3).hex()
-    created_ns = launch.launch_time_ns()
+    created_ns = time.time_ns()
     taken: set[str] = set()
     made: list[tuple[RunSpec, object]] = []
     for seed in seeds:

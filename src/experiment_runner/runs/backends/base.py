@@ -12,7 +12,6 @@ from experiment_runner.runs.model import RunState
 
 if TYPE_CHECKING:
     from experiment_runner.runs.store import RunView
-    from experiment_runner.workspace import Workspace
 
 
 @dataclass

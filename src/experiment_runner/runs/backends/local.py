@@ -4,7 +4,6 @@ child. This module is what the server side does: start the launcher, judge liven
 from __future__ import annotations
 
 import dataclasses
-import os
 import signal
 import subprocess
 import sys
@@ -91,7 +90,10 @@ class LocalBackend(Backend):
                 reason=f"{why}; {sup_desc} and did not finish its records (logs and metrics may lack the last moments)",
             ))
         child = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)
-        if child == "other":
+        if state.pid is None:
+            ended_by = "supervisor_lost"
+            why = f"{sup_desc}: it died before starting the command (see {records.SUPERVISOR_LOG} in the run folder)"
+        elif child == "other":
             ended_by = "pid_reused"
             why = (f"{sup_desc}, and the run's recorded pid {state.pid} now belongs to another process (started at a "
                    "different time): the run's own process is gone; nothing was or will be sent to that pid")
@@ -170,4 +172,3 @@ def _stop_orphan(run, grace_s: float) -> str:
 
 
 BACKEND = LocalBackend()
-_ = os
