@@ -106,6 +106,9 @@ def from_argv(argv: list[str], hp: Hparams) -> list[str]:
                     configs.append(val)
                 elif i + 1 < len(argv):
                     configs.append(argv[i + 1])
+                    i += 1
+                i += 1
+                continue
             name = canonical(key)
             if name and eq:
                 hp._offer(Value(name, _parse_scalar(val), val, "command", i, "joined"))
@@ -124,7 +127,7 @@ def from_argv(argv: list[str], hp: Hparams) -> list[str]:
         elif tok.endswith((".yaml", ".yml", ".json")) and i > 0:
             configs.append(tok)
         i += 1
-    return configs
+    return list(dict.fromkeys(configs))
 
 
 def _walk(obj: Any, out: list[tuple[str, Any]], depth: int = 0) -> None:
