@@ -176,7 +176,7 @@ async def test_without_an_elicitation_callback_the_tool_falls_back_to_data(works
 
 async def test_the_2026_protocol_without_a_back_channel_still_returns_the_questions():
     """On 2026-07-28 connections ctx.elicit has no back-channel (SDK: -32600), so the person is never reached; the
-    tool must still answer with the questions. (The server's elicit bridge reports this like a decline.)"""
+    tool must still answer with the questions, and say the person could not be asked (not that they declined)."""
     called = []
 
     async def person(context, params):
@@ -185,7 +185,7 @@ async def test_the_2026_protocol_without_a_back_channel_still_returns_the_questi
 
     async with Client(build_server("."), mode="auto", elicitation_callback=person) as c:
         out = await ask(c, {"request": LOOSE, "ask_person": True})
-    assert out["elicitation"] == "no_answer" and called == []
+    assert out["elicitation"] == "unavailable" and called == []
     assert flat(out) == PRIORITY and out["asked"] == ["goal", "hypothesis", "success_criteria", "primary_metric"]
 
 

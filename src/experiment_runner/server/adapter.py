@@ -22,7 +22,7 @@ from mcp.types import ToolAnnotations
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from experiment_runner.errors import UserError
-from experiment_runner.tools.base import ToolContext, ToolSpec
+from experiment_runner.tools.base import ElicitationUnavailable, ToolContext, ToolSpec
 from experiment_runner.workspace import Workspace
 
 log = logging.getLogger("experiment_runner.server")
@@ -79,9 +79,8 @@ def _bridge(ctx: Context) -> ToolContext:
         def elicit(message: str, schema: type[BaseModel]) -> BaseModel | None:
             try:
                 result = anyio.from_thread.run(ctx.elicit, message, schema)
-            except MCPError as e:
-                log.debug("elicitation unavailable: %s", e)
-                return None
+            except MCPError as e:  # e.g. a stateless (2026-07-28) connection has no back-channel to the person
+                raise ElicitationUnavailable(str(e)) from None
             return result.data if getattr(result, "action", None) == "accept" else None
 
     return ToolContext(workspace=None, progress=progress, elicit=elicit)  # type: ignore[arg-type]

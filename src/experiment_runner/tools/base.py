@@ -24,6 +24,10 @@ class ToolOutput(BaseModel):
     summary: str = Field(description="A short human-readable summary of the result.")
 
 
+class ElicitationUnavailable(Exception):
+    """The client declared elicitation but this connection cannot carry the question (no back-channel)."""
+
+
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
 ElicitFn = Callable[[str, type[BaseModel]], "BaseModel | None"]
 
@@ -34,7 +38,8 @@ def _no_progress(progress: float, total: float | None = None, message: str | Non
 
 @dataclass
 class ToolContext:
-    """What a tool may use besides its input. `elicit` is None when the client cannot ask the person."""
+    """What a tool may use besides its input. `elicit` is None when the client cannot ask the person; it returns
+    None when the person declines or cancels, and raises ElicitationUnavailable when the connection cannot ask."""
 
     workspace: Workspace
     progress: ProgressFn = _no_progress
