@@ -16,10 +16,12 @@ median over the last W values, so per-batch noise and single spikes do not count
   best by more than max(diverge_ratio * |best|, 1/4 of the drop from the start to the best, 3 noise
   deviations measured when the best was set), and is not falling. Cleared when it comes back under half
   that margin.
-- loss_flat: after F values, no meaningful improvement from the start (the median is not below the starting
-  level by 1% of it (runs.health_min_improvement) and by 3 standard errors): warning. Or, later, the best
-  has not improved by that much for F values while the loss is still above half its starting level (a
-  stall before much was learned): info. A plateau far below the start (convergence) raises nothing.
+- loss_flat: after F values, no meaningful improvement from the start: the median of the last F/2 values is
+  below the median of the first max(W, F/4) by less than 1% of it (runs.health_min_improvement) and less
+  than one standard error of the difference: warning (it stays until the improvement clears that bar by two
+  more standard errors). Or, later, the best has not improved by that 1% for F values while the loss is
+  still above half its starting level (a stall before much was learned): info. A plateau far below the
+  start (convergence) raises nothing.
 - grad_norm_exploding (warning): the median of the last 5 gradient norms exceeds grad_norm_factor times the
   median of the W values before them, or 3 of the last 5 are NaN/Inf (single non-finite norms are normal
   with fp16 loss scaling).
@@ -106,13 +108,17 @@ def _duration(seconds: float) -> str:
 class _LossSeries:
     """One loss curve: rolling median, best, start level, improvement anchor, divergence state."""
 
-    def __init__(self, name: str, window: int):
+    def __init__(self, name: str, window: int, flat_window: int):
         self.name = name
         self.window = window
         self.values: deque[float] = deque(maxlen=window)
+        # for 'flat from the start': the first max(W, F/4) values, and the last F/2
+        self.early: list[float] = []
+        self.early_size = max(window, flat_window // 4)
+        self.recent: deque[float] = deque(maxlen=max(window, flat_window // 2))
         self.medians: deque[float] = deque(maxlen=window // 2 + 1)  # to tell rising from falling
         self.n = 0
-        self.first: float | None = None  # median of the first 5 values
+        self.start: float | None = None  # median of the first W values: the level training started from
         self.median = math.nan
         self.step: int | None = None
         self.best = math.inf
@@ -128,6 +134,9 @@ class _LossSeries:
     def add(self, value: float, step: int | None, diverge_ratio: float, min_improvement: float) -> None:
         self.n += 1
         self.values.append(value)
+        self.recent.append(value)
+        if len(self.early) < self.early_size:
+            self.early.append(value)
         self.step = step
         n = self.n
         if n < 5:
@@ -135,8 +144,10 @@ class _LossSeries:
         median = _median(self.values)
         self.median = median
         self.medians.append(median)
-        if self.first is None:
-            self.first = median
+        if self.start is None:
+            if n < self.window:
+                return
+            self.start = median
             self.anchor = median
             self.anchor_index = n
         if median < self.best:
@@ -146,14 +157,14 @@ class _LossSeries:
             if n - self.sigma_index >= 5 or self.sigma_index == 0:  # the noise level changes slowly: save sorts
                 self.best_sigma = _sigma(self.values, median)
                 self.sigma_index = n
-        delta = min_improvement * max(abs(self.first), 1e-12)
+        delta = min_improvement * max(abs(self.start), 1e-12)
         if median < self.anchor - delta:
             self.anchor = median
             self.anchor_index = n
         # divergence
         if n < 2 * self.window:
             return
-        margin = max(diverge_ratio * abs(self.best), 0.25 * (self.first - self.best), 3 * self.best_sigma, 1e-12)
+        margin = max(diverge_ratio * abs(self.best), 0.25 * (self.start - self.best), 3 * self.best_sigma, 1e-12)
         rise = median - self.best
         if self.diverged is not None:
             if rise < margin / 2:
@@ -170,7 +181,13 @@ class _LossSeries:
             self.diverged = (self.best, self.best_step, self.best_index, median, step, n, margin)
 
     def standard_error(self) -> float:
-        return 1.2533 * _sigma(self.values, self.median) / math.sqrt(len(self.values))
+        return _median_and_se(self.values)[1]
+
+
+def _median_and_se(values) -> tuple[float, float]:
+    """Median and its standard error (1.2533 sd / sqrt(n) for roughly normal noise, sd from the MAD)."""
+    centre = _median(values)
+    return centre, 1.2533 * _sigma(values, centre) / math.sqrt(len(values))
 
 
 class HealthMonitor:
@@ -198,7 +215,7 @@ class HealthMonitor:
         self._grad_bad: deque[bool] = deque(maxlen=_SHORT)
         self._grad_n = 0
         self._grad_state: tuple | None = None  # (short median, baseline, step, non_finite)
-        self._nan: tuple | None = None  # (name, value, step, index, time)
+        self._nan: tuple | None = None  # (name, value, step, index, last finite value in words)
         self._loss_values = 0
         self._started = started_at
         self._last_activity: float | None = None
@@ -233,7 +250,7 @@ class HealthMonitor:
             if role & _LOSSLIKE:
                 self._loss_values += 1
                 if self._nan is None and not math.isfinite(value):
-                    self._nan = (name, float(value), step, self._loss_values, now)
+                    self._nan = (name, float(value), step, self._loss_values, self._last_finite(name))
                     self._raise("nan_loss", now)
                 rank = _TRAIN_RANK.get(name)
                 if rank is not None and rank < train_rank:
@@ -274,11 +291,7 @@ class HealthMonitor:
     def signals(self, now: float) -> list[HealthSignal]:
         out: list[HealthSignal] = []
         if self._nan is not None:
-            name, value, step, index, _ = self._nan
-            last = ""
-            series = self._train
-            if series is not None and series.name == name and series.n:
-                last = f"; its last finite value was {_fmt(series.values[-1])} at {_at(series.step, series.n)}"
+            name, value, step, index, last = self._nan
             out.append(self._signal("nan_loss", "critical", f"{name} became {value} at {_at(step, index)}{last}", step, None, now))
         train = self._train
         if train is not None and train.diverged is not None:
@@ -334,6 +347,15 @@ class HealthMonitor:
         self._roles[name] = role
         return role
 
+    def _last_finite(self, name: str) -> str:
+        series = self._train
+        if series is not None and series.name == name and series.n:
+            return f"; its last finite value was {_fmt(series.values[-1])} at {_at(series.step, series.n)}"
+        if name == self._val_name and self._val:
+            value, step, index, _ = self._val[-1]
+            return f"; its last finite value was {_fmt(value)} at {_at(step, index)}"
+        return ""
+
     def _raise(self, code: str, now: float) -> None:
         self._since.setdefault(code, now)
 
@@ -347,7 +369,7 @@ class HealthMonitor:
     def _observe_train(self, name: str, value: float, step, now: float) -> None:
         train = self._train
         if train is None or (name != train.name and _TRAIN_RANK[name] < _TRAIN_RANK[train.name]):
-            train = self._train = _LossSeries(name, self._window)
+            train = self._train = _LossSeries(name, self._window, self._flat_window)
         elif name != train.name:
             return
         if not math.isfinite(value):
@@ -408,24 +430,33 @@ class HealthMonitor:
 
     def _flat(self, now: float) -> HealthSignal | None:
         train = self._train
-        if train is None or train.first is None or train.n < self._flat_window:
+        if train is None or train.start is None or train.n < self._flat_window:
             return None
-        first = train.first
-        delta = self._min_improvement * max(abs(first), 1e-12)
-        if first - train.median < max(delta, 3 * train.standard_error()) and first - train.best < max(delta, 3 * train.best_sigma):
+        start = train.start
+        delta = self._min_improvement * max(abs(start), 1e-12)
+        early, early_se = _median_and_se(train.early)
+        recent, recent_se = _median_and_se(train.recent)
+        # flat when the improvement is under both the minimum and one standard error of the difference; once
+        # raised, it stays until the improvement is clearly above that (no flapping on noise)
+        se = math.hypot(early_se, recent_se)
+        bar = max(self._min_improvement * abs(early), se, 1e-12)
+        if "loss_flat" in self._since:
+            bar += 2 * se
+        if early - recent < bar:
             return self._signal(
                 "loss_flat", "warning",
-                f"{train.name} has not improved since the start: {_fmt(first)} over the first values, "
-                f"{_fmt(train.median)} now at {_at(train.step, train.n)} ({train.n} values); "
+                f"{train.name} has not improved since the start: median {_fmt(early)} over the first "
+                f"{len(train.early)} values, {_fmt(recent)} over the last {len(train.recent)} (at "
+                f"{_at(train.step, train.n)}, {train.n} values); "
                 "check the learning rate, that gradients reach the parameters, and the labels",
                 train.step, train.median, now,
             )  # fmt: skip
         stalled_for = train.n - train.anchor_index
-        if stalled_for >= self._flat_window and first > 0 and train.best > 0.5 * first:
+        if stalled_for >= self._flat_window and start > 0 and train.best > 0.5 * start:
             return self._signal(
                 "loss_flat", "info",
                 f"{train.name} stalled at {_fmt(train.anchor)}: no improvement beyond "
-                f"{self._min_improvement:.0%} of its starting level ({_fmt(first)}) for the last {stalled_for} values "
+                f"{self._min_improvement:.0%} of its starting level ({_fmt(start)}) for the last {stalled_for} values "
                 f"(since value #{train.anchor_index}), while still above half its starting level",
                 train.step, train.median, now,
             )  # fmt: skip
