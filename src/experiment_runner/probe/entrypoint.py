@@ -42,6 +42,15 @@ _MODULE = re.compile(rf"^{_IDENT}(\.{_IDENT})*$")
 _PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
+def _passes_through(exc: BaseException) -> bool:
+    """Errors that are not the entrypoint's fault but the process's: interrupts and running out of memory
+    (MemoryError, torch's allocator failures, CUDA out of memory). They propagate so the probe can say so."""
+    if isinstance(exc, (KeyboardInterrupt, MemoryError)) or type(exc).__name__ == "OutOfMemoryError":
+        return True
+    text = str(exc)
+    return isinstance(exc, RuntimeError) and ("can't allocate memory" in text or "out of memory" in text.lower())
+
+
 class EntrypointError(Exception):
     """The entrypoint could not be loaded or broke the contract. `stage` says where; `traceback_tail` holds the last
     lines of the user's traceback when their code raised (empty otherwise)."""
@@ -91,9 +100,9 @@ def _import(spec: EntrySpec, workdir: str):
     if spec.kind == "module":
         try:
             return importlib.import_module(spec.target)
-        except (KeyboardInterrupt, MemoryError):
-            raise
         except BaseException as e:
+            if _passes_through(e):
+                raise
             missing = getattr(e, "name", None) if isinstance(e, ModuleNotFoundError) else None
             if missing and (spec.target == missing or spec.target.startswith(missing + ".")):
                 raise EntrypointError(
@@ -117,9 +126,9 @@ def _import(spec: EntrySpec, workdir: str):
     sys.modules[name] = module
     try:
         module_spec.loader.exec_module(module)
-    except (KeyboardInterrupt, MemoryError):
-        raise
     except BaseException as e:
+        if _passes_through(e):
+            raise
         sys.modules.pop(name, None)
         raise EntrypointError("import", f"running {spec.target} raised {type(e).__name__}: {e}", user_traceback(e)) from None
     return module
@@ -207,7 +216,7 @@ def load_build(spec: str, workdir) -> dict:
     try:
         result = fn()
     except BaseException as e:
-        if isinstance(e, (KeyboardInterrupt, MemoryError)):
+        if _passes_through(e):
             raise
         raise EntrypointError("build", f"{parsed.attribute}() raised {type(e).__name__}: {e}", user_traceback(e)) from None
     return validate_build(result)
@@ -262,7 +271,7 @@ def take_batches(loader, name: str, limit: int) -> list:
     except EntrypointError:
         raise
     except BaseException as e:
-        if isinstance(e, (KeyboardInterrupt, MemoryError)):
+        if _passes_through(e):
             raise
         raise EntrypointError("data", f"iterating {name} raised {type(e).__name__} at batch {len(batches)}: {e}",
                               user_traceback(e)) from None
