@@ -16,6 +16,7 @@ STEPS = (
     "step_brief",
     "step_repro",
     "step_launch",
+    "step_diagnose",
 )
 
 
