@@ -420,6 +420,7 @@ def _dir_bytes(d: Path) -> int:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_a_run_flooding_gigabytes_keeps_its_log_within_the_cap_and_status_stays_fast(tmp_path):
     from experiment_runner.tools.base import ToolContext
     from experiment_runner.tools.get_run_status import SPEC as STATUS
@@ -433,7 +434,7 @@ def test_a_run_flooding_gigabytes_keeps_its_log_within_the_cap_and_status_stays_
     rid = LAUNCH.call({"experiment": "flood", "arm": "a", "command": ["python", "flood.py", str(total)], "seeds": [0]}, ctx).runs[0].run_id
     run_dir = store(ws).get(rid).dir
     slowest, peak, checks = 0.0, 0, 0
-    deadline = time.monotonic() + 280
+    deadline = time.monotonic() + 840
     while time.monotonic() < deadline:
         t0 = time.monotonic()
         s = STATUS.call({"run_id": rid, "log_lines": 20}, ctx).runs[0]
