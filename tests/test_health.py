@@ -161,7 +161,7 @@ def test_a_rising_loss_is_diverging_with_where_it_was_best_and_where_it_is():
     assert signal.message.startswith("loss rose from 0.4")
     best_step = int(signal.message.split("(step ")[1].split(")")[0])
     assert 250 <= best_step <= 320
-    assert signal.step == 420 and 2.0 < signal.value < 3.0
+    assert 415 <= signal.step <= 420 and 2.0 < signal.value < 3.0  # judged every W/5 values
     # it clears when the loss comes back down
     for step in range(421, 600):
         hm.observe_metrics({"step": step, "loss": 0.42}, t + step)

@@ -12,10 +12,10 @@ Which metric is which (names as metrics_parse normalises them):
 Rules (W = runs.health_window values, F = runs.health_flat_window values; the loss is judged by its rolling
 median over the last W values, so per-batch noise and single spikes do not count):
 - nan_loss (critical): a loss-like value is NaN or +-Inf; remembers the first step (`nan_step()`).
-- loss_diverging (critical): after 2W values, the rolling median stays, for W/5 consecutive values, above its
-  best by more than max(diverge_ratio * |best|, 1/4 of the drop from the start to the best, 3 noise
-  deviations measured when the best was set), and is not falling. Cleared when it comes back under half
-  that margin.
+- loss_diverging (critical): after 2W values, the rolling median (judged every W/5 values) stays, for two
+  judgements in a row, above its best by more than max(diverge_ratio * |best|, 1/4 of the drop from the
+  start to the best, 3 noise deviations measured when the best was set), and is not falling. Cleared when
+  it comes back under half that margin.
 - loss_flat: after F values, no meaningful improvement from the start: the median of the last F/2 values is
   below the median of the first max(W, F/4) by less than 1% of it (runs.health_min_improvement) and less
   than one standard error of the difference: warning (it stays until the improvement clears that bar by two
@@ -106,17 +106,21 @@ def _duration(seconds: float) -> str:
 
 
 class _LossSeries:
-    """One loss curve: rolling median, best, start level, improvement anchor, divergence state."""
+    """One loss curve: rolling median, best, start level, improvement anchor, divergence state. The median
+    is re-judged every `stride` values (W/5): plenty for curves, and five times less work per record."""
 
-    def __init__(self, name: str, window: int, flat_window: int):
+    def __init__(self, name: str, window: int, flat_window: int, diverge_ratio: float, min_improvement: float):
         self.name = name
         self.window = window
+        self.stride = max(1, window // 5)
+        self.diverge_ratio = diverge_ratio
+        self.min_improvement = min_improvement
         self.values: deque[float] = deque(maxlen=window)
         # for 'flat from the start': the first max(W, F/4) values, and the last F/2
         self.early: list[float] = []
         self.early_size = max(window, flat_window // 4)
         self.recent: deque[float] = deque(maxlen=max(window, flat_window // 2))
-        self.medians: deque[float] = deque(maxlen=window // 2 + 1)  # to tell rising from falling
+        self.medians: deque[float] = deque(maxlen=window // (2 * self.stride) + 1)  # to tell rising from falling
         self.n = 0
         self.start: float | None = None  # median of the first W values: the level training started from
         self.median = math.nan
@@ -128,17 +132,18 @@ class _LossSeries:
         self.sigma_index = 0
         self.anchor = math.inf  # last level that counted as a meaningful improvement
         self.anchor_index = 0
-        self.above = 0  # consecutive values over the divergence margin
+        self.above = 0  # consecutive judgements over the divergence margin
         self.diverged: tuple | None = None  # (best, best_step, best_index, median, step, index, margin)
 
-    def add(self, value: float, step: int | None, diverge_ratio: float, min_improvement: float) -> None:
-        self.n += 1
+    def add(self, value: float, step: int | None) -> None:
+        self.n = n = self.n + 1
         self.values.append(value)
         self.recent.append(value)
-        if len(self.early) < self.early_size:
+        if n <= self.early_size:
             self.early.append(value)
         self.step = step
-        n = self.n
+        if n % self.stride and n != self.window:
+            return
         if n < 5:
             return
         median = _median(self.values)
@@ -154,17 +159,16 @@ class _LossSeries:
             self.best = median
             self.best_step = step
             self.best_index = n
-            if n - self.sigma_index >= 5 or self.sigma_index == 0:  # the noise level changes slowly: save sorts
+            if n - self.sigma_index >= self.window // 2 or self.sigma_index == 0:  # noise changes slowly
                 self.best_sigma = _sigma(self.values, median)
                 self.sigma_index = n
-        delta = min_improvement * max(abs(self.start), 1e-12)
-        if median < self.anchor - delta:
+        if median < self.anchor - self.min_improvement * max(abs(self.start), 1e-12):
             self.anchor = median
             self.anchor_index = n
         # divergence
         if n < 2 * self.window:
             return
-        margin = max(diverge_ratio * abs(self.best), 0.25 * (self.start - self.best), 3 * self.best_sigma, 1e-12)
+        margin = max(self.diverge_ratio * abs(self.best), 0.25 * (self.start - self.best), 3 * self.best_sigma, 1e-12)
         rise = median - self.best
         if self.diverged is not None:
             if rise < margin / 2:
@@ -177,7 +181,7 @@ class _LossSeries:
             self.above += 1
         else:
             self.above = 0
-        if self.above >= max(3, self.window // 5) and median >= self.medians[0]:
+        if self.above * self.stride >= max(3, self.window // 5) and self.above >= 2 and median >= self.medians[0]:
             self.diverged = (self.best, self.best_step, self.best_index, median, step, n, margin)
 
     def standard_error(self) -> float:
@@ -241,12 +245,13 @@ class HealthMonitor:
         step = record.get("step")
         train_value = val_value = None
         train_rank = val_rank = len(TRAIN_LOSS_NAMES)
+        roles = self._roles
         for name, value in record.items():
-            if name == "step" or name == "time" or not isinstance(value, (int, float)):
-                continue
-            role = self._roles.get(name)
+            role = roles.get(name)
             if role is None:
                 role = self._role(name)
+            if not role or not isinstance(value, (int, float)):
+                continue
             if role & _LOSSLIKE:
                 self._loss_values += 1
                 if self._nan is None and not math.isfinite(value):
@@ -341,7 +346,10 @@ class HealthMonitor:
 
     # -- internals ----------------------------------------------------------------------------------------
     def _role(self, name: str) -> int:
-        role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)
+        if name in ("step", "time", "source"):
+            role = 0
+        else:
+            role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)
         if len(self._roles) > 4096:  # a run inventing names per step must not grow memory without bound
             self._roles.clear()
         self._roles[name] = role
@@ -369,13 +377,13 @@ class HealthMonitor:
     def _observe_train(self, name: str, value: float, step, now: float) -> None:
         train = self._train
         if train is None or (name != train.name and _TRAIN_RANK[name] < _TRAIN_RANK[train.name]):
-            train = self._train = _LossSeries(name, self._window, self._flat_window)
+            train = self._train = _LossSeries(name, self._window, self._flat_window, self._diverge_ratio, self._min_improvement)
         elif name != train.name:
             return
         if not math.isfinite(value):
             return
         was = train.diverged
-        train.add(value, step, self._diverge_ratio, self._min_improvement)
+        train.add(value, step)
         if train.diverged is not None and was is None:
             self._raise("loss_diverging", now)
 

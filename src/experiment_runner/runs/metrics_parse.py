@@ -55,34 +55,33 @@ __all__ = ["MetricParser", "record_from_mapping", "normalise_name", "DENIED_NAME
 
 # Everything below runs on lowercased bytes.
 _NUM = rb"(?:tensor\()?[-+]?(?:\d|\.\d|nan|inf)"
-_Q = (
-    rb"(?:(?:train|training|val|valid|validation|test|eval|evaluation|dev|avg|average|mean|best|final|total|running"
-    rb"|global|learning) )?"
+# A name: starts with a letter that does not follow a word, path, option or URL character (tested after the
+# letter, so the scan can skip every non-letter at C speed), then name characters; an optional second word
+# (`val loss`), kept as a name only after a qualifier (see _classify).
+_NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./-]*+(?: [a-z][\w./-]*+)?)"
+_PAIR_BODY = (
+    _NAME
+    + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
+    + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
+    + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
+    # and the line ends, or punctuation or another pair follows
+    + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
 )
-_PAIR = re.compile(
-    rb"(?<![\w./\\@#$&?=*+~-])(" + _Q + rb"[a-z][\w./-]*)"  # a name, not inside a word, path, option or URL
-    rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
-    rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
-    rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
-    rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+" + _Q + rb"[a-z][\w./-]*(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
-)
+_PAIR = re.compile(_PAIR_BODY)
 # Where a metric may start: key=value, key: value, a word then a number (the blank after the word starts the
-# match; the word is checked in Python), or a colour code. Every branch starts with one of a few bytes, so
-# the scan skips the rest of a line quickly.
+# match; the word is checked in Python). Every branch starts with one of a few bytes, so the scan skips the
+# rest of a line quickly.
 _PREFILTER = re.compile(rb"=[ \t]*" + _NUM + rb"|:[ \t]+" + _NUM + rb"|[ \t](?<=[a-z0-9][ \t])[ \t]*" + _NUM)
 _NAME_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_./-"
 _BLANKS = (32, 9)
-# The pass over runs of candidate lines: line ends, skipped lines (tracebacks, config dumps) and pairs, in one C-level scan.
-_CHUNK = re.compile(
-    rb"(\n)"
-    rb"|^[ \t]*(?:file \"|traceback)[^\n]*"
-    rb"|^[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?parameters|namespace|options|settings"
-    rb"|params|parameters|flags)[ \t]*[:=(][^\n]*"
-    rb"|" + _PAIR.pattern,
-    re.M,
-)
-# Lines holding one of these need the line-by-line parser: JSON or dict reprs, tqdm bars, \r runs, URLs.
-_SPECIAL = (b"{", b"\r", b"<", b"it/s", b"s/it", b"://")
+# One pass over a run of plain lines: line ends and pairs.
+_CHUNK = re.compile(rb"(\n)|" + _PAIR_BODY, re.M)
+# Lines holding one of these go to the line-by-line parser: JSON or dict reprs, tqdm bars, \r runs, URLs,
+# tracebacks and config dumps (skipped there), code shown in tracebacks.
+_SPECIAL = (
+    b"{", b"\r", b"<", b"it/s", b"s/it", b"://", b"traceback", b'file "', b"config", b"cfg", b"args", b"arguments",
+    b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags",
+)  # fmt: skip
 # tqdm's right part: `[elapsed<remaining, rate, postfix]` or `[elapsed, rate, postfix]` at the end.
 _TQDM_BRACKET = re.compile(
     rb"\[(?:\d+:)?\d+:\d\d(?:<(?:(?:\d+:)?\d+:\d\d|\?))?(?:,[ \t]*[^,\]]*(?:/s|/it|s/\w+)[ \t]*)?((?:,[^\]]*)?)\][ \t]*$"
@@ -139,6 +138,7 @@ _MAX_LINE = 1 << 16
 _MAX_NAME = 100
 _CACHE_CAP = 4096
 
+_MISS = object()
 _name_cache: dict = {}  # raw name (bytes or str) -> (name, kind) | None
 _word_cache: dict[bytes, bool] = {}
 
@@ -228,7 +228,9 @@ def _build(pairs: list) -> dict:
     step_rank = 0
     cache = _name_cache
     for raw, value in pairs:
-        info = cache.get(raw) or _classify(raw)
+        info = cache.get(raw, _MISS)
+        if info is _MISS:
+            info = _classify(raw)
         if info is None:
             continue
         name, kind = info
@@ -249,7 +251,9 @@ def _record_from_pairs(found: list) -> dict:
     cache = _name_cache
     step_rank = 0
     for raw, eq, colon, value, total, pct in found:
-        info = cache.get(raw) or _classify(raw)
+        info = cache.get(raw, _MISS)
+        if info is _MISS:
+            info = _classify(raw)
         if info is None:
             continue
         name, kind = info
@@ -288,6 +292,7 @@ class MetricParser:
         self._clock = clock
         self._progress_at = clock()
         self._progress_last: dict | None = None  # the update last emitted from the current \r run
+        self._dense = False  # most recent lines were metric lines: parse without the search
 
     # -- public -----------------------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[dict]:
@@ -334,29 +339,34 @@ class MetricParser:
     # -- lines ------------------------------------------------------------------------------------------
     def _body(self, body: bytes, out: list) -> None:
         """Complete lines (body ends with a newline): plain lines in whole-chunk passes, the few special
-        ones (JSON, tqdm, \\r runs, URLs) one by one."""
-        end = len(body)
-        marks = [body.find(m) for m in _SPECIAL]
+        ones (JSON, tqdm, \\r runs, URLs, tracebacks, config dumps) one by one."""
+        special: set[int] = set()  # start offsets of special lines
+        for mark in _SPECIAL:
+            i = body.find(mark)
+            while i >= 0:
+                special.add(body.rfind(b"\n", 0, i) + 1)
+                i = body.find(mark, body.find(b"\n", i) + 1)
         pos = 0
-        while pos < end:
-            live = [i for i in marks if i >= 0]
-            if not live:
-                self._candidates(body, pos, end, out)
-                return
-            hit = min(live)
-            start = body.rfind(b"\n", pos, hit) + 1
-            if start < pos:
-                start = pos
-            stop = body.find(b"\n", hit)
+        for start in sorted(special):
             if start > pos:
                 self._candidates(body, pos, start, out)
+            stop = body.find(b"\n", start)
             self._line(body[start:stop], out, None)
             pos = stop + 1
-            marks = [i if i < 0 or i >= pos else body.find(m, pos) for i, m in zip(marks, _SPECIAL)]
+        if pos < len(body):
+            self._candidates(body, pos, len(body), out)
 
     def _candidates(self, body: bytes, pos: int, end: int, out: list) -> None:
-        """Find the lines of body[pos:end] that may hold a metric; parse each run of such lines at once."""
+        """Find the lines of body[pos:end] that may hold a metric; parse each run of such lines at once.
+        While most lines are metric lines (a run printing one per step), skip the search and parse all."""
+        if self._dense:
+            lines = body.count(b"\n", pos, end)
+            before = len(out)
+            self._plain(body, pos, end, out)
+            self._dense = 2 * (len(out) - before) >= lines
+            return
         search = _PREFILTER.search
+        candidates = 0
         first = pos
         run_start = run_end = -1
         while pos < end:
@@ -373,6 +383,7 @@ class MetricParser:
                     pos = m.end()
                     continue
             line_end = body.find(b"\n", m.end()) + 1
+            candidates += 1
             if line_start != run_end:
                 if run_end > 0:
                     self._plain(body, run_start, run_end, out)
@@ -380,6 +391,7 @@ class MetricParser:
             run_end = pos = line_end
         if run_end > 0:
             self._plain(body, run_start, run_end, out)
+        self._dense = candidates >= 16 and 4 * candidates >= 3 * body.count(b"\n", first, end)
 
     def _plain(self, body: bytes, pos: int, end: int, out: list) -> None:
         """Records from body[pos:end], whole lines without special markers, in one regex pass."""
@@ -401,9 +413,9 @@ class MetricParser:
                     record = None
                     step_rank = 0
                 continue
-            if not raw:
-                continue  # a skipped line
-            info = cache.get(raw) or _classify(raw)
+            info = cache.get(raw, _MISS)
+            if info is _MISS:
+                info = _classify(raw)
             if info is None:
                 continue
             name, kind = info
@@ -500,6 +512,8 @@ class MetricParser:
             if brace >= 0:
                 record = _parse_mapping(text[brace:])
         if record is None:
+            if _PREFILTER.search(text) is None:
+                return None
             if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text):
                 return None
             found = None
@@ -527,21 +541,27 @@ class MetricParser:
 
 def _parse_mapping(text: bytes) -> dict | None:
     """A JSON object or a Python dict repr (HuggingFace's `{'loss': 0.5, ...}`, also with nan/inf)."""
+    if b"'" in text and b'"' not in text:  # a Python repr: make it JSON first (saves a failing attempt)
+        text = _PY_SPECIALS.sub(_py_special, text.replace(b"'", b'"'))
     try:
         obj = json.loads(text)
     except ValueError:
-        obj = None
-        try:
-            converted = _PY_SPECIALS.sub(_py_special, text if b'"' in text else text.replace(b"'", b'"'))
-            obj = json.loads(converted)
+        try:  # lowercased NaN / Infinity, or Python's nan / inf / None
+            obj = json.loads(_PY_SPECIALS.sub(_py_special, text))
         except ValueError:
             found = _DICT_PAIR.findall(text)
             return _build([(name, float(value)) for _, name, value in found]) if found else None
     if not isinstance(obj, dict):
         return None
-    flat: dict = {}
-    _flatten(obj, "", flat, 0)
-    return _build(list(flat.items()))
+    pairs = []
+    for key, value in obj.items():
+        if type(value) is float or (type(value) is int):
+            pairs.append((key, float(value)))
+        elif isinstance(value, (dict, str)):
+            flat: dict = {}
+            _flatten({key: value}, "", flat, 0)
+            pairs.extend(flat.items())
+    return _build(pairs)
 
 
 def _py_special(m: re.Match) -> bytes:
