@@ -135,6 +135,10 @@ def run_probe(
     # glibc reserves 64 MiB of address space per malloc arena (up to 8 per core); under an address-space cap that
     # reservation, not use, would exhaust it on many-core machines.
     child_env.setdefault("MALLOC_ARENA_MAX", "4")
+    # Idle OpenMP threads spin by default; on a shared CPU (other runs, the server) every tiny parallel region then
+    # waits for a descheduled spinner, and the small-batch steps of a probe slow down tenfold. Sleeping waiters
+    # cost little here. Measured with bench/sanity_bench.py on a loaded 2-core machine: 21 s -> 9.5 s.
+    child_env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     read_fd, write_fd = os.pipe()
     events: list[dict[str, Any]] = []
     inbox: "queue.Queue[dict | None]" = queue.Queue()
