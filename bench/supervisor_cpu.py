@@ -63,6 +63,47 @@ def main() -> None:
     print(f"\n  window {wall:.1f} s; the run printed {lines:,} lines; {stored:,} records stored ({end.state.state}); "
           f"{metrics_at_end:,} were stored when the window closed")
     print("  target: supervisor under 10% of one core")
+    breakdown(args.rate)
+
+
+def breakdown(rate: int, n: int = 50_000) -> None:
+    """The supervisor's per-line work, stage by stage, on the same lines in this process (same machine, same load)."""
+    from experiment_runner.runs.health import HealthMonitor
+    from experiment_runner.runs.logcap import CappedLogWriter
+    from experiment_runner.runs.metrics_parse import MetricParser
+    from experiment_runner.runs.metricsio import encode_record
+    from experiment_runner.workspace.config import RunsConfig
+
+    data = "".join(f"step={i} loss={1.0 / (i + 1):.6f} acc=0.5 lr=0.0003\n" for i in range(n)).encode()
+    per_tick = max(1, rate // 100)
+    size = len(data) // n * per_tick
+    chunks = [data[i:i + size] for i in range(0, len(data), size)]
+    tmp = Path(tempfile.mkdtemp(prefix="er-bench-breakdown-"))
+    log, parser, health = CappedLogWriter(tmp, "stdout", 256 * 2**20), MetricParser(), HealthMonitor(RunsConfig())
+    now = time.time()
+    t = {"log write": 0.0, "parse (metrics_parse)": 0.0, "health (health)": 0.0, "encode (metricsio)": 0.0}
+    for c in chunks:
+        t0 = time.perf_counter()
+        log.write(c)
+        t1 = time.perf_counter()
+        recs = parser.feed(c)
+        t2 = time.perf_counter()
+        for r in recs:
+            health.observe_metrics(r, now)
+        t3 = time.perf_counter()
+        "".join(encode_record(r, "stdout", "1.0") for r in recs)
+        t4 = time.perf_counter()
+        t["log write"] += t1 - t0
+        t["parse (metrics_parse)"] += t2 - t1
+        t["health (health)"] += t3 - t2
+        t["encode (metricsio)"] += t4 - t3
+    log.close()
+    print(f"\n  per-line cost by stage ({n:,} lines in this process, chunks of {per_tick} lines):")
+    print(f"  {'':26}{'us/line':>10}{f'% core at {rate:,}/s':>20}")
+    for name, sec in t.items():
+        print(f"  {name:26}{1e6 * sec / n:>10.2f}{100 * sec / n * rate:>19.1f}%")
+    total = sum(t.values())
+    print(f"  {'total':26}{1e6 * total / n:>10.2f}{100 * total / n * rate:>19.1f}%")
 
 
 if __name__ == "__main__":

@@ -15,10 +15,14 @@ class RunBoard:
         self.width = width
         self._drawn = 0
         self._last_lines: list[str] = []
+        self._last_keys: list = []
         self._last_time = 0.0
 
-    def update(self, lines: list[str], *, force: bool = False) -> None:
+    def update(self, lines: list[str], *, keys: list | None = None, force: bool = False) -> None:
+        """Show `lines`. Off a terminal a line is printed again only when its key changed (default: its text), so
+        a ticking clock alone does not repeat every line."""
         lines = [ln[: self.width] for ln in lines]
+        keys = list(keys) if keys is not None else list(lines)
         now = time.monotonic()
         if self.tty:
             if self._drawn:
@@ -29,13 +33,16 @@ class RunBoard:
         else:
             if not force and now - self._last_time < self.min_interval:
                 return
-            changed = [ln for i, ln in enumerate(lines) if i >= len(self._last_lines) or self._last_lines[i] != ln]
+            changed = [ln for i, ln in enumerate(lines) if i >= len(self._last_keys) or self._last_keys[i] != keys[i]]
             if not changed:
                 return
             stamp = time.strftime("%H:%M:%S")
             for ln in changed:
                 self.stream.write(f"[{stamp}] {ln}\n")
+            self._last_keys = keys
         self._last_lines = lines
+        if self.tty:
+            self._last_keys = keys
         self._last_time = now
         self.stream.flush()
 

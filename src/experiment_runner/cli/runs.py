@@ -106,10 +106,11 @@ def cmd_list(root: Path, args) -> int:
     return 0
 
 
-def _status_lines(out: dict) -> list[str]:
-    from experiment_runner.runs.status import RunStatus, one_line
+def _status_lines(out: dict) -> tuple[list[str], list]:
+    from experiment_runner.runs.status import RunStatus, one_line, progress_key
 
-    return [one_line(RunStatus.model_validate(r)) for r in out["runs"]]
+    runs = [RunStatus.model_validate(r) for r in out["runs"]]
+    return [one_line(r) for r in runs] + [out["summary"]], [progress_key(r) for r in runs] + [out["summary"]]
 
 
 def cmd_status(root: Path, args) -> int:
@@ -121,7 +122,8 @@ def cmd_status(root: Path, args) -> int:
         watch_args = {**arguments, "curve_points": 0, "log_lines": 0}
         while True:
             out = _call(root, "get_run_status", watch_args)
-            board.update(_status_lines(out) + [out["summary"]])
+            lines, keys = _status_lines(out)
+            board.update(lines, keys=keys)
             if out["all_ended"]:
                 break
             time.sleep(max(0.2, args.interval))

@@ -28,7 +28,7 @@ def _fmt(v) -> str:
 
 async def run(demo: Demo) -> None:
     from experiment_runner.cli.runboard import RunBoard
-    from experiment_runner.runs.status import RunStatus, one_line
+    from experiment_runner.runs.status import RunStatus, one_line, progress_key
 
     experiment = demo.state.get("experiment", "demo-width")
     failing = None
@@ -50,7 +50,9 @@ async def run(demo: Demo) -> None:
     status = None
     while time.monotonic() - started < WATCH_LIMIT_S:
         status = await demo.call("get_run_status", {"experiment": experiment, "curve_points": 0, "log_lines": 0})
-        board.update([one_line(RunStatus.model_validate(r), "val_acc") for r in status["runs"]] + [status["summary"]])
+        runs = [RunStatus.model_validate(r) for r in status["runs"]]
+        board.update([one_line(r, "val_acc") for r in runs] + [status["summary"]],
+                     keys=[progress_key(r) for r in runs] + [status["summary"]])
         if status["all_ended"]:
             break
         await anyio.sleep(1.0)

@@ -172,6 +172,11 @@ def run_status(
     )
 
 
+def progress_key(s: RunStatus) -> tuple:
+    """What makes a run's progress line worth printing again: its state, step and health, not its clock."""
+    return (s.run_id, s.state, s.step, tuple(h.code for h in s.health))
+
+
 def one_line(s: RunStatus, primary: str | None = None) -> str:
     """A run in one line, for progress displays: id, state, step, a few metrics, the worst health signal."""
     parts = [f"{s.run_id:<24} {s.state:<9}"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.logcap import CappedLogWriter
-from experiment_runner.runs.metricsio import JsonlTail, MetricsAppender, clean_record
+from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppender, encode_record
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
@@ -39,6 +39,12 @@ LEFTOVER_GRACE_S = 2.0
 
 def _log(msg: str) -> None:
     print(f"{records.utc_now()} supervisor[{os.getpid()}]: {msg}", file=sys.stderr, flush=True)
+
+
+def _as_number(v):
+    if isinstance(v, str):
+        return {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}.get(v.strip().lower(), v)
+    return v
 
 
 def _describe_signal(sig: int) -> str:
@@ -154,7 +160,7 @@ class Supervisor:
         self.metrics = MetricsAppender(self.dir / records.METRICS)
         self.user_tail = JsonlTail(self.dir / records.USER_METRICS)
         self.health = HealthMonitor(self.cfg)
-        self.pending: list[dict] = []
+        self.pending: list[str] = []  # metrics.jsonl lines not yet written
         self.sampler = None
         self._health_written: list | None = None
 
@@ -315,26 +321,31 @@ class Supervisor:
 
     def _take(self, recs: list[dict], source: str, now: float) -> None:
         observe = self.health.observe_metrics
+        time_text = f"{now:.6f}"
+        pending = self.pending
         for r in recs:
-            stored = clean_record(r, source=source, now=now)
-            if stored is None:
+            line = encode_record(r, source, time_text)
+            if line is None:
                 continue
-            observe(r if source != "user" else {k: v for k, v in stored.items() if k not in ("time", "source")}, now)
-            self.pending.append(stored)
-        if len(self.pending) >= 20000:
+            observe(r, now)
+            pending.append(line)
+        if len(pending) >= 20000:
             self._flush_metrics()
 
     def _collect_user_metrics(self, now: float) -> None:
         recs = self.user_tail.read_new()
-        if recs:
-            stored = [s for r in recs if (s := clean_record(r, source="user", now=now)) is not None]
-            for s in stored:
-                self.health.observe_metrics({k: v for k, v in s.items() if k not in ("time", "source")}, now)
-            self.pending.extend(stored)
+        time_text = f"{now:.6f}"
+        for r in recs:
+            line = encode_record(r, "user", time_text)  # keeps the run's own timestamp
+            if line is None:
+                continue
+            # The health monitor reads numbers: the run's own "nan"/"inf" strings become floats first.
+            self.health.observe_metrics({k: (v if k == "step" else _as_number(v)) for k, v in r.items() if k not in RESERVED or k == "step"}, now)
+            self.pending.append(line)
 
     def _flush_metrics(self) -> None:
         if self.pending:
-            self.metrics.append(self.pending)
+            self.metrics.write_lines("".join(self.pending).encode(), len(self.pending))
             self.pending = []
 
     def _sample(self, now: float) -> None:
