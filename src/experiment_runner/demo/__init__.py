@@ -15,6 +15,7 @@ STEPS = (
     "step_clarify",
     "step_brief",
     "step_repro",
+    "step_sanity",
     "step_launch",
     "step_diagnose",
 )
