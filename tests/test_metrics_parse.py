@@ -78,7 +78,7 @@ def test_key_value_lines_give_one_record_each_with_every_pair_and_the_step():
 
 
 def test_key_colon_value_lines_need_a_blank_after_the_colon():
-    log = (
+    log = NOISE + (
         "Epoch: 2 | Loss: 0.2310 | Acc: 91.20% | LR: 1.0e-03\n"
         "step: 500, val_loss: 0.3001, val_acc: 0.8899\n"
         "cuda:0 loss:0.5 ratio:3\n"  # no blank after ':' -> not key: value
@@ -94,7 +94,7 @@ def test_key_colon_value_lines_need_a_blank_after_the_colon():
 
 
 def test_word_then_number_counts_only_for_metric_words():
-    log = (
+    log = NOISE + (
         "loss 0.42 acc 0.91\n"
         "step 120 loss 0.3871 ppl 48.1 lr 6e-4\n"
         "Using 4 GPUs\n"
@@ -127,7 +127,7 @@ def test_json_lines_flatten_nested_keys_and_read_nan_and_inf():
 
 
 def test_huggingface_trainer_dict_lines_with_single_quotes():
-    log = (
+    log = NOISE + (
         "  5%|▌         | 50/1000 [00:10<03:10,  5.00it/s]\n"
         "{'loss': 0.5123, 'grad_norm': 3.21, 'learning_rate': 4.9e-05, 'epoch': 0.02}\n"
         "{'loss': nan, 'grad_norm': inf, 'learning_rate': 4.8e-05, 'epoch': 0.04}\n"
@@ -154,7 +154,7 @@ def tqdm_epoch(epoch: int, n: int = 100) -> str:
 
 
 def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
-    log = "Training starts\n" + tqdm_epoch(1) + "Validation done\n" + tqdm_epoch(2) + (
+    log = NOISE + "Training starts\n" + tqdm_epoch(1) + "Validation done\n" + tqdm_epoch(2) + (
         "Loading checkpoint shards: 100%|██████████| 2/2 [00:03<00:00,  1.50s/it]\n"  # no postfix: nothing
         "\rdownloading: 45it [00:02, 18.2it/s, loss=0.812]\n"  # unknown total
     )
@@ -188,7 +188,7 @@ def test_a_long_running_bar_reports_its_latest_update_at_most_once_per_interval(
 
 
 def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
-    log = (
+    log = NOISE + (
         "GPU available: True (cuda), used: True\n"
         "  | Name  | Type   | Params\n"
         "0 | model | ResNet | 11.2 M\n"
@@ -214,7 +214,7 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
             out += ("\b" * len(steps[j - 1]) + "\r" if j else "") + s
         return out + f" - val_loss: {epoch_loss + 0.05:.4f} - val_accuracy: 0.8900\n"
 
-    log = "Epoch 1/10\n" + progbar(0.4) + "Epoch 2/10\n" + progbar(0.3) + (
+    log = NOISE + "Epoch 1/10\n" + progbar(0.4) + "Epoch 2/10\n" + progbar(0.3) + (
         "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900\n"
         "Epoch 3: val_loss improved from 0.35000 to 0.30000, saving model to model.h5\n"
         "Epoch 4/10\n"
@@ -229,7 +229,7 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
 
 
 def test_nanogpt_iteration_and_evaluation_lines():
-    log = (
+    log = NOISE + (
         "tokens per iteration will be: 491,520\n"
         "found vocab_size = 65 (inside data/shakespeare_char/meta.pkl)\n"
         "number of parameters: 10.65M\n"
@@ -292,6 +292,14 @@ def test_step_is_the_highest_ranked_step_name_and_stays_none_without_one():
     assert record == {"step": None, "loss": 0.1}
 
 
+def test_windows_line_ends_give_the_same_records():
+    log = "step=1 loss=0.5\nEpoch 2/3\nloss: 0.25 - acc: 0.9\n"
+    assert parse(log.replace("\n", "\r\n")) == parse(log) == [
+        {"step": 1, "loss": 0.5},
+        {"step": None, "loss": 0.25, "acc": 0.9, "epoch": 2.0},
+    ]
+
+
 def test_a_line_split_across_feeds_is_parsed_once_whole_and_flush_takes_the_unfinished_last_line():
     p = MetricParser()
     assert p.feed(b"step=1 lo") == []
@@ -337,3 +345,19 @@ def test_every_line_of_a_long_metric_stream_is_parsed(style, line):
     records = parse_in_chunks(lines, [65536] * 100)
     assert [r["step"] for r in records] == list(range(5000))
     assert all(r["loss"] == pytest.approx(1 / (r["step"] + 1), abs=1e-4) for r in records)
+
+
+def test_arbitrary_bytes_never_break_the_parser_and_records_are_well_formed():
+    rng = random.Random(11)
+    alphabet = b"abcdelosstepr_=:.,-+ 0123456789\n\r\x1b[]{}'\"%/<>\x08\tnaif\xff\xc3"
+    for _ in range(200):
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        p = MetricParser()
+        records = []
+        for i in range(0, len(data), 37):
+            records += p.feed(data[i : i + 37])
+        records += p.flush()
+        for record in records:
+            assert record["step"] is None or (isinstance(record["step"], int) and record["step"] >= 0)
+            assert all(isinstance(k, str) and isinstance(v, float) for k, v in record.items() if k != "step")
+            assert len(record) >= 2

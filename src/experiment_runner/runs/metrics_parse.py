@@ -320,6 +320,8 @@ class MetricParser:
                 body = _ANSI.sub(b"", body)
             if b"\x08" in body:
                 body = body.replace(b"\x08", b"")
+            if b"\r\n" in body:  # Windows line ends: the same lines, without sending each one the slow way
+                body = body.replace(b"\r\n", b"\n")
             self._body(body, out)
         if nl + 1 < len(data):
             self._hold(data[nl + 1 :], out)
