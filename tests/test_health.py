@@ -129,6 +129,15 @@ def test_nan_loss_is_critical_and_names_the_step():
     assert signal.model_dump_json()  # serialisable (no NaN value)
 
 
+def test_a_nan_without_a_step_is_still_detected():
+    hm = monitor()
+    hm.observe_metrics({"step": None, "loss": 0.51, "epoch": 0.02}, 1.0)
+    hm.observe_metrics({"step": None, "loss": math.nan, "epoch": 0.04}, 2.0)
+    assert hm.nan_detected() and hm.nan_step() is None
+    assert "loss became nan at value #2" in by_code(hm, 3.0)["nan_loss"].message
+    assert not monitor().nan_detected()
+
+
 def test_inf_in_a_validation_loss_also_counts_and_only_the_first_is_kept():
     hm = monitor()
     hm.observe_metrics({"step": 5, "val_loss": math.inf}, 1.0)

@@ -293,6 +293,11 @@ class HealthMonitor:
         """The step at which a loss-like metric first became NaN/Inf (None if never, or if it had no step)."""
         return self._nan[2] if self._nan is not None else None
 
+    def nan_detected(self) -> bool:
+        """Whether a loss-like metric became NaN/Inf, with or without a step (HuggingFace and Keras lines have
+        none: use this, not `nan_step() is not None`, to decide on stopping)."""
+        return self._nan is not None
+
     def signals(self, now: float) -> list[HealthSignal]:
         out: list[HealthSignal] = []
         if self._nan is not None:
