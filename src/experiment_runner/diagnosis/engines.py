@@ -24,7 +24,7 @@ from experiment_runner.diagnosis.rules import RuleSet
 log = logging.getLogger("experiment_runner.diagnosis")
 
 #: Matches in one chunk beyond which the Hyperscan engine stops counting and keeps first matches only.
-FLOOD_MATCHES = 20_000
+FLOOD_MATCHES = 10_000
 
 
 class Engine(Protocol):
@@ -38,22 +38,54 @@ class Engine(Protocol):
 
 class PythonEngine:
     name = "python"
+    #: past this many literal hits in a chunk, one regex pass over the whole chunk is cheaper than line by line
+    LINE_BY_LINE_MAX = 2000
 
     def __init__(self, rules: RuleSet):
-        self._rules = [(i, r.python_regex, r.prefilter(), r.caseless) for i, r in enumerate(rules.rules)]
+        self._rules = [(i, r.lowered_regex if r.caseless else r.python_regex, r.prefilter(), r.caseless)
+                       for i, r in enumerate(rules.rules)]
         self._any_caseless = any(r.caseless for r in rules.rules)
 
     def scan(self, chunk) -> tuple[list[tuple[int, int]], frozenset[int]]:
         chunk = chunk if isinstance(chunk, bytes) else bytes(chunk)
-        lowered = chunk.lower() if self._any_caseless else chunk
+        lowered = chunk.lower() if self._any_caseless else chunk  # same length: bytes.lower only maps ASCII letters
         found: list[tuple[int, int]] = []
+        seen: dict[tuple[bool, bytes], list[int] | None] = {}  # literals shared by several rules are found once
         for index, regex, literals, caseless in self._rules:
-            haystack = lowered if caseless else chunk
-            if literals and not any(lit in haystack for lit in literals):
+            hay = lowered if caseless else chunk
+            if not literals:
+                found.extend((m.end(), index) for m in regex.finditer(hay))
                 continue
-            found.extend((m.end(), index) for m in regex.finditer(chunk))
+            starts = self._line_starts(hay, literals, caseless, seen)
+            if starts is None:  # a literal on nearly every line: one pass over the chunk
+                found.extend((m.end(), index) for m in regex.finditer(hay))
+                continue
+            for start in starts:
+                end = hay.find(b"\n", start)
+                found.extend((m.end(), index) for m in regex.finditer(hay, start, len(hay) if end == -1 else end))
         found.sort()
         return found, frozenset()
+
+    def _line_starts(self, hay: bytes, literals: list[bytes], caseless: bool, seen: dict) -> list[int] | None:
+        starts: set[int] = set()
+        for lit in literals:
+            key = (caseless, lit)
+            if key not in seen:
+                mine: list[int] | None = []
+                i = hay.find(lit)
+                while i != -1:
+                    mine.append(hay.rfind(b"\n", 0, i) + 1)
+                    if len(mine) > self.LINE_BY_LINE_MAX:
+                        mine = None
+                        break
+                    i = hay.find(lit, hay.find(b"\n", i) + 1 if hay.find(b"\n", i) != -1 else len(hay))
+                seen[key] = mine
+            if seen[key] is None:
+                return None
+            starts.update(seen[key])
+            if len(starts) > self.LINE_BY_LINE_MAX:
+                return None
+        return sorted(starts)
 
 
 def hyperscan_available() -> bool:
@@ -150,17 +182,21 @@ class HyperscanEngine:
         return found, frozenset()
 
     def _flooded(self, chunk: bytes, partial: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], frozenset[int]]:
-        """Rules that flood keep their first match here; the others present are counted exactly with `re`."""
+        """A chunk whose matches passed FLOOD_MATCHES: rules that flood keep the matches counted so far plus their
+        first match in the rest of the chunk (their count is a lower bound); the other rules present are counted
+        exactly with a database of their own."""
         per_rule: dict[int, int] = {}
         for _, rule in partial:
             per_rule[rule] = per_rule.get(rule, 0) + 1
         flooding = frozenset(r for r, n in per_rule.items() if n >= FLOOD_MATCHES // 20)
+        reached = partial[-1][0]
         if self._first is None:
             self._first = _database(self._rules, single=True)
         firsts: list[tuple[int, int]] = []
         self._first.scan(chunk, match_event_handler=lambda rule, s, end, f, c: firsts.append((end, rule)),
                          scratch=self._scratch(self._first))
-        found = [m for m in firsts if m[1] in flooding]
+        found = [m for m in partial if m[1] in flooding]
+        found.extend(m for m in firsts if m[1] in flooding and m[0] > reached)
         for rule in {r for _, r in firsts} - flooding:
             db = self._single_rule(rule)
             db.scan(chunk, match_event_handler=lambda r, s, end, f, c: found.append((end, rule)), scratch=self._scratch(db))
