@@ -68,10 +68,12 @@ _PAIR_BODY = (
     + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
 )
 _PAIR = re.compile(_PAIR_BODY)
-# Where a metric may start: key=value, key: value, a word then a number (the blank after the word starts the
-# match; the word is checked in Python). Every branch starts with one of a few bytes, so the scan skips the
-# rest of a line quickly.
-_PREFILTER = re.compile(rb"=[ \t]*" + _NUM + rb"|:[ \t]+" + _NUM + rb"|[ \t](?<=[a-z0-9][ \t])[ \t]*" + _NUM)
+# Where a metric may start: key=value, key: value, compact JSON `"k":v`, a word then a number (the blank
+# after the word starts the match; the word is checked in Python). Every branch starts with one of a few
+# bytes, so the scan skips the rest of a line quickly.
+_PREFILTER = re.compile(
+    rb"=[ \t]*" + _NUM + rb"|:[ \t]+" + _NUM + rb"|:(?<=['\"]:)" + _NUM + rb"|[ \t](?<=[a-z0-9][ \t])[ \t]*" + _NUM
+)
 _NAME_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_./-"
 _BLANKS = (32, 9)
 # One pass over a run of plain lines: line ends and pairs.
@@ -340,45 +342,43 @@ class MetricParser:
 
     # -- lines ------------------------------------------------------------------------------------------
     def _body(self, body: bytes, out: list) -> None:
-        """Complete lines (body ends with a newline): plain lines in whole-chunk passes, the few special
-        ones (JSON, tqdm, \\r runs, URLs, tracebacks, config dumps) one by one."""
+        """Complete lines (body ends with a newline): plain lines in whole-chunk passes, the special ones (JSON,
+        tqdm, \\r runs, URLs, tracebacks, config dumps) one by one, and only when they may hold a metric."""
         special: set[int] = set()  # start offsets of special lines
         for mark in _SPECIAL:
             i = body.find(mark)
             while i >= 0:
                 special.add(body.rfind(b"\n", 0, i) + 1)
                 i = body.find(mark, body.find(b"\n", i) + 1)
-        pos = 0
-        for start in sorted(special):
-            if start > pos:
-                self._candidates(body, pos, start, out)
-            stop = body.find(b"\n", start)
-            self._line(body[start:stop], out, None)
-            pos = stop + 1
-        if pos < len(body):
-            self._candidates(body, pos, len(body), out)
-
-    def _candidates(self, body: bytes, pos: int, end: int, out: list) -> None:
-        """Find the lines of body[pos:end] that may hold a metric; parse each run of such lines at once.
-        While most lines are metric lines (a run printing one per step), skip the search and parse all."""
-        if self._dense:
-            lines = body.count(b"\n", pos, end)
+        end = len(body)
+        if self._dense:  # most lines are metric lines (a run printing one per step): no search
+            lines = body.count(b"\n")
             before = len(out)
-            self._plain(body, pos, end, out)
+            pos = 0
+            for start in sorted(special):
+                if start > pos:
+                    self._plain(body, pos, start, out)
+                stop = body.find(b"\n", start)
+                self._line(body[start:stop], out, None)
+                pos = stop + 1
+            if pos < end:
+                self._plain(body, pos, end, out)
             self._dense = 2 * (len(out) - before) >= lines
             return
+        self._candidates(body, end, out, special)
+
+    def _candidates(self, body: bytes, end: int, out: list, special: set[int]) -> None:
+        """Find the lines that may hold a metric; parse each run of plain ones at once, special ones alone."""
         search = _PREFILTER.search
         candidates = 0
-        first = pos
+        pos = 0
         run_start = run_end = -1
         while pos < end:
             m = search(body, pos, end)
             if m is None:
                 break
             hit = m.start()
-            line_start = body.rfind(b"\n", first, hit) + 1
-            if line_start < first:
-                line_start = first
+            line_start = body.rfind(b"\n", 0, hit) + 1
             if body[hit] in _BLANKS:  # a word then a number: worth a look only after a metric word
                 before = body[max(line_start, hit - _MAX_NAME) : hit]
                 if not _word_may_pair(before[len(before.rstrip(_NAME_CHARS)) :]):
@@ -386,14 +386,22 @@ class MetricParser:
                     continue
             line_end = body.find(b"\n", m.end()) + 1
             candidates += 1
-            if line_start != run_end:
+            if line_start in special:
+                if run_end > 0:
+                    self._plain(body, run_start, run_end, out)
+                    run_end = -1
+                self._line(body[line_start : line_end - 1], out, None)
+            elif line_start != run_end:
                 if run_end > 0:
                     self._plain(body, run_start, run_end, out)
                 run_start = line_start
-            run_end = pos = line_end
+                run_end = line_end
+            else:
+                run_end = line_end
+            pos = line_end
         if run_end > 0:
             self._plain(body, run_start, run_end, out)
-        self._dense = candidates >= 16 and 4 * candidates >= 3 * body.count(b"\n", first, end)
+        self._dense = candidates >= 16 and 4 * candidates >= 3 * body.count(b"\n")
 
     def _plain(self, body: bytes, pos: int, end: int, out: list) -> None:
         """Records from body[pos:end], whole lines without special markers, in one regex pass."""
