@@ -29,18 +29,20 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: `global_step` > `step` > `iteration` > `iter` (the first present, an integer); other step-like names
-  stay metrics. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
+- Step: the highest-ranked present of `global_step` > `step` > `iteration` > `iter` (a whole number >= 0);
+  a lower-ranked `iteration`/`iter` on the same line stays a metric. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
   and/or epoch are not emitted.
 - Carriage returns: a `\\r`-separated run of updates (tqdm, Keras) yields its LAST update once, when the line
   ends. A run that goes on for long (one tqdm bar per epoch) also yields its latest update at most every
   `progress_interval_s`, and only when it changed. Backspaces and ANSI colour codes are removed.
 
-Speed: each chunk is lowercased once; one compiled bytes regex, run over the whole chunk, finds the places
-where a metric may start (`=`, `: ` or a metric word before a number); only the lines holding one are parsed,
-as bytes (no decoding except for JSON), with names classified once and cached. Not thread-safe: one parser
-per stream, fed from one thread.
+Speed: each chunk is lowercased once and read by compiled bytes regexes, never decoded (except JSON). One
+regex search over the chunk finds the lines that may hold a metric (`=` or `: ` before a number, or a metric
+word before one), and each run of such lines is parsed by one findall; while most lines are metric lines the
+search is skipped. Lines that need more care (JSON and dict reprs, tqdm bars, \\r runs, URLs, tracebacks,
+config dumps: found with bytes.find) are parsed one by one. Names are classified once and cached (bounded).
+Not thread-safe: one parser per stream, fed from one thread.
 """
 
 from __future__ import annotations
