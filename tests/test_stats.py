@@ -110,7 +110,7 @@ def test_seeds_needed_matches_cohens_power_tables():
 
 @pytest.mark.parametrize("method", ["percentile", "bca"])
 def test_bootstrap_of_one_arm_equals_scipy_bootstrap_from_the_same_generator_state(method):
-    ours = bootstrap_cis([X], None, n_resamples=9_999, method=method, rng=np.random.default_rng(3))
+    ours = bootstrap_cis([X], None, n_resamples=9_999, method=method, rng=np.random.default_rng(3), draw="direct")
     ref = st.bootstrap((np.array(X),), np.mean, n_resamples=9_999, method=method, rng=np.random.default_rng(3))
     assert abs(ours.mean_ci[0, 0] - ref.confidence_interval.low) < 1e-9
     assert abs(ours.mean_ci[0, 1] - ref.confidence_interval.high) < 1e-9
@@ -119,7 +119,7 @@ def test_bootstrap_of_one_arm_equals_scipy_bootstrap_from_the_same_generator_sta
 @pytest.mark.parametrize("method", ["percentile", "bca"])
 def test_bootstrap_of_a_difference_equals_scipys_two_sample_bootstrap(method):
     x, y = np.array(X[:6]), np.array(Y[:6])
-    ours = bootstrap_cis([x, y], 1, n_resamples=10_000, method=method, rng=np.random.default_rng(5))
+    ours = bootstrap_cis([x, y], 1, n_resamples=10_000, method=method, rng=np.random.default_rng(5), draw="direct")
     ref = st.bootstrap((x, y), lambda a, b, axis=-1: a.mean(axis) - b.mean(axis), n_resamples=10_000, method=method,
                        rng=np.random.default_rng(5))
     assert abs(ours.diff_ci[0, 0] - ref.confidence_interval.low) < 1e-9
@@ -127,10 +127,10 @@ def test_bootstrap_of_a_difference_equals_scipys_two_sample_bootstrap(method):
     assert np.all(np.isnan(ours.diff_ci[1]))  # the baseline has no difference from itself
 
 
-def test_all_arms_are_resampled_in_one_draw_equal_to_scipy_called_per_arm():
+def test_the_direct_draw_of_all_arms_at_once_equals_scipy_called_per_arm():
     rng = np.random.default_rng(11)
     arms = [rng.normal(0.8, 0.01, 10) for _ in range(5)]
-    ours = bootstrap_cis(arms, None, n_resamples=10_000, rng=np.random.default_rng(1))
+    ours = bootstrap_cis(arms, None, n_resamples=10_000, rng=np.random.default_rng(1), draw="direct")
     shared = np.random.default_rng(1)  # scipy, one call per arm, consuming the same stream in turn
     for a, sample in enumerate(arms):
         ref = st.bootstrap((sample,), np.mean, n_resamples=10_000, method="percentile", rng=shared)
@@ -138,9 +138,62 @@ def test_all_arms_are_resampled_in_one_draw_equal_to_scipy_called_per_arm():
         assert abs(ours.mean_ci[a, 1] - ref.confidence_interval.high) < 1e-9
     # one integers() call for everything: the generator ends where a single (A, B, n) draw leaves it
     g1, g2 = np.random.default_rng(2), np.random.default_rng(2)
-    bootstrap_means(arms, 1000, g1)
+    bootstrap_means(arms, 1000, g1, draw="direct")
     g2.integers(0, 10, (5, 1000, 10))
     assert g1.bit_generator.state == g2.bit_generator.state
+
+
+def test_the_shared_draw_uses_one_draw_per_arm_size_and_one_for_the_baselines_side():
+    arms = [np.arange(10.0) + a for a in range(4)] + [np.arange(7.0)]
+    g1, g2 = np.random.default_rng(2), np.random.default_rng(2)
+    bootstrap_cis(arms, 0, n_resamples=1000, rng=g1)
+    for n in (10, 7, 10):  # the 10-value arms, the 7-value arm, the baseline again
+        g2.integers(0, n, (n, 1000), dtype=np.uint8)
+    assert g1.bit_generator.state == g2.bit_generator.state
+
+
+def test_a_difference_pairs_the_arm_with_an_independent_resample_of_the_baseline():
+    """Were the baseline resampled with the arm's own draw, an arm identical to it would differ by exactly 0."""
+    x = np.array([0.80, 0.82, 0.81, 0.85, 0.79, 0.83])
+    out = bootstrap_cis([x, x.copy()], 1, n_resamples=20_000, rng=np.random.default_rng(0))
+    sd = x.std() / math.sqrt(x.size)  # the bootstrap sd of one mean
+    width = out.diff_ci[0, 1] - out.diff_ci[0, 0]
+    assert width == pytest.approx(2 * 1.96 * math.sqrt(2) * sd, rel=0.1)
+
+
+@pytest.mark.parametrize("n", [2, 3, 5, 40])
+def test_the_shared_draw_gives_the_exact_bootstrap_distribution_of_the_mean(n):
+    """Values 0..n-1: the resample sum is a sum of n uniform digits, whose exact law is an n-fold convolution. A
+    chi-square test against it (totals pooled so every cell expects at least 5) must not reject."""
+    B = 200_000
+    means = bootstrap_means([np.arange(float(n))], B, np.random.default_rng(n))[0]
+    law = np.ones(1)
+    for _ in range(n):
+        law = np.convolve(law, np.full(n, 1 / n))
+    observed = np.bincount(np.rint(means * n).astype(int), minlength=law.size)
+    cells_obs, cells_exp, o, e = [], [], 0.0, 0.0
+    for k in range(law.size):  # pool neighbouring totals until each cell expects 5 or more
+        o, e = o + observed[k], e + law[k] * B
+        if e >= 5:
+            cells_obs.append(o)
+            cells_exp.append(e)
+            o = e = 0.0
+    cells_obs[-1] += o
+    cells_exp[-1] += e
+    assert st.chisquare(cells_obs, cells_exp).pvalue > 1e-4
+
+
+def test_the_shared_draw_agrees_with_the_direct_draw_within_monte_carlo_error():
+    rng = np.random.default_rng(8)
+    arms = [rng.normal(0.8, 0.02, n) for n in (10, 10, 7, 23)]
+    fast = bootstrap_cis(arms, 0, n_resamples=20_000, rng=np.random.default_rng(0))
+    slow = bootstrap_cis(arms, 0, n_resamples=20_000, rng=np.random.default_rng(1), draw="direct")
+    se = quantile_mc_se(fast.mean_order, [0.025, 0.975])
+    assert np.all(np.abs(fast.mean_ci - slow.mean_ci) <= 5 * math.sqrt(2) * se)
+    assert np.allclose(fast.mean_distribution.mean(axis=1), [a.mean() for a in arms], atol=1e-3)
+    assert fast.diff_rows == [1, 2, 3]
+    dse = quantile_mc_se(fast.diff_order, [0.025, 0.975])
+    assert np.all(np.abs(fast.diff_ci[1:] - slow.diff_ci[1:]) <= 5 * math.sqrt(2) * dse)
 
 
 def test_arms_of_unequal_size_share_one_draw_and_agree_with_scipy_within_monte_carlo_error():

@@ -250,14 +250,12 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
         if metric == primary:
             boot_primary = boot
         if boot is not None:
-            for i, arm in enumerate(arms):
-                if len(samples[i]) >= 2:
-                    _endpoints(mc, boot.mean_distribution[i : i + 1], boot.mean_ci[i], f"bootstrap CI {metric} of arm {arm}", quantile_mc_se)
-            if base_idx is not None:
-                for i, arm in enumerate(arms):
-                    if i != base_idx and len(samples[i]) >= 2 and len(samples[base_idx]) >= 2:
-                        diff = boot.mean_distribution[i : i + 1] - boot.mean_distribution[base_idx][None, :]
-                        _endpoints(mc, diff, boot.diff_ci[i], f"difference CI {arm} vs {baseline}", quantile_mc_se)
+            se = quantile_mc_se(boot.mean_order, [0.025, 0.975], 1000)
+            for j, i in enumerate(boot.mean_rows):
+                _endpoints(mc, boot.mean_ci[i], se[j], f"bootstrap CI {metric} of arm {arms[i]}")
+            se = quantile_mc_se(boot.diff_order, [0.025, 0.975], 1000)
+            for j, i in enumerate(boot.diff_rows):
+                _endpoints(mc, boot.diff_ci[i], se[j], f"difference CI {arms[i]} vs {baseline}")
         descs = [describe(s) for s in samples]
         decimals[metric] = decimals_for([d.std for d in descs], [d.mean for d in descs])
         for i, arm in enumerate(arms):
@@ -334,14 +332,6 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
     )
 
 
-def _endpoints(out: list, distribution, ci, label: str, se_fn) -> None:
-    """Record both endpoints of an interval with 3 Monte Carlo standard errors of a 1000-resample bootstrap."""
-    for q, value in ((0.025, ci[0]), (0.975, ci[1])):
-        se = float(se_fn(distribution, q, 1000)[0])
-        if math.isfinite(value) and math.isfinite(se):
-            out.append((float(value), 3 * se, label))
-
-
 def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
     """The sentence the report prints for one comparison: the difference, its interval, the test, and what it
     allows one to say. 'better than' appears only when the plan's test (after correction) supports it."""
@@ -363,3 +353,10 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
     if c.test == "mann_whitney" and c.mann_whitney_min_p is not None and c.mann_whitney_min_p >= plan.alpha:
         tail += (f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}.")
     return tail
+
+
+def _endpoints(out: list, ci, se, label: str) -> None:
+    """Both endpoints of an interval, each with 3 Monte Carlo standard errors of a 1000-resample bootstrap."""
+    for value, err in zip(ci, se):
+        if math.isfinite(value) and math.isfinite(err):
+            out.append((float(value), 3 * float(err), label))

@@ -3,6 +3,7 @@ report.md, report.json and the figures into a new folder that no later report ca
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -152,7 +153,7 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
     final = _reserve(root, stem)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=root))
     try:
-        from experiment_runner.fsutil import write_new_json, write_new_text
+        from experiment_runner.fsutil import write_new_text
 
         figure_paths = []
         if req.figures:
@@ -166,7 +167,8 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
         data = report_json(an, violations, title=title, generated_at=generated_at,
                            figures=[p.relative_to(tmp).as_posix() for p in figure_paths],
                            author_analysis=req.analysis, author_limitations=req.limitations)
-        write_new_json(tmp / "report.json", data)
+        # compact: json's C encoder only runs without indentation, and report.json is for programs (report.md is for people)
+        write_new_text(tmp / "report.json", json.dumps(data, separators=(",", ":"), allow_nan=False) + "\n")
         os.replace(tmp, final)  # the reserved folder is empty, so this renames the finished report into place
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import stats as st
@@ -28,8 +29,14 @@ def t_interval(mean: float, std: float, n: int, confidence: float = 0.95) -> tup
     Scalars in, (low, high) out; (nan, nan) when n < 2 or std is not finite. Deterministic."""
     if n < 2 or not math.isfinite(std):
         return (math.nan, math.nan)
-    half = float(st.t.ppf(0.5 + confidence / 2, n - 1)) * std / math.sqrt(n)
+    half = t_quantile(0.5 + confidence / 2, n - 1) * std / math.sqrt(n)
     return (mean - half, mean + half)
+
+
+@lru_cache(maxsize=1024)
+def t_quantile(p: float, df: float) -> float:
+    """Student t quantile (scipy), cached: a report asks for the same few degrees of freedom again and again."""
+    return float(st.t.ppf(p, df))
 
 
 def describe(values, confidence: float = 0.95) -> Description:

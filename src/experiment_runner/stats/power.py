@@ -14,9 +14,11 @@ def power_two_sample_t(d: float, n_per_arm: int, alpha: float = 0.05) -> float:
     n = int(n_per_arm)
     if n < 2 or not math.isfinite(d):
         return math.nan
+    from experiment_runner.stats.describe import t_quantile
+
     df = 2 * n - 2
     nc = abs(d) * math.sqrt(n / 2)
-    crit = st.t.ppf(1 - alpha / 2, df)
+    crit = t_quantile(1 - alpha / 2, df)
     return float(st.nct.sf(crit, df, nc) + st.nct.cdf(-crit, df, nc))
 
 
@@ -25,15 +27,18 @@ def seeds_needed(d: float, alpha: float = 0.05, power: float = 0.8, max_n: int =
     not finite, or more than max_n would be needed. (d = 0.5 -> 64, 0.8 -> 26, 1.0 -> 17, as in power tables.)"""
     if not math.isfinite(d) or d == 0:
         return None
-    lo, hi = 2, 2
-    while power_two_sample_t(d, hi, alpha) < power:
-        lo, hi = hi, hi * 2
-        if hi > max_n:
+    # start from the normal approximation n = 2 ((z_{1-a/2} + z_power) / d)^2, then step to the exact answer
+    z = st.norm.ppf(1 - alpha / 2) + st.norm.ppf(power)
+    guess = 2 * (z / abs(d)) ** 2
+    if guess > max_n:
+        return None
+    n = max(2, math.ceil(guess))
+    if power_two_sample_t(d, n, alpha) >= power:
+        while n > 2 and power_two_sample_t(d, n - 1, alpha) >= power:
+            n -= 1
+        return n
+    while power_two_sample_t(d, n, alpha) < power:  # the t-test needs a little more than the normal approximation
+        n += 1
+        if n > max_n:
             return None
-    while lo < hi:  # power rises with n: bisect for the first n that reaches it
-        mid = (lo + hi) // 2
-        if power_two_sample_t(d, mid, alpha) >= power:
-            hi = mid
-        else:
-            lo = mid + 1
-    return hi
+    return n
