@@ -44,14 +44,22 @@ def main() -> None:
     rid = U.launch(ws, "ingest", ["python", "printer.py", str(args.lines)]).runs[0].run_id
     t_launched = time.perf_counter()
     store = U.store(ws)
+    run_dir = store.get(rid).dir
     first = None
+    from experiment_runner.runs.summary import summarize
+
+    # Poll with the incremental summary (reads only new lines), so the poller does not compete with the run for CPU;
+    # once every value is in, read them all back through the store, as a caller would.
     while True:
-        recs = store.read_metrics(rid)
-        n = sum(len(r) - 3 for r in recs)  # keys besides step, time, source
+        s = summarize(run_dir)
+        n = sum(ser.count for ser in s.series().values())
         if n and first is None:
             first = time.perf_counter()
         if n >= want:
-            break
+            recs = store.read_metrics(rid)
+            n = sum(len(r) - 3 for r in recs)  # keys besides step, time, source
+            if n >= want:
+                break
         view = store.get(rid)
         if view.terminal and view.state.state != "completed":
             raise SystemExit(f"run {rid} {view.state.state}: {view.state.reason}")
@@ -60,7 +68,6 @@ def main() -> None:
         time.sleep(0.05)
     done = time.perf_counter()
     view = U.wait_state(ws, rid, {"completed", "failed", "lost", "cancelled"})
-    started = U.store(ws).get(rid).state
     total = done - t0
     steady = done - (first or t_launched)
     print(f"  launch call {t_launched - t0:.2f} s; first value stored {((first or done) - t0):.2f} s after it began; "
@@ -76,7 +83,6 @@ def main() -> None:
     if ml_batch:
         print(f"  {'MLflow log_batch, 1000 per call (sqlite)':44}{ml_batch['per_s']:>12,.0f}   ({ml_batch['metrics']:,} metrics)")
     print("\n  target: >= 50,000 metrics/s end to end")
-    _ = started
 
 
 if __name__ == "__main__":
