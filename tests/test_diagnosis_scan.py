@@ -50,7 +50,10 @@ def test_every_rule_matches_its_examples_in_hyperscan_too():
 def test_a_pattern_only_one_engine_understands_is_refused():
     bad = {"rules": [{"id": "x", "category": "y", "pattern": r"loss(?=nan)", "weight": 0.5, "examples": ["lossnan"]}]}
     with pytest.raises(ValueError, match="do not treat alike"):
-        RuleSet.model_validate(bad)
+        RuleSet.from_data(bad)
+    upper = {"rules": [{"id": "x", "category": "y", "pattern": "NaN", "caseless": True, "weight": 0.5, "examples": ["NaN"]}]}
+    with pytest.raises(ValueError, match="must be written in lowercase"):
+        RuleSet.from_data(upper)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

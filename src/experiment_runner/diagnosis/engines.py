@@ -24,7 +24,7 @@ from experiment_runner.diagnosis.rules import RuleSet
 log = logging.getLogger("experiment_runner.diagnosis")
 
 #: Matches in one chunk beyond which the Hyperscan engine stops counting and keeps first matches only.
-FLOOD_MATCHES = 10_000
+FLOOD_MATCHES = 2_000
 
 
 class Engine(Protocol):

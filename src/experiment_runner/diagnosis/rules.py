@@ -1,48 +1,75 @@
 """The failure patterns (prompts/failure_patterns.yaml) as validated rules. Every pattern must mean the same to
-the Hyperscan engine and to Python's `re`, so constructs only one of them has are refused here."""
+the Hyperscan engine and to Python's `re`, so constructs only one of them has are refused here.
+
+Plain dataclasses and libyaml when present, not pydantic: a one-shot scan (the CLI, a benchmark) should not pay
+for importing a validation framework to read 35 rules."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any
 
 PATTERNS_FILE = "failure_patterns.yaml"
 
 #: Constructs Hyperscan lacks or that would let a match cross a line (\s matches a newline in both engines).
 _FORBIDDEN = (r"\s", "(?=", "(?!", "(?<", "*?", "+?", "??", "(?s", "^", "$", r"\1", r"\2")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_FIELDS = {"id", "category", "pattern", "caseless", "literals", "weight", "examples"}
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, caseless: bool) -> re.Pattern[bytes]:
+    return re.compile(pattern.encode(), re.IGNORECASE if caseless else 0)
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    category: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
     pattern: str
+    weight: float
+    examples: tuple[str, ...]
     caseless: bool = False
-    literals: list[str] = Field(default_factory=list)
-    weight: float = Field(ge=0, le=1)
-    examples: list[str] = Field(min_length=1)
+    literals: tuple[str, ...] = field(default_factory=tuple)
 
-    @field_validator("pattern")
     @classmethod
-    def _portable(cls, value: str) -> str:
+    def from_data(cls, data: Any) -> "Rule":
+        if not isinstance(data, dict):
+            raise ValueError(f"a rule must be a mapping, got {type(data).__name__}")
+        where = f"rule {data.get('id')!r}"
+        unknown = sorted(set(data) - _FIELDS)
+        if unknown:
+            raise ValueError(f"{where}: unknown key(s) {unknown}; valid: {sorted(_FIELDS)}")
+        missing = sorted({"id", "category", "pattern", "weight", "examples"} - set(data))
+        if missing:
+            raise ValueError(f"{where}: missing {missing}")
+        for key in ("id", "category"):
+            if not isinstance(data[key], str) or not _ID.match(data[key]):
+                raise ValueError(f"{where}: {key} {data[key]!r} must be lowercase letters, digits and '_'")
+        weight = data["weight"]
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+            raise ValueError(f"{where}: weight {weight!r} must be a number from 0 to 1")
+        examples, literals = data["examples"], data.get("literals", [])
+        if not isinstance(examples, list) or not examples or not all(isinstance(e, str) for e in examples):
+            raise ValueError(f"{where}: examples must be a non-empty list of lines the pattern matches")
+        if not isinstance(literals, list) or not all(isinstance(x, str) and x for x in literals):
+            raise ValueError(f"{where}: literals must be a list of non-empty strings (an empty one lets every line through)")
+        rule = cls(id=data["id"], category=data["category"], pattern=str(data["pattern"]), weight=float(weight),
+                   examples=tuple(examples), caseless=bool(data.get("caseless", False)), literals=tuple(literals))
+        rule._check()
+        return rule
+
+    def _check(self) -> None:
         for bad in _FORBIDDEN:
-            if bad in value:
-                raise ValueError(f"pattern {value!r} uses {bad!r}, which the two scan engines do not treat alike")
-        re.compile(value)
-        return value
-
-    @field_validator("literals")
-    @classmethod
-    def _literals(cls, value: list[str]) -> list[str]:
-        if any(not lit for lit in value):
-            raise ValueError("an empty literal would let every line through; leave the list empty instead")
-        return value
-
-    def model_post_init(self, __context) -> None:
+            if bad in self.pattern:
+                raise ValueError(f"rule {self.id!r}: pattern {self.pattern!r} uses {bad!r}, which the two scan engines do not treat alike")
+        try:
+            re.compile(self.pattern)
+        except re.error as e:
+            raise ValueError(f"rule {self.id!r}: pattern {self.pattern!r} is not a valid regex: {e}") from None
         # The Python engine runs a caseless pattern, case-sensitively, on the lowercased log: it must be lowercase.
         if self.caseless and self.pattern != self.pattern.lower():
             raise ValueError(f"rule {self.id!r}: a caseless pattern must be written in lowercase: {self.pattern!r}")
@@ -60,28 +87,24 @@ class Rule(BaseModel):
         return _compiled(self.pattern, False)
 
     def prefilter(self) -> list[bytes]:
-        return [(lit.lower() if self.caseless else lit).encode() for lit in self.literals]
+        return [lit.encode() for lit in self.literals]
 
 
-@lru_cache(maxsize=None)
-def _compiled(pattern: str, caseless: bool) -> re.Pattern[bytes]:
-    return re.compile(pattern.encode(), re.IGNORECASE if caseless else 0)
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
 
-
-class RuleSet(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    rules: list[Rule]
-
-    @field_validator("rules")
     @classmethod
-    def _unique(cls, rules: list[Rule]) -> list[Rule]:
+    def from_data(cls, data: Any) -> "RuleSet":
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise ValueError(f"{PATTERNS_FILE} must hold a mapping with a list under 'rules'")
+        rules = tuple(Rule.from_data(r) for r in data["rules"])
         seen: set[str] = set()
         for r in rules:
             if r.id in seen:
                 raise ValueError(f"rule id {r.id!r} appears twice")
             seen.add(r.id)
-        return rules
+        return cls(rules)
 
     @property
     def fingerprint(self) -> str:
@@ -101,6 +124,10 @@ class RuleSet(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
-    from experiment_runner.prompts import load_yaml
+    from importlib import resources
 
-    return RuleSet.model_validate(load_yaml(PATTERNS_FILE))
+    import yaml
+
+    text = resources.files("experiment_runner.prompts").joinpath(PATTERNS_FILE).read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
+    return RuleSet.from_data(yaml.load(text, Loader=loader))

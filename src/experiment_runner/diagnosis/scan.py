@@ -85,14 +85,13 @@ class ScanResult:
 
 
 def _segment(chunk: bytes, line_start: int, end: int) -> str:
-    """The text of the line holding a match: from the last '\\r' before it (tqdm redraws a line with '\\r')."""
+    """The text of the line holding a match: from the last '\r' before it (tqdm redraws a line with '\r')."""
     start = chunk.rfind(b"\r", line_start, end) + 1 or line_start
-    start = max(start, line_start)
-    stop = len(chunk)
-    for sep in (b"\n", b"\r"):
-        i = chunk.find(sep, end)
-        if i != -1:
-            stop = min(stop, i)
+    nl = chunk.find(b"\n", end)
+    stop = len(chunk) if nl == -1 else nl
+    cr = chunk.find(b"\r", end, stop)  # bounded by the line end: never a search through the rest of the chunk
+    if cr != -1:
+        stop = cr
     if stop - start > TEXT_CAP:  # keep the match in view on a very long line
         start = max(start, end - TEXT_CAP // 2)
         stop = min(stop, start + TEXT_CAP)
@@ -112,6 +111,7 @@ class _Accumulator:
         of the line the chunk starts in."""
         cur_pos, cur_line = 0, first_line
         last_line_of: dict[int, int] = {}
+        last_at: dict[int, tuple[int, int, int]] = {}  # rule -> (line, line_start, end) of its last hit here
         for end, index in matches:
             line_start = chunk.rfind(b"\n", 0, end) + 1
             if line_start > cur_pos:
@@ -126,14 +126,17 @@ class _Accumulator:
             h.count += 1
             if h.count >= COUNT_CAP:
                 h.count, h.count_exact = COUNT_CAP, False
-            exact = index not in inexact
-            if not exact:
-                h.count_exact = False
-            hit = Hit(cur_line, _segment(chunk, line_start, end))
             if len(h.first) < FIRST_KEPT:
-                h.first.append(hit)
-            h.last = hit
-            h._pending_last = None if exact else (base_offset, length or len(chunk), first_line)
+                h.first.append(Hit(cur_line, _segment(chunk, line_start, end)))
+            last_at[index] = (cur_line, line_start, end)
+        for index, (line, line_start, end) in last_at.items():  # the text of each rule's last hit, once
+            h = self.hits[self.ids[index]]
+            h.last = Hit(line, _segment(chunk, line_start, end))
+            if index in inexact:
+                h.count_exact = False
+                h._pending_last = (base_offset, length or len(chunk), first_line)
+            else:
+                h._pending_last = None
 
 
 def _iter_blocks(f: BinaryIO, start: int):
