@@ -91,8 +91,10 @@ def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
         failed = True
     elif inp.exit_code == 0 or inp.state == "completed":
         failed = False
-    if inp.ended_by in ("nan_loss", "time_limit"):
+    if inp.ended_by in ("nan_loss", "time_limit", "out_of_memory", "node_fail", "preempted", "boot_fail"):
         failed = True
+    if inp.ended_by == "stop" or inp.state == "cancelled":
+        failed = False  # stopped on request: nothing failed, though nothing completed either
     return ("; ".join(parts) or "unknown (no exit code given)"), failed
 
 
@@ -109,6 +111,11 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
         add("time_limit", 0.97, f"the run was ended by its time limit ({inp.reason or inp.ended_by})")
     if inp.ended_by == "nan_loss":
         add("nan_or_inf_loss", 0.9, f"the runner stopped the run on a NaN/Inf loss ({inp.reason or 'stop_on_nan'})")
+    # What a backend says ended the run (the Slurm backend maps its final job states onto these).
+    for ended, cat in (("out_of_memory", "out_of_memory"), ("node_fail", "preempted_or_node_failure"),
+                       ("preempted", "preempted_or_node_failure"), ("boot_fail", "preempted_or_node_failure")):
+        if inp.ended_by == ended:
+            add(cat, 0.95, f"the backend ended the run: {inp.reason or ended}")
     for key, cat, strength in (("TIMEOUT", "time_limit", 0.97), ("OUT_OF_MEMORY", "out_of_memory", 0.95),
                                ("PREEMPTED", "preempted_or_node_failure", 0.95), ("NODE_FAIL", "preempted_or_node_failure", 0.95)):
         if key in sched_state or key in sched.get("reason", ""):
@@ -322,6 +329,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
 
 def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:
     who = f"Run {inp.run_id}" if inp.run_id else "The run"
+    if (inp.ended_by == "stop" or inp.state == "cancelled") and not findings:
+        return f"{who} was stopped on request ({outcome}); nothing in its output or metrics points at a failure."
     if healthy:
         extra = ""
         loss = mf.roles.get("train_loss")

@@ -27,7 +27,6 @@ CATEGORIES: tuple[str, ...] = (
     "process_crash",
     "unrecognized_error",
 )
-Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 
 #: Findings below this confidence are listed as weak signals, not findings; a run with none above it is healthy.
 REPORT_THRESHOLD = 0.5

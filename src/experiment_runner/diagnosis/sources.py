@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import math
 from pathlib import Path
 from typing import Any
 
@@ -157,10 +156,6 @@ def from_run(ws, run_id: str, *, engine: str = "auto") -> RunInputs:
         time_limit_s=view.spec.time_limit_s, argv=view.spec.argv, cwd=view.spec.cwd, seed=view.spec.seed,
         telemetry=telemetry, hparams=hp,
     )
-
-
-def finite_or_text(x: float) -> float | str:
-    return x if math.isfinite(x) else ("nan" if math.isnan(x) else ("inf" if x > 0 else "-inf"))
 
 
 __all__ = ["from_text", "from_run", "normalise_series", "parse_metrics_text", "split_numbered"]
