@@ -26,6 +26,7 @@ from experiment_runner.runs.model import TERMINAL_STATES
 from experiment_runner.runs.slots import SlotPool
 
 POLL_S = 0.15
+SWEEP_S = 0.5  # how often queued runs are checked for stop requests
 READY_TIMEOUT_S = 120.0
 
 
@@ -67,35 +68,38 @@ class Launcher:
                 del self.children[pid]
 
     def cancel_stopped(self) -> None:
-        """Queued runs with a stop request never start: they are cancelled here."""
+        """Queued runs with a stop request never start: they are cancelled here. One stat per queued run finds
+        the requests; only those runs' states are read."""
         keep = []
         for run_id in self.pending:
             d = self.run_dir(run_id)
+            if not os.path.exists(d / records.STOP):
+                keep.append(run_id)
+                continue
             try:
                 state = records.read_state(d)
             except (OSError, ValueError):
-                _log(f"{run_id}: state unreadable; skipped")
+                _log(f"{run_id}: state unreadable; not started")
                 continue
-            if state.state in TERMINAL_STATES:
-                continue
-            stop = records.read_stop(d)
-            if stop is not None:
+            if state.state not in TERMINAL_STATES:
+                stop = records.read_stop(d) or {}
                 records.transition(
                     d, state, state="cancelled", ended_at=records.utc_now(), ended_by="stop",
                     reason=f"cancelled while queued (stop requested by {stop.get('by', 'stop_run')}); it never started",
                 )
-                continue
-            keep.append(run_id)
         self.pending = keep
 
     def loop(self) -> None:
         created_ns = int(self.plan["created_ns"])
         launch_id = self.plan["launch_id"]
         max_parallel = int(self.plan["max_parallel"])
+        next_sweep = 0.0
         try:
             while self.pending:
                 self.reap()
-                self.cancel_stopped()
+                if time.monotonic() >= next_sweep:  # the supervisor checks its own run too: this is for the queue
+                    self.cancel_stopped()
+                    next_sweep = time.monotonic() + SWEEP_S
                 if not self.pending:
                     break
                 if len(self.children) >= max_parallel:

@@ -185,7 +185,7 @@ class Supervisor:
         try:
             env = self._env()
             self._capture_manifest(env)
-            if self._cancel_if_asked("while its manifest was recorded"):
+            if self._cancel_if_asked("before its command started"):
                 return 0
             self._prepare()
             self.proc = subprocess.Popen(

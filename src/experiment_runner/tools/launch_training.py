@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -142,7 +143,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     launch_id = time.strftime("%Y%m%d-%H%M%S") + "-" + os.urandom(3).hex()
     created_ns = time.time_ns()
     taken: set[str] = set()
-    made: list[tuple[RunSpec, object]] = []
+    made: list[tuple[RunSpec, Path]] = []
     for seed in seeds:
         run_id = launch.new_run_id(ws.store_root, arm, seed, taken)
         taken.add(run_id)
@@ -195,7 +196,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
             )
         )
     took = time.monotonic() - t0
-    queued = len(made) - max_parallel
+    queued = len(made) - min(max_parallel, machine_slots)
     summary = (
         f"Launched {len(made)} run(s) of '{experiment}' / '{arm}' (seeds {', '.join(map(str, seeds))}) on {backend_name}: "
         f"{min(max_parallel, machine_slots)} at once" + (f", {queued} queued" if queued > 0 else "") + "."
