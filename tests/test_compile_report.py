@@ -34,9 +34,15 @@ BRIEF = {
 }
 # (arm, seed) -> final val_acc of a 4-epoch run; the curves rise towards it
 FINAL = {("narrow", 0): 0.871, ("narrow", 1): 0.864, ("narrow", 2): 0.869, ("wide", 0): 0.902, ("wide", 1): 0.897}
-MANIFEST = {"environment": {"python": {"version": "3.11.9"}, "torch": {"version": "2.13.0", "cuda": None},
-                            "gpus": "unavailable: no NVIDIA driver", "cpu": {"model": "Test CPU", "count": 2}, "os": "Linux"},
-            "code": {"commit": "0123456789abcdef0123456789abcdef01234567", "dirty": False}}
+MANIFEST = {  # the parts of check_reproducibility's manifest that the Setup section reads
+    "environment": {"python": {"version": "3.11.9"},
+                    "torch": {"version": "2.13.0", "cuda_runtime": None, "cuda_unavailable_reason": "a CPU-only build"},
+                    "gpu": {"available": False, "reason": "unavailable: no NVIDIA driver", "devices": []},
+                    "host": {"os": "Linux-6.1", "cpu_model": "Test CPU", "cpu_count": 2}},
+    "code": {"commit": "0123456789abcdef0123456789abcdef01234567", "dirty": False},
+    "data": {"entries": [{"path": "data", "hash": "blake3:54ebafadc1c34ad0cfa6275bfb4ba96082"}]},
+    "config": {"resolved": {"model": {"hidden": 16}, "training": {"epochs": 4, "learning_rate": 0.05}}},
+}
 
 
 def iso(dt: datetime) -> str:
@@ -108,6 +114,9 @@ async def test_an_experiment_report_is_refused_below_the_minimum_seeds_then_writ
         refused = await c.call_tool("compile_report", {"experiment": "demo-width"})
         checked = await c.call_tool("compile_report", {"experiment": "demo-width", "check_only": True})
         written = await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS})
+        linted = await c.call_tool("check_report", {"report_path": written.structured_content["report_dir"] + "/report.md",
+                                                    "experiment": "demo-width"})
+    assert linted.structured_content["findings"] == []  # the compiled report passes its own linter
     text = result_text(refused)
     assert refused.is_error and "nothing was written" in text
     assert "- S01 below_min_seeds (soft, waivable with a written reason)" in text
@@ -127,7 +136,10 @@ async def test_an_experiment_report_is_refused_below_the_minimum_seeds_then_writ
     failed = ids[("wide", 2)]
     assert f"`{failed}`" in md and "loss became nan at step 2" in md and "exited with code 1" in md
     assert WAIVERS[0]["reason"] in md and WAIVERS[1]["reason"] in md
-    assert "Python: `3.11.9`" in md and "PyTorch: `2.13.0`" in md and "Command of arm wide: `python train.py --seed {seed} --hidden 64 --lr 40`" in md
+    assert "Python: `3.11.9`" in md and "PyTorch: `2.13.0`" in md and "GPU: `unavailable: no NVIDIA driver`" in md
+    assert "CPU: `Test CPU (2 cores)`" in md and "Data hashes: `data blake3:54ebafadc1c34ad0`" in md
+    assert "Config (manifests): `model.hidden=16, training.epochs=4, training.learning_rate=0.05`" in md
+    assert "Command of arm wide: `python train.py --seed {seed} --hidden 64 --lr 40`" in md
     report_dir = workspace / out["report_dir"]
     assert report_dir.parent == workspace / ".experiments" / "demo-width" / "reports"
     names = sorted(p.name for p in (report_dir / "figures").iterdir())

@@ -18,6 +18,7 @@ STEPS = (
     "step_sanity",
     "step_launch",
     "step_diagnose",
+    "step_report",
 )
 
 

@@ -3,6 +3,7 @@ reported metric, the comparisons with the baseline on the primary metric, and th
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -142,6 +143,8 @@ class Analysis:
                 if x is not None:
                     t.add(x, f"{what} of {r.run_id}")
             t.add_text(" ".join(r.argv), f"command of {r.run_id}")
+            if isinstance(r.manifest, dict) and isinstance(r.manifest.get("config"), dict):
+                t.add_text(json.dumps(r.manifest["config"].get("resolved")), f"config of {r.run_id}")
             t.add_text(r.cause, f"recorded cause of {r.run_id}")
         for (arm, metric), c in self.cells.items():
             where = f"{metric} of arm {arm}"

@@ -9,19 +9,6 @@ from typing import Any
 
 from experiment_runner.reports.sources import Source
 
-#: Where a manifest may keep each fact (dotted paths, first hit wins); leaf names are searched as a fallback.
-_FACTS: dict[str, tuple[str, ...]] = {
-    "python": ("environment.python.version", "environment.python_version", "environment.python", "python.version", "python"),
-    "torch": ("environment.torch.version", "environment.torch_version", "environment.torch", "torch.version", "torch"),
-    "cuda": ("environment.torch.cuda", "environment.torch.cuda_runtime", "environment.cuda.version", "environment.cuda", "cuda"),
-    "gpu": ("environment.gpus", "environment.gpu", "gpus", "gpu"),
-    "cpu": ("environment.cpu.model", "environment.cpu", "cpu.model", "cpu"),
-    "os": ("environment.os", "environment.platform", "os", "platform"),
-    "commit": ("code.commit", "git.commit", "commit"),
-    "dirty": ("code.dirty", "git.dirty", "dirty"),
-}
-
-
 def _get(d: Any, path: str) -> Any:
     for part in path.split("."):
         if not isinstance(d, dict) or part not in d:
@@ -30,71 +17,65 @@ def _get(d: Any, path: str) -> Any:
     return d
 
 
-def _find_leaf(d: Any, key: str, depth: int = 0) -> Any:
-    if depth > 4 or not isinstance(d, dict):
-        return None
-    if key in d and not isinstance(d[key], dict):
-        return d[key]
-    for v in d.values():
-        hit = _find_leaf(v, key, depth + 1)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _short(value: Any) -> str | None:
+def _text(value: Any) -> str | None:
     if value is None or value == "" or value == []:
         return None
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        parts = []
-        for item in value:
-            if isinstance(item, dict):
-                parts.append(str(item.get("name") or item.get("model") or item.get("index") or item))
-            else:
-                parts.append(str(item))
-        text = ", ".join(parts)
-    elif isinstance(value, dict):
-        for k in ("version", "name", "model", "summary", "status"):
-            if k in value and not isinstance(value[k], (dict, list)):
-                text = str(value[k])
-                break
-        else:
-            text = ", ".join(f"{k}={v}" for k, v in value.items() if not isinstance(v, (dict, list)))
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    return text[:160] if text else None
+    text = " ".join(str(value).split())
+    return text[:160] or None
+
+
+def _gpu(env: dict) -> str | None:
+    gpu = env.get("gpu")
+    if not isinstance(gpu, dict):
+        return _text(gpu)
+    devices = gpu.get("devices") or []
+    if devices:
+        names = [f"{d.get('name', '?')}" + (f" {d['memory_total_mb'] / 1024:.0f} GiB" if isinstance(d.get("memory_total_mb"), (int, float)) else "")
+                 for d in devices if isinstance(d, dict)]
+        driver = f", driver {gpu['driver_version']}" if gpu.get("driver_version") else ""
+        return ", ".join(names) + driver
+    return _text(gpu.get("reason")) or ("unavailable" if gpu.get("available") is False else None)
 
 
 def manifest_facts(manifest: dict | None) -> dict[str, str]:
+    """Short facts from a reproducibility manifest (check_reproducibility's format: command, code, data, config,
+    environment with python, torch, gpu and host). A missing part is left out, never guessed."""
     if not isinstance(manifest, dict):
         return {}
-    out = {}
-    for fact, paths in _FACTS.items():
-        value = next((v for p in paths if (v := _get(manifest, p)) is not None), None)
-        if value is None:
-            value = _find_leaf(manifest, fact)
-        short = _short(value)
-        if short is not None:
-            out[fact] = short
-    data = _get(manifest, "data") or _get(manifest, "data_hashes")
-    if isinstance(data, list):
-        hashes = []
-        for item in data:
-            if isinstance(item, dict):
-                name = item.get("path") or item.get("name")
-                h = item.get("hash") or item.get("digest") or item.get("sha256") or item.get("blake3")
-                if name and h:
-                    hashes.append(f"{name} {str(h)[:24]}")
-        if hashes:
-            out["data"] = "; ".join(hashes)
-    elif isinstance(data, dict):
-        hashes = [f"{k} {str(v.get('hash') if isinstance(v, dict) else v)[:24]}" for k, v in data.items()]
-        if hashes:
-            out["data"] = "; ".join(hashes)
-    return out
+    env = manifest.get("environment") if isinstance(manifest.get("environment"), dict) else {}
+    torch = env.get("torch") if isinstance(env.get("torch"), dict) else {}
+    host = env.get("host") if isinstance(env.get("host"), dict) else {}
+    cuda = torch.get("cuda_runtime") or torch.get("cuda_compiled")
+    facts = {
+        "python": _text(_get(env, "python.version")),
+        "torch": _text(torch.get("version")),
+        "cuda": _text(cuda) or (_text(torch.get("cuda_unavailable_reason")) if torch else None),
+        "gpu": _gpu(env),
+        "cpu": _text(f"{host['cpu_model']} ({host.get('cpu_count', '?')} cores)") if host.get("cpu_model") else None,
+        "os": _text(host.get("os")),
+        "commit": _text(_get(manifest, "code.commit")),
+        "dirty": _text(_get(manifest, "code.dirty")),
+    }
+    entries = _get(manifest, "data.entries")
+    if isinstance(entries, list):
+        hashes = [f"{e.get('path')} {str(e.get('hash'))[:23]}" for e in entries if isinstance(e, dict) and e.get("path") and e.get("hash")]
+        facts["data"] = "; ".join(hashes) or None
+    resolved = _get(manifest, "config.resolved")
+    if isinstance(resolved, dict):
+        flat = []
+        for section in ("model", "training"):
+            part = resolved.get(section)
+            if isinstance(part, dict):
+                flat += [f"{section}.{k}={v}" for k, v in part.items() if not isinstance(v, (dict, list))]
+        overrides = _get(manifest, "config.command_overrides")
+        if isinstance(overrides, dict):
+            flat += [f"--{k} {v}" for k, v in overrides.items() if k not in ("config", "seed") and not isinstance(v, (dict, list))]
+        facts["config"] = ", ".join(flat) or None
+    if manifest.get("unreadable"):
+        facts["unreadable"] = _text(manifest["unreadable"])
+    return {k: v for k, v in facts.items() if v}
 
 
 def _command_pattern(argv: list[str], seed: int | None) -> str:
@@ -147,13 +128,15 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
         for k, v in f.items():
             facts.setdefault(k, {})
             facts[k][v] = facts[k].get(v, 0) + 1
-    labels = {"python": "Python", "torch": "PyTorch", "cuda": "CUDA", "gpu": "GPU", "cpu": "CPU", "os": "OS",
-              "commit": "Code commit", "dirty": "Uncommitted changes", "data": "Data hashes"}
+    labels = {"config": "Config (manifests)", "python": "Python", "torch": "PyTorch", "cuda": "CUDA", "gpu": "GPU", "cpu": "CPU",
+              "os": "OS", "commit": "Code commit", "dirty": "Uncommitted changes", "data": "Data hashes",
+              "unreadable": "Unreadable manifest"}
     for key, label in labels.items():
         if key in facts:
             vals = facts[key]
             text = "; ".join(f"`{v}`" + (f" ({n} runs)" if len(vals) > 1 else "") for v, n in vals.items())
-            (data if key == "data" else env).append(f"{label}: {text}" + (" (runs differ)" if len(vals) > 1 else ""))
+            group = data if key == "data" else (training if key == "config" else env)
+            group.append(f"{label}: {text}" + (" (runs differ)" if len(vals) > 1 else ""))
     if source.kind == "experiment":
         if missing:
             env.append(f"No reproducibility manifest for {missing} of {len(source.runs)} runs.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import math
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from typing import Any
 
 from experiment_runner.errors import NotFound, UserError
 from experiment_runner.workspace import Workspace
+
+log = logging.getLogger("experiment_runner.reports")
 
 #: Statuses a results file may give (the contract's five, plus the run engine's 'lost').
 RESULT_STATUSES = ("completed", "failed", "diverged", "crashed", "cancelled", "lost")
@@ -192,19 +195,9 @@ def load_results_file(ws: Workspace, value: str) -> Source:
 
 
 def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, str | None]:
-    """Why a run did not complete: diagnose_failure's top finding when that module is installed, else the run's
-    own record (state reason, exit code or signal, the first non-finite metric, the last line of stderr)."""
-    try:
-        from experiment_runner.diagnosis import top_cause  # type: ignore[attr-defined]
-    except ImportError:
-        top_cause = None
-    if top_cause is not None:
-        try:
-            found = top_cause(ws, run.run_id)
-        except Exception:  # a diagnosis problem must not block the report; the fallback below still cites evidence
-            found = None
-        if found:
-            return str(found), "diagnose_failure"
+    """Why a run did not complete: diagnose_failure's top finding when the diagnosis module is installed, with the
+    run's own record (state reason, exit code or signal, the first non-finite metric, the last line of stderr) as the
+    fallback and as context."""
     parts = []
     state = getattr(view, "state", None)
     if state is not None and getattr(state, "reason", None):
@@ -213,6 +206,21 @@ def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, 
         parts.append(f"exit code {run.exit_code}")
     if run.signal:
         parts.append(f"signal {run.signal}")
+    record = "; ".join(parts) or None
+    try:
+        from experiment_runner.diagnosis.diagnose import diagnose
+        from experiment_runner.diagnosis.sources import from_run
+    except ImportError:
+        diagnose = None
+    if diagnose is not None:
+        try:
+            found = diagnose(from_run(ws, run.run_id))
+        except Exception as e:  # the diagnosis is an enrichment: its failure must not block the report
+            log.warning("diagnose_failure could not read run %s: %s", run.run_id, e)
+            found = None
+        if found is not None and found.findings:
+            top = found.findings[0]
+            return f"{top.category}: {top.headline}" + (f" (run record: {record})" if record else ""), "diagnose_failure"
     for name, pairs in run.series.items():
         bad = next(((s, v) for s, v in pairs if not math.isfinite(v)), None)
         if bad is not None:
@@ -269,14 +277,13 @@ def load_experiment(ws: Workspace, experiment: str, *, aggregation: str, last_k:
         for name, pairs in series_raw.items():
             if name in ("time", "step"):
                 continue
-            clean = []
-            for i, (s, v) in enumerate(pairs):
-                if v is None:
-                    continue
-                clean.append((float(s) if s is not None else float(i), float(v)))
-                if s is None:
+            stepped = [(float(st), float(v)) for st, v in pairs if st is not None and v is not None]
+            if stepped:  # points without a step beside stepped ones are summary lines ('final val_acc=...'): left out
+                series[name] = stepped
+            else:  # a metric logged without steps is ordered by when it was logged
+                series[name] = [(float(i), float(v)) for i, (_, v) in enumerate(pairs) if v is not None]
+                if name == primary:
                     step_axis = "index"
-            series[name] = clean
             if name not in names:
                 names.append(name)
         status = state.state
