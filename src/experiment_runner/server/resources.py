@@ -78,6 +78,8 @@ def register_resources(server: MCPServer, root: Path) -> None:
 
 #: Most bytes of a log a resource read returns: the head and the tail around a marker beyond it.
 RUN_LOG_RESOURCE_BYTES = 1 << 20
+#: Most points per metric a metrics resource returns (evenly downsampled beyond it, first and last kept).
+RUN_METRIC_RESOURCE_POINTS = 5000
 
 
 def register_run_resources(server: MCPServer, root: Path) -> None:
@@ -124,8 +126,8 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
         "run://{run_id}/metrics",
         name="run_metrics",
         title="A run's metrics",
-        description="Every metric of the run as series of [step, value] (values 'nan'/'inf' where not finite), with the "
-        "run's state.",
+        description="Every metric of the run as series of [step, value] (values 'nan'/'inf' where not finite; beyond "
+        "5000 points a series is evenly downsampled and its full length given), with the run's state.",
         mime_type="application/json",
     )
     def run_metrics(run_id: str) -> str:
@@ -142,11 +144,18 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
             series = store.metric_series(run_id)
         except UserError as e:
             raise ResourceError(str(e)) from None
+        from experiment_runner.runs.summary import downsample
+
+        out, lengths = {}, {}
+        for name, pts in sorted(series.items()):
+            if len(pts) > RUN_METRIC_RESOURCE_POINTS:
+                lengths[name] = len(pts)
+                pts = downsample(pts, RUN_METRIC_RESOURCE_POINTS)
+            out[name] = [[step, enc(v)] for step, v in pts]
         return json.dumps(
             {
                 "run_id": run_id, "experiment": view.spec.experiment, "arm": view.spec.arm, "seed": view.spec.seed,
-                "state": view.state.state,
-                "series": {name: [[step, enc(v)] for step, v in pts] for name, pts in sorted(series.items())},
+                "state": view.state.state, "series": out, "downsampled_from": lengths,
             }
         )
 

@@ -14,7 +14,9 @@ class GetRunStatusInput(ToolInput):
     run_id: str | None = Field(None, description="One run (as returned by launch_training or list_runs). Give this or experiment.")
     experiment: str | None = Field(None, description="Every run of this experiment. Give this or run_id.")
     arm: str | None = Field(None, description="With experiment: only this arm's runs.")
-    curve_points: int = Field(40, ge=0, le=500, description="Points per metric curve (downsampled; 0 leaves curves out).")
+    curve_points: int | None = Field(
+        None, ge=0, le=500, description="Points per metric curve (downsampled; default 40 for one run, 10 per run for an experiment; 0 leaves curves out)."
+    )
     log_lines: int | None = Field(
         None, ge=0, le=500, description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves logs out)."
     )
@@ -47,6 +49,7 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
             raise UserError("arm filters an experiment's runs; with run_id leave it out")
         views = [store.get(inp.run_id)]
         lines, nbytes = (30 if inp.log_lines is None else inp.log_lines), 8192
+        points = 40 if inp.curve_points is None else inp.curve_points
     else:
         views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
         if not views:
@@ -54,10 +57,11 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
             detail = f"arm {inp.arm!r} has no runs; arms with runs: {', '.join(arms) or 'none'}" if inp.arm else "it has no runs yet (launch_training starts some)"
             raise UserError(f"experiment {inp.experiment!r}: {detail}")
         lines, nbytes = (5 if inp.log_lines is None else inp.log_lines), 2048
+        points = 10 if inp.curve_points is None else inp.curve_points
     from experiment_runner.runs.status import _primary
 
     primary = _primary(ctx.workspace, views[0].spec.experiment)
-    statuses = [run_status(store, v, curve_points=inp.curve_points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views]
+    statuses = [run_status(store, v, curve_points=points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views]
     by_state: dict[str, int] = {}
     arms: dict[str, dict[str, int]] = {}
     for s in statuses:
