@@ -27,6 +27,12 @@ def unit_of(metric: str, values: list[float]) -> str:
     return "as logged"
 
 
+def _limits(low: float, high: float, *, magnitude: bool) -> tuple[float, float]:
+    """y-limits holding every point and interval with a margin; from 0 for a magnitude (values never negative)."""
+    pad = 0.05 * ((high - (0.0 if magnitude else low)) or abs(high) or 1.0)
+    return (0.0 if magnitude else low - pad), high + pad
+
+
 def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
 
@@ -85,11 +91,13 @@ def values_figure(an: Analysis, metric: str):
                     yerr=[[c.mean - c.ci_t.low for _, c in shown], [c.ci_t.high - c.mean for _, c in shown]],
                     fmt="_", color="black", markersize=12, capsize=3, zorder=4, label="mean ± 95% t-CI")
     ax.set_xticks(range(len(arms)))
+    ax.set_xlim(-0.6, len(arms) - 0.4)
     ax.set_xticklabels(labels, rotation=90 if many else 0, fontsize=7 if many else 9)
     ax.set_ylabel(f"{metric} ({unit_of(metric, all_values)})")
     ax.set_xlabel("arm" if many else "arm (completed / launched runs)")
-    if all_values and min(all_values) >= 0:
-        ax.set_ylim(bottom=0)
+    if all_values:
+        ends = all_values + [c.ci_t.low for _, c in shown] + [c.ci_t.high for _, c in shown]
+        ax.set_ylim(*_limits(min(ends), max(ends), magnitude=min(all_values) >= 0))
     ax.set_title(f"{metric}: every seed, mean and 95% t-interval", fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="lower right", fontsize=8)
@@ -118,7 +126,7 @@ def curves_figure(an: Analysis, metric: str):
     groups = [others[i : i + ARMS_PER_PANEL] for i in range(0, len(others), ARMS_PER_PANEL)] or [[]]
     ncols = min(3, len(groups))
     nrows = math.ceil(len(groups) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, 3.6 * nrows), sharex=True, sharey=True, squeeze=False,
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5.6 * ncols, 3.8 * nrows), sharex=True, sharey=True, squeeze=False,
                              layout="constrained")
     colors = dict(zip(an.arms, _palette(len(an.arms))))
     values = np.concatenate([c.mean[np.isfinite(c.mean)] for c, _ in curves.values()])
@@ -138,9 +146,11 @@ def curves_figure(an: Analysis, metric: str):
         ax.legend(fontsize=8)
         ax.set_xlabel(f"training {an.source.step_axis} (count)")
         ax.set_ylabel(f"{metric} ({unit})")
-    if values.size and values.min() >= 0:
-        axes.flat[0].set_ylim(bottom=0)  # shared y: one call sets every panel
-    fig.suptitle(f"{metric} over training: mean of completed runs, band ±1 std across seeds", fontsize=10)
+    if values.size:
+        tops = np.concatenate([np.where(c.n >= 2, c.mean + c.std, c.mean) for c, _ in curves.values()])
+        lows = np.concatenate([np.where(c.n >= 2, c.mean - c.std, c.mean) for c, _ in curves.values()])
+        axes.flat[0].set_ylim(*_limits(float(np.nanmin(lows)), float(np.nanmax(tops)), magnitude=values.min() >= 0))  # shared y
+    fig.suptitle(f"{metric}: mean of completed runs, band ±1 std across seeds", fontsize=9)
     return fig
 
 
