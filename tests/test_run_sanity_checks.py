@@ -255,3 +255,47 @@ async def test_on_a_gpu_the_checks_run_on_cuda(example_ws):
     out = r.structured_content
     assert out["verdict"] == "passed", out["table"]
     assert out["device_used"].startswith("cuda") and out["memory"]["mode"] == "watchdog"
+
+
+async def test_a_failed_prerequisite_is_reported_even_when_not_asked_for(workspace):
+    shutil.copytree(DATA / "sanity_models", workspace / "models", ignore=shutil.ignore_patterns("__pycache__"))
+    async with Client(build_server(workspace), mode="auto") as c:
+        r, _ = await sanity(c, entrypoint="models/bug_regression_broadcast.py:build", checks=["overfit_one_batch"])
+    out = r.structured_content
+    status = {ch["name"]: ch["status"] for ch in out["checks"]}
+    assert status == {"shapes": "failed", "overfit_one_batch": "skipped"} and out["verdict"] == "failed"
+    assert "shapes failed" in out["checks"][1]["message"]
+
+
+@pytest.mark.slow
+async def test_a_cancelled_call_kills_the_probe_and_the_server_carries_on(workspace):
+    import anyio
+    import psutil
+
+    copy_into(workspace, "sanity_limits")
+
+    def probes():
+        found = []
+        for p in psutil.process_iter(["cmdline"]):
+            cmd = " ".join(p.info["cmdline"] or [])
+            if "probe/sanity.py" in cmd and str(workspace) in cmd:
+                found.append(p)
+        return found
+
+    seen = []
+
+    async def watch():
+        while not seen:
+            seen.extend(probes())
+            await anyio.sleep(0.2)
+
+    async with Client(build_server(workspace), mode="legacy") as c:
+        with anyio.move_on_after(10):
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(watch)
+                await c.call_tool("run_sanity_checks", {"entrypoint": "sanity_limits/endless_loop.py:build", "timeout_s": 300})
+        assert seen, "the probe child was never seen running"
+        with anyio.fail_after(20):
+            while probes():
+                await anyio.sleep(0.2)
+        await carries_on(c)

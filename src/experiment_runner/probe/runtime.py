@@ -37,9 +37,12 @@ def jsonable(value):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
-    item = getattr(value, "item", None)
-    if callable(item) and getattr(value, "numel", lambda: 2)() == 1:
-        return jsonable(item())
+    item, numel = getattr(value, "item", None), getattr(value, "numel", None)
+    if callable(item) and (not callable(numel) or numel() == 1):  # torch and numpy scalars
+        try:
+            return jsonable(item())
+        except (TypeError, ValueError, RuntimeError):
+            pass
     return repr(value)
 
 

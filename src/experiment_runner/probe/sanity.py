@@ -1227,7 +1227,8 @@ def run_checks(s: Session, names) -> dict:
                     pass
         res["seconds"] = round(s.clock() - start, 4)
         timings[name] = res["seconds"]
-        if name in wanted:
+        if name in wanted or res["status"] in ("failed", "error"):
+            # an unrequested prerequisite that failed is reported: the checks it holds back say "see shapes"
             s.channel.emit("check", result=res)
         s.progress_done += 1.0
         s.tick(0.0, f"{name}: {res['status']}", force=True)

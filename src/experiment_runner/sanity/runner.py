@@ -97,6 +97,19 @@ def _group_memory(pid: int) -> tuple[float, float] | None:
         return None
 
 
+def _host_cancelled() -> bool:
+    """True when the call this thread works for was cancelled (an MCP client's cancel): the child must not outlive it."""
+    try:
+        import anyio.from_thread
+
+        anyio.from_thread.check_cancelled()
+    except RuntimeError:  # not an anyio worker thread (a direct call): nothing can cancel it
+        return False
+    except BaseException:  # the host backend's cancellation exception
+        return True
+    return False
+
+
 def _read_events(fd: int, sink: "queue.Queue[dict | None]") -> None:
     with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as stream:
         for line in stream:
@@ -216,6 +229,9 @@ def run_probe(
             if time.monotonic() >= deadline and killed is None:
                 killed = "timeout"
                 _kill_group(proc.pid)
+            if killed is None and _host_cancelled():
+                killed = "cancelled"
+                _kill_group(proc.pid)
         returncode = proc.wait()
         _kill_group(proc.pid)  # workers the probe left behind
         wall = time.monotonic() - started
@@ -236,6 +252,10 @@ def run_probe(
     common = dict(events=events, returncode=returncode, signal=sig, wall_s=round(wall, 3),
                   peak_rss_mb=round(peak_rss, 1) if peak_rss else None, output_tail=tail, error=error,
                   last_progress=last_progress)
+    if killed == "cancelled":
+        from experiment_runner.errors import UserError
+
+        raise UserError(f"cancelled by the client{where}; the probe's process group was killed")
     if killed == "timeout":
         return ProbeOutcome("timeout", f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process "
                             "group was killed", **common)

@@ -202,6 +202,8 @@ def assemble(ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, lim
             res = CheckResult.model_validate(event["result"])
             results[res.name] = res
     _fill_missing(order, results, outcome, loaded="loaded" in first)
+    requested = list(order)
+    order = [n for n in ALL_CHECKS if n in order or n in results]  # plus a failed prerequisite nobody asked for
     checks = [results[n] for n in order]
     error = None
     if outcome.status == "completed":
@@ -256,7 +258,7 @@ def assemble(ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, lim
         error=error,
         limits={"timeout_s": limits.timeout_s, "memory_mb": limits.memory_mb},
         memory={**(dev.get("memory") or {}), "peak_rss_mb": outcome.peak_rss_mb},
-        options={"checks": order, "overfit_steps": opts.overfit_steps, "train_steps": opts.train_steps,
+        options={"checks": requested, "overfit_steps": opts.overfit_steps, "train_steps": opts.train_steps,
                  "max_batches": opts.max_batches, "lr_steps": opts.lr_steps, "seed": opts.seed,
                  "workdir": workdir},
         timings=timings,
