@@ -129,7 +129,7 @@ class Analysis:
         plan = self.plan
         for r in self.source.runs:
             if r.seed is not None:
-                t.add(r.seed, f"seed of {r.run_id}")
+                t.add_in_context(r.seed, "a seed", "seed|run")
             for m, v in r.values.items():
                 t.add(v, f"{m} of run {r.run_id}")
             for m, pairs in r.series.items():
@@ -138,7 +138,8 @@ class Analysis:
                     t.add(max(finite), f"best {m} of run {r.run_id}")
                     t.add(min(finite), f"lowest {m} of run {r.run_id}")
                     t.add(finite[-1], f"last finite {m} of run {r.run_id}")
-                t.add_many((s for s, _ in pairs), f"a step of run {r.run_id}")
+                for st, _ in pairs:
+                    t.add_in_context(st, "a step of a run", "step|epoch|iter|iteration|update|index")
             for x, what in ((r.exit_code, "exit code"), (r.signal, "signal"), (r.line, "results-file line")):
                 if x is not None:
                     t.add(x, f"{what} of {r.run_id}")

@@ -128,7 +128,7 @@ class _Lint:
             masked = _mask(u.text)
             nums = find_numbers(u.text)
             if kind != "hypothesis":
-                bad = [n for n in nums if self.traceable.match(n) is None]
+                bad = [n for n in nums if self.traceable.match(n, masked[: n.start]) is None]
                 if bad:
                     shown = ", ".join(f"{n.text} (nearest: {'; '.join(self.traceable.nearest(n, 1)) or 'none'})" for n in bad)
                     self.add("L02", u, f"number(s) found in no run and in no statistic of them: {shown}")

@@ -109,6 +109,9 @@ class Traceable:
         self._labels: list[str] = []
         self._sorted: tuple[list[float], list[tuple[float, str]]] | None = None
         self._fuzzy: list[tuple[float, float, str]] = []
+        # values citable only where the words before the number say what they are (a step, a seed): every integer up
+        # to the last step of a long run would otherwise "trace" any integer at all
+        self._contextual: dict[str, tuple[re.Pattern, set[float], str]] = {}
         for c in self.CONSTANTS:
             self.add(c, "a conventional constant")
 
@@ -134,6 +137,19 @@ class Traceable:
                 if n.percent:
                     self.add(n.value / 100, label)
 
+    def add_in_context(self, value, label: str, words: str) -> None:
+        """A value citable only when one of `words` (a regex alternation) comes shortly before the number."""
+        try:
+            v = abs(float(value))
+        except (TypeError, ValueError):
+            return
+        if not math.isfinite(v):
+            return
+        entry = self._contextual.get(words)
+        if entry is None:
+            entry = self._contextual[words] = (re.compile(rf"\b(?:{words})\w*\W*(?:\S+\W+){{0,6}}$", re.I), set(), label)
+        entry[1].add(v)
+
     def add_fuzzy(self, value: float, tolerance: float, label: str) -> None:
         """A value known only up to `tolerance` (a bootstrap endpoint): matches numbers within it."""
         if math.isfinite(value) and math.isfinite(tolerance):
@@ -145,8 +161,9 @@ class Traceable:
             self._sorted = ([v for v, _ in pairs], pairs)
         return self._sorted
 
-    def match(self, number: Number) -> str | None:
-        """The label of a value that rounds to `number`, or None."""
+    def match(self, number: Number, before: str = "") -> str | None:
+        """The label of a value that rounds to `number`, or None. `before`: the text just before the number, for values
+        citable only in context (steps, seeds)."""
         keys, pairs = self._index()
         targets = [(abs(number.value), number.tolerance)]
         if number.percent:
@@ -158,6 +175,11 @@ class Traceable:
         for target, tol in targets:
             for v, ftol, label in self._fuzzy:
                 if abs(v - target) <= ftol + tol:
+                    return label
+        if number.decimals == 0 and not number.percent and before:
+            tail = before[-40:]
+            for pattern, values, label in self._contextual.values():
+                if abs(number.value) in values and pattern.search(tail):
                     return label
         if number.comparator in ("<", "<=", "\u2264"):
             # 'p < 0.001' is true when some computed p-value lies below the bound

@@ -108,7 +108,9 @@ def _runs_table(an: Analysis) -> str:
 def _analysis_lines(an: Analysis) -> list[str]:
     lines = [c.verdict for c in an.comparisons]
     if not an.comparisons:
-        lines.append(f"No arm besides the baseline {an.baseline} has results, so nothing was tested.")
+        lines.append(f"The baseline {an.baseline} has no run in the statistics, so no arm was compared with it."
+                     if an.baseline not in an.arms else
+                     f"No arm besides the baseline {an.baseline} has results, so nothing was tested.")
     secondary = [m for m in an.metrics if m != an.plan.primary_metric]
     if secondary:
         lines.append("Other metrics (" + ", ".join(secondary) + ") are descriptive only: the plan tests the primary metric.")

@@ -117,7 +117,7 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         h04 = []
         for where, text in texts:
             for num in find_numbers(text):
-                if traceable.match(num) is None:
+                if traceable.match(num, text[: num.start]) is None:
                     h04.append(f"{num.text!r} in {where}: \"{sentence_at(text, num.start)}\" (nearest recorded or computed: "
                                f"{'; '.join(traceable.nearest(num)) or 'none'})")
         if h04:
@@ -201,6 +201,8 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
 
     base_budget = budget(an.baseline)
     s09 = []
+    if an.baseline not in an.arms and len(an.arms) > 0:
+        s09.append(f"baseline {an.baseline} has no run in the statistics (every run of it is excluded), so no arm is compared")
     for arm in an.arms:
         if arm == an.baseline:
             continue
