@@ -92,3 +92,16 @@ async def test_a_compiled_report_passes_check_report_against_the_same_data(ws, m
         r = await c.call_tool("check_report", {"report": written.structured_content["markdown"], "results_file": args["results_file"],
                                                "plan": case["plan"], "exclude": args.get("exclude", [])})
     assert r.structured_content["findings"] == [], r.structured_content["findings"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("method,seed,status,acc\nbase,0,completed,0.8\nbase,x,completed,0.9\n", "line 3: seed 'x' is not an integer"),
+    ("method,seed,status,acc\nbase,0,finished,0.8\n", "line 2: status 'finished' is not one of completed, failed, diverged"),
+    ("method,seed,acc\nbase,0,0.8\n", "lacks the column(s) status"),
+    ("method,seed,status,acc\nbase,0,completed,high\n", "line 2: column 'acc' holds 'high', which is not a number"),
+])
+async def test_a_malformed_results_file_is_refused_naming_the_line_and_what_is_valid(workspace, mode, content, expected):
+    (workspace / "r.csv").write_text(content)
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("compile_report", {"results_file": "r.csv", "plan": {"primary_metric": "acc", "higher_is_better": True}})
+    assert r.is_error and expected in result_text(r), result_text(r)

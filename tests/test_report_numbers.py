@@ -55,3 +55,17 @@ def test_markdown_is_read_as_sentences_rows_and_headings_with_their_lines_and_se
     assert kinds == [("heading", 1, "t"), ("heading", 3, "results"), ("sentence", 5, "results"), ("sentence", 5, "results"),
                      ("table_header", 7, "results"), ("table_row", 9, "results"), ("sentence", 14, "results")]
     assert u[5].header == ("Arm", "acc") and u[5].cells() == ["a", "0.9 ± 0.1 (n=3)"] and u[6].text == "item 4.5"
+
+
+def test_a_runs_value_is_its_final_best_or_last_k_mean_and_a_run_ending_in_nan_has_none():
+    import math
+
+    from experiment_runner.reports.sources import aggregate, lower_is_better
+
+    acc = [(1, 0.5), (2, 0.9), (3, 0.8), (4, 0.85)]
+    assert aggregate(acc, "final", True, 5) == 0.85
+    assert aggregate(acc, "best", True, 5) == 0.9 and aggregate(acc, "best", False, 5) == 0.5
+    assert aggregate(acc, "mean_last_k", True, 2) == (0.8 + 0.85) / 2
+    diverged = acc + [(5, float("nan"))]
+    assert all(math.isnan(aggregate(diverged, how, True, 2)) for how in ("final", "best", "mean_last_k"))
+    assert lower_is_better("val_loss") and lower_is_better("epoch_s") and not lower_is_better("val_acc")

@@ -17,7 +17,7 @@ TEST_NAMES = {"welch_t": "Welch's t-test", "student_t": "Student's t-test", "man
 
 
 def require_reason(text: str | None, what: str) -> str:
-    """A written reason: a few words at least, never a placeholder."""
+    """A written reason: a few words at least, never a bare "ok"."""
     reason = " ".join((text or "").split())
     if len(reason) < 15 or len(reason.split()) < 3:
         raise UserError(
