@@ -105,3 +105,17 @@ async def test_a_malformed_results_file_is_refused_naming_the_line_and_what_is_v
     async with Client(build_server(workspace), mode=mode) as c:
         r = await c.call_tool("compile_report", {"results_file": "r.csv", "plan": {"primary_metric": "acc", "higher_is_better": True}})
     assert r.is_error and expected in result_text(r), result_text(r)
+
+
+async def test_seed_numbers_trace_in_a_seed_column_but_not_as_counts_in_prose(workspace, mode):
+    rows = ["method,seed,status,acc"] + [f"{m},{s},completed,{0.8 + 0.01 * i + 0.001 * j}"
+                                         for i, m in enumerate(["baseline", "x"]) for j, s in enumerate([42, 1337, 2024])]
+    (workspace / "r.csv").write_text("\n".join(rows) + "\n")
+    plan = {"primary_metric": "acc", "higher_is_better": True, "baseline": "baseline"}
+    async with Client(build_server(workspace), mode=mode) as c:
+        md = (await c.call_tool("compile_report", {"results_file": "r.csv", "plan": plan, "figures": False})).structured_content["markdown"]
+        clean = (await c.call_tool("check_report", {"report": md, "results_file": "r.csv", "plan": plan})).structured_content
+        padded = (await c.call_tool("check_report", {"report": md + "\nWe trained 1337 models in total.\n", "results_file": "r.csv",
+                                                     "plan": plan})).structured_content
+    assert "| `x/seed1337` | x | 1337 |" in md and clean["findings"] == []
+    assert [(f["code"], f["sentence"]) for f in padded["findings"]] == [("L02", "We trained 1337 models in total.")]

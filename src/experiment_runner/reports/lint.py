@@ -127,8 +127,10 @@ class _Lint:
             kind = _section_kind(u.section)
             masked = _mask(u.text)
             nums = find_numbers(u.text)
+            cell_of = self._cell_index(u)
             if kind != "hypothesis":
-                bad = [n for n in nums if self.traceable.match(n, masked[: n.start]) is None]
+                # the words before a number, and for a table cell its column's title ('Seed', 'step'), say what it is
+                bad = [n for n in nums if self.traceable.match(n, self._context(u, masked, cell_of, n.start)) is None]
                 if bad:
                     shown = ", ".join(f"{n.text} (nearest: {'; '.join(self.traceable.nearest(n, 1)) or 'none'})" for n in bad)
                     self.add("L02", u, f"number(s) found in no run and in no statistic of them: {shown}")
@@ -139,7 +141,6 @@ class _Lint:
             if u.kind == "sentence" and (re.search(r"\bseeds?\s*\d", masked, re.I) or any(r.run_id in u.text for r in self.an.source.runs)):
                 continue  # a sentence about one named run
             bare = []
-            cell_of = self._cell_index(u)
             for n in nums:
                 if n.comparator or (n.decimals == 0 and not n.percent and abs(n.value) < 10):
                     continue
@@ -159,6 +160,13 @@ class _Lint:
                     bare.append(n.text + ("" if has_pm else " (no ±)") + ("" if has_n else " (no n)"))
             if bare:
                 self.add("L01", u, f"result(s) without their spread and n: {', '.join(bare)}")
+
+    @staticmethod
+    def _context(u: Unit, masked: str, cell_of, start: int) -> str:
+        """The words before a number: in a table cell, the column's title and the cell's own text before it."""
+        if u.kind != "table_row":
+            return masked[:start]
+        return f"{cell_of(start) or ''} {masked[masked.rfind('|', 0, start) + 1 : start]}"
 
     def _cell_index(self, u: Unit):
         """For a table row: the header of the column that holds offset `pos` of the row text."""
