@@ -33,6 +33,7 @@ from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppende
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
+COALESCE_S = 0.02  # pause after reading a trickle of output (see _loop)
 DRAIN_AFTER_EXIT_S = 2.0  # output still arriving from the child's leftovers after it exits
 LEFTOVER_GRACE_S = 2.0
 
@@ -230,6 +231,7 @@ class Supervisor:
         while True:
             now_m = time.monotonic()
             wait = max(0.0, min(next_tick, next_beat, next_sample, next_health) - now_m)
+            trickle = False
             for key, _ in sel.select(wait):
                 fd = key.fd
                 if fd == self._wake_r:
@@ -239,7 +241,11 @@ class Supervisor:
                     except BlockingIOError:
                         pass
                     continue
-                self._read(fd, fds[fd], sel, open_fds)
+                trickle |= self._read(fd, fds[fd], sel, open_fds)
+            if trickle and self.exit_info is None:
+                # Output arrives a line at a time (a print per step): let it gather in the pipe for a moment, so
+                # one wake-up reads many lines instead of one. The pipe holds 64 KiB, so the run never waits on us.
+                time.sleep(COALESCE_S)
             now_m = time.monotonic()
             now = time.time()
 
@@ -292,13 +298,14 @@ class Supervisor:
                         break  # a process outside the session holds the pipe: stop reading
         sel.close()
 
-    def _read(self, fd: int, stream: str, sel, open_fds: set) -> None:
-        # Read what is there now, bounded, so one flooding stream cannot starve the other or the timers.
+    def _read(self, fd: int, stream: str, sel, open_fds: set) -> bool:
+        """Read what is there now, bounded, so one flooding stream cannot starve the other or the timers. True when
+        the stream only trickled (less than a full chunk was waiting)."""
         for _ in range(16):
             try:
                 data = os.read(fd, READ_CHUNK)
             except BlockingIOError:
-                return
+                return True
             except OSError as e:
                 if e.errno == errno.EINTR:
                     continue
@@ -306,10 +313,11 @@ class Supervisor:
             if not data:
                 sel.unregister(fd)
                 open_fds.discard(fd)
-                return
+                return False
             self._handle(stream, data)
             if len(data) < READ_CHUNK:
-                return
+                return True
+        return False
 
     def _handle(self, stream: str, data: bytes) -> None:
         now = time.time()
