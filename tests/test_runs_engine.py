@@ -459,3 +459,25 @@ def test_a_run_flooding_gigabytes_keeps_its_log_within_the_cap_and_status_stays_
     assert head == b"FIRST LINE\n" and tail == b"LAST LINE\n"
     assert b"bytes of output cut here" in log.read_bytes()
     assert slowest < 2.0, f"a status call took {slowest:.2f} s during the flood"
+
+
+@pytest.mark.anyio
+async def test_the_sdk_stdio_client_keeps_working_while_noisy_runs_write_to_their_own_stdout(tmp_path):
+    import anyio
+    from mcp import Client, StdioServerParameters
+
+    ws = make_workspace(tmp_path / "ws", {"noisy.py": NOISY}, runs={"max_parallel": 2})
+    params = StdioServerParameters(command=sys.executable, args=["-m", "experiment_runner", "--root", str(ws), "serve"],
+                                   env=dict(os.environ), cwd=str(ws))
+    async with Client(params, mode="legacy") as c:
+        r = await c.call_tool("launch_training", {"experiment": "noise", "arm": "a", "command": ["python", "noisy.py"], "seeds": [0, 1]})
+        assert not r.is_error
+        for _ in range(300):
+            status = await c.call_tool("get_run_status", {"experiment": "noise", "log_lines": 3})
+            assert not status.is_error
+            if status.structured_content["all_ended"]:
+                break
+            await anyio.sleep(0.1)
+    assert status.structured_content["by_state"] == {"completed": 2}
+    tail = status.structured_content["runs"][0]["logs"]["stdout"]["text"]
+    assert "noise 299 " in tail and tail.endswith("raw fd1 write")  # the runs' stdout went to their logs, not the wire
