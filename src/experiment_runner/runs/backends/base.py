@@ -46,4 +46,6 @@ class Backend(ABC):
 
     @abstractmethod
     def stop(self, run: "RunView", grace_s: float, by: str) -> str:
-        """Ask for the run to end (SIGTERM, SIGKILL after `grace_s`); return at once with what was done, in words."""
+        """Ask for the run to end (SIGTERM, SIGKILL after `grace_s`) and say what was done, in words. Returns at once
+        when something (a supervisor, a scheduler) carries the stop out; a run left with nobody to do it (a lost
+        run whose processes live on) is ended here, which may take up to the grace period."""
