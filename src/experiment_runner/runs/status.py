@@ -76,6 +76,10 @@ class RunStatus(BaseModel):
     gpus: list[int] | None = None
     manifest: str | None = Field(None, description="The run's reproducibility manifest (recorded when its command started).")
     manifest_error: str | None = Field(None, description="Why no manifest was recorded, when none was.")
+    backend: str = Field("local", description="Where the run executes: local, or a scheduler (slurm).")
+    scheduler: dict | None = Field(
+        None, description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it runs under one."
+    )
 
 
 def _primary(ws, experiment: str) -> tuple[str | None, bool | None]:
@@ -168,8 +172,22 @@ def run_status(
         metric_records=summary.records, latest=latest, best=best, curves=curves, health=health,
         telemetry=tele[0] if tele else None, logs=logs, run_dir=ws.display(view.dir), gpus=st.gpus,
         manifest=ws.display(view.dir / records.MANIFEST) if (view.dir / records.MANIFEST).is_file() else None,
-        manifest_error=st.manifest_error,
+        manifest_error=st.manifest_error, backend=spec.backend, scheduler=_scheduler_view(view),
     )
+
+
+def _scheduler_view(view: RunView) -> dict | None:
+    """The recorded scheduler facts, with the backend's latest observation (scheduler.json) on top."""
+    if view.spec.backend == "local":
+        return None
+    facts = dict(view.state.scheduler or {})
+    try:
+        observed = records.read_json(view.dir / "scheduler.json")
+    except (OSError, ValueError):
+        observed = None
+    if isinstance(observed, dict):
+        facts.update({k: v for k, v in observed.items() if k not in ("sbatch_args", "submitted")})
+    return facts or None
 
 
 def progress_key(s: RunStatus) -> tuple:
@@ -194,6 +212,8 @@ def one_line(s: RunStatus, primary: str | None = None) -> str:
         parts.append(f"{n}={v:.4g}" if isinstance(v, float) else f"{n}={v}")
         if len(seen) >= 3:
             break
+    if s.state == "queued" and s.scheduler and s.scheduler.get("reason"):
+        parts.append(f"(pending: {s.scheduler['reason']})")
     crit = [h for h in s.health if h.severity == "critical"] or [h for h in s.health if h.severity == "warning"]
     if crit:
         parts.append(f"! {crit[0].code}")

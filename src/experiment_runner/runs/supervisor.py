@@ -178,7 +178,7 @@ class Supervisor:
         self.state = records.transition(
             self.dir, self.state, supervisor_pid=os.getpid(), supervisor_start=me[1] if me else None,
             supervisor_start_ticks=me[0] if me else None, boot_id=procs.boot_id(), gpus=self.gpus,
-            scheduler={**(self.state.scheduler or {}), "backend": "local"},
+            scheduler={**(self.state.scheduler or {}), **_scheduler_facts(self.spec.backend)},
         )
         self._ready()
         (self.dir / records.HEARTBEAT).touch()
@@ -210,7 +210,16 @@ class Supervisor:
             self._loop()
         finally:
             self._finish()
-        return 0
+        return self._job_exit_code()
+
+    def _job_exit_code(self) -> int:
+        """Locally the supervisor exits 0. As a scheduler's job it exits as the run did (128+N for signal N), so the
+        scheduler's own record (FAILED, ExitCode) agrees with the run's."""
+        if self.spec.backend == "local" or not self.exit_info:
+            return 0
+        if self.exit_info.get("signal"):
+            return 128 + int(self.exit_info["signal"])
+        return int(self.exit_info.get("exit_code") or 0) & 0xFF
 
     def _loop(self) -> None:
         sel = selectors.DefaultSelector()
@@ -226,7 +235,8 @@ class Supervisor:
         next_beat = now_m + self.cfg.heartbeat_s
         next_sample = now_m + min(1.0, self.cfg.telemetry_s)  # an early first reading, then the configured pace
         next_health = now_m + 1.0
-        time_limit = self.spec.time_limit_s
+        # Under a scheduler the job's own limit (sbatch --time) ends the run, and the scheduler says so.
+        time_limit = self.spec.time_limit_s if self.spec.backend == "local" else None
 
         while True:
             now_m = time.monotonic()
@@ -253,7 +263,15 @@ class Supervisor:
                 self._record_exit(now)
             if self._signalled is not None and self.ending is None:
                 sig = self._signalled
-                self._end("stop", f"the supervisor received {procs.signal_name(sig)} (not a stop_run request) and stopped the run", "cancelled", self.cfg.stop_grace_s)
+                stop = records.read_stop(self.dir)
+                if stop is not None:  # stop_run under a scheduler arrives as scancel's SIGTERM
+                    self._end("stop", f"stopped by {stop.get('by', 'stop_run')}", "cancelled", float(stop.get("grace_s", self.cfg.stop_grace_s)))
+                elif self.spec.backend != "local":
+                    # The scheduler is ending the job (time limit, preemption, memory, scancel by someone else): the
+                    # run is ended here, and the verdict is left to the scheduler (the backend reads its final state).
+                    self._end("scheduler", f"the scheduler sent {procs.signal_name(sig)} to the job", None, self.cfg.stop_grace_s)
+                else:
+                    self._end("stop", f"the supervisor received {procs.signal_name(sig)} (not a stop_run request) and stopped the run", "cancelled", self.cfg.stop_grace_s)
 
             if now_m >= next_tick:
                 next_tick = now_m + TICK_S
@@ -266,9 +284,10 @@ class Supervisor:
                         self._end("stop", f"stopped by {stop.get('by', 'stop_run')}", "cancelled", grace)
                     elif time_limit is not None and now_m - self.started_mono > time_limit:
                         self._end("time_limit", f"time limit of {time_limit:g} s reached", "failed", self.cfg.stop_grace_s)
-                    elif self.cfg.stop_on_nan and self.health.nan_step() is not None:
-                        step = self.health.nan_step()
-                        self._end("nan_loss", f"the loss became NaN/Inf at step {step}; stopped because runs.stop_on_nan is on", "failed", self.cfg.stop_grace_s)
+                    elif self.cfg.stop_on_nan and self.health.nan_detected():
+                        step = self.health.nan_step()  # None for styles that log no step (HuggingFace, Keras)
+                        at = f" at step {step}" if step is not None else ""
+                        self._end("nan_loss", f"the loss became NaN/Inf{at}; stopped because runs.stop_on_nan is on", "failed", self.cfg.stop_grace_s)
                 self._escalate(now_m)
             if now_m >= next_beat:
                 next_beat = now_m + self.cfg.heartbeat_s
@@ -361,7 +380,7 @@ class Supervisor:
             if self.sampler is None:
                 from experiment_runner.runs.telemetry import TelemetrySampler
 
-                self.sampler = TelemetrySampler(self.proc.pid, list(self.gpus))
+                self.sampler = TelemetrySampler(self.proc.pid, _telemetry_ordinals(self.gpus, self.spec.backend))
             sample = self.sampler.sample()
         except Exception as e:  # telemetry is an aid: a failing probe must never end the run
             _log(f"telemetry sample failed: {e!r}")
@@ -384,8 +403,9 @@ class Supervisor:
 
     # --- ending ------------------------------------------------------------------------------------------------
 
-    def _end(self, ended_by: str, reason: str, final: str, grace: float) -> None:
-        """Begin ending the run: SIGTERM to its session now, SIGKILL once `grace` seconds pass."""
+    def _end(self, ended_by: str, reason: str, final: str | None, grace: float) -> None:
+        """Begin ending the run: SIGTERM to its session now, SIGKILL once `grace` seconds pass. `final` None: the
+        final state is the scheduler's to say."""
         if self.ending is not None or self.exit_info is not None:
             return
         self.ending = (ended_by, reason, final)
@@ -461,17 +481,56 @@ class Supervisor:
         elif sig is not None:
             ended_by, final = "signal", "failed"
             reason = f"killed by {_describe_signal(sig)}"
-            if sig == signal.SIGKILL:
+            if self.spec.backend != "local":
+                # On a scheduler's node a signal is most often the scheduler's (time limit, memory, preemption): its
+                # final state says which, so the verdict is left to it.
+                final = None
+                reason += ", most likely sent by the scheduler"
+            elif sig == signal.SIGKILL:
                 reason += " sent by something outside experiment-runner (often the kernel's out-of-memory killer)"
         elif code == 0:
             ended_by, final, reason = "exit", "completed", "exited with code 0"
         else:
             ended_by, final, reason = "exit", "failed", f"exited with code {code}"
+        if final is None:
+            # Ended on the scheduler's signal: the record keeps the exit, and the backend writes the final state from
+            # what the scheduler says (TIMEOUT, PREEMPTED, OUT_OF_MEMORY ...), never a guess made here.
+            self.state = records.transition(
+                self.dir, self.state, exit_code=code, signal=sig, stop_signal=self.stop_signal,
+                reason=f"{reason}; waiting for the scheduler's final state", output_bytes=output or None,
+            )
+            _log(f"run ended by the scheduler ({reason}); the final state is the scheduler's")
+            return
         self.state = records.transition(
             self.dir, self.state, state=final, ended_at=info.get("ended_at") or records.utc_now(), exit_code=code,
             signal=sig, ended_by=ended_by, stop_signal=self.stop_signal, reason=reason, output_bytes=output or None,
         )
         _log(f"run ended: {final} ({reason})")
+
+
+def _scheduler_facts(backend: str) -> dict:
+    """Who runs the supervisor: the backend, and under Slurm the job as the node sees it."""
+    facts: dict = {"backend": backend}
+    if backend == "slurm":
+        env = os.environ
+        job = env.get("SLURM_JOB_ID")
+        if env.get("SLURM_ARRAY_JOB_ID") and env.get("SLURM_ARRAY_TASK_ID"):
+            job = f"{env['SLURM_ARRAY_JOB_ID']}_{env['SLURM_ARRAY_TASK_ID']}"
+        facts.update({k: v for k, v in {"job_id": job, "node": env.get("SLURMD_NODENAME") or os.uname().nodename,
+                                        "slurm_job_id": env.get("SLURM_JOB_ID")}.items() if v})
+    return facts
+
+
+def _telemetry_ordinals(gpus: list[int], backend: str) -> list[int]:
+    """Positions in this process's CUDA_VISIBLE_DEVICES of the run's GPUs (the telemetry sampler's numbering).
+    Local runs get GPU ids from the server's visible list (or NVML indices when none is set); a Slurm job is
+    given its GPUs by the scheduler, through CUDA_VISIBLE_DEVICES: all of them are the run's."""
+    visible = [e.strip() for e in os.environ.get("CUDA_VISIBLE_DEVICES", "").split(",") if e.strip()]
+    if backend != "local" and not gpus:
+        return list(range(len(visible)))
+    if not visible:
+        return list(gpus)
+    return [visible.index(str(g)) for g in gpus if str(g) in visible]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,8 @@ class LaunchTrainingInput(ToolInput):
     )
     gpus_per_run: int = Field(0, ge=0, description="GPUs each run gets (set in its CUDA_VISIBLE_DEVICES); 0 for CPU runs.")
     gpus: list[int] | None = Field(None, description="GPU indices the runs may use (default: every GPU visible to the server).")
-    time_limit_s: float | None = Field(None, gt=0, description="Wall-clock limit per run in seconds; the run is stopped (SIGTERM, then SIGKILL) when it passes.")
+    time_limit_s: float | None = Field(None, gt=0, description="Wall-clock limit per run in seconds; the run is stopped (SIGTERM, then SIGKILL) when it passes. "
+                                         "On Slurm it is the job's --time, rounded up to whole minutes (Slurm's resolution).")
     checkpoint_dir: str | None = Field(
         None, description="Folder for checkpoints, inside the workspace; each run gets <checkpoint_dir>/<run_id> in "
         "$EXPERIMENT_RUNNER_CHECKPOINT_DIR (default: a checkpoints folder in the run's record)."
@@ -116,14 +117,20 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     if len(seeds) > 1 and not any("{seed}" in a for a in inp.command):
         warnings.append("the command has no '{seed}': every run gets the same arguments and must read its seed from $EXPERIMENT_RUNNER_SEED")
 
-    pool, pool_source = launch.gpu_pool(inp.gpus, inp.gpus_per_run)
-    if inp.gpus_per_run > len(pool):
+    on_scheduler = backend_name != "local"
+    # A scheduler hands out its nodes' GPUs itself (--gres); the server's own GPUs matter only for local runs.
+    pool, pool_source = ([], "the scheduler's") if on_scheduler else launch.gpu_pool(inp.gpus, inp.gpus_per_run)
+    if on_scheduler and inp.gpus:
+        raise UserError(f"gpus={inp.gpus} picks GPUs of this machine, which only local runs use; on {backend_name} give gpus_per_run and the scheduler assigns them")
+    if not on_scheduler and inp.gpus_per_run > len(pool):
         raise UserError(
             f"gpus_per_run={inp.gpus_per_run} but only {len(pool)} GPU(s) are available ({pool_source}); pass gpus=[...] "
             "with the indices to use, or gpus_per_run=0 for CPU runs"
         )
     machine_slots = cfg.runs.max_parallel or max(launch.cpu_count(), len(pool))
-    default_parallel = len(pool) // inp.gpus_per_run if inp.gpus_per_run else machine_slots
+    if on_scheduler:
+        machine_slots = len(seeds)  # the scheduler decides what runs at once; max_parallel throttles the array
+    default_parallel = len(pool) // inp.gpus_per_run if inp.gpus_per_run and not on_scheduler else machine_slots
     max_parallel = min(inp.max_parallel or default_parallel, len(seeds))
     if inp.max_parallel and inp.max_parallel > machine_slots:
         warnings.append(
@@ -176,7 +183,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
         max_parallel=max_parallel, cpu_slots=machine_slots, gpus_per_run=inp.gpus_per_run, gpu_pool=pool,
         runs_config=cfg.runs.model_dump(mode="json"), created_ns=created_ns,
         extra={"workspace_root": str(ws.root), "project_dir": str(project_dir), "config_files": list(inp.config_files),
-               "data_paths": list(inp.data_paths)},
+               "data_paths": list(inp.data_paths), "slurm": cfg.slurm.model_dump(mode="json")},
     )
     try:
         backend.submit(plan)

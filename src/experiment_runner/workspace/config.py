@@ -71,6 +71,11 @@ class SlurmConfig(_Strict):
     gres_per_gpu: str = Field("gpu", description="GRES name used for GPUs (--gres=<name>:<n>).")
     extra_args: list[str] = Field(default_factory=list, description="Extra sbatch arguments, one per item.")
     use_array: bool = Field(True, description="Submit the seeds of one launch as a job array.")
+    python: str | None = Field(
+        None,
+        description="Interpreter on the nodes that has experiment-runner installed, for the run's supervisor "
+        "(default: the server's own, which must then be on a filesystem the nodes share).",
+    )
 
 
 class WorkspaceConfig(_Strict):

@@ -11,6 +11,7 @@ from experiment_runner.runs.backends.base import Backend, LaunchPlan
 #: name -> module holding `BACKEND` (an instance of Backend). A new backend adds its line here.
 BACKEND_MODULES = {
     "local": "experiment_runner.runs.backends.local",
+    "slurm": "experiment_runner.runs.backends.slurm",
 }
 
 _cache: dict[str, Backend] = {}
