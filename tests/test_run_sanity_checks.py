@@ -5,7 +5,6 @@ in a child process, progress notifications, records kept with the experiment, cl
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 

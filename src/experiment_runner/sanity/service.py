@@ -9,7 +9,7 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -41,7 +41,6 @@ class SanityOptions:
     max_batches: int = 50
     lr_steps: int = 100
     seed: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def resolve_interpreter(ws: Workspace, given: str | None) -> str:
