@@ -123,7 +123,7 @@ def cmd_status(root: Path, args) -> int:
         while True:
             out = _call(root, "get_run_status", watch_args)
             lines, keys = _status_lines(out)
-            board.update(lines, keys=keys)
+            board.update(lines, keys=keys, force=out["all_ended"])  # the final state is always shown
             if out["all_ended"]:
                 break
             time.sleep(max(0.2, args.interval))

@@ -52,7 +52,7 @@ async def run(demo: Demo) -> None:
         status = await demo.call("get_run_status", {"experiment": experiment, "curve_points": 0, "log_lines": 0})
         runs = [RunStatus.model_validate(r) for r in status["runs"]]
         board.update([one_line(r, "val_acc") for r in runs] + [status["summary"]],
-                     keys=[progress_key(r) for r in runs] + [status["summary"]])
+                     keys=[progress_key(r) for r in runs] + [status["summary"]], force=status["all_ended"])
         if status["all_ended"]:
             break
         await anyio.sleep(1.0)

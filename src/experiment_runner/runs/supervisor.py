@@ -34,6 +34,8 @@ from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppende
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
 COALESCE_S = 0.02  # pause after reading a trickle of output (see _loop)
+TRICKLE_BYTES = 16 * 1024  # less than this waiting at a wake-up is a trickle (a few lines), not a flood
+PIPE_BYTES = 1 << 20  # the output pipes' capacity: room for 20 ms of output at 50 MB/s while we pause
 DRAIN_AFTER_EXIT_S = 2.0  # output still arriving from the child's leftovers after it exits
 LEFTOVER_GRACE_S = 2.0
 
@@ -200,6 +202,8 @@ class Supervisor:
             )
             return 0
         self.started_mono = time.monotonic()
+        for pipe in (self.proc.stdout, self.proc.stderr):
+            _grow_pipe(pipe.fileno())
         try:
             ident = procs.identity(self.proc.pid)
             self.child_ticks = ident[0] if ident else None
@@ -241,7 +245,7 @@ class Supervisor:
         while True:
             now_m = time.monotonic()
             wait = max(0.0, min(next_tick, next_beat, next_sample, next_health) - now_m)
-            trickle = False
+            trickle = flood = False
             for key, _ in sel.select(wait):
                 fd = key.fd
                 if fd == self._wake_r:
@@ -251,10 +255,14 @@ class Supervisor:
                     except BlockingIOError:
                         pass
                     continue
-                trickle |= self._read(fd, fds[fd], sel, open_fds)
-            if trickle and self.exit_info is None:
+                if self._read(fd, fds[fd], sel, open_fds):
+                    trickle = True
+                else:
+                    flood = True
+            if trickle and not flood and self.exit_info is None:
                 # Output arrives a line at a time (a print per step): let it gather in the pipe for a moment, so
-                # one wake-up reads many lines instead of one. The pipe holds 64 KiB, so the run never waits on us.
+                # one wake-up reads many lines instead of one. The pipe holds PIPE_BYTES, so a trickling run never
+                # waits on us; a flooding one is read again at once.
                 time.sleep(COALESCE_S)
             now_m = time.monotonic()
             now = time.time()
@@ -319,12 +327,14 @@ class Supervisor:
 
     def _read(self, fd: int, stream: str, sel, open_fds: set) -> bool:
         """Read what is there now, bounded, so one flooding stream cannot starve the other or the timers. True when
-        the stream only trickled (less than a full chunk was waiting)."""
+        the stream only trickled (little was waiting): then a short pause lets lines gather. A stream that had a lot
+        waiting is read again at once, so a run that floods its output is never held back by the pause."""
+        total = 0
         for _ in range(16):
             try:
                 data = os.read(fd, READ_CHUNK)
             except BlockingIOError:
-                return True
+                return total < TRICKLE_BYTES
             except OSError as e:
                 if e.errno == errno.EINTR:
                     continue
@@ -333,9 +343,10 @@ class Supervisor:
                 sel.unregister(fd)
                 open_fds.discard(fd)
                 return False
+            total += len(data)
             self._handle(stream, data)
             if len(data) < READ_CHUNK:
-                return True
+                return total < TRICKLE_BYTES
         return False
 
     def _handle(self, stream: str, data: bytes) -> None:
@@ -506,6 +517,16 @@ class Supervisor:
             signal=sig, ended_by=ended_by, stop_signal=self.stop_signal, reason=reason, output_bytes=output or None,
         )
         _log(f"run ended: {final} ({reason})")
+
+
+def _grow_pipe(fd: int) -> None:
+    """Enlarge a pipe (Linux F_SETPIPE_SZ, up to /proc/sys/fs/pipe-max-size) so the run rarely waits on us."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except OSError:
+        pass  # over the system's limit, or not Linux: the default 64 KiB still works, with more wake-ups
 
 
 def _scheduler_facts(backend: str) -> dict:
