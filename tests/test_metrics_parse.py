@@ -361,3 +361,69 @@ def test_arbitrary_bytes_never_break_the_parser_and_records_are_well_formed():
             assert record["step"] is None or (isinstance(record["step"], int) and record["step"] >= 0)
             assert all(isinstance(k, str) and isinstance(v, float) for k, v in record.items() if k != "step")
             assert len(record) >= 2
+
+
+def _shape_stream(seed: int) -> bytes:
+    """Lines a run prints per step (a few shapes repeating, values in every notation, shapes that almost repeat),
+    with epoch headers, noise and special lines between them."""
+    rng = random.Random(seed)
+    values = ["0.5", "1e-3", "-2.25", "3", "nan", "inf", "-inf", ".5", "7.", "2.5e+2", "1.0"]
+    out = []
+    for i in range(600):
+        v = lambda: rng.choice(values)  # noqa: E731
+        kind = rng.random()
+        if kind < 0.45:
+            out.append(f"step={i} loss={v()} acc={v()} lr={v()}")
+        elif kind < 0.6:
+            out.append(f"step: {i} | val_loss: {v()} | val_acc: {v()}")
+        elif kind < 0.7:
+            out.append(f"iter {i}: loss {v()}, time {rng.randint(10, 99)}.{rng.randint(0, 9)}ms, mfu {v()}%")
+        elif kind < 0.75:
+            out.append(f"step={i}.5 loss={v()}")  # a step that is not whole: the general pass decides
+        elif kind < 0.8:
+            out.append(f"Epoch {rng.randint(1, 9)}/10")
+        elif kind < 0.85:
+            out.append(f"global_step={i} step={i % 7} loss={v()}")
+        elif kind < 0.9:
+            out.append(rng.choice(NOISE.splitlines()))
+        elif kind < 0.95:
+            out.append(f'{{"step": {i}, "loss": {rng.random():.4f}}}')
+        else:
+            out.append(f"step={i} loss={v()} loss={v()} seed={i}")  # a repeated name and a denied one
+    return ("\n".join(out) + "\n").encode()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_learned_line_shapes_give_exactly_what_the_general_parser_gives(seed, monkeypatch):
+    log = _shape_stream(seed)
+    rng = random.Random(seed)
+    sizes = [rng.randint(1, 4096) for _ in range(400)]
+    fast = parse_in_chunks(log, sizes)
+    learned = MetricParser()
+    learned.feed(log)
+    assert learned._shapes, "a repeating line shape should have been learned"
+    monkeypatch.setattr(MetricParser, "_learn", lambda self, line: None)
+    slow = parse_in_chunks(log, sizes)
+
+    def same(a, b):
+        return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
+
+    assert len(fast) == len(slow)
+    for f, s in zip(fast, slow):
+        assert f.keys() == s.keys() and all(same(f[k], s[k]) for k in f), (f, s)
+
+
+def test_a_long_run_of_one_shape_read_in_whole_chunks_matches_the_general_parser(monkeypatch):
+    lines = [f"step={i} loss={1.0 / (i + 1):.6f} acc=0.5 lr=3e-4" for i in range(3000)]
+    lines[1700] = "step=1700 loss=nan acc=0.5 lr=3e-4 (a warning printed on the same line)"
+    lines[2200] = "Epoch 2/10"
+    lines[2600] = "step=2600.5 loss=0.1 acc=0.5 lr=3e-4"
+    log = ("\n".join(lines) + "\n").encode()
+    sizes = [65536] * 10
+    fast = parse_in_chunks(log, sizes)
+    monkeypatch.setattr(MetricParser, "_learn", lambda self, line: None)
+    slow = parse_in_chunks(log, sizes)
+    assert len(fast) == len(slow) == 2999
+    for f, s in zip(fast, slow):
+        assert f.keys() == s.keys() and all(f[k] == s[k] or (f[k] != f[k] and s[k] != s[k]) for k in f), (f, s)
+    assert fast[-1]["epoch"] == 2.0

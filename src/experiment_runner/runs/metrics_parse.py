@@ -281,6 +281,25 @@ def _record_from_pairs(found: list) -> dict:
     return record
 
 
+class _Shape:
+    """A line shape: the text around its numbers (a compiled regex), which group is the step, and the metric
+    name of every other group."""
+
+    __slots__ = ("regex", "lines", "slots", "step_at")
+
+    def __init__(self, regex: re.Pattern, slots: tuple, step_at: int):
+        self.regex, self.slots, self.step_at = regex, slots, step_at
+        # The same shape, matched at every line start of a run of lines (one C pass for a uniform chunk).
+        self.lines = re.compile(rb"^" + regex.pattern, re.M)
+
+
+# A value in a shape: what the general pass reads as a number (see _PAIR_BODY), without the tensor( prefix.
+_SHAPE_VALUE = rb"([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))"
+_MAX_SHAPES = 4  # shapes kept per stream (a train line, an eval line ...)
+_MAX_SHAPE_LINE = 400
+_SHAPE_RELEARN = 8  # general passes between attempts to learn another shape once _MAX_SHAPES are known
+
+
 class MetricParser:
     """Stateful parser for one output stream. See the module docstring for the rules.
 
@@ -297,6 +316,10 @@ class MetricParser:
         self._progress_at = clock()
         self._progress_last: dict | None = None  # the update last emitted from the current \r run
         self._dense = False  # most recent lines were metric lines: parse without the search
+        self._shapes: list[_Shape] = []  # shapes of lines seen (most recent first), read by their own regex
+        self._lines_general = 0  # general passes made (when a shape was last learned: _learned_at)
+        self._learned_at = -_SHAPE_RELEARN
+        self._uniform = False  # the last chunk was all one shape (see _shaped)
 
     # -- public -----------------------------------------------------------------------------------------
     def feed(self, data: bytes) -> list[dict]:
@@ -406,8 +429,128 @@ class MetricParser:
         self._dense = candidates >= 16 and 4 * candidates >= 3 * body.count(b"\n")
 
     def _plain(self, body: bytes, pos: int, end: int, out: list) -> None:
+        """Records from body[pos:end], whole lines without special markers. Lines of a shape seen before (the
+        same text around the numbers: a run printing one line per step) are read by that shape's own regex;
+        the rest by the general pass, which then learns the shape of its last line."""
+        if self._shapes:
+            pos = self._shaped(body, pos, end, out)
+            if pos >= end:
+                return
+        self._general(body, pos, end, out)
+        if len(self._shapes) < _MAX_SHAPES or self._learned_at + _SHAPE_RELEARN <= self._lines_general:
+            last = body.rfind(b"\n", pos, end - 1) + 1
+            self._learn(body[last:end])
+
+    def _shaped(self, body: bytes, pos: int, end: int, out: list) -> int:
+        """Read the leading lines of body[pos:end] that match a known shape; return where the first other
+        line starts. Each shape yields exactly what the general pass yields for its lines (checked when it
+        was learned), only faster."""
+        shapes = self._shapes
+        epoch = self._epoch
+        first = shapes[0]
+        if self._uniform:  # recent chunks were all one shape: one findall over the whole run of lines
+            rows = first.lines.findall(body, pos, end)
+            if len(rows) == body.count(b"\n", pos, end):
+                step_at, slots = first.step_at, first.slots
+                for values in rows:
+                    record = {"step": None if step_at < 0 else int(values[step_at])}
+                    for name, i in slots:
+                        record[name] = float(values[i])
+                    if epoch is not None:
+                        record["epoch"] = epoch
+                    out.append(record)
+                return end
+            self._uniform = False
+        start = pos
+        while pos < end:
+            for shape in shapes:
+                m = shape.regex.match(body, pos)
+                if m is not None:
+                    break
+            else:
+                return pos
+            values = m.groups()
+            step_at = shape.step_at
+            if step_at < 0:
+                record = {"step": None}
+            else:
+                record = {"step": int(values[step_at])}
+            for name, i in shape.slots:
+                record[name] = float(values[i])
+            if epoch is not None:
+                record["epoch"] = epoch
+            out.append(record)
+            pos = m.end()
+            if shape is not shapes[0]:  # the shape seen last is tried first
+                shapes.remove(shape)
+                shapes.insert(0, shape)
+        # A whole chunk of one shape: try the one-pass findall next time.
+        self._uniform = pos == end and pos - start > 4096 and shape is first
+        return pos
+
+    def _learn(self, line: bytes) -> None:
+        """Make a shape from one plain line: its text around the numbers the general pass reads, kept only
+        when every number on the line is a metric or the step (no epoch, totals, percentages or names the
+        general pass drops) and the shape's record equals the general pass's record for that line."""
+        self._learned_at = self._lines_general
+        if not line.endswith(b"\n") or len(line) > _MAX_SHAPE_LINE or line.count(b"\n") != 1:
+            return
+        pattern = []
+        slots: list[tuple[str, int]] = []
+        step_at = -1
+        prev = 0
+        groups = 0
+        seen: set[str] = set()
+        for m in _PAIR.finditer(line):
+            raw, eq, colon, _value, total, pct = m.groups()
+            info = _name_cache.get(raw, _MISS)
+            if info is _MISS:
+                info = _classify(raw)
+            if info is None or total or pct or not (eq or colon or info[1]):
+                return
+            name, kind = info
+            if kind & _EPOCH or name in seen:
+                return
+            v0, v1 = m.span(4)
+            pattern.append(re.escape(line[prev:v0]))
+            if kind & _STEP_MASK:
+                if step_at >= 0 or not line[v0:v1].isdigit():
+                    return
+                step_at = groups
+                pattern.append(rb"(\d+)")
+            else:
+                slots.append((name, groups))
+                pattern.append(_SHAPE_VALUE)
+            seen.add(name)
+            groups += 1
+            prev = v1
+        if not slots:
+            return
+        pattern.append(re.escape(line[prev:]))
+        try:
+            regex = re.compile(b"".join(pattern))
+        except re.error:
+            return
+        shape = _Shape(regex, tuple(slots), step_at)
+        mine: list = []
+        saved = self._shapes
+        self._shapes = [shape]
+        try:
+            self._shaped(line, 0, len(line), mine)
+        finally:
+            self._shapes = saved
+        general: list = []
+        epoch = self._epoch
+        self._general(line, 0, len(line), general)
+        self._epoch = epoch
+        if mine and mine == general and all(s.regex.pattern != regex.pattern for s in self._shapes):
+            self._shapes.insert(0, shape)
+            del self._shapes[_MAX_SHAPES:]
+
+    def _general(self, body: bytes, pos: int, end: int, out: list) -> None:
         """Records from body[pos:end], whole lines without special markers, in one regex pass. The hottest
-        loop of the supervisor: kept to the fewest operations per pair."""
+        general loop of the supervisor: kept to the fewest operations per pair."""
+        self._lines_general += 1
         cache = _name_cache
         record: dict = {"step": None}
         step_rank = 0

@@ -21,6 +21,7 @@ _DECODE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf, "NaN": math.nan,
 _INF, _NINF = math.inf, -math.inf
 _SAFE = re.compile(r"^[A-Za-z0-9_./:@\[\]() -]+$")
 _names: dict[str, str] = {}
+_reprs: dict[float, str] = {}
 
 
 def _name(key) -> str:
@@ -59,11 +60,16 @@ def encode_record(record: dict, source: str, time_text: str) -> str | None:
     parts = []
     append = parts.append
     names = _names
+    reprs = _reprs
     for key, v in record.items():
         if key in _RESERVED_SET:
             continue
         if type(v) is float and v - v == 0.0:  # the common case: a finite float (NaN and Inf give NaN here)
-            text = repr(v)
+            text = reprs.get(v)
+            if text is None:  # float repr is the dearest step; values repeat a lot (lr, accuracy plateaus)
+                text = repr(v)
+                if v and len(reprs) < 4096:  # not zero: 0.0 and -0.0 are equal keys with different texts
+                    reprs[v] = text
         else:
             text = _value(v)
             if text is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import selectors
 import signal
@@ -33,9 +34,9 @@ from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppende
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
-COALESCE_S = 0.02  # pause after reading a trickle of output (see _loop)
-TRICKLE_BYTES = 16 * 1024  # less than this waiting at a wake-up is a trickle (a few lines), not a flood
-PIPE_BYTES = 1 << 20  # the output pipes' capacity: room for 20 ms of output at 50 MB/s while we pause
+COALESCE_S = 0.05  # pause after reading a trickle of output (see _loop)
+TRICKLE_BYTES = 256 * 1024  # less than this waiting at a wake-up is a trickle (a few lines), not a flood
+PIPE_BYTES = 1 << 20  # the output pipes' capacity: room for a 50 ms pause at 20 MB/s of output
 DRAIN_AFTER_EXIT_S = 2.0  # output still arriving from the child's leftovers after it exits
 LEFTOVER_GRACE_S = 2.0
 
@@ -564,6 +565,11 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     gpus = [int(g) for g in args.gpus.split(",") if g.strip()]
     sup = Supervisor(Path(args.run_dir).resolve(), Path(args.launch_file), args.ready_fd, gpus)
+    # Every metric record is a short-lived dict and none forms a cycle: the cyclic collector, run every 700
+    # allocations by default, spends about a tenth of the per-line cost finding nothing (measured). Objects made
+    # so far are frozen out of its view, and it runs far less often (it still runs: nothing is left to leak).
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
     try:
         return sup.run()
     except BaseException as e:
