@@ -137,6 +137,13 @@ async def test_an_interpreter_that_does_not_exist_is_refused(workspace, mode):
     assert r.is_error and "interpreter 'no-such-python-3.99' is not a program on PATH" in result_text(r)
 
 
+async def test_a_program_that_is_not_a_python_interpreter_is_refused(workspace, mode):
+    copy_into(workspace, "sanity_limits")
+    async with Client(build_server(workspace), mode=mode) as c:
+        r, _ = await sanity(c, entrypoint="sanity_limits/tiny.py:build", interpreter="/bin/sh")
+    assert r.is_error and "'/bin/sh' is not a Python interpreter" in result_text(r)
+
+
 async def test_asking_for_cuda_without_a_gpu_is_a_clear_error(workspace):
     import torch
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -43,6 +44,9 @@ class SanityOptions:
     seed: int = 0
 
 
+_PYTHON_NAME = re.compile(r"^(?:python|pypy)\d*(?:\.\d+)*[a-z]?$")
+
+
 def resolve_interpreter(ws: Workspace, given: str | None) -> str:
     """The Python for user code: the tool input, else `python` in experiment-runner.yaml, else the server's own."""
     if given:
@@ -63,6 +67,9 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
     if not path.is_file() or not os.access(path, os.X_OK):
         raise UserError(f"{source} {value!r} is not an executable file (looked at {path}); give the path of a Python "
                         f"interpreter (e.g. .venv/bin/python or {sys.executable})")
+    if not _PYTHON_NAME.match(path.name):  # only an interpreter runs the probe: never an arbitrary program
+        raise UserError(f"{source} {value!r} is not a Python interpreter (its name should look like python, python3 "
+                        f"or python3.11); give e.g. .venv/bin/python or {sys.executable}")
     return str(path)
 
 
