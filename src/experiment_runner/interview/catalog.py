@@ -6,32 +6,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-FIELD_IDS: tuple[str, ...] = (
-    "goal",
-    "hypothesis",
-    "success_criteria",
-    "dataset",
-    "splits",
-    "model",
-    "baseline",
-    "primary_metric",
-    "seeds",
-    "compute",
-    "deadline",
-    "fallback_plan",
-)
-FLAG_IDS: tuple[str, ...] = (
-    "just_run_it",
-    "default_settings",
-    "compare_against",
-    "know_it_when_i_see_it",
-    "should_work",
-    "run_overnight",
-)
+from experiment_runner.interview.model import FieldId, FlagId
+
+# The ids are defined once, as the Literal types of the result models.
+FIELD_IDS: tuple[str, ...] = get_args(FieldId)
+FLAG_IDS: tuple[str, ...] = get_args(FlagId)
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 
