@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from experiment_runner.interview import Analysis, AnsweredField, RedFlag, analyze  # noqa: E402
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS  # noqa: E402
-from experiment_runner.interview.quality import Case, Counts, load_cases  # noqa: E402
+from experiment_runner.interview.quality import Case, Score, load_cases, score  # noqa: E402
 
 # The baseline: the literal phrases, and a keyword per field (mentioned = answered).
 LITERAL = {
@@ -60,51 +60,8 @@ def baseline(text: str) -> Analysis:
     return Analysis(answered=answered, missing=[], groups=[], red_flags=flags)
 
 
-class Tally:
-    def __init__(self):
-        self.flags = Counts()
-        self.per_flag = {f: Counts() for f in FLAG_IDS}
-        self.fields_right = 0
-        self.fields_total = 0
-        self.per_field_right = {f: 0 for f in FIELD_IDS}
-        self.cases = 0
-        self.mistakes: list[str] = []
-
-    def add(self, case: Case, result: Analysis) -> None:
-        self.cases += 1
-        got = {f.id for f in result.red_flags}
-        for f in FLAG_IDS:
-            c = self.per_flag[f]
-            if f in got and f in case.red_flags:
-                c.tp += 1
-                self.flags.tp += 1
-            elif f in got:
-                c.fp += 1
-                self.flags.fp += 1
-                self.mistakes.append(f"{case.id}: {f} raised, not labelled")
-            elif f in case.red_flags:
-                c.fn += 1
-                self.flags.fn += 1
-                self.mistakes.append(f"{case.id}: {f} labelled, not raised")
-        answered = {a.field for a in result.answered}
-        for f in FIELD_IDS:
-            self.fields_total += 1
-            if (f in answered) == (f in case.answered):
-                self.fields_right += 1
-                self.per_field_right[f] += 1
-            else:
-                self.mistakes.append(f"{case.id}: field {f} {'read as answered' if f in answered else 'missed'}")
-
-    @property
-    def accuracy(self) -> float:
-        return self.fields_right / self.fields_total if self.fields_total else 1.0
-
-
-def run(cases: list[Case], fn) -> Tally:
-    t = Tally()
-    for case in cases:
-        t.add(case, fn(case.text))
-    return t
+def run(cases: list[Case], fn) -> Score:
+    return score(cases, fn)
 
 
 def main() -> int:
@@ -124,7 +81,7 @@ def main() -> int:
     print(f"{'red-flag precision (micro)':34}{ours.flags.precision:>12.3f}{base.flags.precision:>12.3f}")
     print(f"{'red-flag recall (micro)':34}{ours.flags.recall:>12.3f}{base.flags.recall:>12.3f}")
     print(f"{'answered-field accuracy':34}{ours.accuracy:>12.3f}{base.accuracy:>12.3f}")
-    print(f"{'  (decisions)':34}{ours.fields_total:>12}{base.fields_total:>12}")
+    print(f"{'  (decisions)':34}{ours.field_decisions:>12}{base.field_decisions:>12}")
     print(f"{'time per analyze() call':34}{per_call_ms:>10.2f}ms")
 
     print(f"\n{'per set':12}{'n':>5}{'flag P':>9}{'flag R':>9}{'field acc':>11}   {'baseline P':>10}{'R':>7}{'acc':>7}")
@@ -144,7 +101,7 @@ def main() -> int:
     print(f"\n{'per field':18}{'answered':>9}{'accuracy':>10}   {'baseline':>9}")
     for f in FIELD_IDS:
         labelled = sum(1 for c in cases if f in c.answered)
-        print(f"{f:18}{labelled:>9}{ours.per_field_right[f] / len(cases):>10.3f}   {base.per_field_right[f] / len(cases):>9.3f}")
+        print(f"{f:18}{labelled:>9}{ours.per_field_correct[f] / len(cases):>10.3f}   {base.per_field_correct[f] / len(cases):>9.3f}")
 
     if args.mistakes:
         print("\nmisclassified by analyze():")

@@ -43,6 +43,7 @@ class Score:
     field_decisions: int = 0
     field_correct: int = 0
     per_field: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELD_IDS})
+    per_field_correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELD_IDS})
     mistakes: list[str] = field(default_factory=list)
 
     @property
@@ -66,12 +67,14 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
-def score(cases: list[Case]) -> Score:
-    from experiment_runner.interview import analyze
+def score(cases: list[Case], analyzer=None) -> Score:
+    """Score `analyzer` (text -> Analysis; default analyze()) on the cases."""
+    if analyzer is None:
+        from experiment_runner.interview import analyze as analyzer
 
     s = Score()
     for case in cases:
-        result = analyze(case.text)
+        result = analyzer(case.text)
         s.cases += 1
         got_flags = {f.id for f in result.red_flags}
         triggers = {f.id: f.trigger for f in result.red_flags}
@@ -95,6 +98,7 @@ def score(cases: list[Case]) -> Score:
             c = s.per_field[f]
             if (f in got_fields) == (f in case.answered):
                 s.field_correct += 1
+                s.per_field_correct[f] += 1
                 if f in got_fields:
                     c.tp += 1
                 continue
