@@ -112,3 +112,13 @@ def test_building_the_server_imports_no_heavy_library(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"heavy modules imported at server start: {out.stdout}"
+
+
+async def test_the_prompts_are_listed_and_the_brief_prompt_names_the_experiment(workspace, mode):
+    async with Client(build_server(workspace), mode=mode) as c:
+        prompts = {p.name: p for p in (await c.list_prompts()).prompts}
+        brief = await c.get_prompt("experiment_brief", {"experiment": "cifar-ls", "notes": "label smoothing on CIFAR-10"})
+    assert {"clarifying_interview", "experiment_brief"} <= set(prompts)
+    assert [a.name for a in prompts["experiment_brief"].arguments] == ["experiment", "notes"]
+    text = brief.messages[0].content.text
+    assert 'experiment="cifar-ls"' in text and "label smoothing on CIFAR-10" in text and "confirm=true" in text
