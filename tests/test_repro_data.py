@@ -107,6 +107,45 @@ def test_rechecking_unchanged_data_reads_nothing_and_any_change_is_re_read(tmp_p
     assert changed.data.entries[0].hash != first.data.entries[0].hash
 
 
+MOUNTINFO = """\
+22 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw
+40 22 0:35 / /proc rw,nosuid - proc proc rw
+61 22 0:52 / /scratch rw,relatime shared:30 - lustre 10.0.0.1@tcp:/fs rw,flock
+62 22 0:53 / /home/shared\\040data rw,relatime - nfs4 server:/export rw,vers=4.2
+63 61 0:54 / /scratch/local rw - tmpfs tmpfs rw
+"""
+
+
+@pytest.mark.parametrize(
+    "path, fs",
+    [("/work/data", "ext4"), ("/proc/1", "proc"), ("/scratch/imagenet/train", "lustre"), ("/scratch", "lustre"),
+     ("/scratch/local/x", "tmpfs"), ("/scratchy/x", "ext4"), ("/home/shared data/x", "nfs4"), ("/home/shared", "ext4")],
+)
+def test_the_file_system_under_a_path_is_read_from_mountinfo(path, fs):
+    from experiment_runner.repro.datahash import NETWORK_FS, _mount_fs_type
+
+    assert _mount_fs_type(path, MOUNTINFO) == fs
+    assert ("lustre" in NETWORK_FS, "nfs4" in NETWORK_FS, "ext4" in NETWORK_FS) == (True, True, False)
+    assert _mount_fs_type("/proc/self") == "proc"  # the real table of this machine
+
+
+def test_a_folder_on_a_network_file_system_is_statted_in_threads_with_the_same_result(tmp_path, monkeypatch):
+    from experiment_runner.repro import datahash
+
+    write(tmp_path, {f"d/sub{i % 7}/f{i:04d}.bin": f"{i}" * (i % 13 + 1) for i in range(600)})
+    _settle()
+    ws = Workspace(tmp_path)
+    local = hash_data(ws, ["d"], "sha256").entries[0]
+    shutil.rmtree(ws.store_root / ".cache")
+    calls = []
+    real = datahash._stat_all
+    monkeypatch.setattr(datahash, "_fs_type_of", lambda path: "nfs4")
+    monkeypatch.setattr(datahash, "_stat_all", lambda paths, threaded: calls.append(threaded) or real(paths, threaded))
+    remote = hash_data(ws, ["d"], "sha256").entries[0]
+    assert calls == [True] and remote.files == local.files == 600
+    assert remote.hash == local.hash and remote.bytes_read == local.bytes_read
+
+
 def test_symlinks_leading_outside_the_workspace_are_refused_while_hashing(tmp_path):
     outside = tmp_path / "outside"
     write(outside, {"secret.csv": "s", "dir/inner.csv": "i"})
