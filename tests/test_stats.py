@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy import stats as st
 
-from experiment_runner.stats.bootstrap import bootstrap_cis, bootstrap_means, quantile_mc_se
+from experiment_runner.stats.bootstrap import Ordered, bootstrap_cis, bootstrap_means, quantile_mc_se
 from experiment_runner.stats.compare import (
     hedges_g,
     holm,
@@ -207,6 +207,33 @@ def test_arms_of_unequal_size_share_one_draw_and_agree_with_scipy_within_monte_c
             se = quantile_mc_se(dist, q)[0]
             assert abs(mine - theirs) < 5 * math.sqrt(2) * se + 1e-12, (a, q, mine, theirs, se)
         assert ours.mean_distribution[a].mean() == pytest.approx(sample.mean(), abs=4 * sample.std() / math.sqrt(len(sample) * 20_000) + 1e-12)
+
+
+def _distributions():
+    rng = np.random.default_rng(11)
+    return {
+        "normal": rng.normal(0.8, 0.01, (6, 10_000)),
+        "skewed": rng.lognormal(0.0, 1.5, (4, 10_000)),
+        "heavy tails": rng.standard_cauchy((4, 10_000)),
+        "three values": rng.choice([0.1, 0.5, 0.9], (3, 10_000), p=[0.25, 0.5, 0.25]),
+        "constant": np.full((2, 10_000), 0.7),
+        "mixed rows": np.vstack([rng.normal(0, 1, 10_000), np.full(10_000, 3.0), rng.exponential(1, 10_000)]),
+        "short rows": rng.normal(0, 1, (3, 999)),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_distributions()))
+def test_ordering_only_the_tails_gives_the_quantiles_a_full_sort_gives(kind):
+    x = _distributions()[kind]
+    qs = [0.0, 0.015, 0.025, 0.035, 0.965, 0.975, 0.985, 1.0]
+    full = np.quantile(x, qs, axis=1).T
+    tails = Ordered(x.copy(), inplace=True, tail=0.037)
+    assert np.array_equal(tails.quantiles(qs), full)
+    # an order statistic outside the tails sorts the rows in full, and still answers exactly
+    assert np.array_equal(tails.quantiles([0.5, 0.025]), np.quantile(x, [0.5, 0.025], axis=1).T)
+    assert np.array_equal(tails.full, np.sort(x, axis=1))
+    assert np.array_equal(Ordered(x, tail=0.037).quantiles(qs), full)  # not in place: the input left as it was
+    assert np.array_equal(x, _distributions()[kind])
 
 
 def test_an_arm_with_one_value_gets_no_interval():

@@ -76,20 +76,74 @@ def _lerp(a: np.ndarray, b: np.ndarray, t: float) -> np.ndarray:
 
 
 class Ordered:
-    """The rows of an (A, B) distribution, each sorted once, for any number of quantiles. (Selecting only the tails,
-    by thresholds from a subsample, was measured no faster than numpy's vectorised sort at B = 10,000.)"""
+    """Order statistics of the rows of an (A, B) distribution, for any number of quantiles.
 
-    def __init__(self, distribution: np.ndarray, *, inplace: bool = False):
+    With `tail` (a fraction of B), only each row's lower and upper tails are ordered at first: the values farther
+    from the mean than z sd (mean and sd from a strided subsample; z for 2.5x the tail fraction under normality),
+    checked to hold at least the tail's count on each side of every row, then sorted in one padded array. That is
+    what percentile intervals and their Monte Carlo errors need, at about half the cost of sorting every row of
+    B = 10,000. An order statistic outside the tails, or a check that fails (a skewed or lumpy distribution),
+    sorts the rows in full: the answers never depend on the shortcut, only the time does."""
+
+    def __init__(self, distribution: np.ndarray, *, inplace: bool = False, tail: float | None = None):
         rows = np.atleast_2d(distribution)
-        if inplace:  # no copy of (A, B): sort the caller's array itself
-            rows.sort(axis=1)
-            self.full = rows
+        self.A, self.B = rows.shape
+        self._rows, self._inplace = rows, inplace
+        self._full: np.ndarray | None = None
+        self._low = self._high = None  # (A, k) smallest / largest k of each row, ascending
+        self.k = 0
+        if tail is not None and self.B >= 2000 and self.A:
+            self._select_tails(int(np.ceil(tail * self.B)) + 2)
+        if self._low is None:
+            self._sort()
+
+    def _sort(self) -> None:
+        if self._inplace:  # no copy of (A, B): sort the caller's array itself
+            self._rows.sort(axis=1)
+            self._full = self._rows
         else:
-            self.full = np.sort(rows, axis=1)
-        self.A, self.B = self.full.shape
+            self._full = np.sort(self._rows, axis=1)
+        self._low = self._high = None
+        self.k = self.B
+
+    def _select_tails(self, k: int) -> None:
+        rows = self._rows
+        sub = rows[:, :: max(1, self.B // 512)]
+        mu, sd = sub.mean(axis=1, keepdims=True), sub.std(axis=1, keepdims=True)
+        z = float(ndtri(1 - min(0.45, 2.5 * k / self.B)))  # wide margin: sd from 512 values, skew
+        # both tails in one mask; compares only, since a fresh (A, B) float array costs page faults
+        mask = rows < mu - z * sd
+        mask |= rows > mu + z * sd
+        counts = np.count_nonzero(mask, axis=1)
+        if counts.min() < 2 * k or counts.max() > 12 * k:  # too few to answer, or too many to gain: sort in full
+            return
+        # each row's values beyond the thresholds, in row-major order on both sides, padded with inf and sorted:
+        # the lower tail comes first, then the upper tail, then the padding
+        padded = np.full((self.A, int(counts.max())), np.inf)
+        # np.compress on the flat arrays: 4x faster here than indexing with a 2-D mask
+        padded[np.arange(padded.shape[1]) < counts[:, None]] = np.compress(mask.ravel(), rows.ravel())
+        padded.sort(axis=1)
+        n_low = np.count_nonzero(padded < mu, axis=1)
+        if n_low.min() < k or (counts - n_low).min() < k:
+            return
+        self._low = padded[:, :k]
+        self._high = np.take_along_axis(padded, counts[:, None] - k + np.arange(k), axis=1)
+        self.k = k
+
+    @property
+    def full(self) -> np.ndarray:
+        """Every row sorted (sorts on first use when only the tails were ordered)."""
+        if self._full is None:
+            self._sort()
+        return self._full
 
     def at(self, i: int) -> np.ndarray:
         """The i-th smallest value (0-based) of every row: (A,)."""
+        if self._full is None:
+            if i < self.k:
+                return self._low[:, i]
+            if i >= self.B - self.k:
+                return self._high[:, i - (self.B - self.k)]
         return self.full[:, i]
 
     def quantiles(self, qs: Sequence[float]) -> np.ndarray:
@@ -185,10 +239,10 @@ class BootstrapCIs:
     mean_ci: np.ndarray  # (A, 2) interval of each arm's mean; nan rows for arms with fewer than 2 values
     diff_ci: np.ndarray  # (A, 2) interval of mean(arm) - mean(baseline); nan for the baseline and arms without one
     mean_rows: list[int]  # the arms (indices) that have a bootstrap distribution
-    mean_distribution: np.ndarray  # (len(mean_rows), B) their bootstrap means, each row sorted
+    mean_distribution: np.ndarray  # (len(mean_rows), B) their bootstrap means (in no particular order)
     mean_order: Ordered  # the same, for quantiles
     diff_rows: list[int]  # the arms with a difference from the baseline
-    diff_distribution: np.ndarray  # (len(diff_rows), B) their bootstrap differences, each row sorted
+    diff_distribution: np.ndarray  # (len(diff_rows), B) their bootstrap differences (in no particular order)
     diff_order: Ordered
     n_resamples: int
     method: str
@@ -232,8 +286,10 @@ def bootstrap_cis(
                 else means[pos[baseline_index]].copy())
         diffs = means.take([pos[a] for a in others], axis=0)
         diffs -= base
-    # the pairing of replicates is used up: sort in place, from here on only order statistics matter
-    mean_order, diff_order = Ordered(means, inplace=True), Ordered(diffs, inplace=True)
+    # the pairing of replicates is used up: from here on only order statistics matter, and only in the tails (the
+    # interval's ends, and 0.01 beyond them for their Monte Carlo errors), unless a caller asks for more
+    tail = (1 - confidence) / 2 + 0.012
+    mean_order, diff_order = Ordered(means, inplace=True, tail=tail), Ordered(diffs, inplace=True, tail=tail)
     if method == "percentile":
         mean_ci[usable] = percentile_interval(mean_order, confidence)
         if others:
