@@ -71,7 +71,7 @@ def breakdown(rate: int, n: int = 50_000) -> None:
     from experiment_runner.runs.health import HealthMonitor
     from experiment_runner.runs.logcap import CappedLogWriter
     from experiment_runner.runs.metrics_parse import MetricParser
-    from experiment_runner.runs.metricsio import encode_record
+    from experiment_runner.runs.metricsio import encode_records
     from experiment_runner.workspace.config import RunsConfig
 
     data = "".join(f"step={i} loss={1.0 / (i + 1):.6f} acc=0.5 lr=0.0003\n" for i in range(n)).encode()
@@ -88,10 +88,9 @@ def breakdown(rate: int, n: int = 50_000) -> None:
         t1 = time.perf_counter()
         recs = parser.feed(c)
         t2 = time.perf_counter()
-        for r in recs:
-            health.observe_metrics(r, now)
+        health.observe_batch(recs, now)
         t3 = time.perf_counter()
-        "".join(encode_record(r, "stdout", "1.0") for r in recs)
+        "".join(encode_records(recs, "stdout", "1.0")[0])
         t4 = time.perf_counter()
         t["log write"] += t1 - t0
         t["parse (metrics_parse)"] += t2 - t1

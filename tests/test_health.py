@@ -383,3 +383,47 @@ def test_memory_stays_bounded_whatever_the_run_logs():
     assert len(hm._roles) <= 4097
     assert len(hm._train.values) == 25 and len(hm._grad) == 30 and len(hm._val) <= 64
     assert len(hm._gpu) <= (180 + 60) // 10 + 2
+
+
+# -- the batch path the supervisor uses ------------------------------------------------------------------------
+def _mixed_records(seed: int, n: int = 6000):
+    """Records of several shapes and every kind of value the parser or a run's own log() can give: NaN and Inf
+    losses, strings, bools, ints, missing steps, float steps, gradient norms, a better-ranked loss appearing late."""
+    rng = random.Random(seed)
+    for i in range(n):
+        level = 0.2 + 2.0 * math.exp(-i / 500) + (0.002 * (i - 4000) if i > 4000 else 0.0)
+        r = {"step": i, "loss": level * (1 + 0.2 * rng.gauss(0, 1)), "acc": rng.random(), "lr": 3e-4}
+        roll = rng.random()
+        if roll < 0.1:
+            r["grad_norm"] = math.exp(rng.gauss(0, 1)) * (50 if 3000 < i < 3100 else 1)
+        if roll < 0.02:
+            r["val_loss"] = level * 1.1
+        if roll < 0.005:
+            r["loss"] = rng.choice([math.nan, math.inf, "nan", True, 3])
+        if 0.5 < roll < 0.51:
+            del r["step"]
+        if 0.6 < roll < 0.605:
+            r["step"] = float(i)
+        if i > 2000 and roll > 0.97:
+            r = {"train_loss": r.get("loss", 1.0), "step": i}  # a better-ranked name for the training loss
+        yield r
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_observing_a_batch_has_exactly_the_effect_of_observing_each_record(seed):
+    records = list(_mixed_records(seed))
+    one, batch = monitor(), monitor()
+    t = 0.0
+    for start in range(0, len(records), 97):
+        chunk = records[start : start + 97]
+        t = start * 0.01
+        for r in chunk:
+            one.observe_metrics(r, t)
+        batch.observe_batch(chunk, t)
+        if start % (97 * 10) == 0:
+            assert one.signals(t) == batch.signals(t)
+    assert one.signals(t) == batch.signals(t)
+    assert (one._nan, one._loss_values, one.nan_step()) == (batch._nan, batch._loss_values, batch.nan_step())
+    assert one._train.name == batch._train.name and list(one._train.values) == list(batch._train.values)
+    assert list(one._val) == list(batch._val) and list(one._grad) == list(batch._grad)
+    assert any(isinstance(r.get("loss"), float) and not math.isfinite(r["loss"]) for r in records)

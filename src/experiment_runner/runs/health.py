@@ -208,6 +208,7 @@ class HealthMonitor:
         self._gpu_s = float(cfg.low_gpu_util_s)
         self._silence_s = float(cfg.silence_warn_s)
         self._roles: dict[str, int] = {}
+        self._plans: dict[tuple, tuple] = {}  # observe_batch: per record shape, its roled names and loss picks
         self._train: _LossSeries | None = None
         self._val: deque[tuple] = deque(maxlen=64)  # (value, step, index, train median then)
         self._val_name: str | None = None
@@ -269,6 +270,67 @@ class HealthMonitor:
             self._observe_train(train_name, float(train_value), step, now)
         if val_value is not None:
             self._observe_val(val_name, float(val_value), step, now)
+
+    def observe_batch(self, records: list[dict], now: float) -> None:
+        """observe_metrics for each record in order, with the same effect, at less cost per record: the names
+        that have a role, and which of them is the training and the validation loss, are worked out once per
+        record shape (its keys). A record with a non-numeric value where a role is goes through observe_metrics."""
+        if not records:
+            return
+        self._last_activity = now
+        if self._started is None:
+            self._started = now
+        if self._first_metric is None:
+            self._first_metric = now
+        plans = self._plans
+        isfinite = math.isfinite
+        for r in records:
+            keys = tuple(r)
+            plan = plans.get(keys)
+            if plan is None:
+                plan = self._plan(keys)
+            roled, train_name, val_name = plan
+            for name, _ in roled:
+                if type(r[name]) is not float and not isinstance(r[name], (int, float)):
+                    break
+            else:
+                step = r.get("step")
+                for name, role in roled:
+                    if role & _LOSSLIKE:
+                        self._loss_values += 1
+                        if self._nan is None and not isfinite(r[name]):
+                            self._nan = (name, float(r[name]), step, self._loss_values, self._last_finite(name))
+                            self._raise("nan_loss", now)
+                    if role & _GRAD:
+                        self._observe_grad(name, float(r[name]), step, now)
+                if train_name is not None:
+                    self._observe_train(train_name, float(r[train_name]), step, now)
+                if val_name is not None:
+                    self._observe_val(val_name, float(r[val_name]), step, now)
+                continue
+            self.observe_metrics(r, now)
+
+    def _plan(self, keys: tuple) -> tuple:
+        roles = self._roles
+        roled = []
+        train_name = val_name = None
+        for name in keys:
+            role = roles.get(name)
+            if role is None:
+                role = self._role(name)
+            if not role:
+                continue
+            roled.append((name, role))
+            if role & _LOSSLIKE:
+                if name in _TRAIN_RANK and (train_name is None or _TRAIN_RANK[name] < _TRAIN_RANK[train_name]):
+                    train_name = name
+                if name in _VAL_RANK and (val_name is None or _VAL_RANK[name] < _VAL_RANK[val_name]):
+                    val_name = name
+        plan = (tuple(roled), train_name, val_name)
+        if len(self._plans) > 1024:  # a run inventing names per line must not grow memory without bound
+            self._plans.clear()
+        self._plans[keys] = plan
+        return plan
 
     def observe_telemetry(self, sample: dict, now: float) -> None:
         """One TelemetrySampler sample; only GPU utilisation matters here."""

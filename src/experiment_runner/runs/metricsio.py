@@ -86,6 +86,63 @@ def encode_record(record: dict, source: str, time_text: str) -> str | None:
     return f'{{"step":{"null" if step is None else step},"time":{time_text},"source":"{source}",{",".join(parts)}}}\n'
 
 
+_line_plans: dict[tuple, tuple] = {}
+
+
+def _line_plan(keys: tuple) -> tuple:
+    """For records with exactly these keys: the metric keys, and each one's '"name":' text with its separator."""
+    metric = tuple(k for k in keys if k not in _RESERVED_SET)
+    heads = tuple(("" if i == 0 else ",") + f'"{_name(k)}":' for i, k in enumerate(metric))
+    plan = (metric, heads, "time" in keys)
+    if len(_line_plans) > 1024:  # a run inventing names per line must not grow memory without bound
+        _line_plans.clear()
+    _line_plans[keys] = plan
+    return plan
+
+
+def encode_records(records: list[dict], source: str, time_text: str) -> tuple[list[str | None], bool]:
+    """encode_record for each record, in order, and whether none was dropped (every line not None). The same text,
+    at about half the cost for the common record (an int or no step, finite float metrics): the parser yields
+    records of a few shapes, and each shape's names are quoted once. Any other record goes through encode_record."""
+    out: list[str | None] = []
+    append = out.append
+    plans = _line_plans
+    reprs = _reprs
+    mid = f',"time":{time_text},"source":"{source}",'
+    kept = True
+    for r in records:
+        keys = tuple(r)
+        plan = plans.get(keys)
+        if plan is None:
+            plan = _line_plan(keys)
+        metric, heads, has_time = plan
+        step = r.get("step")
+        if has_time or not metric or (type(step) is not int and step is not None):
+            line = encode_record(r, source, time_text)
+            kept = kept and line is not None
+            append(line)
+            continue
+        parts = []
+        for k, head in zip(metric, heads):
+            v = r[k]
+            if type(v) is not float or v - v != 0.0:  # not a finite float (v - v is NaN for NaN and Inf)
+                break
+            text = reprs.get(v)
+            if text is None:
+                text = repr(v)
+                if v and len(reprs) < 4096:  # as in encode_record: 0.0 and -0.0 share a key
+                    reprs[v] = text
+            parts.append(head)
+            parts.append(text)
+        else:
+            append(f'{{"step":{"null" if step is None else step}{mid}{"".join(parts)}}}\n')
+            continue
+        line = encode_record(r, source, time_text)
+        kept = kept and line is not None
+        append(line)
+    return out, kept
+
+
 def clean_record(record: dict, *, source: str, now: float) -> dict | None:
     """A metric record as stored (the dict form of encode_record's line)."""
     line = encode_record(record, source, f"{now:.6f}")

@@ -30,7 +30,7 @@ from pathlib import Path
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.logcap import CappedLogWriter
-from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppender, encode_record
+from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppender, encode_record, encode_records
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
@@ -359,15 +359,14 @@ class Supervisor:
             self._take(records_, stream, now)
 
     def _take(self, recs: list[dict], source: str, now: float) -> None:
-        observe = self.health.observe_metrics
-        time_text = f"{now:.6f}"
+        lines, kept = encode_records(recs, source, f"{now:.6f}")
         pending = self.pending
-        for r in recs:
-            line = encode_record(r, source, time_text)
-            if line is None:
-                continue
-            observe(r, now)
-            pending.append(line)
+        if kept:  # the common case: every record had a number to store
+            self.health.observe_batch(recs, now)
+            pending.extend(lines)
+        else:  # records without a single numeric value are neither stored nor observed
+            self.health.observe_batch([r for r, line in zip(recs, lines) if line is not None], now)
+            pending.extend(line for line in lines if line is not None)
         if len(pending) >= 20000:
             self._flush_metrics()
 
