@@ -427,3 +427,19 @@ def test_a_long_run_of_one_shape_read_in_whole_chunks_matches_the_general_parser
     for f, s in zip(fast, slow):
         assert f.keys() == s.keys() and all(f[k] == s[k] or (f[k] != f[k] and s[k] != s[k]) for k in f), (f, s)
     assert fast[-1]["epoch"] == 2.0
+
+
+def test_the_one_pass_search_for_special_lines_finds_what_the_mark_by_mark_search_finds(monkeypatch):
+    from experiment_runner.runs import metrics_parse as mp
+
+    pytest.importorskip("hyperscan", reason="the one-pass search needs the hyperscan wheel")
+    rng = random.Random(5)
+    pieces = [b"step=%d loss=0.5" % i for i in range(50)] + [m.lower() for m in mp._SPECIAL] + [b"it/", b"/s", b"confi"]
+    for _ in range(40):
+        body = b"".join(b" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + b"\n" for _ in range(rng.randint(60, 400)))
+        assert len(body) >= mp._SPECIAL_SCAN_MIN
+        fast = mp._special_lines(body)
+        with monkeypatch.context() as m:
+            m.setattr(mp, "_special_db", lambda: None)
+            assert mp._special_lines(body) == fast
+        assert fast  # the bodies do hold special lines
