@@ -87,7 +87,6 @@ _SPECIAL = (
     b"{", b"\r", b"<", b"it/s", b"s/it", b"://", b"traceback", b'file "', b"config", b"cfg", b"args", b"arguments",
     b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags",
 )  # fmt: skip
-# tqdm's right part: `[elapsed<remaining, rate, postfix]` or `[elapsed, rate, postfix]` at the end.
 _SPECIAL_SCAN_MIN = 2048  # bodies shorter than this are searched mark by mark
 _special_scan = threading.local()
 
@@ -130,6 +129,7 @@ def _special_db():
     return db
 
 
+# tqdm's right part: `[elapsed<remaining, rate, postfix]` or `[elapsed, rate, postfix]` at the end.
 _TQDM_BRACKET = re.compile(
     rb"\[(?:\d+:)?\d+:\d\d(?:<(?:(?:\d+:)?\d+:\d\d|\?))?(?:,[ \t]*[^,\]]*(?:/s|/it|s/\w+)[ \t]*)?((?:,[^\]]*)?)\][ \t]*$"
 )
