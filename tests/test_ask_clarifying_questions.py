@@ -110,6 +110,8 @@ async def test_red_flags_come_back_with_trigger_words_and_probes_even_when_parap
     assert flags["run_overnight"]["trigger"] == "while I sleep"
     assert flags["run_overnight"]["probe"] == "Do we have checkpointing if it crashes at hour 7?"
     assert "2 red flag(s)" in out["summary"] and "stock hyperparameters" in out["summary"]
+    # the patterns miss paraphrases: the summary names the flags that were not matched, to be read for by meaning
+    assert "also read the request for just_run_it, compare_against, know_it_when_i_see_it, should_work by meaning" in out["summary"]
 
 
 async def test_a_negated_or_addressed_red_flag_is_not_raised(workspace, mode):
@@ -222,6 +224,7 @@ async def test_the_interview_prompt_puts_red_flag_probes_before_the_open_questio
     assert probes_at < questions_at
     assert text.index("### Goal & Hypothesis") < text.index("### Context & Usage")
     assert "Never guess" in text and "two or three questions at a time" in text
+    assert "miss paraphrases they were not written for" in text and text.index("miss paraphrases") < questions_at
 
 
 def test_the_cli_returns_the_questions_as_json(workspace):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from experiment_runner.interview import Analysis, AnsweredField, QuestionGroup, RedFlag, analyze
-from experiment_runner.interview.catalog import FIELD_IDS
+from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 
 log = logging.getLogger("experiment_runner.tools.ask_clarifying_questions")
@@ -94,8 +94,12 @@ def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], giv
             + "; ".join(f"{f.id} ({f.trigger!r} -> {f.probe!r})" for f in analysis.red_flags)
         )
     else:
-        parts.append("no red flags")
+        parts.append("no red-flag wording matched")
     head = ". ".join(parts) + "."
+    others = [f for f in FLAG_IDS if f not in {r.id for r in analysis.red_flags}]
+    if others:
+        # The patterns miss paraphrases they were not written for (about half, on an independent author's set).
+        head += f" Red flags are matched on wording: also read the request for {', '.join(others)} by meaning."
     if elicitation == "answered":
         head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (f" ({', '.join(given)})." if given else ".")
     elif elicitation == "no_answer":
