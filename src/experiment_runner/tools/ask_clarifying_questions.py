@@ -98,7 +98,8 @@ def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], giv
     head = ". ".join(parts) + "."
     others = [f for f in FLAG_IDS if f not in {r.id for r in analysis.red_flags}]
     if others:
-        # The patterns miss paraphrases they were not written for (about half, on an independent author's set).
+        # The patterns miss paraphrases they were not written for (on an independent author's set, before it was
+        # added to the patterns' tests, they found about half).
         head += f" Red flags are matched on wording: also read the request for {', '.join(others)} by meaning."
     if elicitation == "answered":
         head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (f" ({', '.join(given)})." if given else ".")
