@@ -29,8 +29,16 @@ mcp.run()
 '''
 
 MESSAGES = [
-    {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-     "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "bench", "version": "0"}}},
+    {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-11-25",
+            "capabilities": {},
+            "clientInfo": {"name": "bench", "version": "0"},
+        },
+    },
     {"jsonrpc": "2.0", "method": "notifications/initialized"},
     {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
 ]
@@ -74,7 +82,9 @@ def main() -> None:
             b.append(tb)
             print(f"run {i + 1}: experiment-runner {ta:.3f} s ({na} tools)   minimal MCPServer {tb:.3f} s ({nb} tool)")
     ma, mb = statistics.median(a), statistics.median(b)
-    print(f"\nmedian: experiment-runner {ma:.3f} s, minimal one-tool MCPServer {mb:.3f} s, ratio {ma / mb:.2f}x (target <= 1.2x)")
+    print(
+        f"\nmedian: experiment-runner {ma:.3f} s, minimal one-tool MCPServer {mb:.3f} s, ratio {ma / mb:.2f}x (target <= 1.2x)"
+    )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

@@ -50,10 +50,20 @@ def diagnose_all(logs: Path = DATA / "logs", engine: str = "auto") -> list[dict]
         out = SPEC.call(fixture_args(name, logs), ctx)
         got = out.findings[0].category if out.findings else "healthy"
         conf = out.findings[0].confidence if out.findings else None
-        rows.append({"script": name, "style": entry["style"], "expected": entry["expected"], "got": got,
-                     "confidence": conf, "ok": got == entry["expected"], "simulated": bool(entry.get("simulated")),
-                     "engine": out.scans[0].engine if out.scans else "-", "findings": len(out.findings),
-                     "summary": out.summary})
+        rows.append(
+            {
+                "script": name,
+                "style": entry["style"],
+                "expected": entry["expected"],
+                "got": got,
+                "confidence": conf,
+                "ok": got == entry["expected"],
+                "simulated": bool(entry.get("simulated")),
+                "engine": out.scans[0].engine if out.scans else "-",
+                "findings": len(out.findings),
+                "summary": out.summary,
+            }
+        )
     return rows
 
 
@@ -68,7 +78,9 @@ def main() -> int:
     for r in rows:
         conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
         sim = " (simulated)" if r["simulated"] else ""
-        print(f"{r['script']:26s} {r['style']:10s} {r['expected']:26s} {r['got']:26s} {conf:>5s}  {'yes' if r['ok'] else 'NO'}{sim}")
+        print(
+            f"{r['script']:26s} {r['style']:10s} {r['expected']:26s} {r['got']:26s} {conf:>5s}  {'yes' if r['ok'] else 'NO'}{sim}"
+        )
         if args.verbose and not r["ok"]:
             print("    " + r["summary"][:400])
     failing = [r for r in rows if r["expected"] != "healthy"]

@@ -58,10 +58,14 @@ def main() -> int:
             while f.read(64 << 20):
                 pass
 
-        print(f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; file {args.size_mib} MiB in {tmp}")
+        print(
+            f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; file {args.size_mib} MiB in {tmp}"
+        )
         print(f"\n1) one {args.size_mib} MiB file, median of {args.repeat}")
         rows = []
-        t_sha, out = _timed(lambda: subprocess.run(["sha256sum", str(big)], capture_output=True, check=True), args.repeat)
+        t_sha, out = _timed(
+            lambda: subprocess.run(["sha256sum", str(big)], capture_output=True, check=True), args.repeat
+        )
         rows.append(("sha256sum (coreutils, baseline)", t_sha))
         t_b3, ours = _timed(lambda: hash_file(big, "blake3"), args.repeat)
         rows.append(("experiment-runner blake3", t_b3))
@@ -69,13 +73,17 @@ def main() -> int:
         rows.append(("experiment-runner sha256 mode", t_ours_sha))
         assert ours_sha == out.stdout.split()[0].decode(), "sha256 mode disagrees with sha256sum"
         if shutil.which("b3sum"):
-            t_b3sum, b3 = _timed(lambda: subprocess.run(["b3sum", "--no-names", str(big)], capture_output=True, check=True), args.repeat)
+            t_b3sum, b3 = _timed(
+                lambda: subprocess.run(["b3sum", "--no-names", str(big)], capture_output=True, check=True), args.repeat
+            )
             rows.append(("b3sum (reference)", t_b3sum))
             assert b3.stdout.decode().strip() == ours, "blake3 disagrees with b3sum"
         print(f"   {'hasher':36s} {'seconds':>8s} {'MiB/s':>8s} {'vs sha256sum':>13s}")
         for name, t in rows:
             print(f"   {name:36s} {t:8.3f} {args.size_mib / t:8.0f} {t_sha / t:12.2f}x")
-        print(f"   target >= 1.50x sha256sum: blake3 is {t_sha / t_b3:.2f}x -> {'MET' if t_sha / t_b3 >= 1.5 else 'NOT MET'}")
+        print(
+            f"   target >= 1.50x sha256sum: blake3 is {t_sha / t_b3:.2f}x -> {'MET' if t_sha / t_b3 >= 1.5 else 'NOT MET'}"
+        )
 
         print("\n2) first check vs re-check of an unchanged dataset (hash_data, fresh cache each shape)")
         shapes = []
@@ -106,8 +114,10 @@ def main() -> int:
             t_re, again = _timed(lambda: hash_data(ws, [folder]).entries[0], args.repeat)
             assert again.hash == first.hash
             ratio = t_first / t_re
-            print(f"   {label:28s} {t_first:9.3f} {t_re:11.4f} {ratio:8.0f}x  {again.bytes_read} bytes, {again.cache_hits} cache hits"
-                  f"  {'MET' if ratio >= 100 else 'NOT MET'} (>= 100x)")
+            print(
+                f"   {label:28s} {t_first:9.3f} {t_re:11.4f} {ratio:8.0f}x  {again.bytes_read} bytes, {again.cache_hits} cache hits"
+                f"  {'MET' if ratio >= 100 else 'NOT MET'} (>= 100x)"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -101,7 +101,9 @@ def main() -> int:
     print(f"\n{'per field':18}{'answered':>9}{'accuracy':>10}   {'baseline':>9}")
     for f in FIELD_IDS:
         labelled = sum(1 for c in cases if f in c.answered)
-        print(f"{f:18}{labelled:>9}{ours.per_field_correct[f] / len(cases):>10.3f}   {base.per_field_correct[f] / len(cases):>9.3f}")
+        print(
+            f"{f:18}{labelled:>9}{ours.per_field_correct[f] / len(cases):>10.3f}   {base.per_field_correct[f] / len(cases):>9.3f}"
+        )
 
     if args.mistakes:
         print("\nmisclassified by analyze():")

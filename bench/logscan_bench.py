@@ -59,14 +59,20 @@ def block(first_step: int, lines: int, rnd: random.Random, nan: bool) -> str:
         step = first_step + i
         loss = "nan" if nan else f"{2.5 / (1 + step * 1e-6) + rnd.random() * 0.01:.4f}"
         if step % 1000 == 0:
-            out.append(f"2024-05-01 12:{step // 60000 % 60:02d}:{step // 1000 % 60:02d},123 INFO trainer: step {step} "
-                       f"eval val_loss={loss} val_acc=0.{rnd.randint(0, 9999):04d}\n")
+            out.append(
+                f"2024-05-01 12:{step // 60000 % 60:02d}:{step // 1000 % 60:02d},123 INFO trainer: step {step} "
+                f"eval val_loss={loss} val_acc=0.{rnd.randint(0, 9999):04d}\n"
+            )
         elif step % 50001 == 0:
-            out.append("/usr/lib/python3/dist-packages/torch/optim/lr_scheduler.py:139: UserWarning: Detected call of "
-                       "`lr_scheduler.step()` before `optimizer.step()`.\n")
+            out.append(
+                "/usr/lib/python3/dist-packages/torch/optim/lr_scheduler.py:139: UserWarning: Detected call of "
+                "`lr_scheduler.step()` before `optimizer.step()`.\n"
+            )
         else:
-            out.append(f"iter {step}: loss {loss}, time {rnd.randint(40, 60)}.{rnd.randint(0, 99):02d}ms, "
-                       f"mfu {rnd.randint(30, 40)}.{rnd.randint(0, 99):02d}%\n")
+            out.append(
+                f"iter {step}: loss {loss}, time {rnd.randint(40, 60)}.{rnd.randint(0, 99):02d}ms, "
+                f"mfu {rnd.randint(30, 40)}.{rnd.randint(0, 99):02d}%\n"
+            )
     return "".join(out)
 
 
@@ -155,8 +161,10 @@ def main() -> int:
         # In a child: this process stays small, so the children it forks start small (their peak RSS is theirs).
         subprocess.run([sys.executable, __file__, "--generate", str(log), str(int(args.size_mb * 2**20))], check=True)
         size = log.stat().st_size
-        print(f"log: {log} {size / 2**30:.2f} GiB, {sum(1 for _ in open(log, 'rb')):,} lines "
-              f"(written in {time.perf_counter() - t0:.0f} s)")
+        print(
+            f"log: {log} {size / 2**30:.2f} GiB, {sum(1 for _ in open(log, 'rb')):,} lines "
+            f"(written in {time.perf_counter() - t0:.0f} s)"
+        )
         run_scan(log, "hyperscan")  # warm the page cache and the compiled-pattern cache for both sides
         greps, scans = [], []
         for _ in range(args.repeat):
@@ -165,18 +173,26 @@ def main() -> int:
         g = min(greps, key=lambda r: r["wall_s"])
         s = min(scans, key=lambda r: r["wall_s"])
         print(f"\n{'':34s} {'wall (best of ' + str(args.repeat) + ')':>18s} {'peak RSS':>10s}  result")
-        print(f"{'grep -i error|warning|nan|inf':34s} {g['wall_s']:>16.2f} s {mb(g['maxrss_kb']):>10s}  "
-              f"{g['matched_lines']:,} matching lines (to sort through by eye)")
-        print(f"{'failure scan, hyperscan (process)':34s} {s['wall_s']:>16.2f} s {mb(s['maxrss_kb']):>10s}  "
-              f"{len(s['hits'])} rules hit, first/last line each: {s['hits']}")
+        print(
+            f"{'grep -i error|warning|nan|inf':34s} {g['wall_s']:>16.2f} s {mb(g['maxrss_kb']):>10s}  "
+            f"{g['matched_lines']:,} matching lines (to sort through by eye)"
+        )
+        print(
+            f"{'failure scan, hyperscan (process)':34s} {s['wall_s']:>16.2f} s {mb(s['maxrss_kb']):>10s}  "
+            f"{len(s['hits'])} rules hit, first/last line each: {s['hits']}"
+        )
         print(f"{'  of which the scan itself':34s} {s['scan_s']:>16.2f} s")
         print(f"{'  of which start-up and imports':34s} {s['import_s']:>16.2f} s")
-        print(f"speed vs grep: {g['wall_s'] / s['wall_s']:.2f}x (whole process), {g['wall_s'] / s['scan_s']:.2f}x (scan only); "
-              f"throughput {size / 2**30 / s['scan_s']:.2f} GiB/s")
+        print(
+            f"speed vs grep: {g['wall_s'] / s['wall_s']:.2f}x (whole process), {g['wall_s'] / s['scan_s']:.2f}x (scan only); "
+            f"throughput {size / 2**30 / s['scan_s']:.2f} GiB/s"
+        )
         if not args.no_python_engine:
             p = run_scan(log, "python")
-            print(f"{'failure scan, pure-Python fallback':34s} {p['wall_s']:>16.2f} s {mb(p['maxrss_kb']):>10s}  "
-                  f"same hits: {same_hits(p['hits'], s['hits'])}")
+            print(
+                f"{'failure scan, pure-Python fallback':34s} {p['wall_s']:>16.2f} s {mb(p['maxrss_kb']):>10s}  "
+                f"same hits: {same_hits(p['hits'], s['hits'])}"
+            )
 
         # Re-scan after the log grows: only the appended bytes are read.
         state = tmp / "scan-state.json"
@@ -186,10 +202,12 @@ def main() -> int:
             f.write(appended)
         again = run_scan(log, "hyperscan", state)
         fresh = run_scan(log, "hyperscan")
-        print(f"\nre-scan after appending {len(appended) / 2**20:.1f} MiB: {again['scan_s'] * 1000:.1f} ms, read "
-              f"{again['bytes_read']:,} bytes from offset {again['resumed_from']:,} (first scan with state: "
-              f"{full['scan_s']:.2f} s; a full scan of the grown log: {fresh['scan_s']:.2f} s); same hits as the full "
-              f"scan: {same_hits(again['hits'], fresh['hits'])}")
+        print(
+            f"\nre-scan after appending {len(appended) / 2**20:.1f} MiB: {again['scan_s'] * 1000:.1f} ms, read "
+            f"{again['bytes_read']:,} bytes from offset {again['resumed_from']:,} (first scan with state: "
+            f"{full['scan_s']:.2f} s; a full scan of the grown log: {fresh['scan_s']:.2f} s); same hits as the full "
+            f"scan: {same_hits(again['hits'], fresh['hits'])}"
+        )
     finally:
         if args.keep:
             print(f"kept {tmp}")

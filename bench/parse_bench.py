@@ -40,10 +40,22 @@ def styles(n: int, rng: random.Random) -> dict[str, list[str]]:
         "key: value": [f"step: {i}, loss: {loss(i):.4f}, acc: {rng.random():.4f}" for i in range(n)],
         "word number": [f"step {i} loss {loss(i):.4f} ppl {rng.random() * 50:.2f}" for i in range(n)],
         "json": [f'{{"step": {i}, "loss": {loss(i):.4f}, "acc": {rng.random():.4f}, "lr": 0.0003}}' for i in range(n)],
-        "hf dict": [f"{{'loss': {loss(i):.4f}, 'grad_norm': {rng.random():.3f}, 'learning_rate': 4.9e-05, 'epoch': {i / n:.2f}}}" for i in range(n)],
-        "nanogpt": [f"iter {i}: loss {loss(i):.4f}, time {40 + rng.random():.2f}ms, mfu {12 + rng.random():.2f}%" for i in range(n)],
-        "keras": [f"50/50 [==============================] - 1s 12ms/step - loss: {loss(i):.4f} - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900" for i in range(n)],
-        "lightning": [f"Epoch {i}: 100%|##########| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss={loss(i):.3f}, val_loss=0.30, val_acc=0.91]" for i in range(n)],
+        "hf dict": [
+            f"{{'loss': {loss(i):.4f}, 'grad_norm': {rng.random():.3f}, 'learning_rate': 4.9e-05, 'epoch': {i / n:.2f}}}"
+            for i in range(n)
+        ],
+        "nanogpt": [
+            f"iter {i}: loss {loss(i):.4f}, time {40 + rng.random():.2f}ms, mfu {12 + rng.random():.2f}%"
+            for i in range(n)
+        ],
+        "keras": [
+            f"50/50 [==============================] - 1s 12ms/step - loss: {loss(i):.4f} - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900"
+            for i in range(n)
+        ],
+        "lightning": [
+            f"Epoch {i}: 100%|##########| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss={loss(i):.3f}, val_loss=0.30, val_acc=0.91]"
+            for i in range(n)
+        ],
         "tqdm (100 \\r updates/line)": tqdm[: max(1, n // 100)],
         "noise": noise(n, rng),
     }
@@ -123,7 +135,9 @@ def main() -> None:
     rng = random.Random(0)
     logs = styles(args.lines, rng)
     logs["mixed (60% noise)"] = mixed(logs, args.lines, rng)
-    print(f"{args.lines} lines per log, 64 KiB chunks, best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{args.lines} lines per log, 64 KiB chunks, best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     header = f"{'style':28s} {'lines/s':>10s} {'metrics/s':>11s} {'CPU ms/10k lines':>17s} {'% core @10k lines/s':>20s} {'naive kv ms/10k':>16s}"
     print(header)
     print("-" * len(header))
@@ -133,8 +147,12 @@ def main() -> None:
         naive = measure_naive(data, args.repeat)
         n = len(lines)
         per10k = seconds / n * 10_000 * 1000
-        print(f"{name:28s} {n / seconds:10.0f} {metrics / seconds:11.0f} {per10k:17.1f} {per10k / 10:19.1f}% {naive / n * 10_000 * 1000:16.1f}")
-    print("budget (issue 4): < 100 ms CPU per 10,000 metric lines for the whole supervisor (< 10% of a core at 10k lines/s)")
+        print(
+            f"{name:28s} {n / seconds:10.0f} {metrics / seconds:11.0f} {per10k:17.1f} {per10k / 10:19.1f}% {naive / n * 10_000 * 1000:16.1f}"
+        )
+    print(
+        "budget (issue 4): < 100 ms CPU per 10,000 metric lines for the whole supervisor (< 10% of a core at 10k lines/s)"
+    )
 
 
 if __name__ == "__main__":

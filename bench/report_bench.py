@@ -32,7 +32,15 @@ def make_results(path: Path) -> None:
             mu = 0.80 + 0.002 * a
             for s in range(SEEDS):
                 acc = rng.normal(mu, 0.01)
-                w.writerow([f"arm{a:02d}" if a else "baseline", s, "completed", round(acc, 5), round(1.1 - acc + rng.normal(0, 0.01), 5)])
+                w.writerow(
+                    [
+                        f"arm{a:02d}" if a else "baseline",
+                        s,
+                        "completed",
+                        round(acc, 5),
+                        round(1.1 - acc + rng.normal(0, 0.01), 5),
+                    ]
+                )
 
 
 def time_report(ws: Path, repeats: int) -> tuple[float, list[float], str]:
@@ -41,8 +49,16 @@ def time_report(ws: Path, repeats: int) -> tuple[float, list[float], str]:
     from experiment_runner.workspace import Workspace
 
     ctx = ToolContext(workspace=Workspace(ws))
-    args = {"results_file": "results.csv", "bootstrap_resamples": RESAMPLES,
-            "plan": {"primary_metric": "val_acc", "higher_is_better": True, "baseline": "baseline", "metrics": ["val_loss"]}}
+    args = {
+        "results_file": "results.csv",
+        "bootstrap_resamples": RESAMPLES,
+        "plan": {
+            "primary_metric": "val_acc",
+            "higher_is_better": True,
+            "baseline": "baseline",
+            "metrics": ["val_loss"],
+        },
+    }
     t0 = time.perf_counter()
     out = SPEC.call(args, ctx)  # the first call pays the imports (numpy, scipy, matplotlib, jinja2)
     first = time.perf_counter() - t0
@@ -57,8 +73,8 @@ def time_report(ws: Path, repeats: int) -> tuple[float, list[float], str]:
 def _best(fns: dict, repeats: int) -> dict:
     """Best CPU time (process_time: what this process used, less sensitive to a busy machine) and best wall time of
     each function, the functions interleaved so that load changes hit all of them alike."""
-    cpu = {k: math.inf for k in fns}
-    wall = {k: math.inf for k in fns}
+    cpu = dict.fromkeys(fns, math.inf)
+    wall = dict.fromkeys(fns, math.inf)
     for r in range(repeats):
         for k, f in fns.items():
             c0, w0 = time.process_time(), time.perf_counter()
@@ -81,33 +97,54 @@ def bootstrap_race(repeats: int):
 
     def scipy_arms(seed):
         g = np.random.default_rng(seed)
-        return [st.bootstrap((s,), np.mean, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval for s in samples]
+        return [
+            st.bootstrap((s,), np.mean, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval
+            for s in samples
+        ]
 
     def scipy_diffs(seed):
         g = np.random.default_rng(seed)
-        return [st.bootstrap((s, base), diff, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval for s in samples[1:]]
+        return [
+            st.bootstrap((s, base), diff, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval
+            for s in samples[1:]
+        ]
 
-    timing = _best({
-        "batched, every arm's mean": lambda r: bootstrap_cis(samples, None, n_resamples=RESAMPLES, rng=np.random.default_rng(r)),
-        "scipy.stats.bootstrap, once per arm": lambda r: scipy_arms(1000 + r),
-        "batched, means + differences": lambda r: bootstrap_cis(samples, 0, n_resamples=RESAMPLES, rng=np.random.default_rng(r)),
-        "scipy, per arm + two-sample per arm": lambda r: (scipy_arms(2000 + r), scipy_diffs(3000 + r)),
-    }, repeats)
+    timing = _best(
+        {
+            "batched, every arm's mean": lambda r: bootstrap_cis(
+                samples, None, n_resamples=RESAMPLES, rng=np.random.default_rng(r)
+            ),
+            "scipy.stats.bootstrap, once per arm": lambda r: scipy_arms(1000 + r),
+            "batched, means + differences": lambda r: bootstrap_cis(
+                samples, 0, n_resamples=RESAMPLES, rng=np.random.default_rng(r)
+            ),
+            "scipy, per arm + two-sample per arm": lambda r: (scipy_arms(2000 + r), scipy_diffs(3000 + r)),
+        },
+        repeats,
+    )
 
     res = bootstrap_cis(samples, 0, n_resamples=RESAMPLES, rng=np.random.default_rng(1))
     ref, ref_d = scipy_arms(5), scipy_diffs(6)
     se = quantile_mc_se(res.mean_order, [0.025, 0.975]) * math.sqrt(2)
     z = [abs(res.mean_ci[a, j] - (ref[a].low, ref[a].high)[j]) / se[a, j] for a in range(ARMS) for j in (0, 1)]
     dse = quantile_mc_se(res.diff_order, [0.025, 0.975]) * math.sqrt(2)
-    zd = [abs(res.diff_ci[a + 1, j] - (ref_d[a].low, ref_d[a].high)[j]) / dse[a, j] for a in range(ARMS - 1) for j in (0, 1)]
+    zd = [
+        abs(res.diff_ci[a + 1, j] - (ref_d[a].low, ref_d[a].high)[j]) / dse[a, j]
+        for a in range(ARMS - 1)
+        for j in (0, 1)
+    ]
     rows = [(a, res.mean_ci[a], (ref[a].low, ref[a].high)) for a in (*range(5), ARMS - 1)]
     drows = [(a, res.diff_ci[a], (ref_d[a - 1].low, ref_d[a - 1].high)) for a in (1, 2, 3, ARMS - 1)]
     # the direct draw from one shared generator reproduces scipy's draws exactly
     same = bootstrap_cis(samples, None, n_resamples=RESAMPLES, rng=np.random.default_rng(99), draw="direct")
     g = np.random.default_rng(99)
-    exact = max(max(abs(same.mean_ci[a, 0] - c.low), abs(same.mean_ci[a, 1] - c.high))
-                for a, c in enumerate(st.bootstrap((s,), np.mean, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval
-                                      for s in samples))
+    exact = max(
+        max(abs(same.mean_ci[a, 0] - c.low), abs(same.mean_ci[a, 1] - c.high))
+        for a, c in enumerate(
+            st.bootstrap((s,), np.mean, n_resamples=RESAMPLES, method="percentile", rng=g).confidence_interval
+            for s in samples
+        )
+    )
     return timing, z, zd, rows, drows, exact
 
 
@@ -122,8 +159,12 @@ def main() -> int:
         shutil.rmtree(ws, ignore_errors=True)
 
     med = statistics.median(warm)
-    print(f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, {len(figures)} figure files (PNG+SVG)")
-    print(f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: {'met' if med < 2 else 'MISSED'}")
+    print(
+        f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, {len(figures)} figure files (PNG+SVG)"
+    )
+    print(
+        f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: {'met' if med < 2 else 'MISSED'}"
+    )
     print(f"  first call in a fresh process (with imports):  {first:.2f} s wall")
     print()
     print(f"Bootstrap CIs at {RESAMPLES:,} resamples, best of 15 (CPU = this process's CPU time; wall = elapsed)")
@@ -134,7 +175,9 @@ def main() -> int:
     for ours, theirs in ((names[0], names[1]), (names[2], names[3])):
         cpu = timing["cpu"][theirs] / timing["cpu"][ours]
         wall = timing["wall"][theirs] / timing["wall"][ours]
-        print(f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: {'met' if min(cpu, wall) >= 10 else 'MISSED'}")
+        print(
+            f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: {'met' if min(cpu, wall) >= 10 else 'MISSED'}"
+        )
     print()
     print("Intervals side by side (independent draws; both percentile intervals):")
     print(f"  {'arm':>4}  {'batched 95% CI':>22}  {'scipy 95% CI':>22}")
@@ -144,8 +187,10 @@ def main() -> int:
     for a, mine, other in drows:
         print(f"  {a:>4}  [{mine[0]:+.5f}, {mine[1]:+.5f}]      [{other[0]:+.5f}, {other[1]:+.5f}]")
     for name, zs in (("means", z), ("differences", zd)):
-        print(f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, max {max(zs):.2f}, "
-              f"over 3: {sum(1 for v in zs if v > 3)} (about {len(zs) * 0.0027:.1f} expected by chance)")
+        print(
+            f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, max {max(zs):.2f}, "
+            f"over 3: {sum(1 for v in zs if v > 3)} (about {len(zs) * 0.0027:.1f} expected by chance)"
+        )
     print(f"  direct draw from the same generator as scipy: max endpoint difference {exact:.1e}")
     return 0
 

@@ -34,7 +34,12 @@ def results_rows(ws: Path) -> list[tuple[str, str, str, bool]]:
     cases = yaml.safe_load((DATA / "results" / "cases.yaml").read_text())
     rows = []
     for name, case in cases.items():
-        args = {"results_file": f"results/{case['file']}", "plan": case["plan"], **(case.get("options") or {}), "figures": False}
+        args = {
+            "results_file": f"results/{case['file']}",
+            "plan": case["plan"],
+            **(case.get("options") or {}),
+            "figures": False,
+        }
         if "error" in case:
             try:
                 SPEC.call(args, ctx)
@@ -63,10 +68,24 @@ def report_rows(ws: Path) -> list[tuple[str, str, str, bool]]:
     cases = yaml.safe_load((DATA / "reports" / "cases.yaml").read_text())
     rows = []
     for name, case in cases.items():
-        out = SPEC.call({"report_path": f"reports/{name}", "results_file": f"results/{case['against']}", "plan": case["plan"],
-                         **(case.get("options") or {})}, ctx)
+        out = SPEC.call(
+            {
+                "report_path": f"reports/{name}",
+                "results_file": f"results/{case['against']}",
+                "plan": case["plan"],
+                **(case.get("options") or {}),
+            },
+            ctx,
+        )
         codes = sorted(set(f.code for f in out.findings))
-        rows.append((name, ", ".join(sorted(case["expect"])) or "clean", ", ".join(codes) or "clean", codes == sorted(case["expect"])))
+        rows.append(
+            (
+                name,
+                ", ".join(sorted(case["expect"])) or "clean",
+                ", ".join(codes) or "clean",
+                codes == sorted(case["expect"]),
+            )
+        )
     return rows
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import runbench_util as U  # noqa: E402
 
-PRINTER = '''
+PRINTER = """
 import os, sys
 n = int(sys.argv[1])
 chunk = []
@@ -27,7 +27,7 @@ for i in range(n):
         os.write(1, "".join(chunk).encode())
         chunk = []
 os.write(1, "".join(chunk).encode())
-'''
+"""
 
 
 def main() -> None:
@@ -70,8 +70,10 @@ def main() -> None:
     view = U.wait_state(ws, rid, {"completed", "failed", "lost", "cancelled"})
     total = done - t0
     steady = done - (first or t_launched)
-    print(f"  launch call {t_launched - t0:.2f} s; first value stored {((first or done) - t0):.2f} s after it began; "
-          f"all {want:,} stored and read back {total:.2f} s after ({view.state.state})")
+    print(
+        f"  launch call {t_launched - t0:.2f} s; first value stored {((first or done) - t0):.2f} s after it began; "
+        f"all {want:,} stored and read back {total:.2f} s after ({view.state.state})"
+    )
 
     ml_one = U.mlflow("log_metric", str(tmp / "ml1"), str(args.mlflow_metric))
     ml_batch = U.mlflow("log_batch", str(tmp / "ml2"), str(args.mlflow_batch), "1000")
@@ -81,7 +83,9 @@ def main() -> None:
     if ml_one:
         print(f"  {'MLflow log_metric (sqlite)':44}{ml_one['per_s']:>12,.0f}   ({ml_one['metrics']:,} calls)")
     if ml_batch:
-        print(f"  {'MLflow log_batch, 1000 per call (sqlite)':44}{ml_batch['per_s']:>12,.0f}   ({ml_batch['metrics']:,} metrics)")
+        print(
+            f"  {'MLflow log_batch, 1000 per call (sqlite)':44}{ml_batch['per_s']:>12,.0f}   ({ml_batch['metrics']:,} metrics)"
+        )
     print("\n  target: >= 50,000 metrics/s end to end")
 
 

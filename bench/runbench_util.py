@@ -31,8 +31,10 @@ def launch(ws: Path, experiment: str, argv: list[str], seeds=(0,), env: dict | N
     from experiment_runner.tools.launch_training import SPEC
     from experiment_runner.workspace import Workspace
 
-    return SPEC.call({"experiment": experiment, "arm": "bench", "command": argv, "seeds": list(seeds), "env": env or {}},
-                     ToolContext(workspace=Workspace(ws)))
+    return SPEC.call(
+        {"experiment": experiment, "arm": "bench", "command": argv, "seeds": list(seeds), "env": env or {}},
+        ToolContext(workspace=Workspace(ws)),
+    )
 
 
 def store(ws: Path):
@@ -66,7 +68,9 @@ def mlflow(*args: str, timeout: float = 1800) -> dict | None:
         print(f"  MLflow side skipped: no {MLFLOW_VENV}. Create it with:\n    {MLFLOW_SETUP}", file=sys.stderr)
         return None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    proc = subprocess.run([str(py), str(HERE / "mlflow_side.py"), *args], capture_output=True, text=True, timeout=timeout, env=env)
+    proc = subprocess.run(
+        [str(py), str(HERE / "mlflow_side.py"), *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
     if proc.returncode != 0:
         raise SystemExit(f"mlflow_side.py {' '.join(args)} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])

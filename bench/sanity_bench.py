@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TARGET_S = 20.0
 
-MODEL = '''
+MODEL = """
 import csv
 from pathlib import Path
 
@@ -49,9 +49,9 @@ def build():
     model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
     return {"model": model, "train_loader": train, "val_loader": val, "loss_fn": nn.CrossEntropyLoss(),
             "optimizer": lambda p: torch.optim.Adam(p, lr=1e-3), "task": "classification", "num_classes": 10}
-'''
+"""
 
-EXPORT = '''
+EXPORT = """
 import csv, sys
 from sklearn.datasets import load_digits
 d = load_digits()
@@ -59,7 +59,7 @@ with open(sys.argv[1], "w", newline="") as f:
     w = csv.writer(f)
     for row, label in zip(d.data, d.target):
         w.writerow([int(v) for v in row] + [int(label)])
-'''
+"""
 
 
 def write_data(ws: Path, sklearn_python: str | None) -> str:
@@ -89,7 +89,9 @@ async def one_run(ws: Path, device: str) -> dict:
 
     async with Client(build_server(ws), mode="legacy") as c:
         t = time.perf_counter()
-        r = await c.call_tool("run_sanity_checks", {"entrypoint": "model.py:build", "lr_range_test": True, "device": device})
+        r = await c.call_tool(
+            "run_sanity_checks", {"entrypoint": "model.py:build", "lr_range_test": True, "device": device}
+        )
         wall = time.perf_counter() - t
     if r.is_error:
         raise SystemExit("run_sanity_checks failed: " + "\n".join(getattr(x, "text", "") for x in r.content))
@@ -116,9 +118,21 @@ def main() -> int:
         except OSError:
             load = "n/a"
         print(f"machine load average (1, 5, 15 min): {load}\n")
-        checks = ["data_finite", "shapes", "initial_loss", "gradients_flow", "overfit_one_batch", "beats_baseline",
-                  "train_val_overlap", "lr_range_test"]
-        head = f"{'run':>3} {'total s':>8} {'bare torch s':>12} {'startup s':>9} {'build s':>7} {'warmup s':>8} " + " ".join(f"{c[:10]:>10}" for c in checks) + "  verdict"
+        checks = [
+            "data_finite",
+            "shapes",
+            "initial_loss",
+            "gradients_flow",
+            "overfit_one_batch",
+            "beats_baseline",
+            "train_val_overlap",
+            "lr_range_test",
+        ]
+        head = (
+            f"{'run':>3} {'total s':>8} {'bare torch s':>12} {'startup s':>9} {'build s':>7} {'warmup s':>8} "
+            + " ".join(f"{c[:10]:>10}" for c in checks)
+            + "  verdict"
+        )
         print(head)
         totals, bares = [], []
         for i in range(args.repeats):
@@ -128,13 +142,20 @@ def main() -> int:
             totals.append(out["client_wall"])
             bares.append(bare)
             startup = t.get("import_torch", 0) + t.get("startup", 0)
-            print(f"{i + 1:>3} {out['client_wall']:>8.2f} {bare:>12.2f} {startup:>9.2f} "
-                  f"{t.get('build', 0) + t.get('read_batches', 0):>7.2f} {t.get('optimizer_warmup', 0):>8.2f} "
-                  + " ".join(f"{t.get(c, float('nan')):>10.3f}" for c in checks) + f"  {out['verdict']} on {out['device_used']}")
+            print(
+                f"{i + 1:>3} {out['client_wall']:>8.2f} {bare:>12.2f} {startup:>9.2f} "
+                f"{t.get('build', 0) + t.get('read_batches', 0):>7.2f} {t.get('optimizer_warmup', 0):>8.2f} "
+                + " ".join(f"{t.get(c, float('nan')):>10.3f}" for c in checks)
+                + f"  {out['verdict']} on {out['device_used']}"
+            )
         med = statistics.median(totals)
-        print(f"\nmedian total {med:.2f} s  vs  target {TARGET_S:.0f} s  ->  {'within' if med < TARGET_S else 'OVER'} target"
-              f"  (bare torch import child: median {statistics.median(bares):.2f} s)")
-        summary = json.dumps({"median_total_s": round(med, 2), "target_s": TARGET_S, "runs": [round(v, 2) for v in totals]})
+        print(
+            f"\nmedian total {med:.2f} s  vs  target {TARGET_S:.0f} s  ->  {'within' if med < TARGET_S else 'OVER'} target"
+            f"  (bare torch import child: median {statistics.median(bares):.2f} s)"
+        )
+        summary = json.dumps(
+            {"median_total_s": round(med, 2), "target_s": TARGET_S, "runs": [round(v, 2) for v in totals]}
+        )
         print(summary)
     return 0
 

@@ -37,7 +37,9 @@ async def run_all(ws: Path, names: list[str], lr: bool, device: str) -> dict[str
     async with Client(build_server(ws), mode="legacy") as c:
         for name in names:
             t = time.perf_counter()
-            r = await c.call_tool("run_sanity_checks", {"entrypoint": f"{name}.py:build", "lr_range_test": lr, "device": device})
+            r = await c.call_tool(
+                "run_sanity_checks", {"entrypoint": f"{name}.py:build", "lr_range_test": lr, "device": device}
+            )
             took = time.perf_counter() - t
             if r.is_error:
                 out[name] = ({"verdict": "tool error", "checks": [], "summary": r.content[0].text}, took)
@@ -79,9 +81,13 @@ def main() -> int:
             ok = status.get(want) == "failed"
             hits += ok
             flag = "yes" if ok else f"NO ({status.get(want)})"
-        print(f"| {name} | {planted(name)} | {want} | {flag} | {out['verdict']} | {', '.join(failed) or '-'} | {took:.1f} |")
-    print(f"\nplanted bugs flagged by their check: {hits}/{n_planted} (expected {n_planted}/{n_planted}); "
-          f"healthy models without a failed check: {healthy_ok}/{n_healthy} (expected {n_healthy}/{n_healthy})")
+        print(
+            f"| {name} | {planted(name)} | {want} | {flag} | {out['verdict']} | {', '.join(failed) or '-'} | {took:.1f} |"
+        )
+    print(
+        f"\nplanted bugs flagged by their check: {hits}/{n_planted} (expected {n_planted}/{n_planted}); "
+        f"healthy models without a failed check: {healthy_ok}/{n_healthy} (expected {n_healthy}/{n_healthy})"
+    )
     return 0 if hits == n_planted and healthy_ok == n_healthy else 1
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import runbench_util as U  # noqa: E402
 
-OPEN = '''
+OPEN = """
 import time
 t = time.perf_counter()
 import json, sys
@@ -30,7 +30,7 @@ by_arm = {}
 for v in runs:
     by_arm[v.spec.arm] = by_arm.get(v.spec.arm, 0) + 1
 print(json.dumps({"seconds": time.perf_counter() - t, "runs": len(runs), "arms": len(by_arm)}))
-'''
+"""
 
 
 def make_runs(ws: Path, n: int) -> None:
@@ -42,14 +42,32 @@ def make_runs(ws: Path, n: int) -> None:
         runs_dir = ws / ".experiments" / f"exp{e}" / "runs"
         for i in range(n // 4):
             seed = i
-            spec = RunSpec(run_id=f"arm{i % 4}-s{seed}-{e:02d}{i:04d}", experiment=f"exp{e}", arm=f"arm{i % 4}", seed=seed,
-                           argv=["python", "train.py", "--seed", str(seed)], program=sys.executable, cwd=str(ws),
-                           launch_id=f"l{e}", exploratory=False, created_at=records.utc_now())
-            state = RunState(state="completed" if i % 10 else "failed", updated_at=records.utc_now(), started_at=records.utc_now(),
-                             ended_at=records.utc_now(), exit_code=0 if i % 10 else 1, reason="exited", ended_by="exit")
+            spec = RunSpec(
+                run_id=f"arm{i % 4}-s{seed}-{e:02d}{i:04d}",
+                experiment=f"exp{e}",
+                arm=f"arm{i % 4}",
+                seed=seed,
+                argv=["python", "train.py", "--seed", str(seed)],
+                program=sys.executable,
+                cwd=str(ws),
+                launch_id=f"l{e}",
+                exploratory=False,
+                created_at=records.utc_now(),
+            )
+            state = RunState(
+                state="completed" if i % 10 else "failed",
+                updated_at=records.utc_now(),
+                started_at=records.utc_now(),
+                ended_at=records.utc_now(),
+                exit_code=0 if i % 10 else 1,
+                reason="exited",
+                ended_by="exit",
+            )
             d = launch.create_run_dir(runs_dir, spec, state)
             m = MetricsAppender(d / records.METRICS)
-            m.append([{"step": s, "time": 0.0, "source": "stdout", "loss": 1.0 / (s + 1), "acc": 0.5} for s in range(3)])
+            m.append(
+                [{"step": s, "time": 0.0, "source": "stdout", "loss": 1.0 / (s + 1), "acc": 0.5} for s in range(3)]
+            )
             m.close()
 
 
@@ -67,7 +85,9 @@ def main() -> None:
     (tmp / "open.py").write_text(OPEN)
     ours = []
     for _ in range(args.repeats):
-        out = subprocess.run([sys.executable, str(tmp / "open.py"), str(ws)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, str(tmp / "open.py"), str(ws)], capture_output=True, text=True, check=True
+        )
         r = json.loads(out.stdout)
         assert r["runs"] == args.runs, r
         ours.append(r["seconds"])
@@ -81,7 +101,9 @@ def main() -> None:
     print(f"\n  {'':52}{'seconds (median)':>18}{'runs':>7}")
     print(f"  {'experiment-runner: import, open store, list_runs':52}{statistics.median(ours):>18.3f}{args.runs:>7}")
     if theirs:
-        print(f"  {'MLflow: import, open sqlite store, search_runs':52}{statistics.median(theirs):>18.3f}{args.runs:>7}")
+        print(
+            f"  {'MLflow: import, open sqlite store, search_runs':52}{statistics.median(theirs):>18.3f}{args.runs:>7}"
+        )
     print(f"\n  every repeat (ours): {', '.join(f'{x:.3f}' for x in ours)}")
     if theirs:
         print(f"  every repeat (MLflow): {', '.join(f'{x:.3f}' for x in theirs)}")

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import runbench_util as U  # noqa: E402
 
-PACED = '''
+PACED = """
 import os, sys, time
 rate, seconds = int(sys.argv[1]), float(sys.argv[2])
 per_tick, tick = rate // 100, 0.01
@@ -33,7 +33,7 @@ while time.perf_counter() - start < seconds:
     if delay > 0:
         time.sleep(delay)
 print(f"LINES {i}", flush=True)
-'''
+"""
 
 
 def main() -> None:
@@ -60,8 +60,10 @@ def main() -> None:
     print(f"\n  {'':34}{'CPU s':>8}{'% of one core':>16}")
     print(f"  {'supervisor (read, log, parse, store)':34}{s1 - s0:>8.2f}{100 * (s1 - s0) / wall:>15.1f}%")
     print(f"  {'the run itself (printing)':34}{c1 - c0:>8.2f}{100 * (c1 - c0) / wall:>15.1f}%")
-    print(f"\n  window {wall:.1f} s; the run printed {lines:,} lines; {stored:,} records stored ({end.state.state}); "
-          f"{metrics_at_end:,} were stored when the window closed")
+    print(
+        f"\n  window {wall:.1f} s; the run printed {lines:,} lines; {stored:,} records stored ({end.state.state}); "
+        f"{metrics_at_end:,} were stored when the window closed"
+    )
     print("  target: supervisor under 10% of one core")
     breakdown(args.rate)
 
@@ -77,7 +79,7 @@ def breakdown(rate: int, n: int = 50_000) -> None:
     data = "".join(f"step={i} loss={1.0 / (i + 1):.6f} acc=0.5 lr=0.0003\n" for i in range(n)).encode()
     per_tick = max(1, rate // 100)
     size = len(data) // n * per_tick
-    chunks = [data[i:i + size] for i in range(0, len(data), size)]
+    chunks = [data[i : i + size] for i in range(0, len(data), size)]
     tmp = Path(tempfile.mkdtemp(prefix="er-bench-breakdown-"))
     log, parser, health = CappedLogWriter(tmp, "stdout", 256 * 2**20), MetricParser(), HealthMonitor(RunsConfig())
     now = time.time()

@@ -60,7 +60,9 @@ def main() -> None:
     ap.add_argument("--procs", type=int, default=10)
     ap.add_argument("--samples", type=int, default=200)
     args = ap.parse_args()
-    root = subprocess.Popen([sys.executable, "-c", ROOT, str(args.procs - 1)], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    root = subprocess.Popen(
+        [sys.executable, "-c", ROOT, str(args.procs - 1)], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         assert root.stdout.readline().strip() == "ready"
         import psutil
@@ -68,13 +70,18 @@ def main() -> None:
         sampler = TelemetrySampler(root.pid, [])
         procs = sampler.sample()["procs"]
         machine = len([p for p in os.listdir("/proc") if p.isdigit()]) if os.path.isdir("/proc") else "?"
-        print(f"tree of {procs} processes; {machine} processes on the machine; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(
+            f"tree of {procs} processes; {machine} processes on the machine; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        )
         ours = timed(sampler.sample, args.samples)
         proc = psutil.Process(root.pid)
         naive = timed(lambda: psutil_sample(proc), args.samples)
         sampler.close()
         print(f"{'':44}{'mean ms':>9}{'p95 ms':>9}{'% core @5 s':>13}")
-        for name, (mean, p95) in (("TelemetrySampler.sample()", ours), ("psutil children(recursive) + per-process", naive)):
+        for name, (mean, p95) in (
+            ("TelemetrySampler.sample()", ours),
+            ("psutil children(recursive) + per-process", naive),
+        ):
             print(f"{name:44}{mean * 1e3:9.3f}{p95 * 1e3:9.3f}{mean / 5 * 100:12.4f}%")
     finally:
         os.killpg(root.pid, 9)

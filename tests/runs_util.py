@@ -83,7 +83,11 @@ class RawServer:
     def __init__(self, ws: Path, env: dict | None = None):
         self.proc = subprocess.Popen(
             [sys.executable, "-u", "-m", "experiment_runner", "--root", str(ws), "serve"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=server_env(env), cwd=str(ws),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=server_env(env),
+            cwd=str(ws),
         )
         self.lines: list[bytes] = []
         self.responses: dict[int, dict] = {}
@@ -92,8 +96,11 @@ class RawServer:
         self._stderr: list[bytes] = []
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._drain_stderr, daemon=True).start()
-        self.request("initialize", {"protocolVersion": "2025-11-25", "capabilities": {},
-                                    "clientInfo": {"name": "raw-test", "version": "0"}}, timeout=60)
+        self.request(
+            "initialize",
+            {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "raw-test", "version": "0"}},
+            timeout=60,
+        )
         self.notify("notifications/initialized")
 
     def _read(self) -> None:
@@ -125,7 +132,9 @@ class RawServer:
         self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
         with self._cv:
             if not self._cv.wait_for(lambda: rid in self.responses, timeout):
-                raise AssertionError(f"no answer to {method} within {timeout} s; stderr: {b''.join(self._stderr)[-2000:]!r}")
+                raise AssertionError(
+                    f"no answer to {method} within {timeout} s; stderr: {b''.join(self._stderr)[-2000:]!r}"
+                )
             msg = self.responses[rid]
         if "error" in msg:
             raise AssertionError(f"{method} failed: {msg['error']}")

@@ -12,7 +12,7 @@ from tests.conftest import result_text
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
-MODELS = '''
+MODELS = """
 import torch
 from torch import nn
 
@@ -46,7 +46,7 @@ def build():
 
 def build_log():
     return {"model": LogNet(), "train_loader": _data(), "loss_fn": nn.CrossEntropyLoss()}
-'''
+"""
 
 
 @pytest.fixture
@@ -63,8 +63,16 @@ async def probe(ws, mode, args):
 
 
 async def test_the_probe_names_the_layer_and_op_that_overflowed_at_the_runs_own_learning_rate(models, mode):
-    out = await probe(models, mode, {"log_text": "epoch=1 step=1 loss=1.1\nepoch=1 step=2 loss=nan\n", "exit_code": 1,
-                                     "command": ["python", "train.py", "--lr", "40"], "entrypoint": "models.py:build"})
+    out = await probe(
+        models,
+        mode,
+        {
+            "log_text": "epoch=1 step=1 loss=1.1\nepoch=1 step=2 loss=nan\n",
+            "exit_code": 1,
+            "command": ["python", "train.py", "--lr", "40"],
+            "entrypoint": "models.py:build",
+        },
+    )
     p = out["probe"]
     assert p["status"] == "completed"
     first = p["first_nonfinite"]
@@ -78,13 +86,17 @@ async def test_the_probe_names_the_layer_and_op_that_overflowed_at_the_runs_own_
 
 
 async def test_the_probe_points_at_the_users_line_for_a_log_of_negatives(models, mode):
-    out = await probe(models, mode, {"metrics": {"loss": [1.2, "nan"]}, "entrypoint": "models.py:build_log", "probe_steps": 3})
+    out = await probe(
+        models, mode, {"metrics": {"loss": [1.2, "nan"]}, "entrypoint": "models.py:build_log", "probe_steps": 3}
+    )
     first = out["probe"]["first_nonfinite"]
     assert first["step"] == 1 and first["operation"] == "log" and "torch.log" in first["code"]
 
 
 async def test_a_model_that_stays_finite_is_reported_clean_with_its_gradient_norms(models, mode):
-    out = await probe(models, mode, {"metrics": {"loss": [1.2, 1.1, 1.0]}, "entrypoint": "models.py:build", "probe_steps": 5})
+    out = await probe(
+        models, mode, {"metrics": {"loss": [1.2, 1.1, 1.0]}, "entrypoint": "models.py:build", "probe_steps": 5}
+    )
     p = out["probe"]
     assert p["first_nonfinite"] is None and len(p["steps"]) == 5
     assert "no NaN/Inf in 5 steps" in p["message"]

@@ -13,7 +13,14 @@ from tests.conftest import call_cli, result_text
 
 pytestmark = pytest.mark.anyio
 
-TITLES = ["Goal & Hypothesis", "Metrics & Evaluation", "Data", "Model & Approach", "Resources & Constraints", "Context & Usage"]
+TITLES = [
+    "Goal & Hypothesis",
+    "Metrics & Evaluation",
+    "Data",
+    "Model & Approach",
+    "Resources & Constraints",
+    "Context & Usage",
+]
 PRIORITY = [
     "goal", "hypothesis", "success_criteria", "primary_metric", "dataset", "splits",
     "model", "baseline", "seeds", "compute", "deadline", "fallback_plan",
@@ -111,14 +118,19 @@ async def test_red_flags_come_back_with_trigger_words_and_probes_even_when_parap
     assert flags["run_overnight"]["probe"] == "Do we have checkpointing if it crashes at hour 7?"
     assert "2 red flag(s)" in out["summary"] and "stock hyperparameters" in out["summary"]
     # the patterns miss paraphrases: the summary names the flags that were not matched, to be read for by meaning
-    assert "also read the request for just_run_it, compare_against, know_it_when_i_see_it, should_work by meaning" in out["summary"]
+    assert (
+        "also read the request for just_run_it, compare_against, know_it_when_i_see_it, should_work by meaning"
+        in out["summary"]
+    )
 
 
 async def test_a_negated_or_addressed_red_flag_is_not_raised(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
         negated = await ask(c, {"request": "We don't want to just run it and see; no default settings either."})
         addressed = await ask(c, {"request": "Run it overnight with checkpoints every 30 minutes and auto-resume."})
-        answered = await ask(c, {"request": "It should work.", "answers": {"fallback_plan": "switch to the GRU baseline"}})
+        answered = await ask(
+            c, {"request": "It should work.", "answers": {"fallback_plan": "switch to the GRU baseline"}}
+        )
     assert negated["red_flags"] == []
     assert addressed["red_flags"] == []
     assert answered["red_flags"] == []
@@ -126,7 +138,9 @@ async def test_a_negated_or_addressed_red_flag_is_not_raised(workspace, mode):
 
 async def test_a_red_flag_in_an_answer_is_raised_with_its_source(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
-        out = await ask(c, {"request": "Fine-tune BERT on SST-2.", "answers": {"success_criteria": "I'll know it when I see it"}})
+        out = await ask(
+            c, {"request": "Fine-tune BERT on SST-2.", "answers": {"success_criteria": "I'll know it when I see it"}}
+        )
     assert [(f["id"], f["source"]) for f in out["red_flags"]] == [("know_it_when_i_see_it", "answers")]
     assert "success_criteria" in out["missing"]
 
@@ -149,7 +163,12 @@ async def test_the_person_is_asked_through_elicitation_when_the_client_can_ask()
     assert list(schema["properties"]) == ["goal", "hypothesis", "success_criteria", "primary_metric"]
     assert all(p["type"] == "string" for p in schema["properties"].values())
     assert "stock hyperparameters" in requests[0].message and "Have those been validated" in requests[0].message
-    assert out["elicitation"] == "answered" and out["asked"] == ["goal", "hypothesis", "success_criteria", "primary_metric"]
+    assert out["elicitation"] == "answered" and out["asked"] == [
+        "goal",
+        "hypothesis",
+        "success_criteria",
+        "primary_metric",
+    ]
     answered = {a["field"]: a for a in out["answered"]}
     assert answered["goal"]["evidence"] == "decide whether the wider MLP is worth it"
     assert answered["primary_metric"]["source"] == "answers"
@@ -236,6 +255,8 @@ def test_the_cli_returns_the_questions_as_json(workspace):
 
 
 def test_the_cli_exits_non_zero_on_an_unknown_field_id(workspace):
-    rc, out, err = call_cli("ask_clarifying_questions", {"request": "Train a CNN.", "answers": {"budget": "1 GPU"}}, workspace)
+    rc, out, err = call_cli(
+        "ask_clarifying_questions", {"request": "Train a CNN.", "answers": {"budget": "1 GPU"}}, workspace
+    )
     assert rc == 1 and out is None
     assert "'budget'" in err and "valid field ids" in err

@@ -8,7 +8,7 @@ import json
 import math
 import os
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,10 +35,12 @@ BRIEF = {
 # (arm, seed) -> final val_acc of a 4-epoch run; the curves rise towards it
 FINAL = {("narrow", 0): 0.871, ("narrow", 1): 0.864, ("narrow", 2): 0.869, ("wide", 0): 0.902, ("wide", 1): 0.897}
 MANIFEST = {  # the parts of check_reproducibility's manifest that the Setup section reads
-    "environment": {"python": {"version": "3.11.9"},
-                    "torch": {"version": "2.13.0", "cuda_runtime": None, "cuda_unavailable_reason": "a CPU-only build"},
-                    "gpu": {"available": False, "reason": "unavailable: no NVIDIA driver", "devices": []},
-                    "host": {"os": "Linux-6.1", "cpu_model": "Test CPU", "cpu_count": 2}},
+    "environment": {
+        "python": {"version": "3.11.9"},
+        "torch": {"version": "2.13.0", "cuda_runtime": None, "cuda_unavailable_reason": "a CPU-only build"},
+        "gpu": {"available": False, "reason": "unavailable: no NVIDIA driver", "devices": []},
+        "host": {"os": "Linux-6.1", "cpu_model": "Test CPU", "cpu_count": 2},
+    },
     "code": {"commit": "0123456789abcdef0123456789abcdef01234567", "dirty": False},
     "data": {"entries": [{"path": "data", "hash": "blake3:54ebafadc1c34ad0cfa6275bfb4ba96082"}]},
     "config": {"resolved": {"model": {"hidden": 16}, "training": {"epochs": 4, "learning_rate": 0.05}}},
@@ -49,21 +51,48 @@ def iso(dt: datetime) -> str:
     return dt.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def record_run(ws: Path, experiment: str, arm: str, seed: int, state: str, metrics: list[dict], *, created: datetime | None = None,
-               exploratory: bool = False, exit_code: int | None = 0, reason: str | None = None, stderr: str = "",
-               argv: list[str] | None = None, manifest: dict | None = MANIFEST) -> str:
+def record_run(
+    ws: Path,
+    experiment: str,
+    arm: str,
+    seed: int,
+    state: str,
+    metrics: list[dict],
+    *,
+    created: datetime | None = None,
+    exploratory: bool = False,
+    exit_code: int | None = 0,
+    reason: str | None = None,
+    stderr: str = "",
+    argv: list[str] | None = None,
+    manifest: dict | None = MANIFEST,
+) -> str:
     """A finished run written by the run engine's own writers (spec, state, metrics, manifest, logs)."""
     from experiment_runner.runs import metricsio, records
     from experiment_runner.runs.launch import create_run_dir
     from experiment_runner.runs.model import RunSpec, RunState
 
-    created = created or datetime.now(timezone.utc)
+    created = created or datetime.now(UTC)
     run_id = f"{arm}-s{seed}-{abs(hash((arm, seed, state, created))) % 0xFFFFFF:06x}"
-    spec = RunSpec(run_id=run_id, experiment=experiment, arm=arm, seed=seed,
-                   argv=argv or ["python", "train.py", "--seed", str(seed), "--hidden", "64" if arm == "wide" else "16"],
-                   cwd=str(ws), launch_id="l-test", exploratory=exploratory, created_at=iso(created))
-    st = RunState(state=state, updated_at=iso(created), started_at=iso(created), ended_at=iso(created + timedelta(seconds=30)),
-                  exit_code=exit_code, reason=reason)
+    spec = RunSpec(
+        run_id=run_id,
+        experiment=experiment,
+        arm=arm,
+        seed=seed,
+        argv=argv or ["python", "train.py", "--seed", str(seed), "--hidden", "64" if arm == "wide" else "16"],
+        cwd=str(ws),
+        launch_id="l-test",
+        exploratory=exploratory,
+        created_at=iso(created),
+    )
+    st = RunState(
+        state=state,
+        updated_at=iso(created),
+        started_at=iso(created),
+        ended_at=iso(created + timedelta(seconds=30)),
+        exit_code=exit_code,
+        reason=reason,
+    )
     d = create_run_dir(ws / ".experiments" / experiment / "runs", spec, st)
     lines = [metricsio.encode_record(m, "user", f"{time.time():.6f}") for m in metrics]  # the supervisor's encoder
     (d / records.METRICS).write_text("".join(line for line in lines if line))
@@ -78,7 +107,14 @@ def curve(final_acc: float, epochs: int = 4, steps_per_epoch: int = 38) -> list[
     out = []
     for e in range(1, epochs + 1):
         acc = final_acc - 0.06 * (epochs - e) / epochs
-        out.append({"step": e * steps_per_epoch, "loss": 1.2 / e, "val_loss": round(1.0 - acc, 4) + 0.1, "val_acc": round(acc, 4)})
+        out.append(
+            {
+                "step": e * steps_per_epoch,
+                "loss": 1.2 / e,
+                "val_loss": round(1.0 - acc, 4) + 0.1,
+                "val_acc": round(acc, 4),
+            }
+        )
     return out
 
 
@@ -93,16 +129,26 @@ def demo_runs(ws: Path, experiment: str = "demo-width", created: datetime | None
     for (arm, seed), acc in FINAL.items():
         ids[(arm, seed)] = record_run(ws, experiment, arm, seed, "completed", curve(acc), created=created)
     ids[("wide", 2)] = record_run(
-        ws, experiment, "wide", 2, "failed",
-        [{"step": 1, "loss": 2.3}, {"step": 2, "loss": float("nan")}], created=created, exit_code=1,
-        reason="exited with code 1", stderr="Traceback ...\nSystemExit: loss became nan at step 2\n",
+        ws,
+        experiment,
+        "wide",
+        2,
+        "failed",
+        [{"step": 1, "loss": 2.3}, {"step": 2, "loss": float("nan")}],
+        created=created,
+        exit_code=1,
+        reason="exited with code 1",
+        stderr="Traceback ...\nSystemExit: loss became nan at step 2\n",
         argv=["python", "train.py", "--seed", "2", "--hidden", "64", "--lr", "40"],
     )
     return ids
 
 
 WAIVERS = [
-    {"code": "S01", "reason": "wide seed 2 was launched with lr 40 on purpose and diverged; it is listed under Failed Attempts"},
+    {
+        "code": "S01",
+        "reason": "wide seed 2 was launched with lr 40 on purpose and diverged; it is listed under Failed Attempts",
+    },
     {"code": "S02", "reason": "the counts differ only because wide seed 2 diverged, as planned for the demo"},
 ]
 
@@ -114,8 +160,10 @@ async def test_an_experiment_report_is_refused_below_the_minimum_seeds_then_writ
         refused = await c.call_tool("compile_report", {"experiment": "demo-width"})
         checked = await c.call_tool("compile_report", {"experiment": "demo-width", "check_only": True})
         written = await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS})
-        linted = await c.call_tool("check_report", {"report_path": written.structured_content["report_dir"] + "/report.md",
-                                                    "experiment": "demo-width"})
+        linted = await c.call_tool(
+            "check_report",
+            {"report_path": written.structured_content["report_dir"] + "/report.md", "experiment": "demo-width"},
+        )
     assert linted.structured_content["findings"] == []  # the compiled report passes its own linter
     text = result_text(refused)
     assert refused.is_error and "nothing was written" in text
@@ -143,8 +191,16 @@ async def test_an_experiment_report_is_refused_below_the_minimum_seeds_then_writ
     report_dir = workspace / out["report_dir"]
     assert report_dir.parent == workspace / ".experiments" / "demo-width" / "reports"
     names = sorted(p.name for p in (report_dir / "figures").iterdir())
-    assert names == ["curves_val_acc.png", "curves_val_acc.svg", "curves_val_loss.png", "curves_val_loss.svg",
-                     "values_val_acc.png", "values_val_acc.svg", "values_val_loss.png", "values_val_loss.svg"]
+    assert names == [
+        "curves_val_acc.png",
+        "curves_val_acc.svg",
+        "curves_val_loss.png",
+        "curves_val_loss.svg",
+        "values_val_acc.png",
+        "values_val_acc.svg",
+        "values_val_loss.png",
+        "values_val_loss.svg",
+    ]
     assert (report_dir / "figures" / "values_val_acc.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = (report_dir / "figures" / "curves_val_acc.svg").read_text()
     assert "val_acc (fraction)" in svg and "training step (count)" in svg
@@ -159,10 +215,16 @@ async def test_a_second_report_never_overwrites_the_first(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
         await confirm_brief(c)
         demo_runs(workspace)
-        first = (await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False})).structured_content
+        first = (
+            await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False})
+        ).structured_content
         before = (workspace / first["report_dir"] / "report.md").read_bytes()
-        second = (await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False,
-                                                       "title": "Width, second look"})).structured_content
+        second = (
+            await c.call_tool(
+                "compile_report",
+                {"experiment": "demo-width", "waivers": WAIVERS, "figures": False, "title": "Width, second look"},
+            )
+        ).structured_content
     assert first["report_dir"] != second["report_dir"]
     assert (workspace / first["report_dir"] / "report.md").read_bytes() == before
     assert (workspace / second["report_dir"] / "report.md").read_text().startswith("# Width, second look")
@@ -183,11 +245,17 @@ async def test_a_run_folder_that_cannot_be_read_is_a_hard_refusal(workspace, mod
 
 async def test_runs_launched_before_the_pre_registration_make_the_report_exploratory(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
-        demo_runs(workspace, created=datetime.now(timezone.utc) - timedelta(days=1))
+        demo_runs(workspace, created=datetime.now(UTC) - timedelta(days=1))
         await confirm_brief(c)
-        checked = (await c.call_tool("compile_report", {"experiment": "demo-width", "check_only": True})).structured_content
-        waived = WAIVERS + [{"code": "S06", "reason": "the runs were a pilot launched the day before the brief was confirmed"}]
-        out = (await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": waived, "figures": False})).structured_content
+        checked = (
+            await c.call_tool("compile_report", {"experiment": "demo-width", "check_only": True})
+        ).structured_content
+        waived = WAIVERS + [
+            {"code": "S06", "reason": "the runs were a pilot launched the day before the brief was confirmed"}
+        ]
+        out = (
+            await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": waived, "figures": False})
+        ).structured_content
     assert {v["code"] for v in checked["violations"]} == {"S01", "S02", "S06"}
     assert out["label"] == "exploratory" and "launched before the brief was pre-registered" in out["label_reasons"][0]
     assert out["markdown"].splitlines()[2].startswith("**Exploratory report**")
@@ -197,11 +265,17 @@ async def test_a_test_changed_from_the_pre_registration_is_a_plan_change_and_lab
     async with Client(build_server(workspace), mode=mode) as c:
         await confirm_brief(c)
         demo_runs(workspace)
-        out = (await c.call_tool("compile_report", {"experiment": "demo-width", "plan": {"test": "mann_whitney"}, "check_only": True})).structured_content
+        out = (
+            await c.call_tool(
+                "compile_report", {"experiment": "demo-width", "plan": {"test": "mann_whitney"}, "check_only": True}
+            )
+        ).structured_content
     s05 = next(v for v in out["violations"] if v["code"] == "S05")
     assert s05["evidence"] == ["test: 'welch_t' (registered) -> 'mann_whitney' (used)"]
     assert out["label"] == "exploratory"
-    assert out["comparisons"][0]["test"] == "mann_whitney" and out["comparisons"][0]["mann_whitney_min_p"] == pytest.approx(0.2)
+    assert out["comparisons"][0]["test"] == "mann_whitney" and out["comparisons"][0][
+        "mann_whitney_min_p"
+    ] == pytest.approx(0.2)
 
 
 async def test_a_later_re_registration_does_not_replace_the_original_hypothesis(workspace, mode):
@@ -209,7 +283,9 @@ async def test_a_later_re_registration_does_not_replace_the_original_hypothesis(
         await confirm_brief(c)
         demo_runs(workspace)
         await confirm_brief(c, hypothesis="A wider hidden layer does not hurt validation accuracy.")
-        out = (await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False})).structured_content
+        out = (
+            await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False})
+        ).structured_content
     md = out["markdown"]
     assert f"> {HYPOTHESIS}" in md and "does not hurt" not in md
     assert "confirmed again later as v2; this report follows the original pre-registration v1" in md
@@ -220,8 +296,17 @@ async def test_an_experiment_without_a_confirmed_brief_needs_a_plan_and_is_explo
     demo_runs(workspace, experiment="pilot")
     async with Client(build_server(workspace), mode=mode) as c:
         r = await c.call_tool("compile_report", {"experiment": "pilot"})
-        out = (await c.call_tool("compile_report", {"experiment": "pilot", "plan": {"primary_metric": "val_acc", "higher_is_better": True, "baseline": "narrow"},
-                                                    "waivers": WAIVERS, "figures": False})).structured_content
+        out = (
+            await c.call_tool(
+                "compile_report",
+                {
+                    "experiment": "pilot",
+                    "plan": {"primary_metric": "val_acc", "higher_is_better": True, "baseline": "narrow"},
+                    "waivers": WAIVERS,
+                    "figures": False,
+                },
+            )
+        ).structured_content
     assert r.is_error and "lacks primary_metric and higher_is_better" in result_text(r)
     assert out["label"] == "exploratory" and out["label_reasons"] == ["no confirmed brief for this experiment"]
 
@@ -241,19 +326,33 @@ async def test_an_arm_filter_or_exclusion_keeps_every_run_listed(workspace, mode
     async with Client(build_server(workspace), mode=mode) as c:
         await confirm_brief(c)
         ids = demo_runs(workspace)
-        filtered = (await c.call_tool("compile_report", {"experiment": "demo-width", "seeds": [0, 1], "check_only": True})).structured_content
+        filtered = (
+            await c.call_tool("compile_report", {"experiment": "demo-width", "seeds": [0, 1], "check_only": True})
+        ).structured_content
         reason = "seed 2 of every arm excluded: the seed-2 data shard was corrupted (verified afterwards)"
-        excluded = (await c.call_tool("compile_report", {"experiment": "demo-width", "exclude": [{"seed": 2, "reason": reason}],
-                                                         "waivers": [{"code": "S03", "reason": "the whole seed-2 shard was bad, in every arm"},
-                                                                     {"code": "S01", "reason": "two clean seeds per arm are all the shard left us"}],
-                                                         "figures": False})).structured_content
+        excluded = (
+            await c.call_tool(
+                "compile_report",
+                {
+                    "experiment": "demo-width",
+                    "exclude": [{"seed": 2, "reason": reason}],
+                    "waivers": [
+                        {"code": "S03", "reason": "the whole seed-2 shard was bad, in every arm"},
+                        {"code": "S01", "reason": "two clean seeds per arm are all the shard left us"},
+                    ],
+                    "figures": False,
+                },
+            )
+        ).structured_content
     h02 = next(v for v in filtered["violations"] if v["code"] == "H02")
     assert len(h02["evidence"]) == 2 and all("without a reason" in e for e in h02["evidence"])
     md = excluded["markdown"]
     assert f"`{ids[('narrow', 2)]}`" in md and reason in md and "| narrow (baseline) | 2 / 3 |" in md
 
 
-async def test_check_report_against_an_experiment_flags_a_changed_hypothesis_and_an_unmentioned_failure(workspace, mode):
+async def test_check_report_against_an_experiment_flags_a_changed_hypothesis_and_an_unmentioned_failure(
+    workspace, mode
+):
     text = (
         "# Width\n\n## Hypothesis\n\nA wider hidden layer does not hurt validation accuracy.\n\n## Results\n\n"
         "| Arm | val_acc |\n|---|---|\n| narrow | 0.8680 ± 0.0036 (n=3) |\n| wide | 0.8995 ± 0.0035 (n=2) |\n\n"
@@ -266,7 +365,10 @@ async def test_check_report_against_an_experiment_flags_a_changed_hypothesis_and
     out = r.structured_content
     codes = {f["code"]: f for f in out["findings"]}
     assert set(codes) == {"L05", "L06", "L02"}, out["findings"]
-    assert codes["L06"]["sentence"] == "A wider hidden layer does not hurt validation accuracy." and codes["L06"]["line"] == 5
+    assert (
+        codes["L06"]["sentence"] == "A wider hidden layer does not hurt validation accuracy."
+        and codes["L06"]["line"] == 5
+    )
     assert ids[("wide", 2)] in codes["L05"]["message"]
     assert "0.0018" in codes["L02"]["message"]  # the real p differs
 
@@ -281,10 +383,21 @@ async def test_a_running_run_is_unfinished_until_it_ends(tmp_path):
 
     ws = make_workspace(tmp_path / "ws", {"slow.py": "import time\nprint('val_acc=0.5', flush=True)\ntime.sleep(60)\n"})
     ctx = ToolContext(workspace=Workspace(ws))
-    rid = LAUNCH.call({"experiment": "going", "arm": "a", "command": ["python", "slow.py"], "seeds": [0]}, ctx).runs[0].run_id
+    rid = (
+        LAUNCH.call({"experiment": "going", "arm": "a", "command": ["python", "slow.py"], "seeds": [0]}, ctx)
+        .runs[0]
+        .run_id
+    )
     try:
         wait_states(ws, [rid], {"running"}, 30)
-        out = COMPILE.call({"experiment": "going", "plan": {"primary_metric": "val_acc", "higher_is_better": True}, "check_only": True}, ctx)
+        out = COMPILE.call(
+            {
+                "experiment": "going",
+                "plan": {"primary_metric": "val_acc", "higher_is_better": True},
+                "check_only": True,
+            },
+            ctx,
+        )
         s07 = next(v for v in out.violations if v.code == "S07")
         assert s07.evidence == [f"run {rid} (arm a, seed 0) is running"]
     finally:
@@ -301,10 +414,21 @@ def test_the_cli_writes_a_report_and_exits_1_with_the_rules_on_a_refusal(workspa
     plan = {"primary_metric": "bleu", "higher_is_better": True, "baseline": "baseline"}
     code, out, err = call_cli("compile_report", {"results_file": "r.csv", "plan": plan, "figures": False}, workspace)
     assert code == 1 and out is None and "S02 unequal_seeds" in err
-    code, out, err = call_cli("compile_report", {"results_file": "r.csv", "plan": plan, "figures": False,
-                                                 "waivers": [{"code": "S02", "reason": "big_vocab runs were cut by the deadline"}]}, workspace)
+    code, out, err = call_cli(
+        "compile_report",
+        {
+            "results_file": "r.csv",
+            "plan": plan,
+            "figures": False,
+            "waivers": [{"code": "S02", "reason": "big_vocab runs were cut by the deadline"}],
+        },
+        workspace,
+    )
     assert code == 0, err
-    assert out["report_dir"].startswith(".experiments/_reports/r-") and (workspace / out["report_dir"] / "report.json").is_file()
+    assert (
+        out["report_dir"].startswith(".experiments/_reports/r-")
+        and (workspace / out["report_dir"] / "report.json").is_file()
+    )
 
 
 def test_plots_start_magnitudes_at_zero_share_one_scale_across_panels_and_label_every_axis(workspace):
@@ -317,7 +441,10 @@ def test_plots_start_magnitudes_at_zero_share_one_scale_across_panels_and_label_
     from tests.conftest import DATA
 
     shutil.copy(DATA / "results" / "many_arms.csv", workspace / "m.csv")
-    an = load(Workspace(workspace), Request(results_file="m.csv", plan=ReportPlan(primary_metric="top1", higher_is_better=True)))
+    an = load(
+        Workspace(workspace),
+        Request(results_file="m.csv", plan=ReportPlan(primary_metric="top1", higher_is_better=True)),
+    )
     fig = values_figure(an, "top1")
     ax = fig.axes[0]
     assert ax.get_ylim()[0] == 0 and ax.get_ylabel() == "top1 (fraction)" and ax.get_xlabel().startswith("arm")
@@ -328,7 +455,10 @@ def test_plots_start_magnitudes_at_zero_share_one_scale_across_panels_and_label_
     for arm in ("a", "b", "c", "d", "e", "f", "g", "h"):
         for seed in (0, 1):
             record_run(workspace, "many", arm, seed, "completed", curve(0.8 + 0.01 * seed), manifest=None)
-    an = load(Workspace(workspace), Request(experiment="many", plan=ReportPlan(primary_metric="val_acc", higher_is_better=True, baseline="a")))
+    an = load(
+        Workspace(workspace),
+        Request(experiment="many", plan=ReportPlan(primary_metric="val_acc", higher_is_better=True, baseline="a")),
+    )
     fig = curves_figure(an, "val_acc")
     panels = [a for a in fig.axes if a.get_visible() and a.lines]
     assert len(panels) == 2  # 7 arms besides the baseline, at most 6 per panel
@@ -341,8 +471,10 @@ def test_importing_the_report_tools_loads_no_heavy_library():
     import subprocess
     import sys
 
-    code = ("import sys, experiment_runner.tools.compile_report, experiment_runner.tools.check_report;"
-            "print([m for m in ('numpy', 'scipy', 'matplotlib', 'jinja2') if m in sys.modules])")
+    code = (
+        "import sys, experiment_runner.tools.compile_report, experiment_runner.tools.check_report;"
+        "print([m for m in ('numpy', 'scipy', 'matplotlib', 'jinja2') if m in sys.modules])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
     _ = (math, os)

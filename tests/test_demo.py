@@ -20,8 +20,21 @@ def installed(tmp_path_factory):
     """The project built into a wheel and unpacked into its own folder (dependencies come from this venv)."""
     tmp = tmp_path_factory.mktemp("wheel")
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp / "dist"), str(REPO)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp / "dist"),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert build.returncode == 0, build.stderr[-3000:]
     [wheel] = list((tmp / "dist").glob("*.whl"))
@@ -31,7 +44,9 @@ def installed(tmp_path_factory):
     target = tmp / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert install.returncode == 0, install.stderr[-3000:]
     return target
@@ -39,16 +54,34 @@ def installed(tmp_path_factory):
 
 def test_the_demo_runs_every_step_from_an_installed_wheel(installed, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(installed)}
-    where = subprocess.run([sys.executable, "-c", "import experiment_runner, sys; print(experiment_runner.__file__)"],
-                           capture_output=True, text=True, env=env, timeout=60)
+    where = subprocess.run(
+        [sys.executable, "-c", "import experiment_runner, sys; print(experiment_runner.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert where.stdout.startswith(str(installed)), where.stdout + where.stderr
     dest = tmp_path / "demo"
-    proc = subprocess.run([sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)],
-                          capture_output=True, text=True, env=env, timeout=600, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        cwd=tmp_path,
+    )
     out = proc.stdout
     assert proc.returncode == 0, out[-4000:] + proc.stderr[-4000:]
-    for tool in ("ask_clarifying_questions", "draft_brief", "check_reproducibility", "run_sanity_checks",
-                 "launch_training", "diagnose_failure", "compile_report"):
+    for tool in (
+        "ask_clarifying_questions",
+        "draft_brief",
+        "check_reproducibility",
+        "run_sanity_checks",
+        "launch_training",
+        "diagnose_failure",
+        "compile_report",
+    ):
         assert f". {tool}" in out, f"no demo step for {tool}"
     assert "Red flags (2)" in out
     assert "is pre-registered" in out
@@ -64,7 +97,12 @@ def test_the_demo_never_overwrites_a_folder_with_something_in_it(installed, tmp_
     dest = tmp_path / "taken"
     dest.mkdir()
     (dest / "keep.txt").write_text("mine")
-    proc = subprocess.run([sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(installed)}, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(installed)},
+        timeout=120,
+    )
     assert proc.returncode == 2 and "never overwrites" in proc.stderr
     assert (dest / "keep.txt").read_text() == "mine"

@@ -16,9 +16,11 @@ from tests.runs_util import make_workspace
 
 pytestmark = pytest.mark.anyio
 
-NAN_LOG = "config: seed=2 hidden=64 lr=40.0 epochs=8\n" + "".join(
-    f"epoch=1 step={i} loss={2.3 / (1 + 0.1 * i):.4f} grad_norm={1.5 ** i:.3f}\n" for i in range(1, 13)
-) + "epoch=1 step=13 loss=nan grad_norm=nan\n"
+NAN_LOG = (
+    "config: seed=2 hidden=64 lr=40.0 epochs=8\n"
+    + "".join(f"epoch=1 step={i} loss={2.3 / (1 + 0.1 * i):.4f} grad_norm={1.5**i:.3f}\n" for i in range(1, 13))
+    + "epoch=1 step=13 loss=nan grad_norm=nan\n"
+)
 
 
 async def call(client, args):
@@ -31,8 +33,15 @@ async def test_a_pasted_nan_log_names_the_first_bad_step_and_lowers_the_learning
     async with Client(build_server(workspace), mode=mode) as c:
         tools = {t.name: t for t in (await c.list_tools()).tools}
         assert tools["diagnose_failure"].annotations.read_only_hint is True
-        out = await call(c, {"log_text": NAN_LOG, "stderr_text": "loss became nan at step 13\n", "exit_code": 1,
-                             "command": ["python", "train.py", "--lr", "40", "--seed", "2"]})
+        out = await call(
+            c,
+            {
+                "log_text": NAN_LOG,
+                "stderr_text": "loss became nan at step 13\n",
+                "exit_code": 1,
+                "command": ["python", "train.py", "--lr", "40", "--seed", "2"],
+            },
+        )
     top = out["findings"][0]
     assert out["healthy"] is False and out["source"] == "log_text"
     assert top["category"] == "nan_or_inf_loss" and top["confidence"] >= 0.9
@@ -51,11 +60,18 @@ async def test_a_pasted_nan_log_names_the_first_bad_step_and_lowers_the_learning
 
 async def test_metric_series_alone_show_overfitting_with_its_onset_step(workspace, mode):
     steps = list(range(100, 1300, 100))
-    train = [2.0 * 0.8 ** i for i in range(12)]
+    train = [2.0 * 0.8**i for i in range(12)]
     val = [1.9, 1.5, 1.2, 1.0, 0.95, 0.97, 1.02, 1.1, 1.2, 1.3, 1.42, 1.55]
     async with Client(build_server(workspace), mode=mode) as c:
-        out = await call(c, {"metrics": {"train_loss": [[s, v] for s, v in zip(steps, train)],
-                                         "val_loss": [[s, v] for s, v in zip(steps, val)]}})
+        out = await call(
+            c,
+            {
+                "metrics": {
+                    "train_loss": [[s, v] for s, v in zip(steps, train)],
+                    "val_loss": [[s, v] for s, v in zip(steps, val)],
+                }
+            },
+        )
     assert out["source"] == "metrics" and out["scans"] == []
     top = out["findings"][0]
     assert top["category"] == "overfitting"
@@ -64,7 +80,7 @@ async def test_metric_series_alone_show_overfitting_with_its_onset_step(workspac
 
 
 async def test_a_healthy_run_has_no_finding_and_the_summary_says_so(workspace, mode):
-    log = "".join(f"epoch={e} loss={2.0 * 0.7 ** e:.4f} val_loss={2.1 * 0.72 ** e + 0.02:.4f}\n" for e in range(1, 15))
+    log = "".join(f"epoch={e} loss={2.0 * 0.7**e:.4f} val_loss={2.1 * 0.72**e + 0.02:.4f}\n" for e in range(1, 15))
     async with Client(build_server(workspace), mode=mode) as c:
         out = await call(c, {"log_text": log + "done\n", "exit_code": 0})
     assert out["healthy"] is True and out["findings"] == []
@@ -73,8 +89,14 @@ async def test_a_healthy_run_has_no_finding_and_the_summary_says_so(workspace, m
 
 async def test_sigkill_without_any_error_text_reads_as_the_oom_killer(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
-        out = await call(c, {"log_text": "step 1 loss 1.2\nstep 2 loss 1.1\n", "signal": "SIGKILL",
-                             "command": ["python", "train.py", "--batch-size", "64"]})
+        out = await call(
+            c,
+            {
+                "log_text": "step 1 loss 1.2\nstep 2 loss 1.1\n",
+                "signal": "SIGKILL",
+                "command": ["python", "train.py", "--batch-size", "64"],
+            },
+        )
     top = out["findings"][0]
     assert top["category"] == "out_of_memory" and top["evidence"][0]["kind"] == "exit"
     assert "64 -> 32" in top["next_steps"][0] and "accumulate 2" in top["next_steps"][0]
@@ -87,13 +109,16 @@ async def test_a_slurm_timeout_in_the_reason_is_a_time_limit(workspace, mode):
     assert out["findings"][0]["category"] == "time_limit"
 
 
-@pytest.mark.parametrize("args, message", [
-    ({}, "nothing to diagnose"),
-    ({"run_id": "r1", "log_text": "x"}, "either run_id or log_text"),
-    ({"log_text": "x", "signal": "SIGFOO"}, "unknown signal 'SIGFOO'"),
-    ({"metrics": {"loss": ["a lot"]}}, "metrics['loss'][0]"),
-    ({"run_id": "nope-123"}, "nope-123"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({}, "nothing to diagnose"),
+        ({"run_id": "r1", "log_text": "x"}, "either run_id or log_text"),
+        ({"log_text": "x", "signal": "SIGFOO"}, "unknown signal 'SIGFOO'"),
+        ({"metrics": {"loss": ["a lot"]}}, "metrics['loss'][0]"),
+        ({"run_id": "nope-123"}, "nope-123"),
+    ],
+)
 async def test_bad_inputs_are_refused_with_what_would_be_valid(workspace, mode, args, message):
     async with Client(build_server(workspace), mode=mode) as c:
         r = await c.call_tool("diagnose_failure", args)
@@ -101,8 +126,10 @@ async def test_bad_inputs_are_refused_with_what_would_be_valid(workspace, mode, 
 
 
 def test_the_cli_diagnoses_a_pasted_traceback(workspace):
-    err = ('Traceback (most recent call last):\n  File "train.py", line 9, in <module>\n    out = model(x)\n'
-           "RuntimeError: mat1 and mat2 shapes cannot be multiplied (32x20 and 10x5)\n")
+    err = (
+        'Traceback (most recent call last):\n  File "train.py", line 9, in <module>\n    out = model(x)\n'
+        "RuntimeError: mat1 and mat2 shapes cannot be multiplied (32x20 and 10x5)\n"
+    )
     rc, out, stderr = call_cli("diagnose_failure", {"stderr_text": err, "exit_code": 1}, workspace)
     assert rc == 0, stderr
     top = out["findings"][0]
@@ -127,7 +154,11 @@ sys.exit(1)
 async def test_a_recorded_run_is_read_from_the_store_and_rescanned_only_for_new_bytes(tmp_path, mode):
     ws = make_workspace(tmp_path / "ws", {"fail.py": FAILING})
     async with Client(build_server(ws), mode=mode) as c:
-        launched = (await c.call_tool("launch_training", {"experiment": "e", "arm": "a", "command": ["python", "fail.py"], "seeds": [0]})).structured_content
+        launched = (
+            await c.call_tool(
+                "launch_training", {"experiment": "e", "arm": "a", "command": ["python", "fail.py"], "seeds": [0]}
+            )
+        ).structured_content
         run_id = launched["runs"][0]["run_id"]
         with anyio.fail_after(60):
             while True:

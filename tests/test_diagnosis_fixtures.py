@@ -35,13 +35,34 @@ LABELS = yaml.safe_load((DATA / "labels.yaml").read_text())
 def test_the_fixtures_cover_every_category_in_every_log_style_with_enough_healthy_runs():
     from experiment_runner.diagnosis.model import CATEGORIES
 
-    required = {"nan_or_inf_loss", "exploding_gradients", "loss_not_decreasing", "overfitting", "data_leakage",
-                "out_of_memory", "shape_mismatch", "dtype_or_device_mismatch", "device_side_assert",
-                "dataloader_worker_crash", "distributed_timeout", "disk_full", "missing_file_or_module", "time_limit"}
+    required = {
+        "nan_or_inf_loss",
+        "exploding_gradients",
+        "loss_not_decreasing",
+        "overfitting",
+        "data_leakage",
+        "out_of_memory",
+        "shape_mismatch",
+        "dtype_or_device_mismatch",
+        "device_side_assert",
+        "dataloader_worker_crash",
+        "distributed_timeout",
+        "disk_full",
+        "missing_file_or_module",
+        "time_limit",
+    }
     expected = {e["expected"] for e in LABELS.values()}
     assert required <= expected and expected - {"healthy"} <= set(CATEGORIES)
     assert len(LABELS) >= 24 and sum(e["expected"] == "healthy" for e in LABELS.values()) >= 5
-    assert {e["style"] for e in LABELS.values()} >= {"plain", "key=value", "tqdm", "jsonl", "lightning", "keras", "nanogpt"}
+    assert {e["style"] for e in LABELS.values()} >= {
+        "plain",
+        "key=value",
+        "tqdm",
+        "jsonl",
+        "lightning",
+        "keras",
+        "nanogpt",
+    }
     for name in LABELS:
         assert (DATA / "scripts" / f"{name}.py").is_file()
         assert (DATA / "logs" / name / "meta.json").is_file(), f"run regen.py {name}"

@@ -27,7 +27,9 @@ RuntimeError: mat1 and mat2 shapes cannot be multiplied (32x20 and 10x5)
 
 
 def _summary(result):
-    return {k: (v.count, [(h.line, h.text) for h in v.first], (v.last.line, v.last.text)) for k, v in result.hits.items()}
+    return {
+        k: (v.count, [(h.line, h.text) for h in v.first], (v.last.line, v.last.text)) for k, v in result.hits.items()
+    }
 
 
 def test_every_rule_matches_its_examples_in_python_and_has_a_matching_prefilter():
@@ -51,7 +53,9 @@ def test_a_pattern_only_one_engine_understands_is_refused():
     bad = {"rules": [{"id": "x", "category": "y", "pattern": r"loss(?=nan)", "weight": 0.5, "examples": ["lossnan"]}]}
     with pytest.raises(ValueError, match="do not treat alike"):
         RuleSet.from_data(bad)
-    upper = {"rules": [{"id": "x", "category": "y", "pattern": "NaN", "caseless": True, "weight": 0.5, "examples": ["NaN"]}]}
+    upper = {
+        "rules": [{"id": "x", "category": "y", "pattern": "NaN", "caseless": True, "weight": 0.5, "examples": ["NaN"]}]
+    }
     with pytest.raises(ValueError, match="must be written in lowercase"):
         RuleSet.from_data(upper)
 

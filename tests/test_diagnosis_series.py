@@ -10,8 +10,8 @@ import pytest
 from experiment_runner.diagnosis import hparams as H
 from experiment_runner.diagnosis import series as S
 from experiment_runner.diagnosis.metric_checks import analyse
-from experiment_runner.diagnosis.playbook import metric_roles, playbook
 from experiment_runner.diagnosis.model import CATEGORIES, combine
+from experiment_runner.diagnosis.playbook import metric_roles, playbook
 
 
 def test_mann_kendall_and_theil_sen_on_a_straight_line_are_exact():
@@ -78,14 +78,16 @@ def _series(values, start=1):
 
 
 def test_a_flat_loss_is_not_decreasing_with_its_statistics():
-    mf = analyse({"loss": _series([1.386, 1.385, 1.387, 1.386, 1.384, 1.386, 1.385, 1.386, 1.385, 1.386])}, metric_roles())
+    mf = analyse(
+        {"loss": _series([1.386, 1.385, 1.387, 1.386, 1.384, 1.386, 1.385, 1.386, 1.385, 1.386])}, metric_roles()
+    )
     ev = mf.evidence["loss_not_decreasing"][0]
     assert ev.strength >= 0.8 and "flat from the start" in ev.summary
     assert mf.facts["loss_not_decreasing"]["flat_from_start"] is True
 
 
 def test_a_converging_loss_is_not_flagged():
-    mf = analyse({"loss": _series([2.3 * 0.6 ** i + 0.05 for i in range(20)])}, metric_roles())
+    mf = analyse({"loss": _series([2.3 * 0.6**i + 0.05 for i in range(20)])}, metric_roles())
     assert not mf.evidence
 
 
@@ -97,14 +99,16 @@ def test_a_nan_stops_the_trend_checks_and_records_the_growth_before_it():
 
 
 def test_a_validation_loss_equal_to_training_loss_throughout_is_possible_leakage():
-    train = [2.0 * 0.8 ** i for i in range(10)]
+    train = [2.0 * 0.8**i for i in range(10)]
     mf = analyse({"train_loss": _series(train), "val_loss": _series([t * 1.005 for t in train])}, metric_roles())
     assert mf.evidence["data_leakage"][0].strength == 0.75
     assert "overfitting" not in mf.evidence
 
 
 def test_gradient_norms_growing_tenfold_every_two_steps_are_exploding():
-    mf = analyse({"grad_norm": _series([10 ** (i / 2) for i in range(12)]), "loss": _series([1.0] * 12)}, metric_roles())
+    mf = analyse(
+        {"grad_norm": _series([10 ** (i / 2) for i in range(12)]), "loss": _series([1.0] * 12)}, metric_roles()
+    )
     ev = mf.evidence["exploding_gradients"][0]
     assert ev.strength >= 0.9
     assert ev.data["steps_per_tenfold"] == pytest.approx(2.0)
@@ -112,8 +116,19 @@ def test_gradient_norms_growing_tenfold_every_two_steps_are_exploding():
 
 # --- hyperparameters ------------------------------------------------------------------------------------------------
 
+
 def test_the_command_line_gives_values_in_every_common_spelling_and_can_be_rewritten():
-    argv = ["python", "train.py", "--learning-rate=3e-3", "--bs", "64", "max_grad_norm=5", "--fp16", "--config", "c.yaml"]
+    argv = [
+        "python",
+        "train.py",
+        "--learning-rate=3e-3",
+        "--bs",
+        "64",
+        "max_grad_norm=5",
+        "--fp16",
+        "--config",
+        "c.yaml",
+    ]
     hp = H.Hparams()
     configs = H.from_argv(argv, hp)
     assert configs == ["c.yaml"]
@@ -129,7 +144,9 @@ def test_a_config_file_and_the_log_head_fill_what_the_command_lacks(tmp_path):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("training:\n  optimizer:\n    lr: 0.001\n  batch_size: 128\nmodel:\n  dropout: 0.1\n")
     head = [(1, "Overriding: weight_decay = 0.05"), (2, "config: lr=0.5 num_workers=8")]
-    hp = H.collect(["python", "t.py", "--config", "c.yaml"], cwd=tmp_path, head_lines=head, resolve=lambda p: tmp_path / p)
+    hp = H.collect(
+        ["python", "t.py", "--config", "c.yaml"], cwd=tmp_path, head_lines=head, resolve=lambda p: tmp_path / p
+    )
     assert hp.get("lr").source == "config c.yaml" and hp.number("lr") == 0.001  # the config wins over the log
     assert hp.number("batch_size") == 128 and hp.number("dropout") == 0.1
     assert hp.get("weight_decay").source == "log line 1" and hp.number("num_workers") == 8

@@ -34,7 +34,13 @@ async def call(client, args):
 
 async def test_a_partial_draft_is_saved_with_its_problems_listed(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
-        r = await call(c, {"experiment": "ls", "brief": {"goal": "g", "success_criteria": "it works well", "constraints": {"seeds": 1}}})
+        r = await call(
+            c,
+            {
+                "experiment": "ls",
+                "brief": {"goal": "g", "success_criteria": "it works well", "constraints": {"seeds": 1}},
+            },
+        )
         assert not r.is_error, result_text(r)
         out = r.structured_content
     codes = {(p["code"], p["field"]) for p in out["problems"]}
@@ -74,7 +80,9 @@ async def test_a_change_after_confirmation_becomes_a_new_version_and_every_versi
         first = (await call(c, {"experiment": "ls", "brief": COMPLETE, "confirm": True})).structured_content
         again = (await call(c, {"experiment": "ls", "confirm": True})).structured_content
         assert again["version"] == first["version"] and not again["created_new_version"]
-        changed = (await call(c, {"experiment": "ls", "brief": {"hypothesis": "Label smoothing raises accuracy by 1 point."}})).structured_content
+        changed = (
+            await call(c, {"experiment": "ls", "brief": {"hypothesis": "Label smoothing raises accuracy by 1 point."}})
+        ).structured_content
     assert changed["version"] == 2 and changed["status"] == "draft"
     assert changed["versions"] == [1, 2] and changed["confirmed_versions"] == [1]
     assert "original pre-registration" in changed["summary"]
@@ -108,7 +116,11 @@ async def test_bad_input_gets_clear_errors_naming_the_value(workspace, mode):
         unknown_field = await call(c, {"experiment": "ok", "brief": {"goals": "x"}})
     assert bad_name.is_error and "'../escape' is not valid" in result_text(bad_name)
     assert bad_type.is_error and "brief.constraints.seeds" in result_text(bad_type)
-    assert unknown_arg.is_error and "confrim" in result_text(unknown_arg) and "valid arguments: experiment" in result_text(unknown_arg)
+    assert (
+        unknown_arg.is_error
+        and "confrim" in result_text(unknown_arg)
+        and "valid arguments: experiment" in result_text(unknown_arg)
+    )
     assert unknown_field.is_error and "goals" in result_text(unknown_field)
     assert not (workspace / ".experiments" / "escape").exists()
 

@@ -40,7 +40,12 @@ def noisy_sgd(seed: int, n: int = 3000, noise: float = 0.3, floor: float = 0.1, 
     rng = random.Random(seed)
     for i in range(n):
         level = floor + 2.2 * math.exp(-i / scale)
-        record = {"step": i, "loss": max(1e-6, level * (1 + noise * rng.gauss(0, 1))), "grad_norm": math.exp(rng.gauss(0, 0.4)), "lr": 3e-4}
+        record = {
+            "step": i,
+            "loss": max(1e-6, level * (1 + noise * rng.gauss(0, 1))),
+            "grad_norm": math.exp(rng.gauss(0, 0.4)),
+            "lr": 3e-4,
+        }
         if i % 100 == 99:
             record["val_loss"] = level * 1.1 * (1 + 0.02 * rng.gauss(0, 1))
         yield record
@@ -53,7 +58,12 @@ def warmup(seed: int, n: int = 2500):
     for i in range(n):
         lr = 3e-4 * min(1.0, (i + 1) / 150)
         level -= lr * 4 * (level - 0.2)
-        yield {"step": i, "loss": level * (1 + 0.05 * rng.gauss(0, 1)), "grad_norm": (5.0 if i < 50 else 1.0) * math.exp(rng.gauss(0, 0.3)), "lr": lr}
+        yield {
+            "step": i,
+            "loss": level * (1 + 0.05 * rng.gauss(0, 1)),
+            "grad_norm": (5.0 if i < 50 else 1.0) * math.exp(rng.gauss(0, 0.3)),
+            "lr": lr,
+        }
 
 
 def converge_to_zero(seed: int, n: int = 4000):
@@ -72,7 +82,12 @@ def cosine(seed: int, n: int = 3000):
         lr = 0.5 * (1 + math.cos(math.pi * i / n))
         progress += lr
         level = 0.25 + 2.05 * math.exp(-progress / 150)
-        record = {"step": i, "train/loss": level * (1 + 0.15 * rng.gauss(0, 1)), "lr": lr, "train/grad_norm": 0.5 + 0.1 * rng.random()}
+        record = {
+            "step": i,
+            "train/loss": level * (1 + 0.15 * rng.gauss(0, 1)),
+            "lr": lr,
+            "train/grad_norm": 0.5 + 0.1 * rng.random(),
+        }
         if i % 200 == 199:
             record["val/loss"] = level * 1.05 + 0.01 * rng.gauss(0, 1)
         yield record
@@ -119,7 +134,10 @@ def test_a_single_loss_spike_is_not_divergence():
 
 # -- failures ------------------------------------------------------------------------------------------------
 def test_nan_loss_is_critical_and_names_the_step():
-    records = [{"step": s, "loss": 2.3 - s / 1000} for s in range(0, 420, 10)] + [{"step": 420, "loss": math.nan}, {"step": 430, "loss": 2.0}]
+    records = [{"step": s, "loss": 2.3 - s / 1000} for s in range(0, 420, 10)] + [
+        {"step": 420, "loss": math.nan},
+        {"step": 430, "loss": 2.0},
+    ]
     hm = monitor()
     t = feed(hm, records)
     signal = by_code(hm, t)["nan_loss"]
@@ -292,7 +310,9 @@ def test_unavailable_gpu_telemetry_raises_nothing():
     hm = monitor()
     hm.observe_metrics({"step": 0, "loss": 1.0}, 0.0)
     for t in range(0, 400, 5):
-        hm.observe_telemetry({"time": t, "cpu_percent": 1.0, "rss_bytes": 1, "procs": 1, "gpu": "unavailable: no driver"}, float(t))
+        hm.observe_telemetry(
+            {"time": t, "cpu_percent": 1.0, "rss_bytes": 1, "procs": 1, "gpu": "unavailable: no driver"}, float(t)
+        )
         hm.observe_output(float(t))
     assert codes(hm, 400.0) == []
 
@@ -334,7 +354,18 @@ def test_a_signal_keeps_the_time_it_was_first_raised():
 def test_metric_roles_follow_the_documented_names():
     assert all(is_loss_like(n) for n in ("loss", "val_loss", "train/loss_step", "kl_loss", "eval/loss", "nll_losses"))
     assert not any(is_loss_like(n) for n in ("loss_scale", "loss_weight", "lossless_ratio", "acc", "glossary"))
-    assert all(is_grad_norm_name(n) for n in ("grad_norm", "gradient_norm", "grad/norm", "total_norm", "train/grad_norm", "gradnorm", "grad_norm/total"))
+    assert all(
+        is_grad_norm_name(n)
+        for n in (
+            "grad_norm",
+            "gradient_norm",
+            "grad/norm",
+            "total_norm",
+            "train/grad_norm",
+            "gradnorm",
+            "grad_norm/total",
+        )
+    )
     assert not any(is_grad_norm_name(n) for n in ("weight_norm", "norm", "grad_norm_clip_ratio"))
 
 
@@ -358,7 +389,9 @@ def test_parsed_output_feeds_the_monitor_end_to_end():
     lines = []
     rng = random.Random(1)
     for i, record in enumerate(diverging_records()):
-        lines.append(f"iter {record['step']}: loss {record['loss']:.4f}, time 45.{rng.randint(10, 99)}ms, mfu 12.{i % 10}%")
+        lines.append(
+            f"iter {record['step']}: loss {record['loss']:.4f}, time 45.{rng.randint(10, 99)}ms, mfu 12.{i % 10}%"
+        )
     lines.append("iter 421: loss nan, time 45.00ms, mfu 12.0%")
     parser = MetricParser()
     hm = monitor()
@@ -377,7 +410,9 @@ def test_parsed_output_feeds_the_monitor_end_to_end():
 def test_memory_stays_bounded_whatever_the_run_logs():
     hm = monitor()
     for i in range(20_000):
-        hm.observe_metrics({"step": i, f"custom_loss_{i}": 1.0, "loss": 1.0 / (i + 1), "grad_norm": 1.0, "val_loss": 0.5}, float(i))
+        hm.observe_metrics(
+            {"step": i, f"custom_loss_{i}": 1.0, "loss": 1.0 / (i + 1), "grad_norm": 1.0, "val_loss": 0.5}, float(i)
+        )
         if i % 10 == 0:
             hm.observe_telemetry(gpu_sample(90.0), float(i))
     assert len(hm._roles) <= 4097

@@ -27,8 +27,21 @@ def free_port() -> int:
 def http_server(root, *extra, env=None):
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "experiment_runner", "--root", str(root), "serve", "--http", "--port", str(port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            "experiment_runner",
+            "--root",
+            str(root),
+            "serve",
+            "--http",
+            "--port",
+            str(port),
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + 60
@@ -52,7 +65,9 @@ def http_server(root, *extra, env=None):
 
 
 INIT = {
-    "jsonrpc": "2.0", "id": 1, "method": "initialize",
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
     "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}},
 }
 HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
@@ -86,7 +101,10 @@ def test_binding_a_non_loopback_address_without_a_token_is_refused(workspace):
     env = {k: v for k, v in os.environ.items() if k != "EXPERIMENT_RUNNER_TOKEN"}
     proc = subprocess.run(
         [sys.executable, "-m", "experiment_runner", "--root", str(workspace), "serve", "--http", "--host", "0.0.0.0"],
-        capture_output=True, text=True, timeout=60, env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert proc.returncode == 2
     assert "refusing to serve HTTP on non-loopback address '0.0.0.0' without a bearer token" in proc.stderr

@@ -18,8 +18,22 @@ def inspector(workspace, *args: str) -> dict:
     npx = shutil.which("npx")
     if npx is None:
         pytest.skip("npx (Node.js) is not installed; CI installs it")
-    cmd = [npx, "-y", INSPECTOR, "--cli", sys.executable, "-m", "experiment_runner", "--root", str(workspace), "serve", *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=240, env={**os.environ, "NO_UPDATE_NOTIFIER": "1"})
+    cmd = [
+        npx,
+        "-y",
+        INSPECTOR,
+        "--cli",
+        sys.executable,
+        "-m",
+        "experiment_runner",
+        "--root",
+        str(workspace),
+        "serve",
+        *args,
+    ]
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=240, env={**os.environ, "NO_UPDATE_NOTIFIER": "1"}
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
 
@@ -34,8 +48,15 @@ def test_the_inspector_lists_the_tools_with_their_schemas(workspace):
 
 def test_the_inspector_calls_a_tool_and_gets_structured_content(workspace):
     out = inspector(
-        workspace, "--method", "tools/call", "--tool-name", "draft_brief",
-        "--tool-arg", "experiment=from-inspector", "--tool-arg", 'brief={"goal": "check an independent client"}',
+        workspace,
+        "--method",
+        "tools/call",
+        "--tool-name",
+        "draft_brief",
+        "--tool-arg",
+        "experiment=from-inspector",
+        "--tool-arg",
+        'brief={"goal": "check an independent client"}',
     )
     assert out.get("isError") in (None, False), out
     assert out["structuredContent"]["experiment"] == "from-inspector"

@@ -10,7 +10,6 @@ import pytest
 
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
 from experiment_runner.interview.quality import load_cases, score
-
 from tests.conftest import DATA
 
 CASES = load_cases(DATA / "requests.yaml")

@@ -65,11 +65,15 @@ def test_noise_lines_never_become_metrics():
 
 
 def test_key_value_lines_give_one_record_each_with_every_pair_and_the_step():
-    log = NOISE + (
-        "step=10 loss=0.4213 lr=3e-4 acc=0.875\n"
-        "2024-05-01 12:31:02 INFO step=20, loss=0.3990, lr=2.5e-04, grad_norm=1.5\n"
-        "[train] epoch=1 iter=30 loss = 0.3512 top1=71.2%\n"
-    ) + NOISE
+    log = (
+        NOISE
+        + (
+            "step=10 loss=0.4213 lr=3e-4 acc=0.875\n"
+            "2024-05-01 12:31:02 INFO step=20, loss=0.3990, lr=2.5e-04, grad_norm=1.5\n"
+            "[train] epoch=1 iter=30 loss = 0.3512 top1=71.2%\n"
+        )
+        + NOISE
+    )
     assert parse(log) == [
         {"step": 10, "loss": 0.4213, "lr": 3e-4, "acc": 0.875},
         {"step": 20, "loss": 0.399, "lr": 2.5e-4, "grad_norm": 1.5},
@@ -149,14 +153,23 @@ def tqdm_epoch(epoch: int, n: int = 100) -> str:
         pct = i * 100 // n
         bar = "#" * (pct // 10) + " " * (10 - pct // 10)
         loss = 1.0 / (epoch * n + i)
-        parts.append(f"\rEpoch {epoch}: {pct:3d}%|{bar}| {i}/{n} [00:0{i // 40}<00:0{(n - i) // 40}, 18.2it/s, loss={loss:.3g}, acc=0.{50 + i // 10}]")
+        parts.append(
+            f"\rEpoch {epoch}: {pct:3d}%|{bar}| {i}/{n} [00:0{i // 40}<00:0{(n - i) // 40}, 18.2it/s, loss={loss:.3g}, acc=0.{50 + i // 10}]"
+        )
     return "".join(parts) + "\n"
 
 
 def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
-    log = NOISE + "Training starts\n" + tqdm_epoch(1) + "Validation done\n" + tqdm_epoch(2) + (
-        "Loading checkpoint shards: 100%|██████████| 2/2 [00:03<00:00,  1.50s/it]\n"  # no postfix: nothing
-        "\rdownloading: 45it [00:02, 18.2it/s, loss=0.812]\n"  # unknown total
+    log = (
+        NOISE
+        + "Training starts\n"
+        + tqdm_epoch(1)
+        + "Validation done\n"
+        + tqdm_epoch(2)
+        + (
+            "Loading checkpoint shards: 100%|██████████| 2/2 [00:03<00:00,  1.50s/it]\n"  # no postfix: nothing
+            "\rdownloading: 45it [00:02, 18.2it/s, loss=0.812]\n"  # unknown total
+        )
     )
     assert parse(log, progress_interval_s=None) == [
         {"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0},
@@ -168,7 +181,9 @@ def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
 def test_a_bar_cleared_before_the_next_line_still_reports_its_last_update():
     # tqdm(leave=False) erases itself with blanks; then the script prints a summary over it
     log = tqdm_epoch(1).rstrip("\n") + "\r" + " " * 80 + "\r" + "epoch 1 done\n"
-    assert parse(log, progress_interval_s=None) == [{"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0}]
+    assert parse(log, progress_interval_s=None) == [
+        {"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0}
+    ]
 
 
 def test_a_long_running_bar_reports_its_latest_update_at_most_once_per_interval():
@@ -177,7 +192,9 @@ def test_a_long_running_bar_reports_its_latest_update_at_most_once_per_interval(
     records = []
     for i in range(1, 301):  # 30 s of updates at 10 Hz, the bar never closes
         clock[0] = i / 10
-        records += p.feed(f"\rEpoch 1:  {i // 3}%|#  | {i}/900 [00:{i // 10:02d}<01:00, 10.0it/s, loss={1 / i:.6f}]".encode())
+        records += p.feed(
+            f"\rEpoch 1:  {i // 3}%|#  | {i}/900 [00:{i // 10:02d}<01:00, 10.0it/s, loss={1 / i:.6f}]".encode()
+        )
     assert 5 <= len(records) <= 7
     assert all(r["epoch"] == 1.0 for r in records)
     losses = [r["loss"] for r in records]
@@ -198,7 +215,14 @@ def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
         "Epoch 3, global step 200: 'val_loss' reached 0.30000 (best 0.30000), saving model to '/ckpt/epoch=3-step=200.ckpt' as top 1\n"
     )
     assert parse(log, progress_interval_s=None) == [
-        {"step": None, "train_loss_step": 0.231, "val_loss": 0.3, "val_acc": 0.91, "train_loss_epoch": 0.245, "epoch": 3.0}
+        {
+            "step": None,
+            "train_loss_step": 0.231,
+            "val_loss": 0.3,
+            "val_acc": 0.91,
+            "train_loss_epoch": 0.245,
+            "epoch": 3.0,
+        }
     ]
 
 
@@ -207,18 +231,27 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
         steps = []
         for i in (10, 30, 50):
             done = "=" * (i * 30 // 50 - 1) + (">" if i < 50 else "=")
-            steps.append(f"{i:2d}/50 [{done:.<30}] - ETA: {(50 - i) // 20}s - loss: {epoch_loss + (50 - i) / 1000:.4f} - accuracy: 0.8{i // 10}00")
+            steps.append(
+                f"{i:2d}/50 [{done:.<30}] - ETA: {(50 - i) // 20}s - loss: {epoch_loss + (50 - i) / 1000:.4f} - accuracy: 0.8{i // 10}00"
+            )
         # Keras erases the previous display with backspaces and a carriage return
         out = ""
         for j, s in enumerate(steps):
             out += ("\b" * len(steps[j - 1]) + "\r" if j else "") + s
         return out + f" - val_loss: {epoch_loss + 0.05:.4f} - val_accuracy: 0.8900\n"
 
-    log = NOISE + "Epoch 1/10\n" + progbar(0.4) + "Epoch 2/10\n" + progbar(0.3) + (
-        "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900\n"
-        "Epoch 3: val_loss improved from 0.35000 to 0.30000, saving model to model.h5\n"
-        "Epoch 4/10\n"
-        "50/50 ━━━━━━━━━━━━━━━━━━━━ 1s 12ms/step - accuracy: 0.9200 - loss: 0.2100\n"
+    log = (
+        NOISE
+        + "Epoch 1/10\n"
+        + progbar(0.4)
+        + "Epoch 2/10\n"
+        + progbar(0.3)
+        + (
+            "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900\n"
+            "Epoch 3: val_loss improved from 0.35000 to 0.30000, saving model to model.h5\n"
+            "Epoch 4/10\n"
+            "50/50 ━━━━━━━━━━━━━━━━━━━━ 1s 12ms/step - accuracy: 0.9200 - loss: 0.2100\n"
+        )
     )
     assert parse(log) == [
         {"step": None, "loss": 0.4, "accuracy": 0.85, "val_loss": 0.45, "val_accuracy": 0.89, "epoch": 1.0},
@@ -294,10 +327,14 @@ def test_step_is_the_highest_ranked_step_name_and_stays_none_without_one():
 
 def test_windows_line_ends_give_the_same_records():
     log = "step=1 loss=0.5\nEpoch 2/3\nloss: 0.25 - acc: 0.9\n"
-    assert parse(log.replace("\n", "\r\n")) == parse(log) == [
-        {"step": 1, "loss": 0.5},
-        {"step": None, "loss": 0.25, "acc": 0.9, "epoch": 2.0},
-    ]
+    assert (
+        parse(log.replace("\n", "\r\n"))
+        == parse(log)
+        == [
+            {"step": 1, "loss": 0.5},
+            {"step": None, "loss": 0.25, "acc": 0.9, "epoch": 2.0},
+        ]
+    )
 
 
 def test_a_line_split_across_feeds_is_parsed_once_whole_and_flush_takes_the_unfinished_last_line():
@@ -330,7 +367,11 @@ def test_an_overlong_line_is_dropped_without_holding_it_in_memory():
 
 
 def test_record_from_mapping_reads_the_metrics_helper_lines():
-    assert record_from_mapping({"time": 1.5, "step": 3, "loss": "nan", "val_acc": 0.5}) == {"step": 3, "loss": pytest.approx(math.nan, nan_ok=True), "val_acc": 0.5}
+    assert record_from_mapping({"time": 1.5, "step": 3, "loss": "nan", "val_acc": 0.5}) == {
+        "step": 3,
+        "loss": pytest.approx(math.nan, nan_ok=True),
+        "val_acc": 0.5,
+    }
     assert record_from_mapping({"time": 1.5, "note": "x"}) is None
 
 
@@ -436,7 +477,9 @@ def test_the_one_pass_search_for_special_lines_finds_what_the_mark_by_mark_searc
     rng = random.Random(5)
     pieces = [b"step=%d loss=0.5" % i for i in range(50)] + [m.lower() for m in mp._SPECIAL] + [b"it/", b"/s", b"confi"]
     for _ in range(40):
-        body = b"".join(b" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + b"\n" for _ in range(rng.randint(60, 400)))
+        body = b"".join(
+            b" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + b"\n" for _ in range(rng.randint(60, 400))
+        )
         assert len(body) >= mp._SPECIAL_SCAN_MIN
         fast = mp._special_lines(body)
         with monkeypatch.context() as m:

@@ -14,8 +14,26 @@ from experiment_runner.runs.metricsio import encode_record, encode_records
 
 def _records(seed: int, n: int = 5000):
     rng = random.Random(seed)
-    values = [0.0, -0.0, 1e-300, 3e-4, 0.5, 2.0, math.nan, math.inf, -math.inf, 7, True, "nan", "-inf", "0.25", "junk",
-              None, [1.0], 10**20]
+    values = [
+        0.0,
+        -0.0,
+        1e-300,
+        3e-4,
+        0.5,
+        2.0,
+        math.nan,
+        math.inf,
+        -math.inf,
+        7,
+        True,
+        "nan",
+        "-inf",
+        "0.25",
+        "junk",
+        None,
+        [1.0],
+        10**20,
+    ]
     names = ["loss", "acc", "lr", "val/loss", 'we"ird', "naïve", "a\\b", "x y", "grad_norm"]
     shapes = [tuple(rng.sample(names, rng.randint(1, 4))) for _ in range(12)]
     for i in range(n):

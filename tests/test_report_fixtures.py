@@ -37,7 +37,12 @@ def test_there_are_enough_labelled_fixtures_of_both_kinds():
 @pytest.mark.parametrize("name", list(RESULT_CASES))
 async def test_each_result_set_is_refused_with_its_labelled_codes_or_written(ws, mode, name):
     case = RESULT_CASES[name]
-    args = {"results_file": f"results/{case['file']}", "plan": case["plan"], **(case.get("options") or {}), "figures": False}
+    args = {
+        "results_file": f"results/{case['file']}",
+        "plan": case["plan"],
+        **(case.get("options") or {}),
+        "figures": False,
+    }
     async with Client(build_server(ws), mode=mode) as c:
         if "error" in case:
             r = await c.call_tool("compile_report", args)
@@ -71,7 +76,10 @@ async def test_each_result_set_is_refused_with_its_labelled_codes_or_written(ws,
 async def test_each_report_text_is_flagged_with_its_labelled_codes(ws, mode, name):
     case = REPORT_CASES[name]
     async with Client(build_server(ws), mode=mode) as c:
-        r = await c.call_tool("check_report", {"report_path": f"reports/{name}", "results_file": f"results/{case['against']}", "plan": case["plan"]})
+        r = await c.call_tool(
+            "check_report",
+            {"report_path": f"reports/{name}", "results_file": f"results/{case['against']}", "plan": case["plan"]},
+        )
     assert not r.is_error, result_text(r)
     out = r.structured_content
     assert sorted(set(f["code"] for f in out["findings"])) == sorted(case["expect"]), out["findings"]
@@ -89,33 +97,61 @@ async def test_a_compiled_report_passes_check_report_against_the_same_data(ws, m
     async with Client(build_server(ws), mode=mode) as c:
         written = await c.call_tool("compile_report", {**args, "figures": False})
         assert not written.is_error, result_text(written)
-        r = await c.call_tool("check_report", {"report": written.structured_content["markdown"], "results_file": args["results_file"],
-                                               "plan": case["plan"], "exclude": args.get("exclude", [])})
+        r = await c.call_tool(
+            "check_report",
+            {
+                "report": written.structured_content["markdown"],
+                "results_file": args["results_file"],
+                "plan": case["plan"],
+                "exclude": args.get("exclude", []),
+            },
+        )
     assert r.structured_content["findings"] == [], r.structured_content["findings"]
 
 
-@pytest.mark.parametrize("content, expected", [
-    ("method,seed,status,acc\nbase,0,completed,0.8\nbase,x,completed,0.9\n", "line 3: seed 'x' is not an integer"),
-    ("method,seed,status,acc\nbase,0,finished,0.8\n", "line 2: status 'finished' is not one of completed, failed, diverged"),
-    ("method,seed,acc\nbase,0,0.8\n", "lacks the column(s) status"),
-    ("method,seed,status,acc\nbase,0,completed,high\n", "line 2: column 'acc' holds 'high', which is not a number"),
-])
-async def test_a_malformed_results_file_is_refused_naming_the_line_and_what_is_valid(workspace, mode, content, expected):
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("method,seed,status,acc\nbase,0,completed,0.8\nbase,x,completed,0.9\n", "line 3: seed 'x' is not an integer"),
+        (
+            "method,seed,status,acc\nbase,0,finished,0.8\n",
+            "line 2: status 'finished' is not one of completed, failed, diverged",
+        ),
+        ("method,seed,acc\nbase,0,0.8\n", "lacks the column(s) status"),
+        ("method,seed,status,acc\nbase,0,completed,high\n", "line 2: column 'acc' holds 'high', which is not a number"),
+    ],
+)
+async def test_a_malformed_results_file_is_refused_naming_the_line_and_what_is_valid(
+    workspace, mode, content, expected
+):
     (workspace / "r.csv").write_text(content)
     async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("compile_report", {"results_file": "r.csv", "plan": {"primary_metric": "acc", "higher_is_better": True}})
+        r = await c.call_tool(
+            "compile_report", {"results_file": "r.csv", "plan": {"primary_metric": "acc", "higher_is_better": True}}
+        )
     assert r.is_error and expected in result_text(r), result_text(r)
 
 
 async def test_seed_numbers_trace_in_a_seed_column_but_not_as_counts_in_prose(workspace, mode):
-    rows = ["method,seed,status,acc"] + [f"{m},{s},completed,{0.8 + 0.01 * i + 0.001 * j}"
-                                         for i, m in enumerate(["baseline", "x"]) for j, s in enumerate([42, 1337, 2024])]
+    rows = ["method,seed,status,acc"] + [
+        f"{m},{s},completed,{0.8 + 0.01 * i + 0.001 * j}"
+        for i, m in enumerate(["baseline", "x"])
+        for j, s in enumerate([42, 1337, 2024])
+    ]
     (workspace / "r.csv").write_text("\n".join(rows) + "\n")
     plan = {"primary_metric": "acc", "higher_is_better": True, "baseline": "baseline"}
     async with Client(build_server(workspace), mode=mode) as c:
-        md = (await c.call_tool("compile_report", {"results_file": "r.csv", "plan": plan, "figures": False})).structured_content["markdown"]
-        clean = (await c.call_tool("check_report", {"report": md, "results_file": "r.csv", "plan": plan})).structured_content
-        padded = (await c.call_tool("check_report", {"report": md + "\nWe trained 1337 models in total.\n", "results_file": "r.csv",
-                                                     "plan": plan})).structured_content
+        md = (
+            await c.call_tool("compile_report", {"results_file": "r.csv", "plan": plan, "figures": False})
+        ).structured_content["markdown"]
+        clean = (
+            await c.call_tool("check_report", {"report": md, "results_file": "r.csv", "plan": plan})
+        ).structured_content
+        padded = (
+            await c.call_tool(
+                "check_report",
+                {"report": md + "\nWe trained 1337 models in total.\n", "results_file": "r.csv", "plan": plan},
+            )
+        ).structured_content
     assert "| `x/seed1337` | x | 1337 |" in md and clean["findings"] == []
     assert [(f["code"], f["sentence"]) for f in padded["findings"]] == [("L02", "We trained 1337 models in total.")]

@@ -12,11 +12,18 @@ def texts(s: str) -> list[str]:
 
 
 def test_numbers_inside_names_dates_versions_hashes_and_code_are_not_claims():
-    s = ("ResNet-18 on CIFAR-10 (v2), torch 2.13.0, commit 9dfa3fef, run `wide-s2-7966fd` on 2024-05-01 12:30, "
-         "see [fig](figures/values_0.png): 64-unit layers reach 0.913 and 87.3%, p < 0.001, diff -0.012, 10,000 resamples, 3e-4.")
+    s = (
+        "ResNet-18 on CIFAR-10 (v2), torch 2.13.0, commit 9dfa3fef, run `wide-s2-7966fd` on 2024-05-01 12:30, "
+        "see [fig](figures/values_0.png): 64-unit layers reach 0.913 and 87.3%, p < 0.001, diff -0.012, 10,000 resamples, 3e-4."
+    )
     assert texts(s) == ["0.913", "87.3%", "0.001", "-0.012", "10,000", "3e-4"]
     n = {x.text: x for x in find_numbers(s)}
-    assert n["0.001"].comparator == "<" and n["87.3%"].percent and n["10,000"].value == 10000 and n["-0.012"].value == -0.012
+    assert (
+        n["0.001"].comparator == "<"
+        and n["87.3%"].percent
+        and n["10,000"].value == 10000
+        and n["-0.012"].value == -0.012
+    )
     assert n["3e-4"].tolerance == 0.5e-4 * (1 + 1e-9) + 1e-12
 
 
@@ -41,8 +48,10 @@ def test_steps_and_seeds_trace_only_where_the_sentence_says_step_or_seed():
     for step in range(0, 1001):
         t.add_in_context(step, "a step of a run", "step|epoch")
     t.add_in_context(7, "a seed", "seed")
+
     def m(s):
         return [t.match(n, s[: n.start]) for n in find_numbers(s)]
+
     assert m("the loss became NaN at step 412") == ["a step of a run"]
     assert m("accuracy 87% on 412 images") == [None, None]
     assert m("seeds 3, 5 and 7 completed") == [None, None, "a seed"]
@@ -52,8 +61,15 @@ def test_markdown_is_read_as_sentences_rows_and_headings_with_their_lines_and_se
     md = "# T\n\n## Results\n\nFirst one is 0.9. Second is 0.8.\n\n| Arm | acc |\n|---|---|\n| a | 0.9 ± 0.1 (n=3) |\n\n```\n1.23\n```\n- item 4.5\n"
     u = units(md)
     kinds = [(x.kind, x.line, x.section) for x in u]
-    assert kinds == [("heading", 1, "t"), ("heading", 3, "results"), ("sentence", 5, "results"), ("sentence", 5, "results"),
-                     ("table_header", 7, "results"), ("table_row", 9, "results"), ("sentence", 14, "results")]
+    assert kinds == [
+        ("heading", 1, "t"),
+        ("heading", 3, "results"),
+        ("sentence", 5, "results"),
+        ("sentence", 5, "results"),
+        ("table_header", 7, "results"),
+        ("table_row", 9, "results"),
+        ("sentence", 14, "results"),
+    ]
     assert u[5].header == ("Arm", "acc") and u[5].cells() == ["a", "0.9 ± 0.1 (n=3)"] and u[6].text == "item 4.5"
 
 

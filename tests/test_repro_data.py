@@ -62,16 +62,28 @@ def test_sha256_mode_equals_sha256sum(tmp_path):
     assert hash_file(f, "sha256") == out
 
 
-@pytest.mark.skipif(shutil.which("b3sum") is None, reason="b3sum is not installed (Debian/Ubuntu: apt-get install b3sum)")
+@pytest.mark.skipif(
+    shutil.which("b3sum") is None, reason="b3sum is not installed (Debian/Ubuntu: apt-get install b3sum)"
+)
 def test_blake3_file_and_folder_hashes_equal_b3sum(tmp_path):
     ws_root = tmp_path / "ws"
-    write(ws_root, {"d/b.csv": "1,2\n", "d/a.csv": "3,4\n", "d/sub/z.txt": "z" * 10_000, "big.bin": os.urandom(9 << 20)})
+    write(
+        ws_root, {"d/b.csv": "1,2\n", "d/a.csv": "3,4\n", "d/sub/z.txt": "z" * 10_000, "big.bin": os.urandom(9 << 20)}
+    )
     ws = Workspace(ws_root)
     rec = hash_data(ws, ["big.bin", "d"], "blake3")
-    b3 = subprocess.run(["b3sum", "--no-names", str(ws_root / "big.bin")], capture_output=True, text=True, check=True).stdout.strip()
+    b3 = subprocess.run(
+        ["b3sum", "--no-names", str(ws_root / "big.bin")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert rec.entries[0].hash == f"blake3:{b3}"
-    listing = subprocess.run("find . -type f | sed 's|^./||' | LC_ALL=C sort | xargs b3sum | b3sum --no-names",
-                             shell=True, cwd=ws_root / "d", capture_output=True, text=True, check=True).stdout.strip()
+    listing = subprocess.run(
+        "find . -type f | sed 's|^./||' | LC_ALL=C sort | xargs b3sum | b3sum --no-names",
+        shell=True,
+        cwd=ws_root / "d",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert rec.entries[1].hash == f"blake3:{listing}"
 
 
@@ -118,8 +130,16 @@ MOUNTINFO = """\
 
 @pytest.mark.parametrize(
     "path, fs",
-    [("/work/data", "ext4"), ("/proc/1", "proc"), ("/scratch/imagenet/train", "lustre"), ("/scratch", "lustre"),
-     ("/scratch/local/x", "tmpfs"), ("/scratchy/x", "ext4"), ("/home/shared data/x", "nfs4"), ("/home/shared", "ext4")],
+    [
+        ("/work/data", "ext4"),
+        ("/proc/1", "proc"),
+        ("/scratch/imagenet/train", "lustre"),
+        ("/scratch", "lustre"),
+        ("/scratch/local/x", "tmpfs"),
+        ("/scratchy/x", "ext4"),
+        ("/home/shared data/x", "nfs4"),
+        ("/home/shared", "ext4"),
+    ],
 )
 def test_the_file_system_under_a_path_is_read_from_mountinfo(path, fs):
     from experiment_runner.repro.datahash import NETWORK_FS, _mount_fs_type
@@ -177,10 +197,17 @@ def test_dvc_records_are_used_instead_of_reading_the_data(tmp_path):
         "schema: '2.0'\nstages:\n  prepare:\n    cmd: python prepare.py\n    outs:\n    - path: prepared\n"
         "      hash: md5\n      md5: 153aad06d376b6595932470e459ef42a.dir\n      size: 8437363\n      nfiles: 2\n"
     )
-    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "data/data.xml.dvc": dvc, "data/dvc.lock": lock, "data/prepared/a": "x"})
+    root = make_repo(
+        tmp_path / "ws", {"train.py": TRAIN, "data/data.xml.dvc": dvc, "data/dvc.lock": lock, "data/prepared/a": "x"}
+    )
     ws, m = capture(root, data_paths=["data/data.xml", "data/prepared"])
     xml, prepared = m.data.entries
-    assert (xml.source, xml.hash, xml.dvc_file, xml.bytes_read) == ("dvc", "md5:22a1a2931c8370d3aeedd7183606fd7f", "data/data.xml.dvc", 0)
+    assert (xml.source, xml.hash, xml.dvc_file, xml.bytes_read) == (
+        "dvc",
+        "md5:22a1a2931c8370d3aeedd7183606fd7f",
+        "data/data.xml.dvc",
+        0,
+    )
     assert (prepared.source, prepared.hash, prepared.files) == ("dvc", "md5:153aad06d376b6595932470e459ef42a.dir", 2)
     evidence = item(m, "data.hashes").evidence
     assert "recorded by DVC in data/data.xml.dvc" in evidence and item(m, "data.hashes").status == "passed"

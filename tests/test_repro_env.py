@@ -44,7 +44,9 @@ def test_the_probe_reports_this_interpreter_its_distributions_and_torch(tmp_path
 
 def _venv(tmp_path: Path) -> Path:
     venv = tmp_path / "ws" / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True, timeout=120
+    )
     return venv
 
 
@@ -90,7 +92,11 @@ def test_an_interpreter_that_does_not_exist_is_named(tmp_path):
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "experiment-runner.yaml": "python: envs/nope/bin/python\n"})
     ws, m = capture(root)
     env_item = item(m, "env.python")
-    assert env_item.status == "failed" and "'envs/nope/bin/python'" in env_item.evidence and "does not exist" in env_item.evidence
+    assert (
+        env_item.status == "failed"
+        and "'envs/nope/bin/python'" in env_item.evidence
+        and "does not exist" in env_item.evidence
+    )
 
 
 def test_without_a_gpu_the_real_nvml_path_says_unavailable_and_why():
@@ -155,11 +161,17 @@ def test_gpu_model_driver_and_memory_are_recorded_per_device(tmp_path, monkeypat
     rec = gpu_facts()
     assert rec.available and rec.driver_version == "550.54.15" and rec.cuda_driver_version == "12.4"
     assert [(d.index, d.name, d.memory_total_mb, d.compute_capability) for d in rec.devices] == [
-        (0, "NVIDIA H100 80GB HBM3", 81559.0, None), (1, "NVIDIA H100 80GB HBM3", 81559.0, None)]
+        (0, "NVIDIA H100 80GB HBM3", 81559.0, None),
+        (1, "NVIDIA H100 80GB HBM3", 81559.0, None),
+    ]
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN})
     ws, m = capture(root)
     gpu = item(m, "env.gpu")
-    assert gpu.status == "passed" and "2 GPU(s): 2 x NVIDIA H100 80GB HBM3" in gpu.evidence and "driver 550.54.15" in gpu.evidence
+    assert (
+        gpu.status == "passed"
+        and "2 GPU(s): 2 x NVIDIA H100 80GB HBM3" in gpu.evidence
+        and "driver 550.54.15" in gpu.evidence
+    )
 
 
 def test_a_driver_without_devices_is_unavailable_with_the_reason(monkeypatch):
@@ -201,7 +213,10 @@ def test_runs_capturing_at_once_probe_the_interpreter_and_read_the_data_only_onc
 
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "data/a.bin": b"a" * 200_000, "data/b.bin": b"b" * 100_000})
     time.sleep(0.25)  # let the data age past the 100 ms window in which files are never cached
-    procs = [subprocess.Popen([sys.executable, "-c", CAPTURE_SCRIPT, str(root)], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", CAPTURE_SCRIPT, str(root)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     outs = [json.loads(p.communicate(timeout=240)[0]) for p in procs]
     assert sorted(o["probe_cached"] for o in outs) == [False, True, True, True]
     assert sorted(o["bytes_read"] for o in outs) == [0, 0, 0, 300_000]
@@ -213,7 +228,11 @@ def test_version_numbers_from_the_loaded_libraries_are_decoded():
 
     assert env_probe.cuda_text(12040) == "12.4" and env_probe.cuda_text(11080) == "11.8"
     assert env_probe.cudnn_text(90100) == "9.1.0" and env_probe.cudnn_text(8902) == "8.9.2"
-    assert env_probe.nccl_text(22105) == "2.21.5" and env_probe.nccl_text((2, 18, 1)) == "2.18.1" and env_probe.nccl_text(2708) == "2.7.8"
+    assert (
+        env_probe.nccl_text(22105) == "2.21.5"
+        and env_probe.nccl_text((2, 18, 1)) == "2.18.1"
+        and env_probe.nccl_text(2708) == "2.7.8"
+    )
     names = {
         "/venv/lib/python3.11/site-packages/nvidia/cudnn/lib/libcudnn.so.9": "cudnn",
         "/venv/lib/python3.11/site-packages/nvidia/cuda_runtime/lib/libcudart.so.12": "cudart",
@@ -234,18 +253,36 @@ def test_gpu_shaped_probe_facts_are_judged_and_a_runtime_mismatch_warns(tmp_path
     ws, m = capture(root)
     # What the probe reports on a GPU machine (recorded from its output format; no GPU exists here).
     m.environment.torch = {
-        "installed": True, "version": "2.5.1+cu124", "cuda_compiled": "12.4", "cuda_available": True, "device_count": 8,
-        "cuda_runtime": "12.4", "cuda_driver": "12.6", "cudnn": "9.1.0", "nccl": "2.21.5",
-        "libraries": [{"name": "cudart", "path": "/x/libcudart.so.12", "version": "12.4"},
-                      {"name": "cudnn", "path": "/x/libcudnn.so.9", "version": "9.1.0"}],
+        "installed": True,
+        "version": "2.5.1+cu124",
+        "cuda_compiled": "12.4",
+        "cuda_available": True,
+        "device_count": 8,
+        "cuda_runtime": "12.4",
+        "cuda_driver": "12.6",
+        "cudnn": "9.1.0",
+        "nccl": "2.21.5",
+        "libraries": [
+            {"name": "cudart", "path": "/x/libcudart.so.12", "version": "12.4"},
+            {"name": "cudnn", "path": "/x/libcudnn.so.9", "version": "9.1.0"},
+        ],
     }
     torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
     assert torch_item.status == "passed"
-    for text in ("CUDA runtime loaded: 12.4", "driver API: 12.6", "cuDNN 9.1.0", "NCCL 2.21.5", "/x/libcudnn.so.9", "8 device(s)"):
+    for text in (
+        "CUDA runtime loaded: 12.4",
+        "driver API: 12.6",
+        "cuDNN 9.1.0",
+        "NCCL 2.21.5",
+        "/x/libcudnn.so.9",
+        "8 device(s)",
+    ):
         assert text in torch_item.evidence
     m.environment.torch["cuda_runtime"] = "11.8"
     torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
     assert torch_item.status == "warning" and torch_item.evidence.startswith("runtime CUDA 11.8 differs")
     m.environment.torch.update(cuda_available=False, cuda_unavailable_reason="Found no NVIDIA driver on your system")
     torch_item = next(i for i in build_checklist(m) if i.id == "env.torch")
-    assert torch_item.status == "warning" and torch_item.evidence.startswith("CUDA not available: Found no NVIDIA driver")
+    assert torch_item.status == "warning" and torch_item.evidence.startswith(
+        "CUDA not available: Found no NVIDIA driver"
+    )

@@ -25,7 +25,9 @@ def test_a_clean_repository_records_its_commit_and_passes(tmp_path):
 
 
 def test_a_dirty_tree_is_saved_as_a_patch_that_recreates_it_from_the_commit(tmp_path):
-    root = make_repo(tmp_path / "p", {"train.py": TRAIN, "config.yaml": CONFIG, "old.py": "x = 1\n", "bin.dat": b"\0\1\2" * 50})
+    root = make_repo(
+        tmp_path / "p", {"train.py": TRAIN, "config.yaml": CONFIG, "old.py": "x = 1\n", "bin.dat": b"\0\1\2" * 50}
+    )
     head = git(root, "rev-parse", "HEAD").strip()
     write(root, {"train.py": TRAIN + "# tuned\n", "new_model.py": "class M: pass\n", "bin.dat": b"\0\3\2" * 60})
     os.remove(root / "old.py")
@@ -34,8 +36,12 @@ def test_a_dirty_tree_is_saved_as_a_patch_that_recreates_it_from_the_commit(tmp_
     ws, m = capture(root)
     assert m.code.dirty
     changes = {c.path: (c.change, c.staged) for c in m.code.changes}
-    assert changes == {"train.py": ("modified", False), "old.py": ("deleted", False), "bin.dat": ("modified", False),
-                       "staged.py": ("added", True)}
+    assert changes == {
+        "train.py": ("modified", False),
+        "old.py": ("deleted", False),
+        "bin.dat": ("modified", False),
+        "staged.py": ("added", True),
+    }
     assert m.code.untracked_source == ["new_model.py"]
     assert m.code.patch_includes_untracked == ["new_model.py"]
     dirty = item(m, "code.dirty")
@@ -129,15 +135,19 @@ def test_crlf_files_under_autocrlf_and_lfs_pointers_are_not_reported_as_changes(
     root = make_repo(tmp_path / "p", {"train.py": TRAIN})
     (root / ".gitattributes").write_text("*.txt text\n*.bin filter=lfs diff=lfs merge=lfs -text\n")
     big = b"\x89weights" * 1000
-    pointer = f"version https://git-lfs.github.com/spec/v1\noid sha256:{hashlib.sha256(big).hexdigest()}\nsize {len(big)}\n"
+    pointer = (
+        f"version https://git-lfs.github.com/spec/v1\noid sha256:{hashlib.sha256(big).hexdigest()}\nsize {len(big)}\n"
+    )
     write(root, {"notes.txt": "a\nb\n", "w.bin": pointer})
     git(root, "add", ".gitattributes", "notes.txt")
     # Stage the LFS pointer as git-lfs would, without a filter program: the blob is the pointer text.
-    sha = subprocess.run(["git", "hash-object", "-w", "--no-filters", "w.bin"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "hash-object", "-w", "--no-filters", "w.bin"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
     git(root, "update-index", "--add", "--cacheinfo", f"100644,{sha},w.bin")
     git(root, "commit", "-qm", "attrs")
-    (root / "notes.txt").write_bytes(b"a\r\nb\r\n")   # what a Windows checkout holds
-    (root / "w.bin").write_bytes(big)                 # what git-lfs smudge writes
+    (root / "notes.txt").write_bytes(b"a\r\nb\r\n")  # what a Windows checkout holds
+    (root / "w.bin").write_bytes(big)  # what git-lfs smudge writes
     ws, m = capture(root)
     assert m.code.changes == [], m.code.changes
     assert item(m, "code.dirty").status == "passed"

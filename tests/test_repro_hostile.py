@@ -15,8 +15,18 @@ from repro_util import TRAIN, capture, git, item, make_repo, write
 
 from experiment_runner.errors import UserError
 
-HOOKS = ("pre-commit", "post-checkout", "post-index-change", "reference-transaction", "pre-auto-gc", "post-rewrite",
-         "fsmonitor-watchman", "pre-push", "post-merge", "prepare-commit-msg")
+HOOKS = (
+    "pre-commit",
+    "post-checkout",
+    "post-index-change",
+    "reference-transaction",
+    "pre-auto-gc",
+    "post-rewrite",
+    "fsmonitor-watchman",
+    "pre-push",
+    "post-merge",
+    "prepare-commit-msg",
+)
 
 
 def _script(path: Path, canaries: Path, passthrough: bool = True) -> Path:
@@ -88,7 +98,11 @@ def test_the_hostile_fixture_is_live_under_plain_git(tmp_path):
     _plain_git(root, "diff")
     _plain_git(root, "log", "-1")
     fired = set(os.listdir(canaries))
-    assert {"filter-clean", "fsmonitor", "textconv"} <= fired or {"filter-clean", "fsmonitor", "diff-command"} <= fired, fired
+    assert {"filter-clean", "fsmonitor", "textconv"} <= fired or {
+        "filter-clean",
+        "fsmonitor",
+        "diff-command",
+    } <= fired, fired
     assert any(f.startswith("hook-") for f in fired), fired
 
 

@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from repro_util import TRAIN, capture, item, make_repo, write
+from repro_util import TRAIN, capture, item, make_repo
 
 from experiment_runner.errors import NotFound, UserError
 
@@ -63,11 +63,20 @@ def test_seeding_and_determinism_calls_are_reported_with_file_and_line(tmp_path)
     ws, m = capture(root, config_files=["config.yaml"])
     code = item(m, "seeds.code")
     assert code.status == "passed"
-    for expected in ("src/seeding.py:8 (random.seed(seed))", "src/seeding.py:9", "src/seeding.py:10", "src/seeding.py:11"):
+    for expected in (
+        "src/seeding.py:8 (random.seed(seed))",
+        "src/seeding.py:9",
+        "src/seeding.py:10",
+        "src/seeding.py:11",
+    ):
         assert expected in code.evidence
     det = item(m, "seeds.determinism")
     assert det.status == "passed"
-    assert "src/seeding.py:12" in det.evidence and "src/seeding.py:13" in det.evidence and "src/seeding.py:14" in det.evidence
+    assert (
+        "src/seeding.py:12" in det.evidence
+        and "src/seeding.py:13" in det.evidence
+        and "src/seeding.py:14" in det.evidence
+    )
     dl = item(m, "seeds.dataloader")
     assert dl.status == "passed" and "src/seeding.py:18" in dl.evidence and "generator=set" in dl.evidence
     assert item(m, "seeds.config").status == "passed" and "seed = 3" in item(m, "seeds.config").evidence
@@ -78,9 +87,15 @@ def test_missing_seeding_and_determinism_are_named_with_the_fix(tmp_path):
     ws, m = capture(root)
     code = item(m, "seeds.code")
     assert code.status == "failed"
-    assert "python random: NOT SEEDED" in code.evidence and "numpy: NOT SEEDED" in code.evidence and "torch: NOT SEEDED" in code.evidence
+    assert (
+        "python random: NOT SEEDED" in code.evidence
+        and "numpy: NOT SEEDED" in code.evidence
+        and "torch: NOT SEEDED" in code.evidence
+    )
     assert "unseeded numpy generator at train.py:6" in code.evidence
-    assert "random.seed(seed)" in code.fix and "np.random.seed(seed)" in code.fix and "torch.manual_seed(seed)" in code.fix
+    assert (
+        "random.seed(seed)" in code.fix and "np.random.seed(seed)" in code.fix and "torch.manual_seed(seed)" in code.fix
+    )
     det = item(m, "seeds.determinism")
     assert det.status == "warning" and "train.py:9" in det.evidence and "benchmark" in det.evidence
     assert "use_deterministic_algorithms(True)" in det.fix
@@ -93,7 +108,11 @@ def test_imports_under_other_names_and_framework_helpers_are_recognised(tmp_path
     root = make_repo(tmp_path / "ws", {"fit.py": ALIASED})
     ws, m = capture(root, argv=["python", "fit.py"])
     kinds = {(c.kind, c.at) for c in m.seeds.calls}
-    assert ("all", "fit.py:6") in kinds and ("torch", "fit.py:7") in kinds and ("trainer_deterministic", "fit.py:8") in kinds
+    assert (
+        ("all", "fit.py:6") in kinds
+        and ("torch", "fit.py:7") in kinds
+        and ("trainer_deterministic", "fit.py:8") in kinds
+    )
     assert item(m, "seeds.code").status == "passed"
     assert item(m, "seeds.determinism").status == "passed"
 
@@ -114,12 +133,23 @@ def test_the_project_code_is_never_run(tmp_path):
 
 
 def test_a_config_without_a_seed_and_keys_lists_what_the_template_misses(tmp_path):
-    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "cfg.json": json.dumps({"model": {"arch": "resnet18"}, "bs": 64})})
+    root = make_repo(
+        tmp_path / "ws", {"train.py": TRAIN, "cfg.json": json.dumps({"model": {"arch": "resnet18"}, "bs": 64})}
+    )
     ws, m = capture(root, config_files=["cfg.json"])
     template = item(m, "config.template")
     assert template.status == "warning"
     missing = template.evidence.split(";")[0]
-    for key in ("experiment_name", "seed", "data_paths", "data_version", "epochs", "learning_rate", "optimizer", "tracking"):
+    for key in (
+        "experiment_name",
+        "seed",
+        "data_paths",
+        "data_version",
+        "epochs",
+        "learning_rate",
+        "optimizer",
+        "tracking",
+    ):
         assert key in missing
     assert "batch_size" not in missing and "model_architecture" not in missing
     assert "batch_size at bs" in template.evidence
@@ -132,7 +162,9 @@ def test_common_spellings_and_command_line_values_count_as_present(tmp_path):
         "trainer:\n  max_epochs: 3\noptim:\n  name: adamw\nlogger: wandb\n"
     )
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "c.yml": cfg})
-    ws, m = capture(root, config_files=["c.yml"], argv=["python", "train.py", "--lr=3e-4", "--batch-size", "32", "+seed=5"])
+    ws, m = capture(
+        root, config_files=["c.yml"], argv=["python", "train.py", "--lr=3e-4", "--batch-size", "32", "+seed=5"]
+    )
     template = item(m, "config.template")
     assert template.status == "passed", template.evidence
     assert "learning_rate at argv: lr" in template.evidence
@@ -141,7 +173,10 @@ def test_common_spellings_and_command_line_values_count_as_present(tmp_path):
 
 
 def test_several_config_files_are_stored_and_merged_in_order(tmp_path):
-    root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "base.yaml": "a: 1\nopt:\n  lr: 0.1\n  wd: 0\n", "over.toml": "[opt]\nlr = 0.5\n"})
+    root = make_repo(
+        tmp_path / "ws",
+        {"train.py": TRAIN, "base.yaml": "a: 1\nopt:\n  lr: 0.1\n  wd: 0\n", "over.toml": "[opt]\nlr = 0.5\n"},
+    )
     ws, m = capture(root, config_files=["base.yaml", "over.toml"])
     assert m.config.resolved == {"a": 1, "opt": {"lr": 0.5, "wd": 0}}
     assert [f.path for f in m.config.files] == ["base.yaml", "over.toml"]
@@ -180,11 +215,24 @@ def test_a_missing_config_or_data_path_is_named(tmp_path):
 
 def test_the_command_records_argv_cwd_and_training_variables_but_never_secrets(tmp_path):
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "sub/x.txt": "x"})
-    env = {"PATH": os.environ["PATH"], "CUDA_VISIBLE_DEVICES": "1", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "4",
-           "HF_TOKEN": "hf_secret", "WANDB_API_KEY": "k", "HOME": "/root", "NCCL_DEBUG": "INFO"}
+    env = {
+        "PATH": os.environ["PATH"],
+        "CUDA_VISIBLE_DEVICES": "1",
+        "PYTHONHASHSEED": "0",
+        "OMP_NUM_THREADS": "4",
+        "HF_TOKEN": "hf_secret",
+        "WANDB_API_KEY": "k",
+        "HOME": "/root",
+        "NCCL_DEBUG": "INFO",
+    }
     ws, m = capture(root, argv=["python", "../train.py", "--seed", "0"], cwd="sub", env=env)
     assert m.command.argv == ["python", "../train.py", "--seed", "0"] and m.command.cwd == "sub"
-    assert m.command.env == {"CUDA_VISIBLE_DEVICES": "1", "NCCL_DEBUG": "INFO", "OMP_NUM_THREADS": "4", "PYTHONHASHSEED": "0"}
+    assert m.command.env == {
+        "CUDA_VISIBLE_DEVICES": "1",
+        "NCCL_DEBUG": "INFO",
+        "OMP_NUM_THREADS": "4",
+        "PYTHONHASHSEED": "0",
+    }
     assert m.command.env_withheld == ["HF_TOKEN"]
     assert "hf_secret" not in m.model_dump_json()
     assert item(m, "command.env").status == "passed"

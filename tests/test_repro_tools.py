@@ -49,9 +49,24 @@ async def test_the_tool_returns_the_checklist_and_writes_a_manifest_that_is_neve
     assert out["failed"] == 0 and out["warnings"] == 0, out["summary"]
     assert out["summary"].startswith(f"{out['passed']} passed, 0 warnings, 0 failed")
     ids = [i["id"] for i in out["checklist"]]
-    for expected in ("seeds.config", "seeds.code", "seeds.determinism", "seeds.dataloader", "code.commit", "code.dirty",
-                     "code.untracked", "data.hashes", "env.python", "env.torch", "env.gpu", "env.host", "config.stored",
-                     "config.template", "command.recorded", "command.env"):
+    for expected in (
+        "seeds.config",
+        "seeds.code",
+        "seeds.determinism",
+        "seeds.dataloader",
+        "code.commit",
+        "code.dirty",
+        "code.untracked",
+        "data.hashes",
+        "env.python",
+        "env.torch",
+        "env.gpu",
+        "env.host",
+        "config.stored",
+        "config.template",
+        "command.recorded",
+        "command.env",
+    ):
         assert expected in ids
     assert out["manifest_path"].startswith(".experiments/width/manifests/") and out["patch_path"] is None
     assert again["manifest_path"] != out["manifest_path"]
@@ -73,7 +88,9 @@ async def test_a_dirty_example_is_flagged_with_its_patch_and_compare_puts_code_f
         res = await client.call_tool("compare_manifests", {"a": clean["manifest_path"], "b": dirty["manifest_path"]})
         assert not res.is_error, result_text(res)
         cmp = res.structured_content
-        same = (await client.call_tool("compare_manifests", {"a": clean["manifest_path"], "b": clean["manifest_path"]})).structured_content
+        same = (
+            await client.call_tool("compare_manifests", {"a": clean["manifest_path"], "b": clean["manifest_path"]})
+        ).structured_content
     dirty_item = next(i for i in dirty["checklist"] if i["id"] == "code.dirty")
     assert dirty_item["status"] == "warning" and "classify/config.yaml" in dirty_item["evidence"]
     assert dirty["patch_path"] and "+  hidden: 64" in (root / dirty["patch_path"]).read_text()

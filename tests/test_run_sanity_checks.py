@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,16 @@ async def test_the_example_model_passes_every_check_and_the_result_is_recorded(e
     out = r.structured_content
     assert out["verdict"] == "passed" and out["passed"] is True
     names = [ch["name"] for ch in out["checks"]]
-    assert names == ["data_finite", "shapes", "initial_loss", "gradients_flow", "overfit_one_batch", "beats_baseline",
-                     "train_val_overlap", "lr_range_test"]
+    assert names == [
+        "data_finite",
+        "shapes",
+        "initial_loss",
+        "gradients_flow",
+        "overfit_one_batch",
+        "beats_baseline",
+        "train_val_overlap",
+        "lr_range_test",
+    ]
     assert all(ch["status"] == "passed" for ch in out["checks"]), out["table"]
     by = {ch["name"]: ch for ch in out["checks"]}
     assert "ln(4) = 1.3863" in by["initial_loss"]["expected"]
@@ -167,8 +176,13 @@ async def test_what_user_code_prints_does_not_disturb_the_checks(workspace):
 
 
 def test_the_cli_shows_progress_and_prints_the_verdict(example_ws):
-    proc = run_cli("call", "run_sanity_checks", "--args",
-                   json.dumps({"entrypoint": "classify/model.py:build", "checks": QUICK}), root=example_ws)
+    proc = run_cli(
+        "call",
+        "run_sanity_checks",
+        "--args",
+        json.dumps({"entrypoint": "classify/model.py:build", "checks": QUICK}),
+        root=example_ws,
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["verdict"] == "passed" and "| gradients_flow | passed |" in out["table"]
@@ -181,19 +195,28 @@ def test_the_cli_reports_a_refusal_on_stderr(example_ws):
 
 
 def test_records_are_never_overwritten_and_latest_is_the_newest(workspace):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from experiment_runner.sanity import store
     from experiment_runner.sanity.model import SanityRecord
     from experiment_runner.workspace import Workspace
 
     ws = Workspace(workspace)
-    when = datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC)
 
     def record(verdict):
-        return SanityRecord(experiment="e", created_at="t", entrypoint="m.py:build", interpreter="python",
-                            device_requested="auto", verdict=verdict, passed=verdict == "passed", message=verdict,
-                            checks=[], limits={"timeout_s": 1, "memory_mb": 1})
+        return SanityRecord(
+            experiment="e",
+            created_at="t",
+            entrypoint="m.py:build",
+            interpreter="python",
+            device_requested="auto",
+            verdict=verdict,
+            passed=verdict == "passed",
+            message=verdict,
+            checks=[],
+            limits={"timeout_s": 1, "memory_mb": 1},
+        )
 
     assert store.latest(ws, "e") is None
     first = store.save(ws, record("passed"), when=when)
@@ -206,6 +229,7 @@ def test_records_are_never_overwritten_and_latest_is_the_newest(workspace):
 
 
 # --- the limits: each drill ends with a normal call on the same server ----------------------------------------------
+
 
 async def carries_on(client):
     r, _ = await sanity(client, entrypoint="sanity_limits/tiny.py:build", checks=["data_finite", "shapes"])
@@ -299,7 +323,9 @@ async def test_a_cancelled_call_kills_the_probe_and_the_server_carries_on(worksp
         with anyio.move_on_after(10):
             async with anyio.create_task_group() as tg:
                 tg.start_soon(watch)
-                await c.call_tool("run_sanity_checks", {"entrypoint": "sanity_limits/endless_loop.py:build", "timeout_s": 300})
+                await c.call_tool(
+                    "run_sanity_checks", {"entrypoint": "sanity_limits/endless_loop.py:build", "timeout_s": 300}
+                )
         assert seen, "the probe child was never seen running"
         with anyio.fail_after(20):
             while probes():

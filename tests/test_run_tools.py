@@ -49,15 +49,24 @@ async def test_launch_returns_at_once_and_status_shows_metrics_best_values_curve
     ws = make_workspace(tmp_path / "ws", {"train.py": TRAIN, "fail3.py": FAIL3})
     async with Client(build_server(ws), mode=mode) as c:
         t0 = time.monotonic()
-        r = await c.call_tool("launch_training", {"experiment": "e", "arm": "base", "command": ["python", "train.py", "{seed}"], "seeds": [0, 1]})
+        r = await c.call_tool(
+            "launch_training",
+            {"experiment": "e", "arm": "base", "command": ["python", "train.py", "{seed}"], "seeds": [0, 1]},
+        )
         took = time.monotonic() - t0
         assert not r.is_error, result_text(r)
         out = r.structured_content
         assert took < 2.0 and out["launch_seconds"] < 2.0
         assert [x["seed"] for x in out["runs"]] == [0, 1] and out["runs"][1]["argv"] == ["python", "train.py", "1"]
         assert out["runs"][0]["stdout_log"].endswith("stdout.log") and out["preflight"]["exploratory"] is True
-        assert "not run" in out["preflight"]["sanity_checks"] and "runs.manifest is off" in out["preflight"]["manifests"]
-        bad = (await c.call_tool("launch_training", {"experiment": "e", "arm": "broken", "command": ["python", "fail3.py"], "seeds": [0]})).structured_content
+        assert (
+            "not run" in out["preflight"]["sanity_checks"] and "runs.manifest is off" in out["preflight"]["manifests"]
+        )
+        bad = (
+            await c.call_tool(
+                "launch_training", {"experiment": "e", "arm": "broken", "command": ["python", "fail3.py"], "seeds": [0]}
+            )
+        ).structured_content
 
         status = await _wait_ended(c, {"experiment": "e"})
         assert status["by_state"] == {"completed": 2, "failed": 1}
@@ -74,9 +83,14 @@ async def test_launch_returns_at_once_and_status_shows_metrics_best_values_curve
         assert failed["exit_code"] == 3 and failed["reason"] == "exited with code 3"
         assert "boom: bad shape" in failed["logs"]["stderr"]["text"]
 
-        one = (await c.call_tool("get_run_status", {"run_id": first["run_id"], "curve_points": 5, "log_lines": 2})).structured_content
+        one = (
+            await c.call_tool("get_run_status", {"run_id": first["run_id"], "curve_points": 5, "log_lines": 2})
+        ).structured_content
         assert len(one["runs"]) == 1 and len(one["runs"][0]["curves"]["loss"]["points"]) <= 6
-        assert one["runs"][0]["logs"]["stdout"]["text"].startswith("[... ") and "earlier bytes of stdout not shown" in one["runs"][0]["logs"]["stdout"]["text"]
+        assert (
+            one["runs"][0]["logs"]["stdout"]["text"].startswith("[... ")
+            and "earlier bytes of stdout not shown" in one["runs"][0]["logs"]["stdout"]["text"]
+        )
 
         listed = (await c.call_tool("list_runs", {"experiment": "e", "states": ["failed"]})).structured_content
         assert [x["run_id"] for x in listed["runs"]] == [failed["run_id"]]
@@ -88,18 +102,32 @@ async def test_launch_returns_at_once_and_status_shows_metrics_best_values_curve
         err = await c.read_resource(f"run://{failed['run_id']}/stderr")
         assert "boom: bad shape" in err.contents[0].text
         metrics = json.loads((await c.read_resource(f"run://{first['run_id']}/metrics")).contents[0].text)
-        assert metrics["state"] == "completed" and len(metrics["series"]["loss"]) == 20 and metrics["series"]["val_acc"] == [[20, 0.9]]
+        assert (
+            metrics["state"] == "completed"
+            and len(metrics["series"]["loss"]) == 20
+            and metrics["series"]["val_acc"] == [[20, 0.9]]
+        )
 
 
-async def test_a_shell_or_a_program_outside_the_workspace_is_refused_with_the_allowlist_and_how_to_extend_it(tmp_path, mode):
+async def test_a_shell_or_a_program_outside_the_workspace_is_refused_with_the_allowlist_and_how_to_extend_it(
+    tmp_path, mode
+):
     ws = make_workspace(tmp_path / "ws")
     async with Client(build_server(ws), mode=mode) as c:
-        r = await c.call_tool("launch_training", {"experiment": "e", "arm": "a", "command": ["bash", "-c", "echo hi"], "seeds": [0]})
+        r = await c.call_tool(
+            "launch_training", {"experiment": "e", "arm": "a", "command": ["bash", "-c", "echo hi"], "seeds": [0]}
+        )
         text = result_text(r)
         assert r.is_error
         assert "'bash' is not allowed" in text and "python, python3, torchrun, accelerate, deepspeed" in text
-        assert "commands:\n    allow: [bash]" in text and "experiment-runner.yaml" in text and "never go through a shell" in text
-        r = await c.call_tool("launch_training", {"experiment": "e", "arm": "a", "command": ["/bin/echo", "hi"], "seeds": [0]})
+        assert (
+            "commands:\n    allow: [bash]" in text
+            and "experiment-runner.yaml" in text
+            and "never go through a shell" in text
+        )
+        r = await c.call_tool(
+            "launch_training", {"experiment": "e", "arm": "a", "command": ["/bin/echo", "hi"], "seeds": [0]}
+        )
         assert r.is_error and "outside the workspace and not in commands.allow" in result_text(r)
     assert not (ws / ".experiments" / "e" / "runs").exists() or not any((ws / ".experiments" / "e" / "runs").iterdir())
 
@@ -111,8 +139,18 @@ async def test_an_allowlisted_shell_and_an_executable_inside_the_workspace_run(t
     tool.write_text(f"#!{sys.executable}\nprint('hello from inside')\n")
     tool.chmod(0o755)
     async with Client(build_server(ws), mode=mode) as c:
-        a = await c.call_tool("launch_training", {"experiment": "e", "arm": "sh", "command": ["bash", "-c", "echo seed $EXPERIMENT_RUNNER_SEED"], "seeds": [4]})
-        b = await c.call_tool("launch_training", {"experiment": "e", "arm": "exe", "command": ["tools/hello"], "seeds": [0]})
+        a = await c.call_tool(
+            "launch_training",
+            {
+                "experiment": "e",
+                "arm": "sh",
+                "command": ["bash", "-c", "echo seed $EXPERIMENT_RUNNER_SEED"],
+                "seeds": [4],
+            },
+        )
+        b = await c.call_tool(
+            "launch_training", {"experiment": "e", "arm": "exe", "command": ["tools/hello"], "seeds": [0]}
+        )
         assert not a.is_error and not b.is_error, result_text(a) + result_text(b)
         await _wait_ended(c, {"experiment": "e"})
     s = store(ws)
@@ -150,7 +188,18 @@ async def test_bad_launch_inputs_and_unknown_runs_get_messages_naming_the_valid_
 async def test_queued_runs_wait_for_a_slot_and_stopping_the_experiment_cancels_them_before_they_start(tmp_path, mode):
     ws = make_workspace(tmp_path / "ws", {"sleep.py": SLEEP})
     async with Client(build_server(ws), mode=mode) as c:
-        out = (await c.call_tool("launch_training", {"experiment": "q", "arm": "a", "command": ["python", "sleep.py"], "seeds": [0, 1, 2], "max_parallel": 1})).structured_content
+        out = (
+            await c.call_tool(
+                "launch_training",
+                {
+                    "experiment": "q",
+                    "arm": "a",
+                    "command": ["python", "sleep.py"],
+                    "seeds": [0, 1, 2],
+                    "max_parallel": 1,
+                },
+            )
+        ).structured_content
         ids = [x["run_id"] for x in out["runs"]]
         assert out["max_parallel"] == 1 and "2 queued" in out["summary"]
         deadline = time.monotonic() + 60
@@ -173,24 +222,45 @@ async def test_queued_runs_wait_for_a_slot_and_stopping_the_experiment_cancels_t
 async def test_a_run_past_its_time_limit_is_stopped_and_reads_failed_by_the_time_limit(tmp_path):
     ws = make_workspace(tmp_path / "ws", {"sleep.py": SLEEP})
     async with Client(build_server(ws), mode="legacy") as c:
-        out = (await c.call_tool("launch_training", {"experiment": "t", "arm": "a", "command": ["python", "sleep.py"], "seeds": [0], "time_limit_s": 1.5})).structured_content
+        out = (
+            await c.call_tool(
+                "launch_training",
+                {"experiment": "t", "arm": "a", "command": ["python", "sleep.py"], "seeds": [0], "time_limit_s": 1.5},
+            )
+        ).structured_content
         status = await _wait_ended(c, {"experiment": "t"}, timeout=60)
     run = status["runs"][0]
     assert run["run_id"] == out["runs"][0]["run_id"]
-    assert run["state"] == "failed" and run["ended_by"] == "time_limit" and "time limit of 1.5 s reached" in run["reason"]
+    assert (
+        run["state"] == "failed" and run["ended_by"] == "time_limit" and "time limit of 1.5 s reached" in run["reason"]
+    )
     assert 1.5 <= run["elapsed_s"] < 30
 
 
 ENV_DUMP = "import json, os\nprint(json.dumps(dict(os.environ)))\n"
 
 
-async def test_the_run_environment_is_the_allowlist_plus_what_the_caller_set_plus_the_runner_variables(tmp_path, monkeypatch):
+async def test_the_run_environment_is_the_allowlist_plus_what_the_caller_set_plus_the_runner_variables(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("SECRET_TOKEN", "do-not-leak")
     monkeypatch.setenv("HF_HOME", "/tmp/hf-cache")
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     ws = make_workspace(tmp_path / "ws", {"env.py": ENV_DUMP})
     async with Client(build_server(ws), mode="legacy") as c:
-        out = (await c.call_tool("launch_training", {"experiment": "env", "arm": "a", "command": ["python", "env.py"], "seeds": [7], "env": {"MY_FLAG": "on"}, "checkpoint_dir": "ckpt"})).structured_content
+        out = (
+            await c.call_tool(
+                "launch_training",
+                {
+                    "experiment": "env",
+                    "arm": "a",
+                    "command": ["python", "env.py"],
+                    "seeds": [7],
+                    "env": {"MY_FLAG": "on"},
+                    "checkpoint_dir": "ckpt",
+                },
+            )
+        ).structured_content
         await _wait_ended(c, {"experiment": "env"})
     rid = out["runs"][0]["run_id"]
     env = json.loads(store(ws).log_path(rid).read_text())
@@ -199,7 +269,9 @@ async def test_the_run_environment_is_the_allowlist_plus_what_the_caller_set_plu
     assert env["EXPERIMENT_RUNNER_SEED"] == "7" and env["EXPERIMENT_RUNNER_RUN_ID"] == rid
     assert env["EXPERIMENT_RUNNER_METRICS"] == str(store(ws).get(rid).dir / "metrics_user.jsonl")
     assert env["EXPERIMENT_RUNNER_CHECKPOINT_DIR"] == str(ws / "ckpt" / rid) and (ws / "ckpt" / rid).is_dir()
-    assert int(env["OMP_NUM_THREADS"]) >= 1 and store(ws).get(rid).spec.env_defaults == {"OMP_NUM_THREADS": env["OMP_NUM_THREADS"]}
+    assert int(env["OMP_NUM_THREADS"]) >= 1 and store(ws).get(rid).spec.env_defaults == {
+        "OMP_NUM_THREADS": env["OMP_NUM_THREADS"]
+    }
     assert "CUDA_VISIBLE_DEVICES" not in env or env["CUDA_VISIBLE_DEVICES"] == os.environ.get("CUDA_VISIBLE_DEVICES")
 
 
@@ -216,7 +288,19 @@ async def test_gpus_are_handed_out_by_cuda_visible_devices_one_run_per_gpu(tmp_p
     # No GPU is needed to check the assignment itself: it is the environment each run gets, and the slot locks.
     ws = make_workspace(tmp_path / "ws", {"gpu.py": GPU_USER}, runs={"max_parallel": 4})
     async with Client(build_server(ws), mode="legacy") as c:
-        out = (await c.call_tool("launch_training", {"experiment": "g", "arm": "a", "command": ["python", "gpu.py"], "seeds": [0, 1, 2, 3], "gpus": [0, 1], "gpus_per_run": 1})).structured_content
+        out = (
+            await c.call_tool(
+                "launch_training",
+                {
+                    "experiment": "g",
+                    "arm": "a",
+                    "command": ["python", "gpu.py"],
+                    "seeds": [0, 1, 2, 3],
+                    "gpus": [0, 1],
+                    "gpus_per_run": 1,
+                },
+            )
+        ).structured_content
         assert out["gpu_pool"] == [0, 1] and out["max_parallel"] == 2
         await _wait_ended(c, {"experiment": "g"})
     spans = []
@@ -228,7 +312,7 @@ async def test_gpus_are_handed_out_by_cuda_visible_devices_one_run_per_gpu(tmp_p
         assert view.state.state == "completed" and view.state.gpus == [int(dev)]
         spans.append((float(start), end, dev))
     for i, a in enumerate(spans):
-        for b in spans[i + 1:]:
+        for b in spans[i + 1 :]:
             if a[0] < b[1] and b[0] < a[1]:
                 assert a[2] != b[2], "two runs shared a GPU at the same time"
     assert {s[2] for s in spans} == {"0", "1"}
@@ -247,7 +331,9 @@ NAN_RUN = textwrap.dedent("""
 async def test_a_nan_loss_stops_the_run_and_shows_as_a_critical_health_signal(tmp_path):
     ws = make_workspace(tmp_path / "ws", {"nan.py": NAN_RUN})
     async with Client(build_server(ws), mode="legacy") as c:
-        await c.call_tool("launch_training", {"experiment": "n", "arm": "a", "command": ["python", "nan.py"], "seeds": [0]})
+        await c.call_tool(
+            "launch_training", {"experiment": "n", "arm": "a", "command": ["python", "nan.py"], "seeds": [0]}
+        )
         status = await _wait_ended(c, {"experiment": "n"}, timeout=60)
     run = status["runs"][0]
     assert run["state"] == "failed" and run["ended_by"] == "nan_loss" and "step 5" in run["reason"]
@@ -287,12 +373,25 @@ async def test_runs_are_exploratory_until_the_experiment_has_a_confirmed_brief(t
 
 @pytest.mark.slow
 async def test_each_run_records_its_own_reproducibility_manifest_when_its_command_starts(tmp_path):
-    ws = make_workspace(tmp_path / "ws", {"train.py": TRAIN, "config.yaml": "seed: 0\nlr: 0.1\n"}, runs={"manifest": True})
+    ws = make_workspace(
+        tmp_path / "ws", {"train.py": TRAIN, "config.yaml": "seed: 0\nlr: 0.1\n"}, runs={"manifest": True}
+    )
     (ws / "data").mkdir()
     (ws / "data" / "x.csv").write_text("a,b\n1,2\n")
     async with Client(build_server(ws), mode="legacy") as c:
-        out = (await c.call_tool("launch_training", {"experiment": "m", "arm": "a", "command": ["python", "train.py", "{seed}"], "seeds": [0, 1],
-                                                     "config_files": ["config.yaml"], "data_paths": ["data"]})).structured_content
+        out = (
+            await c.call_tool(
+                "launch_training",
+                {
+                    "experiment": "m",
+                    "arm": "a",
+                    "command": ["python", "train.py", "{seed}"],
+                    "seeds": [0, 1],
+                    "config_files": ["config.yaml"],
+                    "data_paths": ["data"],
+                },
+            )
+        ).structured_content
         assert "recorded by each run's supervisor" in out["preflight"]["manifests"]
         status = await _wait_ended(c, {"experiment": "m"}, timeout=120)
     for x, run in zip(out["runs"], status["runs"]):

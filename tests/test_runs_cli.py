@@ -21,7 +21,9 @@ SLEEP = "import time\nprint('sleeping', flush=True)\ntime.sleep(120)\n"
 
 
 def _launch(ws, script: str, seeds: list[int], experiment: str = "cli") -> list[str]:
-    code, out, err = call_cli("launch_training", {"experiment": experiment, "arm": "a", "command": ["python", script], "seeds": seeds}, ws)
+    code, out, err = call_cli(
+        "launch_training", {"experiment": experiment, "arm": "a", "command": ["python", script], "seeds": seeds}, ws
+    )
     assert code == 0, err
     return [r["run_id"] for r in out["runs"]]
 
@@ -41,7 +43,12 @@ def test_follow_streams_a_log_until_the_run_ends_and_list_and_status_show_it(tmp
     assert "1 run(s)" in listed.stderr
 
     status = run_cli("status", rid, root=ws)
-    assert status.returncode == 0 and "completed" in status.stdout and "loss=0.0333" in status.stdout and "finished" in status.stdout
+    assert (
+        status.returncode == 0
+        and "completed" in status.stdout
+        and "loss=0.0333" in status.stdout
+        and "finished" in status.stdout
+    )
     as_json = json.loads(run_cli("status", rid, "--json", root=ws).stdout)
     assert as_json["runs"][0]["latest"]["loss"]["value"] == 0.0333
 

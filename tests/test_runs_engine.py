@@ -41,8 +41,10 @@ def test_a_sigkilled_server_loses_nothing_and_a_restart_tracks_the_same_runs_wit
     ws = _ticker_ws(tmp_path, max_parallel=2)
     env = {"TICKER_DIR": str(ws / "starts")}
     server = RawServer(ws, env)
-    out = server.call("launch_training", {"experiment": "crash", "arm": "a", "command": ["python", "ticker.py", "120"],
-                                          "seeds": [0, 1, 2], "env": env})
+    out = server.call(
+        "launch_training",
+        {"experiment": "crash", "arm": "a", "command": ["python", "ticker.py", "120"], "seeds": [0, 1, 2], "env": env},
+    )
     ids = [r["run_id"] for r in out["runs"]]
     # Two go at once (runs.max_parallel = 2); the third waits in the queue when the server dies.
     wait_for(lambda: sum(store(ws).get(r).state.state == "running" for r in ids) == 2, 60, what="two runs running")
@@ -94,8 +96,10 @@ def test_exits_while_the_server_is_down_read_completed_failed_3_and_failed_by_si
     ws = make_workspace(tmp_path / "ws", {"exits.py": EXITS}, runs={"max_parallel": 3})
     env = {"GO_DIR": str(ws)}
     server = RawServer(ws, env)
-    out = server.call("launch_training", {"experiment": "exits", "arm": "a", "command": ["python", "exits.py"],
-                                          "seeds": [0, 1, 2], "env": env})
+    out = server.call(
+        "launch_training",
+        {"experiment": "exits", "arm": "a", "command": ["python", "exits.py"], "seeds": [0, 1, 2], "env": env},
+    )
     ids = [r["run_id"] for r in out["runs"]]
     wait_states(ws, ids, {"running"}, 60)
     server.kill()
@@ -108,8 +112,12 @@ def test_exits_while_the_server_is_down_read_completed_failed_3_and_failed_by_si
 
     server = RawServer(ws)
     try:
-        wait_for(lambda: server.call("get_run_status", {"experiment": "exits", "log_lines": 0})["all_ended"], 60, 0.3,
-                 "every run to end")
+        wait_for(
+            lambda: server.call("get_run_status", {"experiment": "exits", "log_lines": 0})["all_ended"],
+            60,
+            0.3,
+            "every run to end",
+        )
         runs = {r["run_id"]: r for r in server.call("get_run_status", {"experiment": "exits", "log_lines": 0})["runs"]}
     finally:
         server.close()
@@ -181,8 +189,14 @@ CRASH_WRITER = textwrap.dedent("""
 """)
 
 EXPECTED = {
-    "before_temp": "old", "mid_temp_write": "old", "before_fsync": "old", "after_fsync": "old",
-    "before_rename": "old", "after_rename": "new", "after_dir_fsync": "new", "none": "new",
+    "before_temp": "old",
+    "mid_temp_write": "old",
+    "before_fsync": "old",
+    "after_fsync": "old",
+    "before_rename": "old",
+    "after_rename": "new",
+    "after_dir_fsync": "new",
+    "none": "new",
 }
 
 
@@ -191,9 +205,20 @@ def _make_run(ws: Path) -> tuple[Path, str]:
     from experiment_runner.runs.model import RunSpec, RunState
 
     runs_dir = ws / ".experiments" / "crash" / "runs"
-    spec = RunSpec(run_id="a-s0-000001", experiment="crash", arm="a", seed=0, argv=["python", "x.py"], cwd=str(ws),
-                   launch_id="l1", exploratory=True, created_at="2030-01-01T00:00:00Z")
-    d = launch.create_run_dir(runs_dir, spec, RunState(state="running", updated_at="2030-01-01T00:00:00Z", reason="old"))
+    spec = RunSpec(
+        run_id="a-s0-000001",
+        experiment="crash",
+        arm="a",
+        seed=0,
+        argv=["python", "x.py"],
+        cwd=str(ws),
+        launch_id="l1",
+        exploratory=True,
+        created_at="2030-01-01T00:00:00Z",
+    )
+    d = launch.create_run_dir(
+        runs_dir, spec, RunState(state="running", updated_at="2030-01-01T00:00:00Z", reason="old")
+    )
     return d, spec.run_id
 
 
@@ -203,7 +228,9 @@ def test_a_crash_at_any_point_of_a_state_write_leaves_the_old_or_the_new_state_n
     run_dir, run_id = _make_run(ws)
     script = tmp_path / "writer.py"
     script.write_text(CRASH_WRITER)
-    proc = subprocess.run([sys.executable, str(script), str(run_dir), point], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, str(script), str(run_dir), point], capture_output=True, text=True, timeout=60
+    )
     assert (proc.returncode == -signal.SIGKILL) == (point != "none"), proc.stderr
     state = json.loads((run_dir / "state.json").read_text())  # always whole JSON
     seen = store(ws).get(run_id).state
@@ -270,7 +297,11 @@ def test_a_recorded_pid_that_now_belongs_to_another_process_is_marked_lost_and_n
     from experiment_runner.tools.launch_training import SPEC as LAUNCH
 
     ctx = ToolContext(workspace=Workspace(ws))
-    rid = LAUNCH.call({"experiment": "reuse", "arm": "a", "command": ["python", "sleep.py"], "seeds": [0]}, ctx).runs[0].run_id
+    rid = (
+        LAUNCH.call({"experiment": "reuse", "arm": "a", "command": ["python", "sleep.py"], "seeds": [0]}, ctx)
+        .runs[0]
+        .run_id
+    )
     view = wait_states(ws, [rid], {"running"}, 60)[rid]
     # The supervisor and the run die together (as in a machine-wide kill), leaving a non-terminal record behind.
     os.kill(view.state.supervisor_pid, signal.SIGKILL)
@@ -280,8 +311,9 @@ def test_a_recorded_pid_that_now_belongs_to_another_process_is_marked_lost_and_n
     # Another process, in a session of its own, now holds the recorded pids.
     log = tmp_path / "signals.txt"
     (tmp_path / "impostor.py").write_text(IMPOSTOR)
-    impostor = subprocess.Popen([sys.executable, str(tmp_path / "impostor.py"), str(log)], stdout=subprocess.PIPE,
-                                start_new_session=True)
+    impostor = subprocess.Popen(
+        [sys.executable, str(tmp_path / "impostor.py"), str(log)], stdout=subprocess.PIPE, start_new_session=True
+    )
     try:
         impostor.stdout.readline()
         state = records.read_state(view.dir)
@@ -330,7 +362,13 @@ def test_stop_run_ends_every_process_of_the_run_session_and_records_whether_sigk
     pids_file = tmp_path / "pids.txt"
     env = {"PIDS_FILE": str(pids_file), **({"IGNORE_TERM": "1"} if ignore_term else {})}
     ctx = ToolContext(workspace=Workspace(ws))
-    rid = LAUNCH.call({"experiment": "stop", "arm": "a", "command": ["python", "spawner.py"], "seeds": [0], "env": env}, ctx).runs[0].run_id
+    rid = (
+        LAUNCH.call(
+            {"experiment": "stop", "arm": "a", "command": ["python", "spawner.py"], "seeds": [0], "env": env}, ctx
+        )
+        .runs[0]
+        .run_id
+    )
     wait_for(lambda: pids_file.exists() and pids_file.read_text().strip(), 60, what="grandchildren to start")
     view = store(ws).get(rid)
     leader = view.state.pid
@@ -360,8 +398,14 @@ def test_a_run_that_reads_stdin_gets_end_of_file_at_once(tmp_path):
     from experiment_runner.workspace import Workspace
 
     ws = make_workspace(tmp_path / "ws", {"reader.py": STDIN_READER})
-    rid = LAUNCH.call({"experiment": "stdin", "arm": "a", "command": ["python", "reader.py"], "seeds": [0]},
-                      ToolContext(workspace=Workspace(ws))).runs[0].run_id
+    rid = (
+        LAUNCH.call(
+            {"experiment": "stdin", "arm": "a", "command": ["python", "reader.py"], "seeds": [0]},
+            ToolContext(workspace=Workspace(ws)),
+        )
+        .runs[0]
+        .run_id
+    )
     view = wait_states(ws, [rid], {"completed", "failed"}, 60)[rid]
     assert view.state.state == "completed"
     assert store(ws).log_path(rid).read_text().strip() == "stdin_bytes=0"
@@ -382,7 +426,9 @@ def test_over_stdio_every_byte_the_server_writes_is_a_protocol_message_while_noi
     ws = make_workspace(tmp_path / "ws", {"noisy.py": NOISY}, runs={"max_parallel": 2})
     server = RawServer(ws)
     try:
-        out = server.call("launch_training", {"experiment": "noise", "arm": "a", "command": ["python", "noisy.py"], "seeds": [0, 1]})
+        out = server.call(
+            "launch_training", {"experiment": "noise", "arm": "a", "command": ["python", "noisy.py"], "seeds": [0, 1]}
+        )
         ids = [r["run_id"] for r in out["runs"]]
         for _ in range(200):
             status = server.call("get_run_status", {"experiment": "noise", "log_lines": 5})
@@ -431,7 +477,13 @@ def test_a_run_flooding_gigabytes_keeps_its_log_within_the_cap_and_status_stays_
     ws = make_workspace(tmp_path / "ws", {"flood.py": FLOOD}, runs={"log_cap_mb": cap_mb})
     ctx = ToolContext(workspace=Workspace(ws))
     total = 2 * 2**30
-    rid = LAUNCH.call({"experiment": "flood", "arm": "a", "command": ["python", "flood.py", str(total)], "seeds": [0]}, ctx).runs[0].run_id
+    rid = (
+        LAUNCH.call(
+            {"experiment": "flood", "arm": "a", "command": ["python", "flood.py", str(total)], "seeds": [0]}, ctx
+        )
+        .runs[0]
+        .run_id
+    )
     run_dir = store(ws).get(rid).dir
     slowest, peak, checks = 0.0, 0, 0
     deadline = time.monotonic() + 840
@@ -467,10 +519,16 @@ async def test_the_sdk_stdio_client_keeps_working_while_noisy_runs_write_to_thei
     from mcp import Client, StdioServerParameters
 
     ws = make_workspace(tmp_path / "ws", {"noisy.py": NOISY}, runs={"max_parallel": 2})
-    params = StdioServerParameters(command=sys.executable, args=["-m", "experiment_runner", "--root", str(ws), "serve"],
-                                   env=dict(os.environ), cwd=str(ws))
+    params = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "experiment_runner", "--root", str(ws), "serve"],
+        env=dict(os.environ),
+        cwd=str(ws),
+    )
     async with Client(params, mode="legacy") as c:
-        r = await c.call_tool("launch_training", {"experiment": "noise", "arm": "a", "command": ["python", "noisy.py"], "seeds": [0, 1]})
+        r = await c.call_tool(
+            "launch_training", {"experiment": "noise", "arm": "a", "command": ["python", "noisy.py"], "seeds": [0, 1]}
+        )
         assert not r.is_error
         for _ in range(300):
             status = await c.call_tool("get_run_status", {"experiment": "noise", "log_lines": 3})

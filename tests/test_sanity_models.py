@@ -60,8 +60,10 @@ def problems(results: dict[str, dict]) -> list[str]:
         if expected == "healthy":
             failed = [c for c in out["checks"] if c["status"] in ("failed", "error")]
             if failed or out["verdict"] != "passed":
-                found.append(f"{name} is healthy but got {out['verdict']}: "
-                             + "; ".join(f"{c['name']} {c['status']}: {c['message']}" for c in failed))
+                found.append(
+                    f"{name} is healthy but got {out['verdict']}: "
+                    + "; ".join(f"{c['name']} {c['status']}: {c['message']}" for c in failed)
+                )
         elif status.get(expected) != "failed":
             found.append(f"{name}: {expected} should fail but is {status.get(expected)} ({out['summary']})")
     return found

@@ -90,12 +90,14 @@ def test_a_module_entrypoint_is_imported_from_the_workdir(ep, tmp_path):
     pkg = tmp_path / "proj"
     pkg.mkdir()
     (pkg / "__init__.py").write_text("")
-    (pkg / "net.py").write_text(textwrap.dedent("""
+    (pkg / "net.py").write_text(
+        textwrap.dedent("""
         import torch
         def build():
             return {"model": torch.nn.Linear(2, 2), "train_loader": [(torch.zeros(4, 2), torch.zeros(4).long())],
                     "loss_fn": torch.nn.CrossEntropyLoss(), "surprise": 1}
-    """))
+    """)
+    )
     built = ep.load_build("proj.net:build", tmp_path)
     assert built["extra_keys"] == ["surprise"]
 
@@ -124,7 +126,7 @@ def test_a_tuple_instead_of_a_dict_is_refused_listing_the_keys(ep):
 def test_build_raising_gives_the_users_traceback_without_probe_frames(ep):
     err = error_of(ep, ep.load_build, "build_raises.py:build", CONTRACT)
     assert err.stage == "build" and "FileNotFoundError" in err.message
-    assert any("build_raises.py\", line" in line for line in err.traceback_tail)
+    assert any('build_raises.py", line' in line for line in err.traceback_tail)
     assert not any(str(PROBE) in line for line in err.traceback_tail)
 
 
@@ -137,13 +139,26 @@ def test_every_type_problem_is_reported_at_once(ep):
     import torch
 
     x = torch.zeros(8, 3)
-    err = error_of(ep, ep.validate_build, {
-        "model": "resnet", "train_loader": x, "val_loader": torch.utils.data.TensorDataset(x, x),
-        "loss_fn": 3, "task": "segmentation", "num_classes": 1,
-    })
-    for needle in ("model is a str; expected a torch.nn.Module", "train_loader is a Tensor of shape [8, 3]",
-                   "val_loader is a Dataset (TensorDataset)", "loss_fn is a int", "task is 'segmentation'",
-                   "num_classes is 1"):
+    err = error_of(
+        ep,
+        ep.validate_build,
+        {
+            "model": "resnet",
+            "train_loader": x,
+            "val_loader": torch.utils.data.TensorDataset(x, x),
+            "loss_fn": 3,
+            "task": "segmentation",
+            "num_classes": 1,
+        },
+    )
+    for needle in (
+        "model is a str; expected a torch.nn.Module",
+        "train_loader is a Tensor of shape [8, 3]",
+        "val_loader is a Dataset (TensorDataset)",
+        "loss_fn is a int",
+        "task is 'segmentation'",
+        "num_classes is 1",
+    ):
         assert needle in err.message
 
 
@@ -193,8 +208,10 @@ def test_take_batches_stops_at_the_limit(ep):
 def test_a_loss_that_is_not_a_scalar_is_refused(ep):
     import torch
 
-    assert "returned a tensor of shape [16]; it must return a scalar" in error_of(
-        ep, ep.check_loss_value, torch.zeros(16)).message
+    assert (
+        "returned a tensor of shape [16]; it must return a scalar"
+        in error_of(ep, ep.check_loss_value, torch.zeros(16)).message
+    )
     assert "returned a float" in error_of(ep, ep.check_loss_value, 0.5).message
     assert "floating-point" in error_of(ep, ep.check_loss_value, torch.tensor(1)).message
     ep.check_loss_value(torch.tensor([0.3]))

@@ -23,7 +23,9 @@ def _undescribed(schema: dict, defs: dict, path: str, seen: set) -> list[str]:
         here = f"{path}.{name}" if path else name
         if "description" not in prop:
             missing.append(here)
-        ref = prop.get("$ref") or next((a.get("$ref") for a in prop.get("anyOf", []) + prop.get("allOf", []) if "$ref" in a), None)
+        ref = prop.get("$ref") or next(
+            (a.get("$ref") for a in prop.get("anyOf", []) + prop.get("allOf", []) if "$ref" in a), None
+        )
         items = prop.get("items", {})
         ref = ref or items.get("$ref")
         if ref and ref not in seen:
@@ -117,7 +119,9 @@ def test_building_the_server_imports_no_heavy_library(tmp_path):
 async def test_the_prompts_are_listed_and_the_brief_prompt_names_the_experiment(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
         prompts = {p.name: p for p in (await c.list_prompts()).prompts}
-        brief = await c.get_prompt("experiment_brief", {"experiment": "cifar-ls", "notes": "label smoothing on CIFAR-10"})
+        brief = await c.get_prompt(
+            "experiment_brief", {"experiment": "cifar-ls", "notes": "label smoothing on CIFAR-10"}
+        )
     assert {"clarifying_interview", "experiment_brief"} <= set(prompts)
     assert [a.name for a in prompts["experiment_brief"].arguments] == ["experiment", "notes"]
     text = brief.messages[0].content.text

@@ -81,7 +81,9 @@ async def wait_ended(c, run_ids: list[str], timeout: float = 120) -> dict[str, d
         if all(s["state"] not in ("queued", "running") for s in last.values()):
             return last
         time.sleep(1.0)
-    raise AssertionError(f"runs did not end within {timeout} s: {json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}")
+    raise AssertionError(
+        f"runs did not end within {timeout} s: {json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
+    )
 
 
 async def wait_state(c, run_id: str, state: str, timeout: float = 60) -> dict:
@@ -163,8 +165,9 @@ async def test_a_job_past_its_time_limit_reads_as_timed_out(ws):
 
 
 async def test_a_restarted_server_still_tracks_a_job_it_launched(ws):
-    params = StdioServerParameters(command=sys.executable, args=["-m", "experiment_runner", "--root", str(ws), "serve"],
-                                   env=dict(os.environ))
+    params = StdioServerParameters(
+        command=sys.executable, args=["-m", "experiment_runner", "--root", str(ws), "serve"], env=dict(os.environ)
+    )
     async with Client(params, mode="legacy") as c:
         out = await launch(c, seeds=[0], command=["python", "train.py", "{seed}", "20", "0.3"])
         rid = out["runs"][0]["run_id"]
@@ -200,8 +203,10 @@ async def test_a_job_the_scheduler_never_knew_is_marked_lost(ws):
 async def test_missing_slurm_commands_give_a_clear_error(ws, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
     async with Client(build_server(ws), mode="legacy") as c:
-        r = await c.call_tool("launch_training", {"experiment": "e", "arm": "a", "command": ["python", "train.py"], "seeds": [0, 1],
-                                                   "backend": "slurm"})
+        r = await c.call_tool(
+            "launch_training",
+            {"experiment": "e", "arm": "a", "command": ["python", "train.py"], "seeds": [0, 1], "backend": "slurm"},
+        )
     assert r.is_error
     assert "'sbatch' is not installed or not on PATH" in result_text(r)
 
@@ -216,8 +221,16 @@ async def test_a_controller_that_does_not_answer_gives_a_clear_error(ws, tmp_pat
     dead.write_text(text)
     monkeypatch.setenv("SLURM_CONF", str(dead))
     async with Client(build_server(ws), mode="legacy") as c:
-        r = await c.call_tool("launch_training", {"experiment": "e", "arm": "a", "command": ["python", "train.py", "{seed}"], "seeds": [0],
-                                                   "backend": "slurm"})
+        r = await c.call_tool(
+            "launch_training",
+            {
+                "experiment": "e",
+                "arm": "a",
+                "command": ["python", "train.py", "{seed}"],
+                "seeds": [0],
+                "backend": "slurm",
+            },
+        )
     assert r.is_error
     text = result_text(r)
     assert "controller" in text and ("does not answer" in text or "not responding" in text), text

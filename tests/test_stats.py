@@ -120,8 +120,13 @@ def test_bootstrap_of_one_arm_equals_scipy_bootstrap_from_the_same_generator_sta
 def test_bootstrap_of_a_difference_equals_scipys_two_sample_bootstrap(method):
     x, y = np.array(X[:6]), np.array(Y[:6])
     ours = bootstrap_cis([x, y], 1, n_resamples=10_000, method=method, rng=np.random.default_rng(5), draw="direct")
-    ref = st.bootstrap((x, y), lambda a, b, axis=-1: a.mean(axis) - b.mean(axis), n_resamples=10_000, method=method,
-                       rng=np.random.default_rng(5))
+    ref = st.bootstrap(
+        (x, y),
+        lambda a, b, axis=-1: a.mean(axis) - b.mean(axis),
+        n_resamples=10_000,
+        method=method,
+        rng=np.random.default_rng(5),
+    )
     assert abs(ours.diff_ci[0, 0] - ref.confidence_interval.low) < 1e-9
     assert abs(ours.diff_ci[0, 1] - ref.confidence_interval.high) < 1e-9
     assert np.all(np.isnan(ours.diff_ci[1]))  # the baseline has no difference from itself
@@ -201,12 +206,19 @@ def test_arms_of_unequal_size_share_one_draw_and_agree_with_scipy_within_monte_c
     arms = [rng.normal(0.8, 0.02, n) for n in (3, 5, 8, 12)]
     ours = bootstrap_cis(arms, None, n_resamples=20_000, rng=np.random.default_rng(0))
     for a, sample in enumerate(arms):
-        ref = st.bootstrap((sample,), np.mean, n_resamples=20_000, method="percentile", rng=np.random.default_rng(100 + a))
+        ref = st.bootstrap(
+            (sample,), np.mean, n_resamples=20_000, method="percentile", rng=np.random.default_rng(100 + a)
+        )
         dist = ours.mean_distribution[a : a + 1]
-        for q, mine, theirs in ((0.025, ours.mean_ci[a, 0], ref.confidence_interval.low), (0.975, ours.mean_ci[a, 1], ref.confidence_interval.high)):
+        for q, mine, theirs in (
+            (0.025, ours.mean_ci[a, 0], ref.confidence_interval.low),
+            (0.975, ours.mean_ci[a, 1], ref.confidence_interval.high),
+        ):
             se = quantile_mc_se(dist, q)[0]
             assert abs(mine - theirs) < 5 * math.sqrt(2) * se + 1e-12, (a, q, mine, theirs, se)
-        assert ours.mean_distribution[a].mean() == pytest.approx(sample.mean(), abs=4 * sample.std() / math.sqrt(len(sample) * 20_000) + 1e-12)
+        assert ours.mean_distribution[a].mean() == pytest.approx(
+            sample.mean(), abs=4 * sample.std() / math.sqrt(len(sample) * 20_000) + 1e-12
+        )
 
 
 def _distributions():

@@ -248,7 +248,10 @@ class FakeNVML:
     def nvmlDeviceGetComputeRunningProcesses(self, handle):
         self._check(handle)
         ours = [types.SimpleNamespace(pid=p, usedGpuMemory=2**30) for p in self.run_pids]
-        return ours + [types.SimpleNamespace(pid=999_999_999, usedGpuMemory=50 * 2**30), types.SimpleNamespace(pid=os.getpid(), usedGpuMemory=None)]
+        return ours + [
+            types.SimpleNamespace(pid=999_999_999, usedGpuMemory=50 * 2**30),
+            types.SimpleNamespace(pid=os.getpid(), usedGpuMemory=None),
+        ]
 
 
 @pytest.fixture
@@ -294,7 +297,11 @@ def test_an_nvml_that_cannot_start_is_asked_once(fake_nvml):
     fake = fake_nvml(init_error="Driver Not Loaded")
     sampler = TelemetrySampler(os.getpid(), [0])
     samples = [sampler.sample() for _ in range(5)]
-    assert all(s["gpu"] == "unavailable: NVML could not start (NVMLError: Driver Not Loaded); no NVIDIA driver on this machine?" for s in samples)
+    assert all(
+        s["gpu"]
+        == "unavailable: NVML could not start (NVMLError: Driver Not Loaded); no NVIDIA driver on this machine?"
+        for s in samples
+    )
     assert fake.calls == {"nvmlInit": 1}
 
 

@@ -15,9 +15,8 @@ import time
 import numpy as np
 import torch
 import yaml
-from torch import nn
-
 from model import MLP, build
+from torch import nn
 
 try:  # optional: structured metrics for experiment-runner
     from experiment_runner import log as er_log
@@ -85,8 +84,15 @@ def main() -> None:
                 print(f"epoch={epoch} step={step} loss={loss.item()} grad_norm={grad_norm}", flush=True)
                 raise SystemExit(f"loss became {loss.item()} at step {step}")
         val_loss, val_acc = evaluate(model, parts["val_loader"], loss_fn)
-        line = dict(epoch=epoch, step=step, loss=round(loss.item(), 5), grad_norm=round(grad_norm, 4),
-                    val_loss=round(val_loss, 5), val_acc=round(val_acc, 4), epoch_s=round(time.time() - t0, 3))
+        line = dict(
+            epoch=epoch,
+            step=step,
+            loss=round(loss.item(), 5),
+            grad_norm=round(grad_norm, 4),
+            val_loss=round(val_loss, 5),
+            val_acc=round(val_acc, 4),
+            epoch_s=round(time.time() - t0, 3),
+        )
         print(" ".join(f"{k}={v}" for k, v in line.items()), flush=True)
         if er_log is not None:
             er_log(step=step, loss=line["loss"], val_loss=val_loss, val_acc=val_acc, grad_norm=grad_norm)

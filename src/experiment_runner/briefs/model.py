@@ -13,19 +13,27 @@ class _Part(BaseModel):
 
 
 class DataSpec(_Part):
-    dataset: str | None = Field(None, description="Dataset name or path, with its version, e.g. 'CIFAR-10 (torchvision 0.19)'.")
+    dataset: str | None = Field(
+        None, description="Dataset name or path, with its version, e.g. 'CIFAR-10 (torchvision 0.19)'."
+    )
     size: str | None = Field(None, description="How many examples (and of what), e.g. '50k train / 10k test images'.")
-    splits: str | None = Field(None, description="How train/validation/test are split, e.g. '45k/5k/10k, fixed split seed 0'.")
+    splits: str | None = Field(
+        None, description="How train/validation/test are split, e.g. '45k/5k/10k, fixed split seed 0'."
+    )
 
 
 class ModelSpec(_Part):
     architecture: str | None = Field(None, description="Model architecture, e.g. 'ResNet-18'.")
-    hyperparameters: dict[str, Any] = Field(default_factory=dict, description="Key hyperparameters, e.g. {'lr': 0.1, 'batch_size': 128}.")
+    hyperparameters: dict[str, Any] = Field(
+        default_factory=dict, description="Key hyperparameters, e.g. {'lr': 0.1, 'batch_size': 128}."
+    )
 
 
 class MetricsSpec(_Part):
     primary: str | None = Field(None, description="The one metric that decides the outcome, e.g. 'val_accuracy'.")
-    secondary: list[str] = Field(default_factory=list, description="Other metrics reported, e.g. ['val_loss', 'train_time_s'].")
+    secondary: list[str] = Field(
+        default_factory=list, description="Other metrics reported, e.g. ['val_loss', 'train_time_s']."
+    )
 
 
 class ConstraintsSpec(_Part):
@@ -39,27 +47,47 @@ StatTest = Literal["welch_t", "mann_whitney", "student_t"]
 
 
 class AnalysisPlan(_Part):
-    primary_metric: str | None = Field(None, description="Metric the test is run on; must be one of the brief's metrics.")
-    higher_is_better: bool | None = Field(None, description="True if larger values of the primary metric are better (accuracy), false if smaller (loss).")
-    aggregation: Aggregation = Field("final", description="How one run's value is taken: its final value, its best value, or the mean of its last k evaluations.")
+    primary_metric: str | None = Field(
+        None, description="Metric the test is run on; must be one of the brief's metrics."
+    )
+    higher_is_better: bool | None = Field(
+        None, description="True if larger values of the primary metric are better (accuracy), false if smaller (loss)."
+    )
+    aggregation: Aggregation = Field(
+        "final",
+        description="How one run's value is taken: its final value, its best value, or the mean of its last k evaluations.",
+    )
     last_k: int = Field(5, ge=1, description="k for aggregation 'mean_last_k'.")
-    test: StatTest = Field("welch_t", description="Statistical test against the baseline: welch_t, mann_whitney or student_t.")
+    test: StatTest = Field(
+        "welch_t", description="Statistical test against the baseline: welch_t, mann_whitney or student_t."
+    )
     alpha: float = Field(0.05, gt=0, lt=1, description="Significance level.")
     min_seeds: int = Field(3, ge=1, description="Fewest completed seeds per arm the report needs.")
-    correction: Literal["holm", "none"] = Field("holm", description="Correction when several arms are compared with the baseline.")
+    correction: Literal["holm", "none"] = Field(
+        "holm", description="Correction when several arms are compared with the baseline."
+    )
 
 
 class Brief(_Part):
     goal: str | None = Field(None, description="What we want to learn or show, in one or two sentences.")
-    hypothesis: str | None = Field(None, description="The specific, falsifiable prediction, e.g. 'label smoothing 0.1 raises val accuracy by >= 0.5 points'.")
-    success_criteria: str | None = Field(None, description="A measurable threshold that decides success, e.g. 'val_accuracy >= 0.93 on 3 seeds'.")
+    hypothesis: str | None = Field(
+        None,
+        description="The specific, falsifiable prediction, e.g. 'label smoothing 0.1 raises val accuracy by >= 0.5 points'.",
+    )
+    success_criteria: str | None = Field(
+        None, description="A measurable threshold that decides success, e.g. 'val_accuracy >= 0.93 on 3 seeds'."
+    )
     data: DataSpec = Field(default_factory=DataSpec, description="Dataset, size and splits.")
     model: ModelSpec = Field(default_factory=ModelSpec, description="Architecture and key hyperparameters.")
-    baseline: str | None = Field(None, description="What we compare against, e.g. 'same ResNet-18 without label smoothing, same budget'.")
+    baseline: str | None = Field(
+        None, description="What we compare against, e.g. 'same ResNet-18 without label smoothing, same budget'."
+    )
     metrics: MetricsSpec = Field(default_factory=MetricsSpec, description="Primary and secondary metrics.")
     constraints: ConstraintsSpec = Field(default_factory=ConstraintsSpec, description="Compute, time and seeds.")
     if_wrong: str | None = Field(None, description="What we do if the hypothesis is wrong (the fallback plan).")
-    analysis: AnalysisPlan = Field(default_factory=AnalysisPlan, description="How the results will be analysed, fixed before the runs.")
+    analysis: AnalysisPlan = Field(
+        default_factory=AnalysisPlan, description="How the results will be analysed, fixed before the runs."
+    )
 
 
 class Problem(BaseModel):

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -39,7 +39,7 @@ def content_hash(brief: Brief) -> str:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def brief_dir(ws: Workspace, experiment: str, *, create: bool = False) -> Path:
@@ -128,7 +128,9 @@ def confirm(ws: Workspace, record: BriefRecord) -> BriefRecord:
     path = version_path(ws, record.experiment, record.version)
     on_disk = load(ws, record.experiment, record.version)
     if on_disk.content_hash != content_hash(record.brief) or on_disk.status != "draft":
-        raise UserError(f"brief v{record.version} of {record.experiment!r} changed on disk while confirming; draft again")
+        raise UserError(
+            f"brief v{record.version} of {record.experiment!r} changed on disk while confirming; draft again"
+        )
     confirmed = record.model_copy(
         update={"status": "confirmed", "confirmed_at": utc_now(), "content_hash": content_hash(record.brief)}
     )

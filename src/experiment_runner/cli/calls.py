@@ -29,8 +29,10 @@ def read_args(spec: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
-        raise UserError(f"{source} is not valid JSON ({e.msg} at line {e.lineno} column {e.colno}); "
-                        "pass a JSON object, e.g. --args '{\"request\": \"...\"}'") from None
+        raise UserError(
+            f"{source} is not valid JSON ({e.msg} at line {e.lineno} column {e.colno}); "
+            'pass a JSON object, e.g. --args \'{"request": "..."}\''
+        ) from None
     if not isinstance(value, dict):
         raise UserError(f"{source} must be a JSON object of arguments, got {type(value).__name__}")
     return value

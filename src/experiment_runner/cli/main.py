@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -47,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--args", default="{}", help="arguments as a JSON object, @file.json, or - for stdin")
     c.add_argument("--quiet", action="store_true", help="no progress display")
 
-    d = sub.add_parser("demo", help="create a fresh workspace and drive every tool through a real MCP client over stdio")
+    d = sub.add_parser(
+        "demo", help="create a fresh workspace and drive every tool through a real MCP client over stdio"
+    )
     d.add_argument("--dir", default=None, help="workspace folder to create (default ./er-demo-<time>)")
 
     from experiment_runner.cli import runs as runs_cli

@@ -24,14 +24,24 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list runs (filter by experiment, arm, state)")
     p.add_argument("--experiment", "-e", default=None)
     p.add_argument("--arm", "-a", default=None)
-    p.add_argument("--state", "-s", action="append", default=None, help="repeatable: queued, running, completed, failed, cancelled, lost")
+    p.add_argument(
+        "--state",
+        "-s",
+        action="append",
+        default=None,
+        help="repeatable: queued, running, completed, failed, cancelled, lost",
+    )
     p.add_argument("--json", action="store_true", help="print the list_runs result as JSON")
 
-    p = sub.add_parser("status", help="status of a run or of an experiment's runs; --watch shows live progress until they end")
+    p = sub.add_parser(
+        "status", help="status of a run or of an experiment's runs; --watch shows live progress until they end"
+    )
     p.add_argument("run_id", nargs="?", default=None)
     p.add_argument("--experiment", "-e", default=None)
     p.add_argument("--arm", "-a", default=None)
-    p.add_argument("--watch", "-w", action="store_true", help="redraw one line per run on stderr until every run has ended")
+    p.add_argument(
+        "--watch", "-w", action="store_true", help="redraw one line per run on stderr until every run has ended"
+    )
     p.add_argument("--interval", type=float, default=2.0, help="seconds between refreshes with --watch (default 2)")
     p.add_argument("--json", action="store_true", help="print the get_run_status result as JSON")
 
@@ -44,7 +54,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("run_id", nargs="?", default=None)
     p.add_argument("--experiment", "-e", default=None)
     p.add_argument("--arm", "-a", default=None)
-    p.add_argument("--grace", type=float, default=None, help="seconds between SIGTERM and SIGKILL (default runs.stop_grace_s)")
+    p.add_argument(
+        "--grace", type=float, default=None, help="seconds between SIGTERM and SIGKILL (default runs.stop_grace_s)"
+    )
     p.add_argument("--no-wait", action="store_true", help="return once the stop is requested")
     p.add_argument("--json", action="store_true", help="print the stop_run result as JSON")
 
@@ -97,9 +109,18 @@ def cmd_list(root: Path, args) -> int:
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
-    rows = [[r["run_id"], r["experiment"], r["arm"], r["seed"], r["state"],
-             f"{r['elapsed_s']:.0f}s" if r.get("elapsed_s") is not None else "-", (r.get("reason") or "")[:60]]
-            for r in out["runs"]]
+    rows = [
+        [
+            r["run_id"],
+            r["experiment"],
+            r["arm"],
+            r["seed"],
+            r["state"],
+            f"{r['elapsed_s']:.0f}s" if r.get("elapsed_s") is not None else "-",
+            (r.get("reason") or "")[:60],
+        ]
+        for r in out["runs"]
+    ]
     if rows:
         print(_table(rows, ["RUN", "EXPERIMENT", "ARM", "SEED", "STATE", "ELAPSED", "REASON"]))
     print(out["summary"], file=sys.stderr)
@@ -144,8 +165,10 @@ def _fmt(v) -> str:
 
 
 def _describe(run: dict) -> str:
-    lines = [f"{run['run_id']}  ({run['experiment']} / {run['arm']}, seed {run['seed']}): {run['state']}"
-             + (f" after {run['elapsed_s']:.0f} s" if run.get("elapsed_s") is not None else "")]
+    lines = [
+        f"{run['run_id']}  ({run['experiment']} / {run['arm']}, seed {run['seed']}): {run['state']}"
+        + (f" after {run['elapsed_s']:.0f} s" if run.get("elapsed_s") is not None else "")
+    ]
     if run.get("reason"):
         lines.append(f"  reason: {run['reason']}")
     if run.get("latest"):
@@ -160,7 +183,9 @@ def _describe(run: dict) -> str:
     tele = run.get("telemetry")
     if tele:
         gpu = tele.get("gpus") or tele.get("gpu")
-        lines.append(f"  telemetry: cpu {tele.get('cpu_percent')}%, rss {int(tele.get('rss_bytes') or 0) / 2**20:.0f} MiB, gpu {gpu}")
+        lines.append(
+            f"  telemetry: cpu {tele.get('cpu_percent')}%, rss {int(tele.get('rss_bytes') or 0) / 2**20:.0f} MiB, gpu {gpu}"
+        )
     for stream, tail in run.get("logs", {}).items():
         lines.append(f"  --- {stream} (tail) ---")
         lines.extend("  " + ln for ln in tail["text"].splitlines())
@@ -179,7 +204,9 @@ def cmd_follow(root: Path, args) -> int:
     view = store.get(args.run_id)
     reader = LogReader(view.dir, stream)
     out = sys.stdout.buffer
-    text, before = tail_text(view.dir, stream, max_lines=max(0, args.lines), max_bytes=1 << 20) if args.lines else ("", 0)
+    text, before = (
+        tail_text(view.dir, stream, max_lines=max(0, args.lines), max_bytes=1 << 20) if args.lines else ("", 0)
+    )
     if before:
         out.write(f"[... {before:,} earlier bytes not shown ...]\n".encode())
     if text:
@@ -212,8 +239,17 @@ def cmd_follow(root: Path, args) -> int:
                 from experiment_runner.runs.summary import summarize
 
                 s = summarize(view.dir)
-                latest = {k: v.latest[1] for k, v in s.series().items() if v.latest is not None and k in ("loss", "val_loss", "val_acc", "acc")}
-                printer.update(0, None, f"{args.run_id} {view.state.state}, step {s.last_step}, " + ", ".join(f"{k}={_fmt(v)}" for k, v in latest.items()))
+                latest = {
+                    k: v.latest[1]
+                    for k, v in s.series().items()
+                    if v.latest is not None and k in ("loss", "val_loss", "val_acc", "acc")
+                }
+                printer.update(
+                    0,
+                    None,
+                    f"{args.run_id} {view.state.state}, step {s.last_step}, "
+                    + ", ".join(f"{k}={_fmt(v)}" for k, v in latest.items()),
+                )
             time.sleep(0.2)
     finally:
         printer.close()
@@ -239,6 +275,9 @@ def cmd_stop(root: Path, args) -> int:
         print(json.dumps(out, indent=2))
         return 0
     for r in out["results"]:
-        print(f"{r['run_id']}: {r['previous_state']} -> {r['state']}" + (f" ({r['reason']})" if r.get("reason") else f" ({r['action']})"))
+        print(
+            f"{r['run_id']}: {r['previous_state']} -> {r['state']}"
+            + (f" ({r['reason']})" if r.get("reason") else f" ({r['action']})")
+        )
     print(out["summary"], file=sys.stderr)
     return 0

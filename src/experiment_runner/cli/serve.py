@@ -62,7 +62,9 @@ def security_settings(host: str, port: int, extra_hosts: list[str]):
     hosts = {"127.0.0.1", "localhost", "[::1]"} if is_loopback(host) else {host if ":" not in host else f"[{host}]"}
     hosts.update(extra_hosts)
     allowed_hosts = sorted({h for name in hosts for h in (name, f"{name}:*")})
-    allowed_origins = sorted({f"{scheme}://{name}{port_part}" for name in hosts for scheme in ("http", "https") for port_part in ("", ":*")})
+    allowed_origins = sorted(
+        {f"{scheme}://{name}{port_part}" for name in hosts for scheme in ("http", "https") for port_part in ("", ":*")}
+    )
     return TransportSecuritySettings(
         enable_dns_rebinding_protection=True, allowed_hosts=allowed_hosts, allowed_origins=allowed_origins
     )

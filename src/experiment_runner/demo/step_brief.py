@@ -20,7 +20,10 @@ FIRST_DRAFT = {
 
 COMPLETION = {
     "success_criteria": "wide arm's mean val_acc exceeds the narrow arm's by at least 0.02 with p < 0.05",
-    "data": {"size": "1,200 train / 400 validation rows, 16 features, 4 classes", "splits": "fixed files, split seed 0"},
+    "data": {
+        "size": "1,200 train / 400 validation rows, 16 features, 4 classes",
+        "splits": "fixed files, split seed 0",
+    },
     "baseline": "the same MLP with 16 hidden units (arm 'narrow'), same epochs and learning rate",
     "constraints": {"compute": "CPU, under 1 minute per run", "time": "today", "seeds": 3},
     "if_wrong": "keep the narrow model; try depth instead of width",

@@ -26,13 +26,10 @@ ANSWERS = {
 async def run(demo: Demo) -> None:
     first = await demo.call("ask_clarifying_questions", {"request": REQUEST})
     demo.say(f'Request: "{REQUEST}"')
-    demo.say(
-        "Answered by the request: "
-        + ", ".join(f"{a['field']} (\"{a['evidence']}\")" for a in first["answered"])
-    )
+    demo.say("Answered by the request: " + ", ".join(f'{a["field"]} ("{a["evidence"]}")' for a in first["answered"]))
     demo.say(f"Red flags ({len(first['red_flags'])}), to raise first:")
     for f in first["red_flags"]:
-        demo.say(f"- {f['id']}: \"{f['trigger']}\" -> ask: {f['probe']}", indent=4)
+        demo.say(f'- {f["id"]}: "{f["trigger"]}" -> ask: {f["probe"]}', indent=4)
     questions = [(g["title"], q) for g in first["groups"] for q in g["questions"]]
     demo.say(f"Open questions ({len(questions)}), most important first; the top ones:")
     for title, q in questions[:4]:

@@ -27,14 +27,18 @@ async def run(demo: Demo) -> None:
         raise DemoFailed(demo.step, "no failing run to diagnose: the launch step did not record one")
     out = await demo.call("diagnose_failure", {"run_id": failing})
     demo.say(out["summary"])
-    scans = ", ".join(f"{s['stream']} {s['lines']} lines ({s['engine']}, {s['seconds'] * 1000:.1f} ms)" for s in out["scans"])
+    scans = ", ".join(
+        f"{s['stream']} {s['lines']} lines ({s['engine']}, {s['seconds'] * 1000:.1f} ms)" for s in out["scans"]
+    )
     demo.say(f"read: {out['outcome']}; scanned {scans}")
     if not out["findings"]:
         raise DemoFailed(demo.step, f"diagnose_failure found nothing wrong with {failing}: {out['summary']}")
     for f in out["findings"][:2]:
         _show_finding(demo, f)
     if out["findings"][0]["category"] != "nan_or_inf_loss":
-        raise DemoFailed(demo.step, f"expected nan_or_inf_loss first for {failing}, got {out['findings'][0]['category']}")
+        raise DemoFailed(
+            demo.step, f"expected nan_or_inf_loss first for {failing}, got {out['findings'][0]['category']}"
+        )
 
     healthy = next((r for r in demo.state.get("runs", []) if r["state"] == "completed"), None)
     if healthy is None:

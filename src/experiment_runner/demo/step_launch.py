@@ -33,17 +33,27 @@ async def run(demo: Demo) -> None:
     experiment = demo.state.get("experiment", "demo-width")
     failing = None
     for arm, argv, seeds, note in LAUNCHES:
-        out = await demo.call("launch_training", {
-            "experiment": experiment, "arm": arm, "command": argv, "seeds": seeds, "cwd": ".",
-            "config_files": ["classify/config.yaml"], "data_paths": ["classify/data"],
-        })
+        out = await demo.call(
+            "launch_training",
+            {
+                "experiment": experiment,
+                "arm": arm,
+                "command": argv,
+                "seeds": seeds,
+                "cwd": ".",
+                "config_files": ["classify/config.yaml"],
+                "data_paths": ["classify/data"],
+            },
+        )
         demo.say(f"{out['summary']} ({out['launch_seconds']:.2f} s)")
         if note:
             failing = out["runs"][0]["run_id"]
             demo.say(f"  {failing}: {note}", indent=2)
     pre = out["preflight"]
-    demo.say(f"Preflight: brief {pre['brief'].split(' (')[0]}; sanity checks {pre['sanity_checks'].split(' (')[0]}; "
-             f"manifests {pre['manifests'].split(',')[0]}.")
+    demo.say(
+        f"Preflight: brief {pre['brief'].split(' (')[0]}; sanity checks {pre['sanity_checks'].split(' (')[0]}; "
+        f"manifests {pre['manifests'].split(',')[0]}."
+    )
 
     board = RunBoard()
     started = time.monotonic()
@@ -51,8 +61,11 @@ async def run(demo: Demo) -> None:
     while time.monotonic() - started < WATCH_LIMIT_S:
         status = await demo.call("get_run_status", {"experiment": experiment, "curve_points": 0, "log_lines": 0})
         runs = [RunStatus.model_validate(r) for r in status["runs"]]
-        board.update([one_line(r, "val_acc") for r in runs] + [status["summary"]],
-                     keys=[progress_key(r) for r in runs] + [status["summary"]], force=status["all_ended"])
+        board.update(
+            [one_line(r, "val_acc") for r in runs] + [status["summary"]],
+            keys=[progress_key(r) for r in runs] + [status["summary"]],
+            force=status["all_ended"],
+        )
         if status["all_ended"]:
             break
         await anyio.sleep(1.0)
@@ -68,7 +81,10 @@ async def run(demo: Demo) -> None:
     runs = []
     for r in final["runs"]:
         acc = r["latest"].get("val_acc", {}).get("value", "-")
-        health = ", ".join(f"{h['code']}" + (f"@{h['step']}" if h.get("step") is not None else "") for h in r["health"]) or "ok"
+        health = (
+            ", ".join(f"{h['code']}" + (f"@{h['step']}" if h.get("step") is not None else "") for h in r["health"])
+            or "ok"
+        )
         demo.out(f"  {r['run_id']:<22} {r['arm']:<7} {r['seed']:>4}  {r['state']:<10} {_fmt(acc):>8}  {health}")
         runs.append({"run_id": r["run_id"], "arm": r["arm"], "seed": r["seed"], "state": r["state"]})
     bad = next((r for r in final["runs"] if r["run_id"] == failing), None)
@@ -76,7 +92,11 @@ async def run(demo: Demo) -> None:
         raise DemoFailed(demo.step, f"the deliberately failing run {failing} did not fail: {bad and bad['state']}")
     others = [r for r in final["runs"] if r["run_id"] != failing and r["state"] != "completed"]
     if others:
-        raise DemoFailed(demo.step, "runs that should have completed did not: " + ", ".join(f"{r['run_id']} {r['state']} ({r['reason']})" for r in others))
+        raise DemoFailed(
+            demo.step,
+            "runs that should have completed did not: "
+            + ", ".join(f"{r['run_id']} {r['state']} ({r['reason']})" for r in others),
+        )
     demo.out("")
     demo.say(f"{failing} failed as intended: {bad['reason']}")
     tail = bad["logs"].get("stderr") or bad["logs"].get("stdout")
@@ -84,4 +104,7 @@ async def run(demo: Demo) -> None:
         demo.say(f"its last output: {tail['text'].splitlines()[-1]}")
     demo.state["runs"] = runs
     demo.state["failing_run"] = failing
-    demo.wrote(f"{final['runs'][0]['run_dir'].rsplit('/', 1)[0]}/", f"{len(runs)} run records: spec, state, logs, metrics, telemetry, health, manifest")
+    demo.wrote(
+        f"{final['runs'][0]['run_dir'].rsplit('/', 1)[0]}/",
+        f"{len(runs)} run records: spec, state, logs, metrics, telemetry, health, manifest",
+    )

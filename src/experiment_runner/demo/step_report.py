@@ -10,7 +10,10 @@ from experiment_runner.demo.driver import Demo, DemoFailed
 TITLE = "compile_report and check_report: a refused report, a waiver, the report and its figures, a lint"
 
 WAIVERS = [
-    {"code": "S01", "reason": "wide seed 2 was launched with --lr 40 on purpose and diverged; it is listed under Failed Attempts"},
+    {
+        "code": "S01",
+        "reason": "wide seed 2 was launched with --lr 40 on purpose and diverged; it is listed under Failed Attempts",
+    },
     {"code": "S02", "reason": "the arms differ in completed seeds only because that one wide run diverged"},
 ]
 
@@ -28,7 +31,9 @@ async def run(demo: Demo) -> None:
         if line.startswith(("compile_report refused", "- ", "    evidence:", "    fix:")):
             demo.out("    " + line.strip())
     if "S01 below_min_seeds" not in refused:
-        raise DemoFailed(demo.step, f"expected S01 (fewer completed seeds than the brief's minimum) in the refusal: {refused[:400]}")
+        raise DemoFailed(
+            demo.step, f"expected S01 (fewer completed seeds than the brief's minimum) in the refusal: {refused[:400]}"
+        )
 
     out = await demo.call("compile_report", {"experiment": experiment, "waivers": WAIVERS})
     demo.say(out["summary"])

@@ -11,12 +11,22 @@ from experiment_runner.demo.driver import Demo, DemoFailed
 
 TITLE = "check_reproducibility: commit, dirty the tree, see the checklist and the patch; compare two manifests"
 
-_GIT_ID = ["-c", "user.name=experiment-runner demo", "-c", "user.email=demo@example.invalid", "-c", "commit.gpgsign=false",
-           "-c", "core.hooksPath=/dev/null"]
+_GIT_ID = [
+    "-c",
+    "user.name=experiment-runner demo",
+    "-c",
+    "user.email=demo@example.invalid",
+    "-c",
+    "commit.gpgsign=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+]
 
 
 def _git(demo: Demo, *args: str) -> str:
-    proc = subprocess.run(["git", *_GIT_ID, *args], cwd=demo.ws, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    proc = subprocess.run(
+        ["git", *_GIT_ID, *args], cwd=demo.ws, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
     if proc.returncode != 0:
         raise DemoFailed(demo.step, f"git {' '.join(args)} failed: {proc.stderr.strip()}")
     return proc.stdout

@@ -26,10 +26,18 @@ async def run(demo: Demo) -> None:
     if lr and lr["status"] == "passed":
         demo.say(f"Learning-rate range test: {lr['message']}.")
     t = out["timings"]
-    demo.say(f"Device {out['device_used']} ({out['device_name']}); {t.get('wall', 0):.1f} s in all, of which "
-             f"{t.get('startup', 0) + t.get('import_torch', 0):.1f} s starting Python and torch; memory cap "
-             f"{out['memory'].get('mode')}, peak {out['memory'].get('peak_rss_mb')} MiB.")
+    demo.say(
+        f"Device {out['device_used']} ({out['device_name']}); {t.get('wall', 0):.1f} s in all, of which "
+        f"{t.get('startup', 0) + t.get('import_torch', 0):.1f} s starting Python and torch; memory cap "
+        f"{out['memory'].get('mode')}, peak {out['memory'].get('peak_rss_mb')} MiB."
+    )
     if out["verdict"] != "passed":
-        raise DemoFailed(demo.step, f"the example model should pass its sanity checks; got {out['verdict']}:\n{out['table']}")
-    demo.state["sanity"] = {"verdict": out["verdict"], "path": out["path"], "checks": {c["name"]: c["status"] for c in out["checks"]}}
+        raise DemoFailed(
+            demo.step, f"the example model should pass its sanity checks; got {out['verdict']}:\n{out['table']}"
+        )
+    demo.state["sanity"] = {
+        "verdict": out["verdict"],
+        "path": out["path"],
+        "checks": {c["name"]: c["status"] for c in out["checks"]},
+    }
     demo.wrote(out["path"], "the sanity-check record launch_training's preflight and the report cite")

@@ -21,14 +21,30 @@ from experiment_runner.diagnosis.rules import load_rules
 
 #: categories that say why a process died; `unrecognized_error` is kept only when none of them is found
 CRASH_CATEGORIES = (
-    "out_of_memory", "shape_mismatch", "dtype_or_device_mismatch", "device_side_assert", "dataloader_worker_crash",
-    "distributed_timeout", "disk_full", "missing_file_or_module", "time_limit", "preempted_or_node_failure",
-    "process_crash", "nan_or_inf_loss",
+    "out_of_memory",
+    "shape_mismatch",
+    "dtype_or_device_mismatch",
+    "device_side_assert",
+    "dataloader_worker_crash",
+    "distributed_timeout",
+    "disk_full",
+    "missing_file_or_module",
+    "time_limit",
+    "preempted_or_node_failure",
+    "process_crash",
+    "nan_or_inf_loss",
 )
-_FATAL_SIGNALS = {_signal.SIGSEGV: "SIGSEGV", _signal.SIGABRT: "SIGABRT", _signal.SIGBUS: "SIGBUS", _signal.SIGILL: "SIGILL",
-                  _signal.SIGFPE: "SIGFPE"}
-_MISSING = re.compile(r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
-                      r"does not appear to have a file named ([\w./-]+)")
+_FATAL_SIGNALS = {
+    _signal.SIGSEGV: "SIGSEGV",
+    _signal.SIGABRT: "SIGABRT",
+    _signal.SIGBUS: "SIGBUS",
+    _signal.SIGILL: "SIGILL",
+    _signal.SIGFPE: "SIGFPE",
+}
+_MISSING = re.compile(
+    r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
+    r"does not appear to have a file named ([\w./-]+)"
+)
 
 
 @dataclass
@@ -53,12 +69,20 @@ class RunInputs:
 
 
 class Diagnosis(BaseModel):
-    healthy: bool = Field(description="True when no finding reached the reporting threshold and nothing says the run failed.")
+    healthy: bool = Field(
+        description="True when no finding reached the reporting threshold and nothing says the run failed."
+    )
     outcome: str = Field(description="How the run ended, in words (exit code, signal, the runner's reason).")
     findings: list[Finding] = Field(description="Ranked by confidence, highest first.")
-    weak_signals: list[Finding] = Field(default_factory=list, description="Categories with some evidence below the threshold.")
-    metrics_used: dict[str, str] = Field(default_factory=dict, description="Which metric played which role (train_loss, val_loss, ...).")
-    hyperparameters: dict[str, Any] = Field(default_factory=dict, description="Values read from the command, config or log, with their source.")
+    weak_signals: list[Finding] = Field(
+        default_factory=list, description="Categories with some evidence below the threshold."
+    )
+    metrics_used: dict[str, str] = Field(
+        default_factory=dict, description="Which metric played which role (train_loss, val_loss, ...)."
+    )
+    hyperparameters: dict[str, Any] = Field(
+        default_factory=dict, description="Values read from the command, config or log, with their source."
+    )
     summary: str
 
 
@@ -112,23 +136,47 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     if inp.ended_by == "nan_loss":
         add("nan_or_inf_loss", 0.9, f"the runner stopped the run on a NaN/Inf loss ({inp.reason or 'stop_on_nan'})")
     # What a backend says ended the run (the Slurm backend maps its final job states onto these).
-    for ended, cat in (("out_of_memory", "out_of_memory"), ("node_fail", "preempted_or_node_failure"),
-                       ("preempted", "preempted_or_node_failure"), ("boot_fail", "preempted_or_node_failure")):
+    for ended, cat in (
+        ("out_of_memory", "out_of_memory"),
+        ("node_fail", "preempted_or_node_failure"),
+        ("preempted", "preempted_or_node_failure"),
+        ("boot_fail", "preempted_or_node_failure"),
+    ):
         if inp.ended_by == ended:
             add(cat, 0.95, f"the backend ended the run: {inp.reason or ended}")
-    for key, cat, strength in (("TIMEOUT", "time_limit", 0.97), ("OUT_OF_MEMORY", "out_of_memory", 0.95),
-                               ("PREEMPTED", "preempted_or_node_failure", 0.95), ("NODE_FAIL", "preempted_or_node_failure", 0.95)):
+    for key, cat, strength in (
+        ("TIMEOUT", "time_limit", 0.97),
+        ("OUT_OF_MEMORY", "out_of_memory", 0.95),
+        ("PREEMPTED", "preempted_or_node_failure", 0.95),
+        ("NODE_FAIL", "preempted_or_node_failure", 0.95),
+    ):
         if key in sched_state or key in sched.get("reason", ""):
-            out.setdefault(cat, []).append(Evidence(kind="scheduler", strength=strength, summary=f"the scheduler reports {key} for the job",
-                                                    data={"scheduler": inp.scheduler}))
+            out.setdefault(cat, []).append(
+                Evidence(
+                    kind="scheduler",
+                    strength=strength,
+                    summary=f"the scheduler reports {key} for the job",
+                    data={"scheduler": inp.scheduler},
+                )
+            )
     stopped_by_us = inp.ended_by in ("stop", "time_limit", "nan_loss") or "stopped by user" in reason
     sig = inp.signal or (inp.exit_code - 128 if inp.exit_code and 128 < inp.exit_code < 160 else None)
     if sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged:
-        add("out_of_memory", 0.6, f"killed by SIGKILL ({'exit 137' if inp.exit_code == 137 else 'signal 9'}) with no error "
-                                  "text: the kernel's OOM killer sends exactly this", signal=9)
+        add(
+            "out_of_memory",
+            0.6,
+            f"killed by SIGKILL ({'exit 137' if inp.exit_code == 137 else 'signal 9'}) with no error "
+            "text: the kernel's OOM killer sends exactly this",
+            signal=9,
+        )
     if sig == _signal.SIGTERM and not stopped_by_us and "time_limit" not in out:
-        add("time_limit", 0.55, "terminated by SIGTERM from outside experiment-runner: what a scheduler sends at the time "
-                                "limit (or on preemption)", signal=15)
+        add(
+            "time_limit",
+            0.55,
+            "terminated by SIGTERM from outside experiment-runner: what a scheduler sends at the time "
+            "limit (or on preemption)",
+            signal=15,
+        )
     if sig in _FATAL_SIGNALS:
         add("process_crash", 0.85, f"killed by {_FATAL_SIGNALS[sig]}: a crash in native code", signal=sig)
     if inp.exit_code == 124 and not inp.signal:
@@ -152,17 +200,25 @@ def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict
         if "out_of_memory" in cats:
             share = f" ({peak / total:.0%} of this machine's {total / 2**30:.1f} GiB)" if total else ""
             grew = len(rss) >= 2 and rss[-1] > 1.5 * rss[0]
-            cats["out_of_memory"].append(Evidence(
-                kind="telemetry", strength=0.3 if grew else 0.1,
-                summary=f"resident memory peaked at {facts['peak_rss']}{share}" + (", growing until the end" if grew else ""),
-                value=peak, data={"samples": len(rss), "first_rss": rss[0], "last_rss": rss[-1]}))
+            cats["out_of_memory"].append(
+                Evidence(
+                    kind="telemetry",
+                    strength=0.3 if grew else 0.1,
+                    summary=f"resident memory peaked at {facts['peak_rss']}{share}"
+                    + (", growing until the end" if grew else ""),
+                    value=peak,
+                    data={"samples": len(rss), "first_rss": rss[0], "last_rss": rss[-1]},
+                )
+            )
     gpu_used = []
     for s in inp.telemetry:
         for g in s.get("gpus") or []:
             if isinstance(g, dict) and g.get("memory_used") and g.get("memory_total"):
                 gpu_used.append(g["memory_used"] / g["memory_total"])
     if gpu_used and "out_of_memory" in cats and max(gpu_used) > 0.9:
-        cats["out_of_memory"].append(Evidence(kind="telemetry", strength=0.3, summary=f"GPU memory reached {max(gpu_used):.0%} of the device"))
+        cats["out_of_memory"].append(
+            Evidence(kind="telemetry", strength=0.3, summary=f"GPU memory reached {max(gpu_used):.0%} of the device")
+        )
     return facts
 
 
@@ -285,18 +341,35 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     facts.update(_telemetry_evidence(inp, cats))
     if inp.probe is not None and inp.probe.first_nonfinite:
         fn = inp.probe.first_nonfinite
-        cats.setdefault("nan_or_inf_loss", []).append(Evidence(
-            kind="probe", strength=0.9 if fn.get("phase") != "input" else 0.6, step=fn.get("step"),
-            summary=fn.get("summary") or f"the probe saw the first NaN/Inf in {fn.get('module')}", data=fn))
+        cats.setdefault("nan_or_inf_loss", []).append(
+            Evidence(
+                kind="probe",
+                strength=0.9 if fn.get("phase") != "input" else 0.6,
+                step=fn.get("step"),
+                summary=fn.get("summary") or f"the probe saw the first NaN/Inf in {fn.get('module')}",
+                data=fn,
+            )
+        )
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
-        cats.setdefault("unrecognized_error", []).append(Evidence(
-            kind="final_error", strength=0.7, stream=final.stream, line=final.line, text=final.text[:400],
-            summary=f"the run ended with: {final.text[:300]}"))
+        cats.setdefault("unrecognized_error", []).append(
+            Evidence(
+                kind="final_error",
+                strength=0.7,
+                stream=final.stream,
+                line=final.line,
+                text=final.text[:400],
+                summary=f"the run ended with: {final.text[:300]}",
+            )
+        )
     # Facts the playbook conditions on.
     rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
-    facts["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any("CUDA" in (e.text or "") for e in cats.get("out_of_memory", []))
+    facts["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any(
+        "CUDA" in (e.text or "") for e in cats.get("out_of_memory", [])
+    )
     facts["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
-    facts["killed_silently"] = any(e.kind == "exit" for e in cats.get("out_of_memory", [])) and not facts["gpu_oom"] and not facts["host_oom"]
+    facts["killed_silently"] = (
+        any(e.kind == "exit" for e in cats.get("out_of_memory", [])) and not facts["gpu_oom"] and not facts["host_oom"]
+    )
     facts["cuda_assert"] = "device_side_assert" in rule_ids
     if "bad_step" not in facts:
         steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
@@ -309,12 +382,20 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         evs = _dedupe(evs)
         conf = combine([e.strength for e in evs])
         title, causes, steps, cheapest = render(cat, fields, flags)
-        findings.append(Finding(
-            category=cat, title=title, confidence=conf, headline=f"{title}: {evs[0].summary}", evidence=evs[:8],
-            likely_causes=causes, next_steps=steps, cheapest_experiment=cheapest,
-            suggested_command=_suggested_command(cat, inp),
-            facts={k: v for k, v in mf.facts.get(cat, {}).items() if not isinstance(v, bool)},
-        ))
+        findings.append(
+            Finding(
+                category=cat,
+                title=title,
+                confidence=conf,
+                headline=f"{title}: {evs[0].summary}",
+                evidence=evs[:8],
+                likely_causes=causes,
+                next_steps=steps,
+                cheapest_experiment=cheapest,
+                suggested_command=_suggested_command(cat, inp),
+                facts={k: v for k, v in mf.facts.get(cat, {}).items() if not isinstance(v, bool)},
+            )
+        )
     # A run that did fail always gets its best explanation reported, even when the evidence is thin.
     findings.sort(key=lambda f: (-f.confidence, f.category != "nan_or_inf_loss"))
     strong = [f for f in findings if f.confidence >= REPORT_THRESHOLD]
@@ -323,8 +404,15 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         strong, weak = weak[:1], weak[1:]
     healthy = not strong and failed is not True
     summary = _summary(inp, outcome, strong, healthy, mf, failed)
-    return Diagnosis(healthy=healthy, outcome=outcome, findings=strong, weak_signals=weak, metrics_used=mf.roles,
-                     hyperparameters=inp.hparams.as_dict(), summary=summary)
+    return Diagnosis(
+        healthy=healthy,
+        outcome=outcome,
+        findings=strong,
+        weak_signals=weak,
+        metrics_used=mf.roles,
+        hyperparameters=inp.hparams.as_dict(),
+        summary=summary,
+    )
 
 
 def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:

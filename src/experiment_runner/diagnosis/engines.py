@@ -42,8 +42,10 @@ class PythonEngine:
     LINE_BY_LINE_MAX = 2000
 
     def __init__(self, rules: RuleSet):
-        self._rules = [(i, r.lowered_regex if r.caseless else r.python_regex, r.prefilter(), r.caseless)
-                       for i, r in enumerate(rules.rules)]
+        self._rules = [
+            (i, r.lowered_regex if r.caseless else r.python_regex, r.prefilter(), r.caseless)
+            for i, r in enumerate(rules.rules)
+        ]
         self._any_caseless = any(r.caseless for r in rules.rules)
 
     def scan(self, chunk) -> tuple[list[tuple[int, int]], frozenset[int]]:
@@ -134,7 +136,9 @@ def _database(rules: RuleSet, *, single: bool):
                 for r in rules.rules
             ]
             expressions = [r.pattern.encode() for r in rules.rules]
-            db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags)
+            db.compile(
+                expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags
+            )
             try:
                 from experiment_runner.fsutil import atomic_write_bytes
 
@@ -193,13 +197,18 @@ class HyperscanEngine:
         if self._first is None:
             self._first = _database(self._rules, single=True)
         firsts: list[tuple[int, int]] = []
-        self._first.scan(chunk, match_event_handler=lambda rule, s, end, f, c: firsts.append((end, rule)),
-                         scratch=self._scratch(self._first))
+        self._first.scan(
+            chunk,
+            match_event_handler=lambda rule, s, end, f, c: firsts.append((end, rule)),
+            scratch=self._scratch(self._first),
+        )
         found = [m for m in partial if m[1] in flooding]
         found.extend(m for m in firsts if m[1] in flooding and m[0] > reached)
         for rule in {r for _, r in firsts} - flooding:
             db = self._single_rule(rule)
-            db.scan(chunk, match_event_handler=lambda r, s, end, f, c: found.append((end, rule)), scratch=self._scratch(db))
+            db.scan(
+                chunk, match_event_handler=lambda r, s, end, f, c: found.append((end, rule)), scratch=self._scratch(db)
+            )
         found.sort()
         return found, flooding
 
@@ -208,8 +217,12 @@ class HyperscanEngine:
         if db is None:
             rule = self._rules.rules[index]
             db = self._hs.Database(mode=self._hs.HS_MODE_BLOCK)
-            db.compile(expressions=[rule.pattern.encode()], ids=[index], elements=1,
-                       flags=[self._hs.HS_FLAG_CASELESS if rule.caseless else 0])
+            db.compile(
+                expressions=[rule.pattern.encode()],
+                ids=[index],
+                elements=1,
+                flags=[self._hs.HS_FLAG_CASELESS if rule.caseless else 0],
+            )
             self._per_rule[index] = db
         return db
 

@@ -17,9 +17,33 @@ from typing import Any
 #: canonical name -> the spellings scripts use (compared lowercased, '-' read as '_')
 ALIASES: dict[str, tuple[str, ...]] = {
     "lr": ("lr", "learning_rate", "base_lr", "max_lr", "init_lr", "peak_lr", "lr0"),
-    "batch_size": ("batch_size", "bs", "batch", "train_batch_size", "per_device_train_batch_size", "micro_batch_size", "batchsize"),
-    "grad_clip": ("grad_clip", "clip", "clip_grad", "clip_grad_norm", "max_grad_norm", "gradient_clip_val", "clip_norm", "grad_norm_clip"),
-    "grad_accum": ("gradient_accumulation_steps", "grad_accum", "accumulate_grad_batches", "accum_steps", "accumulation_steps", "accumulate"),
+    "batch_size": (
+        "batch_size",
+        "bs",
+        "batch",
+        "train_batch_size",
+        "per_device_train_batch_size",
+        "micro_batch_size",
+        "batchsize",
+    ),
+    "grad_clip": (
+        "grad_clip",
+        "clip",
+        "clip_grad",
+        "clip_grad_norm",
+        "max_grad_norm",
+        "gradient_clip_val",
+        "clip_norm",
+        "grad_norm_clip",
+    ),
+    "grad_accum": (
+        "gradient_accumulation_steps",
+        "grad_accum",
+        "accumulate_grad_batches",
+        "accum_steps",
+        "accumulation_steps",
+        "accumulate",
+    ),
     "num_workers": ("num_workers", "workers", "dataloader_num_workers", "n_workers", "j"),
     "epochs": ("epochs", "num_epochs", "max_epochs", "n_epochs", "num_train_epochs"),
     "max_steps": ("max_steps", "max_iters", "num_steps", "total_steps", "iters", "steps"),
@@ -33,7 +57,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 _CONFIG_FLAGS = ("--config", "--cfg", "-c", "--config-file", "--config_file", "--config-path", "--hparams")
 _NUMBER = r"[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?)"
-_LOG_PAIR = re.compile(r"(?<![\w/.-])([A-Za-z][\w-]*)\s*(?:=|:)\s*(" + _NUMBER + r"|true|false|bf16|fp16|16-mixed|bf16-mixed|32)(?![\w.])", re.I)
+_LOG_PAIR = re.compile(
+    r"(?<![\w/.-])([A-Za-z][\w-]*)\s*(?:=|:)\s*(" + _NUMBER + r"|true|false|bf16|fp16|16-mixed|bf16-mixed|32)(?![\w.])",
+    re.I,
+)
 _OVERRIDE = re.compile(r"Overriding:\s*([A-Za-z_]\w*)\s*=\s*(" + _NUMBER + r")", re.I)
 HEAD_LINES = 60
 
@@ -189,8 +216,7 @@ def from_log_head(lines: list[tuple[int, str]], hp: Hparams) -> None:
                     hp._offer(Value(name, _parse_scalar(m.group(2)), m.group(2), f"log line {number}"))
 
 
-def collect(argv: list[str] | None, *, cwd: Path | None, head_lines: list[tuple[int, str]],
-            resolve=None) -> Hparams:
+def collect(argv: list[str] | None, *, cwd: Path | None, head_lines: list[tuple[int, str]], resolve=None) -> Hparams:
     """All sources, in priority order. `resolve(path_text)` maps a config path to a readable Path inside the
     workspace (or raises); without it configs are not read."""
     hp = Hparams()
@@ -208,6 +234,7 @@ def collect(argv: list[str] | None, *, cwd: Path | None, head_lines: list[tuple[
 
 
 # --- writing values the way the user wrote them -------------------------------------------------------------------
+
 
 def format_like(x: float, like: str | None) -> str:
     """3e-4 for a user who wrote 3e-3, 0.0003 for one who wrote 0.003; integers stay integers."""

@@ -32,7 +32,9 @@ def split_numbered(data: bytes, first_line: int) -> list[tuple[int, str]]:
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
-    return [(first_line + i, ln.rstrip(b"\r").rsplit(b"\r", 1)[-1].decode("utf-8", "replace")) for i, ln in enumerate(lines)]
+    return [
+        (first_line + i, ln.rstrip(b"\r").rsplit(b"\r", 1)[-1].decode("utf-8", "replace")) for i, ln in enumerate(lines)
+    ]
 
 
 def tail_and_head(read_range, size: int, total_lines: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -40,7 +42,7 @@ def tail_and_head(read_range, size: int, total_lines: int) -> tuple[list[tuple[i
     start = max(0, size - TAIL_BYTES)
     data = read_range(start, size - start)
     if start and b"\n" in data:
-        data = data[data.index(b"\n") + 1:]
+        data = data[data.index(b"\n") + 1 :]
     n_tail = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
     tail = split_numbered(data, total_lines - n_tail + 1)[-TAIL_LINES:]
     head_data = read_range(0, min(size, HEAD_BYTES))
@@ -68,13 +70,15 @@ def final_error(stream: StreamText, *, failed: bool) -> FinalError | None:
             i += 1
         if i < len(lines):
             n, text = lines[i]
-            return FinalError(stream.name, n, text.strip(), lines[i:i + 4], lines[tb[-1]][0])
+            return FinalError(stream.name, n, text.strip(), lines[i : i + 4], lines[tb[-1]][0])
     if not failed:
         return None
     for j in range(len(lines) - 1, -1, -1):
         n, text = lines[j]
         if text.strip() and not text.startswith(("  File ", "    ")):
-            return FinalError(stream.name, n, text.strip(), [ln for ln in lines[max(0, j - 3):j + 1] if ln[1].strip()], None)
+            return FinalError(
+                stream.name, n, text.strip(), [ln for ln in lines[max(0, j - 3) : j + 1] if ln[1].strip()], None
+            )
     return None
 
 
@@ -103,8 +107,16 @@ def final_error_evidence(err: FinalError, rules: RuleSet) -> tuple[dict[str, lis
                 continue
             seen.add(rule.category)
             out.setdefault(rule.category, []).append(
-                Evidence(kind="final_error", strength=0.95, stream=err.stream, line=n, text=text[:400],
-                         step=step_in(text), summary=f"the run ended with: {text[:300]}", data={"rule": rule.id})
+                Evidence(
+                    kind="final_error",
+                    strength=0.95,
+                    stream=err.stream,
+                    line=n,
+                    text=text[:400],
+                    step=step_in(text),
+                    summary=f"the run ended with: {text[:300]}",
+                    data={"rule": rule.id},
+                )
             )
     return out, bool(out)
 
@@ -129,10 +141,20 @@ def scan_evidence(stream: StreamText, rules: RuleSet, *, succeeded: bool) -> dic
             strength *= 0.5
         count = f"{hits.count}{'' if hits.count_exact else '+'}"
         where = f"{stream.name} line {first.line}"
-        more = f" (first of {count} matching lines; last at line {hits.last.line})" if hits.count > 1 and hits.last else ""
+        more = (
+            f" (first of {count} matching lines; last at line {hits.last.line})" if hits.count > 1 and hits.last else ""
+        )
         out.setdefault(rule.category, []).append(
-            Evidence(kind="log", strength=round(strength, 3), stream=stream.name, line=first.line, text=first.text[:400],
-                     count=hits.count, step=step_in(first.text),
-                     summary=f"{where}: {first.text[:240]}{more}", data={"rule": rule.id, "count_exact": hits.count_exact})
+            Evidence(
+                kind="log",
+                strength=round(strength, 3),
+                stream=stream.name,
+                line=first.line,
+                text=first.text[:400],
+                count=hits.count,
+                step=step_in(first.text),
+                summary=f"{where}: {first.text[:240]}{more}",
+                data={"rule": rule.id, "count_exact": hits.count_exact},
+            )
         )
     return out

@@ -107,10 +107,16 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
         last_good = bad.before[-1][0] if bad.before else None
         out.add(
             "nan_or_inf_loss",
-            Evidence(kind="metric", summary=f"{name} became {_num(bad.value)} at step {bad.step} (before it: {before})",
-                     strength=0.95, step=_step(bad.step), value=_num(bad.value),
-                     data={"metric": name, "index": bad.index, "last_finite": [[s, v] for s, v in bad.before[-3:]]}),
-            last_good_step=last_good, **facts,
+            Evidence(
+                kind="metric",
+                summary=f"{name} became {_num(bad.value)} at step {bad.step} (before it: {before})",
+                strength=0.95,
+                step=_step(bad.step),
+                value=_num(bad.value),
+                data={"metric": name, "index": bad.index, "last_finite": [[s, v] for s, v in bad.before[-3:]]},
+            ),
+            last_good_step=last_good,
+            **facts,
         )
         break  # the first loss-like series that broke is enough
     return found
@@ -133,21 +139,39 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                 rate = f"; it grew {g.factor_per_step:.3g}x per step (tenfold every {g.steps_per_tenfold:.3g} steps)"
             out.add(
                 "exploding_gradients",
-                Evidence(kind="metric", strength=strength,
-                         summary=f"{grad_name} rose from {_num(start)} to {_num(peak)} ({ratio:.3g}x){rate}; Mann-Kendall "
-                                 f"tau={tr.tau:.2f}, p={tr.p:.2g} over {tr.n} points",
-                         step=_step(pts[-1][0]), value=peak,
-                         data={"metric": grad_name, "ratio": round(ratio, 2), "trend": tr.as_dict(),
-                               "factor_per_step": g and round(g.factor_per_step, 4),
-                               "steps_per_tenfold": g and g.steps_per_tenfold and round(g.steps_per_tenfold, 2)}),
-                growth_factor=g and f"{g.factor_per_step:.3g}", steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
-                grad_ratio=round(ratio, 1), last_step=_step(pts[-1][0]),
+                Evidence(
+                    kind="metric",
+                    strength=strength,
+                    summary=f"{grad_name} rose from {_num(start)} to {_num(peak)} ({ratio:.3g}x){rate}; Mann-Kendall "
+                    f"tau={tr.tau:.2f}, p={tr.p:.2g} over {tr.n} points",
+                    step=_step(pts[-1][0]),
+                    value=peak,
+                    data={
+                        "metric": grad_name,
+                        "ratio": round(ratio, 2),
+                        "trend": tr.as_dict(),
+                        "factor_per_step": g and round(g.factor_per_step, 4),
+                        "steps_per_tenfold": g and g.steps_per_tenfold and round(g.steps_per_tenfold, 2),
+                    },
+                ),
+                growth_factor=g and f"{g.factor_per_step:.3g}",
+                steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
+                grad_ratio=round(ratio, 1),
+                last_step=_step(pts[-1][0]),
             )
         if bad is not None and not nonfinite_loss:
-            out.add("exploding_gradients",
-                    Evidence(kind="metric", strength=0.8, step=_step(bad.step), value=_num(bad.value),
-                             summary=f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite",
-                             data={"metric": grad_name}), bad_step=bad.step)
+            out.add(
+                "exploding_gradients",
+                Evidence(
+                    kind="metric",
+                    strength=0.8,
+                    step=_step(bad.step),
+                    value=_num(bad.value),
+                    summary=f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite",
+                    data={"metric": grad_name},
+                ),
+                bad_step=bad.step,
+            )
     elif loss_name and not nonfinite_loss:
         # No gradient norm logged: a loss that climbs by orders of magnitude diverges all the same.
         steps, values = S.finite(series[loss_name])
@@ -159,14 +183,21 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             g = S.growth(tail_steps, tail_vals)
             if tr and tr.rising and values[-1] >= 10 * max(values[low_i], 1e-12) and values[-1] > S._median(values[:k]):
                 rate = f", {g.factor_per_step:.3g}x per step" if g else ""
-                out.add("exploding_gradients",
-                        Evidence(kind="metric", strength=0.6, step=_step(series[loss_name][-1][0]), value=values[-1],
-                                 summary=f"{loss_name} diverged: from {_num(values[low_i])} at step {int(steps[low_i])} up to "
-                                         f"{_num(values[-1])}{rate} (Mann-Kendall tau={tr.tau:.2f}, p={tr.p:.2g})",
-                                 data={"metric": loss_name, "trend": tr.as_dict()}),
-                        growth_factor=g and f"{g.factor_per_step:.3g}",
-                        steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
-                        last_step=_step(series[loss_name][-1][0]))
+                out.add(
+                    "exploding_gradients",
+                    Evidence(
+                        kind="metric",
+                        strength=0.6,
+                        step=_step(series[loss_name][-1][0]),
+                        value=values[-1],
+                        summary=f"{loss_name} diverged: from {_num(values[low_i])} at step {int(steps[low_i])} up to "
+                        f"{_num(values[-1])}{rate} (Mann-Kendall tau={tr.tau:.2f}, p={tr.p:.2g})",
+                        data={"metric": loss_name, "trend": tr.as_dict()},
+                    ),
+                    growth_factor=g and f"{g.factor_per_step:.3g}",
+                    steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
+                    last_step=_step(series[loss_name][-1][0]),
+                )
 
 
 def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
@@ -178,13 +209,23 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
         return
     if whole.relative_change > -FLAT_RELATIVE:
         strength = 0.85 if not whole.falling else 0.65
-        out.add("loss_not_decreasing",
-                Evidence(kind="metric", strength=strength,
-                         summary=f"{name} stayed flat from the start: {_num(whole.start)} -> {_num(whole.end)} "
-                                 f"({whole.relative_change:+.1%}) over {whole.n} points; Mann-Kendall tau={whole.tau:.2f}, "
-                                 f"p={whole.p:.2g}; Theil-Sen slope {whole.slope:.3g} per step",
-                         step=_step(pts[-1][0]), value=values[-1], data={"metric": name, "trend": whole.as_dict()}),
-                flat_from_start=True, stalled=False, loss_start=_num(whole.start), loss_end=_num(whole.end))
+        out.add(
+            "loss_not_decreasing",
+            Evidence(
+                kind="metric",
+                strength=strength,
+                summary=f"{name} stayed flat from the start: {_num(whole.start)} -> {_num(whole.end)} "
+                f"({whole.relative_change:+.1%}) over {whole.n} points; Mann-Kendall tau={whole.tau:.2f}, "
+                f"p={whole.p:.2g}; Theil-Sen slope {whole.slope:.3g} per step",
+                step=_step(pts[-1][0]),
+                value=values[-1],
+                data={"metric": name, "trend": whole.as_dict()},
+            ),
+            flat_from_start=True,
+            stalled=False,
+            loss_start=_num(whole.start),
+            loss_end=_num(whole.end),
+        )
         return
     # Fell at first: did it stall early, at a level far above where it started to fall?
     half = len(values) // 2
@@ -192,14 +233,22 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
     cp = S.change_point(steps, values)
     if late and not late.falling and whole.relative_change > -STALL_TOTAL and abs(late.relative_change) < 0.02:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
-        out.add("loss_not_decreasing",
-                Evidence(kind="metric", strength=0.6,
-                         summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
-                                 f"and has been flat since about step {stall_step} (second half: tau={late.tau:.2f}, "
-                                 f"p={late.p:.2g}, change {late.relative_change:+.1%})",
-                         step=stall_step, value=values[-1],
-                         data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()}),
-                stalled=True, stall_step=stall_step, flat_from_start=False)
+        out.add(
+            "loss_not_decreasing",
+            Evidence(
+                kind="metric",
+                strength=0.6,
+                summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
+                f"and has been flat since about step {stall_step} (second half: tau={late.tau:.2f}, "
+                f"p={late.p:.2g}, change {late.relative_change:+.1%})",
+                step=stall_step,
+                value=values[-1],
+                data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()},
+            ),
+            stalled=True,
+            stall_step=stall_step,
+            flat_from_start=False,
+        )
 
 
 def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out: MetricFindings) -> None:
@@ -207,7 +256,7 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     if len(vv) < MIN_VAL_POINTS:
         return
     # Onset: the minimum of the lightly smoothed validation loss (3-point running median resists one noisy eval).
-    smooth = [S._median(vv[max(0, i - 1): i + 2]) for i in range(len(vv))]
+    smooth = [S._median(vv[max(0, i - 1) : i + 2]) for i in range(len(vv))]
     k = min(range(len(smooth)), key=smooth.__getitem__)
     if len(vv) - k < 3:
         return
@@ -226,14 +275,27 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
-    out.add("overfitting",
-            Evidence(kind="metric", strength=min(0.95, strength), step=onset_step, value=vv[k],
-                     summary=f"{val_name} bottomed at {_num(vv[k])} at step {onset_step} and rose {rise:.0%} to {_num(vv[-1])} by step "
-                             f"{int(vs[-1])} (Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) while "
-                             f"{train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
-                     data={"val_trend_after_onset": after.as_dict(), "train_trend_after_onset": t_trend.as_dict(),
-                           "change_point_step": cp.step if cp else None}),
-            onset_step=onset_step, best_value=_num(vv[k]), val_rise=f"{rise:.0%}", last_step=int(vs[-1]))
+    out.add(
+        "overfitting",
+        Evidence(
+            kind="metric",
+            strength=min(0.95, strength),
+            step=onset_step,
+            value=vv[k],
+            summary=f"{val_name} bottomed at {_num(vv[k])} at step {onset_step} and rose {rise:.0%} to {_num(vv[-1])} by step "
+            f"{int(vs[-1])} (Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) while "
+            f"{train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
+            data={
+                "val_trend_after_onset": after.as_dict(),
+                "train_trend_after_onset": t_trend.as_dict(),
+                "change_point_step": cp.step if cp else None,
+            },
+        ),
+        onset_step=onset_step,
+        best_value=_num(vv[k]),
+        val_rise=f"{rise:.0%}",
+        last_step=int(vs[-1]),
+    )
 
 
 def _aligned(train: Series, val: Series) -> list[tuple[float, float, float]]:
@@ -263,19 +325,29 @@ def _leakage(train: Series, val: Series, train_name: str, val_name: str, out: Me
     close = sum(abs(g) <= 0.05 for g in gaps) / len(gaps)
     better = sum(g < -0.05 for g in gaps) / len(gaps)
     if med_abs <= LEAK_EQUAL and close >= 0.8:
-        out.add("data_leakage",
-                Evidence(kind="metric", strength=0.75,
-                         summary=f"{val_name} tracks {train_name} almost exactly at all {len(pairs)} evaluations (median gap "
-                                 f"{med_abs:.1%}, {close:.0%} within 5%) while the loss fell {-learned.relative_change:.0%}: "
-                                 f"validation behaves like training data",
-                         data={"median_abs_gap": round(med_abs, 4), "share_within_5pct": round(close, 3), "pairs": len(pairs)}),
-                leak_kind="equal")
+        out.add(
+            "data_leakage",
+            Evidence(
+                kind="metric",
+                strength=0.75,
+                summary=f"{val_name} tracks {train_name} almost exactly at all {len(pairs)} evaluations (median gap "
+                f"{med_abs:.1%}, {close:.0%} within 5%) while the loss fell {-learned.relative_change:.0%}: "
+                f"validation behaves like training data",
+                data={"median_abs_gap": round(med_abs, 4), "share_within_5pct": round(close, 3), "pairs": len(pairs)},
+            ),
+            leak_kind="equal",
+        )
     elif better == 1.0 and gaps[-1] < -0.1:
         # Alone this is weak: dropout or augmentation active only in training, or a train loss averaged over an
         # epoch while the model improved, give the same picture in healthy runs.
-        out.add("data_leakage",
-                Evidence(kind="metric", strength=0.4,
-                         summary=f"{val_name} is better than {train_name} at every one of {len(pairs)} evaluations, by "
-                                 f"{-gaps[-1]:.0%} at the end",
-                         data={"gaps": [round(g, 4) for g in gaps[-10:]]}),
-                leak_kind="better")
+        out.add(
+            "data_leakage",
+            Evidence(
+                kind="metric",
+                strength=0.4,
+                summary=f"{val_name} is better than {train_name} at every one of {len(pairs)} evaluations, by "
+                f"{-gaps[-1]:.0%} at the end",
+                data={"gaps": [round(g, 4) for g in gaps[-10:]]},
+            ),
+            leak_kind="better",
+        )

@@ -45,7 +45,9 @@ class Evidence(BaseModel):
     count: int | None = Field(None, description="How many lines matched the same pattern.")
     step: int | None = Field(None, description="Training step the evidence refers to.")
     value: float | str | None = Field(None, description="The value at that step (NaN/Inf as strings).")
-    data: dict[str, Any] = Field(default_factory=dict, description="Statistics behind it (test statistic, p-value, slope ...).")
+    data: dict[str, Any] = Field(
+        default_factory=dict, description="Statistics behind it (test statistic, p-value, slope ...)."
+    )
 
 
 class Finding(BaseModel):
@@ -58,7 +60,8 @@ class Finding(BaseModel):
     next_steps: list[str] = Field(description="In the order to try them, with values taken from the run.")
     cheapest_experiment: str = Field(description="The cheapest next experiment that settles the diagnosis.")
     suggested_command: list[str] | None = Field(
-        None, description="The run's own command with the first next step applied (when the value came from the command)."
+        None,
+        description="The run's own command with the first next step applied (when the value came from the command).",
     )
     facts: dict[str, Any] = Field(default_factory=dict, description="Key values: first bad step, onset step, rates ...")
 
@@ -67,9 +70,12 @@ class ProbeReport(BaseModel):
     status: str = Field(description="completed | error | timeout | out_of_memory | crashed (the probe child's end).")
     message: str
     first_nonfinite: dict[str, Any] | None = Field(
-        None, description="Where the first NaN/Inf appeared: step, phase (input/forward/loss/backward/optimizer), module, operation."
+        None,
+        description="Where the first NaN/Inf appeared: step, phase (input/forward/loss/backward/optimizer), module, operation.",
     )
-    steps: list[dict[str, Any]] = Field(default_factory=list, description="Per probe step: loss, total and per-layer gradient norms.")
+    steps: list[dict[str, Any]] = Field(
+        default_factory=list, description="Per probe step: loss, total and per-layer gradient norms."
+    )
 
 
 def combine(strengths: list[float]) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 PATTERNS_FILE = "failure_patterns.yaml"
@@ -20,7 +20,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {"id", "category", "pattern", "caseless", "literals", "weight", "examples"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str, caseless: bool) -> re.Pattern[bytes]:
     return re.compile(pattern.encode(), re.IGNORECASE if caseless else 0)
 
@@ -36,7 +36,7 @@ class Rule:
     literals: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
-    def from_data(cls, data: Any) -> "Rule":
+    def from_data(cls, data: Any) -> Rule:
         if not isinstance(data, dict):
             raise ValueError(f"a rule must be a mapping, got {type(data).__name__}")
         where = f"rule {data.get('id')!r}"
@@ -56,16 +56,27 @@ class Rule:
         if not isinstance(examples, list) or not examples or not all(isinstance(e, str) for e in examples):
             raise ValueError(f"{where}: examples must be a non-empty list of lines the pattern matches")
         if not isinstance(literals, list) or not all(isinstance(x, str) and x for x in literals):
-            raise ValueError(f"{where}: literals must be a list of non-empty strings (an empty one lets every line through)")
-        rule = cls(id=data["id"], category=data["category"], pattern=str(data["pattern"]), weight=float(weight),
-                   examples=tuple(examples), caseless=bool(data.get("caseless", False)), literals=tuple(literals))
+            raise ValueError(
+                f"{where}: literals must be a list of non-empty strings (an empty one lets every line through)"
+            )
+        rule = cls(
+            id=data["id"],
+            category=data["category"],
+            pattern=str(data["pattern"]),
+            weight=float(weight),
+            examples=tuple(examples),
+            caseless=bool(data.get("caseless", False)),
+            literals=tuple(literals),
+        )
         rule._check()
         return rule
 
     def _check(self) -> None:
         for bad in _FORBIDDEN:
             if bad in self.pattern:
-                raise ValueError(f"rule {self.id!r}: pattern {self.pattern!r} uses {bad!r}, which the two scan engines do not treat alike")
+                raise ValueError(
+                    f"rule {self.id!r}: pattern {self.pattern!r} uses {bad!r}, which the two scan engines do not treat alike"
+                )
         try:
             re.compile(self.pattern)
         except re.error as e:
@@ -95,7 +106,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
 
     @classmethod
-    def from_data(cls, data: Any) -> "RuleSet":
+    def from_data(cls, data: Any) -> RuleSet:
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise ValueError(f"{PATTERNS_FILE} must hold a mapping with a list under 'rules'")
         rules = tuple(Rule.from_data(r) for r in data["rules"])

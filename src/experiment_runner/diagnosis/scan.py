@@ -59,7 +59,7 @@ class RuleHits:
         }
 
     @classmethod
-    def from_json(cls, rule_id: str, data: dict) -> "RuleHits":
+    def from_json(cls, rule_id: str, data: dict) -> RuleHits:
         return cls(
             rule_id=rule_id,
             count=data["count"],
@@ -105,8 +105,15 @@ class _Accumulator:
         for i in self.ids:
             self.hits.setdefault(i, RuleHits(i))
 
-    def absorb(self, chunk: bytes, base_offset: int, first_line: int, matches: list[tuple[int, int]],
-               inexact: frozenset[int] = frozenset(), length: int | None = None) -> None:
+    def absorb(
+        self,
+        chunk: bytes,
+        base_offset: int,
+        first_line: int,
+        matches: list[tuple[int, int]],
+        inexact: frozenset[int] = frozenset(),
+        length: int | None = None,
+    ) -> None:
         """Fold one chunk's matches in (all ending within its first `length` bytes). `first_line` is the number
         of the line the chunk starts in."""
         cur_pos, cur_line = 0, first_line
@@ -163,7 +170,11 @@ def _iter_blocks(f: BinaryIO, start: int):
             final = offset + length >= size
             cut = mapped.rfind(b"\n", skip) + 1 - skip
             if cut <= 0:
-                cut = 0 if final else (mapped.rfind(b"\r", skip) + 1 - skip if mapped.rfind(b"\r", skip) != -1 else length)
+                cut = (
+                    0
+                    if final
+                    else (mapped.rfind(b"\r", skip) + 1 - skip if mapped.rfind(b"\r", skip) != -1 else length)
+                )
             view = memoryview(mapped)[skip:]
             try:
                 if cut:
@@ -300,8 +311,9 @@ def scan_stream(
         if matches and matches[-1][0] > cut:  # a match in the partial line after `cut` counts with the next block
             matches = [m for m in matches if m[0] <= cut]
         if matches:
-            acc.absorb(block if isinstance(block, bytes) else bytes(block), offset, lines + 1, matches, inexact,
-                       length=cut)
+            acc.absorb(
+                block if isinstance(block, bytes) else bytes(block), offset, lines + 1, matches, inexact, length=cut
+            )
         lines += _count_lines(block, cut)
         committed = offset + cut
         result.bytes_read += cut
@@ -323,8 +335,9 @@ def scan_stream(
     return result
 
 
-def scan_file(path: Path | str, *, engine: str | Engine = "auto", state_path: Path | None = None,
-              rules: RuleSet | None = None) -> ScanResult:
+def scan_file(
+    path: Path | str, *, engine: str | Engine = "auto", state_path: Path | None = None, rules: RuleSet | None = None
+) -> ScanResult:
     with open(path, "rb") as f:
         return scan_stream(f, rules=rules, engine=engine, state_path=state_path)
 

@@ -45,7 +45,7 @@ class FirstBad:
 def first_nonfinite(series: list[Point]) -> FirstBad | None:
     for i, (step, value) in enumerate(series):
         if not math.isfinite(value):
-            before = [(s, v) for s, v in series[max(0, i - 5):i] if math.isfinite(v)]
+            before = [(s, v) for s, v in series[max(0, i - 5) : i] if math.isfinite(v)]
             return FirstBad(i, step, value, before)
     return None
 
@@ -168,4 +168,4 @@ def growth(steps: list[float], values: list[float], min_points: int = 4) -> Grow
     logs = [math.log10(p[1]) for p in pts]
     slope = float(stats.theilslopes(logs, xs).slope)
     per_tenfold = (1.0 / slope) if slope > 0 else None
-    return Growth(10 ** slope, per_tenfold, pts[-1][1] / pts[0][1], len(pts))
+    return Growth(10**slope, per_tenfold, pts[-1][1] / pts[0][1], len(pts))

@@ -26,7 +26,7 @@ def parse_metrics_text(streams: dict[str, bytes]) -> dict[str, list[tuple[int | 
     for data in streams.values():
         parser = MetricParser(progress_interval_s=None)
         for start in range(0, len(data), 1 << 20):
-            records.extend(parser.feed(data[start:start + (1 << 20)]))
+            records.extend(parser.feed(data[start : start + (1 << 20)]))
         records.extend(parser.flush())
     return series(records)
 
@@ -35,14 +35,23 @@ def _text_stream(name: str, data: bytes, engine: str) -> StreamText:
     result = scan_text(data, engine=engine)
 
     def read_range(start: int, length: int) -> bytes:
-        return data[start:start + length]
+        return data[start : start + length]
 
     tail, head = tail_and_head(read_range, len(data), result.lines)
     return StreamText(name, result, tail, head)
 
 
-def from_text(log_text: str | None, stderr_text: str | None, *, exit_code: int | None, signal: int | None,
-              reason: str | None, command: list[str] | None, series: dict | None, engine: str = "auto") -> RunInputs:
+def from_text(
+    log_text: str | None,
+    stderr_text: str | None,
+    *,
+    exit_code: int | None,
+    signal: int | None,
+    reason: str | None,
+    command: list[str] | None,
+    series: dict | None,
+    engine: str = "auto",
+) -> RunInputs:
     streams: dict[str, bytes] = {}
     if log_text:
         streams["stdout"] = log_text.encode("utf-8", "replace")
@@ -54,8 +63,16 @@ def from_text(log_text: str | None, stderr_text: str | None, *, exit_code: int |
         parsed.update(series)
     head = [ln for s in texts for ln in s.head]
     hp = H.collect(command, cwd=None, head_lines=head)
-    return RunInputs(source="log_text", streams=texts, series=parsed, exit_code=exit_code, signal=signal, reason=reason,
-                     argv=command, hparams=hp)
+    return RunInputs(
+        source="log_text",
+        streams=texts,
+        series=parsed,
+        exit_code=exit_code,
+        signal=signal,
+        reason=reason,
+        argv=command,
+        hparams=hp,
+    )
 
 
 def normalise_series(metrics: dict[str, list[Any]]) -> dict[str, list[tuple[int | None, float]]]:
@@ -64,7 +81,9 @@ def normalise_series(metrics: dict[str, list[Any]]) -> dict[str, list[tuple[int 
     out: dict[str, list[tuple[int | None, float]]] = {}
     for name, points in metrics.items():
         if not isinstance(points, list):
-            raise UserError(f"metrics[{name!r}] must be a list of values or [step, value] pairs, got {type(points).__name__}")
+            raise UserError(
+                f"metrics[{name!r}] must be a list of values or [step, value] pairs, got {type(points).__name__}"
+            )
         pts: list[tuple[int | None, float]] = []
         for i, p in enumerate(points):
             step: Any = None
@@ -78,8 +97,9 @@ def normalise_series(metrics: dict[str, list[Any]]) -> dict[str, list[tuple[int 
             try:
                 v = float(value)
             except (TypeError, ValueError):
-                raise UserError(f"metrics[{name!r}][{i}] = {p!r} is not a number, [step, value] pair, "
-                                "\"nan\", \"inf\" or \"-inf\"") from None
+                raise UserError(
+                    f'metrics[{name!r}][{i}] = {p!r} is not a number, [step, value] pair, "nan", "inf" or "-inf"'
+                ) from None
             if step is not None:
                 try:
                     step = int(step)
@@ -151,10 +171,22 @@ def from_run(ws, run_id: str, *, engine: str = "auto") -> RunInputs:
     hp = H.collect(view.spec.argv, cwd=cwd, head_lines=head, resolve=resolve)
     st = view.state
     return RunInputs(
-        source="run", streams=streams, series=series, run_id=run_id, state=st.state, exit_code=st.exit_code,
-        signal=st.signal, reason=st.reason, ended_by=getattr(st, "ended_by", None), scheduler=st.scheduler,
-        time_limit_s=view.spec.time_limit_s, argv=view.spec.argv, cwd=view.spec.cwd, seed=view.spec.seed,
-        telemetry=telemetry, hparams=hp,
+        source="run",
+        streams=streams,
+        series=series,
+        run_id=run_id,
+        state=st.state,
+        exit_code=st.exit_code,
+        signal=st.signal,
+        reason=st.reason,
+        ended_by=getattr(st, "ended_by", None),
+        scheduler=st.scheduler,
+        time_limit_s=view.spec.time_limit_s,
+        argv=view.spec.argv,
+        cwd=view.spec.cwd,
+        seed=view.spec.seed,
+        telemetry=telemetry,
+        hparams=hp,
     )
 
 

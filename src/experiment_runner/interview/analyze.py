@@ -8,7 +8,6 @@ from experiment_runner.interview import brief_map, scan
 from experiment_runner.interview.catalog import FIELD_IDS, Catalog, CompiledField, catalog
 from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
 
-
 #: A request is a description of an experiment; anything far longer is a pasted document.
 MAX_REQUEST_CHARS = 20_000
 
@@ -29,7 +28,9 @@ def _check_inputs(request: object, answers: object) -> dict[str, str]:
     if answers is None:
         return {}
     if not isinstance(answers, dict):
-        raise UserError(f"answers must map field ids to answer text, got {type(answers).__name__}; field ids: {', '.join(FIELD_IDS)}")
+        raise UserError(
+            f"answers must map field ids to answer text, got {type(answers).__name__}; field ids: {', '.join(FIELD_IDS)}"
+        )
     unknown = [k for k in answers if k not in FIELD_IDS]
     if unknown:
         hints = "; ".join(f"{k!r}: " + did_you_mean(str(k), list(FIELD_IDS), limit=3) for k in unknown)
@@ -66,7 +67,11 @@ def _count(cat: Catalog, hit: scan.Hit) -> str | None:
         return None
     if "list" in hit.groups:
         numbers = [int(x) for x in re.findall(r"\d+", hit.groups["list"])]
-        if len(numbers) == 2 and re.search(r"\d\s*(?:-|to|–|\.\.)\s*\d", hit.groups["list"]) and numbers[1] > numbers[0]:
+        if (
+            len(numbers) == 2
+            and re.search(r"\d\s*(?:-|to|–|\.\.)\s*\d", hit.groups["list"])
+            and numbers[1] > numbers[0]
+        ):
             return str(numbers[1] - numbers[0] + 1)
         return str(len(numbers))
     return None
@@ -145,7 +150,9 @@ def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -
                 (
                     h
                     for h in scan.find_hits(flag.patterns, text)
-                    if not scan.negated_before(text, h.start, cat.flag_negation, cat.flag_window, cat.flag_clause_breaks)
+                    if not scan.negated_before(
+                        text, h.start, cat.flag_negation, cat.flag_window, cat.flag_clause_breaks
+                    )
                     and not scan.negated_after(text, h.end, cat.flag_after + flag.rejected_by, cat.sentence_breaks)
                 ),
                 None,

@@ -70,7 +70,11 @@ def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             return Brief.model_validate(tree).model_dump(mode="json", exclude_unset=True)
         except ValidationError as e:
             bad = {".".join(str(p) for p in err["loc"][:2]) for err in e.errors()}
-            remaining = [(p, v) for p, v in kept if not any(p == b or p.startswith(b + ".") or b.startswith(p + ".") for b in bad)]
+            remaining = [
+                (p, v)
+                for p, v in kept
+                if not any(p == b or p.startswith(b + ".") or b.startswith(p + ".") for b in bad)
+            ]
             if len(remaining) == len(kept):
                 return {}
             kept = remaining

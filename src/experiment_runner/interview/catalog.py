@@ -30,7 +30,9 @@ class Group(_Strict):
 
 class BriefTarget(_Strict):
     path: str = Field(description="Dotted draft_brief field the answer maps to, e.g. 'data.dataset'.")
-    value: Literal["text", "first", "count"] = Field("text", description="The evidence, its first match only, or a count.")
+    value: Literal["text", "first", "count"] = Field(
+        "text", description="The evidence, its first match only, or a count."
+    )
     groups_to: str | None = Field(None, description="Dotted field that named groups of matches fill (hyperparameters).")
 
 
@@ -41,7 +43,9 @@ class FieldSpec(_Strict):
     why: str
     evidence: Literal["match", "clause", "sentence"]
     patterns: list[str]
-    answer_patterns: list[str] = Field(default_factory=list, description="Extra patterns for a direct answer to this question only.")
+    answer_patterns: list[str] = Field(
+        default_factory=list, description="Extra patterns for a direct answer to this question only."
+    )
     vague: list[str] = []
     implied_by: list[str] = []
     strict_answers: bool = False
@@ -156,14 +160,18 @@ class Catalog:
     def _check_references(self, questions: QuestionsFile, flags: RedFlagsFile) -> None:
         for f in questions.fields:
             if f.group not in self.groups:
-                raise ValueError(f"questions.yaml: field {f.id!r} has unknown group {f.group!r}; groups: {', '.join(self.groups)}")
+                raise ValueError(
+                    f"questions.yaml: field {f.id!r} has unknown group {f.group!r}; groups: {', '.join(self.groups)}"
+                )
             bad = [i for i in f.implied_by if i not in FIELD_IDS]
             if bad:
                 raise ValueError(f"questions.yaml: field {f.id!r} implied_by unknown field(s) {bad}")
         for fl in flags.flags:
             bad = [i for i in [fl.relates_to, *fl.unless_answered] if i not in FIELD_IDS]
             if bad:
-                raise ValueError(f"red_flags.yaml: flag {fl.id!r} names unknown field(s) {bad}; valid: {', '.join(FIELD_IDS)}")
+                raise ValueError(
+                    f"red_flags.yaml: flag {fl.id!r} names unknown field(s) {bad}; valid: {', '.join(FIELD_IDS)}"
+                )
 
 
 def _compiler(source: str, vocab: dict[str, str | list[str]]):
@@ -175,7 +183,9 @@ def _compiler(source: str, vocab: dict[str, str | list[str]]):
         def sub(m: re.Match) -> str:
             name = m.group(1)
             if name not in expanded:
-                raise ValueError(f"{source}: pattern {pattern!r} uses unknown vocab {{{name}}}; vocab: {', '.join(expanded)}")
+                raise ValueError(
+                    f"{source}: pattern {pattern!r} uses unknown vocab {{{name}}}; vocab: {', '.join(expanded)}"
+                )
             return expanded[name]
 
         return _MACRO.sub(sub, pattern)

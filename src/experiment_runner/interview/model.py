@@ -21,7 +21,9 @@ FieldId = Literal[
     "deadline",
     "fallback_plan",
 ]
-FlagId = Literal["just_run_it", "default_settings", "compare_against", "know_it_when_i_see_it", "should_work", "run_overnight"]
+FlagId = Literal[
+    "just_run_it", "default_settings", "compare_against", "know_it_when_i_see_it", "should_work", "run_overnight"
+]
 Source = Literal["request", "answers"]
 
 
@@ -29,9 +31,15 @@ class AnsweredField(BaseModel):
     field: FieldId = Field(description="The brief field this settles.")
     evidence: str = Field(description="The words in the request or the answers that settle it.")
     source: Source = Field(description="'request' or 'answers'.")
-    answer_to: FieldId | None = Field(None, description="When the words came from the answers: the question they answered.")
-    implied_by: FieldId | None = Field(None, description="Set when the field follows from another (a stated hypothesis implies the goal).")
-    values: dict[str, str] = Field(default_factory=dict, description="Values read off the words, e.g. {'n': '3'} for seeds or {'lr': '3e-4'}.")
+    answer_to: FieldId | None = Field(
+        None, description="When the words came from the answers: the question they answered."
+    )
+    implied_by: FieldId | None = Field(
+        None, description="Set when the field follows from another (a stated hypothesis implies the goal)."
+    )
+    values: dict[str, str] = Field(
+        default_factory=dict, description="Values read off the words, e.g. {'n': '3'} for seeds or {'lr': '3e-4'}."
+    )
 
 
 class Question(BaseModel):
@@ -42,7 +50,9 @@ class Question(BaseModel):
 
 class QuestionGroup(BaseModel):
     id: str
-    title: str = Field(description="One of: Goal & Hypothesis, Data, Model & Approach, Metrics & Evaluation, Resources & Constraints, Context & Usage.")
+    title: str = Field(
+        description="One of: Goal & Hypothesis, Data, Model & Approach, Metrics & Evaluation, Resources & Constraints, Context & Usage."
+    )
     questions: list[Question]
 
 
@@ -59,7 +69,9 @@ class RedFlag(BaseModel):
 class Analysis(BaseModel):
     answered: list[AnsweredField] = Field(description="Brief fields the request and answers settle, in priority order.")
     missing: list[FieldId] = Field(description="Brief fields still open, most important first.")
-    groups: list[QuestionGroup] = Field(description="The open questions, grouped, most important group and question first.")
+    groups: list[QuestionGroup] = Field(
+        description="The open questions, grouped, most important group and question first."
+    )
     red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, each with the probe to ask back.")
     brief: dict[str, Any] = Field(
         default_factory=dict,

@@ -43,7 +43,7 @@ class Score:
     field_decisions: int = 0
     field_correct: int = 0
     per_field: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELD_IDS})
-    per_field_correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELD_IDS})
+    per_field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELD_IDS, 0))
     mistakes: list[str] = field(default_factory=list)
 
     @property
@@ -62,7 +62,14 @@ def load_cases(path: Path) -> list[Case]:
         if bad:
             raise ValueError(f"{path}: case {row['id']!r} has unknown label(s) {sorted(bad)}")
         cases.append(
-            Case(row["id"], row["text"], frozenset(flags), frozenset(answered), row.get("domain", ""), row.get("set", "dev"))
+            Case(
+                row["id"],
+                row["text"],
+                frozenset(flags),
+                frozenset(answered),
+                row.get("domain", ""),
+                row.get("set", "dev"),
+            )
         )
     return cases
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 # Curly quotes are folded to straight ones (same length, so match offsets still index the original text).
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -47,7 +47,7 @@ def _clause_start(text: str, pos: int, breaks: re.Pattern) -> int:
 
 def negated_before(text: str, pos: int, cues: list[re.Pattern], window: int, breaks: re.Pattern) -> bool:
     """True when a negation cue stands in the last `window` words before `pos`, within the same clause."""
-    prefix = text[_clause_start(text, pos, breaks):pos]
+    prefix = text[_clause_start(text, pos, breaks) : pos]
     tail = " ".join(prefix.split()[-window:])
     return any(c.search(tail) for c in cues)
 
@@ -95,7 +95,7 @@ def to_word_end(text: str, hit: Hit) -> str:
     end = hit.end
     while end < len(text) and (text[end].isalnum() or text[end] in "_-") and end > 0 and text[end - 1].isalnum():
         end += 1
-    return text[hit.start:end]
+    return text[hit.start : end]
 
 
 def tidy(words: str) -> str:
@@ -126,8 +126,13 @@ def merge_adjacent(text: str, hits: list[Hit]) -> list[Hit]:
     merged: list[Hit] = []
     for h in hits:
         prev = merged[-1] if merged else None
-        if prev is not None and "value" not in prev.groups and "value" not in h.groups and not text[prev.end:h.start].strip():
-            merged[-1] = Hit(prev.start, h.end, text[prev.start:h.end], {**prev.groups, **h.groups})
+        if (
+            prev is not None
+            and "value" not in prev.groups
+            and "value" not in h.groups
+            and not text[prev.end : h.start].strip()
+        ):
+            merged[-1] = Hit(prev.start, h.end, text[prev.start : h.end], {**prev.groups, **h.groups})
         else:
             merged.append(h)
     return merged

@@ -85,8 +85,11 @@ def _max_abs(value) -> float | None:
 def _user_frames(text: str) -> list[str]:
     """File/line frames of a forward traceback that are not inside torch (where the user's op was called)."""
     frames = re.findall(r'File "([^"]+)", line (\d+), in (\S+)\n\s+(.+)', text)
-    keep = [f'{os.path.basename(f)}:{line} in {fn}: {code.strip()}' for f, line, fn, code in frames
-            if "/torch/" not in f and "anomaly.py" not in f]
+    keep = [
+        f"{os.path.basename(f)}:{line} in {fn}: {code.strip()}"
+        for f, line, fn, code in frames
+        if "/torch/" not in f and "anomaly.py" not in f
+    ]
     return keep[-3:]
 
 
@@ -109,13 +112,26 @@ def _op_watcher(probe):
                     nan, inf = nan + n, inf + i
                 import traceback
 
-                frames = [f for f in traceback.extract_stack()[:-1]
-                          if "/torch/" not in f.filename and not f.filename.endswith("anomaly.py")]
-                where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}: {(frames[-1].line or '').strip()}" if frames else None
+                frames = [
+                    f
+                    for f in traceback.extract_stack()[:-1]
+                    if "/torch/" not in f.filename and not f.filename.endswith("anomaly.py")
+                ]
+                where = (
+                    f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}: {(frames[-1].line or '').strip()}"
+                    if frames
+                    else None
+                )
                 op = str(getattr(func, "__name__", func)).split(".")[0]
                 probe.first = {
-                    "phase": probe.phase, "step": probe.step, "operation": op, "code": where, "module": None,
-                    "nan_count": nan, "inf_count": inf, "input_max_abs": _max_abs(args),
+                    "phase": probe.phase,
+                    "step": probe.step,
+                    "operation": op,
+                    "code": where,
+                    "module": None,
+                    "nan_count": nan,
+                    "inf_count": inf,
+                    "input_max_abs": _max_abs(args),
                 }
             return out
 
@@ -134,7 +150,12 @@ class Probe:
 
     def hook(self, module, inputs, output):
         first = self.first
-        if first is not None and first.get("phase") == "forward" and first.get("module") is None and "operation" in first:
+        if (
+            first is not None
+            and first.get("phase") == "forward"
+            and first.get("module") is None
+            and "operation" in first
+        ):
             # the op watcher saw it first; the innermost module whose output carries it is this one
             first["module"] = self.names.get(id(module)) or "(model)"
             first["module_type"] = type(module).__name__
@@ -155,11 +176,16 @@ class Probe:
         big = _max_abs(inputs)
         kind = type(module).__name__
         self.first = {
-            "phase": "forward", "step": self.step, "module": name or "(model)", "module_type": kind,
-            "nan_count": nan, "inf_count": inf, "input_max_abs": big,
+            "phase": "forward",
+            "step": self.step,
+            "module": name or "(model)",
+            "module_type": kind,
+            "nan_count": nan,
+            "inf_count": inf,
+            "input_max_abs": big,
             "summary": f"step {self.step}: the output of {name or 'the model'} ({kind}) became "
-                       f"{'NaN' if nan else 'Inf'} ({nan} NaN, {inf} Inf values) while its inputs were finite"
-                       + (f" (largest |input| {big:.3g})" if big is not None else ""),
+            f"{'NaN' if nan else 'Inf'} ({nan} NaN, {inf} Inf values) while its inputs were finite"
+            + (f" (largest |input| {big:.3g})" if big is not None else ""),
         }
 
     def run(self) -> int:
@@ -194,9 +220,15 @@ class Probe:
             if not _all_finite(x) or not _all_finite(y):
                 which = "inputs" if not _all_finite(x) else "targets"
                 n, inf = _bad_count(x if which == "inputs" else y)
-                self.first = {"phase": "input", "step": self.step, "module": f"(batch {which})", "module_type": "data",
-                              "nan_count": n, "inf_count": inf,
-                              "summary": f"step {self.step}: the batch's {which} already hold {n} NaN and {inf} Inf values"}
+                self.first = {
+                    "phase": "input",
+                    "step": self.step,
+                    "module": f"(batch {which})",
+                    "module_type": "data",
+                    "nan_count": n,
+                    "inf_count": inf,
+                    "summary": f"step {self.step}: the batch's {which} already hold {n} NaN and {inf} Inf values",
+                }
                 break
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
@@ -218,10 +250,16 @@ class Probe:
                         self._describe(self.first)
                         break
                     if not math.isfinite(loss_value):
-                        self.first = {"phase": "loss", "step": self.step, "module": "(loss_fn)", "module_type": type(loss_fn).__name__,
-                                      "loss": loss_value, "output_max_abs": _max_abs(out),
-                                      "summary": f"step {self.step}: the model's outputs were finite (largest |output| "
-                                                 f"{_max_abs(out) or 0:.3g}) but loss_fn returned {loss_value}"}
+                        self.first = {
+                            "phase": "loss",
+                            "step": self.step,
+                            "module": "(loss_fn)",
+                            "module_type": type(loss_fn).__name__,
+                            "loss": loss_value,
+                            "output_max_abs": _max_abs(out),
+                            "summary": f"step {self.step}: the model's outputs were finite (largest |output| "
+                            f"{_max_abs(out) or 0:.3g}) but loss_fn returned {loss_value}",
+                        }
                         break
                     opt.zero_grad(set_to_none=True)
                     try:
@@ -233,49 +271,82 @@ class Probe:
                             raise
                         forward = "\n".join(str(w.message) for w in caught)
                         frames = _user_frames(forward)
-                        self.first = {"phase": "backward", "step": self.step, "module": None, "operation": m.group(1),
-                                      "output_index": int(m.group(2)), "loss": loss_value, "forward_call": frames,
-                                      "summary": f"step {self.step}: backward of {m.group(1)} returned NaN"
-                                                 + (f" (its forward call: {frames[-1]})" if frames else "")}
+                        self.first = {
+                            "phase": "backward",
+                            "step": self.step,
+                            "module": None,
+                            "operation": m.group(1),
+                            "output_index": int(m.group(2)),
+                            "loss": loss_value,
+                            "forward_call": frames,
+                            "summary": f"step {self.step}: backward of {m.group(1)} returned NaN"
+                            + (f" (its forward call: {frames[-1]})" if frames else ""),
+                        }
                         break
             layers, total, bad_layers = self._grad_norms(model)
             record = {"step": self.step, "loss": loss_value, "grad_norm": total, "layers": layers}
             if bad_layers:
                 record["nonfinite_grad_layers"] = bad_layers
-                self.first = {"phase": "backward", "step": self.step, "module": bad_layers[0], "module_type": "parameters",
-                              "loss": loss_value, "layers": bad_layers,
-                              "summary": f"step {self.step}: gradients of {', '.join(bad_layers[:3])} are non-finite "
-                                         f"while the loss ({loss_value:.4g}) is finite"}
+                self.first = {
+                    "phase": "backward",
+                    "step": self.step,
+                    "module": bad_layers[0],
+                    "module_type": "parameters",
+                    "loss": loss_value,
+                    "layers": bad_layers,
+                    "summary": f"step {self.step}: gradients of {', '.join(bad_layers[:3])} are non-finite "
+                    f"while the loss ({loss_value:.4g}) is finite",
+                }
                 history.append(record)
                 break
             opt.step()
             history.append(record)
             broken = self._nonfinite_params(model)
             if broken:
-                self.first = {"phase": "optimizer", "step": self.step, "module": broken[0], "module_type": "parameters",
-                              "lr": lr, "grad_norm": total, "layers": broken,
-                              "summary": f"step {self.step}: optimizer.step() (lr {lr}) made the parameters of "
-                                         f"{', '.join(broken[:3])} non-finite; the gradient norm was {total:.3g}"}
+                self.first = {
+                    "phase": "optimizer",
+                    "step": self.step,
+                    "module": broken[0],
+                    "module_type": "parameters",
+                    "lr": lr,
+                    "grad_norm": total,
+                    "layers": broken,
+                    "summary": f"step {self.step}: optimizer.step() (lr {lr}) made the parameters of "
+                    f"{', '.join(broken[:3])} non-finite; the gradient norm was {total:.3g}",
+                }
                 break
             self.channel.progress(self.step, steps, f"probe step {self.step}")
         for h in handles:
             h.remove()
-        self.channel.emit("result", first_nonfinite=self.first, steps=history, lr=lr, optimizer=type(opt).__name__,
-                          optimizer_source=opt_source, steps_run=self.step, device=str(device))
+        self.channel.emit(
+            "result",
+            first_nonfinite=self.first,
+            steps=history,
+            lr=lr,
+            optimizer=type(opt).__name__,
+            optimizer_source=opt_source,
+            steps_run=self.step,
+            device=str(device),
+        )
         return 0
 
     def _describe(self, first):
         if first.get("summary"):
             return
         module = first.get("module")
-        where = f"in {module} ({first.get('module_type')})" if module and module != "(model)" else (
-            "in loss_fn" if first["phase"] == "loss" else "in the model's forward")
+        where = (
+            f"in {module} ({first.get('module_type')})"
+            if module and module != "(model)"
+            else ("in loss_fn" if first["phase"] == "loss" else "in the model's forward")
+        )
         code = f" at {first['code']}" if first.get("code") else ""
         big = first.get("input_max_abs")
-        first["summary"] = (f"step {first['step']}: {first.get('operation')} {where}{code} produced "
-                            f"{'NaN' if first.get('nan_count') else 'Inf'} ({first.get('nan_count', 0)} NaN, "
-                            f"{first.get('inf_count', 0)} Inf) from finite inputs"
-                            + (f" (largest |input| {big:.3g})" if big is not None else ""))
+        first["summary"] = (
+            f"step {first['step']}: {first.get('operation')} {where}{code} produced "
+            f"{'NaN' if first.get('nan_count') else 'Inf'} ({first.get('nan_count', 0)} NaN, "
+            f"{first.get('inf_count', 0)} Inf) from finite inputs"
+            + (f" (largest |input| {big:.3g})" if big is not None else "")
+        )
 
     def _grad_norms(self, model):
         squares = {}  # layer -> sum of its parameters' squared gradient norms (inf/nan kept as such)
@@ -324,7 +395,11 @@ def main(argv=None) -> int:
     parser.add_argument("--events-path", default=None)
     parser.add_argument("--config", required=True, help="JSON object")
     args = parser.parse_args(argv)
-    channel = runtime.Channel.from_fd(args.events_fd) if args.events_fd is not None else runtime.Channel.to_path(args.events_path)
+    channel = (
+        runtime.Channel.from_fd(args.events_fd)
+        if args.events_fd is not None
+        else runtime.Channel.to_path(args.events_path)
+    )
     cfg = json.loads(args.config)
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.realpath(p or ".") != here]  # never shadow the user's modules
@@ -333,7 +408,9 @@ def main(argv=None) -> int:
     try:
         import torch
     except ImportError as e:
-        channel.emit("error", stage="probe", kind="missing_torch", message=f"torch cannot be imported in {sys.executable}: {e}")
+        channel.emit(
+            "error", stage="probe", kind="missing_torch", message=f"torch cannot be imported in {sys.executable}: {e}"
+        )
         return 2
     torch.manual_seed(int(cfg.get("seed", 0)))
     try:
@@ -342,8 +419,13 @@ def main(argv=None) -> int:
         channel.emit("error", stage=e.stage, kind="entrypoint", message=e.message, traceback=e.traceback_tail)
         return 2
     except BaseException as e:  # the user's code raised: report it, it is evidence too
-        channel.emit("error", stage="training", kind=type(e).__name__, message=f"{type(e).__name__}: {str(e)[:500]}",
-                     traceback=entrypoint.user_traceback(e))
+        channel.emit(
+            "error",
+            stage="training",
+            kind=type(e).__name__,
+            message=f"{type(e).__name__}: {str(e)[:500]}",
+            traceback=entrypoint.user_traceback(e),
+        )
         return 3
 
 

@@ -90,7 +90,9 @@ def parse_spec(text: str) -> EntrySpec:
             raise EntrypointError("spec", f"entrypoint {text!r}: {target!r} is a path but not a .py file; {usage}")
         return EntrySpec("file", target, attribute)
     if not _MODULE.match(target):
-        raise EntrypointError("spec", f"entrypoint {text!r}: {target!r} is neither a .py file nor a module name; {usage}")
+        raise EntrypointError(
+            "spec", f"entrypoint {text!r}: {target!r} is neither a .py file nor a module name; {usage}"
+        )
     return EntrySpec("module", target, attribute)
 
 
@@ -106,11 +108,14 @@ def _import(spec: EntrySpec, workdir: str):
             missing = getattr(e, "name", None) if isinstance(e, ModuleNotFoundError) else None
             if missing and (spec.target == missing or spec.target.startswith(missing + ".")):
                 raise EntrypointError(
-                    "import", f"module {spec.target!r} cannot be found from {workdir} or the interpreter's path "
+                    "import",
+                    f"module {spec.target!r} cannot be found from {workdir} or the interpreter's path "
                     f"({sys.executable}): {e}",
                 ) from None
             # the module was found, ran, and raised (possibly a missing import of its own)
-            raise EntrypointError("import", f"importing {spec.target!r} raised {type(e).__name__}: {e}", user_traceback(e)) from None
+            raise EntrypointError(
+                "import", f"importing {spec.target!r} raised {type(e).__name__}: {e}", user_traceback(e)
+            ) from None
     path = spec.target if os.path.isabs(spec.target) else os.path.join(workdir, spec.target)
     path = os.path.realpath(path)
     if not os.path.isfile(path):
@@ -130,7 +135,9 @@ def _import(spec: EntrySpec, workdir: str):
         if _passes_through(e):
             raise
         sys.modules.pop(name, None)
-        raise EntrypointError("import", f"running {spec.target} raised {type(e).__name__}: {e}", user_traceback(e)) from None
+        raise EntrypointError(
+            "import", f"running {spec.target} raised {type(e).__name__}: {e}", user_traceback(e)
+        ) from None
     return module
 
 
@@ -143,15 +150,23 @@ def _loader_problem(name: str, value) -> str | None:
     from torch.utils.data import Dataset, IterableDataset
 
     if isinstance(value, torch.Tensor):
-        return (f"{name} is a Tensor of shape {list(value.shape)}; expected an iterable of (inputs, targets) batches "
-                "such as DataLoader(TensorDataset(x, y), batch_size=32)")
+        return (
+            f"{name} is a Tensor of shape {list(value.shape)}; expected an iterable of (inputs, targets) batches "
+            "such as DataLoader(TensorDataset(x, y), batch_size=32)"
+        )
     if isinstance(value, (str, bytes, dict)):
-        return f"{name} is a {_type_name(value)}; expected an iterable of (inputs, targets) batches such as a DataLoader"
+        return (
+            f"{name} is a {_type_name(value)}; expected an iterable of (inputs, targets) batches such as a DataLoader"
+        )
     if isinstance(value, Dataset) and not isinstance(value, IterableDataset):
-        return (f"{name} is a Dataset ({_type_name(value)}), which yields single samples; wrap it: "
-                f"DataLoader(dataset, batch_size=32)")
+        return (
+            f"{name} is a Dataset ({_type_name(value)}), which yields single samples; wrap it: "
+            f"DataLoader(dataset, batch_size=32)"
+        )
     if not hasattr(value, "__iter__"):
-        return f"{name} is a {_type_name(value)}, which is not iterable; expected an iterable of (inputs, targets) batches"
+        return (
+            f"{name} is a {_type_name(value)}, which is not iterable; expected an iterable of (inputs, targets) batches"
+        )
     return None
 
 
@@ -161,12 +176,16 @@ def validate_build(result) -> dict:
 
     wanted = ", ".join(REQUIRED_KEYS) + " (optional: " + ", ".join(OPTIONAL_KEYS) + ")"
     if not isinstance(result, dict):
-        raise EntrypointError("contract", f"build() returned a {_type_name(result)}; it must return a dict with keys {wanted}")
+        raise EntrypointError(
+            "contract", f"build() returned a {_type_name(result)}; it must return a dict with keys {wanted}"
+        )
     problems = []
     missing = [k for k in REQUIRED_KEYS if k not in result or result[k] is None]
     for k in missing:
-        problems.append(f"build() result is missing {k!r} (it has: {', '.join(sorted(map(str, result))) or 'nothing'}); "
-                        f"required keys: {', '.join(REQUIRED_KEYS)}")
+        problems.append(
+            f"build() result is missing {k!r} (it has: {', '.join(sorted(map(str, result))) or 'nothing'}); "
+            f"required keys: {', '.join(REQUIRED_KEYS)}"
+        )
     model = result.get("model")
     if model is not None and not isinstance(model, torch.nn.Module):
         problems.append(f"model is a {_type_name(model)}; expected a torch.nn.Module")
@@ -177,19 +196,25 @@ def validate_build(result) -> dict:
                 problems.append(problem)
     loss_fn = result.get("loss_fn")
     if loss_fn is not None and not callable(loss_fn):
-        problems.append(f"loss_fn is a {_type_name(loss_fn)}; expected a callable(outputs, targets) -> scalar tensor, "
-                        "e.g. torch.nn.CrossEntropyLoss()")
+        problems.append(
+            f"loss_fn is a {_type_name(loss_fn)}; expected a callable(outputs, targets) -> scalar tensor, "
+            "e.g. torch.nn.CrossEntropyLoss()"
+        )
     optimizer = result.get("optimizer")
     if isinstance(optimizer, torch.optim.Optimizer):
-        problems.append(f"optimizer is an already built {_type_name(optimizer)}; the checks rebuild it for each trial, so "
-                        f"pass a callable: lambda params: torch.optim.{_type_name(optimizer)}(params, lr=...)")
+        problems.append(
+            f"optimizer is an already built {_type_name(optimizer)}; the checks rebuild it for each trial, so "
+            f"pass a callable: lambda params: torch.optim.{_type_name(optimizer)}(params, lr=...)"
+        )
     elif optimizer is not None and not callable(optimizer):
         problems.append(f"optimizer is a {_type_name(optimizer)}; expected a callable(params) -> torch.optim.Optimizer")
     task = result.get("task")
     if task is not None and task not in TASKS:
         problems.append(f"task is {task!r}; expected one of {', '.join(TASKS)} (or leave it out to infer it)")
     num_classes = result.get("num_classes")
-    if num_classes is not None and (isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2):
+    if num_classes is not None and (
+        isinstance(num_classes, bool) or not isinstance(num_classes, int) or num_classes < 2
+    ):
         problems.append(f"num_classes is {num_classes!r}; expected an integer >= 2 (or leave it out)")
     if problems:
         raise EntrypointError("contract", "; ".join(problems))
@@ -208,7 +233,8 @@ def load_build(spec: str, workdir) -> dict:
         if not hasattr(fn, part):
             have = sorted(n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n, None)))
             raise EntrypointError(
-                "import", f"{parsed.target} has no {parsed.attribute!r}; callables it defines: {', '.join(have) or 'none'}"
+                "import",
+                f"{parsed.target} has no {parsed.attribute!r}; callables it defines: {', '.join(have) or 'none'}",
             )
         fn = getattr(fn, part)
     if not callable(fn):
@@ -218,7 +244,9 @@ def load_build(spec: str, workdir) -> dict:
     except BaseException as e:
         if _passes_through(e):
             raise
-        raise EntrypointError("build", f"{parsed.attribute}() raised {type(e).__name__}: {e}", user_traceback(e)) from None
+        raise EntrypointError(
+            "build", f"{parsed.attribute}() raised {type(e).__name__}: {e}", user_traceback(e)
+        ) from None
     return validate_build(result)
 
 
@@ -240,19 +268,28 @@ def batch_pair(batch, name: str, index: int):
 
     expected = "expected an (inputs, targets) pair: a tuple or list of two tensors"
     if isinstance(batch, dict):
-        raise EntrypointError("contract", f"{name} batch {index} is a {_describe(batch)}; {expected} "
-                              "(e.g. yield (batch['image'], batch['label']))")
+        raise EntrypointError(
+            "contract",
+            f"{name} batch {index} is a {_describe(batch)}; {expected} (e.g. yield (batch['image'], batch['label']))",
+        )
     if not isinstance(batch, (tuple, list)):
         raise EntrypointError("contract", f"{name} batch {index} is a {_describe(batch)}; {expected}")
     if len(batch) != 2:
         items = ", ".join(_describe(b) for b in batch[:5])
-        raise EntrypointError("contract", f"{name} batch {index} is a {_type_name(batch)} of {len(batch)} items ({items}); {expected}")
+        raise EntrypointError(
+            "contract", f"{name} batch {index} is a {_type_name(batch)} of {len(batch)} items ({items}); {expected}"
+        )
     for label, value in zip(("inputs", "targets"), batch):
         if not isinstance(value, torch.Tensor):
-            raise EntrypointError("contract", f"{name} batch {index}: {label} is a {_describe(value)}; expected a torch.Tensor")
+            raise EntrypointError(
+                "contract", f"{name} batch {index}: {label} is a {_describe(value)}; expected a torch.Tensor"
+            )
         if value.dim() == 0:
-            raise EntrypointError("contract", f"{name} batch {index}: {label} is a 0-dimensional tensor; batches need a "
-                                  "leading batch dimension (did the loader yield single samples?)")
+            raise EntrypointError(
+                "contract",
+                f"{name} batch {index}: {label} is a 0-dimensional tensor; batches need a "
+                "leading batch dimension (did the loader yield single samples?)",
+            )
     return batch[0], batch[1]
 
 
@@ -273,12 +310,15 @@ def take_batches(loader, name: str, limit: int) -> list:
     except BaseException as e:
         if _passes_through(e):
             raise
-        raise EntrypointError("data", f"iterating {name} raised {type(e).__name__} at batch {len(batches)}: {e}",
-                              user_traceback(e)) from None
+        raise EntrypointError(
+            "data", f"iterating {name} raised {type(e).__name__} at batch {len(batches)}: {e}", user_traceback(e)
+        ) from None
     finally:
         del iterator  # lets DataLoader workers shut down now rather than at exit
     if not batches:
-        raise EntrypointError("contract", f"{name} yielded no batches; it must yield at least one (inputs, targets) pair")
+        raise EntrypointError(
+            "contract", f"{name} yielded no batches; it must yield at least one (inputs, targets) pair"
+        )
     return batches
 
 
@@ -286,10 +326,18 @@ def check_loss_value(value, where: str = "loss_fn(outputs, targets)") -> None:
     import torch
 
     if not isinstance(value, torch.Tensor):
-        raise EntrypointError("contract", f"{where} returned a {_type_name(value)}; it must return a scalar torch.Tensor "
-                              "(backward() needs one: do not call .item())")
+        raise EntrypointError(
+            "contract",
+            f"{where} returned a {_type_name(value)}; it must return a scalar torch.Tensor "
+            "(backward() needs one: do not call .item())",
+        )
     if value.numel() != 1:
-        raise EntrypointError("contract", f"{where} returned a tensor of shape {list(value.shape)}; it must return a scalar "
-                              "(reduce it with .mean(), or use reduction='mean')")
+        raise EntrypointError(
+            "contract",
+            f"{where} returned a tensor of shape {list(value.shape)}; it must return a scalar "
+            "(reduce it with .mean(), or use reduction='mean')",
+        )
     if not value.is_floating_point():
-        raise EntrypointError("contract", f"{where} returned a {value.dtype} tensor; it must return a floating-point scalar")
+        raise EntrypointError(
+            "contract", f"{where} returned a {value.dtype} tensor; it must return a floating-point scalar"
+        )

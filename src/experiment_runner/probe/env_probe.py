@@ -13,7 +13,9 @@ import sys
 
 MARKER = "EXPERIMENT_RUNNER_ENV_PROBE "
 
-_LIBS = re.compile(r"/(lib(cudart|cudnn|nccl|cublas|cublasLt|cuda|nvrtc|nvJitLink|cufft|curand|cusparse|cusolver)(\.so[.\d]*|-[^/]*\.so[.\d]*))$")
+_LIBS = re.compile(
+    r"/(lib(cudart|cudnn|nccl|cublas|cublasLt|cuda|nvrtc|nvJitLink|cufft|curand|cusparse|cusolver)(\.so[.\d]*|-[^/]*\.so[.\d]*))$"
+)
 
 
 def python_facts():
@@ -172,10 +174,14 @@ def torch_facts():
         for i in range(t["device_count"]):
             try:
                 p = torch.cuda.get_device_properties(i)
-                t["devices"].append({
-                    "index": i, "name": p.name, "capability": "%d.%d" % (p.major, p.minor),
-                    "memory_total_mb": round(p.total_memory / 2**20, 1),
-                })
+                t["devices"].append(
+                    {
+                        "index": i,
+                        "name": p.name,
+                        "capability": "%d.%d" % (p.major, p.minor),
+                        "memory_total_mb": round(p.total_memory / 2**20, 1),
+                    }
+                )
             except Exception as e:
                 t["devices"].append({"index": i, "error": str(e)})
         try:

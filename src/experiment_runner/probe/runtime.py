@@ -56,11 +56,11 @@ class Channel:
         self._last_progress = 0.0
 
     @classmethod
-    def from_fd(cls, fd: int) -> "Channel":
+    def from_fd(cls, fd: int) -> Channel:
         return cls(os.fdopen(fd, "w", buffering=1, encoding="utf-8"))
 
     @classmethod
-    def to_path(cls, path: str) -> "Channel":
+    def to_path(cls, path: str) -> Channel:
         return cls(open(path, "a", buffering=1, encoding="utf-8"))
 
     def emit(self, event: str, **fields) -> None:

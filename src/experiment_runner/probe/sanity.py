@@ -105,13 +105,22 @@ FIXES = {
 }
 
 LOSS_KINDS = {
-    "CrossEntropyLoss": "ce", "cross_entropy": "ce",
-    "NLLLoss": "nll", "nll_loss": "nll",
-    "BCEWithLogitsLoss": "bce_logits", "binary_cross_entropy_with_logits": "bce_logits",
-    "BCELoss": "bce", "binary_cross_entropy": "bce",
-    "MSELoss": "mse", "mse_loss": "mse",
-    "L1Loss": "robust", "l1_loss": "robust", "SmoothL1Loss": "robust", "smooth_l1_loss": "robust",
-    "HuberLoss": "robust", "huber_loss": "robust",
+    "CrossEntropyLoss": "ce",
+    "cross_entropy": "ce",
+    "NLLLoss": "nll",
+    "nll_loss": "nll",
+    "BCEWithLogitsLoss": "bce_logits",
+    "binary_cross_entropy_with_logits": "bce_logits",
+    "BCELoss": "bce",
+    "binary_cross_entropy": "bce",
+    "MSELoss": "mse",
+    "mse_loss": "mse",
+    "L1Loss": "robust",
+    "l1_loss": "robust",
+    "SmoothL1Loss": "robust",
+    "smooth_l1_loss": "robust",
+    "HuberLoss": "robust",
+    "huber_loss": "robust",
 }
 
 
@@ -187,7 +196,7 @@ def _row_bytes(x):
     raw = ctypes.string_at(t.data_ptr(), size) if size else b""
     step = size // n if n else 0
     head = f"{t.dtype}{list(t.shape[1:])}".encode()
-    return [head + raw[i * step:(i + 1) * step] for i in range(n)]
+    return [head + raw[i * step : (i + 1) * step] for i in range(n)]
 
 
 class Session:
@@ -212,7 +221,9 @@ class Session:
         self.extra_keys = built["extra_keys"]
         limit = int(cfg.get("max_batches", 50))
         self.train = entrypoint.take_batches(self.train_loader, "train_loader", limit)
-        self.val = entrypoint.take_batches(self.val_loader, "val_loader", limit) if self.val_loader is not None else None
+        self.val = (
+            entrypoint.take_batches(self.val_loader, "val_loader", limit) if self.val_loader is not None else None
+        )
         self.initial_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
         self.kind = None  # multiclass | binary | regression, set by the shapes analysis
         self.loss_kind, self.loss_name = loss_kind(self.loss_fn)
@@ -258,7 +269,9 @@ class Session:
         return f"{type(opt).__name__}(lr={fmt(lr) if isinstance(lr, float) else lr}) ({who})"
 
     def tick(self, fraction: float, message: str, force: bool = False):
-        self.channel.progress(self.progress_done + max(0.0, min(1.0, fraction)), self.progress_total, message, force=force)
+        self.channel.progress(
+            self.progress_done + max(0.0, min(1.0, fraction)), self.progress_total, message, force=force
+        )
 
     def loss(self, out, y):
         return self.loss_fn(out, y)
@@ -330,38 +343,72 @@ def check_data_finite(s: Session):
                 totals["nan"] += nan
                 totals["inf"] += inf
                 rows = bad.reshape(t.shape[0], -1).any(dim=1).nonzero().flatten().tolist()
-                entry = {"loader": name, "batch": b, "part": part, "nan": nan, "inf": inf, "rows": rows[:10], "rows_affected": len(rows)}
+                entry = {
+                    "loader": name,
+                    "batch": b,
+                    "part": part,
+                    "nan": nan,
+                    "inf": inf,
+                    "rows": rows[:10],
+                    "rows_affected": len(rows),
+                }
                 if t.dim() >= 2:
                     cols = bad.reshape(t.shape[0], -1).any(dim=0).nonzero().flatten().tolist()
                     entry["features"] = cols[:10]
                 where.append(entry)
                 if name == "train_loader":
                     s.train_nonfinite = True
-    evidence = {"samples_scanned": scanned, "batches_scanned": {"train_loader": len(s.train), "val_loader": len(s.val or [])}}
+    evidence = {
+        "samples_scanned": scanned,
+        "batches_scanned": {"train_loader": len(s.train), "val_loader": len(s.val or [])},
+    }
     if not where:
-        return result("data_finite", "passed", f"no NaN or Inf in {scanned['train_loader']} training and "
-                      f"{scanned['val_loader']} validation samples", expected="0 NaN, 0 Inf", observed="0 NaN, 0 Inf",
-                      threshold="any NaN or Inf fails: one poisons every loss and gradient it touches", evidence=evidence)
+        return result(
+            "data_finite",
+            "passed",
+            f"no NaN or Inf in {scanned['train_loader']} training and {scanned['val_loader']} validation samples",
+            expected="0 NaN, 0 Inf",
+            observed="0 NaN, 0 Inf",
+            threshold="any NaN or Inf fails: one poisons every loss and gradient it touches",
+            evidence=evidence,
+        )
     evidence["where"] = where[:20]
     first = where[0]
-    message = (f"{totals['nan']} NaN and {totals['inf']} Inf values in {len(where)} batch part(s); first: {first['loader']} "
-               f"batch {first['batch']} {first['part']}, rows {first['rows'][:5]}")
-    return result("data_finite", "failed", message, expected="0 NaN, 0 Inf",
-                  observed=f"{totals['nan']} NaN, {totals['inf']} Inf",
-                  threshold="any NaN or Inf fails: one poisons every loss and gradient it touches", evidence=evidence)
+    message = (
+        f"{totals['nan']} NaN and {totals['inf']} Inf values in {len(where)} batch part(s); first: {first['loader']} "
+        f"batch {first['batch']} {first['part']}, rows {first['rows'][:5]}"
+    )
+    return result(
+        "data_finite",
+        "failed",
+        message,
+        expected="0 NaN, 0 Inf",
+        observed=f"{totals['nan']} NaN, {totals['inf']} Inf",
+        threshold="any NaN or Inf fails: one poisons every loss and gradient it touches",
+        evidence=evidence,
+    )
 
 
 def _exception_hint(text: str) -> str:
     hints = (
-        ("mat1 and mat2 shapes cannot be multiplied", "a Linear layer's in_features does not match the (flattened) input size"),
-        ("expected scalar type", "the inputs' dtype differs from the model's (e.g. float64 data into a float32 model: call .float())"),
+        (
+            "mat1 and mat2 shapes cannot be multiplied",
+            "a Linear layer's in_features does not match the (flattened) input size",
+        ),
+        (
+            "expected scalar type",
+            "the inputs' dtype differs from the model's (e.g. float64 data into a float32 model: call .float())",
+        ),
         ("should be the same", "the inputs' dtype or device differs from the model's"),
         ("Expected more than 1 value per channel", "BatchNorm in training mode got a batch of one sample"),
         ("out of bounds", "a class label is outside 0..num_classes-1"),
         ("Expected input batch_size", "inputs and targets have different batch sizes"),
         ("Found dtype", "the targets' dtype does not suit the loss (class labels: torch.long; regression: float)"),
         ("not implemented for 'Int'", "class labels must be torch.long"),
-        ("0D or 1D target tensor expected", "CrossEntropyLoss wants class indices of shape (N,), or probabilities of the outputs' shape"),
+        (
+            "0D or 1D target tensor expected",
+            "CrossEntropyLoss wants class indices of shape (N,), or probabilities of the outputs' shape",
+        ),
     )
     for needle, hint in hints:
         if needle in text:
@@ -373,18 +420,26 @@ def check_shapes(s: Session):
     torch = s.torch
     problems = []
     evidence = {}
-    mismatched = [(name, b, x.shape[0], y.shape[0]) for name, batches in (("train_loader", s.train), ("val_loader", s.val or []))
-                  for b, (x, y) in enumerate(batches) if x.shape[0] != y.shape[0]]
+    mismatched = [
+        (name, b, x.shape[0], y.shape[0])
+        for name, batches in (("train_loader", s.train), ("val_loader", s.val or []))
+        for b, (x, y) in enumerate(batches)
+        if x.shape[0] != y.shape[0]
+    ]
     if mismatched:
         name, b, nx, ny = mismatched[0]
-        problems.append(f"inputs and targets differ in batch size in {len(mismatched)} batch(es); first: {name} batch {b} "
-                        f"holds {nx} inputs but {ny} targets")
+        problems.append(
+            f"inputs and targets differ in batch size in {len(mismatched)} batch(es); first: {name} batch {b} "
+            f"holds {nx} inputs but {ny} targets"
+        )
         evidence["mismatched_batches"] = [list(m) for m in mismatched[:20]]
     norms = [n for n, m in s.model.named_modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
     singles = [b for b, (x, _) in enumerate(s.train) if x.shape[0] == 1]
     if norms and singles:
-        problems.append(f"training batches {singles[:5]} hold a single sample while the model has BatchNorm "
-                        f"({', '.join(norms[:3])}): the statistics of one sample are meaningless (BatchNorm1d refuses them)")
+        problems.append(
+            f"training batches {singles[:5]} hold a single sample while the model has BatchNorm "
+            f"({', '.join(norms[:3])}): the statistics of one sample are meaningless (BatchNorm1d refuses them)"
+        )
     elif norms:
         ds = getattr(s.train_loader, "dataset", None)
         bs = getattr(s.train_loader, "batch_size", None)
@@ -393,8 +448,10 @@ def check_shapes(s: Session):
         except TypeError:
             n = None
         if n and bs and not getattr(s.train_loader, "drop_last", False) and n % bs == 1:
-            problems.append(f"the last training batch of each epoch holds 1 sample ({n} samples, batch_size {bs}) while the "
-                            f"model has BatchNorm ({', '.join(norms[:3])}): use drop_last=True")
+            problems.append(
+                f"the last training batch of each epoch holds 1 sample ({n} samples, batch_size {bs}) while the "
+                f"model has BatchNorm ({', '.join(norms[:3])}): use drop_last=True"
+            )
     x, y = s.train[0]
     raised = []  # exceptions go after the specific findings: those name the cause, the exception only the symptom
     evidence["inputs"] = {"shape": list(x.shape), "dtype": str(x.dtype).replace("torch.", "")}
@@ -409,24 +466,35 @@ def check_shapes(s: Session):
         if is_out_of_memory(e):
             raise
         hint = _exception_hint(str(e))
-        problems.append(f"model(inputs) raised {type(e).__name__}: {str(e).strip().splitlines()[0][:300]}" + (f" ({hint})" if hint else ""))
+        problems.append(
+            f"model(inputs) raised {type(e).__name__}: {str(e).strip().splitlines()[0][:300]}"
+            + (f" ({hint})" if hint else "")
+        )
         evidence["traceback"] = entrypoint.user_traceback(e)
         return _shapes_result(s, problems, evidence, forward=False)
     if not isinstance(out, torch.Tensor):
-        raise EntrypointError("contract", f"model(inputs) returned a {type(out).__name__}; the checks need a tensor of "
-                              "predictions (outputs for loss_fn): return the logits tensor, or wrap the model")
+        raise EntrypointError(
+            "contract",
+            f"model(inputs) returned a {type(out).__name__}; the checks need a tensor of "
+            "predictions (outputs for loss_fn): return the logits tensor, or wrap the model",
+        )
     evidence["outputs"] = {"shape": list(out.shape), "dtype": str(out.dtype).replace("torch.", "")}
     s.model_out_shape = tuple(out.shape)
     if out.shape[0] != x.shape[0]:
-        problems.append(f"the model returned {out.shape[0]} rows for {x.shape[0]} inputs: a view/reshape merges or splits "
-                        "the batch dimension")
+        problems.append(
+            f"the model returned {out.shape[0]} rows for {x.shape[0]} inputs: a view/reshape merges or splits "
+            "the batch dimension"
+        )
     try:
         loss = s.loss(out, s.dev(y))
     except Exception as e:
         if is_out_of_memory(e):
             raise
         hint = _exception_hint(str(e))
-        raised.append(f"loss_fn(outputs, targets) raised {type(e).__name__}: {str(e).strip().splitlines()[0][:300]}" + (f" ({hint})" if hint else ""))
+        raised.append(
+            f"loss_fn(outputs, targets) raised {type(e).__name__}: {str(e).strip().splitlines()[0][:300]}"
+            + (f" ({hint})" if hint else "")
+        )
         loss = None
     if loss is not None:
         entrypoint.check_loss_value(loss)
@@ -450,27 +518,39 @@ def _analyse_task(s: Session, out, y, problems, evidence):
     else:
         s.kind = "regression"
     if s.user_task == "regression" and s.kind != "regression":
-        s.notes.append(f"task says regression but the loss ({s.loss_name}) is a classification loss; treated as classification")
+        s.notes.append(
+            f"task says regression but the loss ({s.loss_name}) is a classification loss; treated as classification"
+        )
     if s.user_task == "classification" and s.kind == "regression":
-        s.notes.append(f"task says classification but the loss ({s.loss_name}) is a regression loss; treated as regression")
+        s.notes.append(
+            f"task says classification but the loss ({s.loss_name}) is a regression loss; treated as regression"
+        )
     evidence["task"] = s.kind
     if s.kind == "multiclass":
         if out.dim() < 2:
-            problems.append(f"{s.loss_name} needs outputs of shape (N, C) with one score per class; the model returns {list(out.shape)}")
+            problems.append(
+                f"{s.loss_name} needs outputs of shape (N, C) with one score per class; the model returns {list(out.shape)}"
+            )
             return
         classes = out.shape[1]
         s.num_classes = s.user_num_classes or classes
         evidence["num_classes"] = s.num_classes
         if s.user_num_classes and classes != s.user_num_classes:
-            problems.append(f"the model outputs {classes} scores per sample but num_classes is {s.user_num_classes}: the output "
-                            f"layer has {'too few' if classes < s.user_num_classes else 'too many'} units")
+            problems.append(
+                f"the model outputs {classes} scores per sample but num_classes is {s.user_num_classes}: the output "
+                f"layer has {'too few' if classes < s.user_num_classes else 'too many'} units"
+            )
         s.soft_targets = y.is_floating_point() and tuple(y.shape) == tuple(out.shape)
         if not s.soft_targets:
             if y.is_floating_point():
-                problems.append(f"class targets are {str(y.dtype).replace('torch.', '')}; {s.loss_name} needs integer labels (torch.long)")
+                problems.append(
+                    f"class targets are {str(y.dtype).replace('torch.', '')}; {s.loss_name} needs integer labels (torch.long)"
+                )
             want = (out.shape[0],) + tuple(out.shape[2:])
             if tuple(y.shape) != want:
-                problems.append(f"targets have shape {list(y.shape)}; for outputs {list(out.shape)} {s.loss_name} expects {list(want)}")
+                problems.append(
+                    f"targets have shape {list(y.shape)}; for outputs {list(out.shape)} {s.loss_name} expects {list(want)}"
+                )
             ignore = getattr(s.loss_fn, "ignore_index", -100)
             bad_total, seen = 0, set()
             lo = hi = None
@@ -489,43 +569,69 @@ def _analyse_task(s: Session, out, y, problems, evidence):
                     seen.update(vals[bad].unique().tolist()[:10])
             evidence["label_range"] = [lo, hi]
             if bad_total:
-                problems.append(f"{bad_total} class label(s) lie outside 0..{classes - 1} (values {sorted(seen)[:10]}; "
-                                f"labels seen {lo}..{hi}): {'labels start at 1' if lo == 1 and hi == classes else 'the output layer is too small or the labels are wrong'}")
-        if kind == "ce" and out.dim() == 2 and bool((out >= 0).all()) and bool(((out.sum(dim=1) - 1).abs() < 1e-3).all()):
+                problems.append(
+                    f"{bad_total} class label(s) lie outside 0..{classes - 1} (values {sorted(seen)[:10]}; "
+                    f"labels seen {lo}..{hi}): {'labels start at 1' if lo == 1 and hi == classes else 'the output layer is too small or the labels are wrong'}"
+                )
+        if (
+            kind == "ce"
+            and out.dim() == 2
+            and bool((out >= 0).all())
+            and bool(((out.sum(dim=1) - 1).abs() < 1e-3).all())
+        ):
             s.probabilities = True
             evidence["outputs_are_probabilities"] = True
     elif s.kind == "binary":
         s.num_classes = 2
         if tuple(y.shape) != tuple(out.shape):
-            problems.append(f"{s.loss_name} compares outputs {list(out.shape)} with targets {list(y.shape)} element-wise: give "
-                            "them the same shape")
+            problems.append(
+                f"{s.loss_name} compares outputs {list(out.shape)} with targets {list(y.shape)} element-wise: give "
+                "them the same shape"
+            )
         elif y.is_floating_point() and bool(((y < 0) | (y > 1)).any()):
             problems.append("binary targets must lie in [0, 1]")
-    else:
-        if tuple(out.shape) != tuple(y.shape):
-            try:
-                joint = list(torch.broadcast_shapes(out.shape, y.shape))
-                problems.append(f"outputs {list(out.shape)} and targets {list(y.shape)} differ; the loss broadcasts them to "
-                                f"{joint}, comparing every output with every target: make them the same shape "
-                                "(output.squeeze(-1) or targets.unsqueeze(-1))")
-            except RuntimeError:
-                problems.append(f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise")
+    elif tuple(out.shape) != tuple(y.shape):
+        try:
+            joint = list(torch.broadcast_shapes(out.shape, y.shape))
+            problems.append(
+                f"outputs {list(out.shape)} and targets {list(y.shape)} differ; the loss broadcasts them to "
+                f"{joint}, comparing every output with every target: make them the same shape "
+                "(output.squeeze(-1) or targets.unsqueeze(-1))"
+            )
+        except RuntimeError:
+            problems.append(
+                f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise"
+            )
 
 
 def _shapes_result(s, problems, evidence, forward):
-    threshold = "every batch's inputs and targets agree in size; the output fits the loss and the targets; labels in 0..C-1"
+    threshold = (
+        "every batch's inputs and targets agree in size; the output fits the loss and the targets; labels in 0..C-1"
+    )
     if not problems and forward:
         desc = f"{s.kind}" + (f", {s.num_classes} classes" if s.kind == "multiclass" else "")
-        return result("shapes", "passed", f"inputs {evidence['inputs']['shape']} -> outputs {evidence['outputs']['shape']} "
-                      f"fit targets {evidence['targets']['shape']} ({desc}, {s.loss_name})",
-                      expected="outputs that fit the targets and the loss",
-                      observed=f"inputs {evidence['inputs']['shape']} -> outputs {evidence['outputs']['shape']}, targets "
-                      f"{evidence['targets']['shape']} {evidence['targets']['dtype']}", threshold=threshold,
-                      evidence=evidence)
+        return result(
+            "shapes",
+            "passed",
+            f"inputs {evidence['inputs']['shape']} -> outputs {evidence['outputs']['shape']} "
+            f"fit targets {evidence['targets']['shape']} ({desc}, {s.loss_name})",
+            expected="outputs that fit the targets and the loss",
+            observed=f"inputs {evidence['inputs']['shape']} -> outputs {evidence['outputs']['shape']}, targets "
+            f"{evidence['targets']['shape']} {evidence['targets']['dtype']}",
+            threshold=threshold,
+            evidence=evidence,
+        )
     s.forward_problem = problems[0] if problems else "the loss could not be computed"
     evidence["problems"] = problems
-    return result("shapes", "failed", "; ".join(problems), expected="outputs that fit the targets and the loss",
-                  observed=problems[0], threshold=threshold, evidence=evidence)
+    return result(
+        "shapes",
+        "failed",
+        "; ".join(problems),
+        expected="outputs that fit the targets and the loss",
+        observed=problems[0],
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def _input_stats(s):
@@ -534,8 +640,12 @@ def _input_stats(s):
     if not xs:
         return None
     allx = torch.cat(xs)
-    return {"mean": float(allx.mean()), "std": float(allx.std()) if allx.numel() > 1 else 0.0,
-            "min": float(allx.min()), "max": float(allx.max())}
+    return {
+        "mean": float(allx.mean()),
+        "std": float(allx.std()) if allx.numel() > 1 else 0.0,
+        "min": float(allx.min()),
+        "max": float(allx.max()),
+    }
 
 
 def check_initial_loss(s: Session):
@@ -564,8 +674,10 @@ def check_initial_loss(s: Session):
             expected = sum(vals) / len(vals)
             how = f"{expected:.4f}: the loss of uninformed (all-zero) logits"
         tol = max(INIT_CLS_TOL_ABS, INIT_CLS_TOL_REL * expected)
-        threshold = (f"fails above expected + max({INIT_CLS_TOL_ABS}, {INIT_CLS_TOL_REL:.0%} of expected) = {expected + tol:.4f}: "
-                     "small random logits add only about std^2/2 to the uniform loss")
+        threshold = (
+            f"fails above expected + max({INIT_CLS_TOL_ABS}, {INIT_CLS_TOL_REL:.0%} of expected) = {expected + tol:.4f}: "
+            "small random logits add only about std^2/2 to the uniform loss"
+        )
         too_high = not math.isfinite(observed) or observed > expected + tol
         too_low = math.isfinite(observed) and observed < INIT_LOW_FRACTION * expected
         expected_text = how
@@ -576,13 +688,25 @@ def check_initial_loss(s: Session):
             expected = float(((ys - mean) ** 2).mean())
             expected_text = f"{expected:.4g}: the variance of the targets (about 1.0 when they are normalised)"
         else:
-            vals = [float(s.loss(mean.to(o.device).reshape((1,) + tuple(o.shape[1:])).expand_as(o).to(o.dtype), y)) for o, y in outs]
+            vals = [
+                float(s.loss(mean.to(o.device).reshape((1,) + tuple(o.shape[1:])).expand_as(o).to(o.dtype), y))
+                for o, y in outs
+            ]
             expected = sum(vals) / len(vals)
             expected_text = f"{expected:.4g}: the loss of predicting the targets' mean"
-        evidence["targets"] = {"mean": round(float(ys.mean()), 4), "std": round(float(ys.std()), 4) if ys.numel() > 1 else 0.0}
-        threshold = (f"fails above {INIT_REG_MAX_RATIO:g} x expected = {INIT_REG_MAX_RATIO * expected:.4g}: the loss at init is "
-                     "the best constant's loss plus the variance of small initial outputs")
-        too_high = not math.isfinite(observed) or (expected > 0 and observed > INIT_REG_MAX_RATIO * expected) or (expected == 0 and observed > 0)
+        evidence["targets"] = {
+            "mean": round(float(ys.mean()), 4),
+            "std": round(float(ys.std()), 4) if ys.numel() > 1 else 0.0,
+        }
+        threshold = (
+            f"fails above {INIT_REG_MAX_RATIO:g} x expected = {INIT_REG_MAX_RATIO * expected:.4g}: the loss at init is "
+            "the best constant's loss plus the variance of small initial outputs"
+        )
+        too_high = (
+            not math.isfinite(observed)
+            or (expected > 0 and observed > INIT_REG_MAX_RATIO * expected)
+            or (expected == 0 and observed > 0)
+        )
         too_low = math.isfinite(observed) and observed < INIT_LOW_FRACTION * expected
     observed_text = f"{observed:.4f} (mean over {len(losses)} batch(es), training mode)"
     evidence["expected"] = expected
@@ -591,68 +715,121 @@ def check_initial_loss(s: Session):
     if s.loss_kind == "nll":
         lse = torch.cat([torch.logsumexp(o, dim=1).flatten() for o, _ in outs])
         if float(lse.abs().max()) > 1e-2:
-            causes.insert(0, "NLLLoss expects log-probabilities but the outputs are not (log-sum-exp per row is "
-                          f"{float(lse.mean()):.3f}, not 0): add log_softmax or use CrossEntropyLoss")
+            causes.insert(
+                0,
+                "NLLLoss expects log-probabilities but the outputs are not (log-sum-exp per row is "
+                f"{float(lse.mean()):.3f}, not 0): add log_softmax or use CrossEntropyLoss",
+            )
             too_high = True
     if causes:
         evidence["likely_causes"] = causes
     if too_high:
-        msg = f"loss at init {fmt(observed)} is far from the expected {fmt(expected)}" + (f": {causes[0]}" if causes else "")
-        return result("initial_loss", "failed", msg, expected=expected_text, observed=observed_text, threshold=threshold,
-                      evidence=evidence)
+        msg = f"loss at init {fmt(observed)} is far from the expected {fmt(expected)}" + (
+            f": {causes[0]}" if causes else ""
+        )
+        return result(
+            "initial_loss",
+            "failed",
+            msg,
+            expected=expected_text,
+            observed=observed_text,
+            threshold=threshold,
+            evidence=evidence,
+        )
     msg = f"loss at init {observed:.4f}, expected about {expected:.4f}"
     if too_low:
-        evidence["note"] = ("lower than an uninformed model at init: fine for pre-trained weights; otherwise look for "
-                            "targets leaking into the inputs")
+        evidence["note"] = (
+            "lower than an uninformed model at init: fine for pre-trained weights; otherwise look for "
+            "targets leaking into the inputs"
+        )
         msg += " (lower than uninformed: see note)"
-    return result("initial_loss", "passed", msg, expected=expected_text, observed=observed_text, threshold=threshold,
-                  evidence=evidence)
+    return result(
+        "initial_loss",
+        "passed",
+        msg,
+        expected=expected_text,
+        observed=observed_text,
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def _initial_loss_causes(s, outs, stats, expected, observed):
     torch = s.torch
     causes = []
     unnormalised = stats and (abs(stats["mean"]) > UNNORMALISED_INPUT or stats["std"] > UNNORMALISED_INPUT)
-    outputs = torch.cat([o.reshape(o.shape[0], -1) if s.kind != "multiclass" else o.transpose(0, 1).reshape(o.shape[1], -1).t() for o, _ in outs])
+    outputs = torch.cat(
+        [
+            o.reshape(o.shape[0], -1) if s.kind != "multiclass" else o.transpose(0, 1).reshape(o.shape[1], -1).t()
+            for o, _ in outs
+        ]
+    )
     if s.kind == "regression":
         ys = torch.cat([y.float().reshape(y.shape[0], -1) for _, y in outs])
         y_mean, y_std = float(ys.mean()), float(ys.std()) if ys.numel() > 1 else 0.0
         o_mean, o_std = float(outputs.mean()), float(outputs.std()) if outputs.numel() > 1 else 0.0
         offset = (y_mean - o_mean) ** 2
-        if offset > max(o_std ** 2, y_std ** 2):
-            causes.append(f"the targets are not centred (mean {y_mean:.4g}, std {y_std:.4g}) while the model starts near "
-                          f"{o_mean:.3g}: normalise the targets (subtract the mean, divide by the std) or set the output bias to their mean")
+        if offset > max(o_std**2, y_std**2):
+            causes.append(
+                f"the targets are not centred (mean {y_mean:.4g}, std {y_std:.4g}) while the model starts near "
+                f"{o_mean:.3g}: normalise the targets (subtract the mean, divide by the std) or set the output bias to their mean"
+            )
         if o_std > 2 * max(y_std, 1e-8):
-            causes.append(f"the initial outputs vary far more (std {o_std:.4g}) than the targets (std {y_std:.4g})"
-                          + (f": the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g})" if unnormalised
-                             else ": the targets are on a tiny scale, or the init is too large"))
+            causes.append(
+                f"the initial outputs vary far more (std {o_std:.4g}) than the targets (std {y_std:.4g})"
+                + (
+                    f": the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g})"
+                    if unnormalised
+                    else ": the targets are on a tiny scale, or the init is too large"
+                )
+            )
         if not causes and unnormalised:
-            causes.append(f"the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g}): standardise them")
+            causes.append(
+                f"the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g}): standardise them"
+            )
         return causes
     if unnormalised:
-        causes.append(f"the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g}, range "
-                      f"{stats['min']:.4g}..{stats['max']:.4g}): standardise them to zero mean and unit variance")
+        causes.append(
+            f"the inputs look unnormalised (mean {stats['mean']:.4g}, std {stats['std']:.4g}, range "
+            f"{stats['min']:.4g}..{stats['max']:.4g}): standardise them to zero mean and unit variance"
+        )
     width = outputs.shape[1] if outputs.dim() == 2 else 1
     bias = _output_bias(s, width)
-    if bias is not None and float(bias.max() - bias.min()) > 2.0 or bias is not None and width == 1 and float(bias.abs().max()) > 2.0:
+    if (
+        bias is not None
+        and float(bias.max() - bias.min()) > 2.0
+        or bias is not None
+        and width == 1
+        and float(bias.abs().max()) > 2.0
+    ):
         top = int(bias.argmax())
-        causes.append(f"an output bias: the output layer's bias ranges from {float(bias.min()):.3g} to {float(bias.max()):.3g}"
-                      + (f" (class {top} favoured for every input)" if width > 1 else "")
-                      + "; initialise it to 0 or to the log class frequencies")
+        causes.append(
+            f"an output bias: the output layer's bias ranges from {float(bias.min()):.3g} to {float(bias.max()):.3g}"
+            + (f" (class {top} favoured for every input)" if width > 1 else "")
+            + "; initialise it to 0 or to the log class frequencies"
+        )
     elif width >= 2 and not unnormalised:
         class_means = outputs.mean(dim=0)
         spread = float(class_means.max() - class_means.min())
         if spread > 2.0 and spread > 2 * float((outputs - class_means).std()):
-            causes.append(f"the outputs favour class {int(class_means.argmax())} for every input (mean logits per class "
-                          f"{float(class_means.min()):.3g}..{float(class_means.max()):.3g}): an output offset or bias")
-    drops = [(n, m.p) for n, m in s.model.named_modules() if isinstance(m, s.nn.modules.dropout._DropoutNd) and m.p >= 0.5]
+            causes.append(
+                f"the outputs favour class {int(class_means.argmax())} for every input (mean logits per class "
+                f"{float(class_means.min()):.3g}..{float(class_means.max()):.3g}): an output offset or bias"
+            )
+    drops = [
+        (n, m.p) for n, m in s.model.named_modules() if isinstance(m, s.nn.modules.dropout._DropoutNd) and m.p >= 0.5
+    ]
     if drops:
-        causes.append("dropout " + ", ".join(f"p={p:g} ({n})" for n, p in drops[:3]) + " scales the kept activations by "
-                      "1/(1-p) in training mode, inflating the logits")
+        causes.append(
+            "dropout " + ", ".join(f"p={p:g} ({n})" for n, p in drops[:3]) + " scales the kept activations by "
+            "1/(1-p) in training mode, inflating the logits"
+        )
     if not causes:
         scale = float(outputs.std()) if outputs.numel() > 1 else float(outputs.abs().mean())
-        causes.append(f"the logits are large at init (std {scale:.3g}): the last layer's weights start too large; use the "
-                      "default init or scale them down")
+        causes.append(
+            f"the logits are large at init (std {scale:.3g}): the last layer's weights start too large; use the "
+            "default init or scale them down"
+        )
     return causes
 
 
@@ -661,8 +838,12 @@ def _output_bias(s, width):
     last = None
     for module in s.model.modules():
         bias = getattr(module, "bias", None)
-        if isinstance(bias, s.torch.Tensor) and bias.dim() == 1 and bias.numel() == width and not isinstance(
-                module, s.nn.modules.batchnorm._NormBase):
+        if (
+            isinstance(bias, s.torch.Tensor)
+            and bias.dim() == 1
+            and bias.numel() == width
+            and not isinstance(module, s.nn.modules.batchnorm._NormBase)
+        ):
             last = bias
     return last.detach().float() if last is not None else None
 
@@ -685,17 +866,31 @@ def check_gradients_flow(s: Session):
     evidence["parameters"] = {"trainable": len(trainable), "frozen": len(frozen)}
     if frozen:
         evidence["frozen"] = frozen[:50]
-    threshold = ("every trainable parameter gets a finite, non-zero gradient from one backward pass; the loss depends "
-                 "on the inputs; sample i's output depends on no other sample (checked in eval mode)")
+    threshold = (
+        "every trainable parameter gets a finite, non-zero gradient from one backward pass; the loss depends "
+        "on the inputs; sample i's output depends on no other sample (checked in eval mode)"
+    )
     if not trainable:
-        return result("gradients_flow", "failed", f"no trainable parameters: all {len(frozen)} are frozen (requires_grad=False)",
-                      expected="trainable parameters with gradients", observed=f"0 trainable, {len(frozen)} frozen",
-                      threshold=threshold, evidence=evidence)
+        return result(
+            "gradients_flow",
+            "failed",
+            f"no trainable parameters: all {len(frozen)} are frozen (requires_grad=False)",
+            expected="trainable parameters with gradients",
+            observed=f"0 trainable, {len(frozen)} frozen",
+            threshold=threshold,
+            evidence=evidence,
+        )
     if not loss.requires_grad:
-        return result("gradients_flow", "failed", "the loss does not require grad: it was computed under torch.no_grad(), "
-                      "from .detach()/.item()/.data, or without touching a trainable parameter",
-                      expected="a loss connected to the parameters", observed="loss.requires_grad is False",
-                      threshold=threshold, evidence=evidence)
+        return result(
+            "gradients_flow",
+            "failed",
+            "the loss does not require grad: it was computed under torch.no_grad(), "
+            "from .detach()/.item()/.data, or without touching a trainable parameter",
+            expected="a loss connected to the parameters",
+            observed="loss.requires_grad is False",
+            threshold=threshold,
+            evidence=evidence,
+        )
     loss.backward()
     norms, missing, zero, nonfinite = {}, [], [], []
     for n, p in trainable:
@@ -714,8 +909,10 @@ def check_gradients_flow(s: Session):
     evidence["grad_norms"] = {n: (round(v, 8) if isinstance(v, float) else v) for n, v in list(norms.items())[:60]}
     problems = []
     if missing:
-        problems.append(f"{len(missing)} trainable parameter(s) got no gradient (unused in forward, or cut off by "
-                        f"detach()/.data/no_grad): {', '.join(missing[:8])}")
+        problems.append(
+            f"{len(missing)} trainable parameter(s) got no gradient (unused in forward, or cut off by "
+            f"detach()/.data/no_grad): {', '.join(missing[:8])}"
+        )
         evidence["no_gradient"] = missing[:50]
     if zero:
         problems.append(f"{len(zero)} parameter(s) got an all-zero gradient: {', '.join(zero[:8])}")
@@ -730,24 +927,40 @@ def check_gradients_flow(s: Session):
             if problem:
                 problems.append(problem)
             else:
-                evidence["note"] = ("no gradient reaches the inputs, but the outputs change with them: the input passes "
-                                    "through a non-differentiable step (round, argmax, integer cast) first")
+                evidence["note"] = (
+                    "no gradient reaches the inputs, but the outputs change with them: the input passes "
+                    "through a non-differentiable step (round, argmax, integer cast) first"
+                )
         else:
             mixing = _batch_mixing(s, x.detach())
             if mixing:
                 problems.append(mixing)
     else:
-        evidence["note"] = f"inputs are {str(x.dtype).replace('torch.', '')} (not differentiable): the input-dependence checks were skipped"
+        evidence["note"] = (
+            f"inputs are {str(x.dtype).replace('torch.', '')} (not differentiable): the input-dependence checks were skipped"
+        )
     s.reset()
     if problems:
-        return result("gradients_flow", "failed", "; ".join(problems), expected="finite, non-zero gradients for every trainable parameter",
-                      observed=problems[0], threshold=threshold, evidence=evidence)
+        return result(
+            "gradients_flow",
+            "failed",
+            "; ".join(problems),
+            expected="finite, non-zero gradients for every trainable parameter",
+            observed=problems[0],
+            threshold=threshold,
+            evidence=evidence,
+        )
     values = [v for v in norms.values() if isinstance(v, float)]
-    return result("gradients_flow", "passed", f"all {len(trainable)} trainable parameters get finite, non-zero gradients "
-                  f"(norms {min(values):.3g}..{max(values):.3g})" + (f"; {len(frozen)} frozen" if frozen else ""),
-                  expected="finite, non-zero gradients for every trainable parameter",
-                  observed=f"{len(trainable)} of {len(trainable)} with gradients, norms {min(values):.3g}..{max(values):.3g}",
-                  threshold=threshold, evidence=evidence)
+    return result(
+        "gradients_flow",
+        "passed",
+        f"all {len(trainable)} trainable parameters get finite, non-zero gradients "
+        f"(norms {min(values):.3g}..{max(values):.3g})" + (f"; {len(frozen)} frozen" if frozen else ""),
+        expected="finite, non-zero gradients for every trainable parameter",
+        observed=f"{len(trainable)} of {len(trainable)} with gradients, norms {min(values):.3g}..{max(values):.3g}",
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def _input_independence(s, x):
@@ -760,8 +973,10 @@ def _input_independence(s, x):
         b = s.model(other)
     s.model.train()
     if a.shape == b.shape and bool((a == b).all()):
-        return ("the outputs do not depend on the inputs: no gradient reaches them, and random inputs give identical "
-                "outputs (the forward ignores its input, or multiplies it by zero)")
+        return (
+            "the outputs do not depend on the inputs: no gradient reaches them, and random inputs give identical "
+            "outputs (the forward ignores its input, or multiplies it by zero)"
+        )
     return None
 
 
@@ -785,8 +1000,10 @@ def _batch_mixing(s, x):
     if others.numel() == 0:
         return None
     rows = (others + 1).tolist()[:8]
-    return (f"sample 0's output depends on {others.numel()} other sample(s) of the batch (rows {rows}) even in eval mode: "
-            "a view/reshape/transpose mixes the batch dimension")
+    return (
+        f"sample 0's output depends on {others.numel()} other sample(s) of the batch (rows {rows}) even in eval mode: "
+        "a view/reshape/transpose mixes the batch dimension"
+    )
 
 
 def _linear_fit(s, batches, steps=100):
@@ -830,7 +1047,7 @@ def _linear_fit(s, batches, steps=100):
 
     def closure():
         opt.zero_grad()
-        value = objective(raw(Xs)) + 1e-4 * (W ** 2).sum()
+        value = objective(raw(Xs)) + 1e-4 * (W**2).sum()
         value.backward()
         return value
 
@@ -902,49 +1119,93 @@ def check_overfit_one_batch(s: Session):
         "final_eval_mode_loss": eval_loss,
         "curve": _downsample(list(enumerate(curve)), 50),
     }
-    threshold = (f"the loss (training or eval mode) must close {OVERFIT_GAP_CLOSED:.0%} of the gap from its start to zero "
-                 f"within {steps} steps (for a model no more expressive than a linear one: the gap to what a linear model "
-                 "reaches on the batch). When your optimizer is slower, a default Adam(lr=1e-3) decides whether the model "
-                 f"can memorise the batch; your optimizer must then at least lower the loss by {STUCK_FRACTION:.0%}")
+    threshold = (
+        f"the loss (training or eval mode) must close {OVERFIT_GAP_CLOSED:.0%} of the gap from its start to zero "
+        f"within {steps} steps (for a model no more expressive than a linear one: the gap to what a linear model "
+        "reaches on the batch). When your optimizer is slower, a default Adam(lr=1e-3) decides whether the model "
+        f"can memorise the batch; your optimizer must then at least lower the loss by {STUCK_FRACTION:.0%}"
+    )
     if initial is None:
         s.reset()
-        return result("overfit_one_batch", "failed", f"the loss is {curve[0] if curve else 'missing'} before any step",
-                      expected="a finite loss", observed=str(curve[0] if curve else None), threshold=threshold, evidence=evidence)
+        return result(
+            "overfit_one_batch",
+            "failed",
+            f"the loss is {curve[0] if curve else 'missing'} before any step",
+            expected="a finite loss",
+            observed=str(curve[0] if curve else None),
+            threshold=threshold,
+            evidence=evidence,
+        )
     target = initial - OVERFIT_GAP_CLOSED * abs(initial)
     expected = f"a loss of at most {fmt(target)} ({100 - OVERFIT_GAP_CLOSED * 100:.0f}% of the start {fmt(initial)}) within {steps} steps"
     if diverged is not None:
         s.reset()
-        return result("overfit_one_batch", "failed", f"the loss became {curve[-1]} at step {diverged}: training diverges "
-                      "(learning rate too high, or a log/division of zero in the loss)", expected=expected,
-                      observed=f"{curve[-1]} at step {diverged}", threshold=threshold, evidence=evidence)
+        return result(
+            "overfit_one_batch",
+            "failed",
+            f"the loss became {curve[-1]} at step {diverged}: training diverges "
+            "(learning rate too high, or a log/division of zero in the loss)",
+            expected=expected,
+            observed=f"{curve[-1]} at step {diverged}",
+            threshold=threshold,
+            evidence=evidence,
+        )
     observed = f"best {fmt(best)} after {len(curve)} step(s) (training mode {fmt(evidence['best_train_mode_loss'])}, eval mode {fmt(eval_loss)})"
     reached = best <= target
     memorised_by = evidence["optimizer"]
     if not reached and s.optimizer_factory is not None:
         # is it the model or the optimizer? the same batch with a default Adam
         ref_curve, ref_eval, ref_div, ref_opt = _overfit(
-            s, x, y, lambda: torch.optim.Adam([p for p in s.model.parameters() if p.requires_grad], lr=1e-3), steps, "Adam(1e-3)")
+            s,
+            x,
+            y,
+            lambda: torch.optim.Adam([p for p in s.model.parameters() if p.requires_grad], lr=1e-3),
+            steps,
+            "Adam(1e-3)",
+        )
         ref_best = _best(ref_curve, ref_eval)
-        evidence["reference"] = {"optimizer": "Adam(lr=1e-3) (default)", "steps_run": len(ref_curve), "best": ref_best,
-                                 "diverged_at": ref_div}
+        evidence["reference"] = {
+            "optimizer": "Adam(lr=1e-3) (default)",
+            "steps_run": len(ref_curve),
+            "best": ref_best,
+            "diverged_at": ref_div,
+        }
         if ref_div is None and ref_best <= target:
             moved = best <= initial - STUCK_FRACTION * abs(initial)
             s.reset()
             if moved:
-                evidence["note"] = (f"with your optimizer the loss fell from {fmt(initial)} to {fmt(best)} in {steps} steps; a "
-                                    f"default Adam(lr=1e-3) memorised the batch in {len(ref_curve)} steps: your learning rate "
-                                    "may be low for a quick start (try the lr range test)")
-                return result("overfit_one_batch", "passed", f"the model memorises one batch of {n} (Adam(1e-3): "
-                              f"{fmt(initial)} -> {fmt(ref_best)} in {len(ref_curve)} steps); with {evidence['optimizer']} the "
-                              f"loss falls more slowly ({fmt(initial)} -> {fmt(best)} in {steps})", expected=expected,
-                              observed=observed, threshold=threshold, evidence=evidence)
-            cause = (f"the model can memorise the batch (a default Adam(1e-3) reached {fmt(ref_best)} in {len(ref_curve)} "
-                     f"steps) but with your optimizer, {evidence['optimizer']}, the loss did not move ({fmt(initial)} -> "
-                     f"{fmt(best)}): its learning rate is far too small, or it does not hold the model's parameters; try "
-                     "1e-5..1e-1 (lr range test)")
+                evidence["note"] = (
+                    f"with your optimizer the loss fell from {fmt(initial)} to {fmt(best)} in {steps} steps; a "
+                    f"default Adam(lr=1e-3) memorised the batch in {len(ref_curve)} steps: your learning rate "
+                    "may be low for a quick start (try the lr range test)"
+                )
+                return result(
+                    "overfit_one_batch",
+                    "passed",
+                    f"the model memorises one batch of {n} (Adam(1e-3): "
+                    f"{fmt(initial)} -> {fmt(ref_best)} in {len(ref_curve)} steps); with {evidence['optimizer']} the "
+                    f"loss falls more slowly ({fmt(initial)} -> {fmt(best)} in {steps})",
+                    expected=expected,
+                    observed=observed,
+                    threshold=threshold,
+                    evidence=evidence,
+                )
+            cause = (
+                f"the model can memorise the batch (a default Adam(1e-3) reached {fmt(ref_best)} in {len(ref_curve)} "
+                f"steps) but with your optimizer, {evidence['optimizer']}, the loss did not move ({fmt(initial)} -> "
+                f"{fmt(best)}): its learning rate is far too small, or it does not hold the model's parameters; try "
+                "1e-5..1e-1 (lr range test)"
+            )
             evidence["likely_causes"] = [cause]
-            return result("overfit_one_batch", "failed", f"could not overfit one batch of {n} with your optimizer: {cause}",
-                          expected=expected, observed=observed, threshold=threshold, evidence=evidence)
+            return result(
+                "overfit_one_batch",
+                "failed",
+                f"could not overfit one batch of {n} with your optimizer: {cause}",
+                expected=expected,
+                observed=observed,
+                threshold=threshold,
+                evidence=evidence,
+            )
         if ref_best < best:
             best, memorised_by = ref_best, "Adam(lr=1e-3) (default)"
     passed = reached
@@ -957,33 +1218,61 @@ def check_overfit_one_batch(s: Session):
             relaxed = ref + (1 - OVERFIT_GAP_CLOSED) * (initial - ref)
             if ref > target and best <= relaxed:
                 passed = True
-                evidence["note"] = (f"the batch cannot be memorised by a linear model either (it reaches {ref:.4g}); "
-                                    f"the model reached {best:.4g}, within {100 - OVERFIT_GAP_CLOSED * 100:.0f}% of that gap")
+                evidence["note"] = (
+                    f"the batch cannot be memorised by a linear model either (it reaches {ref:.4g}); "
+                    f"the model reached {best:.4g}, within {100 - OVERFIT_GAP_CLOSED * 100:.0f}% of that gap"
+                )
     s.reset()
     if passed:
-        return result("overfit_one_batch", "passed", f"one batch of {n} memorised: loss {fmt(initial)} -> {fmt(best)} in "
-                      f"{len(curve)} step(s) with {memorised_by}", expected=expected, observed=observed,
-                      threshold=threshold, evidence=evidence)
+        return result(
+            "overfit_one_batch",
+            "passed",
+            f"one batch of {n} memorised: loss {fmt(initial)} -> {fmt(best)} in "
+            f"{len(curve)} step(s) with {memorised_by}",
+            expected=expected,
+            observed=observed,
+            threshold=threshold,
+            evidence=evidence,
+        )
     causes = []
     if abs(best - initial) <= STUCK_FRACTION * abs(initial):
-        causes.append(f"the loss did not move: the gradients are zero or do not reach the weights (see gradients_flow), "
-                      f"or the learning rate is far too small ({evidence['optimizer']})")
+        causes.append(
+            f"the loss did not move: the gradients are zero or do not reach the weights (see gradients_flow), "
+            f"or the learning rate is far too small ({evidence['optimizer']})"
+        )
     if s.probabilities:
         c = s.num_classes or 2
         floor = -1 + math.log(math.e + c - 1)
-        causes.append(f"the outputs are probabilities (softmax before {s.loss_name}, which applies log-softmax itself): the "
-                      f"loss cannot fall below about {floor:.3f} with {c} classes; return raw logits")
-    drops = [(name, m.p) for name, m in s.model.named_modules() if isinstance(m, torch.nn.modules.dropout._DropoutNd) and m.p >= 0.5]
+        causes.append(
+            f"the outputs are probabilities (softmax before {s.loss_name}, which applies log-softmax itself): the "
+            f"loss cannot fall below about {floor:.3f} with {c} classes; return raw logits"
+        )
+    drops = [
+        (name, m.p)
+        for name, m in s.model.named_modules()
+        if isinstance(m, torch.nn.modules.dropout._DropoutNd) and m.p >= 0.5
+    ]
     if drops:
-        causes.append("dropout " + ", ".join(f"p={p:g} ({name})" for name, p in drops[:3]) + " is too strong to fit even one "
-                      "batch; lower it")
+        causes.append(
+            "dropout " + ", ".join(f"p={p:g} ({name})" for name, p in drops[:3]) + " is too strong to fit even one "
+            "batch; lower it"
+        )
     if not causes:
-        causes.append("the model cannot fit one batch even with a default Adam(1e-3): check the loss against the labels "
-                      "and the outputs, and the model's capacity")
+        causes.append(
+            "the model cannot fit one batch even with a default Adam(1e-3): check the loss against the labels "
+            "and the outputs, and the model's capacity"
+        )
     evidence["likely_causes"] = causes
-    return result("overfit_one_batch", "failed", f"could not overfit one batch of {n}: loss {fmt(initial)} -> best {fmt(best)}, "
-                  f"needs {fmt(target)}: {causes[0]}", expected=expected, observed=observed, threshold=threshold,
-                  evidence=evidence)
+    return result(
+        "overfit_one_batch",
+        "failed",
+        f"could not overfit one batch of {n}: loss {fmt(initial)} -> best {fmt(best)}, "
+        f"needs {fmt(target)}: {causes[0]}",
+        expected=expected,
+        observed=observed,
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def _downsample(points, limit):
@@ -1026,7 +1315,9 @@ def check_beats_baseline(s: Session):
         c = priors.numel()
 
         def trivial(inp):
-            shape = (inp.shape[0], c) + ((s.model_out_shape[2:]) if s.model_out_shape and len(s.model_out_shape) > 2 else ())
+            shape = (inp.shape[0], c) + (
+                (s.model_out_shape[2:]) if s.model_out_shape and len(s.model_out_shape) > 2 else ()
+            )
             logits = torch.log(priors).to(inp.device).reshape((1, c) + (1,) * (len(shape) - 2)).expand(shape).clone()
             return torch.log_softmax(logits, dim=1) if s.loss_kind == "nll" else logits
     elif s.kind == "binary":
@@ -1072,43 +1363,75 @@ def check_beats_baseline(s: Session):
     s.reset()
     evidence["model"] = {"optimizer": s.optimizer_text(opt), **model}
     if diverged is not None:
-        return result("beats_baseline", "failed", f"training diverged (non-finite loss at step {diverged})",
-                      expected="a finite loss", observed=f"non-finite at step {diverged}", evidence=evidence)
+        return result(
+            "beats_baseline",
+            "failed",
+            f"training diverged (non-finite loss at step {diverged})",
+            expected="a finite loss",
+            observed=f"non-finite at step {diverged}",
+            evidence=evidence,
+        )
     if s.kind == "regression":
         need = BEAT_REG_RATIO * base["mse"]
         passed = model["mse"] <= need
-        threshold = (f"the model's MSE must be at most {BEAT_REG_RATIO:g} x the mean predictor's (R^2 >= "
-                     f"{1 - BEAT_REG_RATIO:.2f}) after {steps} training steps")
+        threshold = (
+            f"the model's MSE must be at most {BEAT_REG_RATIO:g} x the mean predictor's (R^2 >= "
+            f"{1 - BEAT_REG_RATIO:.2f}) after {steps} training steps"
+        )
         expected = f"MSE <= {fmt(need)}"
-        observed = (f"model MSE {fmt(model['mse'])}, mean predictor {fmt(base['mse'])}"
-                    + (f", linear {fmt(linear['mse'])}" if linear else ""))
+        observed = f"model MSE {fmt(model['mse'])}, mean predictor {fmt(base['mse'])}" + (
+            f", linear {fmt(linear['mse'])}" if linear else ""
+        )
         worse_than_linear = linear is not None and model["mse"] > linear["mse"] / BEAT_REG_RATIO
     else:
         p = base["accuracy"]
         margin = max(BEAT_MIN_MARGIN, 2 * math.sqrt(max(p * (1 - p), 1e-12) / max(base["n"], 1)))
         need = p + margin
         passed = model["accuracy"] >= need
-        threshold = (f"the accuracy must beat the majority baseline by max({BEAT_MIN_MARGIN}, 2 binomial standard errors) = "
-                     f"{margin:.3f} after {steps} training steps; the linear model is reported for comparison")
+        threshold = (
+            f"the accuracy must beat the majority baseline by max({BEAT_MIN_MARGIN}, 2 binomial standard errors) = "
+            f"{margin:.3f} after {steps} training steps; the linear model is reported for comparison"
+        )
         expected = f"accuracy >= {need:.3f}"
-        observed = (f"model {model['accuracy']:.3f}, {trivial_name} {p:.3f}"
-                    + (f", linear {linear['accuracy']:.3f}" if linear else ""))
+        observed = f"model {model['accuracy']:.3f}, {trivial_name} {p:.3f}" + (
+            f", linear {linear['accuracy']:.3f}" if linear else ""
+        )
         worse_than_linear = linear is not None and model["accuracy"] < linear["accuracy"] - margin
     if worse_than_linear:
-        evidence["note"] = ("the model does worse than a linear model on the flattened inputs after this short training: "
-                            "it may need longer training or a different learning rate; if it stays behind, suspect the architecture")
+        evidence["note"] = (
+            "the model does worse than a linear model on the flattened inputs after this short training: "
+            "it may need longer training or a different learning rate; if it stays behind, suspect the architecture"
+        )
     if passed:
-        return result("beats_baseline", "passed", f"after {steps} steps the model beats the trivial baseline: {observed}",
-                      expected=expected, observed=observed, threshold=threshold, evidence=evidence)
-    return result("beats_baseline", "failed", f"after {steps} steps the model does not beat the trivial baseline: {observed} "
-                  "(labels that do not match their inputs, or training that does not change the model)",
-                  expected=expected, observed=observed, threshold=threshold, evidence=evidence)
+        return result(
+            "beats_baseline",
+            "passed",
+            f"after {steps} steps the model beats the trivial baseline: {observed}",
+            expected=expected,
+            observed=observed,
+            threshold=threshold,
+            evidence=evidence,
+        )
+    return result(
+        "beats_baseline",
+        "failed",
+        f"after {steps} steps the model does not beat the trivial baseline: {observed} "
+        "(labels that do not match their inputs, or training that does not change the model)",
+        expected=expected,
+        observed=observed,
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def check_train_val_overlap(s: Session):
     if s.val is None:
-        return result("train_val_overlap", "skipped", "no val_loader to compare with",
-                      evidence={"note": "beats_baseline holds out part of the training batches instead"})
+        return result(
+            "train_val_overlap",
+            "skipped",
+            "no val_loader to compare with",
+            evidence={"note": "beats_baseline holds out part of the training batches instead"},
+        )
     seen = {}
     n_train = 0
     for b, (x, _) in enumerate(s.train):
@@ -1127,17 +1450,29 @@ def check_train_val_overlap(s: Session):
         ty = s.train[hit["train"][0]][1][hit["train"][1]]
         vy = s.val[hit["val"][0]][1][hit["val"][1]]
         hit["same_target"] = bool((ty.cpu() == vy.cpu()).all()) if ty.shape == vy.shape else False
-    evidence = {"train_samples_hashed": n_train, "val_samples_hashed": n_val,
-                "batches_scanned": {"train_loader": len(s.train), "val_loader": len(s.val)},
-                "method": "blake2b of each sample's input tensor bytes: exact duplicates (augmented copies are not detected)"}
+    evidence = {
+        "train_samples_hashed": n_train,
+        "val_samples_hashed": n_val,
+        "batches_scanned": {"train_loader": len(s.train), "val_loader": len(s.val)},
+        "method": "blake2b of each sample's input tensor bytes: exact duplicates (augmented copies are not detected)",
+    }
     if s.train_loader is s.val_loader:
         evidence["same_loader_object"] = True
-    elif getattr(s.train_loader, "dataset", None) is not None and getattr(s.train_loader, "dataset", None) is getattr(s.val_loader, "dataset", object()):
+    elif getattr(s.train_loader, "dataset", None) is not None and getattr(s.train_loader, "dataset", None) is getattr(
+        s.val_loader, "dataset", object()
+    ):
         evidence["same_dataset_object"] = True
     threshold = "any sample in both fails: validation scores on seen samples overstate generalisation"
     if not hits and not evidence.get("same_loader_object") and not evidence.get("same_dataset_object"):
-        return result("train_val_overlap", "passed", f"no sample of {n_val} validation samples appears among {n_train} training samples",
-                      expected="0 shared samples", observed="0 shared samples", threshold=threshold, evidence=evidence)
+        return result(
+            "train_val_overlap",
+            "passed",
+            f"no sample of {n_val} validation samples appears among {n_train} training samples",
+            expected="0 shared samples",
+            observed="0 shared samples",
+            threshold=threshold,
+            evidence=evidence,
+        )
     evidence["examples"] = hits[:10]
     frac = len(hits) / max(n_val, 1)
     what = f"{len(hits)} of {n_val} validation samples ({frac:.1%}) also appear in the training batches"
@@ -1145,8 +1480,15 @@ def check_train_val_overlap(s: Session):
         what += "; train_loader and val_loader are the same object"
     elif evidence.get("same_dataset_object"):
         what += "; both loaders read the same dataset object"
-    return result("train_val_overlap", "failed", what, expected="0 shared samples", observed=f"{len(hits)} shared ({frac:.1%} of validation)",
-                  threshold=threshold, evidence=evidence)
+    return result(
+        "train_val_overlap",
+        "failed",
+        what,
+        expected="0 shared samples",
+        observed=f"{len(hits)} shared ({frac:.1%} of validation)",
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 def check_lr_range_test(s: Session):
@@ -1161,7 +1503,7 @@ def check_lr_range_test(s: Session):
     curve, raw, smooth, best = [], [], 0.0, float("inf")
     stop = "reached the top of the range"
     for k in range(steps):
-        lr = LR_MIN * ratio ** k
+        lr = LR_MIN * ratio**k
         for group in opt.param_groups:
             group["lr"] = lr
         xb, yb = s.train[k % len(s.train)]
@@ -1183,22 +1525,42 @@ def check_lr_range_test(s: Session):
         opt.step()
         s.tick((k + 1) / steps, f"lr_range_test: lr {lr:.1e}, loss {smoothed:.4g}")
     s.reset()
-    evidence = {"range": [LR_MIN, LR_MAX], "steps_run": len(curve), "stopped": stop, "optimizer": type(opt).__name__,
-                "your_lr": user_lr if s.optimizer_factory is not None else None,
-                "curve": [[float(f"{a:.3e}"), round(b, 6)] for a, b in _downsample(curve, 50)]}
-    threshold = (f"some rate in {LR_MIN:g}..{LR_MAX:g} must lower the smoothed loss (EMA {LR_SMOOTHING}) by "
-                 f"{LR_MIN_DROP:.0%} from its start; the suggestion is the rate of steepest descent before the minimum")
+    evidence = {
+        "range": [LR_MIN, LR_MAX],
+        "steps_run": len(curve),
+        "stopped": stop,
+        "optimizer": type(opt).__name__,
+        "your_lr": user_lr if s.optimizer_factory is not None else None,
+        "curve": [[float(f"{a:.3e}"), round(b, 6)] for a, b in _downsample(curve, 50)],
+    }
+    threshold = (
+        f"some rate in {LR_MIN:g}..{LR_MAX:g} must lower the smoothed loss (EMA {LR_SMOOTHING}) by "
+        f"{LR_MIN_DROP:.0%} from its start; the suggestion is the rate of steepest descent before the minimum"
+    )
     if len(curve) < 5:
-        return result("lr_range_test", "failed", f"the test stopped after {len(curve)} step(s): {stop}",
-                      expected="a falling loss somewhere in the range", observed=stop, threshold=threshold, evidence=evidence)
+        return result(
+            "lr_range_test",
+            "failed",
+            f"the test stopped after {len(curve)} step(s): {stop}",
+            expected="a falling loss somewhere in the range",
+            observed=stop,
+            threshold=threshold,
+            evidence=evidence,
+        )
     # the first rates barely move the weights: their mean loss is the reference, robust to one easy first batch
     start = sum(raw[:LR_REFERENCE_STEPS]) / len(raw[:LR_REFERENCE_STEPS])
     low_i = min(range(len(curve)), key=lambda i: curve[i][1])
     if not curve[low_i][1] <= (1 - LR_MIN_DROP) * start:
-        return result("lr_range_test", "failed", f"no learning rate in {LR_MIN:g}..{LR_MAX:g} lowered the loss by "
-                      f"{LR_MIN_DROP:.0%} within {len(curve)} steps (start {start:.4g}, best {curve[low_i][1]:.4g})",
-                      expected=f"a drop of {LR_MIN_DROP:.0%}", observed=f"best {curve[low_i][1]:.4g} from {start:.4g}",
-                      threshold=threshold, evidence=evidence)
+        return result(
+            "lr_range_test",
+            "failed",
+            f"no learning rate in {LR_MIN:g}..{LR_MAX:g} lowered the loss by "
+            f"{LR_MIN_DROP:.0%} within {len(curve)} steps (start {start:.4g}, best {curve[low_i][1]:.4g})",
+            expected=f"a drop of {LR_MIN_DROP:.0%}",
+            observed=f"best {curve[low_i][1]:.4g} from {start:.4g}",
+            threshold=threshold,
+            evidence=evidence,
+        )
     w = 3
     slopes = []
     for i in range(w, low_i + 1):
@@ -1212,8 +1574,15 @@ def check_lr_range_test(s: Session):
         factor = suggested / user_lr
         if factor > 100 or factor < 0.01:
             message += f"; your optimizer's lr {user_lr:.2e} is {factor:.3g} x off it"
-    return result("lr_range_test", "passed", message, expected=f"a falling loss somewhere in {LR_MIN:g}..{LR_MAX:g}",
-                  observed=f"loss {start:.4g} -> {curve[low_i][1]:.4g}", threshold=threshold, evidence=evidence)
+    return result(
+        "lr_range_test",
+        "passed",
+        message,
+        expected=f"a falling loss somewhere in {LR_MIN:g}..{LR_MAX:g}",
+        observed=f"loss {start:.4g} -> {curve[low_i][1]:.4g}",
+        threshold=threshold,
+        evidence=evidence,
+    )
 
 
 CHECK_FUNCTIONS = {
@@ -1264,8 +1633,12 @@ def run_checks(s: Session, names) -> dict:
             except BaseException as e:
                 if is_out_of_memory(e):
                     raise OutOfMemory(f"{name}: {type(e).__name__}: {str(e).strip()[:300]}") from None
-                res = result(name, "error", f"{name} could not run: {type(e).__name__}: {str(e).strip()[:300]}",
-                             evidence={"traceback": entrypoint.user_traceback(e)})
+                res = result(
+                    name,
+                    "error",
+                    f"{name} could not run: {type(e).__name__}: {str(e).strip()[:300]}",
+                    evidence={"traceback": entrypoint.user_traceback(e)},
+                )
                 try:
                     s.reset()
                 except Exception:
@@ -1284,8 +1657,11 @@ def _device(torch, requested: str):
     available = bool(torch.cuda.is_available())
     if requested == "cuda" and not available:
         build = torch.version.cuda or "none: a CPU-only build"
-        raise EntrypointError("device", f"device 'cuda' was requested but torch.cuda.is_available() is False in "
-                              f"{sys.executable} (torch {torch.__version__}, CUDA {build}); use device 'auto' or 'cpu'")
+        raise EntrypointError(
+            "device",
+            f"device 'cuda' was requested but torch.cuda.is_available() is False in "
+            f"{sys.executable} (torch {torch.__version__}, CUDA {build}); use device 'auto' or 'cpu'",
+        )
     if requested == "cpu" or not available:
         return torch.device("cpu"), None, available
     device = torch.device("cuda", torch.cuda.current_device())
@@ -1300,13 +1676,21 @@ def run(cfg: dict, channel) -> int:
     try:
         import torch
     except ImportError as e:
-        channel.emit("error", stage="probe", kind="missing_torch", message=f"torch cannot be imported in {sys.executable}: {e}; "
-                     "install torch there, or name the interpreter that has it (tool input 'interpreter' or 'python' in "
-                     "experiment-runner.yaml)", traceback=[])
+        channel.emit(
+            "error",
+            stage="probe",
+            kind="missing_torch",
+            message=f"torch cannot be imported in {sys.executable}: {e}; "
+            "install torch there, or name the interpreter that has it (tool input 'interpreter' or 'python' in "
+            "experiment-runner.yaml)",
+            traceback=[],
+        )
         return 2
     timings["import_torch"] = round(time.perf_counter() - t0, 4)
     device, name, available = _device(torch, cfg.get("device", "auto"))
-    torch.ones(64, 64) @ torch.ones(64, 64)  # starts the CPU thread pool before the cap: its stacks are not the user's memory
+    torch.ones(64, 64) @ torch.ones(
+        64, 64
+    )  # starts the CPU thread pool before the cap: its stacks are not the user's memory
     memory = {"mode": "none"}
     if cfg.get("memory_mb"):
         if device.type == "cuda":
@@ -1315,9 +1699,21 @@ def run(cfg: dict, channel) -> int:
             memory = {"mode": "watchdog", "rss_mb": round((rss or 0) / 1024, 1), "headroom_mb": cfg["memory_mb"]}
         else:
             cap = runtime.cap_memory(cfg["memory_mb"])
-            memory = {"mode": "address-space", **cap, "headroom_mb": cfg["memory_mb"]} if cap else {"mode": "watchdog", "headroom_mb": cfg["memory_mb"]}
-    channel.emit("device", device=str(device), name=name or "CPU", requested=cfg.get("device", "auto"),
-                 cuda_available=available, torch=torch.__version__, threads=torch.get_num_threads(), memory=memory)
+            memory = (
+                {"mode": "address-space", **cap, "headroom_mb": cfg["memory_mb"]}
+                if cap
+                else {"mode": "watchdog", "headroom_mb": cfg["memory_mb"]}
+            )
+    channel.emit(
+        "device",
+        device=str(device),
+        name=name or "CPU",
+        requested=cfg.get("device", "auto"),
+        cuda_available=available,
+        torch=torch.__version__,
+        threads=torch.get_num_threads(),
+        memory=memory,
+    )
     names = cfg.get("checks") or [c for c in CHECKS if c != "lr_range_test"]
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
@@ -1341,8 +1737,14 @@ def run(cfg: dict, channel) -> int:
     warm.grad = torch.ones(1)
     torch.optim.Adam([warm]).step()
     timings["optimizer_warmup"] = round(time.perf_counter() - t, 4)
-    channel.emit("loaded", loss=s.loss_name, train_batches=len(s.train), val_batches=len(s.val) if s.val is not None else None,
-                 optimizer="yours" if s.optimizer_factory is not None else "default Adam(lr=1e-3)", extra_keys=s.extra_keys)
+    channel.emit(
+        "loaded",
+        loss=s.loss_name,
+        train_batches=len(s.train),
+        val_batches=len(s.val) if s.val is not None else None,
+        optimizer="yours" if s.optimizer_factory is not None else "default Adam(lr=1e-3)",
+        extra_keys=s.extra_keys,
+    )
     timings.update(run_checks(s, names))
     channel.emit("task", task=s.kind, loss=s.loss_name, num_classes=s.num_classes, notes=s.notes)
     timings["probe_total"] = round(time.perf_counter() - t0, 4)
@@ -1356,13 +1758,19 @@ def main(argv=None) -> int:
     parser.add_argument("--events-path", default=None)
     parser.add_argument("--config", required=True, help="JSON object")
     args = parser.parse_args(argv)
-    channel = runtime.Channel.from_fd(args.events_fd) if args.events_fd is not None else runtime.Channel.to_path(args.events_path)
+    channel = (
+        runtime.Channel.from_fd(args.events_fd)
+        if args.events_fd is not None
+        else runtime.Channel.to_path(args.events_path)
+    )
     cfg = json.loads(args.config)
     # the probe folder must not shadow user modules named like ours (sanity, entrypoint, runtime)
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.realpath(p or ".") != here]
     runtime.watch_deadline(cfg.get("deadline"))
-    channel.emit("hello", probe="sanity", version=1, python=sys.version.split()[0], executable=sys.executable, pid=os.getpid())
+    channel.emit(
+        "hello", probe="sanity", version=1, python=sys.version.split()[0], executable=sys.executable, pid=os.getpid()
+    )
     try:
         return run(cfg, channel)
     except EntrypointError as e:
@@ -1373,13 +1781,23 @@ def main(argv=None) -> int:
         return 3
     except BaseException as e:
         if is_out_of_memory(e):
-            channel.emit("error", stage="build", kind="out_of_memory", message=f"{type(e).__name__}: {str(e)[:300]}",
-                         traceback=entrypoint.user_traceback(e))
+            channel.emit(
+                "error",
+                stage="build",
+                kind="out_of_memory",
+                message=f"{type(e).__name__}: {str(e)[:300]}",
+                traceback=entrypoint.user_traceback(e),
+            )
             return 3
         import traceback
 
-        channel.emit("error", stage="probe", kind="internal", message=f"{type(e).__name__}: {e}",
-                     traceback=traceback.format_exception(type(e), e, e.__traceback__)[-20:])
+        channel.emit(
+            "error",
+            stage="probe",
+            kind="internal",
+            message=f"{type(e).__name__}: {e}",
+            traceback=traceback.format_exception(type(e), e, e.__traceback__)[-20:],
+        )
         return 4
 
 

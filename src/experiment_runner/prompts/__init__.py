@@ -3,12 +3,12 @@ Content lives here as data, not in code."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def _env():
     import jinja2
 
@@ -26,7 +26,7 @@ def render(template: str, **context: Any) -> str:
     return _env().get_template(template).render(**context)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     import yaml
 

@@ -34,7 +34,9 @@ class Selection:
     unaccounted: list[RunData]  # left out by a filter without a reason
 
 
-def select(runs: list[RunData], *, arms: list[str] | None, seeds: list[int] | None, exclusions: list[Exclusion]) -> Selection:
+def select(
+    runs: list[RunData], *, arms: list[str] | None, seeds: list[int] | None, exclusions: list[Exclusion]
+) -> Selection:
     """Apply the caller's filters and exclusions. Every run ends in exactly one list, so none can vanish."""
     all_arms = sorted({r.arm for r in runs})
     for a in arms or []:
@@ -46,14 +48,18 @@ def select(runs: list[RunData], *, arms: list[str] | None, seeds: list[int] | No
             raise UserError("an exclusion names no run: give run_id, or arm (and seed), or seed")
         reason = require_reason(ex.reason, f"excluding {ex.run_id or ex.arm or ex.seed!r}")
         hit = [
-            r for r in runs
+            r
+            for r in runs
             if (ex.run_id is None or r.run_id == ex.run_id)
             and (ex.arm is None or r.arm == ex.arm)
             and (ex.seed is None or r.seed == ex.seed)
         ]
         if not hit:
             what = ex.run_id or f"arm={ex.arm!r} seed={ex.seed!r}"
-            raise UserError(f"exclusion {what} matches no run; " + did_you_mean(str(ex.run_id or ex.arm), [r.run_id for r in runs] + all_arms))
+            raise UserError(
+                f"exclusion {what} matches no run; "
+                + did_you_mean(str(ex.run_id or ex.arm), [r.run_id for r in runs] + all_arms)
+            )
         for r in hit:
             reasons.setdefault(r.run_id, reason)
     included, excluded, unaccounted = [], [], []
@@ -149,7 +155,14 @@ class Analysis:
             t.add_text(r.cause, f"recorded cause of {r.run_id}")
         for (arm, metric), c in self.cells.items():
             where = f"{metric} of arm {arm}"
-            for name, v in (("mean", c.mean), ("std", c.std), ("sem", c.sem), ("min", c.min), ("max", c.max), ("median", c.median)):
+            for name, v in (
+                ("mean", c.mean),
+                ("std", c.std),
+                ("sem", c.sem),
+                ("min", c.min),
+                ("max", c.max),
+                ("median", c.median),
+            ):
                 t.add(v, f"{name} {where}")
             for iv, name in ((c.ci_t, "t-CI"), (c.ci_bootstrap, "bootstrap CI")):
                 t.add(iv.low, f"{name} {where}")
@@ -157,7 +170,11 @@ class Analysis:
             t.add(c.n, f"n {where}")
             t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value")
         for metric in self.metrics:  # differences between any two arms, absolute and relative
-            means = [(a, self.cells[(a, metric)].mean) for a in self.arms if (a, metric) in self.cells and self.cells[(a, metric)].mean is not None]
+            means = [
+                (a, self.cells[(a, metric)].mean)
+                for a in self.arms
+                if (a, metric) in self.cells and self.cells[(a, metric)].mean is not None
+            ]
             for i, (a, ma) in enumerate(means):
                 for b, mb in means[i + 1 :]:
                     t.add(ma - mb, f"difference of {metric} means {a} - {b}")
@@ -168,8 +185,13 @@ class Analysis:
         for cmp in self.comparisons:
             where = f"{cmp.arm} vs {cmp.baseline}"
             for name, v in (
-                ("difference", cmp.difference), ("Hedges' g", cmp.hedges_g), ("P(improvement)", cmp.probability_of_improvement),
-                ("Welch t", cmp.welch_t), ("Welch df", cmp.welch_df), ("Student t", cmp.student_t), ("U", cmp.mann_whitney_u),
+                ("difference", cmp.difference),
+                ("Hedges' g", cmp.hedges_g),
+                ("P(improvement)", cmp.probability_of_improvement),
+                ("Welch t", cmp.welch_t),
+                ("Welch df", cmp.welch_df),
+                ("Student t", cmp.student_t),
+                ("U", cmp.mann_whitney_u),
                 ("seeds needed", cmp.seeds_needed),
             ):
                 t.add(v, f"{name} {where}")
@@ -177,8 +199,13 @@ class Analysis:
                 t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
             t.add(cmp.difference_ci.low, f"difference CI {where}")
             t.add(cmp.difference_ci.high, f"difference CI {where}")
-            for name, v in (("Welch", cmp.welch_p), ("Student", cmp.student_p), ("Mann-Whitney", cmp.mann_whitney_p),
-                            ("adjusted", cmp.p_adjusted), ("Mann-Whitney minimum", cmp.mann_whitney_min_p)):
+            for name, v in (
+                ("Welch", cmp.welch_p),
+                ("Student", cmp.student_p),
+                ("Mann-Whitney", cmp.mann_whitney_p),
+                ("adjusted", cmp.p_adjusted),
+                ("Mann-Whitney minimum", cmp.mann_whitney_min_p),
+            ):
                 t.add(v, f"p-value ({name}) {where}")
         t.add(plan.alpha, "the plan's alpha")
         t.add(1 - plan.alpha, "the plan's confidence level")
@@ -186,7 +213,13 @@ class Analysis:
         t.add(plan.min_seeds, "the plan's minimum seeds")
         t.add(plan.last_k, "the plan's k")
         t.add(len(self.comparisons), "the number of comparisons")
-        for text in (plan.hypothesis, plan.registered_hypothesis, plan.success_criteria, self.source.sanity, *plan.changes):
+        for text in (
+            plan.hypothesis,
+            plan.registered_hypothesis,
+            plan.success_criteria,
+            self.source.sanity,
+            *plan.changes,
+        ):
             t.add_text(text, "the brief")
         brief = self.source.brief
         if brief is not None:
@@ -214,8 +247,17 @@ class Analysis:
         return t
 
 
-def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selection, *, extra_metrics: list[str],
-            resamples: int, seed: int, ci_method: str) -> Analysis:
+def analyse(
+    source: Source,
+    plan: EffectivePlan,
+    baseline: str,
+    selection: Selection,
+    *,
+    extra_metrics: list[str],
+    resamples: int,
+    seed: int,
+    ci_method: str,
+) -> Analysis:
     import numpy as np
 
     from experiment_runner.stats import compare as cmp_
@@ -244,13 +286,21 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
     for metric in metrics:
         samples, seeds_of = [], []
         for arm in arms:
-            runs = [r for r in selection.included if r.arm == arm and r.status == "completed"
-                    and metric in r.values and math.isfinite(r.values[metric])]
+            runs = [
+                r
+                for r in selection.included
+                if r.arm == arm and r.status == "completed" and metric in r.values and math.isfinite(r.values[metric])
+            ]
             samples.append([r.values[metric] for r in runs])
             seeds_of.append([r.seed for r in runs])
         base_idx = arms.index(baseline) if (metric == primary and baseline in arms) else None
-        boot = bootstrap_cis([s if s else [math.nan] for s in samples], base_idx, n_resamples=resamples, method=ci_method, rng=rng) \
-            if any(len(s) >= 2 for s in samples) else None
+        boot = (
+            bootstrap_cis(
+                [s if s else [math.nan] for s in samples], base_idx, n_resamples=resamples, method=ci_method, rng=rng
+            )
+            if any(len(s) >= 2 for s in samples)
+            else None
+        )
         if metric == primary:
             boot_primary = boot
         if boot is not None:
@@ -265,12 +315,31 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
         for i, arm in enumerate(arms):
             d = descs[i]
             ci_b = boot.mean_ci[i] if boot is not None and d.n >= 2 else (math.nan, math.nan)
-            text = (f"{fmt(d.mean, decimals[metric])} ± {fmt(d.std, decimals[metric])} (n={d.n})" if d.n >= 2
-                    else (f"{fmt(d.mean, decimals[metric])} (n={d.n}, no spread)" if d.n == 1 else f"no value (n=0 of {launched[arm]})"))
+            text = (
+                f"{fmt(d.mean, decimals[metric])} ± {fmt(d.std, decimals[metric])} (n={d.n})"
+                if d.n >= 2
+                else (
+                    f"{fmt(d.mean, decimals[metric])} (n={d.n}, no spread)"
+                    if d.n == 1
+                    else f"no value (n=0 of {launched[arm]})"
+                )
+            )
             cells[(arm, metric)] = ArmMetric(
-                arm=arm, metric=metric, n=d.n, n_launched=launched[arm], mean=_f(d.mean), std=_f(d.std), sem=_f(d.sem),
-                ci_t=Interval(low=_f(d.ci_low), high=_f(d.ci_high)), ci_bootstrap=Interval(low=_f(ci_b[0]), high=_f(ci_b[1])),
-                min=_f(d.min), max=_f(d.max), median=_f(d.median), seeds=seeds_of[i], values=[float(v) for v in samples[i]], text=text,
+                arm=arm,
+                metric=metric,
+                n=d.n,
+                n_launched=launched[arm],
+                mean=_f(d.mean),
+                std=_f(d.std),
+                sem=_f(d.sem),
+                ci_t=Interval(low=_f(d.ci_low), high=_f(d.ci_high)),
+                ci_bootstrap=Interval(low=_f(ci_b[0]), high=_f(ci_b[1])),
+                min=_f(d.min),
+                max=_f(d.max),
+                median=_f(d.median),
+                seeds=seeds_of[i],
+                values=[float(v) for v in samples[i]],
+                text=text,
             )
 
     comparisons: list[Comparison] = []
@@ -289,17 +358,36 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
         g = cmp_.hedges_g(x, y) if testable else math.nan
         diff = (cell.mean - base.mean) if (cell.mean is not None and base.mean is not None) else math.nan
         dci = boot_primary.diff_ci[i] if (boot_primary is not None and testable) else (math.nan, math.nan)
-        comparisons.append(Comparison(
-            arm=arm, baseline=baseline, metric=primary, n=len(x), n_baseline=len(y), difference=_f(diff),
-            difference_ci=Interval(low=_f(dci[0]), high=_f(dci[1])), hedges_g=_f(g),
-            probability_of_improvement=_f(cmp_.probability_of_improvement(x, y, plan.higher_is_better)) if x and y else None,
-            welch_t=_f(w.statistic), welch_df=_f(w.df), welch_p=_f(w.pvalue), student_t=_f(s.statistic), student_p=_f(s.pvalue),
-            mann_whitney_u=_f(u.statistic), mann_whitney_p=_f(u.pvalue),
-            mann_whitney_min_p=cmp_.min_mann_whitney_p(len(x), len(y)) if x and y else None,
-            test=plan.test, p=_f(p), p_adjusted=None, significant=False,
-            better=(diff * sign > 0) if math.isfinite(diff) and diff != 0 else None,
-            seeds_needed=seeds_needed(g, plan.alpha) if math.isfinite(g) else None, verdict="",
-        ))
+        comparisons.append(
+            Comparison(
+                arm=arm,
+                baseline=baseline,
+                metric=primary,
+                n=len(x),
+                n_baseline=len(y),
+                difference=_f(diff),
+                difference_ci=Interval(low=_f(dci[0]), high=_f(dci[1])),
+                hedges_g=_f(g),
+                probability_of_improvement=_f(cmp_.probability_of_improvement(x, y, plan.higher_is_better))
+                if x and y
+                else None,
+                welch_t=_f(w.statistic),
+                welch_df=_f(w.df),
+                welch_p=_f(w.pvalue),
+                student_t=_f(s.statistic),
+                student_p=_f(s.pvalue),
+                mann_whitney_u=_f(u.statistic),
+                mann_whitney_p=_f(u.pvalue),
+                mann_whitney_min_p=cmp_.min_mann_whitney_p(len(x), len(y)) if x and y else None,
+                test=plan.test,
+                p=_f(p),
+                p_adjusted=None,
+                significant=False,
+                better=(diff * sign > 0) if math.isfinite(diff) and diff != 0 else None,
+                seeds_needed=seeds_needed(g, plan.alpha) if math.isfinite(g) else None,
+                verdict="",
+            )
+        )
     ps = [c.p if c.p is not None else math.nan for c in comparisons]
     adjusted = cmp_.holm(ps) if (plan.correction == "holm" and len(comparisons) > 1) else ps
     for c, pa in zip(comparisons, adjusted):
@@ -316,23 +404,40 @@ def analyse(source: Source, plan: EffectivePlan, baseline: str, selection: Selec
         cause, cause_source = r.cause, r.cause_source
         if status == "completed" and (pv is None or not math.isfinite(pv)):
             status = "diverged" if pv is not None else "completed"
-            cause = cause or (f"{primary} ended non-finite (NaN or Inf)" if pv is not None else f"recorded no {primary} value")
+            cause = cause or (
+                f"{primary} ended non-finite (NaN or Inf)" if pv is not None else f"recorded no {primary} value"
+            )
             cause_source = cause_source or ("metrics" if pv is not None else "metrics")
         row = RunRow(
-            run_id=r.run_id, arm=r.arm, seed=r.seed, status=status,
+            run_id=r.run_id,
+            arm=r.arm,
+            seed=r.seed,
+            status=status,
             included=r.run_id in included_ids,
             excluded_reason=excluded.get(r.run_id),
             values={m: (_f(r.values[m]) if m in r.values else None) for m in metrics},
-            last_step=r.last_step, cause=cause, cause_source=cause_source,
+            last_step=r.last_step,
+            cause=cause,
+            cause_source=cause_source,
         )
         rows.append(row)
         if r.status != "completed" or pv is None or not math.isfinite(pv):
             problems.append(row)
     return Analysis(
-        source=source, plan=plan, baseline=baseline, selection=selection, arms=arms, metrics=metrics, cells=cells,
-        decimals=decimals, comparisons=comparisons, rows=rows, problem_runs=problems,
+        source=source,
+        plan=plan,
+        baseline=baseline,
+        selection=selection,
+        arms=arms,
+        metrics=metrics,
+        cells=cells,
+        decimals=decimals,
+        comparisons=comparisons,
+        rows=rows,
+        problem_runs=problems,
         bootstrap={"resamples": resamples, "seed": seed, "method": ci_method, "confidence": 0.95},
-        launched=launched, mc_endpoints=mc,
+        launched=launched,
+        mc_endpoints=mc,
     )
 
 
@@ -341,8 +446,10 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
     allows one to say. 'better than' appears only when the plan's test (after correction) supports it."""
     test = TEST_NAMES[c.test]
     if c.p is None:
-        return (f"{c.arm} vs {c.baseline}: not tested ({c.metric} has n={c.n} and n={c.n_baseline}; "
-                "a test needs at least 2 values in each arm).")
+        return (
+            f"{c.arm} vs {c.baseline}: not tested ({c.metric} has n={c.n} and n={c.n_baseline}; "
+            "a test needs at least 2 values in each arm)."
+        )
     diff = f"{'+' if (c.difference or 0) >= 0 else ''}{fmt(c.difference, decimals)}"
     ci = f"[{fmt(c.difference_ci.low, decimals)}, {fmt(c.difference_ci.high, decimals)}]"
     adj = f", Holm-adjusted over {k} comparisons p {p_eq(c.p_adjusted)}" if plan.correction == "holm" and k > 1 else ""
@@ -352,10 +459,12 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
         return f"{head}, below alpha {plan.alpha:g}, so {c.arm} is {word} {c.baseline} on {c.metric}."
     tail = f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and {c.baseline} on {c.metric}."
     if c.seeds_needed is not None and c.hedges_g is not None:
-        tail += (f" The observed effect (Hedges' g = {c.hedges_g:.2f}) would need about {c.seeds_needed} seeds per arm "
-                 f"for 80% power at alpha {plan.alpha:g}; this comparison had {c.n} and {c.n_baseline}.")
+        tail += (
+            f" The observed effect (Hedges' g = {c.hedges_g:.2f}) would need about {c.seeds_needed} seeds per arm "
+            f"for 80% power at alpha {plan.alpha:g}; this comparison had {c.n} and {c.n_baseline}."
+        )
     if c.test == "mann_whitney" and c.mann_whitney_min_p is not None and c.mann_whitney_min_p >= plan.alpha:
-        tail += (f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}.")
+        tail += f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}."
     return tail
 
 

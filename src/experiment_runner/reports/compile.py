@@ -55,7 +55,9 @@ def load(ws: Workspace, req: Request) -> Analysis:
     from experiment_runner.reports import sources
 
     if (req.experiment is None) == (req.results_file is None):
-        raise UserError("give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with method, seed, status and metric columns)")
+        raise UserError(
+            "give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with method, seed, status and metric columns)"
+        )
     policy = ws.config.policy.min_seeds
     if req.experiment is not None:
         from experiment_runner.briefs import store as briefs
@@ -65,14 +67,22 @@ def load(ws: Workspace, req: Request) -> Analysis:
         ws.experiment_dir(req.experiment, must_exist=True)
         record = briefs.first_confirmed(ws, req.experiment)
         plan = resolve(given=req.plan, brief_record=record, policy_min_seeds=policy, mode="experiment")
-        source = sources.load_experiment(ws, req.experiment, aggregation=plan.aggregation, last_k=plan.last_k,
-                                         higher_is_better=plan.higher_is_better, primary=plan.primary_metric)
+        source = sources.load_experiment(
+            ws,
+            req.experiment,
+            aggregation=plan.aggregation,
+            last_k=plan.last_k,
+            higher_is_better=plan.higher_is_better,
+            primary=plan.primary_metric,
+        )
         if not source.runs and not source.unreadable:
             raise UserError(f"experiment {req.experiment!r} has no runs yet; launch them with launch_training first")
     else:
         if req.plan is None:
-            raise UserError("a results file needs plan: at least primary_metric and higher_is_better "
-                            "(and baseline, metrics, min_seeds, test, alpha, correction as planned)")
+            raise UserError(
+                "a results file needs plan: at least primary_metric and higher_is_better "
+                "(and baseline, metrics, min_seeds, test, alpha, correction as planned)"
+            )
         record = None
         plan = resolve(given=req.plan, brief_record=None, policy_min_seeds=policy, mode="results_file")
         source = sources.load_results_file(ws, req.results_file)
@@ -86,11 +96,21 @@ def load(ws: Workspace, req: Request) -> Analysis:
         extra = list(req.metrics)
         unknown = [m for m in extra if m not in source.metrics]
         if unknown:
-            raise UserError(f"metric(s) {', '.join(unknown)} recorded by no run; recorded: {', '.join(source.metrics) or 'none'}")
+            raise UserError(
+                f"metric(s) {', '.join(unknown)} recorded by no run; recorded: {', '.join(source.metrics) or 'none'}"
+            )
     else:
         extra = list(source.metrics) if source.kind == "results_file" else []
-    return analyse(source, plan, baseline, selection, extra_metrics=extra, resamples=req.resamples,
-                   seed=req.bootstrap_seed, ci_method=req.ci_method)
+    return analyse(
+        source,
+        plan,
+        baseline,
+        selection,
+        extra_metrics=extra,
+        resamples=req.resamples,
+        seed=req.bootstrap_seed,
+        ci_method=req.ci_method,
+    )
 
 
 def caller_texts(req: Request) -> list[tuple[str, str]]:
@@ -136,7 +156,7 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
     an = load(ws, req)
     violations = check(an, caller_texts(req))
     unused = apply_waivers(violations, req.waivers)
-    from experiment_runner.reports.render import label_of, render_markdown, report_json, figure_refs
+    from experiment_runner.reports.render import figure_refs, label_of, render_markdown, report_json
 
     label, reasons = label_of(an, violations)
     out = Compiled(an, violations, unused, label, reasons)
@@ -147,7 +167,9 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
 
     stamp, generated_at = utc_stamp()
     src = an.source
-    title = req.title or (f"Report: experiment {src.name}" if src.kind == "experiment" else f"Report: {Path(src.name).name}")
+    title = req.title or (
+        f"Report: experiment {src.name}" if src.kind == "experiment" else f"Report: {Path(src.name).name}"
+    )
     root = reports_root(ws, an)
     stem = stamp if src.kind == "experiment" else f"{Path(src.name).stem}-{stamp}"
     final = _reserve(root, stem)
@@ -161,12 +183,25 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
 
             figure_paths = write_figures(an, tmp / "figures")
         refs = figure_refs(figure_paths, tmp)
-        markdown = render_markdown(an, violations, title=title, generated_at=generated_at, figures=refs,
-                                   author_analysis=req.analysis, author_limitations=req.limitations)
+        markdown = render_markdown(
+            an,
+            violations,
+            title=title,
+            generated_at=generated_at,
+            figures=refs,
+            author_analysis=req.analysis,
+            author_limitations=req.limitations,
+        )
         write_new_text(tmp / "report.md", markdown)
-        data = report_json(an, violations, title=title, generated_at=generated_at,
-                           figures=[p.relative_to(tmp).as_posix() for p in figure_paths],
-                           author_analysis=req.analysis, author_limitations=req.limitations)
+        data = report_json(
+            an,
+            violations,
+            title=title,
+            generated_at=generated_at,
+            figures=[p.relative_to(tmp).as_posix() for p in figure_paths],
+            author_analysis=req.analysis,
+            author_limitations=req.limitations,
+        )
         # compact: json's C encoder only runs without indentation, and report.json is for programs (report.md is for people)
         write_new_text(tmp / "report.json", json.dumps(data, separators=(",", ":"), allow_nan=False) + "\n")
         os.replace(tmp, final)  # the reserved folder is empty, so this renames the finished report into place

@@ -15,7 +15,6 @@ L10 arm_below_two_seeds     an arm reported from a single run
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -37,25 +36,63 @@ CODES: dict[str, LintCode] = {
     c.code: c
     for c in (
         LintCode("L01", "number_without_spread", "Write every result as mean ± std (n=N) over the completed seeds."),
-        LintCode("L02", "number_untraceable", "Use the recorded values or statistics computed from them; correct or remove this number."),
-        LintCode("L03", "claim_without_test", "Cite the test behind the claim in the same sentence (test, p, correction), or drop the claim."),
-        LintCode("L04", "claim_not_supported", "Say there is no significant difference (and how many seeds the effect would need), or run the pre-registered test with more seeds."),
-        LintCode("L05", "failed_runs_unmentioned", "List every run that did not complete under Failed Attempts, with its cause."),
-        LintCode("L06", "hypothesis_changed", "State the pre-registered hypothesis word for word; a new hypothesis makes the report exploratory and must say so."),
-        LintCode("L07", "baseline_missing", "Report the baseline's result the same way as every other arm (mean ± std, n)."),
-        LintCode("L08", "baseline_truncated", "Give the baseline the same training budget and seeds as the compared arms, or state the difference plainly."),
-        LintCode("L09", "n_mismatch", "Give n as the number of completed runs behind the value, and report every completed seed."),
-        LintCode("L10", "arm_below_two_seeds", "Run at least 2 (better: the plan's minimum) seeds before reporting an arm."),
+        LintCode(
+            "L02",
+            "number_untraceable",
+            "Use the recorded values or statistics computed from them; correct or remove this number.",
+        ),
+        LintCode(
+            "L03",
+            "claim_without_test",
+            "Cite the test behind the claim in the same sentence (test, p, correction), or drop the claim.",
+        ),
+        LintCode(
+            "L04",
+            "claim_not_supported",
+            "Say there is no significant difference (and how many seeds the effect would need), or run the pre-registered test with more seeds.",
+        ),
+        LintCode(
+            "L05",
+            "failed_runs_unmentioned",
+            "List every run that did not complete under Failed Attempts, with its cause.",
+        ),
+        LintCode(
+            "L06",
+            "hypothesis_changed",
+            "State the pre-registered hypothesis word for word; a new hypothesis makes the report exploratory and must say so.",
+        ),
+        LintCode(
+            "L07", "baseline_missing", "Report the baseline's result the same way as every other arm (mean ± std, n)."
+        ),
+        LintCode(
+            "L08",
+            "baseline_truncated",
+            "Give the baseline the same training budget and seeds as the compared arms, or state the difference plainly.",
+        ),
+        LintCode(
+            "L09",
+            "n_mismatch",
+            "Give n as the number of completed runs behind the value, and report every completed seed.",
+        ),
+        LintCode(
+            "L10", "arm_below_two_seeds", "Run at least 2 (better: the plan's minimum) seeds before reporting an arm."
+        ),
     )
 }
 
 _CLAIM = re.compile(
-    r"\b(significant(?:ly)?|outperform(?:s|ed|ing)?|beats?|better than|worse than|superior to|inferior to|improv(?:es|ed|ing))\b", re.I
+    r"\b(significant(?:ly)?|outperform(?:s|ed|ing)?|beats?|better than|worse than|superior to|inferior to|improv(?:es|ed|ing))\b",
+    re.I,
 )
 _NEGATIVE_CLAIM = re.compile(r"\b(worse than|inferior to)\b", re.I)
 _POSITIVE_CLAIM = re.compile(r"\b(outperform\w*|beats?|better than|superior to|improv\w*)\b", re.I)
-_NEGATION = re.compile(r"\b(not|no|never|without|nor|neither|cannot|can't|didn't|doesn't|don't|isn't|wasn't|fails? to|failed to)\b", re.I)
-_TEST_CITED = re.compile(r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu test|\bpermutation test|\bstudent'?s t)", re.I)
+_NEGATION = re.compile(
+    r"\b(not|no|never|without|nor|neither|cannot|can't|didn't|doesn't|don't|isn't|wasn't|fails? to|failed to)\b", re.I
+)
+_TEST_CITED = re.compile(
+    r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu test|\bpermutation test|\bstudent'?s t)",
+    re.I,
+)
 _N_EQ = re.compile(r"\bn\s*=\s*(\d+)\b")
 _STAT_PREFIX = re.compile(
     r"(±|\+/-|\+-|\bp\s*[=<>≤≥]?\s*$|\bp-value|\bg\s*=|\bu\s*=|\bt\s*=|\bdf\b|\bci\b|\[|\bdifference|\bdiff\b|\bstd\b|\bsd\b|"
@@ -63,7 +100,10 @@ _STAT_PREFIX = re.compile(
     r"interval|\bby\b|\brun\b)",
     re.I,
 )
-_STAT_HEADER = re.compile(r"(ci|interval|min|max|median|seed|std|sd|p\b|p used|p-value|hedges|g\b|u\b|welch|mann|differ|improvement|\bn\b|steps?|launched|runs)", re.I)
+_STAT_HEADER = re.compile(
+    r"(ci|interval|min|max|median|seed|std|sd|p\b|p used|p-value|hedges|g\b|u\b|welch|mann|differ|improvement|\bn\b|steps?|launched|runs)",
+    re.I,
+)
 _FAIL_WORDS = re.compile(r"\b(fail\w*|crash\w*|diverg\w*|cancel\w*|lost|nan|inf|killed|error|oom)\b", re.I)
 
 
@@ -115,7 +155,11 @@ class _Lint:
         sentence = unit.text if unit is not None else "(no sentence: the report never says it)"
         if len(sentence) > 300:
             sentence = sentence[:297] + "..."
-        self.findings.append(Finding(code=code, name=c.name, line=unit.line if unit else None, sentence=sentence, message=message, fix=c.fix))
+        self.findings.append(
+            Finding(
+                code=code, name=c.name, line=unit.line if unit else None, sentence=sentence, message=message, fix=c.fix
+            )
+        )
 
     def arms_in(self, text: str) -> list[str]:
         return [a for a in self.arms if self.arm_re[a].search(text)]
@@ -132,13 +176,17 @@ class _Lint:
                 # the words before a number, and for a table cell its column's title ('Seed', 'step'), say what it is
                 bad = [n for n in nums if self.traceable.match(n, self._context(u, masked, cell_of, n.start)) is None]
                 if bad:
-                    shown = ", ".join(f"{n.text} (nearest: {'; '.join(self.traceable.nearest(n, 1)) or 'none'})" for n in bad)
+                    shown = ", ".join(
+                        f"{n.text} (nearest: {'; '.join(self.traceable.nearest(n, 1)) or 'none'})" for n in bad
+                    )
                     self.add("L02", u, f"number(s) found in no run and in no statistic of them: {shown}")
             if kind in ("hypothesis", "failed", "runs", "setup") or u.kind in ("heading", "table_header"):
                 continue
             if u.kind == "table_row" and any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2]):
                 continue  # a per-run table: single values are what it lists
-            if u.kind == "sentence" and (re.search(r"\bseeds?\s*\d", masked, re.I) or any(r.run_id in u.text for r in self.an.source.runs)):
+            if u.kind == "sentence" and (
+                re.search(r"\bseeds?\s*\d", masked, re.I) or any(r.run_id in u.text for r in self.an.source.runs)
+            ):
                 continue  # a sentence about one named run
             bare = []
             for n in nums:
@@ -155,7 +203,9 @@ class _Lint:
                     continue
                 after = masked[n.end : n.end + 4]
                 has_pm = bool(re.match(r"\s*(±|\+/-|\+-)", after))
-                has_n = bool(_N_EQ.search(masked)) or (u.kind == "table_row" and any(re.fullmatch(r"n|\(n\)|n \(.*\)", h.strip(), re.I) for h in u.header))
+                has_n = bool(_N_EQ.search(masked)) or (
+                    u.kind == "table_row" and any(re.fullmatch(r"n|\(n\)|n \(.*\)", h.strip(), re.I) for h in u.header)
+                )
                 if not (has_pm and has_n):
                     bare.append(n.text + ("" if has_pm else " (no ±)") + ("" if has_n else " (no n)"))
             if bare:
@@ -211,7 +261,11 @@ class _Lint:
                 direction_ok = (c.better is True) if positive else ((c.better is False) if negative else True)
                 if not (c.significant and direction_ok):
                     p = "n/a" if c.p is None else f"{c.p:.3g}"
-                    adj = "" if c.p_adjusted == c.p or c.p_adjusted is None else f", {len(an.comparisons)} comparisons Holm-adjusted: {c.p_adjusted:.3g}"
+                    adj = (
+                        ""
+                        if c.p_adjusted == c.p or c.p_adjusted is None
+                        else f", {len(an.comparisons)} comparisons Holm-adjusted: {c.p_adjusted:.3g}"
+                    )
                     why = "not significant" if not c.significant else "the difference goes the other way"
                     problems.append(f"{c.arm} vs {c.baseline}: {c.test} p = {p}{adj}; alpha {an.plan.alpha:g}: {why}")
             if named and problems:
@@ -228,7 +282,9 @@ class _Lint:
             if r.seed is not None:
                 for u in self.units:
                     t = _mask(u.text)
-                    if self.arm_re[r.arm].search(t) and re.search(rf"\bseeds?\b[^.;]*?(?<![\d.]){r.seed}(?![\d.])", t, re.I):
+                    if self.arm_re[r.arm].search(t) and re.search(
+                        rf"\bseeds?\b[^.;]*?(?<![\d.]){r.seed}(?![\d.])", t, re.I
+                    ):
                         seed_hit = True
                         break
             if not seed_hit:
@@ -238,10 +294,26 @@ class _Lint:
         anchor = next((u for u in self.units if u.kind == "heading" and _section_kind(u.section) == "failed"), None)
         if anchor is None:
             arms = {r.arm for r in missing}
-            anchor = next((u for u in self.units if u.kind != "heading" and self.arms_in(_mask(u.text)) and set(self.arms_in(_mask(u.text))) & arms
-                           and find_numbers(u.text)), None)
-        listing = ", ".join(f"{r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}" + (f": {r.cause}" if r.cause else "") + ")" for r in missing)
-        self.add("L05", anchor or (self.units[0] if self.units else None), f"{len(missing)} run(s) without a result are never named: {listing}")
+            anchor = next(
+                (
+                    u
+                    for u in self.units
+                    if u.kind != "heading"
+                    and self.arms_in(_mask(u.text))
+                    and set(self.arms_in(_mask(u.text))) & arms
+                    and find_numbers(u.text)
+                ),
+                None,
+            )
+        listing = ", ".join(
+            f"{r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}" + (f": {r.cause}" if r.cause else "") + ")"
+            for r in missing
+        )
+        self.add(
+            "L05",
+            anchor or (self.units[0] if self.units else None),
+            f"{len(missing)} run(s) without a result are never named: {listing}",
+        )
 
     def hypothesis(self) -> None:
         plan = self.an.plan
@@ -252,20 +324,25 @@ class _Lint:
         inline = [u for u in self.units if re.match(r"^\W*hypothes[ie]s\W*:", u.text, re.I)]
         stated = section or inline
         if not stated:
-            self.add("L06", None, f"the report states no hypothesis; the pre-registered one is: \"{registered}\"")
+            self.add("L06", None, f'the report states no hypothesis; the pre-registered one is: "{registered}"')
             return
         got = _norm(" ".join(u.text for u in stated))
         want = _norm(registered)
         if want in got:
             return
         first = next((u for u in stated if not u.text.lower().startswith("success")), stated[0])
-        self.add("L06", first, f"differs from the pre-registered hypothesis \"{registered}\"")
+        self.add("L06", first, f'differs from the pre-registered hypothesis "{registered}"')
 
     def baseline(self) -> None:
         an = self.an
         base = an.baseline
-        mentions = [u for u in self.units if u.kind != "heading" and _section_kind(u.section) != "hypothesis"
-                    and self.arm_re[base].search(_mask(u.text))]
+        mentions = [
+            u
+            for u in self.units
+            if u.kind != "heading"
+            and _section_kind(u.section) != "hypothesis"
+            and self.arm_re[base].search(_mask(u.text))
+        ]
         if not mentions:
             anchor = next((u for u in self.units if u.kind == "heading" and "result" in u.section), None)
             self.add("L07", anchor, f"the baseline arm {base!r} is never named outside the hypothesis")
@@ -275,12 +352,21 @@ class _Lint:
                 c = an.cells.get((base, m))
                 if c is not None:
                     means.add(c.mean, f"mean {m}")
-            reported = any(means.match(n) is not None and not n.decimals == 0 for u in mentions for n in find_numbers(u.text))
+            reported = any(
+                means.match(n) is not None and not n.decimals == 0 for u in mentions for n in find_numbers(u.text)
+            )
             if not reported:
-                self.add("L07", mentions[0], f"the baseline {base!r} is named but its result (mean ± std) is not reported")
+                self.add(
+                    "L07", mentions[0], f"the baseline {base!r} is named but its result (mean ± std) is not reported"
+                )
+
         # truncation, from the data: fewer steps or fewer seeds than a compared arm
         def budget(arm):
-            steps = [r.last_step for r in an.source.runs if r.arm == arm and r.status == "completed" and r.last_step is not None]
+            steps = [
+                r.last_step
+                for r in an.source.runs
+                if r.arm == arm and r.status == "completed" and r.last_step is not None
+            ]
             return statistics.median(steps) if steps else None
 
         problems = []
@@ -294,7 +380,10 @@ class _Lint:
             if an.launched.get(arm, 0) > b_runs:
                 problems.append(f"the baseline has {b_runs} runs, {arm} {an.launched[arm]}")
         if problems:
-            disclosed = any(re.search(r"truncat|fewer (training )?(steps|seeds|runs)|shorter|less training|\bS09\b", u.text, re.I) for u in self.units)
+            disclosed = any(
+                re.search(r"truncat|fewer (training )?(steps|seeds|runs)|shorter|less training|\bS09\b", u.text, re.I)
+                for u in self.units
+            )
             if not disclosed:
                 self.add("L08", mentions[0] if mentions else None, "; ".join(problems))
 
@@ -325,8 +414,12 @@ class _Lint:
                 if k < 2:
                     self.add("L10", u, f"arm {arm} is reported from n={k} run(s): no variance can be shown")
                 elif k not in valid:
-                    self.add("L09", u, f"arm {arm}: n={k} here, but {sorted(valid)} completed run(s) with a value exist "
-                                       f"(of {an.launched[arm]} launched)")
+                    self.add(
+                        "L09",
+                        u,
+                        f"arm {arm}: n={k} here, but {sorted(valid)} completed run(s) with a value exist "
+                        f"(of {an.launched[arm]} launched)",
+                    )
         # an arm whose data hold one completed run, reported with a number
         flagged = {f.line for f in self.findings if f.code == "L10"}
         for arm in an.arms:
@@ -336,7 +429,9 @@ class _Lint:
             single = Traceable()
             single.add(c.values[0], "the single run")
             for u in self.units:
-                if self.arm_re[arm].search(_mask(u.text)) and any(single.match(n) for n in find_numbers(u.text) if n.decimals > 0):
+                if self.arm_re[arm].search(_mask(u.text)) and any(
+                    single.match(n) for n in find_numbers(u.text) if n.decimals > 0
+                ):
                     self.add("L10", u, f"arm {arm} has one completed run; its value is reported as a result")
                     break
 

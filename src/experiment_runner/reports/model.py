@@ -23,7 +23,9 @@ class RegisteredPlan(_Strict):
     metrics: list[str] = Field(default_factory=list, description="Other registered metrics.")
     test: StatTest | None = Field(None, description="The registered test.")
     alpha: float | None = Field(None, gt=0, lt=1, description="The registered significance level.")
-    correction: Literal["holm", "none"] | None = Field(None, description="The registered multiple-comparison correction.")
+    correction: Literal["holm", "none"] | None = Field(
+        None, description="The registered multiple-comparison correction."
+    )
     min_seeds: int | None = Field(None, ge=1, description="The registered minimum of seeds per arm.")
     where: str | None = Field(None, description="Where and when it was registered, e.g. 'OSF, 2024-03-01'.")
 
@@ -35,15 +37,28 @@ class ReportPlan(_Strict):
 
     primary_metric: str | None = Field(None, description="Metric the test is run on, e.g. 'val_acc'.")
     higher_is_better: bool | None = Field(None, description="True if larger values of the primary metric are better.")
-    metrics: list[str] | None = Field(None, description="Other pre-registered metrics that must appear in the report, e.g. ['val_loss'].")
-    baseline: str | None = Field(None, description="The baseline arm (method) every other arm is compared with, e.g. 'narrow'.")
-    min_seeds: int | None = Field(None, ge=1, description="Fewest completed seeds per arm (default: the brief's, else the workspace policy).")
+    metrics: list[str] | None = Field(
+        None, description="Other pre-registered metrics that must appear in the report, e.g. ['val_loss']."
+    )
+    baseline: str | None = Field(
+        None, description="The baseline arm (method) every other arm is compared with, e.g. 'narrow'."
+    )
+    min_seeds: int | None = Field(
+        None, ge=1, description="Fewest completed seeds per arm (default: the brief's, else the workspace policy)."
+    )
     test: StatTest | None = Field(None, description="welch_t, mann_whitney or student_t (default welch_t).")
     alpha: float | None = Field(None, gt=0, lt=1, description="Significance level (default 0.05).")
-    correction: Literal["holm", "none"] | None = Field(None, description="Correction when several arms are compared (default holm).")
-    aggregation: Aggregation | None = Field(None, description="How a run's value is taken from its metric series: final, best or mean_last_k (experiments only).")
+    correction: Literal["holm", "none"] | None = Field(
+        None, description="Correction when several arms are compared (default holm)."
+    )
+    aggregation: Aggregation | None = Field(
+        None,
+        description="How a run's value is taken from its metric series: final, best or mean_last_k (experiments only).",
+    )
     last_k: int | None = Field(None, ge=1, description="k for mean_last_k.")
-    hypothesis: str | None = Field(None, description="The hypothesis this report tests (default: the pre-registered one).")
+    hypothesis: str | None = Field(
+        None, description="The hypothesis this report tests (default: the pre-registered one)."
+    )
     registered: RegisteredPlan | None = Field(
         None, description="Results files only: the plan as registered before the results, to check this one against."
     )
@@ -55,10 +70,16 @@ class Waiver(_Strict):
 
 
 class Exclusion(_Strict):
-    run_id: str | None = Field(None, description="The run to exclude (for a results file: '<method>/seed<seed>' or the row's run_id).")
-    arm: str | None = Field(None, description="Exclude every run of this arm (with seed: that arm's run with this seed).")
+    run_id: str | None = Field(
+        None, description="The run to exclude (for a results file: '<method>/seed<seed>' or the row's run_id)."
+    )
+    arm: str | None = Field(
+        None, description="Exclude every run of this arm (with seed: that arm's run with this seed)."
+    )
     seed: int | None = Field(None, description="With arm: the run of that seed.")
-    reason: str = Field(description="Why the run is left out of the statistics; it stays listed in the report with this reason.")
+    reason: str = Field(
+        description="Why the run is left out of the statistics; it stays listed in the report with this reason."
+    )
 
 
 Severity = Literal["hard", "soft"]
@@ -116,7 +137,9 @@ class Comparison(BaseModel):
     difference: float | None = Field(description="mean(arm) - mean(baseline).")
     difference_ci: Interval = Field(description="95% bootstrap interval of the difference.")
     hedges_g: float | None
-    probability_of_improvement: float | None = Field(description="P(a run of the arm beats a run of the baseline), ties one half.")
+    probability_of_improvement: float | None = Field(
+        description="P(a run of the arm beats a run of the baseline), ties one half."
+    )
     welch_t: float | None
     welch_df: float | None
     welch_p: float | None
@@ -124,12 +147,18 @@ class Comparison(BaseModel):
     student_p: float | None
     mann_whitney_u: float | None
     mann_whitney_p: float | None
-    mann_whitney_min_p: float | None = Field(description="Smallest p the exact Mann-Whitney test can give with these n.")
+    mann_whitney_min_p: float | None = Field(
+        description="Smallest p the exact Mann-Whitney test can give with these n."
+    )
     test: str = Field(description="The plan's test, whose p decides.")
     p: float | None
-    p_adjusted: float | None = Field(description="p after the plan's correction over all comparisons (equal to p without one).")
+    p_adjusted: float | None = Field(
+        description="p after the plan's correction over all comparisons (equal to p without one)."
+    )
     significant: bool
-    better: bool | None = Field(description="True when the arm's mean is better than the baseline's in the plan's direction.")
+    better: bool | None = Field(
+        description="True when the arm's mean is better than the baseline's in the plan's direction."
+    )
     seeds_needed: int | None = Field(description="Seeds per arm the observed effect would need for 80% power at alpha.")
     verdict: str = Field(description="The sentence the report prints.")
 

@@ -72,7 +72,7 @@ def find_numbers(text: str) -> list[Number]:
         if after == "-" and end + 1 < len(masked) and masked[end + 1].isalnum():  # '64-unit', ranges like 3-5
             continue
         raw = m.group(0)
-        number_text = (m.group("int").replace(",", "") + (m.group("frac") or "") + (m.group("exp") or ""))
+        number_text = m.group("int").replace(",", "") + (m.group("frac") or "") + (m.group("exp") or "")
         try:
             value = float(number_text)
         except ValueError:
@@ -147,7 +147,11 @@ class Traceable:
             return
         entry = self._contextual.get(words)
         if entry is None:
-            entry = self._contextual[words] = (re.compile(rf"\b(?:{words})\w*\W*(?:\S+\W+){{0,6}}$", re.I), set(), label)
+            entry = self._contextual[words] = (
+                re.compile(rf"\b(?:{words})\w*\W*(?:\S+\W+){{0,6}}$", re.I),
+                set(),
+                label,
+            )
         entry[1].add(v)
 
     def add_fuzzy(self, value: float, tolerance: float, label: str) -> None:

@@ -81,7 +81,17 @@ def resolve(
 
     used: dict = {}
     changes: list[str] = []
-    for key in ("hypothesis", "primary_metric", "higher_is_better", "test", "alpha", "correction", "aggregation", "last_k", "min_seeds"):
+    for key in (
+        "hypothesis",
+        "primary_metric",
+        "higher_is_better",
+        "test",
+        "alpha",
+        "correction",
+        "aggregation",
+        "last_k",
+        "min_seeds",
+    ):
         override = getattr(given, key)
         reg = registered.get(key)
         if override is not None:
@@ -102,7 +112,7 @@ def resolve(
         )
         raise UserError(
             f"the analysis plan lacks {' and '.join(missing)} ({where}); give them in plan, e.g. "
-            "{\"primary_metric\": \"val_acc\", \"higher_is_better\": true}"
+            '{"primary_metric": "val_acc", "higher_is_better": true}'
         )
     metrics = [used["primary_metric"]]
     for m in list(registered.get("metrics", [])) + list(given.metrics or []):
@@ -147,6 +157,10 @@ def resolve_baseline(plan: EffectivePlan, arms: list[str], brief_record=None) ->
         return arms[0]
     raise UserError(
         "which arm is the baseline? "
-        + (f"the brief's baseline ({text!r}) names " + (", ".join(named) if named else "none of the arms") + "; " if text else "")
+        + (
+            f"the brief's baseline ({text!r}) names " + (", ".join(named) if named else "none of the arms") + "; "
+            if text
+            else ""
+        )
         + f"give plan.baseline, one of: {', '.join(arms)}"
     )

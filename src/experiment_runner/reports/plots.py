@@ -38,8 +38,9 @@ def _safe(name: str) -> str:
 
 
 def _save(fig, out_dir: Path, stem: str) -> list[Path]:
-    from experiment_runner.fsutil import write_new_bytes
     import io
+
+    from experiment_runner.fsutil import write_new_bytes
 
     engine = fig.get_layout_engine()
     if engine is not None:  # lay out once, then keep those positions for both formats (layout measures every text)
@@ -78,18 +79,42 @@ def values_figure(an: Analysis, metric: str):
     bottom_in = (0.09 * max(len(a) for a in arms) + 0.7) if many else 0.95
     height = 3.4 + bottom_in
     fig, ax = plt.subplots(figsize=(max(5.0, 0.3 * len(arms) + 2), height))
-    fig.subplots_adjust(left=0.9 / fig.get_figwidth(), right=1 - 0.2 / fig.get_figwidth(), top=1 - 0.4 / height, bottom=bottom_in / height)
+    fig.subplots_adjust(
+        left=0.9 / fig.get_figwidth(),
+        right=1 - 0.2 / fig.get_figwidth(),
+        top=1 - 0.4 / height,
+        bottom=bottom_in / height,
+    )
     colors = _palette(len(arms))
     rng = np.random.default_rng(0)  # fixed jitter, so the same data draw the same figure
-    xs = np.concatenate([np.full(len(c.values), i, dtype=float) for i, c in enumerate(cells)]) if all_values else np.empty(0)
+    xs = (
+        np.concatenate([np.full(len(c.values), i, dtype=float) for i, c in enumerate(cells)])
+        if all_values
+        else np.empty(0)
+    )
     if all_values:
-        ax.scatter(xs + rng.uniform(-0.12, 0.12, xs.size), all_values, s=12, alpha=0.75, zorder=3, label="each seed",
-                   c=[colors[i] for i, c in enumerate(cells) for _ in c.values])
+        ax.scatter(
+            xs + rng.uniform(-0.12, 0.12, xs.size),
+            all_values,
+            s=12,
+            alpha=0.75,
+            zorder=3,
+            label="each seed",
+            c=[colors[i] for i, c in enumerate(cells) for _ in c.values],
+        )
     shown = [(i, c) for i, c in enumerate(cells) if c.mean is not None and c.ci_t.low is not None]
     if shown:
-        ax.errorbar([i for i, _ in shown], [c.mean for _, c in shown],
-                    yerr=[[c.mean - c.ci_t.low for _, c in shown], [c.ci_t.high - c.mean for _, c in shown]],
-                    fmt="_", color="black", markersize=12, capsize=3, zorder=4, label="mean ± 95% t-CI")
+        ax.errorbar(
+            [i for i, _ in shown],
+            [c.mean for _, c in shown],
+            yerr=[[c.mean - c.ci_t.low for _, c in shown], [c.ci_t.high - c.mean for _, c in shown]],
+            fmt="_",
+            color="black",
+            markersize=12,
+            capsize=3,
+            zorder=4,
+            label="mean ± 95% t-CI",
+        )
     ax.set_xticks(range(len(arms)))
     ax.set_xlim(-0.6, len(arms) - 0.4)
     ax.set_xticklabels(labels, rotation=90 if many else 0, fontsize=7 if many else 9)
@@ -116,8 +141,11 @@ def curves_figure(an: Analysis, metric: str):
     included = {r.run_id for r in an.selection.included}
     curves = {}
     for arm in an.arms:
-        series = [r.series.get(metric, []) for r in an.source.runs
-                  if r.arm == arm and r.run_id in included and r.status == "completed" and r.series.get(metric)]
+        series = [
+            r.series.get(metric, [])
+            for r in an.source.runs
+            if r.arm == arm and r.run_id in included and r.status == "completed" and r.series.get(metric)
+        ]
         if series:
             curves[arm] = (learning_curve(series), len(series))
     if not curves or all(c.steps.size < 2 for c, _ in curves.values()):
@@ -126,8 +154,9 @@ def curves_figure(an: Analysis, metric: str):
     groups = [others[i : i + ARMS_PER_PANEL] for i in range(0, len(others), ARMS_PER_PANEL)] or [[]]
     ncols = min(3, len(groups))
     nrows = math.ceil(len(groups) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(5.6 * ncols, 3.8 * nrows), sharex=True, sharey=True, squeeze=False,
-                             layout="constrained")
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(5.6 * ncols, 3.8 * nrows), sharex=True, sharey=True, squeeze=False, layout="constrained"
+    )
     colors = dict(zip(an.arms, _palette(len(an.arms))))
     values = np.concatenate([c.mean[np.isfinite(c.mean)] for c, _ in curves.values()])
     unit = unit_of(metric, values.tolist())
@@ -140,8 +169,14 @@ def curves_figure(an: Analysis, metric: str):
             style = "--" if arm == an.baseline else "-"
             ax.plot(c.steps, c.mean, style, color=colors[arm], lw=1.6, label=f"{arm} (n={n})")
             band = c.n >= 2
-            ax.fill_between(c.steps, np.where(band, c.mean - c.std, np.nan), np.where(band, c.mean + c.std, np.nan),
-                            color=colors[arm], alpha=0.2, lw=0)
+            ax.fill_between(
+                c.steps,
+                np.where(band, c.mean - c.std, np.nan),
+                np.where(band, c.mean + c.std, np.nan),
+                color=colors[arm],
+                alpha=0.2,
+                lw=0,
+            )
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
         ax.set_xlabel(f"training {an.source.step_axis} (count)")
@@ -149,7 +184,9 @@ def curves_figure(an: Analysis, metric: str):
     if values.size:
         tops = np.concatenate([np.where(c.n >= 2, c.mean + c.std, c.mean) for c, _ in curves.values()])
         lows = np.concatenate([np.where(c.n >= 2, c.mean - c.std, c.mean) for c, _ in curves.values()])
-        axes.flat[0].set_ylim(*_limits(float(np.nanmin(lows)), float(np.nanmax(tops)), magnitude=values.min() >= 0))  # shared y
+        axes.flat[0].set_ylim(
+            *_limits(float(np.nanmin(lows)), float(np.nanmax(tops)), magnitude=values.min() >= 0)
+        )  # shared y
     fig.suptitle(f"{metric}: mean of completed runs, band ±1 std across seeds", fontsize=9)
     return fig
 

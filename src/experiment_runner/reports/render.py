@@ -25,8 +25,11 @@ def _g(v: float | None) -> str:
 def label_of(an: Analysis, violations: list[Violation]) -> tuple[str, list[str]]:
     reasons = []
     if not an.plan.registered:
-        reasons.append("no confirmed brief for this experiment" if an.source.kind == "experiment"
-                       else "the analysis plan was given with the results file at report time, not registered before the results")
+        reasons.append(
+            "no confirmed brief for this experiment"
+            if an.source.kind == "experiment"
+            else "the analysis plan was given with the results file at report time, not registered before the results"
+        )
     codes = {v.code for v in violations}
     if "S05" in codes:
         reasons.append("the analysis differs from the pre-registration (" + "; ".join(an.plan.changes) + ")")
@@ -36,12 +39,16 @@ def label_of(an: Analysis, violations: list[Violation]) -> tuple[str, list[str]]
 
 
 def _results_table(an: Analysis) -> str:
-    header = ["Arm", "Runs with a result / launched"] + [f"{m}" + (" (primary)" if m == an.plan.primary_metric else "") for m in an.metrics]
+    header = ["Arm", "Runs with a result / launched"] + [
+        f"{m}" + (" (primary)" if m == an.plan.primary_metric else "") for m in an.metrics
+    ]
     rows = []
     for arm in an.arms:
         done = an.cells[(arm, an.plan.primary_metric)].n
-        rows.append([arm + (" (baseline)" if arm == an.baseline and arm != "baseline" else ""), f"{done} / {an.launched[arm]}"]
-                    + [an.cells[(arm, m)].text for m in an.metrics])
+        rows.append(
+            [arm + (" (baseline)" if arm == an.baseline and arm != "baseline" else ""), f"{done} / {an.launched[arm]}"]
+            + [an.cells[(arm, m)].text for m in an.metrics]
+        )
     return _table(header, rows)
 
 
@@ -52,9 +59,17 @@ def _primary_table(an: Analysis) -> str:
     rows = []
     for arm in an.arms:
         c = an.cells[(arm, m)]
-        rows.append([arm, c.text, f"[{fmt(c.ci_t.low, d)}, {fmt(c.ci_t.high, d)}]",
-                     f"[{fmt(c.ci_bootstrap.low, d)}, {fmt(c.ci_bootstrap.high, d)}]", _g(c.min), _g(c.max),
-                     ", ".join(str(s) for s in c.seeds) or "none"])
+        rows.append(
+            [
+                arm,
+                c.text,
+                f"[{fmt(c.ci_t.low, d)}, {fmt(c.ci_t.high, d)}]",
+                f"[{fmt(c.ci_bootstrap.low, d)}, {fmt(c.ci_bootstrap.high, d)}]",
+                _g(c.min),
+                _g(c.max),
+                ", ".join(str(s) for s in c.seeds) or "none",
+            ]
+        )
     return _table(header, rows)
 
 
@@ -62,17 +77,37 @@ def _comparisons_table(an: Analysis) -> str:
     if not an.comparisons:
         return ""
     d = an.decimals[an.plan.primary_metric]
-    header = ["Arm vs baseline", "difference (95% bootstrap CI)", "Hedges' g", "P(improvement)", "Welch t (df), p",
-              "Mann-Whitney U, p", f"p used ({an.plan.test}" + (", Holm)" if an.plan.correction == "holm" and len(an.comparisons) > 1 else ")"),
-              f"significant at {an.plan.alpha:g}"]
+    header = [
+        "Arm vs baseline",
+        "difference (95% bootstrap CI)",
+        "Hedges' g",
+        "P(improvement)",
+        "Welch t (df), p",
+        "Mann-Whitney U, p",
+        f"p used ({an.plan.test}" + (", Holm)" if an.plan.correction == "holm" and len(an.comparisons) > 1 else ")"),
+        f"significant at {an.plan.alpha:g}",
+    ]
     rows = []
     for c in an.comparisons:
-        diff = "n/a" if c.difference is None else f"{c.difference:+.{d}f} [{fmt(c.difference_ci.low, d)}, {fmt(c.difference_ci.high, d)}]"
+        diff = (
+            "n/a"
+            if c.difference is None
+            else f"{c.difference:+.{d}f} [{fmt(c.difference_ci.low, d)}, {fmt(c.difference_ci.high, d)}]"
+        )
         welch = "n/a" if c.welch_t is None else f"{c.welch_t:.2f} ({c.welch_df:.1f}), {fmt_p(c.welch_p)}"
         mw = "n/a" if c.mann_whitney_u is None else f"{c.mann_whitney_u:g}, {fmt_p(c.mann_whitney_p)}"
-        rows.append([f"{c.arm} vs {c.baseline}", diff, "n/a" if c.hedges_g is None else f"{c.hedges_g:.2f}",
-                     "n/a" if c.probability_of_improvement is None else f"{c.probability_of_improvement:.2f}",
-                     welch, mw, fmt_p(c.p_adjusted), "yes" if c.significant else "no"])
+        rows.append(
+            [
+                f"{c.arm} vs {c.baseline}",
+                diff,
+                "n/a" if c.hedges_g is None else f"{c.hedges_g:.2f}",
+                "n/a" if c.probability_of_improvement is None else f"{c.probability_of_improvement:.2f}",
+                welch,
+                mw,
+                fmt_p(c.p_adjusted),
+                "yes" if c.significant else "no",
+            ]
+        )
     return _table(header, rows)
 
 
@@ -83,15 +118,27 @@ def _failed_table(an: Analysis) -> str:
     for r in an.problem_runs:
         cause = r.cause or "no cause recorded"
         src = f" ({r.cause_source})" if r.cause_source else ""
-        rows.append([f"`{r.run_id}`", r.arm, "n/a" if r.seed is None else str(r.seed), r.status, cause + src,
-                     r.excluded_reason or ("in the statistics" if r.included and r.status == "completed" else "not in the statistics")])
+        rows.append(
+            [
+                f"`{r.run_id}`",
+                r.arm,
+                "n/a" if r.seed is None else str(r.seed),
+                r.status,
+                cause + src,
+                r.excluded_reason
+                or ("in the statistics" if r.included and r.status == "completed" else "not in the statistics"),
+            ]
+        )
     return _table(["Run", "Arm", "Seed", "Status", "Cause (source)", "Handling"], rows)
 
 
 def _excluded_table(an: Analysis) -> str:
     if not an.selection.excluded:
         return ""
-    rows = [[f"`{r.run_id}`", r.arm, "n/a" if r.seed is None else str(r.seed), r.status, why] for r, why in an.selection.excluded]
+    rows = [
+        [f"`{r.run_id}`", r.arm, "n/a" if r.seed is None else str(r.seed), r.status, why]
+        for r, why in an.selection.excluded
+    ]
     return _table(["Run", "Arm", "Seed", "Status", "Reason for exclusion"], rows)
 
 
@@ -99,21 +146,32 @@ def _runs_table(an: Analysis) -> str:
     header = ["Run", "Arm", "Seed", "Status", "In statistics"] + an.metrics
     rows = []
     for r in an.rows:
-        rows.append([f"`{r.run_id}`", r.arm, "n/a" if r.seed is None else str(r.seed), r.status,
-                     "yes" if (r.included and r.status == "completed") else "no"]
-                    + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics])
+        rows.append(
+            [
+                f"`{r.run_id}`",
+                r.arm,
+                "n/a" if r.seed is None else str(r.seed),
+                r.status,
+                "yes" if (r.included and r.status == "completed") else "no",
+            ]
+            + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
+        )
     return _table(header, rows)
 
 
 def _analysis_lines(an: Analysis) -> list[str]:
     lines = [c.verdict for c in an.comparisons]
     if not an.comparisons:
-        lines.append(f"The baseline {an.baseline} has no run in the statistics, so no arm was compared with it."
-                     if an.baseline not in an.arms else
-                     f"No arm besides the baseline {an.baseline} has results, so nothing was tested.")
+        lines.append(
+            f"The baseline {an.baseline} has no run in the statistics, so no arm was compared with it."
+            if an.baseline not in an.arms
+            else f"No arm besides the baseline {an.baseline} has results, so nothing was tested."
+        )
     secondary = [m for m in an.metrics if m != an.plan.primary_metric]
     if secondary:
-        lines.append("Other metrics (" + ", ".join(secondary) + ") are descriptive only: the plan tests the primary metric.")
+        lines.append(
+            "Other metrics (" + ", ".join(secondary) + ") are descriptive only: the plan tests the primary metric."
+        )
     return lines
 
 
@@ -122,14 +180,20 @@ def _limitation_lines(an: Analysis, violations: list[Violation]) -> list[str]:
     ns = [an.cells[(a, an.plan.primary_metric)].n for a in an.arms]
     if ns and min(ns) < 10:
         spread = f"n={min(ns)}" if min(ns) == max(ns) else f"n from {min(ns)} to {max(ns)}"
-        out.append(f"Few seeds per arm ({spread}): intervals are wide, and bootstrap intervals from "
-                   "fewer than about ten values are too narrow, so read the t-intervals.")
+        out.append(
+            f"Few seeds per arm ({spread}): intervals are wide, and bootstrap intervals from "
+            "fewer than about ten values are too narrow, so read the t-intervals."
+        )
     if an.problem_runs:
-        out.append(f"{len(an.problem_runs)} of {len(an.source.runs)} runs gave no finite {an.plan.primary_metric}; "
-                   "they are listed under Failed Attempts, and the statistics use the completed runs only.")
+        out.append(
+            f"{len(an.problem_runs)} of {len(an.source.runs)} runs gave no finite {an.plan.primary_metric}; "
+            "they are listed under Failed Attempts, and the statistics use the completed runs only."
+        )
     for later in an.source.later_briefs:
-        out.append(f"The brief was confirmed again later as v{later.version}; this report follows the original pre-registration "
-                   f"v{an.source.brief.version}.")
+        out.append(
+            f"The brief was confirmed again later as v{later.version}; this report follows the original pre-registration "
+            f"v{an.source.brief.version}."
+        )
     if an.source.kind == "experiment" and an.plan.aggregation != "final":
         out.append(f"Each run's value is its '{an.plan.aggregation}' value, as the plan says, not its final one.")
     unfinished = [r for r in an.rows if r.status in ("queued", "running")]
@@ -150,14 +214,25 @@ def figure_refs(paths, report_dir) -> list[dict[str, str]]:
     return refs
 
 
-def render_markdown(an: Analysis, violations: list[Violation], *, title: str, generated_at: str, figures: list[dict[str, str]],
-                    author_analysis: str | None, author_limitations: str | None) -> str:
+def render_markdown(
+    an: Analysis,
+    violations: list[Violation],
+    *,
+    title: str,
+    generated_at: str,
+    figures: list[dict[str, str]],
+    author_analysis: str | None,
+    author_limitations: str | None,
+) -> str:
     from experiment_runner.prompts import render
 
     label, reasons = label_of(an, violations)
     src = an.source
-    source_line = (f"experiment `{src.name}`, {len(src.runs)} runs in {len(an.launched)} arms" if src.kind == "experiment"
-                   else f"results file `{src.name}`, {len(src.runs)} rows in {len(an.launched)} arms")
+    source_line = (
+        f"experiment `{src.name}`, {len(src.runs)} runs in {len(an.launched)} arms"
+        if src.kind == "experiment"
+        else f"results file `{src.name}`, {len(src.runs)} rows in {len(an.launched)} arms"
+    )
     return render(
         "report.md.j2",
         title=title,
@@ -193,8 +268,16 @@ def render_markdown(an: Analysis, violations: list[Violation], *, title: str, ge
     )
 
 
-def report_json(an: Analysis, violations: list[Violation], *, title: str, generated_at: str, figures: list[str],
-                author_analysis: str | None, author_limitations: str | None) -> dict[str, Any]:
+def report_json(
+    an: Analysis,
+    violations: list[Violation],
+    *,
+    title: str,
+    generated_at: str,
+    figures: list[str],
+    author_analysis: str | None,
+    author_limitations: str | None,
+) -> dict[str, Any]:
     label, reasons = label_of(an, violations)
     p = an.plan
     return {
@@ -205,10 +288,20 @@ def report_json(an: Analysis, violations: list[Violation], *, title: str, genera
         "label_reasons": reasons,
         "source": {"kind": an.source.kind, "name": an.source.name, "runs": len(an.source.runs)},
         "plan": {
-            "primary_metric": p.primary_metric, "higher_is_better": p.higher_is_better, "metrics": p.metrics,
-            "baseline": an.baseline, "min_seeds": p.min_seeds, "test": p.test, "alpha": p.alpha, "correction": p.correction,
-            "aggregation": p.aggregation, "last_k": p.last_k, "hypothesis": p.hypothesis,
-            "registered_hypothesis": p.registered_hypothesis, "registration": p.registration, "changes": p.changes,
+            "primary_metric": p.primary_metric,
+            "higher_is_better": p.higher_is_better,
+            "metrics": p.metrics,
+            "baseline": an.baseline,
+            "min_seeds": p.min_seeds,
+            "test": p.test,
+            "alpha": p.alpha,
+            "correction": p.correction,
+            "aggregation": p.aggregation,
+            "last_k": p.last_k,
+            "hypothesis": p.hypothesis,
+            "registered_hypothesis": p.registered_hypothesis,
+            "registration": p.registration,
+            "changes": p.changes,
             "success_criteria": p.success_criteria,
         },
         "bootstrap": an.bootstrap,

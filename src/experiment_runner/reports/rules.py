@@ -27,39 +27,111 @@ class Rule:
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
-        Rule("H01", "arm_without_variance", "hard", "An arm is reported with fewer than 2 values, so without its variance.",
-             "Run more seeds of that arm, or exclude its runs with a reason (they stay listed with it)."),
-        Rule("H02", "run_unaccounted", "hard", "Runs of the experiment are missing from the report.",
-             "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still listed with its reason)."),
-        Rule("H03", "metric_missing", "hard", "A pre-registered metric is missing.",
-             "Record the metric in every run (for a results file: fill its column); a pre-registered metric cannot be left out."),
-        Rule("H04", "number_untraceable", "hard", "A number traces to no recorded run.",
-             "Remove or correct the number: every number must be a recorded value or a statistic computed from the runs (rounding allowed)."),
-        Rule("S01", "below_min_seeds", "soft", "An arm has fewer completed seeds than the plan's minimum.",
-             "Run more seeds, or waive S01 with a written reason that the report prints."),
-        Rule("S02", "unequal_seeds", "soft", "Compared arms have unequal numbers of seeds.",
-             "Run the missing seeds, or waive S02 with a written reason (e.g. which runs failed and why)."),
-        Rule("S03", "seeds_hand_picked", "soft", "The seeds reported look hand-picked: a subset of the seeds launched.",
-             "Report every completed seed, or waive S03 with a written reason for leaving seeds out."),
-        Rule("S04", "uncorrected_comparisons", "soft", "Several comparisons without a multiple-comparison correction.",
-             "Use correction 'holm' (the default), or waive S04 with a written reason."),
-        Rule("S05", "plan_changed", "soft", "The test, hypothesis or analysis plan differs from the pre-registration.",
-             "Follow the pre-registered plan, or waive S05 with a written reason; the report is then labelled exploratory."),
-        Rule("S06", "registered_after_runs", "soft", "Runs were launched before the brief was pre-registered.",
-             "Launch fresh runs after confirming the brief, or waive S06 with a written reason; the report is labelled exploratory."),
-        Rule("S07", "runs_unfinished", "soft", "Runs of the experiment are still queued or running.",
-             "Wait for them to end, stop them, or waive S07 with a written reason (they are listed as unfinished)."),
-        Rule("S08", "seed_repeated", "soft", "A seed was run more than once in an arm: the runs are not independent samples.",
-             "Exclude all but one run per seed with a reason, or waive S08 with a written reason."),
-        Rule("S09", "baseline_truncated", "soft", "The baseline had a smaller budget than a compared arm: fewer training steps, or fewer runs launched.",
-             "Give the baseline the same steps and seeds, or waive S09 with a written reason."),
+        Rule(
+            "H01",
+            "arm_without_variance",
+            "hard",
+            "An arm is reported with fewer than 2 values, so without its variance.",
+            "Run more seeds of that arm, or exclude its runs with a reason (they stay listed with it).",
+        ),
+        Rule(
+            "H02",
+            "run_unaccounted",
+            "hard",
+            "Runs of the experiment are missing from the report.",
+            "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still listed with its reason).",
+        ),
+        Rule(
+            "H03",
+            "metric_missing",
+            "hard",
+            "A pre-registered metric is missing.",
+            "Record the metric in every run (for a results file: fill its column); a pre-registered metric cannot be left out.",
+        ),
+        Rule(
+            "H04",
+            "number_untraceable",
+            "hard",
+            "A number traces to no recorded run.",
+            "Remove or correct the number: every number must be a recorded value or a statistic computed from the runs (rounding allowed).",
+        ),
+        Rule(
+            "S01",
+            "below_min_seeds",
+            "soft",
+            "An arm has fewer completed seeds than the plan's minimum.",
+            "Run more seeds, or waive S01 with a written reason that the report prints.",
+        ),
+        Rule(
+            "S02",
+            "unequal_seeds",
+            "soft",
+            "Compared arms have unequal numbers of seeds.",
+            "Run the missing seeds, or waive S02 with a written reason (e.g. which runs failed and why).",
+        ),
+        Rule(
+            "S03",
+            "seeds_hand_picked",
+            "soft",
+            "The seeds reported look hand-picked: a subset of the seeds launched.",
+            "Report every completed seed, or waive S03 with a written reason for leaving seeds out.",
+        ),
+        Rule(
+            "S04",
+            "uncorrected_comparisons",
+            "soft",
+            "Several comparisons without a multiple-comparison correction.",
+            "Use correction 'holm' (the default), or waive S04 with a written reason.",
+        ),
+        Rule(
+            "S05",
+            "plan_changed",
+            "soft",
+            "The test, hypothesis or analysis plan differs from the pre-registration.",
+            "Follow the pre-registered plan, or waive S05 with a written reason; the report is then labelled exploratory.",
+        ),
+        Rule(
+            "S06",
+            "registered_after_runs",
+            "soft",
+            "Runs were launched before the brief was pre-registered.",
+            "Launch fresh runs after confirming the brief, or waive S06 with a written reason; the report is labelled exploratory.",
+        ),
+        Rule(
+            "S07",
+            "runs_unfinished",
+            "soft",
+            "Runs of the experiment are still queued or running.",
+            "Wait for them to end, stop them, or waive S07 with a written reason (they are listed as unfinished).",
+        ),
+        Rule(
+            "S08",
+            "seed_repeated",
+            "soft",
+            "A seed was run more than once in an arm: the runs are not independent samples.",
+            "Exclude all but one run per seed with a reason, or waive S08 with a written reason.",
+        ),
+        Rule(
+            "S09",
+            "baseline_truncated",
+            "soft",
+            "The baseline had a smaller budget than a compared arm: fewer training steps, or fewer runs launched.",
+            "Give the baseline the same steps and seeds, or waive S09 with a written reason.",
+        ),
     )
 }
 
 
 def _violation(code: str, evidence: list[str], message: str | None = None) -> Violation:
     rule = RULES[code]
-    return Violation(code=code, name=rule.name, severity=rule.severity, message=message or rule.title, evidence=evidence, fix=rule.fix)
+    return Violation(
+        code=code,
+        name=rule.name,
+        severity=rule.severity,
+        message=message or rule.title,
+        evidence=evidence,
+        fix=rule.fix,
+    )
 
 
 def _unix(iso: str | None) -> float | None:
@@ -98,13 +170,17 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
             if metric in plan.metrics and done and not any(metric in r.values for r in done):
                 h03.append(f"{metric}: none of the {len(done)} completed runs of arm {arm} recorded it")
             elif cell.n < 2:
-                h01.append(f"arm {arm}: {metric} has n={cell.n} (completed runs with a finite value) of {cell.n_launched} launched")
+                h01.append(
+                    f"arm {arm}: {metric} has n={cell.n} (completed runs with a finite value) of {cell.n_launched} launched"
+                )
     if h01:
         out.append(_violation("H01", h01))
 
     # H02: runs left out without a reason, and runs that could not be read
-    h02 = [f"run {r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}) is left out by the arms/seeds filter without a reason"
-           for r in sel.unaccounted]
+    h02 = [
+        f"run {r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}) is left out by the arms/seeds filter without a reason"
+        for r in sel.unaccounted
+    ]
     h02 += [f"unreadable run {u}" for u in src.unreadable]
     if h02:
         out.append(_violation("H02", h02))
@@ -118,8 +194,10 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         for where, text in texts:
             for num in find_numbers(text):
                 if traceable.match(num, text[: num.start]) is None:
-                    h04.append(f"{num.text!r} in {where}: \"{sentence_at(text, num.start)}\" (nearest recorded or computed: "
-                               f"{'; '.join(traceable.nearest(num)) or 'none'})")
+                    h04.append(
+                        f'{num.text!r} in {where}: "{sentence_at(text, num.start)}" (nearest recorded or computed: '
+                        f"{'; '.join(traceable.nearest(num)) or 'none'})"
+                    )
         if h04:
             out.append(_violation("H04", h04))
 
@@ -128,13 +206,18 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
     for arm in an.arms:
         cell = an.cells[(arm, plan.primary_metric)]
         if cell.n < plan.min_seeds:
-            s01.append(f"arm {arm}: {cell.n} completed of {cell.n_launched} launched; the plan asks for at least {plan.min_seeds}")
+            s01.append(
+                f"arm {arm}: {cell.n} completed of {cell.n_launched} launched; the plan asks for at least {plan.min_seeds}"
+            )
     if s01:
         out.append(_violation("S01", s01))
 
     # S02: unequal seed counts between compared arms
-    s02 = [f"{c.arm} has n={c.n} but the baseline {c.baseline} has n={c.n_baseline} ({c.metric})"
-           for c in an.comparisons if c.n != c.n_baseline]
+    s02 = [
+        f"{c.arm} has n={c.n} but the baseline {c.baseline} has n={c.n_baseline} ({c.metric})"
+        for c in an.comparisons
+        if c.n != c.n_baseline
+    ]
     if s02:
         out.append(_violation("S02", s02))
 
@@ -144,7 +227,9 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
     for r, why in sel.excluded:
         value = r.values.get(plan.primary_metric)
         if r.arm in reported_arms and r.status == "completed" and value is not None and math.isfinite(value):
-            s03.append(f"completed run {r.run_id} (arm {r.arm}, seed {r.seed}, {plan.primary_metric}={value:.6g}) is excluded: {why}")
+            s03.append(
+                f"completed run {r.run_id} (arm {r.arm}, seed {r.seed}, {plan.primary_metric}={value:.6g}) is excluded: {why}"
+            )
     if src.kind == "results_file" and an.baseline in reported_arms:
         base_seeds = {r.seed for r in src.runs if r.arm == an.baseline}
         for arm in an.arms:
@@ -153,19 +238,26 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
             seeds = {r.seed for r in src.runs if r.arm == arm}
             gaps = sorted(set(range(min(seeds), max(seeds) + 1)) - seeds) if seeds else []
             if seeds != base_seeds and gaps:
-                s03.append(f"arm {arm} has seeds {_seed_text(seeds)} (gaps at {_seed_text(gaps)}) while the baseline "
-                           f"{an.baseline} has {_seed_text(base_seeds)}: rows look dropped or seeds chosen after the fact")
+                s03.append(
+                    f"arm {arm} has seeds {_seed_text(seeds)} (gaps at {_seed_text(gaps)}) while the baseline "
+                    f"{an.baseline} has {_seed_text(base_seeds)}: rows look dropped or seeds chosen after the fact"
+                )
     if s03:
         out.append(_violation("S03", s03))
 
     # S04: several comparisons without correction
     if plan.correction == "none" and len(an.comparisons) > 1:
         nominal = [c.arm for c in an.comparisons if c.p is not None and c.p < plan.alpha]
-        out.append(_violation("S04", [
-            f"{len(an.comparisons)} arms are compared with {an.baseline} at alpha {plan.alpha:g} each, with no correction",
-            f"nominally significant: {', '.join(nominal) or 'none'}; by chance alone about {len(an.comparisons) * plan.alpha:.2g} "
-            "false positives are expected",
-        ]))
+        out.append(
+            _violation(
+                "S04",
+                [
+                    f"{len(an.comparisons)} arms are compared with {an.baseline} at alpha {plan.alpha:g} each, with no correction",
+                    f"nominally significant: {', '.join(nominal) or 'none'}; by chance alone about {len(an.comparisons) * plan.alpha:.2g} "
+                    "false positives are expected",
+                ],
+            )
+        )
 
     # S05: the plan differs from the registration
     if plan.changes:
@@ -177,9 +269,16 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         at = _unix(confirmed)
         early = [r for r in src.runs if r.exploratory or (at is not None and (_unix(r.created_at) or at) < at)]
         if early:
-            out.append(_violation("S06", [f"run {r.run_id} launched {r.created_at or '(time unknown)'}"
-                                          f"{' as exploratory' if r.exploratory else ''}; the brief was confirmed {confirmed}"
-                                          for r in early]))
+            out.append(
+                _violation(
+                    "S06",
+                    [
+                        f"run {r.run_id} launched {r.created_at or '(time unknown)'}"
+                        f"{' as exploratory' if r.exploratory else ''}; the brief was confirmed {confirmed}"
+                        for r in early
+                    ],
+                )
+            )
 
     # S07: runs still going
     going = [r for r in src.runs if r.status in ("queued", "running")]
@@ -190,7 +289,9 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
     seen: dict[tuple[str, int | None], list[str]] = {}
     for r in completed_included:
         seen.setdefault((r.arm, r.seed), []).append(r.run_id)
-    s08 = [f"arm {arm} seed {seed}: completed runs {', '.join(ids)}" for (arm, seed), ids in seen.items() if len(ids) > 1]
+    s08 = [
+        f"arm {arm} seed {seed}: completed runs {', '.join(ids)}" for (arm, seed), ids in seen.items() if len(ids) > 1
+    ]
     if s08:
         out.append(_violation("S08", s08))
 
@@ -202,7 +303,9 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
     base_budget = budget(an.baseline)
     s09 = []
     if an.baseline not in an.arms and len(an.arms) > 0:
-        s09.append(f"baseline {an.baseline} has no run in the statistics (every run of it is excluded), so no arm is compared")
+        s09.append(
+            f"baseline {an.baseline} has no run in the statistics (every run of it is excluded), so no arm is compared"
+        )
     for arm in an.arms:
         if arm == an.baseline:
             continue
@@ -210,7 +313,9 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         if base_budget is not None and other is not None and base_budget < 0.9 * other:
             s09.append(f"baseline {an.baseline} ran a median of {base_budget:g} steps, arm {arm} {other:g}")
         if an.launched.get(an.baseline, 0) < an.launched[arm]:
-            s09.append(f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} runs launched, arm {arm} {an.launched[arm]}")
+            s09.append(
+                f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} runs launched, arm {arm} {an.launched[arm]}"
+            )
     if s09:
         out.append(_violation("S09", s09))
     return out
@@ -223,7 +328,9 @@ def apply_waivers(violations: list[Violation], waivers: list[Waiver]) -> list[st
     for w in waivers:
         code = w.code.strip().upper()
         if code not in RULES:
-            raise UserError(f"waiver code {w.code!r} is not a rule; rules: " + ", ".join(f"{c} {r.name}" for c, r in RULES.items()))
+            raise UserError(
+                f"waiver code {w.code!r} is not a rule; rules: " + ", ".join(f"{c} {r.name}" for c, r in RULES.items())
+            )
         by_code[code] = require_reason(w.reason, f"waiving {code}")
     unused = [c for c in by_code if c not in {v.code for v in violations}]
     for v in violations:
@@ -249,6 +356,8 @@ def refusal_text(violations: list[Violation]) -> str:
             lines.append(f"    evidence: ... and {len(v.evidence) - 20} more")
         lines.append(f"    fix: {v.fix}")
     if any(v.severity == "soft" for v in open_):
-        lines.append('To waive a soft rule, call again with waivers=[{"code": "S01", "reason": "why, in words"}]; '
-                     "the report prints each reason. check_only=true returns these violations as data.")
+        lines.append(
+            'To waive a soft rule, call again with waivers=[{"code": "S01", "reason": "why, in words"}]; '
+            "the report prints each reason. check_only=true returns these violations as data."
+        )
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from typing import Any
 
 from experiment_runner.reports.sources import Source
 
+
 def _get(d: Any, path: str) -> Any:
     for part in path.split("."):
         if not isinstance(d, dict) or part not in d:
@@ -32,8 +33,12 @@ def _gpu(env: dict) -> str | None:
         return _text(gpu)
     devices = gpu.get("devices") or []
     if devices:
-        names = [f"{d.get('name', '?')}" + (f" {d['memory_total_mb'] / 1024:.0f} GiB" if isinstance(d.get("memory_total_mb"), (int, float)) else "")
-                 for d in devices if isinstance(d, dict)]
+        names = [
+            f"{d.get('name', '?')}"
+            + (f" {d['memory_total_mb'] / 1024:.0f} GiB" if isinstance(d.get("memory_total_mb"), (int, float)) else "")
+            for d in devices
+            if isinstance(d, dict)
+        ]
         driver = f", driver {gpu['driver_version']}" if gpu.get("driver_version") else ""
         return ", ".join(names) + driver
     return _text(gpu.get("reason")) or ("unavailable" if gpu.get("available") is False else None)
@@ -60,7 +65,11 @@ def manifest_facts(manifest: dict | None) -> dict[str, str]:
     }
     entries = _get(manifest, "data.entries")
     if isinstance(entries, list):
-        hashes = [f"{e.get('path')} {str(e.get('hash'))[:23]}" for e in entries if isinstance(e, dict) and e.get("path") and e.get("hash")]
+        hashes = [
+            f"{e.get('path')} {str(e.get('hash'))[:23]}"
+            for e in entries
+            if isinstance(e, dict) and e.get("path") and e.get("hash")
+        ]
         facts["data"] = "; ".join(hashes) or None
     resolved = _get(manifest, "config.resolved")
     if isinstance(resolved, dict):
@@ -71,7 +80,11 @@ def manifest_facts(manifest: dict | None) -> dict[str, str]:
                 flat += [f"{section}.{k}={v}" for k, v in part.items() if not isinstance(v, (dict, list))]
         overrides = _get(manifest, "config.command_overrides")
         if isinstance(overrides, dict):
-            flat += [f"--{k} {v}" for k, v in overrides.items() if k not in ("config", "seed") and not isinstance(v, (dict, list))]
+            flat += [
+                f"--{k} {v}"
+                for k, v in overrides.items()
+                if k not in ("config", "seed") and not isinstance(v, (dict, list))
+            ]
         facts["config"] = ", ".join(flat) or None
     if manifest.get("unreadable"):
         facts["unreadable"] = _text(manifest["unreadable"])
@@ -95,7 +108,9 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
         if brief.model.architecture:
             model.append(f"Architecture: {brief.model.architecture}")
         if brief.model.hyperparameters:
-            model.append("Hyperparameters (brief): " + ", ".join(f"{k}={v}" for k, v in brief.model.hyperparameters.items()))
+            model.append(
+                "Hyperparameters (brief): " + ", ".join(f"{k}={v}" for k, v in brief.model.hyperparameters.items())
+            )
         for label, value in (("Dataset", brief.data.dataset), ("Size", brief.data.size), ("Splits", brief.data.splits)):
             if value:
                 data.append(f"{label}: {value}")
@@ -117,8 +132,11 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
         lo, hi = min(s), max(s)
         training.append(f"Arm {arm}: completed runs ended at {step_axis} {lo:g}" + (f" to {hi:g}" if hi != lo else ""))
     if source.kind == "experiment":
-        training.append(f"Each run's value: aggregation '{plan.aggregation}'" + (f" (k={plan.last_k})" if plan.aggregation == "mean_last_k" else "")
-                        + " of its metric series")
+        training.append(
+            f"Each run's value: aggregation '{plan.aggregation}'"
+            + (f" (k={plan.last_k})" if plan.aggregation == "mean_last_k" else "")
+            + " of its metric series"
+        )
     facts: dict[str, dict[str, int]] = {}
     missing = 0
     for r in source.runs:
@@ -128,9 +146,19 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
         for k, v in f.items():
             facts.setdefault(k, {})
             facts[k][v] = facts[k].get(v, 0) + 1
-    labels = {"config": "Config (manifests)", "python": "Python", "torch": "PyTorch", "cuda": "CUDA", "gpu": "GPU", "cpu": "CPU",
-              "os": "OS", "commit": "Code commit", "dirty": "Uncommitted changes", "data": "Data hashes",
-              "unreadable": "Unreadable manifest"}
+    labels = {
+        "config": "Config (manifests)",
+        "python": "Python",
+        "torch": "PyTorch",
+        "cuda": "CUDA",
+        "gpu": "GPU",
+        "cpu": "CPU",
+        "os": "OS",
+        "commit": "Code commit",
+        "dirty": "Uncommitted changes",
+        "data": "Data hashes",
+        "unreadable": "Unreadable manifest",
+    }
     for key, label in labels.items():
         if key in facts:
             vals = facts[key]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from experiment_runner.errors import NotFound, UserError
+from experiment_runner.errors import UserError
 from experiment_runner.workspace import Workspace
 
 log = logging.getLogger("experiment_runner.reports")
@@ -114,9 +114,13 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                raise UserError(f"{path.name} line {i} is not JSON ({e.msg}); a JSON-lines results file has one object per line") from None
+                raise UserError(
+                    f"{path.name} line {i} is not JSON ({e.msg}); a JSON-lines results file has one object per line"
+                ) from None
             if not isinstance(obj, dict):
-                raise UserError(f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, seed, status and metrics")
+                raise UserError(
+                    f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, seed, status and metrics"
+                )
             for k in obj:
                 if k not in columns:
                     columns.append(k)
@@ -131,7 +135,9 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
                 raise UserError(f"{path.name} line {i} has more cells than the header's {len(columns)} columns")
             rows.append((i, {k.strip(): v for k, v in raw.items()}))
         return columns, rows
-    raise UserError(f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json (JSON lines)")
+    raise UserError(
+        f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json (JSON lines)"
+    )
 
 
 def load_results_file(ws: Workspace, value: str) -> Source:
@@ -220,7 +226,9 @@ def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, 
             found = None
         if found is not None and found.findings:
             top = found.findings[0]
-            return f"{top.category}: {top.headline}" + (f" (run record: {record})" if record else ""), "diagnose_failure"
+            return f"{top.category}: {top.headline}" + (
+                f" (run record: {record})" if record else ""
+            ), "diagnose_failure"
     for name, pairs in run.series.items():
         bad = next(((s, v) for s, v in pairs if not math.isfinite(v)), None)
         if bad is not None:
@@ -244,8 +252,9 @@ def _last_stderr_line(path: Path) -> str | None:
     return lines[-1][:300] if lines else None
 
 
-def load_experiment(ws: Workspace, experiment: str, *, aggregation: str, last_k: int, higher_is_better: bool | None,
-                    primary: str | None) -> Source:
+def load_experiment(
+    ws: Workspace, experiment: str, *, aggregation: str, last_k: int, higher_is_better: bool | None, primary: str | None
+) -> Source:
     """Every run ever launched in the experiment, with each metric reduced to one value by the plan's aggregation."""
     from experiment_runner.briefs import store as briefs
 
@@ -253,7 +262,9 @@ def load_experiment(ws: Workspace, experiment: str, *, aggregation: str, last_k:
     try:
         from experiment_runner.runs.store import RunStore
     except ImportError as e:  # pragma: no cover - the run engine ships with the package
-        raise UserError(f"the run store is not available in this installation ({e}); report on a results file instead") from None
+        raise UserError(
+            f"the run store is not available in this installation ({e}); report on a results file instead"
+        ) from None
     store = RunStore(ws)
     runs: list[RunData] = []
     unreadable: list[str] = []

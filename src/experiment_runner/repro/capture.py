@@ -5,8 +5,8 @@ interpreter and installed distributions."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from experiment_runner import __version__
 from experiment_runner.errors import NotFound, UserError
@@ -33,7 +33,9 @@ def _check_data_paths(ws, data_paths: list[str]) -> None:
         reject_flag_like(given, "data path")
         p = ws.resolve(given, what="data path")
         if not p.exists() and dvc_record(ws, given, p) is None:
-            raise NotFound(f"data path {given!r} does not exist (looked at {p}); give files or folders inside the workspace")
+            raise NotFound(
+                f"data path {given!r} does not exist (looked at {p}); give files or folders inside the workspace"
+            )
 
 
 def _scripts(ws, argv: list[str], cwd: Path) -> list[Path]:
@@ -69,7 +71,9 @@ def capture_manifest(
     if hash_algorithm not in ALGORITHMS:
         raise UserError(f"hash algorithm {hash_algorithm!r} is not supported; valid: {', '.join(ALGORITHMS)}")
     if not argv or not all(isinstance(a, str) for a in argv):
-        raise UserError("the training command must be a non-empty list of strings (argv), e.g. ['python', 'train.py', '--seed', '0']")
+        raise UserError(
+            "the training command must be a non-empty list of strings (argv), e.g. ['python', 'train.py', '--seed', '0']"
+        )
     reject_flag_like(argv[0], "program (argv[0])")
     reject_flag_like(os.fspath(project_dir), "project folder")
     project = ws.resolve(project_dir, must_exist=True, kind="dir", what="project folder")
@@ -96,8 +100,16 @@ def capture_manifest(
     environment = probe_environment(ws, run_env, timeout=probe_timeout)
 
     manifest = Manifest(
-        created_at=utc_now(), tool_version=__version__, experiment=experiment, workspace=str(ws.root),
-        project=ws.display(project), command=command, code=code, data=data, config=config, seeds=seeds,
+        created_at=utc_now(),
+        tool_version=__version__,
+        experiment=experiment,
+        workspace=str(ws.root),
+        project=ws.display(project),
+        command=command,
+        code=code,
+        data=data,
+        config=config,
+        seeds=seeds,
         environment=environment,
     )
     manifest._patch = patch

@@ -16,7 +16,13 @@ Area = Literal["code", "data", "config", "seeds", "command", "environment", "hos
 _AREA_ORDER = {"code": 0, "data": 1, "config": 2, "seeds": 3, "command": 4, "environment": 5, "host": 6}
 _SEED_KEYS = {"seed", "seeds", "random_seed", "rng_seed", "manual_seed", "global_seed", "seed_value"}
 _DETERMINISM_VARS = {"PYTHONHASHSEED", "CUBLAS_WORKSPACE_CONFIG", "CUDA_LAUNCH_BLOCKING", "TF_DETERMINISTIC_OPS"}
-_THREAD_VARS = {"OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"}
+_THREAD_VARS = {
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+}
 
 
 class Difference(BaseModel):
@@ -70,20 +76,47 @@ class _Diffs:
 def _code(d: _Diffs, a: Manifest, b: Manifest) -> None:
     ca, cb = a.code, b.code
     if ca.status != cb.status:
-        d.add("code", "repository", f"{ca.status}: {ca.reason or ca.commit}", f"{cb.status}: {cb.reason or cb.commit}", 100,
-              "one run's code version is not known from git")
+        d.add(
+            "code",
+            "repository",
+            f"{ca.status}: {ca.reason or ca.commit}",
+            f"{cb.status}: {cb.reason or cb.commit}",
+            100,
+            "one run's code version is not known from git",
+        )
     if ca.commit != cb.commit:
         same_tree = ca.worktree_tree and ca.worktree_tree == cb.worktree_tree
-        d.add("code", "commit", ca.commit, cb.commit, 30 if same_tree else 100,
-              "different commits, but the exact source trees are identical" if same_tree else "different code")
+        d.add(
+            "code",
+            "commit",
+            ca.commit,
+            cb.commit,
+            30 if same_tree else 100,
+            "different commits, but the exact source trees are identical" if same_tree else "different code",
+        )
     if ca.commit == cb.commit and ca.worktree_tree != cb.worktree_tree:
+
         def state(c):
             return f"uncommitted changes, patch {c.patch_sha256} ({len(c.changes)} files)" if c.dirty else "clean"
-        d.add("code", "uncommitted changes", state(ca), state(cb), 95, "the same commit with different uncommitted changes: different code")
+
+        d.add(
+            "code",
+            "uncommitted changes",
+            state(ca),
+            state(cb),
+            95,
+            "the same commit with different uncommitted changes: different code",
+        )
     ua, ub = set(ca.untracked_source), set(cb.untracked_source)
     if ua != ub:
-        d.add("code", "untracked source files", ", ".join(sorted(ua - ub)) or "(none extra)", ", ".join(sorted(ub - ua)) or "(none extra)", 60,
-              "source files outside git differ")
+        d.add(
+            "code",
+            "untracked source files",
+            ", ".join(sorted(ua - ub)) or "(none extra)",
+            ", ".join(sorted(ub - ua)) or "(none extra)",
+            60,
+            "source files outside git differ",
+        )
 
 
 def _data(d: _Diffs, a: Manifest, b: Manifest) -> None:
@@ -94,8 +127,15 @@ def _data(d: _Diffs, a: Manifest, b: Manifest) -> None:
         if x is None or y is None:
             d.add("data", path, x.hash if x else None, y.hash if y else None, 85, "the data paths differ")
         elif x.algorithm != y.algorithm:
-            d.add("data", path, x.hash, y.hash, 70, "hashed with different algorithms, so equal content cannot be confirmed; "
-                  "re-check both with the same algorithm")
+            d.add(
+                "data",
+                path,
+                x.hash,
+                y.hash,
+                70,
+                "hashed with different algorithms, so equal content cannot be confirmed; "
+                "re-check both with the same algorithm",
+            )
         elif x.hash != y.hash:
             d.add("data", path, x.hash, y.hash, 90, "different data content")
 
@@ -115,22 +155,40 @@ def _config(d: _Diffs, a: Manifest, b: Manifest) -> None:
         va, vb = oa.get(key), ob.get(key)
         if va != vb:
             seed = key.rsplit(".", 1)[-1].lower() in _SEED_KEYS
-            d.add("config", f"argv: {key}", va, vb, 72 if seed else 80,
-                  "a different seed on the command line" if seed else "a different value on the command line")
+            d.add(
+                "config",
+                f"argv: {key}",
+                va,
+                vb,
+                72 if seed else 80,
+                "a different seed on the command line" if seed else "a different value on the command line",
+            )
     if not any(x.area == "config" for x in d.items):
         ha = [f.sha256 for f in a.config.files]
         hb = [f.sha256 for f in b.config.files]
         if ha != hb:
-            d.add("config", "config files", ", ".join(f.path for f in a.config.files), ", ".join(f.path for f in b.config.files), 20,
-                  "the files' text differs (comments, order or formatting) but the resolved values are equal")
+            d.add(
+                "config",
+                "config files",
+                ", ".join(f.path for f in a.config.files),
+                ", ".join(f.path for f in b.config.files),
+                20,
+                "the files' text differs (comments, order or formatting) but the resolved values are equal",
+            )
 
 
 def _seeds(d: _Diffs, a: Manifest, b: Manifest) -> None:
     sa = {(c.kind, c.call) for c in a.seeds.calls}
     sb = {(c.kind, c.call) for c in b.seeds.calls}
     if sa != sb:
-        d.add("seeds", "seeding and determinism calls", "; ".join(sorted(f"{k}: {c}" for k, c in sa - sb)) or "(none extra)",
-              "; ".join(sorted(f"{k}: {c}" for k, c in sb - sa)) or "(none extra)", 66, "the code seeds or sets determinism differently")
+        d.add(
+            "seeds",
+            "seeding and determinism calls",
+            "; ".join(sorted(f"{k}: {c}" for k, c in sa - sb)) or "(none extra)",
+            "; ".join(sorted(f"{k}: {c}" for k, c in sb - sa)) or "(none extra)",
+            66,
+            "the code seeds or sets determinism differently",
+        )
 
 
 def _command(d: _Diffs, a: Manifest, b: Manifest) -> None:
@@ -164,8 +222,14 @@ def _environment(d: _Diffs, a: Manifest, b: Manifest) -> None:
     d.values("environment", "interpreter", xa.interpreter, xb.interpreter, 25, "a different interpreter path")
     ta, tb = xa.torch or {}, xb.torch or {}
     if ta.get("version") != tb.get("version"):
-        d.add("environment", "torch", ta.get("version"), tb.get("version"), _version_weight(ta.get("version"), tb.get("version"), 65, 50),
-              "a different torch")
+        d.add(
+            "environment",
+            "torch",
+            ta.get("version"),
+            tb.get("version"),
+            _version_weight(ta.get("version"), tb.get("version"), 65, 50),
+            "a different torch",
+        )
     for key, label, w, why in (
         ("cuda_available", "CUDA available", 63, "one ran on GPU, the other could not"),
         ("cuda_compiled", "torch built with CUDA", 60, "a different CUDA build"),
@@ -179,8 +243,14 @@ def _environment(d: _Diffs, a: Manifest, b: Manifest) -> None:
     gb = sorted(str(x.name) for x in xb.gpu.devices)
     if ga != gb:
         same_models = sorted(set(ga)) == sorted(set(gb))
-        d.add("environment", "GPUs", ", ".join(ga) or (xa.gpu.reason or "none"), ", ".join(gb) or (xb.gpu.reason or "none"),
-              50 if same_models else 58, "a different GPU count" if same_models else "different GPU models")
+        d.add(
+            "environment",
+            "GPUs",
+            ", ".join(ga) or (xa.gpu.reason or "none"),
+            ", ".join(gb) or (xb.gpu.reason or "none"),
+            50 if same_models else 58,
+            "a different GPU count" if same_models else "different GPU models",
+        )
     d.values("environment", "NVIDIA driver", xa.gpu.driver_version, xb.gpu.driver_version, 35, "a different driver")
     va = {x["name"].lower(): x.get("version") for x in xa.distributions}
     vb = {x["name"].lower(): x.get("version") for x in xb.distributions}
@@ -198,7 +268,9 @@ def _environment(d: _Diffs, a: Manifest, b: Manifest) -> None:
 
 def _host(d: _Diffs, a: Manifest, b: Manifest) -> None:
     ha, hb = a.environment.host, b.environment.host
-    d.values("host", "CPU model", ha.cpu_model, hb.cpu_model, 20, "a different CPU (float results of some kernels differ)")
+    d.values(
+        "host", "CPU model", ha.cpu_model, hb.cpu_model, 20, "a different CPU (float results of some kernels differ)"
+    )
     d.values("host", "operating system", ha.os, hb.os, 18, "a different OS or kernel")
     d.values("host", "CPU count", ha.cpu_count, hb.cpu_count, 15, "a different CPU count")
     d.values("host", "hostname", ha.hostname, hb.hostname, 10, "a different machine")

@@ -18,28 +18,131 @@ FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 # Template item -> accepted key spellings (compared lower-cased with '-' read as '_').
 SPELLINGS: dict[str, set[str]] = {
-    "experiment_name": {"experiment_name", "experiment", "exp_name", "name", "run_name", "project", "project_name", "exp"},
+    "experiment_name": {
+        "experiment_name",
+        "experiment",
+        "exp_name",
+        "name",
+        "run_name",
+        "project",
+        "project_name",
+        "exp",
+    },
     "seed": {"seed", "seeds", "random_seed", "rng_seed", "manual_seed", "global_seed", "seed_value"},
     "data_paths": {
-        "data_path", "data_paths", "data_dir", "data_root", "dataset_path", "dataset_dir", "train_path", "train_file",
-        "train_files", "train_data", "data_files", "val_path", "valid_path", "test_path", "train", "val", "path", "paths",
-        "root", "dir", "files", "dataset",
+        "data_path",
+        "data_paths",
+        "data_dir",
+        "data_root",
+        "dataset_path",
+        "dataset_dir",
+        "train_path",
+        "train_file",
+        "train_files",
+        "train_data",
+        "data_files",
+        "val_path",
+        "valid_path",
+        "test_path",
+        "train",
+        "val",
+        "path",
+        "paths",
+        "root",
+        "dir",
+        "files",
+        "dataset",
     },
-    "data_version": {"data_version", "dataset_version", "version", "revision", "data_hash", "dataset_hash", "md5", "sha256", "tag"},
-    "model_architecture": {"architecture", "arch", "model_name", "model_type", "backbone", "network", "net", "model", "name", "type"},
+    "data_version": {
+        "data_version",
+        "dataset_version",
+        "version",
+        "revision",
+        "data_hash",
+        "dataset_hash",
+        "md5",
+        "sha256",
+        "tag",
+    },
+    "model_architecture": {
+        "architecture",
+        "arch",
+        "model_name",
+        "model_type",
+        "backbone",
+        "network",
+        "net",
+        "model",
+        "name",
+        "type",
+    },
     "model_hyperparameters": {
-        "hyperparameters", "hparams", "model_params", "model_kwargs", "model_args", "hidden", "hidden_size", "hidden_dim",
-        "d_model", "num_layers", "n_layers", "layers", "depth", "width", "dropout", "n_heads", "num_heads", "embed_dim",
-        "channels", "kernel_size",
+        "hyperparameters",
+        "hparams",
+        "model_params",
+        "model_kwargs",
+        "model_args",
+        "hidden",
+        "hidden_size",
+        "hidden_dim",
+        "d_model",
+        "num_layers",
+        "n_layers",
+        "layers",
+        "depth",
+        "width",
+        "dropout",
+        "n_heads",
+        "num_heads",
+        "embed_dim",
+        "channels",
+        "kernel_size",
     },
-    "epochs": {"epochs", "num_epochs", "n_epochs", "max_epochs", "num_train_epochs", "max_steps", "steps", "train_steps",
-               "total_steps", "iterations", "max_iters", "num_steps", "max_iter"},
-    "batch_size": {"batch_size", "bs", "batchsize", "train_batch_size", "per_device_train_batch_size", "micro_batch_size",
-                   "global_batch_size", "batch"},
+    "epochs": {
+        "epochs",
+        "num_epochs",
+        "n_epochs",
+        "max_epochs",
+        "num_train_epochs",
+        "max_steps",
+        "steps",
+        "train_steps",
+        "total_steps",
+        "iterations",
+        "max_iters",
+        "num_steps",
+        "max_iter",
+    },
+    "batch_size": {
+        "batch_size",
+        "bs",
+        "batchsize",
+        "train_batch_size",
+        "per_device_train_batch_size",
+        "micro_batch_size",
+        "global_batch_size",
+        "batch",
+    },
     "learning_rate": {"learning_rate", "lr", "base_lr", "max_lr", "init_lr", "initial_lr", "peak_lr", "eta"},
     "optimizer": {"optimizer", "optim", "opt", "optimizer_name", "optimiser", "optimizer_type"},
-    "tracking": {"tracking", "logging", "logger", "loggers", "wandb", "mlflow", "tensorboard", "log_dir", "logdir",
-                 "metrics_file", "tracker", "report_to", "output_dir", "comet", "neptune", "aim"},
+    "tracking": {
+        "tracking",
+        "logging",
+        "logger",
+        "loggers",
+        "wandb",
+        "mlflow",
+        "tensorboard",
+        "log_dir",
+        "logdir",
+        "metrics_file",
+        "tracker",
+        "report_to",
+        "output_dir",
+        "comet",
+        "neptune",
+        "aim",
+    },
 }
 # Keys that only count inside a section of this name (e.g. 'version' only under 'data').
 _SECTION_ONLY = {
@@ -47,8 +150,23 @@ _SECTION_ONLY = {
     "data_version": ({"version", "revision", "md5", "sha256", "tag"}, {"data", "dataset", "datasets"}),
     "model_architecture": ({"name", "type"}, {"model", "network", "net", "arch"}),
     "model_hyperparameters": (
-        {"hidden", "hidden_size", "hidden_dim", "d_model", "num_layers", "n_layers", "layers", "depth", "width", "dropout",
-         "n_heads", "num_heads", "embed_dim", "channels", "kernel_size"},
+        {
+            "hidden",
+            "hidden_size",
+            "hidden_dim",
+            "d_model",
+            "num_layers",
+            "n_layers",
+            "layers",
+            "depth",
+            "width",
+            "dropout",
+            "n_heads",
+            "num_heads",
+            "embed_dim",
+            "channels",
+            "kernel_size",
+        },
         {"model", "network", "net", "arch", "architecture"},
     ),
 }
@@ -65,7 +183,9 @@ def load_config_file(ws, given: str) -> tuple[ConfigFile, Any]:
     path = ws.resolve(given, must_exist=True, kind="file", what="config file")
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UserError(f"config file {given!r} has an unknown format {path.suffix or '(no suffix)'!r}; valid: .yaml, .yml, .json, .toml")
+        raise UserError(
+            f"config file {given!r} has an unknown format {path.suffix or '(no suffix)'!r}; valid: .yaml, .yml, .json, .toml"
+        )
     raw = path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     try:
@@ -82,7 +202,9 @@ def load_config_file(ws, given: str) -> tuple[ConfigFile, Any]:
     except Exception as e:  # noqa: BLE001 - yaml/json/toml each raise their own error type
         raise UserError(f"config file {given!r} is not valid {fmt.upper()}: {e}") from None
     record = ConfigFile(
-        path=ws.display(path), format=fmt, sha256="sha256:" + hashlib.sha256(raw).hexdigest(),
+        path=ws.display(path),
+        format=fmt,
+        sha256="sha256:" + hashlib.sha256(raw).hexdigest(),
         text=text if len(raw) <= MAX_TEXT_BYTES else None,
     )
     return record, data
@@ -140,7 +262,9 @@ def _matches(item: str, path: list[str], value: Any) -> bool:
     if item == "data_paths" and leaf == "dataset" and isinstance(value, dict):
         return False
     if item in ("experiment_name",) and sections:
-        return leaf in ("experiment_name", "exp_name", "run_name") or (sections <= {"experiment", "exp", "run", "project"})
+        return leaf in ("experiment_name", "exp_name", "run_name") or (
+            sections <= {"experiment", "exp", "run", "project"}
+        )
     if item == "tracking":
         return True
     if item == "seed":
@@ -154,14 +278,24 @@ def template_keys(resolved: dict, overrides: dict[str, str]) -> list[TemplateKey
     out: list[TemplateKey] = []
     for item in SPELLINGS:
         found = next(
-            (".".join(p) if p[0] != "argv" else "argv: " + ".".join(p[1:]) for p, v in flat if _matches(item, p, v) and v not in (None, "", [], {})),
+            (
+                ".".join(p) if p[0] != "argv" else "argv: " + ".".join(p[1:])
+                for p, v in flat
+                if _matches(item, p, v) and v not in (None, "", [], {})
+            ),
             None,
         )
         if found is None and item == "model_hyperparameters":
             # any non-name key inside a model section counts as a hyperparameter
             found = next(
-                (".".join(p) for p, v in flat if len(p) == 2 and _norm(p[0]) in {"model", "network", "net"}
-                 and _norm(p[1]) not in SPELLINGS["model_architecture"] and not isinstance(v, dict)),
+                (
+                    ".".join(p)
+                    for p, v in flat
+                    if len(p) == 2
+                    and _norm(p[0]) in {"model", "network", "net"}
+                    and _norm(p[1]) not in SPELLINGS["model_architecture"]
+                    and not isinstance(v, dict)
+                ),
                 None,
             )
         out.append(TemplateKey(key=item, found_at=found))
@@ -194,7 +328,9 @@ def check_config(ws, config_files: list[str], argv: list[str]) -> ConfigRecord:
         if data is None:
             continue
         if not isinstance(data, dict):
-            raise UserError(f"config file {given!r} holds a {type(data).__name__} at the top level; a config must be a mapping of keys to values")
+            raise UserError(
+                f"config file {given!r} holds a {type(data).__name__} at the top level; a config must be a mapping of keys to values"
+            )
         resolved = deep_merge(resolved, data)
     record.resolved = json.loads(json.dumps(resolved, default=str))
     record.command_overrides = argv_overrides(argv[1:])
@@ -205,10 +341,15 @@ def check_config(ws, config_files: list[str], argv: list[str]) -> ConfigRecord:
 
 def path_in_template(item: str) -> str:
     return {
-        "experiment_name": "experiment_name", "seed": "seed", "data_paths": "data.train / data.val",
-        "data_version": "data.version", "model_architecture": "model.architecture",
-        "model_hyperparameters": "model.<hyperparameter> (e.g. model.hidden)", "epochs": "training.epochs",
-        "batch_size": "training.batch_size", "learning_rate": "training.learning_rate",
-        "optimizer": "training.optimizer", "tracking": "tracking (e.g. tracking.metrics_file)",
+        "experiment_name": "experiment_name",
+        "seed": "seed",
+        "data_paths": "data.train / data.val",
+        "data_version": "data.version",
+        "model_architecture": "model.architecture",
+        "model_hyperparameters": "model.<hyperparameter> (e.g. model.hidden)",
+        "epochs": "training.epochs",
+        "batch_size": "training.batch_size",
+        "learning_rate": "training.learning_rate",
+        "optimizer": "training.optimizer",
+        "tracking": "tracking (e.g. tracking.metrics_file)",
     }[item]
-

@@ -74,7 +74,10 @@ def site_fingerprint(site_dirs: list[str]) -> str:
 
 def host_facts() -> HostRecord:
     host = HostRecord(
-        hostname=socket.gethostname(), os=platform.platform(), kernel=platform.release(), machine=platform.machine(),
+        hostname=socket.gethostname(),
+        os=platform.platform(),
+        kernel=platform.release(),
+        machine=platform.machine(),
         cpu_count=os.cpu_count(),
     )
     try:
@@ -161,8 +164,13 @@ def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[di
         try:
             # Own session, so a timeout kills everything the interpreter started (and frees our pipes).
             proc = subprocess.Popen(
-                [interpreter, str(PROBE_FILE)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                cwd=cwd, env=probe_env, start_new_session=True,
+                [interpreter, str(PROBE_FILE)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=cwd,
+                env=probe_env,
+                start_new_session=True,
             )
         except OSError as e:
             return None, f"cannot run interpreter {interpreter!r}: {e.strerror or e}", "failed"
@@ -174,23 +182,37 @@ def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[di
             except ProcessLookupError:
                 pass
             proc.communicate()
-            return None, f"the environment probe did not finish within {timeout:g} s (importing torch with {interpreter})", "timeout"
+            return (
+                None,
+                f"the environment probe did not finish within {timeout:g} s (importing torch with {interpreter})",
+                "timeout",
+            )
     out = stdout.decode("utf-8", "replace")
     line = next((ln for ln in reversed(out.splitlines()) if ln.startswith(MARKER)), None)
     if line is None:
         err = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        return None, f"the environment probe failed under {interpreter} (exit {proc.returncode}): " + " / ".join(err), "failed"
+        return (
+            None,
+            f"the environment probe failed under {interpreter} (exit {proc.returncode}): " + " / ".join(err),
+            "failed",
+        )
     try:
-        return json.loads(line[len(MARKER):]), None, "ok"
+        return json.loads(line[len(MARKER) :]), None, "ok"
     except ValueError as e:
         return None, f"the environment probe printed unreadable output: {e}", "failed"
 
 
-def probe_environment(ws, env: dict[str, str] | None = None, *, timeout: float = PROBE_TIMEOUT_S, use_cache: bool = True) -> EnvironmentRecord:
+def probe_environment(
+    ws, env: dict[str, str] | None = None, *, timeout: float = PROBE_TIMEOUT_S, use_cache: bool = True
+) -> EnvironmentRecord:
     env = dict(os.environ if env is None else env)
     interpreter, source, error = user_interpreter(ws)
     record = EnvironmentRecord(
-        interpreter=interpreter, interpreter_source=source, probe_status="ok", gpu=gpu_facts(), host=host_facts(),
+        interpreter=interpreter,
+        interpreter_source=source,
+        probe_status="ok",
+        gpu=gpu_facts(),
+        host=host_facts(),
     )
     if error:
         record.probe_status, record.probe_error = "not_found", error
@@ -209,8 +231,16 @@ def probe_environment(ws, env: dict[str, str] | None = None, *, timeout: float =
                     record.probe_status, record.probe_error = status, err
                     return record
                 site_dirs = facts.get("python", {}).get("site_dirs", [])
-                _store(ws, key, {"site_dirs": site_dirs, "fingerprint": site_fingerprint(site_dirs), "facts": facts,
-                                 "probed_at": time.time()})
+                _store(
+                    ws,
+                    key,
+                    {
+                        "site_dirs": site_dirs,
+                        "fingerprint": site_fingerprint(site_dirs),
+                        "facts": facts,
+                        "probed_at": time.time(),
+                    },
+                )
     if entry is not None:
         record.probe_cached = True
         facts = entry["facts"]

@@ -28,8 +28,33 @@ from experiment_runner.repro.hashcache import HashCache, now_ns
 from experiment_runner.repro.manifest import CodeRecord, FileChange, Unverified
 
 SOURCE_SUFFIXES = {
-    ".py", ".pyi", ".pyx", ".pxd", ".ipynb", ".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".conf", ".sh",
-    ".bash", ".txt", ".c", ".cc", ".cpp", ".cu", ".cuh", ".h", ".hpp", ".jl", ".r", ".lua", ".sql", ".jsonnet",
+    ".py",
+    ".pyi",
+    ".pyx",
+    ".pxd",
+    ".ipynb",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".toml",
+    ".cfg",
+    ".ini",
+    ".conf",
+    ".sh",
+    ".bash",
+    ".txt",
+    ".c",
+    ".cc",
+    ".cpp",
+    ".cu",
+    ".cuh",
+    ".h",
+    ".hpp",
+    ".jl",
+    ".r",
+    ".lua",
+    ".sql",
+    ".jsonnet",
 }
 SOURCE_NAMES = {"Makefile", "Dockerfile", "Containerfile", "Pipfile", "Snakefile", "MLproject", "dvc.yaml"}
 UNTRACKED_IN_PATCH_MAX_BYTES = 1 << 20
@@ -132,7 +157,7 @@ class _Inspector:
         head = repo.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"], ok_codes=(0, 1, 128)).stdout.decode().strip()
         sym = repo.run(["symbolic-ref", "-q", "HEAD"], ok_codes=(0, 1, 128)).stdout.decode().strip()
         rec.object_format = self.objects.fmt
-        rec.branch = sym[len("refs/heads/"):] if sym.startswith("refs/heads/") else (sym or None)
+        rec.branch = sym[len("refs/heads/") :] if sym.startswith("refs/heads/") else (sym or None)
         head_tree = None
         if head:
             rec.commit = head
@@ -193,7 +218,11 @@ class _Inspector:
             elif w is None:
                 rec.changes.append(FileChange(path=path, change="deleted", staged=staged))
             elif h.sha != w.sha or h.mode != w.mode:
-                kind = "typechange" if (h.mode == "120000") != (w.mode == "120000") else ("modified" if h.sha != w.sha else "mode")
+                kind = (
+                    "typechange"
+                    if (h.mode == "120000") != (w.mode == "120000")
+                    else ("modified" if h.sha != w.sha else "mode")
+                )
                 rec.changes.append(FileChange(path=path, change=kind, staged=staged))
         rec.dirty = bool(rec.changes)
 
@@ -249,16 +278,20 @@ class _Inspector:
                 oid = self.objects.blob_id(pointer)
                 work[path] = _Entry(mode, e.sha if oid == e.sha else self.objects.add(pointer))
             else:
-                rec.unverified.append(Unverified(
-                    path=path,
-                    why=f"filter={filt} in .gitattributes: the repository's filter program is never run, so what git would "
-                    "store for this file is unknown; compared as unchanged",
-                ))
+                rec.unverified.append(
+                    Unverified(
+                        path=path,
+                        why=f"filter={filt} in .gitattributes: the repository's filter program is never run, so what git would "
+                        "store for this file is unknown; compared as unchanged",
+                    )
+                )
                 work[path] = _Entry(mode, e.sha)
             return
         text, eol = attrs.get("text", "unspecified"), attrs.get("eol", "unspecified")
         binary = b"\0" in data[:8000]
-        normalise = text == "set" or (text != "unset" and not binary and (text == "auto" or eol != "unspecified" or self.autocrlf))
+        normalise = text == "set" or (
+            text != "unset" and not binary and (text == "auto" or eol != "unspecified" or self.autocrlf)
+        )
         if normalise and b"\r\n" in data:
             data = data.replace(b"\r\n", b"\n")
         oid = self.objects.blob_id(data)
@@ -321,18 +354,31 @@ class _Inspector:
                 "GIT_INDEX_FILE": str(Path(tmp) / "index"),
             }
             info = b"".join(
-                f"{e.mode} {e.sha}\t".encode() + p.encode("utf-8", "surrogateescape") + b"\0" for p, e in sorted(work.items())
+                f"{e.mode} {e.sha}\t".encode() + p.encode("utf-8", "surrogateescape") + b"\0"
+                for p, e in sorted(work.items())
             )
             repo.run(["update-index", "-z", "--index-info"], input=info, extra_env=env)
             tree = repo.run(["write-tree"], extra_env=env).stdout.decode().strip()
             rec.worktree_tree = tree
             base = head or repo.run(["mktree"], input=b"", extra_env=env).stdout.decode().strip()
-            diff = ["diff-tree", "-r", "-p", "--full-index", "--no-ext-diff", "--no-textconv", "--no-color",
-                    "--src-prefix=a/", "--dst-prefix=b/", "--no-renames"]
+            diff = [
+                "diff-tree",
+                "-r",
+                "-p",
+                "--full-index",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--no-color",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                "--no-renames",
+            ]
             patch = repo.run([*diff, "--binary", base, tree], extra_env=env).stdout
             if len(patch) > PATCH_MAX_BYTES:
                 patch = repo.run([*diff, base, tree], extra_env=env).stdout
-                rec.patch_note = "binary file contents left out of the patch (it would exceed 32 MiB); text changes are complete"
+                rec.patch_note = (
+                    "binary file contents left out of the patch (it would exceed 32 MiB); text changes are complete"
+                )
             if len(patch) > PATCH_MAX_BYTES:
                 rec.patch_note = f"patch not saved: {len(patch) / 2**20:.0f} MiB exceeds the 32 MiB limit; commit the changes instead"
                 return None

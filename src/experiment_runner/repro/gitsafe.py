@@ -209,7 +209,12 @@ def _driver_overrides(config: dict[str, str]) -> list[str]:
         if "=" in name or "\n" in name:
             continue
         if section == "filter":
-            out += [f"filter.{name}.clean=", f"filter.{name}.smudge=", f"filter.{name}.process=", f"filter.{name}.required=false"]
+            out += [
+                f"filter.{name}.clean=",
+                f"filter.{name}.smudge=",
+                f"filter.{name}.process=",
+                f"filter.{name}.required=false",
+            ]
         elif section == "diff":
             out += [f"diff.{name}.textconv=", f"diff.{name}.command="]
         else:

@@ -57,10 +57,14 @@ def _query(pynvml) -> GpuRecord:
             return None
 
     driver = attempt(pynvml.nvmlSystemGetDriverVersion)
-    cuda_fn = getattr(pynvml, "nvmlSystemGetCudaDriverVersion_v2", None) or getattr(pynvml, "nvmlSystemGetCudaDriverVersion", None)
+    cuda_fn = getattr(pynvml, "nvmlSystemGetCudaDriverVersion_v2", None) or getattr(
+        pynvml, "nvmlSystemGetCudaDriverVersion", None
+    )
     cuda = attempt(cuda_fn) if cuda_fn else None
     count = pynvml.nvmlDeviceGetCount()
-    rec = GpuRecord(available=count > 0, driver_version=_text(driver) if driver else None, cuda_driver_version=_cuda_version(cuda))
+    rec = GpuRecord(
+        available=count > 0, driver_version=_text(driver) if driver else None, cuda_driver_version=_cuda_version(cuda)
+    )
     if count == 0:
         rec.reason = "unavailable: the NVIDIA driver reports no GPU"
     for i in range(count):
@@ -70,12 +74,14 @@ def _query(pynvml) -> GpuRecord:
         mem = attempt(pynvml.nvmlDeviceGetMemoryInfo, h)
         pci = attempt(pynvml.nvmlDeviceGetPciInfo, h)
         cc = attempt(pynvml.nvmlDeviceGetCudaComputeCapability, h)
-        rec.devices.append(GpuDevice(
-            index=i,
-            name=_text(name) if name is not None else None,
-            uuid=_text(uuid) if uuid is not None else None,
-            memory_total_mb=round(mem.total / 2**20, 1) if mem is not None else None,
-            pci_bus_id=_text(getattr(pci, "busId", "")) or None if pci is not None else None,
-            compute_capability=f"{cc[0]}.{cc[1]}" if cc else None,
-        ))
+        rec.devices.append(
+            GpuDevice(
+                index=i,
+                name=_text(name) if name is not None else None,
+                uuid=_text(uuid) if uuid is not None else None,
+                memory_total_mb=round(mem.total / 2**20, 1) if mem is not None else None,
+                pci_bus_id=_text(getattr(pci, "busId", "")) or None if pci is not None else None,
+                compute_capability=f"{cc[0]}.{cc[1]}" if cc else None,
+            )
+        )
     return rec

@@ -54,7 +54,7 @@ class HashCache:
                 self._db = None
 
     @classmethod
-    def for_workspace(cls, ws) -> "HashCache":
+    def for_workspace(cls, ws) -> HashCache:
         return cls(ws.store_root / ".cache" / "hashes.sqlite3")
 
     def preload(self, algo: str, folder: str) -> None:
@@ -78,7 +78,8 @@ class HashCache:
         if row is None and self._db is not None:
             try:
                 row = self._db.execute(
-                    "SELECT size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path=?", (algo, path)
+                    "SELECT size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path=?",
+                    (algo, path),
                 ).fetchone()
             except sqlite3.Error as e:
                 log.warning("hash cache read failed: %s", e)
@@ -101,7 +102,9 @@ class HashCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT fingerprint, digest FROM folders WHERE algo=? AND path=?", (algo, path)).fetchone()
+            row = self._db.execute(
+                "SELECT fingerprint, digest FROM folders WHERE algo=? AND path=?", (algo, path)
+            ).fetchone()
         except sqlite3.Error as e:
             log.warning("hash cache read failed: %s", e)
             return None
@@ -112,8 +115,10 @@ class HashCache:
             return
         try:
             with self._db:
-                self._db.execute("INSERT OR REPLACE INTO folders (algo, path, fingerprint, digest) VALUES (?,?,?,?)",
-                                 (algo, path, fingerprint, digest))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO folders (algo, path, fingerprint, digest) VALUES (?,?,?,?)",
+                    (algo, path, fingerprint, digest),
+                )
         except sqlite3.Error as e:
             log.warning("hash cache write failed: %s", e)
 
@@ -136,7 +141,7 @@ class HashCache:
             self._db.close()
             self._db = None
 
-    def __enter__(self) -> "HashCache":
+    def __enter__(self) -> HashCache:
         return self
 
     def __exit__(self, *exc) -> None:

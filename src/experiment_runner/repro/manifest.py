@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,7 +39,9 @@ class CommandRecord(_Rec):
     cwd_abs: str
     program: str | None = Field(None, description="What argv[0] resolves to (PATH or the working directory).")
     env: dict[str, str] = Field(default_factory=dict, description="Variables that affect training, as set for the run.")
-    env_withheld: list[str] = Field(default_factory=list, description="Relevant variables present but not recorded (look like secrets).")
+    env_withheld: list[str] = Field(
+        default_factory=list, description="Relevant variables present but not recorded (look like secrets)."
+    )
 
 
 # --- code --------------------------------------------------------------------------------------------------
@@ -68,7 +70,9 @@ class CodeRecord(_Rec):
     detached: bool = False
     dirty: bool = False
     changes: list[FileChange] = Field(default_factory=list)
-    unverified: list[Unverified] = Field(default_factory=list, description="Files a repository filter would rewrite; never run, so not compared.")
+    unverified: list[Unverified] = Field(
+        default_factory=list, description="Files a repository filter would rewrite; never run, so not compared."
+    )
     untracked_source: list[str] = Field(default_factory=list)
     untracked_other: int = 0
     worktree_tree: str | None = Field(None, description="Git tree id of the exact source state (commit plus patch).")
@@ -129,7 +133,9 @@ class TemplateKey(_Rec):
 class ConfigRecord(_Rec):
     files: list[ConfigFile] = Field(default_factory=list)
     resolved: dict[str, Any] = Field(default_factory=dict, description="The files merged in order (later wins).")
-    command_overrides: dict[str, str] = Field(default_factory=dict, description="key=value or --key value pairs from argv.")
+    command_overrides: dict[str, str] = Field(
+        default_factory=dict, description="key=value or --key value pairs from argv."
+    )
     template: list[TemplateKey] = Field(default_factory=list)
     seed: dict[str, Any] | None = Field(None, description="{'at': key path, 'value': value} of the seed setting.")
 
@@ -139,8 +145,16 @@ class ConfigRecord(_Rec):
 
 class SeedCall(_Rec):
     kind: Literal[
-        "python", "numpy", "torch", "cuda", "all", "deterministic_algorithms", "cudnn_deterministic",
-        "cudnn_benchmark", "trainer_deterministic", "dataloader",
+        "python",
+        "numpy",
+        "torch",
+        "cuda",
+        "all",
+        "deterministic_algorithms",
+        "cudnn_deterministic",
+        "cudnn_benchmark",
+        "trainer_deterministic",
+        "dataloader",
     ]
     call: str = Field(description="The statement as written (shortened).")
     at: str = Field(description="file:line, the file relative to the workspace root.")
@@ -150,7 +164,9 @@ class SeedCall(_Rec):
 
 class SeedScan(_Rec):
     files_scanned: int = 0
-    files_regex: list[str] = Field(default_factory=list, description="Files that did not parse; scanned with patterns instead.")
+    files_regex: list[str] = Field(
+        default_factory=list, description="Files that did not parse; scanned with patterns instead."
+    )
     skipped: list[str] = Field(default_factory=list)
     uses: list[str] = Field(default_factory=list, description="Randomness sources the code uses: python, numpy, torch.")
     calls: list[SeedCall] = Field(default_factory=list)
@@ -234,7 +250,7 @@ class Manifest(_Rec):
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def manifest_dir(ws, experiment: str | None) -> Path:
@@ -277,7 +293,9 @@ def write_manifest(ws, manifest: Manifest, dest_dir: Path | None = None, *, name
                 continue
             data.code.patch_file = patch_path.name
         try:
-            write_new_text(path, json.dumps(data.model_dump(mode="json"), indent=2, ensure_ascii=False, default=str) + "\n")
+            write_new_text(
+                path, json.dumps(data.model_dump(mode="json"), indent=2, ensure_ascii=False, default=str) + "\n"
+            )
         except FileExistsError:
             if data.code.patch_file:
                 patch_path.unlink(missing_ok=True)  # ours, written a moment ago for this manifest

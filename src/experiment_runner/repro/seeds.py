@@ -17,7 +17,15 @@ from experiment_runner.repro.manifest import SeedCall, SeedScan
 MAX_FILES = 5000
 MAX_FILE_BYTES = 2 << 20
 SKIP_DIRS = {
-    "__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist", "wandb", "mlruns", "lightning_logs",
+    "__pycache__",
+    "node_modules",
+    "site-packages",
+    "dist-packages",
+    "build",
+    "dist",
+    "wandb",
+    "mlruns",
+    "lightning_logs",
 }
 
 # canonical dotted name -> kind
@@ -40,10 +48,19 @@ _CALLS = {
     "transformers.enable_full_determinism": "all",
     "transformers.trainer_utils.enable_full_determinism": "all",
 }
-_SEED_EVERYTHING_MODULES = ("lightning", "pytorch_lightning", "lightning_fabric", "lightning.pytorch", "lightning.fabric")
+_SEED_EVERYTHING_MODULES = (
+    "lightning",
+    "pytorch_lightning",
+    "lightning_fabric",
+    "lightning.pytorch",
+    "lightning.fabric",
+)
 _TRAINERS = {f"{m}.Trainer" for m in ("lightning", "pytorch_lightning", "lightning.pytorch")}
 _DATALOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}
-_ASSIGNED = {"torch.backends.cudnn.deterministic": "cudnn_deterministic", "torch.backends.cudnn.benchmark": "cudnn_benchmark"}
+_ASSIGNED = {
+    "torch.backends.cudnn.deterministic": "cudnn_deterministic",
+    "torch.backends.cudnn.benchmark": "cudnn_benchmark",
+}
 # Randomness the code uses, which then needs seeding.
 _TORCH_RANDOM_USE = re.compile(r"^torch\.")
 _NUMPY_RANDOM_USE = re.compile(r"^numpy\.random\.")
@@ -95,7 +112,7 @@ class _FileScan(ast.NodeVisitor):
                 self._note_import(f"{node.module}.{a.name}")
 
     def _note_import(self, name: str) -> None:
-        top = name.split(".")[0]
+        top = name.split(".", maxsplit=1)[0]
         if top == "random":
             self.uses.add("python")
         elif top in ("torch", "lightning", "pytorch_lightning", "transformers", "accelerate", "timm", "torchvision"):
@@ -133,10 +150,22 @@ class _FileScan(ast.NodeVisitor):
 
     def _call(self, name: str, node: ast.Call) -> None:
         kind = _CALLS.get(name)
-        if kind is None and name.endswith(".seed_everything") and name.rsplit(".", 1)[0].startswith(_SEED_EVERYTHING_MODULES):
+        if (
+            kind is None
+            and name.endswith(".seed_everything")
+            and name.rsplit(".", 1)[0].startswith(_SEED_EVERYTHING_MODULES)
+        ):
             kind = "all"
         if kind in ("numpy",) and name.endswith(("default_rng", "RandomState")) and not (node.args or node.keywords):
-            self.calls.append(SeedCall(kind="numpy", call=_short(node), at=self._at(node), detail="no seed argument: unseeded generator", value=False))
+            self.calls.append(
+                SeedCall(
+                    kind="numpy",
+                    call=_short(node),
+                    at=self._at(node),
+                    detail="no seed argument: unseeded generator",
+                    value=False,
+                )
+            )
             return
         if kind == "deterministic_algorithms":
             value = _literal_bool(node.args[0]) if node.args else _literal_bool(_kw(node, "mode"))
@@ -223,8 +252,15 @@ def _regex_scan(text: str, where: str) -> tuple[list[SeedCall], set[str]]:
                     value = m.group(1) == "True"
                 elif kind in ("deterministic_algorithms", "cudnn_deterministic"):
                     value = True
-                calls.append(SeedCall(kind=kind, call=code.strip()[:120], at=f"{where}:{lineno}", value=value,
-                                      detail="found by pattern (the file does not parse)"))
+                calls.append(
+                    SeedCall(
+                        kind=kind,
+                        call=code.strip()[:120],
+                        at=f"{where}:{lineno}",
+                        value=value,
+                        detail="found by pattern (the file does not parse)",
+                    )
+                )
     return calls, uses
 
 
@@ -238,7 +274,12 @@ def python_files(ws, root: Path, store_root: Path | None = None) -> tuple[list[P
         keep = []
         for name in sorted(dirnames):
             sub = d / name
-            if name.startswith(".") or name in SKIP_DIRS or (sub / "pyvenv.cfg").exists() or (store_root and sub == store_root):
+            if (
+                name.startswith(".")
+                or name in SKIP_DIRS
+                or (sub / "pyvenv.cfg").exists()
+                or (store_root and sub == store_root)
+            ):
                 continue
             if sub.is_symlink():
                 continue

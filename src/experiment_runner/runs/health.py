@@ -364,7 +364,11 @@ class HealthMonitor:
         out: list[HealthSignal] = []
         if self._nan is not None:
             name, value, step, index, last = self._nan
-            out.append(self._signal("nan_loss", "critical", f"{name} became {value} at {_at(step, index)}{last}", step, None, now))
+            out.append(
+                self._signal(
+                    "nan_loss", "critical", f"{name} became {value} at {_at(step, index)}{last}", step, None, now
+                )
+            )
         train = self._train
         if train is not None and train.diverged is not None:
             best, best_step, best_index, median, step, index, margin = train.diverged
@@ -391,7 +395,9 @@ class HealthMonitor:
                     f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at {_at(step, self._grad_n)}) "
                     f"from a usual {_fmt(baseline)}: {short / baseline:.0f}x"
                 )
-            out.append(self._signal("grad_norm_exploding", "warning", text, step, short if math.isfinite(short) else None, now))
+            out.append(
+                self._signal("grad_norm_exploding", "warning", text, step, short if math.isfinite(short) else None, now)
+            )
         else:
             self._clear("grad_norm_exploding")
         val = self._val_signal(now)
@@ -444,7 +450,9 @@ class HealthMonitor:
     def _observe_train(self, name: str, value: float, step, now: float) -> None:
         train = self._train
         if train is None or (name != train.name and _TRAIN_RANK[name] < _TRAIN_RANK[train.name]):
-            train = self._train = _LossSeries(name, self._window, self._flat_window, self._diverge_ratio, self._min_improvement)
+            train = self._train = _LossSeries(
+                name, self._window, self._flat_window, self._diverge_ratio, self._min_improvement
+            )
         elif name != train.name:
             return
         if not math.isfinite(value):
@@ -593,7 +601,9 @@ class HealthMonitor:
         for _, _, utils in samples:
             for index, util in utils.items():
                 per_gpu.setdefault(index, []).append(util)
-        detail = ", ".join(f"GPU {i}: {sum(v) / len(v):.0f}%" for i, v in sorted(per_gpu.items(), key=lambda kv: str(kv[0])))
+        detail = ", ".join(
+            f"GPU {i}: {sum(v) / len(v):.0f}%" for i, v in sorted(per_gpu.items(), key=lambda kv: str(kv[0]))
+        )
         return self._signal(
             "low_gpu_util", "warning",
             f"GPU utilisation averaged {mean:.0f}% over the last {_duration(self._gpu_s)} ({detail}) while the run "

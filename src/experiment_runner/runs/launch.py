@@ -66,8 +66,9 @@ def _refuse(ws: Workspace, argv0: str, why: str) -> UserError:
     name = os.path.basename(argv0) or argv0
     shell_note = (
         " Runs never go through a shell: a shell as the program runs its -c string unchecked; call the script or "
-        "interpreter directly instead (argv list, e.g. [\"python\", \"train.py\", \"--seed\", \"{seed}\"])."
-        if name in SHELLS else ""
+        'interpreter directly instead (argv list, e.g. ["python", "train.py", "--seed", "{seed}"]).'
+        if name in SHELLS
+        else ""
     )
     return UserError(
         f"program {argv0!r} is not allowed ({why}). Runs may start: {allowlist_text(ws)}. To allow it, add it to "
@@ -79,7 +80,7 @@ def _refuse(ws: Workspace, argv0: str, why: str) -> UserError:
 def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) -> str:
     """The absolute path argv[0] runs as, or a UserError naming the allowlist and how to extend it."""
     if not argv0 or "\x00" in argv0:
-        raise UserError("the command's program (argv[0]) is empty; e.g. [\"python\", \"train.py\"]")
+        raise UserError('the command\'s program (argv[0]) is empty; e.g. ["python", "train.py"]')
     allow = list(ws.config.commands.allow)
     allowed_names = set(DEFAULT_ALLOWED_PROGRAMS) | {a for a in allow if "/" not in a}
     allowed_paths = {os.path.realpath(a) for a in allow if "/" in a}
@@ -98,7 +99,9 @@ def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) 
             return sys.executable
         found = shutil.which(argv0, path=path_env)
         if not found:
-            raise UserError(f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full path")
+            raise UserError(
+                f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full path"
+            )
         return os.path.abspath(found)
     candidate = Path(argv0) if os.path.isabs(argv0) else cwd / argv0
     real = os.path.realpath(candidate)
@@ -183,8 +186,14 @@ def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]
         return f"confirmed (v{v}, pre-registered {confirmed[-1].confirmed_at})", v, False
     latest = briefs.latest(ws, experiment)
     if latest is not None:
-        return (f"draft only (v{latest.version}, not confirmed): the runs are marked exploratory; confirm the brief "
-                "with draft_brief(confirm=true) before launching runs meant for the report"), None, True
+        return (
+            (
+                f"draft only (v{latest.version}, not confirmed): the runs are marked exploratory; confirm the brief "
+                "with draft_brief(confirm=true) before launching runs meant for the report"
+            ),
+            None,
+            True,
+        )
     return "none: the runs are marked exploratory (draft and confirm a brief with draft_brief first)", None, True
 
 
@@ -203,7 +212,9 @@ def sanity_status(ws: Workspace, experiment: str) -> tuple[str, bool | None]:
     if latest.passed:
         return f"passed ({latest.created_at}: {latest.message})", True
     failed = [c.name for c in latest.checks if c.status in ("failed", "error")]
-    return f"{latest.verdict} ({latest.created_at}: {latest.message})" + (f"; failing: {', '.join(failed)}" if failed else ""), False
+    return f"{latest.verdict} ({latest.created_at}: {latest.message})" + (
+        f"; failing: {', '.join(failed)}" if failed else ""
+    ), False
 
 
 def manifest_capture_available() -> bool:
@@ -212,8 +223,18 @@ def manifest_capture_available() -> bool:
     return importlib.util.find_spec("experiment_runner.repro") is not None
 
 
-def capture_manifest(ws: Workspace, run_dir: Path, *, project_dir: str, argv: list[str], cwd: str, env: dict[str, str],
-                     config_files: list[str], data_paths: list[str], experiment: str) -> tuple[str | None, str | None]:
+def capture_manifest(
+    ws: Workspace,
+    run_dir: Path,
+    *,
+    project_dir: str,
+    argv: list[str],
+    cwd: str,
+    env: dict[str, str],
+    config_files: list[str],
+    data_paths: list[str],
+    experiment: str,
+) -> tuple[str | None, str | None]:
     """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not)."""
     try:
         from experiment_runner.repro import capture_manifest as capture
@@ -221,8 +242,16 @@ def capture_manifest(ws: Workspace, run_dir: Path, *, project_dir: str, argv: li
     except ImportError as e:
         return None, f"the reproducibility capture is not available in this installation ({e})"
     try:
-        manifest = capture(ws, project_dir=project_dir, argv=argv, cwd=cwd, env=env, config_files=config_files,
-                           data_paths=data_paths, experiment=experiment)
+        manifest = capture(
+            ws,
+            project_dir=project_dir,
+            argv=argv,
+            cwd=cwd,
+            env=env,
+            config_files=config_files,
+            data_paths=data_paths,
+            experiment=experiment,
+        )
         path = write_manifest(ws, manifest, run_dir, name=records.MANIFEST)
     except (UserError, OSError) as e:
         return None, str(e)

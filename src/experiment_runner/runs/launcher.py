@@ -84,7 +84,11 @@ class Launcher:
             if state.state not in TERMINAL_STATES:
                 stop = records.read_stop(d) or {}
                 records.transition(
-                    d, state, state="cancelled", ended_at=records.utc_now(), ended_by="stop",
+                    d,
+                    state,
+                    state="cancelled",
+                    ended_at=records.utc_now(),
+                    ended_by="stop",
                     reason=f"cancelled while queued (stop requested by {stop.get('by', 'stop_run')}); it never started",
                 )
         self.pending = keep
@@ -106,7 +110,9 @@ class Launcher:
                     self.pool.drop_ticket(created_ns, launch_id)  # not waiting for the machine: let others go
                     time.sleep(POLL_S)
                     continue
-                grant = self.pool.try_acquire(created_ns, launch_id, int(self.plan["gpus_per_run"]), list(self.plan["gpu_pool"]))
+                grant = self.pool.try_acquire(
+                    created_ns, launch_id, int(self.plan["gpus_per_run"]), list(self.plan["gpu_pool"])
+                )
                 if grant is None:
                     time.sleep(POLL_S)
                     continue
@@ -122,17 +128,29 @@ class Launcher:
         d = self.run_dir(run_id)
         r, w = os.pipe()
         cmd = [
-            sys.executable, "-m", "experiment_runner.runs.supervisor", str(d),
-            "--launch-file", str(self.launch_file),
-            "--ready-fd", str(w),
-            "--slot", str(grant.slot),
-            "--gpus", ",".join(map(str, grant.gpus)),
+            sys.executable,
+            "-m",
+            "experiment_runner.runs.supervisor",
+            str(d),
+            "--launch-file",
+            str(self.launch_file),
+            "--ready-fd",
+            str(w),
+            "--slot",
+            str(grant.slot),
+            "--gpus",
+            ",".join(map(str, grant.gpus)),
         ]
         with open(d / records.SUPERVISOR_LOG, "ab") as log:
             try:
                 proc = subprocess.Popen(
-                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, pass_fds=[w, *grant.fds],
-                    start_new_session=True, cwd=str(d),
+                    cmd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    pass_fds=[w, *grant.fds],
+                    start_new_session=True,
+                    cwd=str(d),
                 )
             except OSError as e:
                 os.close(r)
@@ -157,7 +175,9 @@ class Launcher:
             code = proc.poll()
             if code is not None:
                 self.children.pop(proc.pid, None)
-                self._fail(d, f"the supervisor exited with code {code} before starting the run; see {records.SUPERVISOR_LOG}")
+                self._fail(
+                    d, f"the supervisor exited with code {code} before starting the run; see {records.SUPERVISOR_LOG}"
+                )
             else:
                 _log(f"{run_id}: supervisor {proc.pid} not ready after {READY_TIMEOUT_S:.0f} s; leaving it to run")
 

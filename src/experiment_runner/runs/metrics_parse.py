@@ -52,7 +52,7 @@ import math
 import re
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["MetricParser", "record_from_mapping", "normalise_name", "DENIED_NAMES"]
 
@@ -68,7 +68,9 @@ _PAIR_BODY = (
     + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
     + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     # and the line ends, or punctuation or another pair follows
-    + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+" + _NUM + rb"))"
+    + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+"
+    + _NUM
+    + rb"))"
 )
 _PAIR = re.compile(_PAIR_BODY)
 # Where a metric may start: key=value, key: value, compact JSON `"k":v`, a word then a number (the blank
@@ -100,7 +102,9 @@ def _special_lines(body: bytes) -> set[int]:
     db = _special_db() if len(body) >= _SPECIAL_SCAN_MIN else None
     if db is not None:
         ends: list[int] = []
-        db.scan(body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append(end - len(_SPECIAL[mark])))
+        db.scan(
+            body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append(end - len(_SPECIAL[mark]))
+        )
         for i in ends:
             special.add(body.rfind(b"\n", 0, i) + 1)
         return special
@@ -121,8 +125,12 @@ def _special_db():
             import hyperscan
 
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            db.compile(expressions=[re.escape(m) for m in _SPECIAL], ids=list(range(len(_SPECIAL))),
-                       elements=len(_SPECIAL), flags=[0] * len(_SPECIAL))
+            db.compile(
+                expressions=[re.escape(m) for m in _SPECIAL],
+                ids=list(range(len(_SPECIAL))),
+                elements=len(_SPECIAL),
+                flags=[0] * len(_SPECIAL),
+            )
         except Exception:  # not installed, or no wheel for this machine: the plain search does the same
             db = None
         _special_scan.db = db
@@ -144,7 +152,14 @@ _DICT_PAIR = re.compile(
     rb"""(['"])([^'"\n]{1,200})\1\s*:\s*(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(?=\s*[,})\]])"""
 )
 _PY_SPECIALS = re.compile(rb"(?<=[\s:\[,])(-?)(nan|infinity|inf|none|true|false)(?=\s*[,}\]])")
-_PY_JSON = {b"nan": b"NaN", b"inf": b"Infinity", b"infinity": b"Infinity", b"none": b"null", b"true": b"true", b"false": b"false"}
+_PY_JSON = {
+    b"nan": b"NaN",
+    b"inf": b"Infinity",
+    b"infinity": b"Infinity",
+    b"none": b"null",
+    b"true": b"true",
+    b"false": b"false",
+}
 
 _NAME_SPACES = re.compile(r"[\s\-]+")
 _NAME_UNDERSCORES = re.compile(r"_{2,}")
@@ -172,7 +187,9 @@ _STOPWORDS = frozenset(
     "you your".split()
 )
 # Sizes and counts of the setup (vocab_size = 65, num_layers: 12), not measurements of training.
-_SETUP_NAME = re.compile(r"(?:^|[_/])(?:num|n)_|_(?:size|dim|dims|layers|heads|workers)$|^(?:batch|vocab|hidden|embed|block|context)_?size$")
+_SETUP_NAME = re.compile(
+    r"(?:^|[_/])(?:num|n)_|_(?:size|dim|dims|layers|heads|workers)$|^(?:batch|vocab|hidden|embed|block|context)_?size$"
+)
 _STEP_PRIORITY = {"global_step": 4, "step": 3, "iteration": 2, "iter": 1}
 _STEP_NAME_OF_RANK = {v: k for k, v in _STEP_PRIORITY.items()}
 _EPOCH_NAMES = frozenset({"epoch", "train_epoch", "training_epoch"})

@@ -36,15 +36,15 @@ RUN_STATES: tuple[str, ...] = ("queued", "running", "completed", "failed", "canc
 
 #: Values of RunState.ended_by (backends may add their own, e.g. Slurm's "node_fail" or "preempted").
 ENDED_BY = (
-    "exit",             # the child exited by itself (exit_code says how)
-    "signal",           # a signal nobody in experiment-runner sent ended it (signal says which)
-    "stop",             # stop_run (stop_signal says whether SIGTERM sufficed)
-    "time_limit",       # the run's time limit
-    "nan_loss",         # runs.stop_on_nan after a NaN/Inf loss
-    "start_error",      # the command could not be started
+    "exit",  # the child exited by itself (exit_code says how)
+    "signal",  # a signal nobody in experiment-runner sent ended it (signal says which)
+    "stop",  # stop_run (stop_signal says whether SIGTERM sufficed)
+    "time_limit",  # the run's time limit
+    "nan_loss",  # runs.stop_on_nan after a NaN/Inf loss
+    "start_error",  # the command could not be started
     "supervisor_lost",  # the supervisor died before the child's exit was recorded
-    "launcher_lost",    # the process meant to start the queued run died first
-    "pid_reused",       # the recorded pid now belongs to another process
+    "launcher_lost",  # the process meant to start the queued run died first
+    "pid_reused",  # the recorded pid now belongs to another process
 )
 
 
@@ -60,7 +60,9 @@ class RunSpec(BaseModel):
     argv: list[str] = Field(description="The exact command, `{seed}` already filled in.")
     program: str | None = Field(None, description="Absolute path argv[0] resolved to at launch (what is executed).")
     cwd: str = Field(description="Absolute working directory.")
-    env: dict[str, str] = Field(default_factory=dict, description="Environment the caller set (on top of the allowlisted base).")
+    env: dict[str, str] = Field(
+        default_factory=dict, description="Environment the caller set (on top of the allowlisted base)."
+    )
     env_defaults: dict[str, str] = Field(
         default_factory=dict,
         description="Variables experiment-runner set because neither the caller nor the server did (e.g. OMP_NUM_THREADS "
@@ -89,26 +91,39 @@ class RunState(BaseModel):
     started_at: str | None = None
     ended_at: str | None = None
     supervisor_pid: int | None = None
-    supervisor_start: float | None = Field(None, description="Process start time of the supervisor (liveness: pid + start time).")
+    supervisor_start: float | None = Field(
+        None, description="Process start time of the supervisor (liveness: pid + start time)."
+    )
     pid: int | None = Field(None, description="The child's pid (also its process group id).")
     pid_start: float | None = Field(None, description="Process start time of the child.")
     exit_code: int | None = None
     signal: int | None = Field(None, description="Signal number that ended the child, if any.")
-    reason: str | None = Field(None, description="Why the run ended or is in this state, in words (e.g. 'stopped by user: SIGTERM then SIGKILL after 10 s').")
+    reason: str | None = Field(
+        None,
+        description="Why the run ended or is in this state, in words (e.g. 'stopped by user: SIGTERM then SIGKILL after 10 s').",
+    )
     stop_requested: str | None = None
     heartbeat_at: float | None = Field(None, description="Unix time of the supervisor's last heartbeat.")
-    scheduler: dict | None = Field(None, description="Backend-specific facts (Slurm job id, scheduler state and reason).")
+    scheduler: dict | None = Field(
+        None, description="Backend-specific facts (Slurm job id, scheduler state and reason)."
+    )
     supervisor_start_ticks: int | None = Field(
-        None, description="Exact start of the supervisor (clock ticks after boot, /proc/<pid>/stat field 22): immune to clock changes."
+        None,
+        description="Exact start of the supervisor (clock ticks after boot, /proc/<pid>/stat field 22): immune to clock changes.",
     )
     pid_start_ticks: int | None = Field(None, description="Exact start of the child, as supervisor_start_ticks.")
-    boot_id: str | None = Field(None, description="Kernel boot id when the processes were recorded (a reboot ends them all).")
+    boot_id: str | None = Field(
+        None, description="Kernel boot id when the processes were recorded (a reboot ends them all)."
+    )
     gpus: list[int] | None = Field(None, description="GPU indices the run was given (its CUDA_VISIBLE_DEVICES).")
     ended_by: str | None = Field(None, description="What ended the run: one of ENDED_BY (backends may add their own).")
     stop_signal: Literal["SIGTERM", "SIGKILL"] | None = Field(
-        None, description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace period)."
+        None,
+        description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace period).",
     )
-    output_bytes: dict[str, int] | None = Field(None, description="Bytes the child wrote per stream (before the log cap).")
+    output_bytes: dict[str, int] | None = Field(
+        None, description="Bytes the child wrote per stream (before the log cap)."
+    )
     manifest_error: str | None = Field(None, description="Why no reproducibility manifest was recorded, when none was.")
 
 

@@ -36,12 +36,16 @@ class Best(BaseModel):
 
 
 class Curve(BaseModel):
-    points: list[tuple[int | None, Num]] = Field(description="(step, value) pairs, downsampled; first, last and best kept.")
+    points: list[tuple[int | None, Num]] = Field(
+        description="(step, value) pairs, downsampled; first, last and best kept."
+    )
     total_points: int = Field(description="How many values the run logged for this metric.")
 
 
 class LogTail(BaseModel):
-    text: str = Field(description="The last lines of the log. When earlier output is not shown, the text starts with a marker line saying how much.")
+    text: str = Field(
+        description="The last lines of the log. When earlier output is not shown, the text starts with a marker line saying how much."
+    )
     bytes_not_shown: int = Field(description="Bytes of the (kept) log before the text shown.")
     cut_by_cap: int = Field(0, description="Bytes of output dropped from the middle of the log by runs.log_cap_mb.")
 
@@ -62,23 +66,31 @@ class RunStatus(BaseModel):
     created_at: str
     started_at: str | None = None
     ended_at: str | None = None
-    elapsed_s: float | None = Field(None, description="Seconds since it started (to its end when ended); for a queued run, seconds waiting.")
+    elapsed_s: float | None = Field(
+        None, description="Seconds since it started (to its end when ended); for a queued run, seconds waiting."
+    )
     heartbeat_age_s: float | None = None
     step: int | None = Field(None, description="Latest step seen in its metrics.")
     metric_records: int = 0
     latest: dict[str, Point] = Field(default_factory=dict)
-    best: dict[str, Best] = Field(default_factory=dict, description="Best value so far, for metrics whose direction is known (brief's primary metric, or by name).")
+    best: dict[str, Best] = Field(
+        default_factory=dict,
+        description="Best value so far, for metrics whose direction is known (brief's primary metric, or by name).",
+    )
     curves: dict[str, Curve] = Field(default_factory=dict)
     health: list[HealthSignal] = Field(default_factory=list)
     telemetry: dict | None = Field(None, description="The latest CPU/memory/GPU sample of the run's processes.")
     logs: dict[str, LogTail] = Field(default_factory=dict)
     run_dir: str
     gpus: list[int] | None = None
-    manifest: str | None = Field(None, description="The run's reproducibility manifest (recorded when its command started).")
+    manifest: str | None = Field(
+        None, description="The run's reproducibility manifest (recorded when its command started)."
+    )
     manifest_error: str | None = Field(None, description="Why no manifest was recorded, when none was.")
     backend: str = Field("local", description="Where the run executes: local, or a scheduler (slurm).")
     scheduler: dict | None = Field(
-        None, description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it runs under one."
+        None,
+        description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it runs under one.",
     )
 
 
@@ -104,14 +116,22 @@ def heartbeat_signal(view: RunView, heartbeat_s: float, now: float) -> HealthSig
     if age <= limit:
         return None
     return HealthSignal(
-        code="heartbeat_lost", severity="warning",
+        code="heartbeat_lost",
+        severity="warning",
         message=f"no heartbeat from the supervisor for {age:.0f} s (expected every {heartbeat_s:g} s): it may be stopped, "
-        "starved of CPU, or the machine was suspended", value=round(age, 1), since=hb + limit,
+        "starved of CPU, or the machine was suspended",
+        value=round(age, 1),
+        since=hb + limit,
     )
 
 
 def run_status(
-    store: RunStore, view: RunView, *, curve_points: int = 40, log_lines: int = 30, log_bytes: int = 8192,
+    store: RunStore,
+    view: RunView,
+    *,
+    curve_points: int = 40,
+    log_lines: int = 30,
+    log_bytes: int = 8192,
     primary: tuple[str | None, bool | None] | None = None,
 ) -> RunStatus:
     ws = store.ws
@@ -161,18 +181,42 @@ def run_status(
                 continue
             if before:
                 text = f"[... {before:,} earlier bytes of {stream} not shown ...]\n" + text
-            logs[stream] = LogTail(text=text, bytes_not_shown=before, cut_by_cap=LogReader(view.dir, stream).parts().cut)
+            logs[stream] = LogTail(
+                text=text, bytes_not_shown=before, cut_by_cap=LogReader(view.dir, stream).parts().cut
+            )
     hb_age = now - st.heartbeat_at if st.heartbeat_at and st.state == "running" else None
     return RunStatus(
-        run_id=spec.run_id, experiment=spec.experiment, arm=spec.arm, seed=spec.seed, state=st.state, reason=st.reason,
-        ended_by=st.ended_by, exit_code=st.exit_code, signal=st.signal, stop_signal=st.stop_signal,
-        exploratory=spec.exploratory, argv=spec.argv, created_at=spec.created_at, started_at=st.started_at,
-        ended_at=st.ended_at, elapsed_s=round(elapsed, 2) if elapsed is not None else None,
-        heartbeat_age_s=round(hb_age, 1) if hb_age is not None else None, step=summary.last_step,
-        metric_records=summary.records, latest=latest, best=best, curves=curves, health=health,
-        telemetry=tele[0] if tele else None, logs=logs, run_dir=ws.display(view.dir), gpus=st.gpus,
+        run_id=spec.run_id,
+        experiment=spec.experiment,
+        arm=spec.arm,
+        seed=spec.seed,
+        state=st.state,
+        reason=st.reason,
+        ended_by=st.ended_by,
+        exit_code=st.exit_code,
+        signal=st.signal,
+        stop_signal=st.stop_signal,
+        exploratory=spec.exploratory,
+        argv=spec.argv,
+        created_at=spec.created_at,
+        started_at=st.started_at,
+        ended_at=st.ended_at,
+        elapsed_s=round(elapsed, 2) if elapsed is not None else None,
+        heartbeat_age_s=round(hb_age, 1) if hb_age is not None else None,
+        step=summary.last_step,
+        metric_records=summary.records,
+        latest=latest,
+        best=best,
+        curves=curves,
+        health=health,
+        telemetry=tele[0] if tele else None,
+        logs=logs,
+        run_dir=ws.display(view.dir),
+        gpus=st.gpus,
         manifest=ws.display(view.dir / records.MANIFEST) if (view.dir / records.MANIFEST).is_file() else None,
-        manifest_error=st.manifest_error, backend=spec.backend, scheduler=_scheduler_view(view),
+        manifest_error=st.manifest_error,
+        backend=spec.backend,
+        scheduler=_scheduler_view(view),
     )
 
 

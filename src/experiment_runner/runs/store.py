@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from experiment_runner.errors import NotFound, UserError, did_you_mean
 from experiment_runner.runs import metricsio, records
@@ -100,7 +100,9 @@ class RunStore:
         except FileNotFoundError:
             return None
         except (ValueError, OSError) as e:
-            raise UserError(f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was edited by hand") from None
+            raise UserError(
+                f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was edited by hand"
+            ) from None
         view = RunView(spec=spec, state=state, dir=d)
         if reconcile and state.state not in TERMINAL_STATES:
             self._reconcile(view)
@@ -182,7 +184,9 @@ class RunStore:
         _check_stream(stream)
         return LogReader(self.find_dir(run_id), stream)
 
-    def log_tail(self, run_id: str, stream: str = "stdout", *, max_lines: int = 40, max_bytes: int = 8192) -> tuple[str, int]:
+    def log_tail(
+        self, run_id: str, stream: str = "stdout", *, max_lines: int = 40, max_bytes: int = 8192
+    ) -> tuple[str, int]:
         """The last lines of a log (within max_bytes) and how many bytes before them are not shown."""
         _check_stream(stream)
         return tail_text(self.find_dir(run_id), stream, max_lines=max_lines, max_bytes=max_bytes)
@@ -223,7 +227,7 @@ class RunStore:
         out = []
         import json
 
-        for line in data.split(b"\n")[-(last + 1):]:
+        for line in data.split(b"\n")[-(last + 1) :]:
             try:
                 obj = json.loads(line)
             except ValueError:

@@ -20,9 +20,41 @@ CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
 _VERSION = 1
 
-_MIN_WORDS = ("loss", "err", "perplexity", "ppl", "mse", "mae", "rmse", "nll", "wer", "cer", "bpc", "bpd", "fid", "regret")
-_MAX_WORDS = ("acc", "f1", "auc", "precision", "recall", "iou", "bleu", "rouge", "reward", "return", "score", "psnr",
-              "ssim", "dice", "map", "r2", "mfu")
+_MIN_WORDS = (
+    "loss",
+    "err",
+    "perplexity",
+    "ppl",
+    "mse",
+    "mae",
+    "rmse",
+    "nll",
+    "wer",
+    "cer",
+    "bpc",
+    "bpd",
+    "fid",
+    "regret",
+)
+_MAX_WORDS = (
+    "acc",
+    "f1",
+    "auc",
+    "precision",
+    "recall",
+    "iou",
+    "bleu",
+    "rouge",
+    "reward",
+    "return",
+    "score",
+    "psnr",
+    "ssim",
+    "dice",
+    "map",
+    "r2",
+    "mfu",
+)
 
 
 def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
@@ -71,8 +103,15 @@ class _Series:
                 self.stride *= 2
 
     def dump(self) -> dict:
-        return {"count": self.count, "latest": self.latest, "lo": self.lo, "hi": self.hi, "stride": self.stride,
-                "points": self.points, "first_nonfinite": self.first_nonfinite}
+        return {
+            "count": self.count,
+            "latest": self.latest,
+            "lo": self.lo,
+            "hi": self.hi,
+            "stride": self.stride,
+            "points": self.points,
+            "first_nonfinite": self.first_nonfinite,
+        }
 
 
 def _enc(v):
@@ -99,7 +138,7 @@ class MetricSummary:
         self.last_step: int | None = None
 
     @classmethod
-    def load(cls, run_dir: Path) -> "MetricSummary":
+    def load(cls, run_dir: Path) -> MetricSummary:
         s = cls(run_dir)
         try:
             data = json.loads((s.dir / CACHE).read_bytes())
@@ -160,7 +199,11 @@ class MetricSummary:
 
     def save(self) -> None:
         data = {
-            "version": _VERSION, "offset": self.offset, "ino": self.ino, "records": self.records, "last_step": self.last_step,
+            "version": _VERSION,
+            "offset": self.offset,
+            "ino": self.ino,
+            "records": self.records,
+            "last_step": self.last_step,
             "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
             "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
         }
@@ -185,16 +228,28 @@ def _encode_series(d: dict) -> dict:
     def p(point):
         return None if point is None else [point[0], _enc(point[1])]
 
-    return {**d, "latest": p(d["latest"]), "lo": p(d["lo"]), "hi": p(d["hi"]), "first_nonfinite": p(d["first_nonfinite"]),
-            "points": [[s, _enc(v)] for s, v in d["points"]]}
+    return {
+        **d,
+        "latest": p(d["latest"]),
+        "lo": p(d["lo"]),
+        "hi": p(d["hi"]),
+        "first_nonfinite": p(d["first_nonfinite"]),
+        "points": [[s, _enc(v)] for s, v in d["points"]],
+    }
 
 
 def _decode_series(d: dict) -> dict:
     def p(point):
         return None if point is None else [point[0], _dec(point[1])]
 
-    return {**d, "latest": p(d.get("latest")), "lo": p(d.get("lo")), "hi": p(d.get("hi")),
-            "first_nonfinite": p(d.get("first_nonfinite")), "points": [[s, _dec(v)] for s, v in d.get("points", [])]}
+    return {
+        **d,
+        "latest": p(d.get("latest")),
+        "lo": p(d.get("lo")),
+        "hi": p(d.get("hi")),
+        "first_nonfinite": p(d.get("first_nonfinite")),
+        "points": [[s, _dec(v)] for s, v in d.get("points", [])],
+    }
 
 
 def summarize(run_dir: Path) -> MetricSummary:

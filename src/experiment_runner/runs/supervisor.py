@@ -116,7 +116,11 @@ class Supervisor:
         }
         Path(ckpt).mkdir(parents=True, exist_ok=True)
         return childenv.child_env(
-            server_env=os.environ, caller_env=self.spec.env, defaults=self.spec.env_defaults, runner=runner, gpus=self.gpus
+            server_env=os.environ,
+            caller_env=self.spec.env,
+            defaults=self.spec.env_defaults,
+            runner=runner,
+            gpus=self.gpus,
         )
 
     def _capture_manifest(self, env: dict[str, str]) -> None:
@@ -131,9 +135,15 @@ class Supervisor:
 
         try:
             _, problem = capture_manifest(
-                Workspace(root), self.dir, project_dir=extra.get("project_dir") or self.spec.cwd, argv=self.spec.argv,
-                cwd=self.spec.cwd, env=env, config_files=extra.get("config_files", []),
-                data_paths=extra.get("data_paths", []), experiment=self.spec.experiment,
+                Workspace(root),
+                self.dir,
+                project_dir=extra.get("project_dir") or self.spec.cwd,
+                argv=self.spec.argv,
+                cwd=self.spec.cwd,
+                env=env,
+                config_files=extra.get("config_files", []),
+                data_paths=extra.get("data_paths", []),
+                experiment=self.spec.experiment,
             )
         except Exception as e:  # the capture is an aid to the run, never a reason to lose it
             problem = f"capture failed: {e!r}"
@@ -148,7 +158,11 @@ class Supervisor:
         if stop is None:
             return False
         self.state = records.transition(
-            self.dir, self.state, state="cancelled", ended_at=records.utc_now(), ended_by="stop",
+            self.dir,
+            self.state,
+            state="cancelled",
+            ended_at=records.utc_now(),
+            ended_by="stop",
             reason=f"cancelled {when} (stop requested by {stop.get('by', 'stop_run')}); its command never started",
         )
         return True
@@ -159,7 +173,10 @@ class Supervisor:
         from experiment_runner.runs.metrics_parse import MetricParser
 
         cap = int(self.cfg.log_cap_mb * 2**20)
-        self.logs = {"stdout": CappedLogWriter(self.dir, "stdout", cap), "stderr": CappedLogWriter(self.dir, "stderr", cap)}
+        self.logs = {
+            "stdout": CappedLogWriter(self.dir, "stdout", cap),
+            "stderr": CappedLogWriter(self.dir, "stderr", cap),
+        }
         self.parsers = {"stdout": MetricParser(), "stderr": MetricParser()}
         self.metrics = MetricsAppender(self.dir / records.METRICS)
         self.user_tail = JsonlTail(self.dir / records.USER_METRICS)
@@ -179,8 +196,13 @@ class Supervisor:
         # Record this supervisor first and release the launcher: the manifest capture below may take a while.
         me = procs.identity(os.getpid())
         self.state = records.transition(
-            self.dir, self.state, supervisor_pid=os.getpid(), supervisor_start=me[1] if me else None,
-            supervisor_start_ticks=me[0] if me else None, boot_id=procs.boot_id(), gpus=self.gpus,
+            self.dir,
+            self.state,
+            supervisor_pid=os.getpid(),
+            supervisor_start=me[1] if me else None,
+            supervisor_start_ticks=me[0] if me else None,
+            boot_id=procs.boot_id(),
+            gpus=self.gpus,
             scheduler={**(self.state.scheduler or {}), **_scheduler_facts(self.spec.backend)},
         )
         self._ready()
@@ -193,12 +215,22 @@ class Supervisor:
                 return 0
             self._prepare()
             self.proc = subprocess.Popen(
-                argv, cwd=self.spec.cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, start_new_session=True, close_fds=True,
+                argv,
+                cwd=self.spec.cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                close_fds=True,
             )
         except OSError as e:
             self.state = records.transition(
-                self.dir, self.state, state="failed", ended_at=records.utc_now(), ended_by="start_error",
+                self.dir,
+                self.state,
+                state="failed",
+                ended_at=records.utc_now(),
+                ended_by="start_error",
                 reason=f"the command could not be started: {e.strerror or e} ({argv[0]!r} in {self.spec.cwd})",
             )
             return 0
@@ -209,8 +241,13 @@ class Supervisor:
             ident = procs.identity(self.proc.pid)
             self.child_ticks = ident[0] if ident else None
             self.state = records.transition(
-                self.dir, self.state, state="running", started_at=records.utc_now(),
-                pid=self.proc.pid, pid_start=ident[1] if ident else None, pid_start_ticks=self.child_ticks,
+                self.dir,
+                self.state,
+                state="running",
+                started_at=records.utc_now(),
+                pid=self.proc.pid,
+                pid_start=ident[1] if ident else None,
+                pid_start_ticks=self.child_ticks,
             )
             self._loop()
         finally:
@@ -274,13 +311,28 @@ class Supervisor:
                 sig = self._signalled
                 stop = records.read_stop(self.dir)
                 if stop is not None:  # stop_run under a scheduler arrives as scancel's SIGTERM
-                    self._end("stop", f"stopped by {stop.get('by', 'stop_run')}", "cancelled", float(stop.get("grace_s", self.cfg.stop_grace_s)))
+                    self._end(
+                        "stop",
+                        f"stopped by {stop.get('by', 'stop_run')}",
+                        "cancelled",
+                        float(stop.get("grace_s", self.cfg.stop_grace_s)),
+                    )
                 elif self.spec.backend != "local":
                     # The scheduler is ending the job (time limit, preemption, memory, scancel by someone else): the
                     # run is ended here, and the verdict is left to the scheduler (the backend reads its final state).
-                    self._end("scheduler", f"the scheduler sent {procs.signal_name(sig)} to the job", None, self.cfg.stop_grace_s)
+                    self._end(
+                        "scheduler",
+                        f"the scheduler sent {procs.signal_name(sig)} to the job",
+                        None,
+                        self.cfg.stop_grace_s,
+                    )
                 else:
-                    self._end("stop", f"the supervisor received {procs.signal_name(sig)} (not a stop_run request) and stopped the run", "cancelled", self.cfg.stop_grace_s)
+                    self._end(
+                        "stop",
+                        f"the supervisor received {procs.signal_name(sig)} (not a stop_run request) and stopped the run",
+                        "cancelled",
+                        self.cfg.stop_grace_s,
+                    )
 
             if now_m >= next_tick:
                 next_tick = now_m + TICK_S
@@ -292,11 +344,18 @@ class Supervisor:
                         grace = float(stop.get("grace_s", self.cfg.stop_grace_s))
                         self._end("stop", f"stopped by {stop.get('by', 'stop_run')}", "cancelled", grace)
                     elif time_limit is not None and now_m - self.started_mono > time_limit:
-                        self._end("time_limit", f"time limit of {time_limit:g} s reached", "failed", self.cfg.stop_grace_s)
+                        self._end(
+                            "time_limit", f"time limit of {time_limit:g} s reached", "failed", self.cfg.stop_grace_s
+                        )
                     elif self.cfg.stop_on_nan and self.health.nan_detected():
                         step = self.health.nan_step()  # None for styles that log no step (HuggingFace, Keras)
                         at = f" at step {step}" if step is not None else ""
-                        self._end("nan_loss", f"the loss became NaN/Inf{at}; stopped because runs.stop_on_nan is on", "failed", self.cfg.stop_grace_s)
+                        self._end(
+                            "nan_loss",
+                            f"the loss became NaN/Inf{at}; stopped because runs.stop_on_nan is on",
+                            "failed",
+                            self.cfg.stop_grace_s,
+                        )
                 self._escalate(now_m)
             if now_m >= next_beat:
                 next_beat = now_m + self.cfg.heartbeat_s
@@ -378,7 +437,10 @@ class Supervisor:
             if line is None:
                 continue
             # The health monitor reads numbers: the run's own "nan"/"inf" strings become floats first.
-            self.health.observe_metrics({k: (v if k == "step" else _as_number(v)) for k, v in r.items() if k not in RESERVED or k == "step"}, now)
+            self.health.observe_metrics(
+                {k: (v if k == "step" else _as_number(v)) for k, v in r.items() if k not in RESERVED or k == "step"},
+                now,
+            )
             self.pending.append(line)
 
     def _flush_metrics(self) -> None:
@@ -441,8 +503,12 @@ class Supervisor:
     def _record_exit(self, now: float) -> None:
         code = self.proc.returncode
         self.exited_mono = time.monotonic()
-        info = {"exit_code": code if code >= 0 else None, "signal": -code if code < 0 else None,
-                "ended_at": records.utc_now(), "time": now}
+        info = {
+            "exit_code": code if code >= 0 else None,
+            "signal": -code if code < 0 else None,
+            "ended_at": records.utc_now(),
+            "time": now,
+        }
         atomic_write_json(self.dir / records.EXIT, info)
         self.exit_info = info
 
@@ -451,7 +517,11 @@ class Supervisor:
         if self.proc is not None and self.exit_info is None:
             # Leaving the loop without an exit means the supervisor itself failed: never leave the child unsupervised.
             if self.ending is None:
-                self.ending = ("supervisor_lost", f"the supervisor hit an internal error (see {records.SUPERVISOR_LOG}) and ended the run", "failed")
+                self.ending = (
+                    "supervisor_lost",
+                    f"the supervisor hit an internal error (see {records.SUPERVISOR_LOG}) and ended the run",
+                    "failed",
+                )
                 self.term_sent_at, self.grace = time.monotonic(), 0.0
             self.stop_signal = "SIGKILL"
             procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGKILL, leader_is_our_child=True)
@@ -507,14 +577,27 @@ class Supervisor:
             # Ended on the scheduler's signal: the record keeps the exit, and the backend writes the final state from
             # what the scheduler says (TIMEOUT, PREEMPTED, OUT_OF_MEMORY ...), never a guess made here.
             self.state = records.transition(
-                self.dir, self.state, exit_code=code, signal=sig, stop_signal=self.stop_signal,
-                reason=f"{reason}; waiting for the scheduler's final state", output_bytes=output or None,
+                self.dir,
+                self.state,
+                exit_code=code,
+                signal=sig,
+                stop_signal=self.stop_signal,
+                reason=f"{reason}; waiting for the scheduler's final state",
+                output_bytes=output or None,
             )
             _log(f"run ended by the scheduler ({reason}); the final state is the scheduler's")
             return
         self.state = records.transition(
-            self.dir, self.state, state=final, ended_at=info.get("ended_at") or records.utc_now(), exit_code=code,
-            signal=sig, ended_by=ended_by, stop_signal=self.stop_signal, reason=reason, output_bytes=output or None,
+            self.dir,
+            self.state,
+            state=final,
+            ended_at=info.get("ended_at") or records.utc_now(),
+            exit_code=code,
+            signal=sig,
+            ended_by=ended_by,
+            stop_signal=self.stop_signal,
+            reason=reason,
+            output_bytes=output or None,
         )
         _log(f"run ended: {final} ({reason})")
 
@@ -537,8 +620,17 @@ def _scheduler_facts(backend: str) -> dict:
         job = env.get("SLURM_JOB_ID")
         if env.get("SLURM_ARRAY_JOB_ID") and env.get("SLURM_ARRAY_TASK_ID"):
             job = f"{env['SLURM_ARRAY_JOB_ID']}_{env['SLURM_ARRAY_TASK_ID']}"
-        facts.update({k: v for k, v in {"job_id": job, "node": env.get("SLURMD_NODENAME") or os.uname().nodename,
-                                        "slurm_job_id": env.get("SLURM_JOB_ID")}.items() if v})
+        facts.update(
+            {
+                k: v
+                for k, v in {
+                    "job_id": job,
+                    "node": env.get("SLURMD_NODENAME") or os.uname().nodename,
+                    "slurm_job_id": env.get("SLURM_JOB_ID"),
+                }.items()
+                if v
+            }
+        )
     return facts
 
 
@@ -580,7 +672,10 @@ def main(argv: list[str] | None = None) -> int:
             state = records.read_state(sup.dir)
             if state.state not in ("completed", "failed", "cancelled", "lost"):
                 records.transition(
-                    sup.dir, state, state="failed", ended_at=records.utc_now(),
+                    sup.dir,
+                    state,
+                    state="failed",
+                    ended_at=records.utc_now(),
                     ended_by="start_error" if sup.proc is None else "supervisor_lost",
                     reason=f"the supervisor failed{' before starting the command' if sup.proc is None else ''}: {e!r}; "
                     f"see {records.SUPERVISOR_LOG}",

@@ -64,7 +64,9 @@ def resolve_visible_devices(indices: list[int], environ=None) -> list[str]:
     out = []
     for i in indices:
         if not 0 <= int(i) < len(entries):
-            raise ValueError(f"GPU {i} is not visible: CUDA_VISIBLE_DEVICES={visible!r} offers ordinals 0..{len(entries) - 1}")
+            raise ValueError(
+                f"GPU {i} is not visible: CUDA_VISIBLE_DEVICES={visible!r} offers ordinals 0..{len(entries) - 1}"
+            )
         out.append(entries[int(i)])
     return out
 

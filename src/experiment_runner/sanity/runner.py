@@ -30,9 +30,10 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 log = logging.getLogger("experiment_runner.sanity")
 
@@ -110,7 +111,7 @@ def _host_cancelled() -> bool:
     return False
 
 
-def _read_events(fd: int, sink: "queue.Queue[dict | None]") -> None:
+def _read_events(fd: int, sink: queue.Queue[dict | None]) -> None:
     with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as stream:
         for line in stream:
             line = line.strip()
@@ -154,7 +155,7 @@ def run_probe(
     child_env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     read_fd, write_fd = os.pipe()
     events: list[dict[str, Any]] = []
-    inbox: "queue.Queue[dict | None]" = queue.Queue()
+    inbox: queue.Queue[dict | None] = queue.Queue()
     started = time.monotonic()
     with tempfile.TemporaryFile() as output:
         try:
@@ -249,32 +250,56 @@ def run_probe(
     done = any(e.get("event") == "done" for e in events)
     sig = _signal_name(-returncode) if returncode is not None and returncode < 0 else None
     where = f" (last step: {last_progress})" if last_progress else ""
-    common = dict(events=events, returncode=returncode, signal=sig, wall_s=round(wall, 3),
-                  peak_rss_mb=round(peak_rss, 1) if peak_rss else None, output_tail=tail, error=error,
-                  last_progress=last_progress)
+    common = dict(
+        events=events,
+        returncode=returncode,
+        signal=sig,
+        wall_s=round(wall, 3),
+        peak_rss_mb=round(peak_rss, 1) if peak_rss else None,
+        output_tail=tail,
+        error=error,
+        last_progress=last_progress,
+    )
     if killed == "cancelled":
         from experiment_runner.errors import UserError
 
         raise UserError(f"cancelled by the client{where}; the probe's process group was killed")
     if killed == "timeout":
-        return ProbeOutcome("timeout", f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process "
-                            "group was killed", **common)
+        return ProbeOutcome(
+            "timeout",
+            f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process group was killed",
+            **common,
+        )
     if killed:
         return ProbeOutcome("out_of_memory", f"killed: {killed}{where}", **common)
     if error is not None and error.get("kind") == "out_of_memory":
-        return ProbeOutcome("out_of_memory", f"ran out of memory (cap: {limits.memory_mb} MiB above its start size): "
-                            f"{error.get('message')}", **common)
+        return ProbeOutcome(
+            "out_of_memory",
+            f"ran out of memory (cap: {limits.memory_mb} MiB above its start size): {error.get('message')}",
+            **common,
+        )
     if sig is not None:
         if sig == "SIGKILL":
-            return ProbeOutcome("out_of_memory", f"killed by SIGKILL{where}, which is what the kernel's out-of-memory "
-                                "killer sends", **common)
+            return ProbeOutcome(
+                "out_of_memory",
+                f"killed by SIGKILL{where}, which is what the kernel's out-of-memory killer sends",
+                **common,
+            )
         if cap_mb and peak_vms >= NEAR_CAP * cap_mb:
-            return ProbeOutcome("out_of_memory", f"killed by {sig} with its address space at {peak_vms:.0f} of "
-                                f"{cap_mb:.0f} MiB{where}: an allocation failure at the memory cap", **common)
+            return ProbeOutcome(
+                "out_of_memory",
+                f"killed by {sig} with its address space at {peak_vms:.0f} of "
+                f"{cap_mb:.0f} MiB{where}: an allocation failure at the memory cap",
+                **common,
+            )
         return ProbeOutcome("crashed", f"crashed: killed by {sig}{where}", **common)
     if done and returncode == 0:
         return ProbeOutcome("completed", "completed", **common)
     if error is not None:
         return ProbeOutcome("error", str(error.get("message")), **common)
-    return ProbeOutcome("crashed", f"exited with code {returncode} without reporting a result{where} (the user's code "
-                        "may have called sys.exit() or os._exit())", **common)
+    return ProbeOutcome(
+        "crashed",
+        f"exited with code {returncode} without reporting a result{where} (the user's code "
+        "may have called sys.exit() or os._exit())",
+        **common,
+    )

@@ -10,9 +10,10 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from experiment_runner.errors import NotFound, UserError
 from experiment_runner.sanity.model import ALL_CHECKS, DEFAULT_CHECKS, CheckResult, ProbeError, SanityRecord
@@ -61,15 +62,21 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
     else:
         found = shutil.which(value)
         if found is None:
-            raise UserError(f"{source} {value!r} is not a program on PATH; give the path of a Python interpreter "
-                            f"(e.g. .venv/bin/python or {sys.executable})")
+            raise UserError(
+                f"{source} {value!r} is not a program on PATH; give the path of a Python interpreter "
+                f"(e.g. .venv/bin/python or {sys.executable})"
+            )
         path = Path(found)
     if not path.is_file() or not os.access(path, os.X_OK):
-        raise UserError(f"{source} {value!r} is not an executable file (looked at {path}); give the path of a Python "
-                        f"interpreter (e.g. .venv/bin/python or {sys.executable})")
+        raise UserError(
+            f"{source} {value!r} is not an executable file (looked at {path}); give the path of a Python "
+            f"interpreter (e.g. .venv/bin/python or {sys.executable})"
+        )
     if not _PYTHON_NAME.match(path.name):  # only an interpreter runs the probe: never an arbitrary program
-        raise UserError(f"{source} {value!r} is not a Python interpreter (its name should look like python, python3 "
-                        f"or python3.11); give e.g. .venv/bin/python or {sys.executable}")
+        raise UserError(
+            f"{source} {value!r} is not a Python interpreter (its name should look like python, python3 "
+            f"or python3.11); give e.g. .venv/bin/python or {sys.executable}"
+        )
     return str(path)
 
 
@@ -85,8 +92,10 @@ def resolve_entrypoint(ws: Workspace, spec: str) -> tuple[str, Path | None]:
         return spec, None
     path = ws.resolve(parsed.target, what="entrypoint file")
     if not path.exists():
-        raise NotFound(f"entrypoint file {parsed.target!r} does not exist (looked at {path}); paths are relative to the "
-                       f"workspace root {ws.root}")
+        raise NotFound(
+            f"entrypoint file {parsed.target!r} does not exist (looked at {path}); paths are relative to the "
+            f"workspace root {ws.root}"
+        )
     if not path.is_file():
         raise UserError(f"entrypoint {parsed.target!r} is not a file")
     return f"{path}:{parsed.attribute}", path
@@ -114,7 +123,7 @@ def _stack_from_tail(tail: str) -> list[str]:
     for marker in ("Timeout (", "Fatal Python error", "Traceback (most recent call last)"):
         starts = [i for i, line in enumerate(lines) if line.startswith(marker)]
         if starts:
-            return [line.rstrip() for line in lines[starts[-1]:]][:40]
+            return [line.rstrip() for line in lines[starts[-1] :]][:40]
     return [line.rstrip() for line in lines[-12:]]
 
 
@@ -131,13 +140,19 @@ def _fill_missing(order: list[str], results: dict[str, CheckResult], outcome: Pr
         if name in results:
             continue
         if name == running:
-            results[name] = CheckResult(name=name, status="error", message=f"did not finish: {outcome.message}",
-                                        evidence={"output_tail": outcome.output_tail[-1500:]})
+            results[name] = CheckResult(
+                name=name,
+                status="error",
+                message=f"did not finish: {outcome.message}",
+                evidence={"output_tail": outcome.output_tail[-1500:]},
+            )
         else:
             results[name] = CheckResult(name=name, status="skipped", message=f"not reached: {outcome.message}")
 
 
-def run_sanity(ws: Workspace, opts: SanityOptions, progress: ProgressFn | None = None) -> tuple[SanityRecord, Path | None]:
+def run_sanity(
+    ws: Workspace, opts: SanityOptions, progress: ProgressFn | None = None
+) -> tuple[SanityRecord, Path | None]:
     """Run the checks; returns the record and where it was saved (None without an experiment)."""
     from experiment_runner.workspace import validate_experiment_name
 
@@ -181,10 +196,20 @@ def run_sanity(ws: Workspace, opts: SanityOptions, progress: ProgressFn | None =
             done = 1.0 + float(event.get("done") or 0.0) * (total_units - 1) / total
             report(round(done, 3), total_units, event.get("message"))
 
-    outcome = run_probe(interpreter, PROBE_SCRIPT, ["--config", json.dumps(config)], cwd=workdir, limits=limits,
-                        on_event=on_event)
-    record = assemble(ws, opts, outcome, interpreter=interpreter, device=device, order=order, limits=limits,
-                      entry_file=entry_file, workdir=ws.display(workdir))
+    outcome = run_probe(
+        interpreter, PROBE_SCRIPT, ["--config", json.dumps(config)], cwd=workdir, limits=limits, on_event=on_event
+    )
+    record = assemble(
+        ws,
+        opts,
+        outcome,
+        interpreter=interpreter,
+        device=device,
+        order=order,
+        limits=limits,
+        entry_file=entry_file,
+        workdir=ws.display(workdir),
+    )
     report(total_units, total_units, f"{record.verdict}: {record.message}")
     path = None
     if opts.experiment is not None:
@@ -194,11 +219,18 @@ def run_sanity(ws: Workspace, opts: SanityOptions, progress: ProgressFn | None =
     return record, path
 
 
-def assemble(ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, limits, entry_file, workdir) -> SanityRecord:
+def assemble(
+    ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, limits, entry_file, workdir
+) -> SanityRecord:
     first = {}
     for event in outcome.events:
         first.setdefault(event.get("event"), event)
-    hello, dev, task, done = first.get("hello", {}), first.get("device", {}), first.get("task", {}), first.get("done", {})
+    hello, dev, task, done = (
+        first.get("hello", {}),
+        first.get("device", {}),
+        first.get("task", {}),
+        first.get("done", {}),
+    )
     err = outcome.error
     if err is not None and err.get("stage") == "device":
         raise UserError(str(err.get("message")))
@@ -221,20 +253,33 @@ def assemble(ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, lim
         elif errored:
             verdict, message = "error", f"{len(errored)} check(s) could not run: {', '.join(errored)}"
         else:
-            verdict, message = "passed", f"all {len(ran)} checks that ran passed" + (
-                f" ({len(checks) - len(ran)} skipped)" if len(ran) < len(checks) else "")
+            verdict, message = (
+                "passed",
+                f"all {len(ran)} checks that ran passed"
+                + (f" ({len(checks) - len(ran)} skipped)" if len(ran) < len(checks) else ""),
+            )
     elif outcome.status == "error":
         verdict = "error"
         stage = str(err.get("stage", "probe")) if err else "probe"
-        message = {"import": "the entrypoint could not be loaded", "build": "build() failed",
-                   "contract": "what build() returned breaks the contract", "data": "reading a loader failed",
-                   "spec": "the entrypoint is not valid", "probe": "the probe failed"}.get(stage, "error") + f": {outcome.message}"
-        error = ProbeError(stage=stage, message=outcome.message, traceback=list(err.get("traceback") or []) if err else [])
+        message = {
+            "import": "the entrypoint could not be loaded",
+            "build": "build() failed",
+            "contract": "what build() returned breaks the contract",
+            "data": "reading a loader failed",
+            "spec": "the entrypoint is not valid",
+            "probe": "the probe failed",
+        }.get(stage, "error") + f": {outcome.message}"
+        error = ProbeError(
+            stage=stage, message=outcome.message, traceback=list(err.get("traceback") or []) if err else []
+        )
     else:
         verdict, message = outcome.status, outcome.message
         stack = list(err.get("traceback") or []) if err else _stack_from_tail(outcome.output_tail)
-        error = ProbeError(stage="limits" if outcome.status in ("timeout", "out_of_memory") else "probe",
-                           message=outcome.message, traceback=stack)
+        error = ProbeError(
+            stage="limits" if outcome.status in ("timeout", "out_of_memory") else "probe",
+            message=outcome.message,
+            traceback=stack,
+        )
     timings = {k: float(v) for k, v in (done.get("timings") or {}).items()}
     timings["wall"] = outcome.wall_s
     if hello and "import_torch" in timings:
@@ -259,14 +304,24 @@ def assemble(ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, lim
         task=task.get("task"),
         loss=task.get("loss") or first.get("loaded", {}).get("loss"),
         num_classes=task.get("num_classes"),
-        notes=list(task.get("notes") or []) + ([f"build() returned keys the contract does not use: {', '.join(first['loaded']['extra_keys'])}"]
-                                              if first.get("loaded", {}).get("extra_keys") else []),
+        notes=list(task.get("notes") or [])
+        + (
+            [f"build() returned keys the contract does not use: {', '.join(first['loaded']['extra_keys'])}"]
+            if first.get("loaded", {}).get("extra_keys")
+            else []
+        ),
         error=error,
         limits={"timeout_s": limits.timeout_s, "memory_mb": limits.memory_mb},
         memory={**(dev.get("memory") or {}), "peak_rss_mb": outcome.peak_rss_mb},
-        options={"checks": requested, "overfit_steps": opts.overfit_steps, "train_steps": opts.train_steps,
-                 "max_batches": opts.max_batches, "lr_steps": opts.lr_steps, "seed": opts.seed,
-                 "workdir": workdir},
+        options={
+            "checks": requested,
+            "overfit_steps": opts.overfit_steps,
+            "train_steps": opts.train_steps,
+            "max_batches": opts.max_batches,
+            "lr_steps": opts.lr_steps,
+            "seed": opts.seed,
+            "workdir": workdir,
+        },
         timings=timings,
         output_tail=outcome.output_tail[-TAIL_KEPT:] if outcome.status != "completed" else None,
     )

@@ -15,7 +15,7 @@ A record says `passed` (bool), `verdict`, `checks` (name, status, message, expec
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from experiment_runner.errors import UserError
@@ -27,7 +27,7 @@ _RECORD = re.compile(r"^\d{8}T\d{6}\.\d{6}Z(-\d+)?\.json$")
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def sanity_dir(ws: Workspace, experiment: str, *, create: bool = False) -> Path:

@@ -98,8 +98,11 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
         else:
             head_n = RUN_LOG_RESOURCE_BYTES // 8
             tail, start = reader.tail(RUN_LOG_RESOURCE_BYTES - head_n)
-            data = (reader.head(head_n) + f"\n[... {start - head_n:,} bytes not shown here; the whole log is "
-                    f"{size:,} bytes ...]\n".encode() + tail)
+            data = (
+                reader.head(head_n)
+                + f"\n[... {start - head_n:,} bytes not shown here; the whole log is {size:,} bytes ...]\n".encode()
+                + tail
+            )
         return data.decode("utf-8", "replace")
 
     @server.resource(
@@ -154,8 +157,13 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
             out[name] = [[step, enc(v)] for step, v in pts]
         return json.dumps(
             {
-                "run_id": run_id, "experiment": view.spec.experiment, "arm": view.spec.arm, "seed": view.spec.seed,
-                "state": view.state.state, "series": out, "downsampled_from": lengths,
+                "run_id": run_id,
+                "experiment": view.spec.experiment,
+                "arm": view.spec.arm,
+                "seed": view.spec.seed,
+                "state": view.state.state,
+                "series": out,
+                "downsampled_from": lengths,
             }
         )
 

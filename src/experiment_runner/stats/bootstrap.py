@@ -15,8 +15,9 @@ Arms of different sizes get one draw per distinct size."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 from scipy.special import ndtr, ndtri
@@ -215,7 +216,9 @@ def bca_interval_mean(samples: Sequence, distribution: np.ndarray, confidence: f
     return _quantiles_per_row(distribution, low, high)
 
 
-def bca_interval_difference(samples: Sequence, baseline: Sequence, distribution: np.ndarray, confidence: float = 0.95) -> np.ndarray:
+def bca_interval_difference(
+    samples: Sequence, baseline: Sequence, distribution: np.ndarray, confidence: float = 0.95
+) -> np.ndarray:
     """BCa interval for mean(sample_a) - mean(baseline), two independent samples (scipy's multi-sample BCa).
     samples: A 1-D arrays; baseline: 1-D array; distribution: (A, B) bootstrap distribution of the differences."""
     base = np.asarray(baseline, dtype=float).reshape(-1)
@@ -282,8 +285,11 @@ def bootstrap_cis(
         pos = {a: k for k, a in enumerate(usable)}
         # the shared draw resampled the baseline with the arms' own counts: draw its side of the differences anew;
         # the direct draw resampled every arm independently already
-        base = (bootstrap_means([arrays[baseline_index]], n_resamples, rng, draw)[0] if draw == "shared"
-                else means[pos[baseline_index]].copy())
+        base = (
+            bootstrap_means([arrays[baseline_index]], n_resamples, rng, draw)[0]
+            if draw == "shared"
+            else means[pos[baseline_index]].copy()
+        )
         diffs = means.take([pos[a] for a in others], axis=0)
         diffs -= base
     # the pairing of replicates is used up: from here on only order statistics matter, and only in the tails (the
@@ -297,8 +303,12 @@ def bootstrap_cis(
     else:
         mean_ci[usable] = bca_interval_mean([arrays[i] for i in usable], means, confidence)
         if others:
-            diff_ci[others] = bca_interval_difference([arrays[i] for i in others], arrays[baseline_index], diffs, confidence)
-    return BootstrapCIs(mean_ci, diff_ci, usable, means, mean_order, others, diffs, diff_order, n_resamples, method, confidence)
+            diff_ci[others] = bca_interval_difference(
+                [arrays[i] for i in others], arrays[baseline_index], diffs, confidence
+            )
+    return BootstrapCIs(
+        mean_ci, diff_ci, usable, means, mean_order, others, diffs, diff_order, n_resamples, method, confidence
+    )
 
 
 def quantile_mc_se(distribution, qs, n_resamples: int | None = None) -> np.ndarray:

@@ -26,7 +26,9 @@ class AskClarifyingQuestionsInput(ToolInput):
     request: str = Field(description="The person's own description of the experiment they want, in their words.")
     answers: dict[str, str] = Field(
         default_factory=dict,
-        description="Answers so far, by field id: " + ", ".join(FIELD_IDS) + ". Answered fields drop out of the questions.",
+        description="Answers so far, by field id: "
+        + ", ".join(FIELD_IDS)
+        + ". Answered fields drop out of the questions.",
     )
     ask_person: bool = Field(
         False,
@@ -38,14 +40,25 @@ class AskClarifyingQuestionsInput(ToolInput):
 class AskClarifyingQuestionsOutput(ToolOutput):
     answered: list[AnsweredField] = Field(description="Brief fields already settled, with the words that settle them.")
     missing: list[str] = Field(description="Brief fields still open, most important first.")
-    groups: list[QuestionGroup] = Field(description="The open questions in six groups, most important first; ask a few at a time.")
-    red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. Raise these first.")
-    brief: dict[str, Any] = Field(description="The answered fields in draft_brief's `brief` shape, where the mapping is obvious.")
-    answers: dict[str, str] = Field(description="All answers used, including any the person gave through elicitation; pass them back on the next call.")
-    elicitation: Elicitation = Field(description="Whether the person was asked directly: not_requested; unavailable (the client cannot ask); "
+    groups: list[QuestionGroup] = Field(
+        description="The open questions in six groups, most important first; ask a few at a time."
+    )
+    red_flags: list[RedFlag] = Field(
+        description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. Raise these first."
+    )
+    brief: dict[str, Any] = Field(
+        description="The answered fields in draft_brief's `brief` shape, where the mapping is obvious."
+    )
+    answers: dict[str, str] = Field(
+        description="All answers used, including any the person gave through elicitation; pass them back on the next call."
+    )
+    elicitation: Elicitation = Field(
+        description="Whether the person was asked directly: not_requested; unavailable (the client cannot ask); "
         "no_answer (declined, cancelled, or the connection could not carry the question); answered; nothing_open.",
     )
-    asked: list[str] = Field(default_factory=list, description="Field ids the person was asked about through elicitation.")
+    asked: list[str] = Field(
+        default_factory=list, description="Field ids the person was asked about through elicitation."
+    )
 
 
 def _form(questions) -> type[BaseModel]:
@@ -102,10 +115,14 @@ def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], giv
         # added to the patterns' tests, they found about half).
         head += f" Red flags are matched on wording: also read the request for {', '.join(others)} by meaning."
     if elicitation == "answered":
-        head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (f" ({', '.join(given)})." if given else ".")
+        head += f" Asked the person {len(asked)} question(s); they answered {len(given)}" + (
+            f" ({', '.join(given)})." if given else "."
+        )
     elif elicitation == "no_answer":
-        head += (" Tried to ask the person directly but got no answer (declined, cancelled, or this connection cannot"
-                 " carry the question): ask the questions in the conversation.")
+        head += (
+            " Tried to ask the person directly but got no answer (declined, cancelled, or this connection cannot"
+            " carry the question): ask the questions in the conversation."
+        )
     elif elicitation == "unavailable":
         head += " This client cannot ask the person directly: ask the questions in the conversation."
     return head

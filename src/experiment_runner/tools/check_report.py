@@ -11,19 +11,28 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 class CheckReportInput(ToolInput):
     report: str | None = Field(None, description="The report's markdown text.")
     report_path: str | None = Field(None, description="Or: a markdown file inside the workspace.")
-    experiment: str | None = Field(None, description="The experiment the report describes (its runs and pre-registered brief).")
-    results_file: str | None = Field(None, description="Or: the results file it describes (CSV or JSON lines: method, seed, status, metrics).")
+    experiment: str | None = Field(
+        None, description="The experiment the report describes (its runs and pre-registered brief)."
+    )
+    results_file: str | None = Field(
+        None, description="Or: the results file it describes (CSV or JSON lines: method, seed, status, metrics)."
+    )
     plan: ReportPlan | None = Field(
         None,
         description="Analysis plan: required with a results file (primary_metric, higher_is_better, baseline; hypothesis "
         "or registered.hypothesis to check the report's hypothesis against). For an experiment it comes from the brief.",
     )
-    exclude: list[Exclusion] = Field(default_factory=list, description="Runs the report excludes from its statistics, each with its reason (as given to compile_report).")
+    exclude: list[Exclusion] = Field(
+        default_factory=list,
+        description="Runs the report excludes from its statistics, each with its reason (as given to compile_report).",
+    )
 
 
 class CheckReportOutput(ToolOutput):
     ok: bool = Field(description="True when nothing was flagged.")
-    findings: list[Finding] = Field(description="Each problem with its code, the quoted sentence and its line, and the fix.")
+    findings: list[Finding] = Field(
+        description="Each problem with its code, the quoted sentence and its line, and the fix."
+    )
     checked_against: str = Field(description="The experiment or results file the numbers were checked against.")
     codes: dict[str, int] = Field(description="How many findings of each code.")
 
@@ -42,7 +51,9 @@ def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
 
     ws = ctx.workspace
     if (inp.report is None) == (inp.report_path is None):
-        raise UserError("give exactly one of report (the markdown text) or report_path (a markdown file in the workspace)")
+        raise UserError(
+            "give exactly one of report (the markdown text) or report_path (a markdown file in the workspace)"
+        )
     if inp.report_path is not None:
         path = ws.resolve(inp.report_path, must_exist=True, kind="file", what="report_path")
         try:
@@ -59,8 +70,13 @@ def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
     for f in findings:
         codes[f.code] = codes.get(f.code, 0) + 1
     where = f"experiment {an.source.name}" if an.source.kind == "experiment" else f"results file {an.source.name}"
-    summary = (f"No findings: every number traces to {where}, and every claim has a test behind it." if not findings else
-               f"{len(findings)} finding(s) against {where}: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())) + ".")
+    summary = (
+        f"No findings: every number traces to {where}, and every claim has a test behind it."
+        if not findings
+        else f"{len(findings)} finding(s) against {where}: "
+        + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items()))
+        + "."
+    )
     return CheckReportOutput(summary=summary, ok=not findings, findings=findings, checked_against=where, codes=codes)
 
 

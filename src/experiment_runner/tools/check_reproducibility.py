@@ -15,22 +15,44 @@ class CheckReproducibilityInput(ToolInput):
         min_length=1,
         description="The training command as an argv list, exactly as it will run, e.g. ['python', 'train.py', '--config', 'config.yaml', '--seed', '0'].",
     )
-    project: str = Field(".", description="Project folder holding the training code (inside the workspace; relative to its root).")
-    cwd: str | None = Field(None, description="Working directory the command runs in, relative to the workspace root (default: the project folder).")
-    config_files: list[str] = Field(default_factory=list, description="Config files (YAML, JSON or TOML) the run reads, relative to the workspace root; merged in order.")
-    data_paths: list[str] = Field(default_factory=list, description="Data files and folders the run reads, relative to the workspace root; each is content-hashed (or its DVC record used).")
-    experiment: str | None = Field(None, description="Experiment name; the manifest then goes under that experiment's manifests/ folder.")
-    env: dict[str, str] = Field(default_factory=dict, description="Environment variables the run will set on top of this server's environment (e.g. CUDA_VISIBLE_DEVICES, PYTHONHASHSEED).")
-    hash_algorithm: Literal["blake3", "sha256"] = Field("blake3", description="Data hash: blake3 (fast; same as b3sum) or sha256 (same as sha256sum).")
+    project: str = Field(
+        ".", description="Project folder holding the training code (inside the workspace; relative to its root)."
+    )
+    cwd: str | None = Field(
+        None,
+        description="Working directory the command runs in, relative to the workspace root (default: the project folder).",
+    )
+    config_files: list[str] = Field(
+        default_factory=list,
+        description="Config files (YAML, JSON or TOML) the run reads, relative to the workspace root; merged in order.",
+    )
+    data_paths: list[str] = Field(
+        default_factory=list,
+        description="Data files and folders the run reads, relative to the workspace root; each is content-hashed (or its DVC record used).",
+    )
+    experiment: str | None = Field(
+        None, description="Experiment name; the manifest then goes under that experiment's manifests/ folder."
+    )
+    env: dict[str, str] = Field(
+        default_factory=dict,
+        description="Environment variables the run will set on top of this server's environment (e.g. CUDA_VISIBLE_DEVICES, PYTHONHASHSEED).",
+    )
+    hash_algorithm: Literal["blake3", "sha256"] = Field(
+        "blake3", description="Data hash: blake3 (fast; same as b3sum) or sha256 (same as sha256sum)."
+    )
 
 
 class CheckReproducibilityOutput(ToolOutput):
-    checklist: list[CheckItem] = Field(description="Each item passed / warning / failed, with its evidence and the fix.")
+    checklist: list[CheckItem] = Field(
+        description="Each item passed / warning / failed, with its evidence and the fix."
+    )
     passed: int
     warnings: int
     failed: int
     manifest_path: str = Field(description="The manifest written, relative to the workspace root.")
-    patch_path: str | None = Field(None, description="The dirty-tree patch beside the manifest (None when the tree is clean).")
+    patch_path: str | None = Field(
+        None, description="The dirty-tree patch beside the manifest (None when the tree is clean)."
+    )
     manifest_id: str
 
 
@@ -56,8 +78,16 @@ def check_reproducibility(inp: CheckReproducibilityInput, ctx: ToolContext) -> C
         ctx.progress(done, total, message)
 
     manifest = capture_manifest(
-        ws, project_dir=inp.project, argv=inp.command, cwd=inp.cwd, env=env, config_files=inp.config_files,
-        data_paths=inp.data_paths, experiment=inp.experiment, hash_algorithm=inp.hash_algorithm, progress=progress,
+        ws,
+        project_dir=inp.project,
+        argv=inp.command,
+        cwd=inp.cwd,
+        env=env,
+        config_files=inp.config_files,
+        data_paths=inp.data_paths,
+        experiment=inp.experiment,
+        hash_algorithm=inp.hash_algorithm,
+        progress=progress,
     )
     path = write_manifest(ws, manifest)
     patch = path.with_suffix(".patch") if manifest.code.patch_file else None

@@ -15,14 +15,18 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
 class CompareManifestsInput(ToolInput):
-    a: str = Field(description="First manifest: a path relative to the workspace root (a manifest .json, or a run folder holding manifest.json), a manifest file name from check_reproducibility, or a run id.")
+    a: str = Field(
+        description="First manifest: a path relative to the workspace root (a manifest .json, or a run folder holding manifest.json), a manifest file name from check_reproducibility, or a run id."
+    )
     b: str = Field(description="Second manifest, given the same ways as `a`.")
     limit: int = Field(50, ge=1, le=1000, description="Most differences to return (the most consequential are kept).")
 
 
 class CompareManifestsOutput(ToolOutput):
     identical: bool = Field(description="True when nothing recorded differs.")
-    differences: list[Difference] = Field(description="Most consequential first: code, data, config, command, then environment and host.")
+    differences: list[Difference] = Field(
+        description="Most consequential first: code, data, config, command, then environment and host."
+    )
     total: int = Field(description="How many differences there are (the list may be cut at `limit`).")
     a: str
     b: str
@@ -57,7 +61,9 @@ def resolve_manifest(ws, ref: str) -> Path:
         stem = ref[: -len(".json")] if ref.endswith(".json") else ref
         if stem in known:
             return known[stem]
-        raise NotFound(f"no manifest or run {ref!r} in {ws.display(ws.store_root)}; " + did_you_mean(stem, sorted(known)))
+        raise NotFound(
+            f"no manifest or run {ref!r} in {ws.display(ws.store_root)}; " + did_you_mean(stem, sorted(known))
+        )
     raise NotFound(f"manifest {ref!r} does not exist (looked at {path})")
 
 
@@ -80,7 +86,12 @@ def compare_manifests_tool(inp: CompareManifestsInput, ctx: ToolContext) -> Comp
         if len(summary) > 400:
             summary = summary[:397] + "..."
     return CompareManifestsOutput(
-        summary=summary, identical=not diffs, differences=shown, total=len(diffs), a=ws.display(pa), b=ws.display(pb),
+        summary=summary,
+        identical=not diffs,
+        differences=shown,
+        total=len(diffs),
+        a=ws.display(pa),
+        b=ws.display(pb),
     )
 
 

@@ -11,7 +11,10 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 
 
 class CompileReportInput(ToolInput):
-    experiment: str | None = Field(None, description="Experiment whose runs to report: every run ever launched in it, all arms, all seeds, every state.")
+    experiment: str | None = Field(
+        None,
+        description="Experiment whose runs to report: every run ever launched in it, all arms, all seeds, every state.",
+    )
     results_file: str | None = Field(
         None,
         description="Instead of an experiment: a CSV or JSON-lines file (inside the workspace) with columns method, seed, "
@@ -22,19 +25,43 @@ class CompileReportInput(ToolInput):
         description="Analysis plan. Required for a results file (primary_metric, higher_is_better, baseline, ...). For an "
         "experiment it comes from the first confirmed brief; fields given here override it and count as a plan change (S05).",
     )
-    arms: list[str] | None = Field(None, description="Only these arms. Runs of other arms must then be excluded with a reason (H02).")
-    seeds: list[int] | None = Field(None, description="Only these seeds. Other runs must then be excluded with a reason (H02).")
-    exclude: list[Exclusion] = Field(default_factory=list, description="Runs left out of the statistics, each with a reason; they stay listed in the report.")
-    waivers: list[Waiver] = Field(default_factory=list, description="Soft rules (S01..S09) waived, each with a written reason the report prints. Hard rules are never waived.")
-    metrics: list[str] | None = Field(None, description="Metrics to report besides the pre-registered ones (default: none for an experiment, every column of a results file).")
-    analysis: str | None = Field(None, description="Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04).")
-    limitations: str | None = Field(None, description="Your own limitations, printed under Limitations (numbers checked the same way).")
+    arms: list[str] | None = Field(
+        None, description="Only these arms. Runs of other arms must then be excluded with a reason (H02)."
+    )
+    seeds: list[int] | None = Field(
+        None, description="Only these seeds. Other runs must then be excluded with a reason (H02)."
+    )
+    exclude: list[Exclusion] = Field(
+        default_factory=list,
+        description="Runs left out of the statistics, each with a reason; they stay listed in the report.",
+    )
+    waivers: list[Waiver] = Field(
+        default_factory=list,
+        description="Soft rules (S01..S09) waived, each with a written reason the report prints. Hard rules are never waived.",
+    )
+    metrics: list[str] | None = Field(
+        None,
+        description="Metrics to report besides the pre-registered ones (default: none for an experiment, every column of a results file).",
+    )
+    analysis: str | None = Field(
+        None,
+        description="Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04).",
+    )
+    limitations: str | None = Field(
+        None, description="Your own limitations, printed under Limitations (numbers checked the same way)."
+    )
     title: str | None = Field(None, description="Report title (default: 'Report: experiment <name>').")
-    bootstrap_resamples: int = Field(10_000, ge=1000, le=200_000, description="Bootstrap resamples for the confidence intervals.")
-    bootstrap_seed: int = Field(0, ge=0, description="Seed of the bootstrap's random generator (the report is reproducible).")
+    bootstrap_resamples: int = Field(
+        10_000, ge=1000, le=200_000, description="Bootstrap resamples for the confidence intervals."
+    )
+    bootstrap_seed: int = Field(
+        0, ge=0, description="Seed of the bootstrap's random generator (the report is reproducible)."
+    )
     ci_method: Literal["percentile", "bca"] = Field("percentile", description="Bootstrap interval: percentile or BCa.")
     figures: bool = Field(True, description="Draw the figures (PNG and SVG).")
-    check_only: bool = Field(False, description="Only check the rules: return the violations as data and write nothing.")
+    check_only: bool = Field(
+        False, description="Only check the rules: return the violations as data and write nothing."
+    )
 
 
 class CompileReportOutput(ToolOutput):
@@ -45,7 +72,9 @@ class CompileReportOutput(ToolOutput):
     source: str = Field(description="The experiment or results file reported.")
     baseline: str
     report_dir: str | None = Field(None, description="Folder the report was written to, relative to the workspace.")
-    files: list[str] = Field(default_factory=list, description="report.md, report.json and the figures, relative to the workspace.")
+    files: list[str] = Field(
+        default_factory=list, description="report.md, report.json and the figures, relative to the workspace."
+    )
     violations: list[Violation] = Field(description="Every broken rule, waived or not, with code, evidence and fix.")
     unused_waivers: list[str] = Field(default_factory=list, description="Waived codes no rule needed.")
     results: list[ArmMetric] = Field(description="Every arm's statistics of every reported metric.")
@@ -72,9 +101,20 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
 
     ws = ctx.workspace
     req = Request(
-        experiment=inp.experiment, results_file=inp.results_file, plan=inp.plan, arms=inp.arms, seeds=inp.seeds,
-        exclude=inp.exclude, waivers=inp.waivers, metrics=inp.metrics, analysis=inp.analysis, limitations=inp.limitations,
-        title=inp.title, resamples=inp.bootstrap_resamples, bootstrap_seed=inp.bootstrap_seed, ci_method=inp.ci_method,
+        experiment=inp.experiment,
+        results_file=inp.results_file,
+        plan=inp.plan,
+        arms=inp.arms,
+        seeds=inp.seeds,
+        exclude=inp.exclude,
+        waivers=inp.waivers,
+        metrics=inp.metrics,
+        analysis=inp.analysis,
+        limitations=inp.limitations,
+        title=inp.title,
+        resamples=inp.bootstrap_resamples,
+        bootstrap_seed=inp.bootstrap_seed,
+        ci_method=inp.ci_method,
         figures=inp.figures,
     )
     done = run(ws, req, check_only=inp.check_only)
@@ -84,8 +124,12 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
     failed = len(an.problem_runs)
     where = an.source.name
     if inp.check_only:
-        head = (f"Checked the report of {where}: " + (f"{len(open_)} rule(s) broken ({', '.join(v.code for v in open_)})"
-                if open_ else "no rule broken") + (f", {len(waived)} waived" if waived else "") + "; nothing written.")
+        head = (
+            f"Checked the report of {where}: "
+            + (f"{len(open_)} rule(s) broken ({', '.join(v.code for v in open_)})" if open_ else "no rule broken")
+            + (f", {len(waived)} waived" if waived else "")
+            + "; nothing written."
+        )
     else:
         head = f"Report of {where} written to {ws.display(done.report_dir)}/report.md ({done.label})"
         head += f", with {len(waived)} waived rule(s) ({', '.join(v.code for v in waived)})." if waived else "."

@@ -8,7 +8,6 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from experiment_runner.diagnosis.model import Finding, ProbeReport
-
 from experiment_runner.errors import UserError
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 
@@ -16,26 +15,47 @@ MAX_TEXT = 64 << 20  # pasted text beyond this belongs in a run's log file
 
 
 class DiagnoseFailureInput(ToolInput):
-    run_id: str | None = Field(None, description="A run launched with launch_training: its logs, metrics, exit, telemetry and command are read from the store.")
-    log_text: str | None = Field(None, description="A log (standard output, or everything) pasted from anywhere, when there is no run id.")
+    run_id: str | None = Field(
+        None,
+        description="A run launched with launch_training: its logs, metrics, exit, telemetry and command are read from the store.",
+    )
+    log_text: str | None = Field(
+        None, description="A log (standard output, or everything) pasted from anywhere, when there is no run id."
+    )
     stderr_text: str | None = Field(None, description="The error output, when it is separate from log_text.")
-    exit_code: int | None = Field(None, description="The process's exit code, with log_text (137 is SIGKILL as a shell reports it).")
-    signal: int | str | None = Field(None, description="Signal that ended the process, with log_text: a number (9) or a name (SIGKILL).")
-    reason: str | None = Field(None, description="Why it ended, in words, with log_text (e.g. a scheduler's 'TIMEOUT' or 'time limit 2 h').")
-    command: list[str] | None = Field(None, description="The training command (argv), with log_text: hyperparameters such as --lr and --batch-size are read from it.")
+    exit_code: int | None = Field(
+        None, description="The process's exit code, with log_text (137 is SIGKILL as a shell reports it)."
+    )
+    signal: int | str | None = Field(
+        None, description="Signal that ended the process, with log_text: a number (9) or a name (SIGKILL)."
+    )
+    reason: str | None = Field(
+        None, description="Why it ended, in words, with log_text (e.g. a scheduler's 'TIMEOUT' or 'time limit 2 h')."
+    )
+    command: list[str] | None = Field(
+        None,
+        description="The training command (argv), with log_text: hyperparameters such as --lr and --batch-size are read from it.",
+    )
     metrics: dict[str, list[Any]] | None = Field(
         None,
         description="Metric series, alone or with log_text: {name: [value, ...] or [[step, value], ...]}; values may be "
-        "\"nan\", \"inf\", \"-inf\". Names like loss, val_loss, grad_norm, val_acc are recognised.",
+        '"nan", "inf", "-inf". Names like loss, val_loss, grad_norm, val_acc are recognised.',
     )
     entrypoint: str | None = Field(
         None,
         description="Active mode: a sanity-check entrypoint ('path/to/file.py:build') to re-run a few training steps under "
         "autograd anomaly detection, naming the first module and operation that produced NaN/Inf, with per-layer gradient norms.",
     )
-    probe_steps: int = Field(30, ge=1, le=2000, description="Training steps the active probe runs (it stops at the first NaN/Inf).")
-    probe_lr: float | None = Field(None, gt=0, description="Learning rate for the probe (default: the run's own, when known).")
-    interpreter: str | None = Field(None, description="Python for the active probe (default: python in experiment-runner.yaml, else the server's own).")
+    probe_steps: int = Field(
+        30, ge=1, le=2000, description="Training steps the active probe runs (it stops at the first NaN/Inf)."
+    )
+    probe_lr: float | None = Field(
+        None, gt=0, description="Learning rate for the probe (default: the run's own, when known)."
+    )
+    interpreter: str | None = Field(
+        None,
+        description="Python for the active probe (default: python in experiment-runner.yaml, else the server's own).",
+    )
 
     @field_validator("signal")
     @classmethod
@@ -49,7 +69,9 @@ class DiagnoseFailureInput(ToolInput):
         try:
             return int(_signal.Signals[name])
         except KeyError:
-            raise ValueError(f"unknown signal {value!r}; give a number (9) or a name such as SIGKILL, SIGTERM, SIGSEGV") from None
+            raise ValueError(
+                f"unknown signal {value!r}; give a number (9) or a name such as SIGKILL, SIGTERM, SIGSEGV"
+            ) from None
 
 
 class ScanInfo(BaseModel):
@@ -57,7 +79,9 @@ class ScanInfo(BaseModel):
     engine: str = Field(description="hyperscan (native) or python (fallback).")
     lines: int
     bytes: int
-    bytes_read: int = Field(description="Bytes read by this call: less than `bytes` when an earlier scan's state was reused.")
+    bytes_read: int = Field(
+        description="Bytes read by this call: less than `bytes` when an earlier scan's state was reused."
+    )
     seconds: float
 
 
@@ -73,7 +97,9 @@ class DiagnoseFailureOutput(ToolOutput):
     healthy: bool
     outcome: str
     findings: list[Finding] = Field(description="Ranked by confidence, highest first; empty for a healthy run.")
-    weak_signals: list[WeakSignal] = Field(default_factory=list, description="Categories with evidence below the reporting threshold.")
+    weak_signals: list[WeakSignal] = Field(
+        default_factory=list, description="Categories with evidence below the reporting threshold."
+    )
     metrics_used: dict[str, str] = Field(default_factory=dict)
     hyperparameters: dict[str, Any] = Field(default_factory=dict)
     scans: list[ScanInfo] = Field(default_factory=list, description="How each log was scanned.")
@@ -97,21 +123,38 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
     if not given and inp.stderr_text is None:
         raise UserError("nothing to diagnose: give run_id, or log_text (and/or stderr_text), or metrics")
     if inp.run_id is not None and (inp.log_text is not None or inp.stderr_text is not None or inp.metrics is not None):
-        raise UserError("give either run_id or log_text/stderr_text/metrics, not both: a run's logs and metrics are read from the store")
-    if inp.run_id is None and inp.command is None and inp.log_text is None and inp.stderr_text is None and inp.metrics == {}:
-        raise UserError("metrics is empty: give at least one series, e.g. {\"loss\": [2.3, 2.1, nan]}")
+        raise UserError(
+            "give either run_id or log_text/stderr_text/metrics, not both: a run's logs and metrics are read from the store"
+        )
+    if (
+        inp.run_id is None
+        and inp.command is None
+        and inp.log_text is None
+        and inp.stderr_text is None
+        and inp.metrics == {}
+    ):
+        raise UserError('metrics is empty: give at least one series, e.g. {"loss": [2.3, 2.1, nan]}')
     for name in ("log_text", "stderr_text"):
         text = getattr(inp, name)
         if text is not None and len(text) > MAX_TEXT:
-            raise UserError(f"{name} is {len(text):,} characters; the most accepted is {MAX_TEXT:,}: launch the run with "
-                            "launch_training (or pass its run_id) so the log is scanned from disk")
+            raise UserError(
+                f"{name} is {len(text):,} characters; the most accepted is {MAX_TEXT:,}: launch the run with "
+                "launch_training (or pass its run_id) so the log is scanned from disk"
+            )
     ctx.progress(0, 3, "reading logs")
     if inp.run_id is not None:
         run = sources.from_run(ctx.workspace, inp.run_id)
     else:
         series = sources.normalise_series(inp.metrics) if inp.metrics else None
-        run = sources.from_text(inp.log_text, inp.stderr_text, exit_code=inp.exit_code, signal=inp.signal, reason=inp.reason,
-                                command=inp.command, series=series)
+        run = sources.from_text(
+            inp.log_text,
+            inp.stderr_text,
+            exit_code=inp.exit_code,
+            signal=inp.signal,
+            reason=inp.reason,
+            command=inp.command,
+            series=series,
+        )
         if inp.log_text is None and inp.stderr_text is None:
             run.source = "metrics"
     probe = None
@@ -120,20 +163,39 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
 
         ctx.progress(1, 3, "running the anomaly probe")
         lr = inp.probe_lr or run.hparams.number("lr")
-        probe = run_anomaly_probe(ctx.workspace, inp.entrypoint, steps=inp.probe_steps, lr=lr, interpreter=inp.interpreter)
+        probe = run_anomaly_probe(
+            ctx.workspace, inp.entrypoint, steps=inp.probe_steps, lr=lr, interpreter=inp.interpreter
+        )
         run.probe = probe
     ctx.progress(2, 3, "analysing")
     result = diagnose(run)
-    scans = [ScanInfo(stream=s.name, engine=s.scan.engine, lines=s.scan.lines, bytes=s.scan.bytes_total,
-                      bytes_read=s.scan.bytes_read, seconds=round(s.scan.elapsed_s, 4)) for s in run.streams]
+    scans = [
+        ScanInfo(
+            stream=s.name,
+            engine=s.scan.engine,
+            lines=s.scan.lines,
+            bytes=s.scan.bytes_total,
+            bytes_read=s.scan.bytes_read,
+            seconds=round(s.scan.elapsed_s, 4),
+        )
+        for s in run.streams
+    ]
     summary = result.summary
     if probe is not None:
         summary += f" Probe: {probe.message}"
     return DiagnoseFailureOutput(
-        summary=summary, source=run.source, run_id=run.run_id, healthy=result.healthy, outcome=result.outcome,
+        summary=summary,
+        source=run.source,
+        run_id=run.run_id,
+        healthy=result.healthy,
+        outcome=result.outcome,
         findings=result.findings,
-        weak_signals=[WeakSignal(category=f.category, confidence=f.confidence, headline=f.headline) for f in result.weak_signals],
-        metrics_used=result.metrics_used, hyperparameters=result.hyperparameters, scans=scans,
+        weak_signals=[
+            WeakSignal(category=f.category, confidence=f.confidence, headline=f.headline) for f in result.weak_signals
+        ],
+        metrics_used=result.metrics_used,
+        hyperparameters=result.hyperparameters,
+        scans=scans,
         probe=probe,
     )
 

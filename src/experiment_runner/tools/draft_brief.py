@@ -15,7 +15,9 @@ from experiment_runner.workspace import validate_experiment_name
 
 
 class DraftBriefInput(ToolInput):
-    experiment: str = Field(description="Experiment name (letters, digits, '.', '_', '-'), e.g. 'cifar10-label-smoothing'.")
+    experiment: str = Field(
+        description="Experiment name (letters, digits, '.', '_', '-'), e.g. 'cifar10-label-smoothing'."
+    )
     brief: Brief = Field(
         default_factory=Brief,
         description="Brief fields to set. Fields left out keep their value from the latest version (unless replace is true).",
@@ -31,11 +33,15 @@ class DraftBriefOutput(ToolOutput):
     experiment: str
     version: int = Field(description="The version this call produced or returned.")
     status: str = Field(description="'draft' or 'confirmed'.")
-    created_new_version: bool = Field(description="False when the content equalled the latest version, which is returned as is.")
+    created_new_version: bool = Field(
+        description="False when the content equalled the latest version, which is returned as is."
+    )
     content_hash: str
     confirmed_at: str | None = None
     brief: Brief
-    problems: list[Problem] = Field(description="What is missing or vague; confirmation is refused until this is empty.")
+    problems: list[Problem] = Field(
+        description="What is missing or vague; confirmation is refused until this is empty."
+    )
     markdown: str = Field(description="The brief rendered as markdown.")
     path: str = Field(description="Where this version is saved, relative to the workspace.")
     versions: list[int] = Field(description="Every version of this experiment's brief.")
@@ -45,7 +51,11 @@ class DraftBriefOutput(ToolOutput):
 def _deep_merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for k, v in update.items():
-        out[k] = _deep_merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "hyperparameters" else v
+        out[k] = (
+            _deep_merge(out[k], v)
+            if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "hyperparameters"
+            else v
+        )
     return out
 
 

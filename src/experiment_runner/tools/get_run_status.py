@@ -11,14 +11,22 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 
 
 class GetRunStatusInput(ToolInput):
-    run_id: str | None = Field(None, description="One run (as returned by launch_training or list_runs). Give this or experiment.")
+    run_id: str | None = Field(
+        None, description="One run (as returned by launch_training or list_runs). Give this or experiment."
+    )
     experiment: str | None = Field(None, description="Every run of this experiment. Give this or run_id.")
     arm: str | None = Field(None, description="With experiment: only this arm's runs.")
     curve_points: int | None = Field(
-        None, ge=0, le=500, description="Points per metric curve (downsampled; default 40 for one run, 10 per run for an experiment; 0 leaves curves out)."
+        None,
+        ge=0,
+        le=500,
+        description="Points per metric curve (downsampled; default 40 for one run, 10 per run for an experiment; 0 leaves curves out).",
     )
     log_lines: int | None = Field(
-        None, ge=0, le=500, description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves logs out)."
+        None,
+        ge=0,
+        le=500,
+        description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves logs out).",
     )
 
 
@@ -54,14 +62,20 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
         views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
         if not views:
             arms = store.arms(inp.experiment)
-            detail = f"arm {inp.arm!r} has no runs; arms with runs: {', '.join(arms) or 'none'}" if inp.arm else "it has no runs yet (launch_training starts some)"
+            detail = (
+                f"arm {inp.arm!r} has no runs; arms with runs: {', '.join(arms) or 'none'}"
+                if inp.arm
+                else "it has no runs yet (launch_training starts some)"
+            )
             raise UserError(f"experiment {inp.experiment!r}: {detail}")
         lines, nbytes = (5 if inp.log_lines is None else inp.log_lines), 2048
         points = 10 if inp.curve_points is None else inp.curve_points
     from experiment_runner.runs.status import _primary
 
     primary = _primary(ctx.workspace, views[0].spec.experiment)
-    statuses = [run_status(store, v, curve_points=points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views]
+    statuses = [
+        run_status(store, v, curve_points=points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views
+    ]
     by_state: dict[str, int] = {}
     arms: dict[str, dict[str, int]] = {}
     for s in statuses:
@@ -73,12 +87,16 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     if len(statuses) == 1:
         summary = one_line(statuses[0], primary[0])
     else:
-        summary = f"{len(statuses)} runs of '{inp.experiment}'" + (f" / '{inp.arm}'" if inp.arm else "") + f": {counts}."
+        summary = (
+            f"{len(statuses)} runs of '{inp.experiment}'" + (f" / '{inp.arm}'" if inp.arm else "") + f": {counts}."
+        )
         alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
         if alerts:
             summary += " Critical: " + "; ".join(alerts[:5]) + "."
     return GetRunStatusOutput(
-        summary=summary, runs=statuses, by_state=by_state,
+        summary=summary,
+        runs=statuses,
+        by_state=by_state,
         arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
         all_ended=all_ended,
     )

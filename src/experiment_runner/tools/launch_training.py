@@ -17,35 +17,62 @@ from experiment_runner.workspace import validate_experiment_name
 
 
 class LaunchTrainingInput(ToolInput):
-    experiment: str = Field(description="Experiment name the runs belong to (its brief, if any, is checked), e.g. 'cifar10-label-smoothing'.")
+    experiment: str = Field(
+        description="Experiment name the runs belong to (its brief, if any, is checked), e.g. 'cifar10-label-smoothing'."
+    )
     arm: str = Field(description="The method/variant these runs test, e.g. 'baseline' or 'smoothing-0.1'.")
     command: list[str] = Field(
         min_length=1,
-        description="The command as an argument list, never a shell string: e.g. [\"python\", \"train.py\", \"--seed\", "
+        description='The command as an argument list, never a shell string: e.g. ["python", "train.py", "--seed", '
         "\"{seed}\"]. '{seed}' is replaced by each run's seed (also in $EXPERIMENT_RUNNER_SEED). The program must be "
         "python/python3/torchrun/accelerate/deepspeed, one listed under commands.allow in experiment-runner.yaml, "
         "or an executable inside the workspace.",
     )
     seeds: list[int] | None = Field(None, description="Seeds, one run each, e.g. [0, 1, 2]. Give this or n_seeds.")
-    n_seeds: int | None = Field(None, description="Number of seeds (0..n-1) when seeds is not given. Default: policy.min_seeds.")
+    n_seeds: int | None = Field(
+        None, description="Number of seeds (0..n-1) when seeds is not given. Default: policy.min_seeds."
+    )
     cwd: str = Field(".", description="Working directory of the runs, relative to the workspace root.")
-    env: dict[str, str] = Field(default_factory=dict, description="Extra environment variables for the runs (on top of an allowlist of the server's).")
+    env: dict[str, str] = Field(
+        default_factory=dict,
+        description="Extra environment variables for the runs (on top of an allowlist of the server's).",
+    )
     max_parallel: int | None = Field(
-        None, ge=1, description="Most runs of this launch going at once (default: runs.max_parallel, else the CPU count, or one per GPU). "
-        "Runs beyond it wait in the queue and start as others end."
+        None,
+        ge=1,
+        description="Most runs of this launch going at once (default: runs.max_parallel, else the CPU count, or one per GPU). "
+        "Runs beyond it wait in the queue and start as others end.",
     )
-    gpus_per_run: int = Field(0, ge=0, description="GPUs each run gets (set in its CUDA_VISIBLE_DEVICES); 0 for CPU runs.")
-    gpus: list[int] | None = Field(None, description="GPU indices the runs may use (default: every GPU visible to the server).")
-    time_limit_s: float | None = Field(None, gt=0, description="Wall-clock limit per run in seconds; the run is stopped (SIGTERM, then SIGKILL) when it passes. "
-                                         "On Slurm it is the job's --time, rounded up to whole minutes (Slurm's resolution).")
+    gpus_per_run: int = Field(
+        0, ge=0, description="GPUs each run gets (set in its CUDA_VISIBLE_DEVICES); 0 for CPU runs."
+    )
+    gpus: list[int] | None = Field(
+        None, description="GPU indices the runs may use (default: every GPU visible to the server)."
+    )
+    time_limit_s: float | None = Field(
+        None,
+        gt=0,
+        description="Wall-clock limit per run in seconds; the run is stopped (SIGTERM, then SIGKILL) when it passes. "
+        "On Slurm it is the job's --time, rounded up to whole minutes (Slurm's resolution).",
+    )
     checkpoint_dir: str | None = Field(
-        None, description="Folder for checkpoints, inside the workspace; each run gets <checkpoint_dir>/<run_id> in "
-        "$EXPERIMENT_RUNNER_CHECKPOINT_DIR (default: a checkpoints folder in the run's record)."
+        None,
+        description="Folder for checkpoints, inside the workspace; each run gets <checkpoint_dir>/<run_id> in "
+        "$EXPERIMENT_RUNNER_CHECKPOINT_DIR (default: a checkpoints folder in the run's record).",
     )
-    config_files: list[str] = Field(default_factory=list, description="Config files of the runs, recorded in each run's reproducibility manifest.")
-    data_paths: list[str] = Field(default_factory=list, description="Data files or folders, hashed into each run's manifest (cached by size and mtime).")
-    project_dir: str | None = Field(None, description="Project folder whose code version the manifest records (default: cwd).")
-    backend: Literal["local", "slurm"] | None = Field(None, description="Where the runs go (default: `backend` in experiment-runner.yaml, 'local').")
+    config_files: list[str] = Field(
+        default_factory=list, description="Config files of the runs, recorded in each run's reproducibility manifest."
+    )
+    data_paths: list[str] = Field(
+        default_factory=list,
+        description="Data files or folders, hashed into each run's manifest (cached by size and mtime).",
+    )
+    project_dir: str | None = Field(
+        None, description="Project folder whose code version the manifest records (default: cwd)."
+    )
+    backend: Literal["local", "slurm"] | None = Field(
+        None, description="Where the runs go (default: `backend` in experiment-runner.yaml, 'local')."
+    )
 
 
 class LaunchedRun(BaseModel):
@@ -99,12 +126,18 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     backend = get_backend(backend_name)
     seeds, seed_note = launch.choose_seeds(inp.seeds, inp.n_seeds, cfg.policy.min_seeds)
     cwd = ws.resolve(inp.cwd, must_exist=True, kind="dir", what="cwd")
-    project_dir = ws.resolve(inp.project_dir, must_exist=True, kind="dir", what="project_dir") if inp.project_dir else cwd
+    project_dir = (
+        ws.resolve(inp.project_dir, must_exist=True, kind="dir", what="project_dir") if inp.project_dir else cwd
+    )
     for name in inp.env:
         if not childenv.valid_name(name):
-            raise UserError(f"environment variable name {name!r} is not valid (letters, digits and '_', not starting with a digit)")
+            raise UserError(
+                f"environment variable name {name!r} is not valid (letters, digits and '_', not starting with a digit)"
+            )
         if name in childenv.RUNNER_VARS:
-            raise UserError(f"{name} is set by experiment-runner for every run and cannot be overridden; valid extra variables are any others")
+            raise UserError(
+                f"{name} is set by experiment-runner for every run and cannot be overridden; valid extra variables are any others"
+            )
     path_env = inp.env.get("PATH", os.environ.get("PATH"))
     program = launch.resolve_program(ws, inp.command[0], cwd, path_env)
     for p in inp.config_files + inp.data_paths:
@@ -115,13 +148,17 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     if seed_note:
         warnings.append(seed_note)
     if len(seeds) > 1 and not any("{seed}" in a for a in inp.command):
-        warnings.append("the command has no '{seed}': every run gets the same arguments and must read its seed from $EXPERIMENT_RUNNER_SEED")
+        warnings.append(
+            "the command has no '{seed}': every run gets the same arguments and must read its seed from $EXPERIMENT_RUNNER_SEED"
+        )
 
     on_scheduler = backend_name != "local"
     # A scheduler hands out its nodes' GPUs itself (--gres); the server's own GPUs matter only for local runs.
     pool, pool_source = ([], "the scheduler's") if on_scheduler else launch.gpu_pool(inp.gpus, inp.gpus_per_run)
     if on_scheduler and inp.gpus:
-        raise UserError(f"gpus={inp.gpus} picks GPUs of this machine, which only local runs use; on {backend_name} give gpus_per_run and the scheduler assigns them")
+        raise UserError(
+            f"gpus={inp.gpus} picks GPUs of this machine, which only local runs use; on {backend_name} give gpus_per_run and the scheduler assigns them"
+        )
     if not on_scheduler and inp.gpus_per_run > len(pool):
         raise UserError(
             f"gpus_per_run={inp.gpus_per_run} but only {len(pool)} GPU(s) are available ({pool_source}); pass gpus=[...] "
@@ -142,7 +179,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     brief_text, _, exploratory = launch.brief_status(ws, experiment)
     sanity_text, sanity_passed = launch.sanity_status(ws, experiment)
     if sanity_passed is False:
-        warnings.append("the last sanity checks of this experiment failed: fix the model before spending compute on seeds")
+        warnings.append(
+            "the last sanity checks of this experiment failed: fix the model before spending compute on seeds"
+        )
 
     exp_dir = ws.experiment_dir(experiment, create=True)
     runs_dir = exp_dir / "runs"
@@ -157,10 +196,23 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
         argv = [a.replace("{seed}", str(seed)) for a in inp.command]
         ckpt = str(ckpt_root / run_id) if ckpt_root else str(runs_dir / run_id / "checkpoints")
         spec = RunSpec(
-            run_id=run_id, experiment=experiment, arm=arm, seed=seed, argv=argv, program=program, cwd=str(cwd),
-            env=dict(inp.env), env_defaults=env_defaults, time_limit_s=inp.time_limit_s, gpus=pool,
-            gpus_per_run=inp.gpus_per_run, checkpoint_dir=ckpt, backend=backend_name, launch_id=launch_id,
-            exploratory=exploratory, created_at=records.utc_now(),
+            run_id=run_id,
+            experiment=experiment,
+            arm=arm,
+            seed=seed,
+            argv=argv,
+            program=program,
+            cwd=str(cwd),
+            env=dict(inp.env),
+            env_defaults=env_defaults,
+            time_limit_s=inp.time_limit_s,
+            gpus=pool,
+            gpus_per_run=inp.gpus_per_run,
+            checkpoint_dir=ckpt,
+            backend=backend_name,
+            launch_id=launch_id,
+            exploratory=exploratory,
+            created_at=records.utc_now(),
         )
         now = records.utc_now()
         state = RunState(state="queued", updated_at=now, scheduler={"backend": backend_name})
@@ -174,47 +226,89 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     if not cfg.runs.manifest:
         manifests_text = "not recorded: runs.manifest is off in experiment-runner.yaml"
     elif not launch.manifest_capture_available():
-        manifests_text = "not recorded: the reproducibility capture (experiment_runner.repro) is not available in this installation"
+        manifests_text = (
+            "not recorded: the reproducibility capture (experiment_runner.repro) is not available in this installation"
+        )
 
     from experiment_runner.runs.backends.base import LaunchPlan
 
     plan = LaunchPlan(
-        launch_id=launch_id, experiment=experiment, experiment_dir=exp_dir, run_ids=[s.run_id for s, _ in made],
-        max_parallel=max_parallel, cpu_slots=machine_slots, gpus_per_run=inp.gpus_per_run, gpu_pool=pool,
-        runs_config=cfg.runs.model_dump(mode="json"), created_ns=created_ns,
-        extra={"workspace_root": str(ws.root), "project_dir": str(project_dir), "config_files": list(inp.config_files),
-               "data_paths": list(inp.data_paths), "slurm": cfg.slurm.model_dump(mode="json")},
+        launch_id=launch_id,
+        experiment=experiment,
+        experiment_dir=exp_dir,
+        run_ids=[s.run_id for s, _ in made],
+        max_parallel=max_parallel,
+        cpu_slots=machine_slots,
+        gpus_per_run=inp.gpus_per_run,
+        gpu_pool=pool,
+        runs_config=cfg.runs.model_dump(mode="json"),
+        created_ns=created_ns,
+        extra={
+            "workspace_root": str(ws.root),
+            "project_dir": str(project_dir),
+            "config_files": list(inp.config_files),
+            "data_paths": list(inp.data_paths),
+            "slurm": cfg.slurm.model_dump(mode="json"),
+        },
     )
     try:
         backend.submit(plan)
     except UserError as e:
         for spec, run_dir in made:
             st = records.read_state(run_dir)
-            records.transition(run_dir, st, state="failed", ended_at=records.utc_now(), ended_by="start_error", reason=f"submission failed: {e}")
+            records.transition(
+                run_dir,
+                st,
+                state="failed",
+                ended_at=records.utc_now(),
+                ended_by="start_error",
+                reason=f"submission failed: {e}",
+            )
         raise
 
     runs = []
     for spec, run_dir in made:
         runs.append(
             LaunchedRun(
-                run_id=spec.run_id, arm=arm, seed=spec.seed, state="queued", argv=spec.argv, run_dir=ws.display(run_dir),
-                stdout_log=ws.display(run_dir / "stdout.log"), stderr_log=ws.display(run_dir / "stderr.log"),
-                metrics_file=ws.display(run_dir / records.METRICS), manifest=ws.display(run_dir / records.MANIFEST),
+                run_id=spec.run_id,
+                arm=arm,
+                seed=spec.seed,
+                state="queued",
+                argv=spec.argv,
+                run_dir=ws.display(run_dir),
+                stdout_log=ws.display(run_dir / "stdout.log"),
+                stderr_log=ws.display(run_dir / "stderr.log"),
+                metrics_file=ws.display(run_dir / records.METRICS),
+                manifest=ws.display(run_dir / records.MANIFEST),
             )
         )
     took = time.monotonic() - t0
     queued = len(made) - min(max_parallel, machine_slots)
     summary = (
         f"Launched {len(made)} run(s) of '{experiment}' / '{arm}' (seeds {', '.join(map(str, seeds))}) on {backend_name}: "
-        f"{min(max_parallel, machine_slots)} at once" + (f", {queued} queued" if queued > 0 else "") + "."
+        f"{min(max_parallel, machine_slots)} at once"
+        + (f", {queued} queued" if queued > 0 else "")
+        + "."
         + (" Exploratory: no confirmed brief." if exploratory else "")
         + f" Sanity checks: {sanity_text.split(' (')[0]}."
     )
     return LaunchTrainingOutput(
-        summary=summary, launch_id=launch_id, experiment=experiment, arm=arm, backend=backend_name, runs=runs,
-        max_parallel=max_parallel, machine_slots=machine_slots, gpu_pool=pool,
-        preflight=PreflightReport(brief=brief_text, exploratory=exploratory, sanity_checks=sanity_text,
-                                  manifests=manifests_text, warnings=warnings),
+        summary=summary,
+        launch_id=launch_id,
+        experiment=experiment,
+        arm=arm,
+        backend=backend_name,
+        runs=runs,
+        max_parallel=max_parallel,
+        machine_slots=machine_slots,
+        gpu_pool=pool,
+        preflight=PreflightReport(
+            brief=brief_text,
+            exploratory=exploratory,
+            sanity_checks=sanity_text,
+            manifests=manifests_text,
+            warnings=warnings,
+        ),
         launch_seconds=round(took, 3),
     )
 

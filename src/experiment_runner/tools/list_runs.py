@@ -15,7 +15,9 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 class ListRunsInput(ToolInput):
     experiment: str | None = Field(None, description="Only this experiment's runs.")
     arm: str | None = Field(None, description="Only this arm's runs.")
-    states: list[RunStateName] | None = Field(None, description="Only runs in these states (queued, running, completed, failed, cancelled, lost).")
+    states: list[RunStateName] | None = Field(
+        None, description="Only runs in these states (queued, running, completed, failed, cancelled, lost)."
+    )
     limit: int = Field(200, ge=1, le=10000, description="Most runs returned (the newest).")
 
 
@@ -53,17 +55,35 @@ def list_runs(inp: ListRunsInput, ctx: ToolContext) -> ListRunsOutput:
         st = v.state
         by_state[st.state] = by_state.get(st.state, 0) + 1
         started, ended = records.iso_to_unix(st.started_at), records.iso_to_unix(st.ended_at)
-        rows.append(RunRow(
-            run_id=v.spec.run_id, experiment=v.spec.experiment, arm=v.spec.arm, seed=v.spec.seed, state=st.state,
-            exploratory=v.spec.exploratory, created_at=v.spec.created_at, started_at=st.started_at, ended_at=st.ended_at,
-            elapsed_s=round((ended or now) - started, 2) if started else None, exit_code=st.exit_code, reason=st.reason,
-            launch_id=v.spec.launch_id,
-        ))
+        rows.append(
+            RunRow(
+                run_id=v.spec.run_id,
+                experiment=v.spec.experiment,
+                arm=v.spec.arm,
+                seed=v.spec.seed,
+                state=st.state,
+                exploratory=v.spec.exploratory,
+                created_at=v.spec.created_at,
+                started_at=st.started_at,
+                ended_at=st.ended_at,
+                elapsed_s=round((ended or now) - started, 2) if started else None,
+                exit_code=st.exit_code,
+                reason=st.reason,
+                launch_id=v.spec.launch_id,
+            )
+        )
     total = len(rows)
-    rows = rows[-inp.limit:]
-    filters = ", ".join(f"{k}={v}" for k, v in (("experiment", inp.experiment), ("arm", inp.arm), ("states", inp.states)) if v)
+    rows = rows[-inp.limit :]
+    filters = ", ".join(
+        f"{k}={v}" for k, v in (("experiment", inp.experiment), ("arm", inp.arm), ("states", inp.states)) if v
+    )
     counts = ", ".join(f"{n} {k}" for k, n in sorted(by_state.items())) or "none"
-    summary = f"{total} run(s)" + (f" ({filters})" if filters else "") + f": {counts}." + (f" Showing the newest {len(rows)}." if total > len(rows) else "")
+    summary = (
+        f"{total} run(s)"
+        + (f" ({filters})" if filters else "")
+        + f": {counts}."
+        + (f" Showing the newest {len(rows)}." if total > len(rows) else "")
+    )
     return ListRunsOutput(summary=summary, runs=rows, total=total, by_state=by_state)
 
 

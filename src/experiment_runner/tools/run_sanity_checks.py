@@ -18,35 +18,51 @@ class RunSanityChecksInput(ToolInput):
         "and optionally val_loader, optimizer (callable(params) -> optimizer), task, num_classes."
     )
     experiment: str | None = Field(
-        None, description="Record the result with this experiment (under <store>/<experiment>/sanity/); omit to not record."
+        None,
+        description="Record the result with this experiment (under <store>/<experiment>/sanity/); omit to not record.",
     )
     device: Literal["auto", "cpu", "cuda"] | None = Field(
-        None, description="auto: CUDA when the interpreter's torch sees a GPU, else CPU. Default: sanity.device in "
-        "experiment-runner.yaml (auto)."
+        None,
+        description="auto: CUDA when the interpreter's torch sees a GPU, else CPU. Default: sanity.device in "
+        "experiment-runner.yaml (auto).",
     )
     interpreter: str | None = Field(
-        None, description="Python to run the user's code with (path or name on PATH). Default: python in "
-        "experiment-runner.yaml, else the server's own."
+        None,
+        description="Python to run the user's code with (path or name on PATH). Default: python in "
+        "experiment-runner.yaml, else the server's own.",
     )
-    workdir: str | None = Field(None, description="Working directory for build(), inside the workspace. Default: the workspace root.")
-    timeout_s: float | None = Field(None, gt=0, le=7200, description="Time limit in seconds. Default: sanity.timeout_s (300).")
+    workdir: str | None = Field(
+        None, description="Working directory for build(), inside the workspace. Default: the workspace root."
+    )
+    timeout_s: float | None = Field(
+        None, gt=0, le=7200, description="Time limit in seconds. Default: sanity.timeout_s (300)."
+    )
     memory_mb: int | None = Field(
         None, gt=0, description="MiB the child may use beyond its start-up size. Default: sanity.memory_mb (8192)."
     )
     checks: list[CheckName] | None = Field(
-        None, description="Which checks to run (default: all but lr_range_test). data_finite and shapes always run "
-        "first because the others build on them, but only the ones named are reported."
+        None,
+        description="Which checks to run (default: all but lr_range_test). data_finite and shapes always run "
+        "first because the others build on them, but only the ones named are reported.",
     )
-    lr_range_test: bool = Field(False, description="Also run the learning-rate range test (1e-5 to 1e-1) and suggest a rate.")
+    lr_range_test: bool = Field(
+        False, description="Also run the learning-rate range test (1e-5 to 1e-1) and suggest a rate."
+    )
     overfit_steps: int = Field(200, ge=1, le=10000, description="Most optimizer steps for overfit_one_batch.")
-    train_steps: int = Field(200, ge=1, le=100000, description="Optimizer steps of the short training in beats_baseline.")
-    max_batches: int = Field(50, ge=1, le=100000, description="Most batches read from each loader (all checks use these).")
+    train_steps: int = Field(
+        200, ge=1, le=100000, description="Optimizer steps of the short training in beats_baseline."
+    )
+    max_batches: int = Field(
+        50, ge=1, le=100000, description="Most batches read from each loader (all checks use these)."
+    )
     lr_steps: int = Field(100, ge=10, le=10000, description="Steps of the learning-rate range test.")
     seed: int = Field(0, description="Seed for torch and random, set before build() is called.")
 
 
 class RunSanityChecksOutput(SanityRecord, ToolOutput):
-    path: str | None = Field(None, description="Where the result was recorded, relative to the workspace (none without experiment).")
+    path: str | None = Field(
+        None, description="Where the result was recorded, relative to the workspace (none without experiment)."
+    )
     table: str = Field(description="The checks as a markdown table.")
 
 
@@ -86,7 +102,9 @@ def run_sanity_checks(inp: RunSanityChecksInput, ctx: ToolContext) -> RunSanityC
         counts[c.status] = counts.get(c.status, 0) + 1
     tally = ", ".join(f"{n} {s}" for s, n in counts.items())
     where = record.device_used or record.device_requested
-    summary = f"Sanity checks {record.verdict.upper()} on {where} in {record.timings.get('wall', 0):.1f} s: {record.message}"
+    summary = (
+        f"Sanity checks {record.verdict.upper()} on {where} in {record.timings.get('wall', 0):.1f} s: {record.message}"
+    )
     if tally:
         summary += f" ({tally})."
     failed = [c for c in record.checks if c.status == "failed"]
@@ -94,7 +112,9 @@ def run_sanity_checks(inp: RunSanityChecksInput, ctx: ToolContext) -> RunSanityC
         summary += f" {c.name}: {c.message}"
     if record.error is not None and record.verdict != "failed":
         summary += f" [{record.error.stage}] " + (record.error.traceback[-1] if record.error.traceback else "")
-    summary += f" Recorded at {ctx.workspace.display(path)}." if path else " Not recorded (pass experiment to record it)."
+    summary += (
+        f" Recorded at {ctx.workspace.display(path)}." if path else " Not recorded (pass experiment to record it)."
+    )
     return RunSanityChecksOutput(
         **record.model_dump(),
         summary=summary.strip(),

@@ -18,8 +18,12 @@ class StopRunInput(ToolInput):
     run_id: str | None = Field(None, description="The run to stop. Give this, or experiment (optionally with arm).")
     experiment: str | None = Field(None, description="Stop every queued or running run of this experiment.")
     arm: str | None = Field(None, description="With experiment: only this arm's runs.")
-    grace_s: float | None = Field(None, ge=0, le=3600, description="Seconds between SIGTERM and SIGKILL (default runs.stop_grace_s, 10).")
-    wait: bool = Field(True, description="Wait until the runs have ended (at most the grace period plus 15 s) and report how.")
+    grace_s: float | None = Field(
+        None, ge=0, le=3600, description="Seconds between SIGTERM and SIGKILL (default runs.stop_grace_s, 10)."
+    )
+    wait: bool = Field(
+        True, description="Wait until the runs have ended (at most the grace period plus 15 s) and report how."
+    )
 
 
 class StopResult(BaseModel):
@@ -27,7 +31,9 @@ class StopResult(BaseModel):
     previous_state: str
     state: str
     action: str = Field(description="What was done, in words.")
-    stop_signal: str | None = Field(None, description="SIGTERM if that ended it, SIGKILL if it outlived the grace period.")
+    stop_signal: str | None = Field(
+        None, description="SIGTERM if that ended it, SIGKILL if it outlived the grace period."
+    )
     reason: str | None = None
 
 
@@ -42,7 +48,9 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
     the grace period; queued runs are cancelled before they start. The run's state records which signal it took.
     A recorded pid that now belongs to another process is never signalled."""
     if (inp.run_id is None) == (inp.experiment is None):
-        raise UserError("give run_id (one run) or experiment (all its runs, optionally one arm), not both and not neither")
+        raise UserError(
+            "give run_id (one run) or experiment (all its runs, optionally one arm), not both and not neither"
+        )
     if inp.run_id is not None and inp.arm is not None:
         raise UserError("arm narrows an experiment; with run_id leave it out")
     store = RunStore(ctx.workspace)
@@ -52,18 +60,29 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
     else:
         views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
         if not views:
-            raise UserError(f"experiment {inp.experiment!r}" + (f" arm {inp.arm!r}" if inp.arm else "") + " has no runs to stop")
+            raise UserError(
+                f"experiment {inp.experiment!r}" + (f" arm {inp.arm!r}" if inp.arm else "") + " has no runs to stop"
+            )
     results: dict[str, StopResult] = {}
     for v in views:
         prev = v.state.state
         if prev in ("completed", "failed", "cancelled"):
             if inp.run_id is not None:
-                results[v.run_id] = StopResult(run_id=v.run_id, previous_state=prev, state=prev, action=f"nothing to do: already {prev}", reason=v.state.reason)
+                results[v.run_id] = StopResult(
+                    run_id=v.run_id,
+                    previous_state=prev,
+                    state=prev,
+                    action=f"nothing to do: already {prev}",
+                    reason=v.state.reason,
+                )
             continue
         action = get_backend(v.spec.backend).stop(v, grace, by="stop_run")
         results[v.run_id] = StopResult(run_id=v.run_id, previous_state=prev, state=prev, action=action)
     if not results:
-        raise UserError(f"no queued or running run to stop in experiment {inp.experiment!r}" + (f" arm {inp.arm!r}" if inp.arm else ""))
+        raise UserError(
+            f"no queued or running run to stop in experiment {inp.experiment!r}"
+            + (f" arm {inp.arm!r}" if inp.arm else "")
+        )
 
     deadline = time.monotonic() + grace + 15.0
     pending = set(results)

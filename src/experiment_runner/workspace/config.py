@@ -29,26 +29,59 @@ class CommandsConfig(_Strict):
 
 
 class PolicyConfig(_Strict):
-    min_seeds: int = Field(3, ge=1, description="Fewest seeds per arm a brief may plan and a report may show without a waiver.")
+    min_seeds: int = Field(
+        3, ge=1, description="Fewest seeds per arm a brief may plan and a report may show without a waiver."
+    )
     alpha: float = Field(0.05, gt=0, lt=1, description="Default significance level for briefs and reports.")
 
 
 class RunsConfig(_Strict):
-    max_parallel: int | None = Field(None, ge=1, description="Most runs going at once on this machine (default: CPU count, or one per GPU).")
-    log_cap_mb: float = Field(256, gt=0, description="Most megabytes of a run's output kept on disk per stream (head and tail kept beyond it).")
+    max_parallel: int | None = Field(
+        None, ge=1, description="Most runs going at once on this machine (default: CPU count, or one per GPU)."
+    )
+    log_cap_mb: float = Field(
+        256,
+        gt=0,
+        description="Most megabytes of a run's output kept on disk per stream (head and tail kept beyond it).",
+    )
     heartbeat_s: float = Field(2.0, gt=0, description="Seconds between supervisor heartbeats.")
     telemetry_s: float = Field(5.0, gt=0, description="Seconds between CPU/GPU/memory samples.")
     stop_grace_s: float = Field(10.0, ge=0, description="Seconds between SIGTERM and SIGKILL when stopping a run.")
-    silence_warn_s: float = Field(600.0, gt=0, description="Seconds without output before the 'no output' health signal.")
+    silence_warn_s: float = Field(
+        600.0, gt=0, description="Seconds without output before the 'no output' health signal."
+    )
     stop_on_nan: bool = Field(True, description="Stop a run whose loss becomes NaN or Inf.")
-    manifest: bool = Field(True, description="Record a reproducibility manifest for each run just before its command starts.")
-    health_window: int = Field(25, ge=5, description="Loss values in the rolling median that health signals judge (smooths per-batch noise).")
-    health_flat_window: int = Field(200, ge=10, description="Loss values without meaningful improvement before the 'loss flat' signal.")
-    health_min_improvement: float = Field(0.01, gt=0, lt=1, description="Smallest drop, as a fraction of the starting loss, that counts as improvement for 'loss flat'.")
-    health_diverge_ratio: float = Field(1.0, gt=0, description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the best (and of a quarter of the drop from the start, and of three noise deviations).")
-    health_grad_norm_factor: float = Field(10.0, gt=1, description="'Gradient norm exploding' when the recent gradient norm exceeds its usual level by this factor.")
-    low_gpu_util_percent: float = Field(30.0, gt=0, le=100, description="'Low GPU utilisation' when the assigned GPUs average below this percentage ...")
-    low_gpu_util_s: float = Field(180.0, gt=0, description="... for this many seconds while the run trains (it looks input-bound).")
+    manifest: bool = Field(
+        True, description="Record a reproducibility manifest for each run just before its command starts."
+    )
+    health_window: int = Field(
+        25, ge=5, description="Loss values in the rolling median that health signals judge (smooths per-batch noise)."
+    )
+    health_flat_window: int = Field(
+        200, ge=10, description="Loss values without meaningful improvement before the 'loss flat' signal."
+    )
+    health_min_improvement: float = Field(
+        0.01,
+        gt=0,
+        lt=1,
+        description="Smallest drop, as a fraction of the starting loss, that counts as improvement for 'loss flat'.",
+    )
+    health_diverge_ratio: float = Field(
+        1.0,
+        gt=0,
+        description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the best (and of a quarter of the drop from the start, and of three noise deviations).",
+    )
+    health_grad_norm_factor: float = Field(
+        10.0,
+        gt=1,
+        description="'Gradient norm exploding' when the recent gradient norm exceeds its usual level by this factor.",
+    )
+    low_gpu_util_percent: float = Field(
+        30.0, gt=0, le=100, description="'Low GPU utilisation' when the assigned GPUs average below this percentage ..."
+    )
+    low_gpu_util_s: float = Field(
+        180.0, gt=0, description="... for this many seconds while the run trains (it looks input-bound)."
+    )
 
 
 class SanityConfig(_Strict):
@@ -59,7 +92,9 @@ class SanityConfig(_Strict):
         description="Memory the sanity-check child may use beyond what Python, torch and the device runtime take at "
         "start, in MiB (an address-space cap on CPU; a resident-memory watchdog on CUDA).",
     )
-    device: Literal["auto", "cpu", "cuda"] = Field("auto", description="Where sanity checks run: auto picks CUDA when available.")
+    device: Literal["auto", "cpu", "cuda"] = Field(
+        "auto", description="Where sanity checks run: auto picks CUDA when available."
+    )
 
 
 class SlurmConfig(_Strict):
@@ -79,8 +114,12 @@ class SlurmConfig(_Strict):
 
 
 class WorkspaceConfig(_Strict):
-    python: str | None = Field(None, description="Interpreter for user code (sanity checks, probes). Default: the server's own.")
-    store: str = Field(".experiments", description="Folder (inside the workspace) where experiments and runs are stored.")
+    python: str | None = Field(
+        None, description="Interpreter for user code (sanity checks, probes). Default: the server's own."
+    )
+    store: str = Field(
+        ".experiments", description="Folder (inside the workspace) where experiments and runs are stored."
+    )
     backend: Literal["local", "slurm"] = Field("local", description="Where launch_training runs go by default.")
     commands: CommandsConfig = Field(default_factory=CommandsConfig)
     policy: PolicyConfig = Field(default_factory=PolicyConfig)

@@ -47,7 +47,7 @@ class Workspace:
     def config(self) -> WorkspaceConfig:
         return load_config(self.root)
 
-    def narrowed(self, client_roots: list[Path]) -> "Workspace":
+    def narrowed(self, client_roots: list[Path]) -> Workspace:
         """The workspace limited to the client's roots (each intersected with the workspace root)."""
         kept: list[Path] = []
         for r in client_roots:
@@ -137,6 +137,4 @@ class Workspace:
     def experiments(self) -> list[str]:
         if not self.store_root.is_dir():
             return []
-        return sorted(
-            e.name for e in self.store_root.iterdir() if e.is_dir() and _EXPERIMENT_NAME.match(e.name)
-        )
+        return sorted(e.name for e in self.store_root.iterdir() if e.is_dir() and _EXPERIMENT_NAME.match(e.name))

@@ -41,10 +41,14 @@ def run_script(name: str, entry: dict, out_dir: Path) -> dict:
     limit = entry.get("time_limit_s")
     reason = None
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix=f"diag-{name}-") as cwd, \
-            open(dest / "stdout.log", "wb") as out, open(dest / "stderr.log", "wb") as err:
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                start_new_session=True)
+    with (
+        tempfile.TemporaryDirectory(prefix=f"diag-{name}-") as cwd,
+        open(dest / "stdout.log", "wb") as out,
+        open(dest / "stderr.log", "wb") as err,
+    ):
+        proc = subprocess.Popen(
+            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
+        )
         try:
             proc.wait(timeout=limit or HARD_LIMIT_S)
         except subprocess.TimeoutExpired:

@@ -1,4 +1,5 @@
 """Pieces the contract-breaking entrypoints share."""
+
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
@@ -13,5 +14,8 @@ def data():
 
 def good():
     x, y = data()
-    return {"model": nn.Linear(5, 2), "train_loader": DataLoader(TensorDataset(x, y), batch_size=16),
-            "loss_fn": nn.CrossEntropyLoss()}
+    return {
+        "model": nn.Linear(5, 2),
+        "train_loader": DataLoader(TensorDataset(x, y), batch_size=16),
+        "loss_fn": nn.CrossEntropyLoss(),
+    }

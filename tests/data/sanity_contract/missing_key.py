@@ -1,4 +1,5 @@
 """build() forgets loss_fn."""
+
 import _tiny
 
 

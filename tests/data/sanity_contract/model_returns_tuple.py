@@ -1,7 +1,7 @@
 """The model returns (logits, features), as some libraries do."""
-from torch import nn
 
 import _tiny
+from torch import nn
 
 
 class Pair(nn.Module):

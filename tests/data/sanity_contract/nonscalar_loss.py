@@ -1,7 +1,7 @@
 """loss_fn returns one loss per sample (reduction='none')."""
-from torch import nn
 
 import _tiny
+from torch import nn
 
 
 def build():

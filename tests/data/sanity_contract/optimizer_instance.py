@@ -1,7 +1,7 @@
 """optimizer is an already built optimizer, not a callable that builds one."""
-import torch
 
 import _tiny
+import torch
 
 
 def build():

@@ -1,4 +1,5 @@
 """build() returns a tuple instead of a dict."""
+
 import _tiny
 
 

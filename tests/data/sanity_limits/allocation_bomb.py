@@ -1,4 +1,5 @@
 """build() allocates without bound: the memory cap must stop it (verdict out_of_memory)."""
+
 import torch
 
 

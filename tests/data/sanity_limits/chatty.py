@@ -1,5 +1,6 @@
 """A healthy tiny model whose code prints to stdout and stderr, including lines that look like probe events:
 the checks' event channel must not be confused by them."""
+
 import sys
 
 import torch
@@ -23,5 +24,9 @@ def build():
     g = torch.Generator().manual_seed(0)
     x = torch.randn(64, 4, generator=g)
     y = (x[:, 0] > 0).long() + (x[:, 1] > 0).long()
-    return {"model": Loud(), "train_loader": DataLoader(TensorDataset(x, y), batch_size=16),
-            "loss_fn": nn.CrossEntropyLoss(), "num_classes": 3}
+    return {
+        "model": Loud(),
+        "train_loader": DataLoader(TensorDataset(x, y), batch_size=16),
+        "loss_fn": nn.CrossEntropyLoss(),
+        "num_classes": 3,
+    }

@@ -1,4 +1,5 @@
 """build() reads address 0 through ctypes: the child dies of SIGSEGV (verdict crashed)."""
+
 import ctypes
 
 

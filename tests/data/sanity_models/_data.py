@@ -36,7 +36,7 @@ def digits_raw(n: int = N_DIGITS, seed: int = 0) -> tuple[torch.Tensor, torch.Te
     x = torch.empty(n, 8, 8)
     for i in range(n):
         r, c = shifts[i].tolist()
-        x[i] = protos[y[i], r:r + 8, c:c + 8]
+        x[i] = protos[y[i], r : r + 8, c : c + 8]
     x = (x + torch.randn(n, 8, 8, generator=g) * 3.0).clamp(0, 16).round()
     return x.reshape(n, 64), y
 
@@ -68,7 +68,7 @@ def regression(n: int = 1000, d: int = 8, seed: int = 1, linear: bool = False):
     if linear:
         y = x @ w + 0.5 * torch.randn(n, generator=g)
     else:
-        y = torch.tanh(x @ w / d ** 0.5) + 0.5 * (x[:, 0] * x[:, 1]) + 0.1 * torch.randn(n, generator=g)
+        y = torch.tanh(x @ w / d**0.5) + 0.5 * (x[:, 0] * x[:, 1]) + 0.1 * torch.randn(n, generator=g)
     y = (y - y.mean()) / y.std()
     return split(x, y)
 

@@ -1,5 +1,6 @@
 """Planted bug: a hand-written loader pairs each input batch with a target batch one sample short
 (an off-by-one in slicing). -> shapes"""
+
 import _data
 
 
@@ -9,7 +10,7 @@ class Batches:
 
     def __iter__(self):
         for i in range(0, len(self.x), self.size):
-            yield self.x[i:i + self.size], self.y[i + 1:i + self.size]
+            yield self.x[i : i + self.size], self.y[i + 1 : i + self.size]
 
 
 def build():

@@ -1,7 +1,7 @@
 """Planted bug: a reshape where a transpose was meant mixes samples across the batch. -> gradients_flow"""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 class Net(nn.Module):

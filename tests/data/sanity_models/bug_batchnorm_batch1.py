@@ -1,7 +1,7 @@
 """Planted bug: BatchNorm with a batch size of 1. -> shapes"""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 def build():

@@ -1,8 +1,8 @@
 """Planted bug: the hidden activations are detached mid-forward, so the first layer never learns. -> gradients_flow"""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Net(nn.Module):

@@ -1,7 +1,7 @@
 """Planted bug: dropout p=0.97 (meant 0.07) on the input and hidden layer: not even one batch can be fit. -> overfit_one_batch"""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 def build():

@@ -1,4 +1,5 @@
 """Planted bug: the inputs are float64 (numpy's default) for a float32 model. -> shapes"""
+
 import _data
 
 

@@ -1,4 +1,5 @@
 """Planted bug: every parameter frozen (the backbone freeze also caught the new head). -> gradients_flow"""
+
 import _data
 
 

@@ -1,7 +1,7 @@
 """Planted bug: the output layer's bias starts at +12 for class 0 (a bad custom init). -> initial_loss"""
-import torch
 
 import _data
+import torch
 
 
 def build():

@@ -1,8 +1,8 @@
 """Planted bug: the forward feeds zeros instead of its input (a leftover debugging line). -> gradients_flow"""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Net(nn.Module):

@@ -1,10 +1,10 @@
 """Planted bug: regression targets hold Inf (a log of zero in target preprocessing). -> data_finite"""
+
 import math
 
+import _data
 import torch
 from torch import nn
-
-import _data
 
 
 class Regressor(nn.Module):
@@ -21,5 +21,10 @@ def build():
     ty = ty.clone()
     ty[::97] = -math.inf
     train_loader, val_loader = _data.loaders((tx, ty), val)
-    return {"model": Regressor(), "train_loader": train_loader, "val_loader": val_loader, "loss_fn": nn.MSELoss(),
-            "optimizer": lambda params: torch.optim.Adam(params, lr=1e-3)}
+    return {
+        "model": Regressor(),
+        "train_loader": train_loader,
+        "val_loader": val_loader,
+        "loss_fn": nn.MSELoss(),
+        "optimizer": lambda params: torch.optim.Adam(params, lr=1e-3),
+    }

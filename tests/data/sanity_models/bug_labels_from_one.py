@@ -1,4 +1,5 @@
 """Planted bug: class labels run 1..10 (a 1-based label file) for a 10-unit output. -> shapes"""
+
 import _data
 
 

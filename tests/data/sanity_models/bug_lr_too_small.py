@@ -1,7 +1,7 @@
 """Planted bug: a learning rate of 1e-9 (a typo for 1e-3). -> overfit_one_batch"""
-import torch
 
 import _data
+import torch
 
 
 def build():

@@ -1,4 +1,5 @@
 """Planted bug: five training rows are NaN (missing values that survived preprocessing). -> data_finite"""
+
 import math
 
 import _data

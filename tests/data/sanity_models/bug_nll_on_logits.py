@@ -1,7 +1,7 @@
 """Planted bug: NLLLoss applied to raw logits (the log_softmax was forgotten). -> initial_loss"""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 def build():

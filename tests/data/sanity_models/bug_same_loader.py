@@ -1,4 +1,5 @@
 """Planted bug: val_loader is the training loader (a copy-paste slip). -> train_val_overlap"""
+
 import _data
 
 

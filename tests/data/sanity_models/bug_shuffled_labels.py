@@ -1,7 +1,7 @@
 """Planted bug: the training labels were shuffled separately from the inputs. -> beats_baseline"""
-import torch
 
 import _data
+import torch
 
 
 def build():

@@ -1,7 +1,7 @@
 """Planted bug: softmax in the model before CrossEntropyLoss (which applies log-softmax itself). -> overfit_one_batch"""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 def build():

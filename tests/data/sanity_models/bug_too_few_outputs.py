@@ -1,4 +1,5 @@
 """Planted bug: the output layer has 9 units for 10 classes. -> shapes"""
+
 import _data
 
 

@@ -1,7 +1,7 @@
 """Planted bug: the validation set was drawn from the whole data after the split, so 40% of it is training data. -> train_val_overlap"""
-import torch
 
 import _data
+import torch
 
 
 def build():

@@ -1,4 +1,5 @@
 """Planted bug: raw pixel values 0..255 go into the network unnormalised. -> initial_loss"""
+
 import _data
 
 

@@ -1,8 +1,8 @@
 """Planted bug: regression targets in raw units (mean 500, std 40), never normalised. -> initial_loss"""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Regressor(nn.Module):
@@ -17,5 +17,11 @@ class Regressor(nn.Module):
 def build():
     (tx, ty), (vx, vy) = _data.regression()
     train_loader, val_loader = _data.loaders((tx, 500 + 40 * ty), (vx, 500 + 40 * vy))
-    return {"model": Regressor(), "train_loader": train_loader, "val_loader": val_loader, "loss_fn": nn.MSELoss(),
-            "optimizer": lambda params: torch.optim.Adam(params, lr=1e-3), "task": "regression"}
+    return {
+        "model": Regressor(),
+        "train_loader": train_loader,
+        "val_loader": val_loader,
+        "loss_fn": nn.MSELoss(),
+        "optimizer": lambda params: torch.optim.Adam(params, lr=1e-3),
+        "task": "regression",
+    }

@@ -1,8 +1,8 @@
 """Planted bug: a layer is defined but the forward skips it (a refactor dropped the call). -> gradients_flow"""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Net(nn.Module):

@@ -1,7 +1,7 @@
 """Planted bug: every weight and bias initialised to zero (symmetry never broken). -> gradients_flow"""
-import torch
 
 import _data
+import torch
 
 
 def build():

@@ -1,8 +1,8 @@
 """Healthy: binary classification with one logit per sample and BCEWithLogitsLoss (float 0/1 targets)."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Net(nn.Module):

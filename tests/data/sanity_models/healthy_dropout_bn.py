@@ -1,16 +1,22 @@
 """Healthy: an MLP with BatchNorm and moderate dropout (0.3); checks must respect train vs eval mode."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 def build():
     train, val = _data.digits()
     train_loader, val_loader = _data.loaders(train, val, drop_last=True)
     model = nn.Sequential(
-        nn.Linear(64, 128, bias=False), nn.BatchNorm1d(128), nn.ReLU(), nn.Dropout(0.3),
-        nn.Linear(128, 64, bias=False), nn.BatchNorm1d(64), nn.ReLU(), nn.Dropout(0.3),
+        nn.Linear(64, 128, bias=False),
+        nn.BatchNorm1d(128),
+        nn.ReLU(),
+        nn.Dropout(0.3),
+        nn.Linear(128, 64, bias=False),
+        nn.BatchNorm1d(64),
+        nn.ReLU(),
+        nn.Dropout(0.3),
         nn.Linear(64, 10),
     )
     return {

@@ -1,8 +1,8 @@
 """Healthy: token ids (integer inputs) through an Embedding, mean-pooled, into a linear classifier."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Bag(nn.Module):

@@ -1,9 +1,9 @@
 """Healthy: linear regression on noisy linear data. One batch cannot be fitted exactly (noise, fewer features than
 samples): overfit_one_batch must judge it against what a linear model can reach, not against zero."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Linear(nn.Module):

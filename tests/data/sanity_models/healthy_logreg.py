@@ -1,8 +1,8 @@
 """Healthy: logistic regression (one linear layer) on the digits-like data, plain SGD."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 def build():

@@ -1,8 +1,8 @@
 """Healthy: a two-layer MLP on the digits-like data (standardised), cross-entropy, Adam."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 def build():

@@ -1,7 +1,7 @@
 """Healthy: no val_loader and no optimizer given (the checks hold out training batches and use their default)."""
-from torch import nn
 
 import _data
+from torch import nn
 
 
 def build():

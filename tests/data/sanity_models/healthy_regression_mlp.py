@@ -1,8 +1,8 @@
 """Healthy: an MLP regressor on standardised targets, MSE, output squeezed to the targets' shape (N,)."""
-import torch
-from torch import nn
 
 import _data
+import torch
+from torch import nn
 
 
 class Regressor(nn.Module):

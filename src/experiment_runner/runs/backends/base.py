@@ -40,12 +40,12 @@ class Backend(ABC):
         Raise UserError when nothing could be submitted (the caller marks the runs failed)."""
 
     @abstractmethod
-    def reconcile(self, run: "RunView") -> RunState | None:
+    def reconcile(self, run: RunView) -> RunState | None:
         """The run's true state when the recorded one (not terminal) is out of date, else None. Must never signal
         or otherwise act on processes: reading status has no side effects beyond recording what it found."""
 
     @abstractmethod
-    def stop(self, run: "RunView", grace_s: float, by: str) -> str:
+    def stop(self, run: RunView, grace_s: float, by: str) -> str:
         """Ask for the run to end (SIGTERM, SIGKILL after `grace_s`) and say what was done, in words. Returns at once
         when something (a supervisor, a scheduler) carries the stop out; a run left with nobody to do it (a lost
         run whose processes live on) is ended here, which may take up to the grace period."""

@@ -35,7 +35,11 @@ class LocalBackend(Backend):
             # server holds no pipe and no child of a run; a server crash leaves the launch going.
             proc = subprocess.Popen(
                 [sys.executable, "-m", "experiment_runner.runs.launcher", str(launch_file), "--detach"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, close_fds=True,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+                close_fds=True,
             )
         try:
             code = proc.wait(timeout=LAUNCHER_START_TIMEOUT_S)
@@ -84,27 +88,39 @@ class LocalBackend(Backend):
                 final, ended_by, why = "completed", "exit", "exited with code 0"
             else:
                 final, ended_by, why = "failed", "exit", f"exited with code {code}"
-            return fresh.model_copy(update=dict(
-                state=final, exit_code=code, signal=sig, ended_by=ended_by, updated_at=now,
-                ended_at=exit_info.get("ended_at") or now,
-                reason=f"{why}; {sup_desc} and did not finish its records (logs and metrics may lack the last moments)",
-            ))
+            return fresh.model_copy(
+                update=dict(
+                    state=final,
+                    exit_code=code,
+                    signal=sig,
+                    ended_by=ended_by,
+                    updated_at=now,
+                    ended_at=exit_info.get("ended_at") or now,
+                    reason=f"{why}; {sup_desc} and did not finish its records (logs and metrics may lack the last moments)",
+                )
+            )
         child = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)
         if state.pid is None:
             ended_by = "supervisor_lost"
             why = f"{sup_desc}: it died before starting the command (see {records.SUPERVISOR_LOG} in the run folder)"
         elif child == "other":
             ended_by = "pid_reused"
-            why = (f"{sup_desc}, and the run's recorded pid {state.pid} now belongs to another process (started at a "
-                   "different time): the run's own process is gone; nothing was or will be sent to that pid")
+            why = (
+                f"{sup_desc}, and the run's recorded pid {state.pid} now belongs to another process (started at a "
+                "different time): the run's own process is gone; nothing was or will be sent to that pid"
+            )
         elif child == "alive":
             ended_by = "supervisor_lost"
-            why = (f"{sup_desc} while the run's process (pid {state.pid}) was still alive at {now}; its output is no "
-                   "longer captured (stop_run ends it)")
+            why = (
+                f"{sup_desc} while the run's process (pid {state.pid}) was still alive at {now}; its output is no "
+                "longer captured (stop_run ends it)"
+            )
         else:
             ended_by = "supervisor_lost"
-            why = (f"{sup_desc} and the run's process (pid {state.pid}) is gone too, with no exit recorded "
-                   "(both killed together, e.g. by the out-of-memory killer or a reboot)")
+            why = (
+                f"{sup_desc} and the run's process (pid {state.pid}) is gone too, with no exit recorded "
+                "(both killed together, e.g. by the out-of-memory killer or a reboot)"
+            )
         return fresh.model_copy(update=dict(state="lost", ended_by=ended_by, reason=why, updated_at=now, ended_at=now))
 
     def _reconcile_queued(self, run) -> RunState | None:
@@ -116,7 +132,9 @@ class LocalBackend(Backend):
                 return None
             why = f"no launcher ever recorded itself for launch {run.spec.launch_id}, so nothing will start this run"
         else:
-            verdict = procs.check(launcher.get("pid"), launcher.get("start_ticks"), launcher.get("boot_id"), launcher.get("start"))
+            verdict = procs.check(
+                launcher.get("pid"), launcher.get("start_ticks"), launcher.get("boot_id"), launcher.get("start")
+            )
             if verdict == "alive":
                 return None
             try:
@@ -126,7 +144,9 @@ class LocalBackend(Backend):
             if fresh.state != "queued" or fresh.supervisor_pid is not None:
                 return fresh if fresh != run.state else None
             why = f"its launcher (pid {launcher.get('pid')}) ended before starting it; see {run.spec.launch_id}.log in launches/"
-        return run.state.model_copy(update=dict(state="lost", ended_by="launcher_lost", reason=why, updated_at=now, ended_at=now))
+        return run.state.model_copy(
+            update=dict(state="lost", ended_by="launcher_lost", reason=why, updated_at=now, ended_at=now)
+        )
 
     # --- stopping ------------------------------------------------------------------------------------------------
 
@@ -167,7 +187,12 @@ def _stop_orphan(run, grace_s: float) -> str:
         procs.wait_gone(lambda: bool(procs.session_members(state.pid)), 5.0)
         used = "SIGKILL"
     how = "SIGTERM" if used == "SIGTERM" else f"SIGTERM, then SIGKILL after the {grace_s:g} s grace period"
-    records.transition(run.dir, state, stop_signal=used, reason=f"{state.reason}; its leftover processes were stopped by stop_run: {how}")
+    records.transition(
+        run.dir,
+        state,
+        stop_signal=used,
+        reason=f"{state.reason}; its leftover processes were stopped by stop_run: {how}",
+    )
     return f"its unsupervised processes were ended: {how}"
 
 

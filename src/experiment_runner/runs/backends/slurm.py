@@ -61,16 +61,23 @@ def job_script(plan: LaunchPlan, run_dirs: list[Path], launch_file: Path, python
             "# Written by experiment-runner: one run per array task, each under its supervisor.",
             "set -u",
             f"RUN_DIRS=({dirs})",
-            'RUN_DIR=${RUN_DIRS[${SLURM_ARRAY_TASK_ID:-0}]}',
+            "RUN_DIR=${RUN_DIRS[${SLURM_ARRAY_TASK_ID:-0}]}",
             'exec >>"$RUN_DIR/supervisor.log" 2>&1',
-            f"exec {shlex.quote(python)} -m experiment_runner.runs.supervisor \"$RUN_DIR\" --launch-file {shlex.quote(str(launch_file))}",
+            f'exec {shlex.quote(python)} -m experiment_runner.runs.supervisor "$RUN_DIR" --launch-file {shlex.quote(str(launch_file))}',
             "",
         ]
     )
 
 
-def sbatch_args(plan: LaunchPlan, n_tasks: int, as_array: bool, time_limit_s: float | None, slurm: dict, name: str,
-                out_pattern: Path) -> list[str]:
+def sbatch_args(
+    plan: LaunchPlan,
+    n_tasks: int,
+    as_array: bool,
+    time_limit_s: float | None,
+    slurm: dict,
+    name: str,
+    out_pattern: Path,
+) -> list[str]:
     args = [f"--job-name={name}", f"--output={out_pattern}", "--open-mode=append", f"--chdir={plan.experiment_dir}"]
     if as_array:
         throttle = f"%{plan.max_parallel}" if plan.max_parallel < n_tasks else ""
@@ -79,14 +86,21 @@ def sbatch_args(plan: LaunchPlan, n_tasks: int, as_array: bool, time_limit_s: fl
         args.append(f"--time={_minutes(time_limit_s)}")
     if plan.gpus_per_run:
         args.append(f"--gres={slurm.get('gres_per_gpu') or 'gpu'}:{plan.gpus_per_run}")
-    for key, flag in (("partition", "--partition"), ("account", "--account"), ("qos", "--qos"),
-                      ("cpus_per_task", "--cpus-per-task"), ("mem", "--mem")):
+    for key, flag in (
+        ("partition", "--partition"),
+        ("account", "--account"),
+        ("qos", "--qos"),
+        ("cpus_per_task", "--cpus-per-task"),
+        ("mem", "--mem"),
+    ):
         value = slurm.get(key)
         if value not in (None, ""):
             args.append(f"{flag}={value}")
     for extra in slurm.get("extra_args") or []:
         if not isinstance(extra, str) or not extra.startswith("-"):
-            raise UserError(f"slurm.extra_args item {extra!r} must be one sbatch option per item, e.g. '--constraint=a100'")
+            raise UserError(
+                f"slurm.extra_args item {extra!r} must be one sbatch option per item, e.g. '--constraint=a100'"
+            )
         args.append(extra)
     return args
 
@@ -133,8 +147,17 @@ class SlurmBackend(Backend):
                 job_ids.append(job_id)
                 atomic_write_json(
                     run_dirs[i] / SCHEDULER_FILE,
-                    {"backend": "slurm", "job_id": job_id, "submitted_at": now, "submitted": time.time(),
-                     "sbatch_args": args, "script": str(script_path), "state": "PENDING", "reason": None, "checked_at": now},
+                    {
+                        "backend": "slurm",
+                        "job_id": job_id,
+                        "submitted_at": now,
+                        "submitted": time.time(),
+                        "sbatch_args": args,
+                        "script": str(script_path),
+                        "state": "PENDING",
+                        "reason": None,
+                        "checked_at": now,
+                    },
                 )
         self.jobs.invalidate()
         return {"job_ids": job_ids}
@@ -165,10 +188,15 @@ class SlurmBackend(Backend):
             created = records.iso_to_unix(run.spec.created_at) or 0.0
             if time.time() - created < UNKNOWN_GRACE_S:
                 return None
-            return state.model_copy(update=dict(
-                state="lost", ended_by="launcher_lost", updated_at=now, ended_at=now,
-                reason="the run was never handed to Slurm (no job id recorded): its submission did not complete",
-            ))
+            return state.model_copy(
+                update=dict(
+                    state="lost",
+                    ended_by="launcher_lost",
+                    updated_at=now,
+                    ended_at=now,
+                    reason="the run was never handed to Slurm (no job id recorded): its submission did not complete",
+                )
+            )
         try:
             info = self.job_info(job_id)
         except slurm_cli.SlurmUnavailable as e:  # show the recorded state; say why it may be stale
@@ -185,10 +213,23 @@ class SlurmBackend(Backend):
         return self._final(run, state, info, now)
 
     def _record_observation(self, run_dir: Path, observed: dict | None, info: slurm_cli.JobInfo) -> None:
-        if observed is not None and "note" not in observed and observed.get("state") == info.state and observed.get("reason") == info.reason:
+        if (
+            observed is not None
+            and "note" not in observed
+            and observed.get("state") == info.state
+            and observed.get("reason") == info.reason
+        ):
             return
-        updated = {**{k: v for k, v in (observed or {}).items() if k != "note"}, "job_id": info.job_id, "state": info.state, "reason": info.reason,
-                   "node": info.node, "time_limit": info.time_limit, "source": info.source, "checked_at": records.utc_now()}
+        updated = {
+            **{k: v for k, v in (observed or {}).items() if k != "note"},
+            "job_id": info.job_id,
+            "state": info.state,
+            "reason": info.reason,
+            "node": info.node,
+            "time_limit": info.time_limit,
+            "source": info.source,
+            "checked_at": records.utc_now(),
+        }
         try:
             atomic_write_json(run_dir / SCHEDULER_FILE, updated)
         except OSError:
@@ -211,7 +252,11 @@ class SlurmBackend(Backend):
             ended_by = "signal"
         if info.state == "CANCELLED":
             stop = records.read_stop(run.dir)
-            meaning = f"cancelled by stop_run ({stop.get('by', 'stop_run')}) through scancel" if stop else "the job was cancelled with scancel (not through stop_run)"
+            meaning = (
+                f"cancelled by stop_run ({stop.get('by', 'stop_run')}) through scancel"
+                if stop
+                else "the job was cancelled with scancel (not through stop_run)"
+            )
         parts = [meaning]
         if info.reason:
             parts.append(f"scheduler reason: {info.reason}")
@@ -221,28 +266,60 @@ class SlurmBackend(Backend):
             parts.append(f"exit code {code}")
         if sig:
             parts.append(f"signal {sig}")
-        scheduler = {**(state.scheduler or {}), "backend": "slurm", "job_id": info.job_id, "state": info.state,
-                     "reason": info.reason, "node": info.node, "source": info.source}
-        return state.model_copy(update=dict(
-            state=final, ended_by=ended_by, updated_at=now, ended_at=exit_info.get("ended_at") or now,
-            exit_code=code, signal=sig, scheduler=scheduler, reason="; ".join(parts),
-        ))
+        scheduler = {
+            **(state.scheduler or {}),
+            "backend": "slurm",
+            "job_id": info.job_id,
+            "state": info.state,
+            "reason": info.reason,
+            "node": info.node,
+            "source": info.source,
+        }
+        return state.model_copy(
+            update=dict(
+                state=final,
+                ended_by=ended_by,
+                updated_at=now,
+                ended_at=exit_info.get("ended_at") or now,
+                exit_code=code,
+                signal=sig,
+                scheduler=scheduler,
+                reason="; ".join(parts),
+            )
+        )
 
     def _forgotten(self, run, state: RunState, job_id: str, now: str) -> RunState:
         exit_info = records.read_exit(run.dir)
         scheduler = {**(state.scheduler or {}), "backend": "slurm", "job_id": job_id, "state": None}
         if exit_info is not None:
-            return state.model_copy(update=dict(
-                state="failed", ended_by="scheduler", updated_at=now, ended_at=exit_info.get("ended_at") or now,
-                exit_code=exit_info.get("exit_code"), signal=exit_info.get("signal"), scheduler=scheduler,
-                reason=(f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no longer "
-                        "remembers the job, so why is unknown (enable accounting for sacct to keep it)"),
-            ))
-        return state.model_copy(update=dict(
-            state="lost", ended_by="scheduler_forgot", updated_at=now, ended_at=now, scheduler=scheduler,
-            reason=(f"Slurm has no record of job {job_id} (not in scontrol, nor in sacct) and the run left no exit "
-                    "record: what became of it is unknown"),
-        ))
+            return state.model_copy(
+                update=dict(
+                    state="failed",
+                    ended_by="scheduler",
+                    updated_at=now,
+                    ended_at=exit_info.get("ended_at") or now,
+                    exit_code=exit_info.get("exit_code"),
+                    signal=exit_info.get("signal"),
+                    scheduler=scheduler,
+                    reason=(
+                        f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no longer "
+                        "remembers the job, so why is unknown (enable accounting for sacct to keep it)"
+                    ),
+                )
+            )
+        return state.model_copy(
+            update=dict(
+                state="lost",
+                ended_by="scheduler_forgot",
+                updated_at=now,
+                ended_at=now,
+                scheduler=scheduler,
+                reason=(
+                    f"Slurm has no record of job {job_id} (not in scontrol, nor in sacct) and the run left no exit "
+                    "record: what became of it is unknown"
+                ),
+            )
+        )
 
     # --- stopping ----------------------------------------------------------------------------------------------
 
@@ -258,7 +335,9 @@ class SlurmBackend(Backend):
             return "stop requested, but the run has no Slurm job id: nothing to cancel"
         said = slurm_cli.scancel(job_id)
         self.jobs.invalidate()
-        return f"scancel {job_id}" + (f": {said}" if said else " (Slurm sends SIGTERM, then SIGKILL after its KillWait)")
+        return f"scancel {job_id}" + (
+            f": {said}" if said else " (Slurm sends SIGTERM, then SIGKILL after its KillWait)"
+        )
 
     def describe(self, run_dir: Path) -> dict | None:
         """What the scheduler last said about a run (job id, state, pending reason), for status displays."""

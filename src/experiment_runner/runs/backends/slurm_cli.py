@@ -65,7 +65,9 @@ def sbatch(script: str, extra_args: list[str]) -> str:
     try:
         proc = subprocess.run(argv, input=script, capture_output=True, text=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        raise SlurmUnavailable(f"sbatch did not answer within {TIMEOUT_S:g} s: the Slurm controller is not responding") from None
+        raise SlurmUnavailable(
+            f"sbatch did not answer within {TIMEOUT_S:g} s: the Slurm controller is not responding"
+        ) from None
     if proc.returncode != 0:
         err = (proc.stderr or proc.stdout).strip()
         if any(marker in err.lower() for marker in _UNREACHABLE):
@@ -100,7 +102,7 @@ def parse_scontrol_line(line: str) -> dict[str, str]:
 
 def _task_in(spec: str, task: int) -> bool:
     """Is array task `task` in an ArrayTaskId spec like '2', '1-3', '0-9%2', '1,4-5'?"""
-    spec = spec.split("%")[0]
+    spec = spec.split("%", maxsplit=1)[0]
     for part in spec.split(","):
         if "-" in part:
             lo, _, hi = part.partition("-")
@@ -135,7 +137,11 @@ class JobTable:
         if now - self._at > self.ttl:
             proc = run("scontrol", "show", "job", "-o")
             text = proc.stdout.strip()
-            self._rows = [] if not text or text.startswith("No jobs") else [parse_scontrol_line(l) for l in text.splitlines() if l.strip()]
+            self._rows = (
+                []
+                if not text or text.startswith("No jobs")
+                else [parse_scontrol_line(l) for l in text.splitlines() if l.strip()]
+            )
             self._at = now
         return self._rows
 
@@ -160,9 +166,15 @@ def _info_from_scontrol(job_id: str, row: dict[str, str]) -> JobInfo:
     code, sig = _exit(row.get("ExitCode"))
     reason = row.get("Reason")
     return JobInfo(
-        job_id=job_id, state=(row.get("JobState") or "UNKNOWN").split()[0], reason=None if reason in (None, "None") else reason,
-        exit_code=code, exit_signal=sig, node=row.get("BatchHost") or row.get("NodeList") or None,
-        time_limit=row.get("TimeLimit"), source="scontrol", raw=row,
+        job_id=job_id,
+        state=(row.get("JobState") or "UNKNOWN").split()[0],
+        reason=None if reason in (None, "None") else reason,
+        exit_code=code,
+        exit_signal=sig,
+        node=row.get("BatchHost") or row.get("NodeList") or None,
+        time_limit=row.get("TimeLimit"),
+        source="scontrol",
+        raw=row,
     )
 
 
@@ -170,7 +182,9 @@ def sacct_info(job_id: str) -> JobInfo | None:
     """The accounting record of a job slurmctld has forgotten, when accounting is enabled; None otherwise."""
     if shutil.which("sacct") is None:
         return None
-    proc = run("sacct", "-n", "-P", "-X", "-j", job_id, "--format=JobID,State,ExitCode,Reason,NodeList,Timelimit", check=False)
+    proc = run(
+        "sacct", "-n", "-P", "-X", "-j", job_id, "--format=JobID,State,ExitCode,Reason,NodeList,Timelimit", check=False
+    )
     if proc.returncode != 0 or "accounting storage is disabled" in (proc.stderr + proc.stdout).lower():
         return None
     for line in proc.stdout.splitlines():
@@ -179,7 +193,14 @@ def sacct_info(job_id: str) -> JobInfo | None:
             continue
         code, sig = _exit(parts[2])
         return JobInfo(
-            job_id=job_id, state=parts[1].split()[0], reason=parts[3] or None, exit_code=code, exit_signal=sig,
-            node=parts[4] or None, time_limit=parts[5] or None, source="sacct", raw={"sacct": line},
+            job_id=job_id,
+            state=parts[1].split()[0],
+            reason=parts[3] or None,
+            exit_code=code,
+            exit_signal=sig,
+            node=parts[4] or None,
+            time_limit=parts[5] or None,
+            source="sacct",
+            raw={"sacct": line},
         )
     return None

@@ -33,7 +33,7 @@ def batches(x, y, size: int, seed: int = 0):
     g = torch.Generator().manual_seed(seed)
     order = torch.randperm(len(x), generator=g)
     for i in range(0, len(x), size):
-        idx = order[i:i + size]
+        idx = order[i : i + size]
         yield x[idx], y[idx]
 
 
@@ -66,7 +66,9 @@ class Bar:
         bar = "#" * filled + " " * (10 - filled)
         rate = self.n / max(1e-6, time.time() - self.t0)
         post = ", ".join(f"{k}={fmt(v) if isinstance(v, float) else v}" for k, v in postfix.items())
-        self.stream.write(f"\r{self.desc}: {pct:3d}%|{bar}| {self.n}/{self.total} [00:00<00:00, {rate:.2f}it/s, {post}]")
+        self.stream.write(
+            f"\r{self.desc}: {pct:3d}%|{bar}| {self.n}/{self.total} [00:00<00:00, {rate:.2f}it/s, {post}]"
+        )
         self.stream.flush()
 
     def close(self):
@@ -82,7 +84,9 @@ def keras_epoch(epoch: int, epochs: int, steps: int, metrics: dict):
 
 
 def lightning_bar(epoch: int, steps: int, **metrics):
-    post = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) and math.isfinite(v) else f"{k}={v}" for k, v in metrics.items())
+    post = ", ".join(
+        f"{k}={v:.3f}" if isinstance(v, float) and math.isfinite(v) else f"{k}={v}" for k, v in metrics.items()
+    )
     for i in range(1, steps + 1):
         pct = int(100 * i / steps)
         bar = "█" * (pct // 10) + " " * (10 - pct // 10)

@@ -1,5 +1,6 @@
 """Plain lines. A Dataset whose item 150 kills its own process (as the OOM killer would kill a worker): with
 num_workers=2 the main process gets the real 'DataLoader worker (pid N) is killed by signal' error."""
+
 import os
 import signal
 

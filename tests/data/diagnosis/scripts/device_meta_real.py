@@ -1,5 +1,6 @@
 """JSON lines. The model was built on the 'meta' device (a lazy-init helper) and never materialised, while the
 data is on the CPU: a real device mismatch, the same family as cuda:0 vs cpu."""
+
 import json
 
 import torch

@@ -1,7 +1,7 @@
 """key=value lines. The checkpoint goes to a device with no space left: /dev/full, Linux's always-full device,
 gives torch.save the same short write a full disk does (a real error)."""
-import torch
 
+import torch
 from _common import blobs, mlp
 
 torch.manual_seed(0)

@@ -1,4 +1,5 @@
 """Plain lines. Features come from numpy (float64) and go straight into a float32 model (a real dtype error)."""
+
 import numpy as np
 import torch
 from torch import nn

@@ -1,5 +1,6 @@
 """JSON lines. A deep plain linear stack (no normalisation, large initialisation) with plain SGD: the gradient
 norm grows geometrically; the script has a guard that aborts when it passes 1e6, before the loss turns NaN."""
+
 import json
 import sys
 

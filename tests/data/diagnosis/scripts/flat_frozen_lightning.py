@@ -1,9 +1,9 @@
 """Lightning-like bars on stdout. Every weight is frozen by mistake (requires_grad_(False) after loading a
 'pretrained' backbone, including the head): the optimizer has nothing to move and the loss stays flat."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, lightning_bar, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(800, seed=5)

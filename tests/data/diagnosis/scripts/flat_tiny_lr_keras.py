@@ -1,8 +1,8 @@
 """Keras-like epochs (`Epoch 3/20` then `- loss: ... - accuracy: ...`). A learning rate of 1e-7: nothing moves."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, keras_epoch, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1024, seed=3)

@@ -1,5 +1,6 @@
 """Plain lines, two processes (gloo on CPU). Rank 1 skips an all-reduce after a data-dependent early exit, so
 rank 0 waits for it until the process group's 3-second timeout: a real collective timeout."""
+
 import os
 import sys
 import time

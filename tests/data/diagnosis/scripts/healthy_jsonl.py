@@ -1,10 +1,10 @@
 """JSON lines, healthy: a logistic regression, one JSON object per evaluation."""
+
 import json
 
 import torch
-from torch import nn
-
 from _common import batches, blobs, evaluate
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(800, classes=2, seed=25, spread=0.6)
@@ -26,5 +26,15 @@ for epoch in range(1, 11):
         step += 1
     tl, ta = evaluate(model, x, y, loss_fn)
     vl, va = evaluate(model, xv, yv, loss_fn)
-    print(json.dumps({"step": step, "epoch": epoch, "train_loss": round(tl, 5), "val_loss": round(vl, 5),
-                      "val_acc": round(va, 4)}), flush=True)
+    print(
+        json.dumps(
+            {
+                "step": step,
+                "epoch": epoch,
+                "train_loss": round(tl, 5),
+                "val_loss": round(vl, 5),
+                "val_acc": round(va, 4),
+            }
+        ),
+        flush=True,
+    )

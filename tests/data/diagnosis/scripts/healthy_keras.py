@@ -1,8 +1,8 @@
 """Keras-like epochs, healthy: Adam on a separable problem, validation on held-out points."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, keras_epoch, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1000, seed=22, spread=2.0)

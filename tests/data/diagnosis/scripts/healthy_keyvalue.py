@@ -1,8 +1,8 @@
 """key=value lines, healthy: the example classifier's loop (SGD with momentum, clipping off), 8 epochs."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1200, seed=20)
@@ -24,5 +24,8 @@ for epoch in range(1, 9):
         opt.step()
         step += 1
     vl, va = evaluate(model, xv, yv, loss_fn)
-    print(f"epoch={epoch} step={step} loss={loss.item():.5f} grad_norm={gn:.4f} val_loss={vl:.5f} val_acc={va:.4f}", flush=True)
+    print(
+        f"epoch={epoch} step={step} loss={loss.item():.5f} grad_norm={gn:.4f} val_loss={vl:.5f} val_acc={va:.4f}",
+        flush=True,
+    )
 print(f"done: final val_acc={va:.4f}")

@@ -1,8 +1,8 @@
 """Lightning-like bars, healthy: a small MLP with weight decay; both losses fall and settle."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, lightning_bar, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1600, seed=30, spread=1.8)

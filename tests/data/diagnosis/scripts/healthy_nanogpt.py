@@ -1,12 +1,13 @@
 """nanoGPT-like output, healthy: the tiny character model at a sane learning rate; `step N: train loss X, val
 loss Y` evaluations every 20 iterations and `iter N: loss X, time Yms, mfu Z%` lines."""
+
 import time
 
 import torch
 from torch import nn
 
 torch.manual_seed(1337)
-text = ("to be or not to be that is the question whether tis nobler in the mind to suffer " * 40)
+text = "to be or not to be that is the question whether tis nobler in the mind to suffer " * 40
 chars = sorted(set(text))
 data = torch.tensor([chars.index(c) for c in text])
 n = int(0.9 * len(data))
@@ -28,7 +29,7 @@ class Tiny(nn.Module):
 
 def batch(d):
     ix = torch.randint(len(d) - block - 1, (32,))
-    return torch.stack([d[i:i + block] for i in ix]), torch.stack([d[i + 1:i + block + 1] for i in ix])
+    return torch.stack([d[i : i + block] for i in ix]), torch.stack([d[i + 1 : i + block + 1] for i in ix])
 
 
 def est(d):

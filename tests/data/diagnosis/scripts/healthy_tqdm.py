@@ -1,8 +1,8 @@
 """tqdm bars on stderr and a summary line per epoch, healthy regression: MSE falls steadily."""
-import torch
-from torch import nn
 
+import torch
 from _common import Bar
+from torch import nn
 
 torch.manual_seed(0)
 w = torch.randn(6, 1)
@@ -15,7 +15,7 @@ opt = torch.optim.SGD(model.parameters(), lr=0.02)
 for epoch in range(10):
     bar = Bar(30, f"Epoch {epoch}")
     for i in range(30):
-        xb, yb = x[i * 32:(i + 1) * 32], y[i * 32:(i + 1) * 32]
+        xb, yb = x[i * 32 : (i + 1) * 32], y[i * 32 : (i + 1) * 32]
         loss = nn.functional.mse_loss(model(xb), yb)
         opt.zero_grad()
         loss.backward()

@@ -1,9 +1,9 @@
 """key=value lines. The validation loader was built over the training set by mistake (a copy-pasted
 `DataLoader(train_set, ...)`): validation loss equals training loss at every evaluation."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs, evaluate, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1000, seed=14, spread=0.9, noise=1.2)
@@ -23,4 +23,7 @@ for epoch in range(1, 13):
         step += 1
     tl, ta = evaluate(model, x, y, loss_fn)
     vl, va = evaluate(model, xv, yv, loss_fn)
-    print(f"epoch={epoch} step={step} train_loss={tl:.4f} train_acc={ta:.4f} val_loss={vl:.4f} val_acc={va:.4f}", flush=True)
+    print(
+        f"epoch={epoch} step={step} train_loss={tl:.4f} train_acc={ta:.4f} val_loss={vl:.4f} val_acc={va:.4f}",
+        flush=True,
+    )

@@ -1,5 +1,6 @@
 """JSON lines. The data path in the config is relative and the run starts in another folder (a real
 FileNotFoundError)."""
+
 import json
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Plain lines. The script imports an optional fused optimizer package that is not installed in this
 interpreter (a real ModuleNotFoundError)."""
+
 import torch
 
 print("torch", torch.__version__, "- using fused optimizer from apex", flush=True)

@@ -1,10 +1,10 @@
 """Plain lines. A hand-written cross-entropy takes log() of ReLU outputs normalised to sum to one: as soon as a
 class probability is exactly 0 for its true label the loss is Inf and the next update makes everything NaN. The
 script never checks and exits 0: a silent failure only the numbers show."""
-import torch
-from torch import nn
 
+import torch
 from _common import batches, blobs
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(512, seed=1)

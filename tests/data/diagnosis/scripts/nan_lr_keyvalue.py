@@ -1,12 +1,12 @@
 """key=value lines (like examples/classify): a learning rate of 40 diverges within a few dozen steps; the script
 stops itself on a NaN loss with SystemExit, as many training loops do."""
+
 import argparse
 import math
 
 import torch
-from torch import nn
-
 from _common import batches, blobs, mlp
+from torch import nn
 
 p = argparse.ArgumentParser()
 p.add_argument("--lr", type=float, default=40.0)

@@ -1,6 +1,7 @@
 """nanoGPT-like output (`iter N: loss X, time Yms, mfu Z%`): a tiny character model with an exponential gate,
 trained with Adam at a learning rate of 0.3: a loss spike, then the gate overflows and the loss is NaN from
 iteration 40 on; like nanoGPT, nothing checks the loss, so it prints nan to the end and exits 0."""
+
 import sys
 import time
 
@@ -8,7 +9,7 @@ import torch
 from torch import nn
 
 torch.manual_seed(1337)
-text = ("to be or not to be that is the question whether tis nobler in the mind to suffer " * 40)
+text = "to be or not to be that is the question whether tis nobler in the mind to suffer " * 40
 chars = sorted(set(text))
 data = torch.tensor([chars.index(c) for c in text])
 vocab, block = len(chars), 16
@@ -34,8 +35,8 @@ model = Tiny()
 opt = torch.optim.Adam(model.parameters(), lr=0.3)
 for it in range(0, 121):
     ix = torch.randint(len(data) - block - 1, (32,))
-    xb = torch.stack([data[i:i + block] for i in ix])
-    yb = torch.stack([data[i + 1:i + block + 1] for i in ix])
+    xb = torch.stack([data[i : i + block] for i in ix])
+    yb = torch.stack([data[i + 1 : i + block + 1] for i in ix])
     t0 = time.time()
     logits = model(xb)
     loss = nn.functional.cross_entropy(logits.view(-1, vocab), yb.view(-1))

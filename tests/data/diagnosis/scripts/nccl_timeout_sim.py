@@ -1,6 +1,7 @@
 """SIMULATED: an NCCL collective timeout (no GPUs here). Prints the lines ProcessGroupNCCL's watchdog writes
 (torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp) and ends the way the real one does: std::terminate on the
 DistBackendError, i.e. SIGABRT."""
+
 import os
 import sys
 

@@ -1,10 +1,10 @@
 """SIMULATED: the kernel's OOM killer. A real one cannot be provoked safely on a shared machine; what it leaves
 is exactly this: ordinary progress lines, no Python error at all, and death by SIGKILL (exit 137 in a shell)."""
+
 import os
 import signal
 
 import torch
-
 from _common import blobs
 
 x, y = blobs(512)

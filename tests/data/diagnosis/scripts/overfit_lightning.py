@@ -1,9 +1,9 @@
 """Lightning-like bars. Few samples with label noise and a large model: validation loss rises from an early
 epoch on while training loss falls."""
-import torch
-from torch import nn
 
+import torch
 from _common import blobs, evaluate, lightning_bar, mlp
+from torch import nn
 
 torch.manual_seed(1)
 x, y = blobs(64, seed=11, spread=1.0, noise=1.2)

@@ -1,9 +1,9 @@
 """Plain lines. 48 noisy training samples, a wide two-layer MLP, Adam for 80 epochs, no regularisation:
 the validation loss bottoms out early and climbs while the training loss keeps falling."""
-import torch
-from torch import nn
 
+import torch
 from _common import blobs, evaluate, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(48, seed=8, spread=1.2, noise=1.5)

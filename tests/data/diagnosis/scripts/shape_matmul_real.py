@@ -1,4 +1,5 @@
 """key=value lines. The model's first layer expects 10 features; the data has 20 (a real shape error)."""
+
 import torch
 from torch import nn
 

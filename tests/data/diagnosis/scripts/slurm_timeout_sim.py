@@ -1,5 +1,6 @@
 """SIMULATED: a Slurm time limit (no scheduler here). Training lines, then the line slurmstepd writes when the
 job's wall time runs out, then the SIGTERM Slurm sends to the job step."""
+
 import os
 import signal
 import sys

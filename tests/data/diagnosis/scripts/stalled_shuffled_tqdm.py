@@ -1,9 +1,9 @@
 """tqdm bars on stderr. The labels were shuffled independently of the inputs: after learning the class balance
 in the first steps, the loss has nothing left to learn and stays on a plateau."""
-import torch
-from torch import nn
 
+import torch
 from _common import Bar, batches, blobs, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(1200, seed=7)

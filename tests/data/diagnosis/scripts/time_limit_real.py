@@ -1,11 +1,11 @@
 """key=value lines. A run that needs about a minute; regen.py gives it a 4-second time limit and ends it with
 SIGTERM, as the runner (and a scheduler) does: what the log shows is healthy training cut short."""
+
 import time
 
 import torch
-from torch import nn
-
 from _common import batches, blobs, mlp
+from torch import nn
 
 torch.manual_seed(0)
 x, y = blobs(2000)
