@@ -131,8 +131,13 @@ def summarise(rows: list[dict]) -> dict:
             "healthy": len(h),
             "false_alarms": sum(r["findings"] > 0 for r in h),
         }
+    from experiment_runner.diagnosis.model import CATEGORIES
+
+    nameable = [r for r in failing if r["expected"] in CATEGORIES]
     return {
         "cases": len(rows),
+        "nameable": len(nameable),
+        "nameable_top1": sum(r["top1_ok"] for r in nameable),
         "failing": len(failing),
         "top1": sum(r["top1_ok"] for r in failing),
         "accepted": sum(r["accepted"] for r in failing),
@@ -161,6 +166,10 @@ def print_summary(s: dict, split: str) -> None:
     print(f"failing runs, top-1 strict:   {_rate(s['top1'], s['failing'])}")
     print(f"failing runs, top-1 accepted: {_rate(s['accepted'], s['failing'])}  (top3_ok cases count within top 3)")
     print(f"failing runs, top-3:          {_rate(s['top3'], s['failing'])}")
+    print(
+        f"failing runs in categories the tool has, top-1: {_rate(s['nameable_top1'], s['nameable'])}"
+        "  (the others are labelled with new_categories it cannot name yet)"
+    )
     print(f"failing runs called healthy:  {s['called_healthy']}")
     print(f"healthy runs with a false alarm: {s['false_alarms']}/{s['healthy']}")
     for source, b in s["by_source"].items():

@@ -117,3 +117,23 @@ def test_the_scorer_runs_every_case_of_a_split_through_the_tool(split):
     assert summary["cases"] == len(cases)
     assert summary["failing"] + summary["healthy"] == len(cases)
     assert sum(c["n"] for c in summary["per_category"].values()) == summary["failing"]
+
+
+@pytest.mark.slow
+def test_the_plain_torch_runs_end_the_same_way_when_run_again(tmp_path):
+    """The corpus's failing runs that need only torch (the other frameworks are not installed here) are re-run
+    with this interpreter: each ends with the same exit code or signal and the same kind of final error."""
+    regen = _load(REAL / "scripts" / "regen.py", "diagnosis_real_regen")
+    recipes = regen.recipes()
+    names = [n for n, e in CASES.items() if e["source"] == "run" and e["framework"] == "torch" and not e["healthy"]]
+    names = [n for n in names if json.loads((REAL / "cases" / n / "meta.json").read_text())["exit_code"] != 0]
+    assert names
+    versions = regen.versions(sys.executable)
+    for name in names:
+        meta = regen.run_case(name, recipes[name], sys.executable, versions, out_dir=tmp_path)
+        saved = json.loads((REAL / "cases" / name / "meta.json").read_text())
+        assert (meta["exit_code"], meta["signal"]) == (saved["exit_code"], saved["signal"]), name
+        fresh = (tmp_path / name / "stderr.log").read_text().strip().splitlines()
+        kept = (REAL / "cases" / name / "stderr.log").read_text().strip().splitlines()
+        if kept:
+            assert fresh[-1].split(":")[0] == kept[-1].split(":")[0], name

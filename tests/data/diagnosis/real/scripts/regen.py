@@ -106,8 +106,9 @@ def command(name: str, recipe: dict, python: str, cwd: str) -> tuple[list[str], 
     return argv, extra
 
 
-def run_case(name: str, recipe: dict, python: str, vers: dict) -> dict:
-    dest = CASES / name
+def run_case(name: str, recipe: dict, python: str, vers: dict, out_dir: Path = CASES) -> dict:
+    """Run one script; write its logs and meta under out_dir/name; return the meta."""
+    dest = out_dir / name
     dest.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONHASHSEED="0", OMP_NUM_THREADS="1", HF_HUB_OFFLINE="1")
     env["FW_SRC"] = os.environ.get("FW_SRC", "/work/fw-i13/src")
@@ -119,7 +120,6 @@ def run_case(name: str, recipe: dict, python: str, vers: dict) -> dict:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"diag-real-{name}-") as cwd:
         argv, extra = command(name, recipe, python, cwd)
-
         out_path, err_path = Path(cwd) / ".stdout", Path(cwd) / ".stderr"
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             proc = subprocess.Popen(
