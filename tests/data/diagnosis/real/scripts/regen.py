@@ -11,10 +11,15 @@ How each script runs is in runs.yaml next to this file: its arguments, extra env
              OOM killer ends it and bash prints `Killed`)
   rlimit_as  an address-space limit for the process through prlimit (allocations fail inside the allocator)
   job_script the command inside a bash job script (bash reports a fatal signal the way a cluster log shows it)
-Scripts that drive third-party code (nanoGPT, pytorch/examples) find it under $FW_SRC (default /work/fw-i13/src);
-that code is fetched, never committed. Each script runs in a fresh empty folder with stdin from /dev/null, in its
-own process group. Output past LOG_CAP bytes per stream is cut in the middle the way the run store's log cap cuts
-it (same marker), and meta.json says so."""
+The interpreter is a virtual environment with torch==2.13.0 installed first (the CPU build), then transformers,
+lightning, keras, xgboost, scikit-learn, accelerate and requests (each case's meta.json lists the versions that
+made it; torchvision is not installable against the CPU torch here, see tv_standin/). Scripts that drive
+third-party code find it under $FW_SRC (default /work/fw-i13/src): karpathy/nanoGPT at commit 3adf61e154c3 and
+pytorch/examples at 77f55b912142 (mnist/, word_language_model/), fetched and never committed.
+
+Each script runs in a fresh empty folder with stdin from /dev/null, in its own process group. Output past LOG_CAP
+bytes per stream is cut in the middle the way the run store's log cap cuts it (same marker), and meta.json says
+so."""
 
 from __future__ import annotations
 
