@@ -150,7 +150,11 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         print(f"{'case':<{w}}  {'expected':<18}  {'found':<24}  ok")
         for name, case in labels.items():
             plan_path = folder / case["plan"]
-            plan = json.loads(plan_path.read_text()) if plan_path.suffix == ".json" else yaml.safe_load(plan_path.read_text())
+            plan = (
+                json.loads(plan_path.read_text())
+                if plan_path.suffix == ".json"
+                else yaml.safe_load(plan_path.read_text())
+            )
             args = {"report_path": f"corpus/{case['report']}", "plan": plan}
             if case.get("experiment"):
                 args["experiment"] = case["experiment"]

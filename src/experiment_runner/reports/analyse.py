@@ -345,7 +345,9 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=Non
     if c.p is None:
         if c.n >= 2 and c.n_baseline >= 2:
             constant = [
-                a for a in (c.arm, c.baseline) if cells is not None and cells.get((a, c.metric)) and cells[(a, c.metric)].zero_variance
+                a
+                for a in (c.arm, c.baseline)
+                if cells is not None and cells.get((a, c.metric)) and cells[(a, c.metric)].zero_variance
             ]
             return (
                 f"{c.arm} vs {c.baseline}: not tested: every seed of "
@@ -368,13 +370,10 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=Non
     eq = c.equivalence
     if eq is not None and eq.p is not None:
         margin = fmt(eq.margin, decimals)
-        tail += (
-            f" Equivalence (TOST against +-{margin}, the smallest effect of interest): p {p_eq(eq.p)}, "
-            + (
-                f"so the difference is shown to be smaller than {margin}."
-                if eq.equivalent
-                else f"so a difference of {margin} or more is not ruled out: this is no evidence of no effect."
-            )
+        tail += f" Equivalence (TOST against +-{margin}, the smallest effect of interest): p {p_eq(eq.p)}, " + (
+            f"so the difference is shown to be smaller than {margin}."
+            if eq.equivalent
+            else f"so a difference of {margin} or more is not ruled out: this is no evidence of no effect."
         )
     if c.seeds_needed is not None and c.hedges_g is not None:
         tail += (
@@ -382,7 +381,9 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=Non
             f"for 80% power at alpha {plan.alpha:g}; this comparison had {c.n} and {c.n_baseline}."
         )
     if c.min_detectable is not None:
-        tail += f" With these seeds the smallest difference detectable with 80% power is {fmt(c.min_detectable, decimals)}."
+        tail += (
+            f" With these seeds the smallest difference detectable with 80% power is {fmt(c.min_detectable, decimals)}."
+        )
     if c.test == "mann_whitney" and c.mann_whitney_min_p is not None and c.mann_whitney_min_p >= plan.alpha:
         tail += f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}."
     return tail
@@ -410,7 +411,9 @@ def _wilson(d, plan: EffectivePlan, metric: str) -> Interval | None:
     return Interval(low=low, high=high)
 
 
-def extend_comparison(c: Comparison, cell: ArmMetric, base: ArmMetric, plan: EffectivePlan, *, rng, resamples: int) -> None:
+def extend_comparison(
+    c: Comparison, cell: ArmMetric, base: ArmMetric, plan: EffectivePlan, *, rng, resamples: int
+) -> None:
     """The paired-by-seed comparison (when the arms share 2+ seeds), the minimum detectable difference at these
     seeds, and the equivalence test against the smallest effect of interest."""
     import numpy as np

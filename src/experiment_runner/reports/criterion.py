@@ -19,7 +19,10 @@ _DIFF = re.compile(
     rf"|(?:(?P<c>\d+(?:\.\d+)?)\s*(?P<uc>%|percentage points?|points?|pp|pts?)\s+(?:or\s+more\s+)?(?:over|above|better|higher|lower|below|gain|improvement|of\s+improvement))",
     re.I,
 )
-_LEVEL = re.compile(rf"(?P<op>>=|≥|>|<=|≤|<|\bat\s+least\b|\bat\s+most\b|\babove\b|\bbelow\b|\bexceeds?\b)\s*(?P<v>{_NUM})\s*(?P<u>%)?", re.I)
+_LEVEL = re.compile(
+    rf"(?P<op>>=|≥|>|<=|≤|<|\bat\s+least\b|\bat\s+most\b|\babove\b|\bbelow\b|\bexceeds?\b)\s*(?P<v>{_NUM})\s*(?P<u>%)?",
+    re.I,
+)
 _SIGNIFICANT = re.compile(r"\bsignifican|\bp\s*[<≤]", re.I)
 
 
@@ -58,7 +61,9 @@ def read(text: str | None, *, fraction: bool, smallest_effect: float | None) -> 
             value = float(m.group("v").replace("\u2212", "-"))
             return Threshold("level", _scale(value, m.group("u"), fraction), at_least, sig, m.group(0).strip())
     if smallest_effect is not None:
-        return Threshold("difference", smallest_effect, True, True, f"the smallest effect of interest, {smallest_effect:g}")
+        return Threshold(
+            "difference", smallest_effect, True, True, f"the smallest effect of interest, {smallest_effect:g}"
+        )
     return None
 
 

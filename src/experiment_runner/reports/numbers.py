@@ -120,7 +120,9 @@ class Traceable:
     CONSTANTS = (0.0, 1.0, 95.0, 0.95, 80.0, 0.8, 100.0)
 
     def __init__(self) -> None:
-        self._entries: list[tuple[float, str, str, str | None, bool, float]] = []  # (|v|, label, kind, arm, scalable, slack)
+        self._entries: list[
+            tuple[float, str, str, str | None, bool, float]
+        ] = []  # (|v|, label, kind, arm, scalable, slack)
         self._sorted: tuple[list[float], list[tuple]] | None = None
         self._fuzzy: list[tuple[float, float, str, bool]] = []
         # values citable only where the words before the number say what they are (a step, a seed): every integer up
@@ -130,7 +132,14 @@ class Traceable:
             self.add(c, "a conventional constant", kind="const")
 
     def add(
-        self, value, label: str, *, kind: Kind = "stat", arm: str | None = None, scalable: bool = False, slack: float = 1.0
+        self,
+        value,
+        label: str,
+        *,
+        kind: Kind = "stat",
+        arm: str | None = None,
+        scalable: bool = False,
+        slack: float = 1.0,
     ) -> None:
         """slack: how many times the written number's rounding tolerance the value may be off (a difference people
         compute from two rounded means is off by up to one unit in the last digit: slack 3)."""
@@ -208,7 +217,7 @@ class Traceable:
                 out.append(Match(label, kind, v, arm, scaled and not number.percent))
             for v, ftol, label, scalable in self._fuzzy:
                 if abs(v - target) <= ftol + tol and (not scaled or scalable or number.percent):
-                    out.append(Match(label, "stat", v, None, scaled))
+                    out.append(Match(label, "bound", v, None, scaled))
         if number.decimals == 0 and not number.percent and before:
             tail = before[-40:]
             for pattern, values, label in self._contextual.values():

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from experiment_runner.errors import UserError
 from experiment_runner.reports.analyse import Analysis, require_reason
 from experiment_runner.reports.model import Violation, Waiver
-from experiment_runner.reports.numbers import find_numbers
-from experiment_runner.reports.text import sentence_at
 
 
 @dataclass(frozen=True)
@@ -201,15 +199,16 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
 
     # H04: numbers in the caller's own text
     if texts:
+        from experiment_runner.reports.lint import untraceable
+
         traceable = an.traceable()
         h04 = []
         for where, text in texts:
-            for num in find_numbers(text):
-                if traceable.match(num, text[: num.start]) is None:
-                    h04.append(
-                        f'{num.text!r} in {where}: "{sentence_at(text, num.start)}" (nearest recorded or computed: '
-                        f"{'; '.join(traceable.nearest(num)) or 'none'})"
-                    )
+            for num, sentence in untraceable(an, text):
+                h04.append(
+                    f'{num.text!r} in {where}: "{sentence[:240]}" (nearest recorded or computed: '
+                    f"{'; '.join(traceable.nearest(num)) or 'none'})"
+                )
         if h04:
             out.append(_violation("H04", h04))
 

@@ -38,8 +38,16 @@ def _hand_comparisons(t: Traceable, x: list[float], y: list[float], where: str, 
         if math.isfinite(res.statistic):
             for level in (0.95, 1 - 2 * alpha):
                 ci = res.confidence_interval(level)
-                t.add(ci.low, f"{name} {level:.0%} CI of the difference {where}", scalable=scalable, slack=3)
-                t.add(ci.high, f"{name} {level:.0%} CI of the difference {where}", scalable=scalable, slack=3)
+                t.add(
+                    ci.low, f"{name} {level:.0%} CI of the difference {where}", kind="bound", scalable=scalable, slack=3
+                )
+                t.add(
+                    ci.high,
+                    f"{name} {level:.0%} CI of the difference {where}",
+                    kind="bound",
+                    scalable=scalable,
+                    slack=3,
+                )
             t.add(res.statistic, f"{name} t {where}")
             t.add(res.df, f"{name} df {where}")
             t.add(res.pvalue, f"p-value ({name}) {where}")
@@ -76,8 +84,8 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
         res = st.ttest_rel(list(x[s] for s in seeds), list(y[s] for s in seeds))
         for level in (0.95, 1 - 2 * alpha):
             ci = res.confidence_interval(level)
-            t.add(ci.low, f"paired t {level:.0%} CI {where}", scalable=scalable, slack=3)
-            t.add(ci.high, f"paired t {level:.0%} CI {where}", scalable=scalable, slack=3)
+            t.add(ci.low, f"paired t {level:.0%} CI {where}", kind="bound", scalable=scalable, slack=3)
+            t.add(ci.high, f"paired t {level:.0%} CI {where}", kind="bound", scalable=scalable, slack=3)
         t.add(res.statistic, f"paired t {where}")
         t.add(res.pvalue, f"p-value (paired t) {where}")
         ps.append(res.pvalue)
@@ -128,13 +136,13 @@ def build(an) -> Traceable:
         if c.min is not None and c.max is not None:
             t.add(c.max - c.min, f"range {where}", arm=arm, scalable=sc)
         for iv, name in ((c.ci_t, "t-CI"), (c.ci_bootstrap, "bootstrap CI")):
-            t.add(iv.low, f"{name} {where}", arm=arm, scalable=sc)
-            t.add(iv.high, f"{name} {where}", arm=arm, scalable=sc)
+            t.add(iv.low, f"{name} {where}", kind="bound", arm=arm, scalable=sc)
+            t.add(iv.high, f"{name} {where}", kind="bound", arm=arm, scalable=sc)
             if iv.low is not None and iv.high is not None and c.mean is not None:
                 t.add((iv.high - iv.low) / 2, f"half-width of the {name} {where}", arm=arm, scalable=sc)
         if c.wilson is not None:
-            t.add(c.wilson.low, f"Wilson interval {where}", arm=arm, scalable=True)
-            t.add(c.wilson.high, f"Wilson interval {where}", arm=arm, scalable=True)
+            t.add(c.wilson.low, f"Wilson interval {where}", kind="bound", arm=arm, scalable=True)
+            t.add(c.wilson.high, f"Wilson interval {where}", kind="bound", arm=arm, scalable=True)
         t.add(c.n, f"n {where}", kind="count", arm=arm)
         t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value", kind="count", arm=arm)
     for metric in an.metrics:  # differences and ratios between any two arms, absolute and relative
@@ -167,12 +175,18 @@ def build(an) -> Traceable:
             ("U", cmp.mann_whitney_u, "stat"),
             ("seeds needed", cmp.seeds_needed, "count"),
         ):
-            t.add(v, f"{name} {where}", kind=kind, scalable=sc and name == "difference", slack=3 if name == "difference" else 1)
+            t.add(
+                v,
+                f"{name} {where}",
+                kind=kind,
+                scalable=sc and name == "difference",
+                slack=3 if name == "difference" else 1,
+            )
         if cmp.probability_of_improvement is not None:
             t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
         for iv, name in ((cmp.difference_ci, "difference CI"),):
-            t.add(iv.low, f"{name} {where}", scalable=sc, slack=3)
-            t.add(iv.high, f"{name} {where}", scalable=sc, slack=3)
+            t.add(iv.low, f"{name} {where}", kind="bound", scalable=sc, slack=3)
+            t.add(iv.high, f"{name} {where}", kind="bound", scalable=sc, slack=3)
         for name, v in (
             ("Welch", cmp.welch_p),
             ("Student", cmp.student_p),
@@ -188,21 +202,28 @@ def build(an) -> Traceable:
             for name, v in (("paired t", pr.t), ("paired df", pr.df), ("p-value (paired t)", pr.p)):
                 t.add(v, f"{name} {where}")
             t.add(pr.sign_flip_p, f"p-value (sign-flip) {where}")
-            t.add(pr.ci_bca.low, f"paired BCa CI {where}", scalable=sc, slack=3)
-            t.add(pr.ci_bca.high, f"paired BCa CI {where}", scalable=sc, slack=3)
+            t.add(pr.ci_bca.low, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
+            t.add(pr.ci_bca.high, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
             t.add(pr.wins, f"seeds where {cmp.arm} is better {where}", kind="count")
             t.add(pr.n, f"shared seeds {where}", kind="count")
         if cmp.equivalence is not None:
             eq = cmp.equivalence
             t.add(eq.p, f"p-value (TOST) {where}")
-            t.add(eq.ci.low, f"TOST interval {where}", scalable=sc, slack=3)
-            t.add(eq.ci.high, f"TOST interval {where}", scalable=sc, slack=3)
+            t.add(eq.ci.low, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
+            t.add(eq.ci.high, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
         x, y = an.values(cmp.arm, cmp.metric), an.values(cmp.baseline, cmp.metric)
         all_ps.extend(_hand_comparisons(t, x, y, where, sc, plan.alpha))
         cx = dict(zip(an.cells[(cmp.arm, cmp.metric)].seeds, x))
         cy = dict(zip(an.cells[(cmp.baseline, cmp.metric)].seeds, y))
         all_ps.extend(_paired(t, cx, cy, where, sc, plan.higher_is_better, plan.alpha))
     _corrections(t, an, all_ps)
+    if an.plan.success_criteria or an.plan.smallest_effect is not None:
+        from experiment_runner.reports.criterion import read
+
+        for frac in (True, False):
+            th = read(an.plan.success_criteria, fraction=frac, smallest_effect=an.plan.smallest_effect)
+            if th is not None:
+                t.add(th.value, "the success criterion's threshold", kind="plan", scalable=True)
     _plan_values(t, an)
     for value, tol, label in an.mc_endpoints:
         metric_fraction = any(m in label for m in fractions) or any(

@@ -73,7 +73,9 @@ def sign_flip_test(d, *, n_resamples: int = 9999, rng: np.random.Generator | Non
     return SignFlip(float(min(1.0, 2 * min(p_less, p_greater))), exact, len(null))
 
 
-def bca_paired_interval(d, *, n_resamples: int, rng: np.random.Generator, confidence: float = 0.95) -> tuple[float, float]:
+def bca_paired_interval(
+    d, *, n_resamples: int, rng: np.random.Generator, confidence: float = 0.95
+) -> tuple[float, float]:
     """BCa bootstrap interval of the mean paired difference (d resampled as one sample). (nan, nan) when fewer than
     2 differences or all equal. Randomness: one rng.integers() call."""
     from experiment_runner.stats.bootstrap import bca_interval_mean, bootstrap_means

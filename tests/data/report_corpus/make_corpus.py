@@ -191,11 +191,18 @@ SURVIVOR = Dataset(
     True,
     [
         Arm("bert_base", "BERT-base", 0.8810, 0.0040, [0, 1, 2, 3]),
-        Arm("distil", "the distilled model", 0.8650, 0.0050, [0, 1, 2, 3], {
-            1: ("crashed", "NCCL timeout", False),
-            2: ("crashed", "NCCL timeout", False),
-            3: ("failed", "exit code 137 (killed: out of host memory)", False),
-        }),
+        Arm(
+            "distil",
+            "the distilled model",
+            0.8650,
+            0.0050,
+            [0, 1, 2, 3],
+            {
+                1: ("crashed", "NCCL timeout", False),
+                2: ("crashed", "NCCL timeout", False),
+                3: ("failed", "exit code 137 (killed: out of host memory)", False),
+            },
+        ),
     ],
     "The distilled model keeps F1 within 2 points of BERT-base on the CoNLL-2003 NER test set.",
     "F1 within 2 points of BERT-base",
@@ -213,7 +220,9 @@ def draw(ds: Dataset, seed: int) -> list[dict]:
             v2 = float(1.05 - v + rng.normal(0, 0.01)) if ds.second else None
             if s in arm.fail:
                 status, cause, rerun = arm.fail[s]
-                rows.append({"method": arm.id, "seed": s, "status": status, ds.metric: None, "cause": cause, "v2": None})
+                rows.append(
+                    {"method": arm.id, "seed": s, "status": status, ds.metric: None, "cause": cause, "v2": None}
+                )
                 if not rerun:
                     continue
             dec = 4 if ds.fraction or ds.metric == "val_loss" else (2 if ds.metric == "bleu" else 1)
@@ -359,7 +368,11 @@ def _failure_lines(ds: Dataset, s: Stats, f: Fmt) -> list[str]:
         rerun = arm.fail[r["seed"]][2]
         out.append(
             f"- {arm.name} (`{arm.id}`), seed {r['seed']}: {r['status']} ({r['cause']})"
-            + ("; the seed was re-run and the re-run completed." if rerun else "; not re-run, so the arm has one seed less.")
+            + (
+                "; the seed was re-run and the re-run completed."
+                if rerun
+                else "; not re-run, so the arm has one seed less."
+            )
         )
     return out
 
@@ -463,9 +476,7 @@ def style_latex(ds: Dataset, s: Stats) -> list[str]:
         vals = s.values[a.id]
         if len(vals) < 2:
             continue
-        L.append(
-            f"{a.name} & ${f.v(vals.mean())} \\pm {f.v(vals.std(ddof=1))}$ & {len(vals)} \\\\"
-        )
+        L.append(f"{a.name} & ${f.v(vals.mean())} \\pm {f.v(vals.std(ddof=1))}$ & {len(vals)} \\\\")
     L += [r"\bottomrule", r"\end{tabular}", "```", ""]
     L.append("Values are mean $\\pm$ sample standard deviation over seeds.")
     L.append("")
@@ -493,8 +504,10 @@ def style_notebook(ds: Dataset, s: Stats) -> list[str]:
     L += [f"- Hypothesis (registered before the runs): {ds.hypothesis}"]
     L += [f"- Success criterion: {ds.criterion}."]
     L += [f"- Methods: {ds.methods}"]
-    L += ["- Statistics: mean ± sample std (n = completed seeds), 95% t-interval, 95% bootstrap CI of the difference "
-          "(10,000 resamples)."]
+    L += [
+        "- Statistics: mean ± sample std (n = completed seeds), 95% t-interval, 95% bootstrap CI of the difference "
+        "(10,000 resamples)."
+    ]
     L += ["", "## Summary", ""]
     for a in ds.arms:
         vals = s.values[a.id]
@@ -541,7 +554,10 @@ def style_mean_sd_columns(ds: Dataset, s: Stats) -> list[str]:
     base = ds.arms[0]
     L = [f"# Report: {ds.key}", "", "## Hypothesis", "", ds.hypothesis, "", "## Method", "", ds.methods, ""]
     L += ["## Results", ""]
-    L += [f"| Arm | Mean {ds.label}{' (%)' if f.percent else ''} | Std | Seeds | Min | Max |", "|---|---|---|---|---|---|"]
+    L += [
+        f"| Arm | Mean {ds.label}{' (%)' if f.percent else ''} | Std | Seeds | Min | Max |",
+        "|---|---|---|---|---|---|",
+    ]
     for a in ds.arms:
         vals = s.values[a.id]
         if len(vals) < 2:
@@ -565,8 +581,13 @@ def style_mean_sd_columns(ds: Dataset, s: Stats) -> list[str]:
     L.append("")
     if s.failed:
         L += ["## Failed runs", ""] + _failure_lines(ds, s, f) + [""]
-    L += ["## Limitations", "", f"Only {min(len(v) for v in s.values.values() if len(v) >= 2)} to "
-          f"{max(len(v) for v in s.values.values())} seeds per arm; one dataset.", ""]
+    L += [
+        "## Limitations",
+        "",
+        f"Only {min(len(v) for v in s.values.values() if len(v) >= 2)} to "
+        f"{max(len(v) for v in s.values.values())} seeds per arm; one dataset.",
+        "",
+    ]
     return L
 
 
@@ -606,7 +627,9 @@ def flaw_fabricated(ds, s, lines, f):
     arm = ds.arms[1]
     m = f.v(s.values[arm.id].mean())
     i = _find(lines, lambda ln: m in ln)
-    bumped = f.v(s.values[arm.id].mean() + (6 if ds.hib else -6) * s.values[arm.id].std(ddof=1) / 10 + 3 / f.k * 10 ** -f.d)
+    bumped = f.v(
+        s.values[arm.id].mean() + (6 if ds.hib else -6) * s.values[arm.id].std(ddof=1) / 10 + 3 / f.k * 10**-f.d
+    )
     lines[i] = lines[i].replace(m, bumped, 1)
     return [("L02", i + 1)]
 
@@ -680,7 +703,10 @@ def flaw_baseline_missing(ds, s, lines, f):
 def flaw_n_mismatch(ds, s, lines, f):
     arm = ds.arms[1]
     n = len(s.values[arm.id])
-    i = _find(lines, lambda ln: f.v(s.values[arm.id].mean()) in ln and (f"(n={n})" in ln or f"| {n} |" in ln or f"& {n} \\\\" in ln))
+    i = _find(
+        lines,
+        lambda ln: f.v(s.values[arm.id].mean()) in ln and (f"(n={n})" in ln or f"| {n} |" in ln or f"& {n} \\\\" in ln),
+    )
     for old, new in ((f"(n={n})", f"(n={n + 1})"), (f"| {n} |", f"| {n + 1} |"), (f"& {n} \\\\", f"& {n + 1} \\\\")):
         if old in lines[i]:
             lines[i] = lines[i].replace(old, new, 1)
@@ -714,9 +740,11 @@ FLAWS = {
 }
 
 # (dataset, style) honest texts, and (dataset, style, flaw) flawed ones: chosen so each flaw appears in several styles
-HONEST = [
-    (d.key, st_) for d in DATASETS for st_ in ("pct", "prose", "latex", "notebook")
-] + [("speech_wer", "cols"), ("cifar_mixup", "cols"), ("tabular_f1", "cols")]
+HONEST = [(d.key, st_) for d in DATASETS for st_ in ("pct", "prose", "latex", "notebook")] + [
+    ("speech_wer", "cols"),
+    ("cifar_mixup", "cols"),
+    ("tabular_f1", "cols"),
+]
 FLAWED = [
     ("cifar_mixup", "pct", "L01"),
     ("wmt_ls", "prose", "L01"),
@@ -810,9 +838,13 @@ def special_cases(labels: dict) -> None:
                 "- distil seeds 1 and 2 crashed (NCCL timeout); seed 3 was killed for lack of host memory (exit code 137).",
                 "",
             ]
-            honest = common + [
-                "The distilled model has a single completed run (seed 0), so it has no spread and is not compared.",
-            ] + fail
+            honest = (
+                common
+                + [
+                    "The distilled model has a single completed run (seed 0), so it has no spread and is not compared.",
+                ]
+                + fail
+            )
             single = f.v(s.values[arm.id][0])
             flawed = common + [f"The distilled model reaches {single}% F1 (n=1)."] + fail
             _emit(labels, f"{ds.key}__honest", honest, results, plan, True, [], "one completed run, not reported")
@@ -858,7 +890,9 @@ def main() -> None:
         lines = STYLES[style](ds, s)
         f = Fmt(ds, style != "notebook")
         expected = FLAWS[flaw](ds, s, lines, f)
-        _emit(labels, f"{key}__{style}__{flaw}", lines, results, plan, False, expected, f"{flaw} planted in style {style}")
+        _emit(
+            labels, f"{key}__{style}__{flaw}", lines, results, plan, False, expected, f"{flaw} planted in style {style}"
+        )
     special_cases(labels)
     header = (
         "# Labels, written by make_corpus.py when each text was made (before check_report read any of them).\n"
