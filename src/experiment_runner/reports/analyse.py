@@ -232,7 +232,7 @@ def analyse(
                 values=[float(v) for v in samples[i]],
                 text=text,
                 wilson=_wilson(d, plan, metric),
-                zero_variance=d.n >= 2 and d.std == 0,
+                zero_variance=d.n >= 2 and d.std <= 1e-12 * max(1.0, abs(d.mean)),
             )
 
     comparisons: list[Comparison] = []

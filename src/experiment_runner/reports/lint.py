@@ -134,23 +134,21 @@ _STAT_HEADER = re.compile(
 _SPREAD_HEADER = re.compile(
     r"(±|\bstd\b|\bsd\b|\bs\.d\.|\bsem?\b|std\.? ?dev|standard dev|\bci\b|interval|\(sd\)|\(std\))", re.I
 )
-_N_HEADER = re.compile(
-    r"^\s*(n|\$?n\$?|\(n\)|n \(.*\)|#\s*seeds?|#\s*runs?|seeds|runs|n seeds|n runs|number of (?:seeds|runs)|"
-    r"seeds \(n\)|runs \(n\)|completed(?: runs| seeds)?)\s*$",
-    re.I,
-)
+_N_HEADER = re.compile(r"^\s*(n|\(n\)|n \(.*\)|#\s*seeds?|#\s*runs?|.*\b(?:seeds|runs)\b.*|completed)\s*$", re.I)
 _FAIL_WORDS = re.compile(
     r"\b(fail\w*|crash\w*|diverg\w*|cancel\w*|lost|nan|inf|killed|error|oom|out of memory|preempt\w*|timed? ?out|"
     r"timeout|abort\w*|did not (?:complete|finish))\b",
     re.I,
 )
 _SINGLE_RUN = re.compile(
-    r"\b(seeds?|runs?|best|worst|max(?:imum)?|min(?:imum)?|highest|lowest|peak|range[ds]?|between|individual|single|"
+    r"\b(seed|run|seeds\s+\d|best|worst|max(?:imum)?|min(?:imum)?|highest|lowest|peak|range[ds]?|between|individual|single|"
     r"each|outliers?|per[- ]seed|spread|up to|one of|top)\b",
     re.I,
 )
 _METHOD_UNIT = re.compile(
-    r"^\s*(?:[-–]\s*)?(?:epochs?|steps?|iterations?|iters?|updates?|batch(?:es)?|layers?|blocks?|units?|heads?|"
+    r"^\s*(?:[-–]\s*)?(?:(?:training|train|test|validation|val|held-out|heldout|evaluation|eval|labelled|unlabelled|"
+    r"synthetic|random)\s+(?:points|data points|pairs|rows|items|examples|samples|images|sentences|utterances|documents|"
+    r"tokens|episodes|set|split)\b|epochs?|steps?|iterations?|iters?|updates?|batch(?:es)?|layers?|blocks?|units?|heads?|"
     r"channels?|filters?|dims?|dimensions?|hidden|neurons?|tokens?|words?|images?|examples?|samples?|sentences?|"
     r"documents?|utterances?|hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|ms|days?|gpus?|gpu-?hours?|cpus?|"
     r"cores?|nodes?|workers?|classes|categories|labels?|folds?|resamples?|permutations?|bootstrap|draws?|warm-?up|"
@@ -548,13 +546,14 @@ class _Lint:
             kinds = {c.kind for c in x.cands}
             if kinds <= {"run", "extreme"}:
                 single_ctx = (u.kind == "table_row" and per_run_table.get(u.line)) or bool(
-                    _SINGLE_RUN.search(f"{x.header or ''} {u.clean}")
+                    _SINGLE_RUN.search(f"{x.header or ''} {u.clean[max(0, x.num.start - 40) : x.num.start]}")
                 )
                 if single_ctx or _section_kind(u.section) in ("runs", "failed"):
                     continue
                 extremes = [c for c in x.cands if c.kind == "extreme"]
                 if extremes:
-                    c = extremes[0]
+                    about = self.arm_before(u, x.num.start)
+                    c = next((e for e in extremes if e.arm == about), extremes[0])
                     cell = self.an.cells.get((c.arm, c.label.split(" of arm ")[0].split(" ", 1)[1])) if c.arm else None
                     beside = f"; the arm's result is {cell.text}" if cell is not None else ""
                     cherry.setdefault(u.line, (u, []))[1].append(f"{x.num.text} is the {c.label}{beside}")
@@ -664,7 +663,7 @@ class _Lint:
 
     def _names_failure(self, u: Unit, r) -> bool:
         t = _mask(u.clean)
-        arms = self.arms_in(t)
+        arms = self.arms_in(t) + [c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm]
         if u.kind == "table_row":
             arms = arms or ([self.unit_arm(u)] if self.unit_arm(u) else [])
         seed_hit = r.seed is not None and (
@@ -700,12 +699,19 @@ class _Lint:
         if not stated:
             return  # not restating the hypothesis is no change of it; references ('is supported') are fine
         want = _norm(registered)
-        if any(want in _norm(u.clean) for u in stated) or want in _norm(" ".join(u.clean for u in stated)):
-            return
+        joined = " zzunitzz ".join(_norm(u.clean) for u in stated) + " zzunitzz"
+        at = joined.find(want)
+        while at != -1:
+            rest = joined[at + len(want) :].split()
+            if rest and rest[0] == "zzunitzz":
+                return  # restated word for word (whatever framing comes before it)
+            at = joined.find(want, at + 1)
         reg_words = set(_words(registered))
         best, best_u = 0.0, None
         for u in stated:
-            if re.search(r"criteri|success|threshold|\bmargin\b|smallest effect", u.clean, re.I):
+            if re.search(r"criteri|success|threshold|\bmargin\b|smallest effect", u.clean, re.I) and want not in _norm(
+                u.clean
+            ):
                 continue  # the criterion beside the hypothesis, not a restatement of it
             w = set(_words(u.clean))
             share = len(reg_words & w) / max(1, len(reg_words))
@@ -833,8 +839,8 @@ class _Lint:
 
 def _means(x: _Num) -> list[Match]:
     """The arm means a written number matches; a bare integer (a count, an n) is no evidence of one."""
-    if x.num.decimals == 0 and not x.num.percent:
-        return []
+    if (x.num.decimals == 0 and not x.num.percent) or x.num.text[:1] in "+-\u2212":
+        return []  # an integer is a count or an n; a signed number is a difference
     return [c for c in x.cands if c.kind == "mean"]
 
 
