@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 
 _NUM = r"[-+\u2212]?\d+(?:\.\d+)?"
+_UNIT = r"%|percentage points?|points?|pp|pts?"
 _DIFF = re.compile(
-    rf"(?:\bby\s+(?:at\s+least\s+|more\s+than\s+|>=?\s*|≥\s*)?(?P<a>{_NUM})\s*(?P<ua>%|percentage points?|points?|pp|pts?)?)"
-    rf"|(?:(?P<b>[+\u2212-]\s?\d+(?:\.\d+)?)\s*(?P<ub>%|percentage points?|points?|pp|pts?)?)"
-    rf"|(?:(?P<c>\d+(?:\.\d+)?)\s*(?P<uc>%|percentage points?|points?|pp|pts?)\s+(?:or\s+more\s+)?(?:over|above|better|higher|lower|below|gain|improvement|of\s+improvement))",
+    rf"(?:\bby\s+(?:at\s+least\s+|more\s+than\s+|>=?\s*|≥\s*)?(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?)"
+    rf"|(?:(?P<b>[+\u2212-]\s?\d+(?:\.\d+)?)\s*(?P<ub>{_UNIT})?)"
+    rf"|(?:(?P<c>\d+(?:\.\d+)?)\s*(?P<uc>{_UNIT})\s+(?:or\s+more\s+)?"
+    r"(?:over|above|better|higher|lower|below|gain|improvement|of\s+improvement))",
     re.I,
 )
 _LEVEL = re.compile(

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from experiment_runner.reports.analyse import Analysis
 from experiment_runner.reports.model import Finding
-from experiment_runner.reports.numbers import Match, Number, Traceable, _mask, find_numbers
+from experiment_runner.reports.numbers import Match, Number, _mask, find_numbers
 from experiment_runner.reports.text import Unit, split_row, units
 
 
@@ -58,7 +58,8 @@ CODES: dict[str, LintCode] = {
         LintCode(
             "L04",
             "claim_not_supported",
-            "Say there is no significant difference (and how many seeds the effect would need), or run the pre-registered test with more seeds.",
+            "Say there is no significant difference (and how many seeds the effect would need), or run the "
+            "pre-registered test with more seeds.",
         ),
         LintCode(
             "L05",
@@ -111,7 +112,8 @@ _TEST_CITED = re.compile(
 )
 # a sentence about the plan (the criterion, the hypothesis, a threshold), not a result or a claim
 _PLAN_TALK = re.compile(
-    r"(criteri|threshold|\bmargin\b|sesoi|smallest effect|pre-?regist|\bregistered\b|hypothes|\bwould need|\bneeds? about|"
+    r"(criteri|threshold|\bmargin\b|sesoi|smallest effect|pre-?regist|\bregistered\b|hypothes|\bwould need|"
+    r"\bneeds? about|"
     r"\bto detect\b|\bdetectable\b|\bpower\b)",
     re.I,
 )
@@ -134,7 +136,11 @@ _STAT_HEADER = re.compile(
 _SPREAD_HEADER = re.compile(
     r"(±|\bstd\b|\bsd\b|\bs\.d\.|\bsem?\b|std\.? ?dev|standard dev|\bci\b|interval|\(sd\)|\(std\))", re.I
 )
-_N_HEADER = re.compile(r"^\s*(n|\(n\)|n \(.*\)|#\s*seeds?|#\s*runs?|.*\b(?:seeds|runs)\b.*|completed)\s*$", re.I)
+_N_HEADER = re.compile(
+    r"^(?!.*\b(?:better|worse|wins?|tied|where|per)\b)\s*(n|\(n\)|n \(.*\)|#\s*seeds?|#\s*runs?|"
+    r".*\b(?:seeds|runs)\b.*|completed)\s*$",
+    re.I,
+)
 _FAIL_WORDS = re.compile(
     r"\b(fail\w*|crash\w*|diverg\w*|cancel\w*|lost|nan|inf|killed|error|oom|out of memory|preempt\w*|timed? ?out|"
     r"timeout|abort\w*|did not (?:complete|finish))\b",
@@ -147,7 +153,8 @@ _SINGLE_RUN = re.compile(
 )
 _METHOD_UNIT = re.compile(
     r"^\s*(?:[-–]\s*)?(?:(?:training|train|test|validation|val|held-out|heldout|evaluation|eval|labelled|unlabelled|"
-    r"synthetic|random)\s+(?:points|data points|pairs|rows|items|examples|samples|images|sentences|utterances|documents|"
+    r"synthetic|random)\s+(?:points|data points|pairs|rows|items|examples|samples|images|sentences|utterances|"
+    r"documents|"
     r"tokens|episodes|set|split)\b|epochs?|steps?|iterations?|iters?|updates?|batch(?:es)?|layers?|blocks?|units?|heads?|"
     r"channels?|filters?|dims?|dimensions?|hidden|neurons?|tokens?|words?|images?|examples?|samples?|sentences?|"
     r"documents?|utterances?|hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|ms|days?|gpus?|gpu-?hours?|cpus?|"
@@ -168,7 +175,8 @@ _HYPERPARAM_BEFORE = re.compile(
     r"epsilon|eps|beta\d?|gamma|lambda|alpha|clip(?:ping)?|max[_ ]norm|block size|beam size|beam|top-?k|heads|layers|"
     r"hidden|width|depth|d_model|embedding|coefficient|coef|max_depth|eta|trees|survival probability|probability|"
     r"factors?|masks?|seq(?:uence)? length|max length|patience|decay|rate|ratio|size|schedule|seed|version|budget|"
-    r"split|for|every|after|within|of size|limit)|[α-ωΑ-Ω]\d?)\s*(?:of|=|:|to|at|is|was|set to)?\s*(?:[α-ωΑ-Ω]\s*=\s*)?$",
+    r"split|for|every|after|within|of size|limit)|[α-ωΑ-Ω]\d?)"
+    r"\s*(?:of|=|:|to|at|is|was|set to)?\s*(?:[α-ωΑ-Ω]\s*=\s*)?$",
     re.I,
 )
 _ASSIGN = re.compile(r"([A-Za-z_α-ωΑ-Ω][\w.\-α-ωΑ-Ω]*)\s*(?:=|:)\s*$")
@@ -333,7 +341,9 @@ class _Lint:
             return masked[:start]
         return f"{header or ''} {masked[masked.rfind('|', 0, start) + 1 : start]}"
 
-    def _role(self, u: Unit, masked: str, n: Number, header: str | None, kind: str) -> str:
+    def _role(self, u: Unit, masked: str, n: Number, header: str | None, kind: str) -> str:  # noqa: PLR0911
+        """What a written number is: 'count' (of runs, seeds ...), 'skip' (the plan's or the method's, a year, a
+        reference, a version) or 'value' (a result or a statistic, which must trace). One reason per return."""
         before, after = masked[max(0, n.start - 60) : n.start], masked[n.end : n.end + 40]
         spread_near = bool(re.match(r"\s*%?\s*\)?\s*(±|\+/-|\+-)", after)) or bool(
             re.search(r"(±|\+/-|\+-)\s*$", before)
@@ -365,7 +375,7 @@ class _Lint:
                 return "skip"  # a hyperparameter: lr=3e-4, γ=0.9
         if _HYPERPARAM_BEFORE.search(before[-40:]):
             return "skip"
-        if kind == "setup" or kind == "hypothesis":
+        if kind in ("setup", "hypothesis"):
             return "skip"
         if _PLAN_TALK.search(masked) and not re.search(r"±", masked):
             return "skip"  # the criterion's threshold, the registered minimum ...
@@ -581,16 +591,16 @@ class _Lint:
                 spread_labels |= means
             else:
                 bare.append((x, means))
-        for line, (u, items) in bad.items():
+        for u, items in bad.values():
             self.add("L02", u, f"number(s) found in no run and in no statistic of them: {', '.join(items)}")
-        for line, (u, items) in cherry.items():
+        for u, items in cherry.values():
             self.add("L11", u, "one run's value given as a result: " + "; ".join(items))
         flagged: dict[int, tuple[Unit, list[str]]] = {}
         for x, means in bare:
             if means & spread_labels:
                 continue  # the same result is given with its spread elsewhere in the report
             flagged.setdefault(x.unit.line, (x.unit, []))[1].append(f"{x.num.text} ({sorted(means)[0]}; no ±)")
-        for line, (u, items) in flagged.items():
+        for u, items in flagged.values():
             self.add("L01", u, f"result(s) without their spread: {', '.join(items)}")
         if not self.doc.n_stated and spread_labels:
             first = next((x.unit for x in self.doc.nums if x.spread), None)
@@ -784,10 +794,8 @@ class _Lint:
                 continue
             masked = _mask(u.clean)
             hits: list[tuple[int, int, int | None]] = []  # (position, k, launched)
-            for h in _N_EQ.finditer(masked):
-                hits.append((h.start(), int(h.group(1)), None))
-            for h in _N_WORDS.finditer(masked):
-                hits.append((h.start(), int(h.group(1)), None))
+            hits += [(h.start(), int(h.group(1)), None) for h in _N_EQ.finditer(masked)]
+            hits += [(h.start(), int(h.group(1)), None) for h in _N_WORDS.finditer(masked)]
             if u.kind == "table_row":
                 bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", masked)]
                 cells = split_row(masked)
@@ -851,22 +859,18 @@ def _label(cell: str) -> str:
 
 def lint(an: Analysis, markdown: str) -> list[Finding]:
     """Every finding, in the order of the checks (numbers, claims, failed runs, hypothesis, baseline, counts)."""
-    l = _Lint(an, markdown)
-    l.numbers()
-    l.claims()
-    l.failed_runs()
-    l.hypothesis()
-    l.baseline()
-    l.counts()
-    return l.findings
+    checker = _Lint(an, markdown)
+    checker.numbers()
+    checker.claims()
+    checker.failed_runs()
+    checker.hypothesis()
+    checker.baseline()
+    checker.counts()
+    return checker.findings
 
 
 def untraceable(an: Analysis, text: str) -> list[tuple[Number, str]]:
     """The numbers of a caller's own text (compile_report's analysis and limitations) that trace to nothing, read
     the way check_report reads a report. Returns (number, its sentence)."""
-    l = _Lint(an, text)
-    out = []
-    for x in l.doc.nums:
-        if x.role != "skip" and not x.cands:
-            out.append((x.num, x.unit.text))
-    return out
+    reader = _Lint(an, text)
+    return [(x.num, x.unit.text) for x in reader.doc.nums if x.role != "skip" and not x.cands]

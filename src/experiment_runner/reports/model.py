@@ -217,8 +217,8 @@ class Comparison(BaseModel):
     seeds_needed: int | None = Field(description="Seeds per arm the observed effect would need for 80% power at alpha.")
     min_detectable: float | None = Field(
         None,
-        description="Smallest true difference the plan's t-test detects with 80% power at alpha with these seeds (paired "
-        "when the arms share seeds), in the metric's units.",
+        description="Smallest true difference the plan's t-test detects with 80% power at alpha with these seeds "
+        "(paired when the arms share seeds), in the metric's units.",
     )
     paired: Paired | None = Field(None, description="The paired-by-seed comparison, when the arms share 2+ seeds.")
     equivalence: Equivalence | None = Field(

@@ -96,7 +96,7 @@ def _paired_table(an: Analysis) -> str:
             if pr is None or pr.sign_flip_p is None
             else f"{fmt_p(pr.sign_flip_p)}" + ("" if pr.sign_flip_exact else " (sampled)")
         )
-        wins = "n/a" if pr is None else f"{pr.wins} of {pr.n}"
+        wins = "n/a" if pr is None else f"{pr.wins} of {pr.n} seeds"
         mde = "n/a" if c.min_detectable is None else fmt(c.min_detectable, d)
         tost = (
             "no smallest effect of interest in the plan"
@@ -109,7 +109,7 @@ def _paired_table(an: Analysis) -> str:
         "paired difference (95% BCa CI)",
         "paired t (df), p",
         "sign-flip p",
-        "seeds better",
+        "arm better in",
         "detectable at 80% power",
         "equivalence (TOST)",
     ]

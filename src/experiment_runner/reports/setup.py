@@ -102,13 +102,14 @@ def _command_pattern(argv: list[str], seed: int | None) -> str:
     """The command with its seed written as {seed}: a seed argument (`--seed 3`, `--seed=3`) always; the seed inside
     another argument (`--out_dir=out-3`) by arm_commands, where the arm's other runs show it varies with the seed."""
     words, after_seed = [], False
-    for w in argv:
+    for arg in argv:
+        word = arg
         if seed is not None and (
-            (after_seed and w == str(seed)) or re.fullmatch(rf"(--?)?[\w.-]*seed[\w.-]*={seed}", w, re.I)
+            (after_seed and arg == str(seed)) or re.fullmatch(rf"(--?)?[\w.-]*seed[\w.-]*={seed}", arg, re.I)
         ):
-            w = re.sub(rf"{seed}$", "{seed}", w)
-        after_seed = bool(re.fullmatch(r"--?[\w.-]*seed[\w.-]*", w, re.I))
-        words.append(w)
+            word = re.sub(rf"{seed}$", "{seed}", arg)
+        after_seed = bool(re.fullmatch(r"--?[\w.-]*seed[\w.-]*", arg, re.I))
+        words.append(word)
     return " ".join(words)
 
 

@@ -81,7 +81,7 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
     t.add(int(np.sum(d == 0)), f"seeds tied {where}", kind="count")
     ps = []
     if np.ptp(d) > 0:
-        res = st.ttest_rel(list(x[s] for s in seeds), list(y[s] for s in seeds))
+        res = st.ttest_rel([x[s] for s in seeds], [y[s] for s in seeds])
         for level in (0.95, 1 - 2 * alpha):
             ci = res.confidence_interval(level)
             t.add(ci.low, f"paired t {level:.0%} CI {where}", kind="bound", scalable=scalable, slack=3)
@@ -100,8 +100,31 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
 def build(an) -> Traceable:
     """The Traceable of an Analysis (see the module docstring)."""
     t = Traceable()
-    plan = an.plan
     fractions = fraction_metrics(an)
+    _runs(t, an, fractions)
+    _cells(t, an, fractions)
+    _between_arms(t, an, fractions)
+    all_ps: list[float] = []
+    for cmp in an.comparisons:
+        all_ps.extend(_comparison(t, an, cmp, cmp.metric in fractions))
+    _corrections(t, an, all_ps)
+    if an.plan.success_criteria or an.plan.smallest_effect is not None:
+        from experiment_runner.reports.criterion import read
+
+        for frac in (True, False):
+            th = read(an.plan.success_criteria, fraction=frac, smallest_effect=an.plan.smallest_effect)
+            if th is not None:
+                t.add(th.value, "the success criterion's threshold", kind="plan", scalable=True)
+    _plan_values(t, an)
+    for value, tol, label in an.mc_endpoints:
+        metric_fraction = any(m in label for m in fractions) or any(
+            c.metric in fractions and f"{c.arm} vs {c.baseline}" in label for c in an.comparisons
+        )
+        t.add_fuzzy(value, tol, label, scalable=metric_fraction)
+    return t
+
+
+def _runs(t: Traceable, an, fractions: set[str]) -> None:
     for r in an.source.runs:
         if r.seed is not None:
             t.add_in_context(r.seed, "a seed", "seed|run")
@@ -121,6 +144,9 @@ def build(an) -> Traceable:
         if isinstance(r.manifest, dict) and isinstance(r.manifest.get("config"), dict):
             t.add_text(json.dumps(r.manifest["config"].get("resolved")), f"config of {r.run_id}")
         t.add_text(r.cause, f"recorded cause of {r.run_id}")
+
+
+def _cells(t: Traceable, an, fractions: set[str]) -> None:
     for (arm, metric), c in an.cells.items():
         where = f"{metric} of arm {arm}"
         sc = metric in fractions
@@ -145,7 +171,11 @@ def build(an) -> Traceable:
             t.add(c.wilson.high, f"Wilson interval {where}", kind="bound", arm=arm, scalable=True)
         t.add(c.n, f"n {where}", kind="count", arm=arm)
         t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value", kind="count", arm=arm)
-    for metric in an.metrics:  # differences and ratios between any two arms, absolute and relative
+
+
+def _between_arms(t: Traceable, an, fractions: set[str]) -> None:
+    """Differences and ratios between any two arms, absolute and relative (and of error rates, 1 - accuracy)."""
+    for metric in an.metrics:
         sc = metric in fractions
         means = [
             (a, an.cells[(a, metric)].mean)
@@ -159,78 +189,59 @@ def build(an) -> Traceable:
                     if q:
                         t.add((p - q) / q * 100, f"relative difference (%) of {metric} {pn} vs {qn}", slack=3)
                         t.add(p / q, f"ratio of {metric} means {pn} / {qn}", slack=3)
-                    if sc and q < 1:  # error rates: 1 - accuracy
+                    if sc and q < 1:
                         t.add(((1 - q) - (1 - p)) / (1 - q) * 100, f"relative error change (%) {pn} vs {qn}", slack=3)
-    all_ps: list[float] = []
-    for cmp in an.comparisons:
-        where = f"{cmp.arm} vs {cmp.baseline}"
-        sc = cmp.metric in fractions
-        for name, v, kind in (
-            ("difference", cmp.difference, "stat"),
-            ("Hedges' g", cmp.hedges_g, "stat"),
-            ("P(improvement)", cmp.probability_of_improvement, "stat"),
-            ("Welch t", cmp.welch_t, "stat"),
-            ("Welch df", cmp.welch_df, "stat"),
-            ("Student t", cmp.student_t, "stat"),
-            ("U", cmp.mann_whitney_u, "stat"),
-            ("seeds needed", cmp.seeds_needed, "count"),
-        ):
-            t.add(
-                v,
-                f"{name} {where}",
-                kind=kind,
-                scalable=sc and name == "difference",
-                slack=3 if name == "difference" else 1,
-            )
-        if cmp.probability_of_improvement is not None:
-            t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
-        for iv, name in ((cmp.difference_ci, "difference CI"),):
-            t.add(iv.low, f"{name} {where}", kind="bound", scalable=sc, slack=3)
-            t.add(iv.high, f"{name} {where}", kind="bound", scalable=sc, slack=3)
-        for name, v in (
-            ("Welch", cmp.welch_p),
-            ("Student", cmp.student_p),
-            ("Mann-Whitney", cmp.mann_whitney_p),
-            ("adjusted", cmp.p_adjusted),
-            ("Mann-Whitney minimum", cmp.mann_whitney_min_p),
-        ):
-            t.add(v, f"p-value ({name}) {where}")
-        t.add(cmp.min_detectable, f"minimum detectable difference {where}", scalable=sc, slack=3)
-        if cmp.paired is not None:
-            pr = cmp.paired
-            t.add(pr.mean_difference, f"paired mean difference {where}", scalable=sc, slack=3)
-            for name, v in (("paired t", pr.t), ("paired df", pr.df), ("p-value (paired t)", pr.p)):
-                t.add(v, f"{name} {where}")
-            t.add(pr.sign_flip_p, f"p-value (sign-flip) {where}")
-            t.add(pr.ci_bca.low, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
-            t.add(pr.ci_bca.high, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
-            t.add(pr.wins, f"seeds where {cmp.arm} is better {where}", kind="count")
-            t.add(pr.n, f"shared seeds {where}", kind="count")
-        if cmp.equivalence is not None:
-            eq = cmp.equivalence
-            t.add(eq.p, f"p-value (TOST) {where}")
-            t.add(eq.ci.low, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
-            t.add(eq.ci.high, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
-        x, y = an.values(cmp.arm, cmp.metric), an.values(cmp.baseline, cmp.metric)
-        all_ps.extend(_hand_comparisons(t, x, y, where, sc, plan.alpha))
-        cx = dict(zip(an.cells[(cmp.arm, cmp.metric)].seeds, x))
-        cy = dict(zip(an.cells[(cmp.baseline, cmp.metric)].seeds, y))
-        all_ps.extend(_paired(t, cx, cy, where, sc, plan.higher_is_better, plan.alpha))
-    _corrections(t, an, all_ps)
-    if an.plan.success_criteria or an.plan.smallest_effect is not None:
-        from experiment_runner.reports.criterion import read
 
-        for frac in (True, False):
-            th = read(an.plan.success_criteria, fraction=frac, smallest_effect=an.plan.smallest_effect)
-            if th is not None:
-                t.add(th.value, "the success criterion's threshold", kind="plan", scalable=True)
-    _plan_values(t, an)
-    for value, tol, label in an.mc_endpoints:
-        metric_fraction = any(m in label for m in fractions) or any(
-            c.metric in fractions and f"{c.arm} vs {c.baseline}" in label for c in an.comparisons
-        )
-        t.add_fuzzy(value, tol, label, scalable=metric_fraction)
-    return t
+
+def _comparison(t: Traceable, an, cmp, sc: bool) -> list[float]:
+    """One comparison's own statistics and what people compute by hand for it; returns its hand-computed p-values."""
+    plan = an.plan
+    where = f"{cmp.arm} vs {cmp.baseline}"
+    for name, v, kind in (
+        ("difference", cmp.difference, "stat"),
+        ("Hedges' g", cmp.hedges_g, "stat"),
+        ("P(improvement)", cmp.probability_of_improvement, "stat"),
+        ("Welch t", cmp.welch_t, "stat"),
+        ("Welch df", cmp.welch_df, "stat"),
+        ("Student t", cmp.student_t, "stat"),
+        ("U", cmp.mann_whitney_u, "stat"),
+        ("seeds needed", cmp.seeds_needed, "count"),
+    ):
+        diff = name == "difference"
+        t.add(v, f"{name} {where}", kind=kind, scalable=sc and diff, slack=3 if diff else 1)
+    if cmp.probability_of_improvement is not None:
+        t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
+    t.add(cmp.difference_ci.low, f"difference CI {where}", kind="bound", scalable=sc, slack=3)
+    t.add(cmp.difference_ci.high, f"difference CI {where}", kind="bound", scalable=sc, slack=3)
+    for name, v in (
+        ("Welch", cmp.welch_p),
+        ("Student", cmp.student_p),
+        ("Mann-Whitney", cmp.mann_whitney_p),
+        ("adjusted", cmp.p_adjusted),
+        ("Mann-Whitney minimum", cmp.mann_whitney_min_p),
+    ):
+        t.add(v, f"p-value ({name}) {where}")
+    t.add(cmp.min_detectable, f"minimum detectable difference {where}", scalable=sc, slack=3)
+    if cmp.paired is not None:
+        pr = cmp.paired
+        t.add(pr.mean_difference, f"paired mean difference {where}", scalable=sc, slack=3)
+        for name, v in (("paired t", pr.t), ("paired df", pr.df), ("p-value (paired t)", pr.p)):
+            t.add(v, f"{name} {where}")
+        t.add(pr.sign_flip_p, f"p-value (sign-flip) {where}")
+        t.add(pr.ci_bca.low, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
+        t.add(pr.ci_bca.high, f"paired BCa CI {where}", kind="bound", scalable=sc, slack=3)
+        t.add(pr.wins, f"seeds where {cmp.arm} is better {where}", kind="count")
+        t.add(pr.n, f"shared seeds {where}", kind="count")
+    if cmp.equivalence is not None:
+        eq = cmp.equivalence
+        t.add(eq.p, f"p-value (TOST) {where}")
+        t.add(eq.ci.low, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
+        t.add(eq.ci.high, f"TOST interval {where}", kind="bound", scalable=sc, slack=3)
+    x, y = an.values(cmp.arm, cmp.metric), an.values(cmp.baseline, cmp.metric)
+    ps = _hand_comparisons(t, x, y, where, sc, plan.alpha)
+    cx = dict(zip(an.cells[(cmp.arm, cmp.metric)].seeds, x))
+    cy = dict(zip(an.cells[(cmp.baseline, cmp.metric)].seeds, y))
+    return ps + _paired(t, cx, cy, where, sc, plan.higher_is_better, plan.alpha)
 
 
 def _corrections(t: Traceable, an, ps: list[float]) -> None:

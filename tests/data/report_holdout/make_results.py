@@ -28,7 +28,11 @@ def run(arm, seed):
     torch.manual_seed(seed)
     drop = 0.2 if arm == "wd_drop" else 0.0
     model = torch.nn.Sequential(
-        torch.nn.Linear(2, 64), torch.nn.ReLU(), torch.nn.Dropout(drop), torch.nn.Linear(64, 64), torch.nn.ReLU(),
+        torch.nn.Linear(2, 64),
+        torch.nn.ReLU(),
+        torch.nn.Dropout(drop),
+        torch.nn.Linear(64, 64),
+        torch.nn.ReLU(),
         torch.nn.Linear(64, 2),
     )
     opt = torch.optim.AdamW(model.parameters(), lr=0.01, weight_decay=0.0 if arm == "plain" else 0.05)
