@@ -282,6 +282,7 @@ def analyse(
             )
         )
         extend_comparison(comparisons[-1], cell, base, plan, rng=rng, resamples=resamples)
+    _paired_intervals(comparisons, cells, rng=rng, resamples=resamples)
     ps = [c.p if c.p is not None else math.nan for c in comparisons]
     adjusted = cmp_.holm(ps) if (plan.correction == "holm" and len(comparisons) > 1) else ps
     for c, pa in zip(comparisons, adjusted):
@@ -419,7 +420,7 @@ def extend_comparison(
     import numpy as np
 
     from experiment_runner.stats.equivalence import tost
-    from experiment_runner.stats.paired import bca_paired_interval, paired_differences, paired_t, sign_flip_test
+    from experiment_runner.stats.paired import paired_differences, paired_t, sign_flip_test
     from experiment_runner.stats.power import min_detectable_difference
 
     x, y = cell.values, base.values
@@ -428,7 +429,7 @@ def extend_comparison(
     if len(seeds) >= 2 and not duplicate:
         t = paired_t(d)
         flip = sign_flip_test(d, rng=rng)
-        ci = bca_paired_interval(d, n_resamples=resamples, rng=rng)
+        ci = (math.nan, math.nan)  # filled for every comparison at once by _paired_intervals
         sign = 1.0 if plan.higher_is_better else -1.0
         c.paired = Paired(
             n=len(seeds),
@@ -464,6 +465,22 @@ def extend_comparison(
             equivalent=bool(math.isfinite(res.pvalue) and res.pvalue < plan.alpha),
             paired=paired,
         )
+
+
+def _paired_intervals(comparisons: list[Comparison], cells, *, rng, resamples: int) -> None:
+    """The BCa interval of every paired comparison's mean difference, drawn for all of them together."""
+    from experiment_runner.stats.paired import bca_paired_intervals, paired_differences
+
+    todo, diffs = [], []
+    for c in comparisons:
+        if c.paired is None:
+            continue
+        a, b = cells[(c.arm, c.metric)], cells[(c.baseline, c.metric)]
+        _, d = paired_differences(dict(zip(a.seeds, a.values)), dict(zip(b.seeds, b.values)))
+        todo.append(c)
+        diffs.append(d)
+    for c, (low, high) in zip(todo, bca_paired_intervals(diffs, n_resamples=resamples, rng=rng)):
+        c.paired.ci_bca = Interval(low=_f(low), high=_f(high))
 
 
 def criterion_verdict(c: Comparison, plan: EffectivePlan, cells, decimals: int) -> str | None:

@@ -4,6 +4,7 @@ distribution (scipy), so no statsmodels."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from scipy import stats as st
 
@@ -52,10 +53,6 @@ def min_detectable_difference(
     two-sample t-test with n1 and n2 values (df n1 + n2 - 2, noncentrality d sqrt(n1 n2 / (n1 + n2))), sd the pooled
     standard deviation. Paired: the one-sample t-test on n1 differences (df n1 - 1, noncentrality d sqrt(n1)), sd the
     standard deviation of the differences. None when it cannot be computed (n too small, sd not positive)."""
-    from scipy.optimize import brentq
-
-    from experiment_runner.stats.describe import t_quantile
-
     if not math.isfinite(sd) or sd <= 0:
         return None
     if paired:
@@ -67,6 +64,18 @@ def min_detectable_difference(
         if n1 < 2 or n2 < 2:
             return None
         df, scale = n1 + n2 - 2, math.sqrt(n1 * n2 / (n1 + n2))
+    d = _detectable_effect(df, scale, alpha, power)
+    return None if d is None else d * sd
+
+
+@lru_cache(maxsize=256)
+def _detectable_effect(df: int, scale: float, alpha: float, power: float) -> float | None:
+    """The standardized effect a two-sided t-test (df, noncentrality d * scale) detects with `power`: the same for
+    every arm with the same seeds, so computed once."""
+    from scipy.optimize import brentq
+
+    from experiment_runner.stats.describe import t_quantile
+
     crit = t_quantile(1 - alpha / 2, df)
 
     def gap(d: float) -> float:
@@ -80,4 +89,4 @@ def min_detectable_difference(
         hi *= 2
         if hi > 1e6:
             return None
-    return float(brentq(gap, 0.0, hi, xtol=1e-13, rtol=1e-13)) * sd
+    return float(brentq(gap, 0.0, hi, xtol=1e-13, rtol=1e-13))
