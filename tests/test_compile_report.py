@@ -478,3 +478,193 @@ def test_importing_the_report_tools_loads_no_heavy_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
     _ = (math, os)
+
+
+# --- issue 14: retries, free-text waivers, zero variance, planned seeds, criterion verdicts, paired statistics -------
+
+
+def _csv(ws: Path, name: str, rows: list[str]) -> str:
+    (ws / name).write_text("method,seed,status,acc\n" + "\n".join(rows) + "\n")
+    return name
+
+
+async def _compile(ws, mode, args):
+    async with Client(build_server(ws), mode=mode) as c:
+        return await c.call_tool("compile_report", {"figures": False, **args})
+
+
+BASE = [f"baseline,{s},completed,{v}" for s, v in enumerate([0.9601, 0.9652, 0.9583, 0.9627, 0.9611])]
+MIX = [f"mixup,{s},completed,{v}" for s, v in enumerate([0.9703, 0.9741, 0.9688, 0.9725, 0.9712])]
+PLAN = {"primary_metric": "acc", "higher_is_better": True, "baseline": "baseline"}
+
+
+async def test_a_crashed_seed_run_again_is_an_attempt_not_a_bigger_budget(workspace, mode):
+    f = _csv(workspace, "r.csv", BASE + ["mixup,2,crashed,"] + MIX)
+    r = await _compile(workspace, mode, {"results_file": f, "plan": PLAN})
+    assert not r.is_error, result_text(r)  # no S09 (5 seeds each), no S08 (one completed run per seed)
+    md = r.structured_content["markdown"]
+    assert "| `mixup/seed2` | mixup | 2 | crashed |" in md  # the crash stays listed under Failed Attempts
+    assert "| mixup | 5 / 5 |" in md
+
+
+async def test_a_waiver_reason_is_free_text_and_is_never_checked_as_a_result(workspace, mode):
+    f = _csv(workspace, "r.csv", BASE[:4] + MIX)
+    reason = "the baseline's fifth seed was cut by the deadline (3 epochs x 32 steps left)"
+    r = await _compile(
+        workspace,
+        mode,
+        {
+            "results_file": f,
+            "plan": PLAN,
+            "waivers": [{"code": "S02", "reason": reason}, {"code": "S09", "reason": reason}],
+        },
+    )
+    assert not r.is_error, result_text(r)
+    assert reason in r.structured_content["markdown"]
+
+
+async def test_identical_results_across_seeds_are_a_finding_that_names_the_unused_seed(workspace, mode):
+    same = [f"mixup,{s},completed,0.9706" for s in range(5)]
+    f = _csv(workspace, "r.csv", BASE + same)
+    refused = await _compile(workspace, mode, {"results_file": f, "plan": PLAN})
+    text = result_text(refused)
+    assert refused.is_error and "- S10 zero_variance" in text and "the seed most likely never reached the run" in text
+    assert "arm mixup: acc is 0.9706 in all 5 completed seeds ({0, 1, 2, 3, 4})" in text
+    r = await _compile(
+        workspace,
+        mode,
+        {
+            "results_file": f,
+            "plan": PLAN,
+            "waivers": [{"code": "S10", "reason": "kept to show what an unseeded script gives"}],
+        },
+    )
+    md = r.structured_content["markdown"]
+    assert "Every completed seed of mixup gave the same acc (0.9706, n=5)" in md
+
+
+async def test_planned_seeds_without_a_row_are_runs_not_accounted_for(workspace, mode):
+    f = _csv(workspace, "r.csv", BASE[:3] + MIX[:3])
+    r = await _compile(workspace, mode, {"results_file": f, "plan": {**PLAN, "planned_seeds": [0, 1, 2, 3, 4, 5]}})
+    text = result_text(r)
+    assert r.is_error and "- H02 run_unaccounted (hard, never waived)" in text
+    assert "arm mixup: planned seed(s) {3, 4, 5} have no row in the results file" in text
+    per_arm = await _compile(
+        workspace,
+        mode,
+        {"results_file": f, "plan": {**PLAN, "planned_seeds": {"baseline": [0, 1, 2], "mixup": [0, 1, 2]}}},
+    )
+    assert not per_arm.is_error, result_text(per_arm)
+
+
+async def test_each_comparison_gets_a_verdict_against_the_success_criterion_and_paired_statistics(workspace, mode):
+    f = _csv(workspace, "r.csv", BASE + MIX)
+    plan = {**PLAN, "success_criteria": "+0.5 points over the baseline, significant", "smallest_effect": 0.005}
+    r = await _compile(workspace, mode, {"results_file": f, "plan": plan})
+    out = r.structured_content
+    cmp_ = out["comparisons"][0]
+    assert cmp_["criterion"].startswith(
+        'Success criterion ("+0.5 points over the baseline, significant"), mixup vs baseline: met'
+    )
+    assert "threshold: an improvement of at least 0.0050 in acc, significant" in cmp_["criterion"]
+    assert cmp_["paired"]["n"] == 5 and cmp_["paired"]["wins"] == 5 and cmp_["paired"]["sign_flip_exact"]
+    assert cmp_["paired"]["sign_flip_p"] == pytest.approx(0.0625)  # 5 of 5 seeds better: 2 / 2^5
+    assert cmp_["min_detectable"] is not None and cmp_["equivalence"]["margin"] == 0.005
+    md = out["markdown"]
+    assert cmp_["criterion"] in md and "paired difference (95% BCa CI)" in md and "detectable at 80% power" in md
+    high = await _compile(
+        workspace, mode, {"results_file": f, "plan": {**PLAN, "success_criteria": "+3 points over the baseline"}}
+    )
+    assert (
+        ": not met (threshold: an improvement of at least 0.0300"
+        in high.structured_content["comparisons"][0]["criterion"]
+    )
+
+
+async def test_no_difference_is_said_only_when_the_equivalence_test_shows_it(workspace, mode):
+    close = [f"mixup,{s},completed,{v}" for s, v in enumerate([0.9605, 0.9648, 0.9590, 0.9622, 0.9617])]
+    f = _csv(workspace, "r.csv", BASE + close)
+    wide = await _compile(workspace, mode, {"results_file": f, "plan": {**PLAN, "smallest_effect": 0.01}})
+    narrow = await _compile(workspace, mode, {"results_file": f, "plan": {**PLAN, "smallest_effect": 0.0001}})
+    assert (
+        "so the difference is shown to be smaller than 0.0100" in wide.structured_content["comparisons"][0]["verdict"]
+    )
+    assert "this is no evidence of no effect" in narrow.structured_content["comparisons"][0]["verdict"]
+
+
+async def test_a_baseline_chosen_without_a_brief_or_plan_says_why(workspace, mode):
+    f = _csv(workspace, "r.csv", BASE + MIX)
+    r = await _compile(
+        workspace,
+        mode,
+        {"results_file": f, "plan": {"primary_metric": "acc", "higher_is_better": True, "eval_examples": 10000}},
+    )
+    md = r.structured_content["markdown"]
+    assert (
+        "against the baseline `baseline` (chosen because an arm is called 'baseline': no brief or plan names a baseline)"
+        in md
+    )
+    assert "95% Wilson CI, one evaluation of 10000 examples" in md
+
+
+async def test_commands_collapse_when_the_seed_sits_inside_another_argument_and_steps_come_from_step_counters(
+    workspace, mode
+):
+    async with Client(build_server(workspace), mode=mode) as c:
+        await confirm_brief(c)
+        for (arm, seed), acc in FINAL.items():
+            manifest = {**MANIFEST, "config": {**MANIFEST["config"], "command_overrides": {"out_dir": f"out-{seed}"}}}
+            metrics = [
+                {"step": 1, "val_acc": acc - 0.01, "val_loss": 0.3},
+                {"step": 3, "val_acc": acc, "val_loss": 0.2 + 0.01 * seed},
+            ] + [
+                {"loss": 0.5 - 0.01 * i}
+                for i in range(12)  # logged without a step: ordered by line, not steps
+            ]
+            argv = [
+                "python",
+                "train.py",
+                f"--out_dir=out-{seed}",
+                "--seed",
+                str(seed),
+                "--hidden",
+                "64" if arm == "wide" else "16",
+            ]
+            record_run(workspace, "demo-width", arm, seed, "completed", metrics, argv=argv, manifest=manifest)
+        record_run(
+            workspace,
+            "demo-width",
+            "wide",
+            2,
+            "completed",
+            [{"step": 3, "val_acc": 0.899, "val_loss": 0.23}],
+            argv=["python", "train.py", "--out_dir=out-2", "--seed", "2", "--hidden", "64"],
+            manifest={**MANIFEST, "config": {**MANIFEST["config"], "command_overrides": {"out_dir": "out-2"}}},
+        )
+        r = await c.call_tool("compile_report", {"experiment": "demo-width", "figures": False})
+        assert not r.is_error, result_text(r)
+        out = r.structured_content
+    md = out["markdown"]
+    assert "Command of arm wide: `python train.py --out_dir=out-{seed} --seed {seed} --hidden 64`" in md
+    assert md.count("Command of arm narrow:") == 1
+    assert "--out_dir out-{seed}" in md and "(runs differ)" not in md
+    assert "Arm narrow: completed runs ended at step 3" in md and "step 11" not in md
+
+
+async def test_a_brief_confirmed_before_smallest_effect_existed_still_loads_and_one_with_it_drives_tost(
+    workspace, mode
+):
+    async with Client(build_server(workspace), mode=mode) as c:
+        old = await confirm_brief(c)
+        stored = json.loads((workspace / ".experiments" / "demo-width" / "brief" / "v001.json").read_text())
+        assert "smallest_effect" not in stored["brief"]["analysis"]  # unset: hashed exactly as before the field
+        demo_runs(workspace)
+        await confirm_brief(c, "demo-width-2", analysis={**BRIEF["analysis"], "smallest_effect": 0.02})
+        for (arm, seed), acc in FINAL.items():
+            record_run(workspace, "demo-width-2", arm, seed, "completed", curve(acc))
+        record_run(workspace, "demo-width-2", "wide", 2, "completed", curve(0.899))
+        first = await c.call_tool("compile_report", {"experiment": "demo-width", "waivers": WAIVERS, "figures": False})
+        second = await c.call_tool("compile_report", {"experiment": "demo-width-2", "figures": False})
+    assert old["version"] == 1 and not first.is_error, result_text(first)
+    cmp_ = second.structured_content["comparisons"][0]
+    assert cmp_["equivalence"]["margin"] == 0.02 and "Success criterion" in cmp_["criterion"]

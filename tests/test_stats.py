@@ -257,3 +257,118 @@ def test_learning_curve_is_the_per_step_mean_and_spread_of_the_runs_that_logged_
     c = learning_curve([[(0, 1.0), (1, 2.0)], [(0, 3.0), (1, 4.0), (2, 5.0)], [(1, float("nan"))]])
     assert c.steps.tolist() == [0, 1, 2] and c.mean.tolist() == [2.0, 3.0, 5.0] and c.n.tolist() == [2, 2, 1]
     assert c.std[:2] == pytest.approx([math.sqrt(2), math.sqrt(2)]) and math.isnan(c.std[2])
+
+
+# --- paired, equivalence, proportions, aggregates, detectable differences (issue 14) ---------------------------------
+
+
+def test_paired_t_and_the_exact_sign_flip_test_equal_scipy():
+    import numpy as np
+    from scipy import stats as st
+
+    from experiment_runner.stats.paired import paired_t, sign_flip_test
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(0.9, 0.01, 6)
+    y = x - rng.normal(0.004, 0.004, 6)
+    ref = st.ttest_rel(x, y)
+    got = paired_t(x - y)
+    assert abs(got.statistic - ref.statistic) < 1e-9 and abs(got.pvalue - ref.pvalue) < 1e-9 and got.df == 5
+    perm = st.permutation_test(
+        (x, y), lambda a, b, axis: np.mean(a - b, axis=axis), permutation_type="samples", vectorized=True
+    )
+    flip = sign_flip_test(x - y)
+    assert flip.exact and flip.n_patterns == 64 and abs(flip.pvalue - perm.pvalue) < 1e-9
+    # by hand: 3 differences, all positive: only 2 of the 8 sign patterns are as extreme, two-sided p = 2 * 1/8
+    assert sign_flip_test([1.0, 2.0, 3.0]).pvalue == 0.25
+
+
+def test_a_sampled_sign_flip_test_is_seeded_and_close_to_the_exact_one():
+    import numpy as np
+
+    from experiment_runner.stats.paired import sign_flip_test
+
+    d = np.random.default_rng(1).normal(0.3, 1.0, 14)
+    exact = sign_flip_test(d, n_resamples=2**14)
+    a = sign_flip_test(d, n_resamples=4000, rng=np.random.default_rng(5))
+    b = sign_flip_test(d, n_resamples=4000, rng=np.random.default_rng(5))
+    assert exact.exact and not a.exact and a.pvalue == b.pvalue and abs(a.pvalue - exact.pvalue) < 0.03
+
+
+def test_the_bca_interval_of_paired_differences_equals_scipy_from_the_same_generator():
+    import numpy as np
+    from scipy import stats as st
+
+    from experiment_runner.stats.paired import bca_paired_interval
+
+    d = np.random.default_rng(2).normal(0.01, 0.004, 7)
+    ref = st.bootstrap((d,), np.mean, n_resamples=5000, method="BCa", rng=np.random.default_rng(11)).confidence_interval
+    low, high = bca_paired_interval(d, n_resamples=5000, rng=np.random.default_rng(11))
+    assert abs(low - ref.low) < 1e-9 and abs(high - ref.high) < 1e-9
+
+
+def test_tost_is_two_one_sided_welch_tests_as_scipy_computes_them():
+    import numpy as np
+    from scipy import stats as st
+
+    from experiment_runner.stats.equivalence import tost
+
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(0.900, 0.002, 8), rng.normal(0.9005, 0.002, 6)
+    got = tost(x, y, 0.01)
+    lower = st.ttest_ind(x + 0.01, y, equal_var=False, alternative="greater").pvalue
+    upper = st.ttest_ind(x - 0.01, y, equal_var=False, alternative="less").pvalue
+    assert (
+        abs(got.p_lower - lower) < 1e-9
+        and abs(got.p_upper - upper) < 1e-9
+        and abs(got.pvalue - max(lower, upper)) < 1e-9
+    )
+    ci = st.ttest_ind(x, y, equal_var=False).confidence_interval(0.90)
+    assert abs(got.low - ci.low) < 1e-9 and abs(got.high - ci.high) < 1e-9  # the (1 - 2 alpha) interval
+    assert got.pvalue < 0.05 and tost(x, y, 0.001).pvalue > 0.05  # within 1 point shown; within 0.1 point not
+    paired = tost(x[:6], y, 0.01, paired=True)
+    ref = st.ttest_1samp(x[:6] - y + 0.01, 0, alternative="greater").pvalue
+    assert abs(paired.p_lower - ref) < 1e-9
+
+
+def test_wilson_intervals_equal_scipy_and_a_hand_computed_value():
+    from scipy import stats as st
+
+    from experiment_runner.stats.proportions import wilson
+
+    for k, n in ((912, 1000), (0, 20), (20, 20), (37, 50)):
+        ref = st.binomtest(k, n).proportion_ci(0.95, method="wilson")
+        low, high = wilson(k, n)
+        assert abs(low - ref.low) < 1e-9 and abs(high - ref.high) < 1e-9
+    # 8 of 10 by hand: center (0.8 + 1.96^2/20) / (1 + 1.96^2/10), half-width 1.96 sqrt(.16/10 + 1.96^2/400) / (...)
+    low, high = wilson(8, 10)
+    assert round(low, 4) == 0.4902 and round(high, 4) == 0.9433
+
+
+def test_iqm_equals_scipy_trim_mean_and_the_stratified_bootstrap_keeps_every_task():
+    import numpy as np
+    from scipy import stats as st
+
+    from experiment_runner.stats.aggregate import iqm, stratified_bootstrap_iqm
+
+    assert iqm([1, 2, 3, 4, 5, 6, 7, 100]) == 4.5  # the middle half: 3, 4, 5, 6
+    rng = np.random.default_rng(4)
+    scores = {"a": rng.normal(0.5, 0.05, 5), "b": rng.normal(0.8, 0.05, 5), "c": rng.normal(0.2, 0.05, 5)}
+    point, low, high = stratified_bootstrap_iqm(scores, n_resamples=2000, rng=np.random.default_rng(0))
+    assert abs(point - st.trim_mean(np.concatenate(list(scores.values())), 0.25)) < 1e-12
+    assert low < point < high
+    again = stratified_bootstrap_iqm(scores, n_resamples=2000, rng=np.random.default_rng(0))
+    assert again == (point, low, high)
+
+
+def test_the_minimum_detectable_difference_is_where_the_power_reaches_80_percent():
+    from experiment_runner.stats.power import min_detectable_difference, power_two_sample_t, seeds_needed
+
+    for n in (3, 5, 10):
+        d = min_detectable_difference(1.0, n, n)
+        assert abs(power_two_sample_t(d, n) - 0.8) < 1e-9
+        assert seeds_needed(d * 1.001) <= n and seeds_needed(d * 0.95) > n  # consistent with the power table
+    assert min_detectable_difference(0.01, 5, 5) == pytest.approx(0.01 * min_detectable_difference(1.0, 5, 5))
+    assert min_detectable_difference(0.0, 5, 5) is None and min_detectable_difference(1.0, 1, 5) is None
+    paired = min_detectable_difference(1.0, 6, paired=True)
+    assert paired is not None and paired < min_detectable_difference(1.0, 6, 6) * 1.5

@@ -66,6 +66,16 @@ class AnalysisPlan(_Part):
     correction: Literal["holm", "none"] = Field(
         "holm", description="Correction when several arms are compared with the baseline."
     )
+    # Added after briefs were first confirmed: left out of the dump while unset, so a brief confirmed before the field
+    # existed hashes as it did then (its pre-registration stays verifiable).
+    smallest_effect: float | None = Field(
+        None,
+        gt=0,
+        exclude_if=lambda v: v is None,
+        description="Smallest difference from the baseline that matters, in the primary metric's units (0.005 = half "
+        "a point of accuracy stored as a fraction): reports test equivalence against it and read the success "
+        "criterion with it.",
+    )
 
 
 class Brief(_Part):

@@ -3,12 +3,11 @@ reported metric, the comparisons with the baseline on the primary metric, and th
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 
 from experiment_runner.errors import UserError, did_you_mean
-from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, Interval, RunRow
+from experiment_runner.reports.model import ArmMetric, Comparison, Equivalence, Exclusion, Interval, Paired, RunRow
 from experiment_runner.reports.numbers import Traceable
 from experiment_runner.reports.plan import EffectivePlan
 from experiment_runner.reports.sources import RunData, Source
@@ -120,7 +119,9 @@ class Analysis:
     rows: list[RunRow]
     problem_runs: list[RunRow]  # every run that did not give a finite primary value, included or excluded
     bootstrap: dict = field(default_factory=dict)
-    launched: dict[str, int] = field(default_factory=dict)  # arm -> every run of it
+    launched: dict[str, int] = field(default_factory=dict)  # arm -> distinct seeds launched (a retry is an attempt)
+    attempts: dict[str, int] = field(default_factory=dict)  # arm -> every run of it, retries included
+    baseline_reason: str = "named by the plan"
     #: Bootstrap interval endpoints with the Monte Carlo error another bootstrap (>= 1000 resamples) would show:
     #: (value, tolerance, label). A hand-written report's own bootstrap lands within it.
     mc_endpoints: list[tuple[float, float, str]] = field(default_factory=list)
@@ -131,120 +132,9 @@ class Analysis:
 
     def traceable(self) -> Traceable:
         """Every value this report may cite: recorded run values and everything computed from them."""
-        t = Traceable()
-        plan = self.plan
-        for r in self.source.runs:
-            if r.seed is not None:
-                t.add_in_context(r.seed, "a seed", "seed|run")
-            for m, v in r.values.items():
-                t.add(v, f"{m} of run {r.run_id}")
-            for m, pairs in r.series.items():
-                finite = [v for _, v in pairs if math.isfinite(v)]
-                if finite:
-                    t.add(max(finite), f"best {m} of run {r.run_id}")
-                    t.add(min(finite), f"lowest {m} of run {r.run_id}")
-                    t.add(finite[-1], f"last finite {m} of run {r.run_id}")
-                for st, _ in pairs:
-                    t.add_in_context(st, "a step of a run", "step|epoch|iter|iteration|update|index")
-            for x, what in ((r.exit_code, "exit code"), (r.signal, "signal"), (r.line, "results-file line")):
-                if x is not None:
-                    t.add(x, f"{what} of {r.run_id}")
-            t.add_text(" ".join(r.argv), f"command of {r.run_id}")
-            if isinstance(r.manifest, dict) and isinstance(r.manifest.get("config"), dict):
-                t.add_text(json.dumps(r.manifest["config"].get("resolved")), f"config of {r.run_id}")
-            t.add_text(r.cause, f"recorded cause of {r.run_id}")
-        for (arm, metric), c in self.cells.items():
-            where = f"{metric} of arm {arm}"
-            for name, v in (
-                ("mean", c.mean),
-                ("std", c.std),
-                ("sem", c.sem),
-                ("min", c.min),
-                ("max", c.max),
-                ("median", c.median),
-            ):
-                t.add(v, f"{name} {where}")
-            for iv, name in ((c.ci_t, "t-CI"), (c.ci_bootstrap, "bootstrap CI")):
-                t.add(iv.low, f"{name} {where}")
-                t.add(iv.high, f"{name} {where}")
-            t.add(c.n, f"n {where}")
-            t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value")
-        for metric in self.metrics:  # differences between any two arms, absolute and relative
-            means = [
-                (a, self.cells[(a, metric)].mean)
-                for a in self.arms
-                if (a, metric) in self.cells and self.cells[(a, metric)].mean is not None
-            ]
-            for i, (a, ma) in enumerate(means):
-                for b, mb in means[i + 1 :]:
-                    t.add(ma - mb, f"difference of {metric} means {a} - {b}")
-                    if mb:
-                        t.add((ma - mb) / mb * 100, f"relative difference (%) of {metric} {a} vs {b}")
-                    if ma:
-                        t.add((mb - ma) / ma * 100, f"relative difference (%) of {metric} {b} vs {a}")
-        for cmp in self.comparisons:
-            where = f"{cmp.arm} vs {cmp.baseline}"
-            for name, v in (
-                ("difference", cmp.difference),
-                ("Hedges' g", cmp.hedges_g),
-                ("P(improvement)", cmp.probability_of_improvement),
-                ("Welch t", cmp.welch_t),
-                ("Welch df", cmp.welch_df),
-                ("Student t", cmp.student_t),
-                ("U", cmp.mann_whitney_u),
-                ("seeds needed", cmp.seeds_needed),
-            ):
-                t.add(v, f"{name} {where}")
-            if cmp.probability_of_improvement is not None:
-                t.add(cmp.probability_of_improvement * 100, f"P(improvement) % {where}")
-            t.add(cmp.difference_ci.low, f"difference CI {where}")
-            t.add(cmp.difference_ci.high, f"difference CI {where}")
-            for name, v in (
-                ("Welch", cmp.welch_p),
-                ("Student", cmp.student_p),
-                ("Mann-Whitney", cmp.mann_whitney_p),
-                ("adjusted", cmp.p_adjusted),
-                ("Mann-Whitney minimum", cmp.mann_whitney_min_p),
-            ):
-                t.add(v, f"p-value ({name}) {where}")
-        t.add(plan.alpha, "the plan's alpha")
-        t.add(1 - plan.alpha, "the plan's confidence level")
-        t.add((1 - plan.alpha) * 100, "the plan's confidence level")
-        t.add(plan.min_seeds, "the plan's minimum seeds")
-        t.add(plan.last_k, "the plan's k")
-        t.add(len(self.comparisons), "the number of comparisons")
-        for text in (
-            plan.hypothesis,
-            plan.registered_hypothesis,
-            plan.success_criteria,
-            self.source.sanity,
-            *plan.changes,
-        ):
-            t.add_text(text, "the brief")
-        brief = self.source.brief
-        if brief is not None:
-            t.add_text(brief.brief.model_dump_json(), "the brief")
-            t.add(brief.version, "the brief's version")
-        for later in self.source.later_briefs:
-            t.add(later.version, "a brief version")
-        statuses: dict[str, int] = {}
-        for r in self.source.runs:
-            statuses[r.status] = statuses.get(r.status, 0) + 1
-        for arm, n in self.launched.items():
-            t.add(n, f"runs launched in {arm}")
-        t.add_many(statuses.values(), "a count of runs by status")
-        t.add(len(self.source.runs), "runs in total")
-        t.add(sum(1 for r in self.source.runs if not r.manifest), "runs without a manifest")
-        t.add(len(self.problem_runs), "runs without a result")
-        t.add(len(self.selection.excluded), "excluded runs")
-        t.add(len(self.arms), "reported arms")
-        t.add(len(self.launched), "arms")
-        t.add(len(self.metrics), "reported metrics")
-        for value, tol, label in self.mc_endpoints:
-            t.add_fuzzy(value, tol, label)
-        t.add(self.bootstrap.get("resamples"), "bootstrap resamples")
-        t.add(self.bootstrap.get("seed"), "bootstrap seed")
-        return t
+        from experiment_runner.reports.trace import build
+
+        return build(self)
 
 
 def analyse(
@@ -270,7 +160,8 @@ def analyse(
     for r in source.runs:
         if r.arm not in order:
             order.append(r.arm)
-    launched = {a: sum(1 for r in source.runs if r.arm == a) for a in order}
+    attempts = {a: sum(1 for r in source.runs if r.arm == a) for a in order}
+    launched = {a: planned_count([r for r in source.runs if r.arm == a]) for a in order}
     included_arms = [a for a in order if any(r.arm == a for r in selection.included)]
     arms = ([baseline] if baseline in included_arms else []) + [a for a in included_arms if a != baseline]
     metrics = list(plan.metrics)
@@ -340,6 +231,8 @@ def analyse(
                 seeds=seeds_of[i],
                 values=[float(v) for v in samples[i]],
                 text=text,
+                wilson=_wilson(d, plan, metric),
+                zero_variance=d.n >= 2 and d.std <= 1e-12 * max(1.0, abs(d.mean)),
             )
 
     comparisons: list[Comparison] = []
@@ -388,12 +281,15 @@ def analyse(
                 verdict="",
             )
         )
+        extend_comparison(comparisons[-1], cell, base, plan, rng=rng, resamples=resamples)
+    _paired_intervals(comparisons, cells, rng=rng, resamples=resamples)
     ps = [c.p if c.p is not None else math.nan for c in comparisons]
     adjusted = cmp_.holm(ps) if (plan.correction == "holm" and len(comparisons) > 1) else ps
     for c, pa in zip(comparisons, adjusted):
         c.p_adjusted = _f(pa)
         c.significant = c.p_adjusted is not None and c.p_adjusted < plan.alpha
-        c.verdict = verdict(c, plan, decimals[primary], len(comparisons))
+        c.verdict = verdict(c, plan, decimals[primary], len(comparisons), cells)
+        c.criterion = criterion_verdict(c, plan, cells, decimals[primary])
 
     rows, problems = [], []
     excluded = {r.run_id: why for r, why in selection.excluded}
@@ -437,15 +333,29 @@ def analyse(
         problem_runs=problems,
         bootstrap={"resamples": resamples, "seed": seed, "method": ci_method, "confidence": 0.95},
         launched=launched,
+        attempts=attempts,
         mc_endpoints=mc,
     )
 
 
-def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
+def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=None) -> str:
     """The sentence the report prints for one comparison: the difference, its interval, the test, and what it
-    allows one to say. 'better than' appears only when the plan's test (after correction) supports it."""
+    allows one to say. 'better than' appears only when the plan's test (after correction) supports it; 'no
+    difference that matters' only when an equivalence test against the smallest effect of interest shows it."""
     test = TEST_NAMES[c.test]
     if c.p is None:
+        if c.n >= 2 and c.n_baseline >= 2:
+            constant = [
+                a
+                for a in (c.arm, c.baseline)
+                if cells is not None and cells.get((a, c.metric)) and cells[(a, c.metric)].zero_variance
+            ]
+            return (
+                f"{c.arm} vs {c.baseline}: not tested: every seed of "
+                + " and of ".join(constant or [c.arm, c.baseline])
+                + f" gave the same {c.metric}, so there is no variance to test against (see the zero-variance "
+                "finding: the seed most likely never reached the run)."
+            )
         return (
             f"{c.arm} vs {c.baseline}: not tested ({c.metric} has n={c.n} and n={c.n_baseline}; "
             "a test needs at least 2 values in each arm)."
@@ -458,10 +368,22 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int) -> str:
         word = "better than" if c.better else "worse than"
         return f"{head}, below alpha {plan.alpha:g}, so {c.arm} is {word} {c.baseline} on {c.metric}."
     tail = f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and {c.baseline} on {c.metric}."
+    eq = c.equivalence
+    if eq is not None and eq.p is not None:
+        margin = fmt(eq.margin, decimals)
+        tail += f" Equivalence (TOST against +-{margin}, the smallest effect of interest): p {p_eq(eq.p)}, " + (
+            f"so the difference is shown to be smaller than {margin}."
+            if eq.equivalent
+            else f"so a difference of {margin} or more is not ruled out: this is no evidence of no effect."
+        )
     if c.seeds_needed is not None and c.hedges_g is not None:
         tail += (
             f" The observed effect (Hedges' g = {c.hedges_g:.2f}) would need about {c.seeds_needed} seeds per arm "
             f"for 80% power at alpha {plan.alpha:g}; this comparison had {c.n} and {c.n_baseline}."
+        )
+    if c.min_detectable is not None:
+        tail += (
+            f" With these seeds the smallest difference detectable with 80% power is {fmt(c.min_detectable, decimals)}."
         )
     if c.test == "mann_whitney" and c.mann_whitney_min_p is not None and c.mann_whitney_min_p >= plan.alpha:
         tail += f" With these n the exact Mann-Whitney test cannot give p below {fmt_p(c.mann_whitney_min_p)}."
@@ -473,3 +395,97 @@ def _endpoints(out: list, ci, se, label: str) -> None:
     for value, err in zip(ci, se):
         if math.isfinite(value) and math.isfinite(err):
             out.append((float(value), 3 * float(err), label))
+
+
+def planned_count(runs: list[RunData]) -> int:
+    """Distinct seeds among an arm's runs: a crashed seed that was run again is one planned run with two attempts."""
+    seeds = {r.seed for r in runs if r.seed is not None}
+    return len(seeds) + sum(1 for r in runs if r.seed is None)
+
+
+def _wilson(d, plan: EffectivePlan, metric: str) -> Interval | None:
+    from experiment_runner.stats.proportions import wilson
+
+    if plan.eval_examples is None or metric != plan.primary_metric or d.n < 1 or not (0 <= d.mean <= 1):
+        return None
+    low, high = wilson(d.mean * plan.eval_examples, plan.eval_examples)
+    return Interval(low=low, high=high)
+
+
+def extend_comparison(
+    c: Comparison, cell: ArmMetric, base: ArmMetric, plan: EffectivePlan, *, rng, resamples: int
+) -> None:
+    """The paired-by-seed comparison (when the arms share 2+ seeds), the minimum detectable difference at these
+    seeds, and the equivalence test against the smallest effect of interest."""
+    import numpy as np
+
+    from experiment_runner.stats.equivalence import tost
+    from experiment_runner.stats.paired import paired_differences, paired_t, sign_flip_test
+    from experiment_runner.stats.power import min_detectable_difference
+
+    x, y = cell.values, base.values
+    seeds, d = paired_differences(dict(zip(cell.seeds, x)), dict(zip(base.seeds, y)))
+    duplicate = len(set(cell.seeds)) < len(cell.seeds) or len(set(base.seeds)) < len(base.seeds)
+    if len(seeds) >= 2 and not duplicate:
+        t = paired_t(d)
+        flip = sign_flip_test(d, rng=rng)
+        ci = (math.nan, math.nan)  # filled for every comparison at once by _paired_intervals
+        sign = 1.0 if plan.higher_is_better else -1.0
+        c.paired = Paired(
+            n=len(seeds),
+            seeds=[int(s) for s in seeds],
+            mean_difference=float(d.mean()),
+            t=_f(t.statistic),
+            df=_f(t.df),
+            p=_f(t.pvalue),
+            sign_flip_p=_f(flip.pvalue),
+            sign_flip_exact=flip.exact,
+            ci_bca=Interval(low=_f(ci[0]), high=_f(ci[1])),
+            wins=int(np.sum(d * sign > 0)),
+        )
+        sd = float(d.std(ddof=1))
+        c.min_detectable = _f(min_detectable_difference(sd, len(seeds), alpha=plan.alpha, paired=True) or math.nan)
+    elif len(x) >= 2 and len(y) >= 2:
+        pooled = math.sqrt(
+            ((len(x) - 1) * np.var(x, ddof=1) + (len(y) - 1) * np.var(y, ddof=1)) / (len(x) + len(y) - 2)
+        )
+        c.min_detectable = _f(min_detectable_difference(pooled, len(x), len(y), alpha=plan.alpha) or math.nan)
+    if plan.smallest_effect is not None and len(x) >= 2 and len(y) >= 2:
+        paired = c.paired is not None
+        if paired:
+            xs = [dict(zip(cell.seeds, x))[s] for s in c.paired.seeds]
+            ys = [dict(zip(base.seeds, y))[s] for s in c.paired.seeds]
+        else:
+            xs, ys = x, y
+        res = tost(xs, ys, plan.smallest_effect, alpha=plan.alpha, paired=paired)
+        c.equivalence = Equivalence(
+            margin=plan.smallest_effect,
+            p=_f(res.pvalue),
+            ci=Interval(low=_f(res.low), high=_f(res.high)),
+            equivalent=bool(math.isfinite(res.pvalue) and res.pvalue < plan.alpha),
+            paired=paired,
+        )
+
+
+def _paired_intervals(comparisons: list[Comparison], cells, *, rng, resamples: int) -> None:
+    """The BCa interval of every paired comparison's mean difference, drawn for all of them together."""
+    from experiment_runner.stats.paired import bca_paired_intervals, paired_differences
+
+    todo, diffs = [], []
+    for c in comparisons:
+        if c.paired is None:
+            continue
+        a, b = cells[(c.arm, c.metric)], cells[(c.baseline, c.metric)]
+        _, d = paired_differences(dict(zip(a.seeds, a.values)), dict(zip(b.seeds, b.values)))
+        todo.append(c)
+        diffs.append(d)
+    for c, (low, high) in zip(todo, bca_paired_intervals(diffs, n_resamples=resamples, rng=rng)):
+        c.paired.ci_bca = Interval(low=_f(low), high=_f(high))
+
+
+def criterion_verdict(c: Comparison, plan: EffectivePlan, cells, decimals: int) -> str | None:
+    """The comparison read against the pre-registered success criterion (see reports/criterion.py)."""
+    from experiment_runner.reports.criterion import judge
+
+    fraction = all(0 <= v <= 1 for a in (c.arm, c.baseline) for v in cells[(a, c.metric)].values)
+    return judge(c, plan, cells[(c.arm, c.metric)], fraction=fraction, decimals=decimals)

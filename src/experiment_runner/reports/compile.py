@@ -90,7 +90,7 @@ def load(ws: Workspace, req: Request) -> Analysis:
     for r in source.runs:
         if r.arm not in arms:
             arms.append(r.arm)
-    baseline = resolve_baseline(plan, arms, record)
+    baseline, baseline_reason = resolve_baseline(plan, arms, record)
     selection = select(source.runs, arms=req.arms, seeds=req.seeds, exclusions=req.exclude)
     if req.metrics is not None:
         extra = list(req.metrics)
@@ -101,7 +101,7 @@ def load(ws: Workspace, req: Request) -> Analysis:
             )
     else:
         extra = list(source.metrics) if source.kind == "results_file" else []
-    return analyse(
+    an = analyse(
         source,
         plan,
         baseline,
@@ -111,6 +111,8 @@ def load(ws: Workspace, req: Request) -> Analysis:
         seed=req.bootstrap_seed,
         ci_method=req.ci_method,
     )
+    an.baseline_reason = baseline_reason
+    return an
 
 
 def caller_texts(req: Request) -> list[tuple[str, str]]:
@@ -121,10 +123,7 @@ def caller_texts(req: Request) -> list[tuple[str, str]]:
         texts.append(("the analysis text", req.analysis))
     if req.limitations:
         texts.append(("the limitations text", req.limitations))
-    for w in req.waivers:
-        texts.append((f"the reason waiving {w.code}", w.reason))
-    for e in req.exclude:
-        texts.append((f"the reason excluding {e.run_id or e.arm or e.seed}", e.reason))
+    # waiver and exclusion reasons are the person's own words, printed as such ("3 epochs x 32 steps"), not results
     return texts
 
 

@@ -1,27 +1,36 @@
 """check_report's machinery: lint a markdown report against the runs it describes. Each finding quotes the
 sentence (or table row) it is about, with a stable code:
 
-L01 number_without_spread   a result (an arm's mean or one run's value) printed without ± and n
+L01 number_without_spread   an arm's result printed without its spread (± std) anywhere in the report, or no n at all
 L02 number_untraceable      a number that is no recorded value and no statistic of them, allowing for rounding
 L03 claim_without_test      'significant', 'outperforms', 'better than' ... with no test cited beside it
 L04 claim_not_supported     such a claim where the plan's test (after its correction) does not support it
 L05 failed_runs_unmentioned a failed, crashed, diverged, cancelled or lost run the report never names
-L06 hypothesis_changed      a hypothesis that differs from the pre-registered one (or none stated)
-L07 baseline_missing        the baseline, or its result, absent from the report
-L08 baseline_truncated      the baseline trained for fewer steps, or ran fewer seeds, than a compared arm
+L06 hypothesis_changed      a restated hypothesis that differs from the pre-registered one
+L07 baseline_missing        the baseline's result absent from the report
+L08 baseline_truncated      the baseline trained for fewer steps, or ran fewer seeds, than a compared arm, unsaid
 L09 n_mismatch              an n that is not the number of completed runs behind the value
 L10 arm_below_two_seeds     an arm reported from a single run
+L11 cherry_picked_number    one run's value (an arm's best or worst seed) given as the arm's result
+
+How a number is read: written numbers match recorded values and statistics when rounding the value to the printed
+digits gives them; a value of a metric stored as a fraction may be written x 100 (96.06, 96.06%, a difference of
+1.71 points, a % that follows the std); a difference computed from rounded means may be one unit off. Numbers that
+are the plan's or the method's (hyperparameters `lr=3e-4`, `γ=0.9`, '20 epochs', 'batch 128', '95% CI', a success
+criterion's threshold, dates, versions, citations) are recognised from the words around them and not checked. Arms
+are recognised by id, by the names a table row or a value ties to them ('the baseline (no MixUp)' in the row that
+holds the baseline's mean), and by the word 'baseline' for the plan's baseline.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from experiment_runner.reports.analyse import Analysis
 from experiment_runner.reports.model import Finding
-from experiment_runner.reports.numbers import Traceable, _mask, find_numbers
+from experiment_runner.reports.numbers import Match, Number, _mask, find_numbers
 from experiment_runner.reports.text import Unit, split_row, units
 
 
@@ -49,7 +58,8 @@ CODES: dict[str, LintCode] = {
         LintCode(
             "L04",
             "claim_not_supported",
-            "Say there is no significant difference (and how many seeds the effect would need), or run the pre-registered test with more seeds.",
+            "Say there is no significant difference (and how many seeds the effect would need), or run the "
+            "pre-registered test with more seeds.",
         ),
         LintCode(
             "L05",
@@ -77,6 +87,12 @@ CODES: dict[str, LintCode] = {
         LintCode(
             "L10", "arm_below_two_seeds", "Run at least 2 (better: the plan's minimum) seeds before reporting an arm."
         ),
+        LintCode(
+            "L11",
+            "cherry_picked_number",
+            "Give the arm's mean ± std (n) as its result; a single seed's value only where the text says it is one "
+            "seed's (its best, its worst, seed k).",
+        ),
     )
 }
 
@@ -90,32 +106,156 @@ _NEGATION = re.compile(
     r"\b(not|no|never|without|nor|neither|cannot|can't|didn't|doesn't|don't|isn't|wasn't|fails? to|failed to)\b", re.I
 )
 _TEST_CITED = re.compile(
-    r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu test|\bpermutation test|\bstudent'?s t)",
+    r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu test|\bpermutation test|"
+    r"\bstudent'?s t|\bsign-flip|\bholm)",
     re.I,
 )
-_N_EQ = re.compile(r"\bn\s*=\s*(\d+)\b")
+# a sentence about the plan (the criterion, the hypothesis, a threshold), not a result or a claim
+_PLAN_TALK = re.compile(
+    r"(criteri|threshold|\bmargin\b|sesoi|smallest effect|pre-?regist|\bregistered\b|hypothes|\bwould need|"
+    r"\bneeds? about|"
+    r"\bto detect\b|\bdetectable\b|\bpower\b)",
+    re.I,
+)
+_N_EQ = re.compile(r"\bn\s*=\s*(\d+)\b", re.I)
+_N_WORDS = re.compile(
+    r"\b(?:over|across|from|on|with|of)\s+(\d+)\s+(?:completed\s+|successful\s+)?(?:seeds|runs)\b", re.I
+)
 _STAT_PREFIX = re.compile(
-    r"(±|\+/-|\+-|\bp\s*[=<>≤≥]?\s*$|\bp-value|\bg\s*=|\bu\s*=|\bt\s*=|\bdf\b|\bci\b|\[|\bdifference|\bdiff\b|\bstd\b|\bsd\b|"
-    r"\bsem?\b|\bn\s*=|\bseeds?\b|\bsteps?\b|\bepochs?\b|\balpha\b|\bmin\b|\bmax\b|\bmedian\b|holm|adjusted|power|hedges|"
-    r"interval|\bby\b|\brun\b)",
+    r"(±|\+/-|\+-|\bp\s*[=<>≤≥]?\s*$|\bp-value|\bg\s*=|\bd\s*=|\bu\s*=|\bt\s*=|\bdf\b|\bci\b|\[|\bdifference|\bdiff\b|\bstd\b|"
+    r"\bsd\b|\bsem?\b|\bn\s*=|\bseeds?\b|\bsteps?\b|\bepochs?\b|\balpha\b|\bmin\b|\bmax\b|\bmedian\b|holm|adjusted|power|"
+    r"hedges|cohen|interval|\bby\b|\brun\b|\bto\s*$|\bvs\.?|\bgain|\bchange|\bdelta|Δ|\bdrop|\bimprov|\bminus|\bplus|\bfrom\b|"
+    r"\bbest\b|\bworst\b|\bhighest\b|\blowest\b|\brange|\bbetween|error)",
     re.I,
 )
 _STAT_HEADER = re.compile(
-    r"(ci|interval|min|max|median|seed|std|sd|p\b|p used|p-value|hedges|g\b|u\b|welch|mann|differ|improvement|\bn\b|steps?|launched|runs)",
+    r"(ci|interval|min|max|median|seed|std|sd|p\b|p used|p-value|hedges|g\b|u\b|welch|mann|differ|improvement|\bn\b|"
+    r"steps?|launched|runs|best|worst|range|delta|Δ|gain|change|vs)",
     re.I,
 )
-_FAIL_WORDS = re.compile(r"\b(fail\w*|crash\w*|diverg\w*|cancel\w*|lost|nan|inf|killed|error|oom)\b", re.I)
+_SPREAD_HEADER = re.compile(
+    r"(±|\bstd\b|\bsd\b|\bs\.d\.|\bsem?\b|std\.? ?dev|standard dev|\bci\b|interval|\(sd\)|\(std\))", re.I
+)
+_N_HEADER = re.compile(
+    r"^(?!.*\b(?:better|worse|wins?|tied|where|per)\b)\s*(n|\(n\)|n \(.*\)|#\s*seeds?|#\s*runs?|"
+    r".*\b(?:seeds|runs)\b.*|completed)\s*$",
+    re.I,
+)
+_FAIL_WORDS = re.compile(
+    r"\b(fail\w*|crash\w*|diverg\w*|cancel\w*|lost|nan|inf|killed|error|oom|out of memory|preempt\w*|timed? ?out|"
+    r"timeout|abort\w*|did not (?:complete|finish))\b",
+    re.I,
+)
+_SINGLE_RUN = re.compile(
+    r"\b(seed|run|seeds\s+\d|best|worst|max(?:imum)?|min(?:imum)?|highest|lowest|peak|range[ds]?|between|individual|single|"
+    r"each|outliers?|per[- ]seed|spread|up to|one of|top)\b",
+    re.I,
+)
+_METHOD_UNIT = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:(?:training|train|test|validation|val|held-out|heldout|evaluation|eval|labelled|unlabelled|"
+    r"synthetic|random)\s+(?:points|data points|pairs|rows|items|examples|samples|images|sentences|utterances|"
+    r"documents|"
+    r"tokens|episodes|set|split)\b|epochs?|steps?|iterations?|iters?|updates?|batch(?:es)?|layers?|blocks?|units?|heads?|"
+    r"channels?|filters?|dims?|dimensions?|hidden|neurons?|tokens?|words?|images?|examples?|samples?|sentences?|"
+    r"documents?|utterances?|hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s|ms|days?|gpus?|gpu-?hours?|cpus?|"
+    r"cores?|nodes?|workers?|classes|categories|labels?|folds?|resamples?|permutations?|bootstrap|draws?|warm-?up|"
+    r"frames?|episodes?|envs?|environments?|timesteps?|games?|tasks?|datasets?|languages?|params?|parameters?|"
+    r"trees?|rounds?|estimators?|leaves|features?|k|m|b|gb|gib|mb|tb|px|pixels?|masks?|beams?|shots?|"
+    r"environment steps|training steps|rollouts?|parallel|frequency|time|×|x\s*\d)\b",
+    re.I,
+)
+_COUNT_NOUN = re.compile(
+    r"^\s*(?:of\s+\d+\s+)?(?:completed\s+|successful\s+|failed\s+|crashed\s+|independent\s+|random\s+|training\s+|"
+    r"more\s+|fewer\s+|other\s+)?(?:runs?|seeds?|models?|arms?|trials?|repeats?|replicates?|experiments?|comparisons?|"
+    r"configurations?|variants?|methods?)\b",
+    re.I,
+)
+_HYPERPARAM_BEFORE = re.compile(
+    r"(?:\b(?:lr|learning rate|weight decay|wd|momentum|dropout|batch size|batch|warmup|label smoothing|temperature|"
+    r"epsilon|eps|beta\d?|gamma|lambda|alpha|clip(?:ping)?|max[_ ]norm|block size|beam size|beam|top-?k|heads|layers|"
+    r"hidden|width|depth|d_model|embedding|coefficient|coef|max_depth|eta|trees|survival probability|probability|"
+    r"factors?|masks?|seq(?:uence)? length|max length|patience|decay|rate|ratio|size|schedule|seed|version|budget|"
+    r"split|for|every|after|within|of size|limit)|[α-ωΑ-Ω]\d?)"
+    r"\s*(?:of|=|:|to|at|is|was|set to)?\s*(?:[α-ωΑ-Ω]\s*=\s*)?$",
+    re.I,
+)
+_ASSIGN = re.compile(r"([A-Za-z_α-ωΑ-Ω][\w.\-α-ωΑ-Ω]*)\s*(?:=|:)\s*$")
+_RESULT_WORDS = {
+    "p",
+    "t",
+    "u",
+    "n",
+    "g",
+    "d",
+    "df",
+    "z",
+    "w",
+    "r",
+    "mean",
+    "std",
+    "sd",
+    "sem",
+    "se",
+    "ci",
+    "diff",
+    "difference",
+    "delta",
+    "acc",
+    "accuracy",
+    "f1",
+    "bleu",
+    "wer",
+    "cer",
+    "loss",
+    "error",
+    "err",
+    "return",
+    "reward",
+    "score",
+    "auc",
+    "map",
+    "iqm",
+    "median",
+    "min",
+    "max",
+    "power",
+    "mde",
+    "tost",
+    "result",
+    "results",
+    "value",
+    "perplexity",
+    "ppl",
+}
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:table|tab\.|fig\.?|figure|section|sec\.|eq\.?|equation|appendix|step|phase|stage|version|v|rank|top|"
+    r"exit code|code|signal|line|item|part|chapter|issue|pr|#)\s*$",
+    re.I,
+)
+_CONF_AFTER = re.compile(
+    r"^\s*%?\s*(?:bootstrap\s+|two-sided\s+|t-?\s*)?(?:ci\b|confidence|credible|interval|level)", re.I
+)
+_BOUND_CONTEXT = re.compile(
+    r"(\bci\b|interval|confidence|credible|bootstrap|wilson|tost|\[|\bbetween\b|\bto\s*$|[–-]\s*$|,\s*$|\bbounds?\b|"
+    r"\blower\b|\bupper\b|\brange\b|\bfrom\b)",
+    re.I,
+)
+_CENTER_HEADER = re.compile(r"\b(mean|avg|average)\b", re.I)
+_PRODUCT_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]*[A-Z][\w]*|\b[A-Z]{2,}\w*|\bPython|\bUbuntu|\bDebian|\bLinux|\bmacOS)\s+$"
+)
+_ABSENCE = re.compile(r"\b(?:no|without|w/o|minus|except)\s+$", re.I)
 
 
 def _section_kind(section: str) -> str:
     s = section.lower()
     if "hypothes" in s:
         return "hypothesis"
-    if "fail" in s or "attempt" in s:
+    if "fail" in s or "attempt" in s or "crash" in s:
         return "failed"
     if "every run" in s or "per-run" in s or "per run" in s or "per seed" in s or "per-seed" in s or "appendix" in s:
         return "runs"
-    if "setup" in s or "method" in s or "config" in s or "environment" in s:
+    if any(w in s for w in ("setup", "method", "config", "environment", "what we ran", "training", "procedure")):
         return "setup"
     return "other"
 
@@ -127,11 +267,32 @@ def _arm_pattern(arm: str) -> re.Pattern:
 
 
 def _norm(s: str) -> str:
-    s = s.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    s = s.lower().replace("’", "'").replace("“", '"').replace("”", '"').replace("≥", ">=").replace("≤", "<=")
+    s = s.replace("—", "-").replace("–", "-")
     s = re.sub(r"[*_`>\"]", " ", s)
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)
     s = re.sub(r"[^\w\s.%<>=+-]", " ", s)
     return " ".join(s.split())
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in _norm(s).split() if len(w) > 2 or any(ch.isdigit() for ch in w)]
+
+
+@dataclass
+class _Num:
+    unit: Unit
+    num: Number
+    cands: list[Match]
+    header: str | None
+    role: str  # 'value' | 'count' | 'skip'
+    spread: bool = False
+
+
+@dataclass
+class _Doc:
+    nums: list[_Num] = field(default_factory=list)
+    n_stated: bool = False
 
 
 class _Lint:
@@ -143,12 +304,12 @@ class _Lint:
         self.arms = list(an.launched)
         self.arm_re = {a: _arm_pattern(a) for a in self.arms}
         self.traceable = an.traceable()
-        self.results = Traceable()  # arm means and single-run values: the numbers that need ± and n
-        for (arm, metric), c in an.cells.items():
-            self.results.add(c.mean, f"mean {metric} of arm {arm}")
-        for r in an.source.runs:
-            for m, v in r.values.items():
-                self.results.add(v, f"{m} of run {r.run_id}")
+        self.has_series = any(r.series for r in an.source.runs)
+        self.metric_words = {w for m in an.metrics for w in re.split(r"[ _-]+", m.lower()) if w}
+        self.aliases: dict[str, str] = {}  # normalised phrase -> arm
+        self.doc = _Doc()
+        self._read_numbers()
+        self._learn_aliases()
 
     def add(self, code: str, unit: Unit | None, message: str) -> None:
         c = CODES[code]
@@ -161,82 +322,299 @@ class _Lint:
             )
         )
 
-    def arms_in(self, text: str) -> list[str]:
-        return [a for a in self.arms if self.arm_re[a].search(text)]
-
-    # --- checks ---------------------------------------------------------------------------------------------
-
-    def numbers(self) -> None:
-        for u in self.units:
-            kind = _section_kind(u.section)
-            masked = _mask(u.text)
-            nums = find_numbers(u.text)
-            cell_of = self._cell_index(u)
-            if kind != "hypothesis":
-                # the words before a number, and for a table cell its column's title ('Seed', 'step'), say what it is
-                bad = [n for n in nums if self.traceable.match(n, self._context(u, masked, cell_of, n.start)) is None]
-                if bad:
-                    shown = ", ".join(
-                        f"{n.text} (nearest: {'; '.join(self.traceable.nearest(n, 1)) or 'none'})" for n in bad
-                    )
-                    self.add("L02", u, f"number(s) found in no run and in no statistic of them: {shown}")
-            if kind in ("hypothesis", "failed", "runs", "setup") or u.kind in ("heading", "table_header"):
-                continue
-            if u.kind == "table_row" and any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2]):
-                continue  # a per-run table: single values are what it lists
-            if u.kind == "sentence" and (
-                re.search(r"\bseeds?\s*\d", masked, re.I) or any(r.run_id in u.text for r in self.an.source.runs)
-            ):
-                continue  # a sentence about one named run
-            bare = []
-            for n in nums:
-                if n.comparator or (n.decimals == 0 and not n.percent and abs(n.value) < 10):
-                    continue
-                if u.kind == "table_row":
-                    header = cell_of(n.start)
-                    if header is not None and _STAT_HEADER.search(header):
-                        continue
-                prefix = masked[max(0, n.start - 25) : n.start]
-                if _STAT_PREFIX.search(prefix):
-                    continue
-                if self.results.match(n) is None:
-                    continue
-                after = masked[n.end : n.end + 4]
-                has_pm = bool(re.match(r"\s*(±|\+/-|\+-)", after))
-                has_n = bool(_N_EQ.search(masked)) or (
-                    u.kind == "table_row" and any(re.fullmatch(r"n|\(n\)|n \(.*\)", h.strip(), re.I) for h in u.header)
-                )
-                if not (has_pm and has_n):
-                    bare.append(n.text + ("" if has_pm else " (no ±)") + ("" if has_n else " (no n)"))
-            if bare:
-                self.add("L01", u, f"result(s) without their spread and n: {', '.join(bare)}")
-
-    @staticmethod
-    def _context(u: Unit, masked: str, cell_of, start: int) -> str:
-        """The words before a number: in a table cell, the column's title and the cell's own text before it."""
-        if u.kind != "table_row":
-            return masked[:start]
-        return f"{cell_of(start) or ''} {masked[masked.rfind('|', 0, start) + 1 : start]}"
+    # --- reading ----------------------------------------------------------------------------------------------
 
     def _cell_index(self, u: Unit):
-        """For a table row: the header of the column that holds offset `pos` of the row text."""
+        """For a table row: the header of the column that holds offset `pos` of the row's clean text."""
         if u.kind != "table_row" or not u.header:
             return lambda pos: None
-        bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", u.text)]
+        bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", u.clean)]
 
         def header_at(pos: int) -> str | None:
-            col = sum(1 for b in bounds if b < pos) - (1 if u.text.lstrip().startswith("|") else 0)
+            col = sum(1 for b in bounds if b < pos) - (1 if u.clean.lstrip().startswith("|") else 0)
             return u.header[col] if 0 <= col < len(u.header) else None
 
         return header_at
+
+    def _context(self, u: Unit, masked: str, header: str | None, start: int) -> str:
+        if u.kind != "table_row":
+            return masked[:start]
+        return f"{header or ''} {masked[masked.rfind('|', 0, start) + 1 : start]}"
+
+    def _role(self, u: Unit, masked: str, n: Number, header: str | None, kind: str) -> str:  # noqa: PLR0911
+        """What a written number is: 'count' (of runs, seeds ...), 'skip' (the plan's or the method's, a year, a
+        reference, a version) or 'value' (a result or a statistic, which must trace). One reason per return."""
+        before, after = masked[max(0, n.start - 60) : n.start], masked[n.end : n.end + 40]
+        spread_near = bool(re.match(r"\s*%?\s*\)?\s*(±|\+/-|\+-)", after)) or bool(
+            re.search(r"(±|\+/-|\+-)\s*$", before)
+        )
+        if _COUNT_NOUN.match(after) and n.decimals == 0 and not n.percent:
+            return "count"
+        if header is not None and _N_HEADER.match(header) and n.decimals == 0:
+            return "count"
+        if not spread_near and 0 < n.decimals <= 2 and not n.percent and _PRODUCT_BEFORE.search(before):
+            if not self.arms_in(before[-30:]):
+                return "skip"  # a version: XGBoost 2.1, CUDA 12.1
+        if n.decimals == 0 and not n.percent and 1900 <= abs(n.value) <= 2100:
+            return "skip"  # a year
+        if _REFERENCE_BEFORE.search(before) and n.decimals == 0:
+            return "skip"
+        if n.decimals == 0 and re.match(r"\s*\]", after) and re.search(r"\[\s*$", before):
+            return "skip"  # a citation [3]
+        if n.percent and _CONF_AFTER.match(after) or (re.match(r"\s*%", after) and _CONF_AFTER.match(after)):
+            return "skip"  # a confidence level
+        if not n.percent and _CONF_AFTER.match(after) and abs(n.value) in (90, 95, 99):
+            return "skip"
+        if spread_near:
+            return "value"
+        if _METHOD_UNIT.match(after):
+            return "skip"
+        m = _ASSIGN.search(before)
+        if m and m.group(1).lower() not in _RESULT_WORDS and m.group(1).lower() not in self.metric_words:
+            if not any(m.group(1).lower() == mt.lower() for mt in self.an.metrics):
+                return "skip"  # a hyperparameter: lr=3e-4, γ=0.9
+        if _HYPERPARAM_BEFORE.search(before[-40:]):
+            return "skip"
+        if kind in ("setup", "hypothesis"):
+            return "skip"
+        if _PLAN_TALK.search(masked) and not re.search(r"±", masked):
+            return "skip"  # the criterion's threshold, the registered minimum ...
+        if kind == "failed" and re.search(r"\b(step|epoch|iteration|iter|exit|signal|code)\w*\W*$", before, re.I):
+            return "skip"
+        if not self.has_series and re.search(r"\b(step|epoch|iteration|iter)s?\W*$", before, re.I) and n.decimals == 0:
+            return "skip"  # a step a results file does not record
+        return "value"
+
+    def _read_numbers(self) -> None:
+        for u in self.units:
+            if u.kind in ("heading", "table_header"):
+                continue
+            kind = _section_kind(u.section)
+            masked = _mask(u.clean)
+            header_at = self._cell_index(u)
+            if (
+                _N_EQ.search(masked)
+                or _N_WORDS.search(masked)
+                or re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:seeds|runs)\b", masked, re.I)
+            ):
+                self.doc.n_stated = True
+            if u.kind == "table_row" and any(_N_HEADER.match(h) for h in u.header):
+                self.doc.n_stated = True
+            for n in find_numbers(masked):
+                header = header_at(n.start)
+                role = self._role(u, masked, n, header, kind)
+                permille = "‰" in masked[n.end : n.end + 3] or bool(re.search(r"per[- ]?mille", masked, re.I))
+                ctx = self._context(u, masked, header, n.start)
+                cands = self.traceable.candidates(n, ctx, permille=permille) if role != "skip" else []
+                bound_ok = bool(_BOUND_CONTEXT.search(ctx[-40:])) or bool(header and _SPREAD_HEADER.search(header))
+                if not bound_ok:
+                    cands = [c for c in cands if c.kind != "bound"]
+                after_pm = bool(re.match(r"\s*%?\s*\)?\s*(±|\+/-|\+-)", masked[n.end : n.end + 8]))
+                before_pm = bool(re.search(r"(±|\+/-|\+-)\s*$", masked[max(0, n.start - 4) : n.start]))
+                center = after_pm or (bool(header and _CENTER_HEADER.search(header)) and not before_pm)
+                if center and cands and role == "value":
+                    # written as an arm's result: only a mean (or a difference, or a single run: L11) fits
+                    kept = [
+                        c
+                        for c in cands
+                        if c.kind in ("mean", "text", "const", "run", "extreme", "context") or "difference" in c.label
+                    ]
+                    role = "value" if kept else "center-miss"
+                    cands = kept or cands
+                self.doc.nums.append(_Num(u, n, cands, header, role, self._has_spread(u, masked, n)))
+
+    def _has_spread(self, u: Unit, masked: str, n: Number) -> bool:
+        after = masked[n.end : n.end + 30]
+        if re.match(r"\s*%?\s*\)?\s*(±|\+/-|\+-)", after):
+            return True
+        if re.match(r"\s*%?\s*[(\[]\s*(?:95% CI:?\s*|CI:?\s*|sd:?\s*|std:?\s*)?[-+]?\d", after, re.I):
+            return True  # mean (sd) or mean [low, high]
+        if u.kind == "table_row":
+            if any(_SPREAD_HEADER.search(h) for h in u.header) or "±" in masked:
+                return True
+            # a summary table whose rows hold the means and a later row the std
+            rows = [x for x in self.units if x.kind == "table_row" and x.header == u.header and x.section == u.section]
+            if any(re.match(r"\s*\|?\s*(std|sd|s\.d\.|±|stdev|sem)\b", x.clean, re.I) for x in rows):
+                return True
+        return False
+
+    def _learn_aliases(self) -> None:
+        """A table row whose first cell is a name and whose numbers include exactly one arm's mean names that arm."""
+        for u in self.units:
+            if u.kind != "table_row":
+                continue
+            first = split_row(u.clean)[0] if u.clean else ""
+            label = _label(first)
+            if not label or label[0].isdigit():
+                continue
+            arms = {c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm}
+            if len(arms) == 1:
+                self.aliases.setdefault(label, next(iter(arms)))
+
+    # --- arms in text -----------------------------------------------------------------------------------------
+
+    def arm_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, arm) of every way the text names an arm: its id, a learned name, 'baseline' for the plan's
+        baseline, or a token of the id no other arm has (not after 'no'/'without', not beside another arm's name)."""
+        spans: list[tuple[int, int, str]] = []
+        low = text.lower()
+        for a, pattern in self.arm_re.items():
+            spans += [(m.start(), m.end(), a) for m in pattern.finditer(text)]
+        flat = re.sub(r"[^\w]", " ", low)  # same length: offsets stay those of `text`
+        for phrase, a in self.aliases.items():
+            words = phrase.split()
+            for m in re.finditer(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", flat):
+                spans.append((m.start(), m.end(), a))
+        if "baseline" not in self.arms and self.an.baseline in self.arms:
+            for m in re.finditer(r"\b(baselines?|control)\b", text, re.I):
+                spans.append((m.start(), m.end(), self.an.baseline))
+        tokens: dict[str, set[str]] = {}
+        for a in self.arms:
+            for t in re.split(r"[ _\-.]+", a.lower()):
+                if len(t) >= 3 and not t.isdigit():
+                    tokens.setdefault(t, set()).add(a)
+        for t, owners in tokens.items():
+            if len(owners) != 1:
+                continue
+            a = next(iter(owners))
+            for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text, re.I):
+                if _ABSENCE.search(text[max(0, m.start() - 12) : m.start()]):
+                    continue
+                if any(
+                    s <= m.start() < e or abs(m.start() - e) <= 2 or abs(s - m.end()) <= 2
+                    for s, e, b in spans
+                    if b != a
+                ):
+                    continue
+                spans.append((m.start(), m.end(), a))
+        return sorted(spans)
+
+    def arms_in(self, text: str) -> list[str]:
+        out: list[str] = []
+        for _, _, a in self.arm_spans(text):
+            if a not in out:
+                out.append(a)
+        return out
+
+    def unit_arm(self, u: Unit) -> str | None:
+        """The arm a table row is about: its first cell's name, else the one arm whose mean its numbers hold."""
+        if u.kind != "table_row":
+            return None
+        first = split_row(u.clean)[0] if u.clean else ""
+        named = self.arms_in(first)
+        if len(named) == 1:
+            return named[0]
+        label = _label(first)
+        if label in self.aliases:
+            return self.aliases[label]
+        arms = {c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm}
+        return next(iter(arms)) if len(arms) == 1 else None
+
+    def arm_before(self, u: Unit, pos: int) -> str | None:
+        """In a sentence: the arm named (or whose mean is written) last before offset pos."""
+        best, arm = -1, None
+        for s, _, a in self.arm_spans(u.clean[:pos]):
+            if s > best:
+                best, arm = s, a
+        for x in self.doc.nums:
+            if x.unit is u and x.num.start < pos:
+                owners = {c.arm for c in _means(x) if c.arm}
+                if len(owners) == 1 and x.num.start > best:
+                    best, arm = x.num.start, next(iter(owners))
+        return arm
+
+    # --- checks -----------------------------------------------------------------------------------------------
+
+    def numbers(self) -> None:
+        """L02 untraceable numbers, L11 single-run values given as results, L01 results without their spread."""
+        bad: dict[int, tuple[Unit, list[str]]] = {}
+        cherry: dict[int, tuple[Unit, list[str]]] = {}
+        spread_labels: set[str] = set()
+        bare: list[tuple[_Num, set[str]]] = []
+        per_run_table = {}
+        for x in self.doc.nums:
+            u = x.unit
+            if u.kind == "table_row" and u.line not in per_run_table:
+                per_run_table[u.line] = (
+                    any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2])
+                    or _section_kind(u.section) == "runs"
+                )
+            if x.role == "skip":
+                continue
+            if not x.cands:
+                bad.setdefault(u.line, (u, []))[1].append(
+                    f"{x.num.text} (nearest: {'; '.join(self.traceable.nearest(x.num, 1)) or 'none'})"
+                )
+                continue
+            if x.role == "center-miss":
+                bad.setdefault(u.line, (u, []))[1].append(
+                    f"{x.num.text} (written as a mean, but no arm's mean; it equals only {x.cands[0].label})"
+                )
+                continue
+            if x.role == "count":
+                continue
+            kinds = {c.kind for c in x.cands}
+            if kinds <= {"run", "extreme"}:
+                single_ctx = (u.kind == "table_row" and per_run_table.get(u.line)) or bool(
+                    _SINGLE_RUN.search(f"{x.header or ''} {u.clean[max(0, x.num.start - 40) : x.num.start]}")
+                )
+                if single_ctx or _section_kind(u.section) in ("runs", "failed"):
+                    continue
+                extremes = [c for c in x.cands if c.kind == "extreme"]
+                if extremes:
+                    about = self.arm_before(u, x.num.start)
+                    c = next((e for e in extremes if e.arm == about), extremes[0])
+                    cell = self.an.cells.get((c.arm, c.label.split(" of arm ")[0].split(" ", 1)[1])) if c.arm else None
+                    beside = f"; the arm's result is {cell.text}" if cell is not None else ""
+                    cherry.setdefault(u.line, (u, []))[1].append(f"{x.num.text} is the {c.label}{beside}")
+                else:
+                    bad.setdefault(u.line, (u, []))[1].append(
+                        f"{x.num.text} (equals only {x.cands[0].label}, which the text does not say it is)"
+                    )
+                continue
+            means = {c.label for c in _means(x)}
+            if not means or _section_kind(u.section) in ("hypothesis", "failed", "runs", "setup"):
+                continue
+            if u.kind == "table_row" and per_run_table.get(u.line):
+                continue
+            masked = _mask(u.clean)
+            prefix = masked[max(0, x.num.start - 25) : x.num.start]
+            if (
+                x.header is not None
+                and _STAT_HEADER.search(x.header)
+                and not re.search(r"mean|avg|average", x.header, re.I)
+            ):
+                continue
+            if _STAT_PREFIX.search(prefix) or x.num.comparator:
+                continue
+            if x.spread:
+                spread_labels |= means
+            else:
+                bare.append((x, means))
+        for u, items in bad.values():
+            self.add("L02", u, f"number(s) found in no run and in no statistic of them: {', '.join(items)}")
+        for u, items in cherry.values():
+            self.add("L11", u, "one run's value given as a result: " + "; ".join(items))
+        flagged: dict[int, tuple[Unit, list[str]]] = {}
+        for x, means in bare:
+            if means & spread_labels:
+                continue  # the same result is given with its spread elsewhere in the report
+            flagged.setdefault(x.unit.line, (x.unit, []))[1].append(f"{x.num.text} ({sorted(means)[0]}; no ±)")
+        for u, items in flagged.values():
+            self.add("L01", u, f"result(s) without their spread: {', '.join(items)}")
+        if not self.doc.n_stated and spread_labels:
+            first = next((x.unit for x in self.doc.nums if x.spread), None)
+            self.add("L01", first, "the report never says over how many seeds (n) its results are")
 
     def claims(self) -> None:
         an = self.an
         by_arm = {c.arm: c for c in an.comparisons}
         for u in self.units:
-            if u.kind in ("heading", "table_header") or _section_kind(u.section) == "hypothesis":
+            if u.kind in ("heading", "table_header", "table_row") or _section_kind(u.section) == "hypothesis":
                 continue
-            masked = _mask(u.text)
+            masked = _mask(u.clean)
+            if _PLAN_TALK.search(masked):
+                continue  # 'the criterion (+1 point, significant) is not met', 'the hypothesis ...'
             claim = None
             for m in _CLAIM.finditer(masked):
                 clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", masked[: m.start()])[-1]
@@ -258,7 +636,9 @@ class _Lint:
                 if c is None:
                     problems.append(f"{a} has no test against the baseline {an.baseline} (too few values)")
                     continue
-                direction_ok = (c.better is True) if positive else ((c.better is False) if negative else True)
+                direction_ok = True
+                if c.better is not None:
+                    direction_ok = c.better if positive else ((not c.better) if negative else True)
                 if not (c.significant and direction_ok):
                     p = "n/a" if c.p is None else f"{c.p:.3g}"
                     adj = (
@@ -276,44 +656,41 @@ class _Lint:
     def failed_runs(self) -> None:
         missing = []
         for r in self.an.problem_runs:
+            if r.status == "completed" and r.included:
+                continue
             if r.run_id in self.md:
                 continue
-            seed_hit = False
-            if r.seed is not None:
-                for u in self.units:
-                    t = _mask(u.text)
-                    if self.arm_re[r.arm].search(t) and re.search(
-                        rf"\bseeds?\b[^.;]*?(?<![\d.]){r.seed}(?![\d.])", t, re.I
-                    ):
-                        seed_hit = True
-                        break
-            if not seed_hit:
+            if not any(self._names_failure(u, r) for u in self.units if u.kind not in ("heading",)):
                 missing.append(r)
         if not missing:
             return
         anchor = next((u for u in self.units if u.kind == "heading" and _section_kind(u.section) == "failed"), None)
-        if anchor is None:
-            arms = {r.arm for r in missing}
-            anchor = next(
-                (
-                    u
-                    for u in self.units
-                    if u.kind != "heading"
-                    and self.arms_in(_mask(u.text))
-                    and set(self.arms_in(_mask(u.text))) & arms
-                    and find_numbers(u.text)
-                ),
-                None,
-            )
         listing = ", ".join(
             f"{r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}" + (f": {r.cause}" if r.cause else "") + ")"
             for r in missing
         )
-        self.add(
-            "L05",
-            anchor or (self.units[0] if self.units else None),
-            f"{len(missing)} run(s) without a result are never named: {listing}",
+        self.add("L05", anchor, f"{len(missing)} run(s) without a result are never named: {listing}")
+
+    def _names_failure(self, u: Unit, r) -> bool:
+        t = _mask(u.clean)
+        arms = self.arms_in(t) + [c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm]
+        if u.kind == "table_row":
+            arms = arms or ([self.unit_arm(u)] if self.unit_arm(u) else [])
+        seed_hit = r.seed is not None and (
+            bool(re.search(rf"\bseeds?\b[^.;]*?(?<![\d.]){r.seed}(?![\d.])", t, re.I))
+            or (
+                u.kind == "table_row"
+                and any(
+                    re.search(r"seed", h, re.I) and c.strip() == str(r.seed)
+                    for h, c in zip(u.header, split_row(u.clean))
+                )
+            )
         )
+        fail = _FAIL_WORDS.search(t)
+        negated = fail is not None and re.search(r"\b(no|none|never|all|every)\b[^.;]{0,30}$", t[: fail.start()], re.I)
+        if r.arm in arms and (seed_hit or (fail and not negated)):
+            return True
+        return bool(seed_hit and fail and not negated and not arms)
 
     def hypothesis(self) -> None:
         plan = self.an.plan
@@ -321,44 +698,55 @@ class _Lint:
         if not registered:
             return
         section = [u for u in self.units if _section_kind(u.section) == "hypothesis" and u.kind != "heading"]
-        inline = [u for u in self.units if re.match(r"^\W*hypothes[ie]s\W*:", u.text, re.I)]
-        stated = section or inline
+        inline = [
+            u
+            for u in self.units
+            if re.match(
+                r"^\W*(?:the\s+)?(?:pre-?registered\s+|registered\s+)?hypothes[ie]s\b[^:.]{0,60}:", u.clean, re.I
+            )
+        ]
+        stated = section + [u for u in inline if u not in section]
         if not stated:
-            self.add("L06", None, f'the report states no hypothesis; the pre-registered one is: "{registered}"')
-            return
-        got = _norm(" ".join(u.text for u in stated))
+            return  # not restating the hypothesis is no change of it; references ('is supported') are fine
         want = _norm(registered)
-        if want in got:
-            return
-        first = next((u for u in stated if not u.text.lower().startswith("success")), stated[0])
-        self.add("L06", first, f'differs from the pre-registered hypothesis "{registered}"')
+        joined = " zzunitzz ".join(_norm(u.clean) for u in stated) + " zzunitzz"
+        at = joined.find(want)
+        while at != -1:
+            rest = joined[at + len(want) :].split()
+            if rest and rest[0] == "zzunitzz":
+                return  # restated word for word (whatever framing comes before it)
+            at = joined.find(want, at + 1)
+        reg_words = set(_words(registered))
+        best, best_u = 0.0, None
+        for u in stated:
+            if re.search(r"criteri|success|threshold|\bmargin\b|smallest effect", u.clean, re.I) and want not in _norm(
+                u.clean
+            ):
+                continue  # the criterion beside the hypothesis, not a restatement of it
+            w = set(_words(u.clean))
+            share = len(reg_words & w) / max(1, len(reg_words))
+            if share > best:
+                best, best_u = share, u
+        if best_u is None or best < 0.3:
+            return  # the section says something else (the criterion, a reference), not a hypothesis
+        self.add("L06", best_u, f'differs from the pre-registered hypothesis "{registered}"')
 
     def baseline(self) -> None:
         an = self.an
         base = an.baseline
-        mentions = [
-            u
-            for u in self.units
-            if u.kind != "heading"
-            and _section_kind(u.section) != "hypothesis"
-            and self.arm_re[base].search(_mask(u.text))
-        ]
-        if not mentions:
-            anchor = next((u for u in self.units if u.kind == "heading" and "result" in u.section), None)
-            self.add("L07", anchor, f"the baseline arm {base!r} is never named outside the hypothesis")
-        else:
-            means = Traceable()
-            for m in an.metrics:
-                c = an.cells.get((base, m))
-                if c is not None:
-                    means.add(c.mean, f"mean {m}")
-            reported = any(
-                means.match(n) is not None and not n.decimals == 0 for u in mentions for n in find_numbers(u.text)
+        reported = any(
+            c.arm == base
+            for x in self.doc.nums
+            if _section_kind(x.unit.section) != "hypothesis" and x.role != "skip"
+            for c in _means(x)
+        )
+        if not reported:
+            mentions = [u for u in self.units if u.kind != "heading" and base in self.arms_in(_mask(u.clean))]
+            self.add(
+                "L07",
+                mentions[0] if mentions else None,
+                f"the baseline {base!r}'s result (mean ± std of its runs) appears nowhere in the report",
             )
-            if not reported:
-                self.add(
-                    "L07", mentions[0], f"the baseline {base!r} is named but its result (mean ± std) is not reported"
-                )
 
         # truncation, from the data: fewer steps or fewer seeds than a compared arm
         def budget(arm):
@@ -378,71 +766,111 @@ class _Lint:
             if b_steps is not None and s is not None and b_steps < 0.9 * s:
                 problems.append(f"the baseline ran a median of {b_steps:g} steps, {arm} {s:g}")
             if an.launched.get(arm, 0) > b_runs:
-                problems.append(f"the baseline has {b_runs} runs, {arm} {an.launched[arm]}")
+                problems.append(f"the baseline has {b_runs} seeds, {arm} {an.launched[arm]}")
         if problems:
             disclosed = any(
-                re.search(r"truncat|fewer (training )?(steps|seeds|runs)|shorter|less training|\bS09\b", u.text, re.I)
+                re.search(
+                    r"truncat|fewer|less training|shorter|smaller budget|\bonly\b|unbalanced|unequal|\bS09\b",
+                    u.clean,
+                    re.I,
+                )
+                and re.search(r"seed|run|step|epoch|budget|train", u.clean, re.I)
                 for u in self.units
             )
             if not disclosed:
+                mentions = [u for u in self.units if u.kind != "heading" and base in self.arms_in(_mask(u.clean))]
                 self.add("L08", mentions[0] if mentions else None, "; ".join(problems))
 
     def counts(self) -> None:
         an = self.an
+        seen_l10: set[str] = set()
         for u in self.units:
-            if u.kind in ("heading", "table_header") or _section_kind(u.section) in ("runs",):
+            if u.kind in ("heading", "table_header") or _section_kind(u.section) in (
+                "runs",
+                "setup",
+                "hypothesis",
+                "failed",
+            ):
                 continue
-            masked = _mask(u.text)
-            hits = list(_N_EQ.finditer(masked))
-            if not hits:
-                continue
-            first_cell = split_row(u.text)[0] if u.kind == "table_row" else ""
-            for h in hits:
-                before = masked[: h.start()]
-                arm = None
-                last = -1
-                for a in self.arms:
-                    for m in self.arm_re[a].finditer(before):
-                        if m.start() > last:
-                            last, arm = m.start(), a
-                if arm is None and first_cell:
-                    arm = next((a for a in self.arms if self.arm_re[a].search(first_cell)), None)
+            masked = _mask(u.clean)
+            hits: list[tuple[int, int, int | None]] = []  # (position, k, launched)
+            hits += [(h.start(), int(h.group(1)), None) for h in _N_EQ.finditer(masked)]
+            hits += [(h.start(), int(h.group(1)), None) for h in _N_WORDS.finditer(masked)]
+            if u.kind == "table_row":
+                bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", masked)]
+                cells = split_row(masked)
+                offset = 1 if masked.lstrip().startswith("|") else 0
+                for i, (h, c) in enumerate(zip(u.header, cells)):
+                    if not _N_HEADER.match(h):
+                        continue
+                    m = re.fullmatch(r"\s*(\d+)\s*(?:/\s*(\d+)|of\s+(\d+))?\s*", c)
+                    if m:
+                        pos = bounds[i - 1 + offset] if 0 <= i - 1 + offset < len(bounds) else 0
+                        hits.append(
+                            (
+                                pos,
+                                int(m.group(1)),
+                                int(m.group(2) or m.group(3)) if (m.group(2) or m.group(3)) else None,
+                            )
+                        )
+            for pos, k, of in hits:
+                arm = self.unit_arm(u) if u.kind == "table_row" else self.arm_before(u, pos)
                 if arm is None or arm not in an.arms:
                     continue
-                k = int(h.group(1))
                 valid = {an.cells[(arm, m)].n for m in an.metrics if (arm, m) in an.cells}
                 if k < 2:
-                    self.add("L10", u, f"arm {arm} is reported from n={k} run(s): no variance can be shown")
+                    if arm not in seen_l10:
+                        self.add("L10", u, f"arm {arm} is reported from n={k} run(s): no variance can be shown")
+                        seen_l10.add(arm)
                 elif k not in valid:
                     self.add(
                         "L09",
                         u,
                         f"arm {arm}: n={k} here, but {sorted(valid)} completed run(s) with a value exist "
-                        f"(of {an.launched[arm]} launched)",
+                        f"(of {an.launched[arm]} seeds launched)",
                     )
-        # an arm whose data hold one completed run, reported with a number
-        flagged = {f.line for f in self.findings if f.code == "L10"}
+                elif of is not None and of not in (an.launched.get(arm), an.attempts.get(arm)):
+                    self.add("L09", u, f"arm {arm}: {k} of {of} here, but {an.launched[arm]} seeds were launched")
+        # an arm whose data hold one completed run, reported with its value
         for arm in an.arms:
             c = an.cells.get((arm, an.plan.primary_metric))
-            if c is None or c.n != 1 or flagged:
+            if c is None or c.n != 1 or arm in seen_l10:
                 continue
-            single = Traceable()
-            single.add(c.values[0], "the single run")
-            for u in self.units:
-                if self.arm_re[arm].search(_mask(u.text)) and any(
-                    single.match(n) for n in find_numbers(u.text) if n.decimals > 0
-                ):
-                    self.add("L10", u, f"arm {arm} has one completed run; its value is reported as a result")
+            for x in self.doc.nums:
+                if x.role == "value" and any(m.arm == arm for m in _means(x)):
+                    if _section_kind(x.unit.section) in ("runs", "failed"):
+                        continue
+                    self.add("L10", x.unit, f"arm {arm} has one completed run; its value is reported as a result")
+                    seen_l10.add(arm)
                     break
+
+
+def _means(x: _Num) -> list[Match]:
+    """The arm means a written number matches; a bare integer (a count, an n) is no evidence of one."""
+    if (x.num.decimals == 0 and not x.num.percent) or x.num.text[:1] in "+-\u2212":
+        return []  # an integer is a count or an n; a signed number is a difference
+    return [c for c in x.cands if c.kind == "mean"]
+
+
+def _label(cell: str) -> str:
+    """A table row's name as words: 'The baseline (no MixUp)' -> 'the baseline no mixup'."""
+    return " ".join(re.findall(r"[^\W_]+", cell.lower()))
 
 
 def lint(an: Analysis, markdown: str) -> list[Finding]:
     """Every finding, in the order of the checks (numbers, claims, failed runs, hypothesis, baseline, counts)."""
-    l = _Lint(an, markdown)
-    l.numbers()
-    l.claims()
-    l.failed_runs()
-    l.hypothesis()
-    l.baseline()
-    l.counts()
-    return l.findings
+    checker = _Lint(an, markdown)
+    checker.numbers()
+    checker.claims()
+    checker.failed_runs()
+    checker.hypothesis()
+    checker.baseline()
+    checker.counts()
+    return checker.findings
+
+
+def untraceable(an: Analysis, text: str) -> list[tuple[Number, str]]:
+    """The numbers of a caller's own text (compile_report's analysis and limitations) that trace to nothing, read
+    the way check_report reads a report. Returns (number, its sentence)."""
+    reader = _Lint(an, text)
+    return [(x.num, x.unit.text) for x in reader.doc.nums if x.role != "skip" and not x.cands]

@@ -14,6 +14,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+PlannedSeeds = list[int] | dict[str, list[int]]
+
+
 class RegisteredPlan(_Strict):
     """A plan registered before the results existed (for a results file made elsewhere)."""
 
@@ -27,6 +30,9 @@ class RegisteredPlan(_Strict):
         None, description="The registered multiple-comparison correction."
     )
     min_seeds: int | None = Field(None, ge=1, description="The registered minimum of seeds per arm.")
+    smallest_effect: float | None = Field(None, gt=0, description="The registered smallest effect of interest.")
+    success_criteria: str | None = Field(None, description="The registered success criterion, word for word.")
+    planned_seeds: PlannedSeeds | None = Field(None, description="The seeds registered to be run.")
     where: str | None = Field(None, description="Where and when it was registered, e.g. 'OSF, 2024-03-01'.")
 
 
@@ -61,6 +67,29 @@ class ReportPlan(_Strict):
     )
     registered: RegisteredPlan | None = Field(
         None, description="Results files only: the plan as registered before the results, to check this one against."
+    )
+    smallest_effect: float | None = Field(
+        None,
+        gt=0,
+        description="Smallest difference from the baseline that matters, in the primary metric's units (e.g. 0.005 for "
+        "half a point of accuracy stored as a fraction): the equivalence test (TOST) and the success criterion use it "
+        "(default: the brief's).",
+    )
+    success_criteria: str | None = Field(
+        None,
+        description="Results files only: the success criterion, e.g. '+1 point over the baseline, significant' (an "
+        "experiment's comes from its brief).",
+    )
+    planned_seeds: PlannedSeeds | None = Field(
+        None,
+        description="Results files only: the seeds that were planned, for every arm ([0, 1, 2, 3, 4]) or per arm "
+        "({'baseline': [0, 1, 2], ...}); a planned seed with no row is a run not accounted for (H02).",
+    )
+    eval_examples: int | None = Field(
+        None,
+        ge=1,
+        description="Examples in the single evaluation set the primary metric is a proportion of (e.g. 10000 test "
+        "images): the report then gives each arm's Wilson interval, the noise of that evaluation set alone.",
     )
 
 
@@ -126,6 +155,32 @@ class ArmMetric(BaseModel):
     seeds: list[int | None]
     values: list[float]
     text: str = Field(description="As printed: 'mean ± std (n=N)'.")
+    wilson: Interval | None = Field(
+        None,
+        description="95% Wilson interval of the mean as a proportion of the plan's eval_examples (evaluation-set noise).",
+    )
+    zero_variance: bool = Field(False, description="Every completed seed gave the same value (n >= 2).")
+
+
+class Paired(BaseModel):
+    n: int = Field(description="Seeds both arms completed.")
+    seeds: list[int]
+    mean_difference: float = Field(description="Mean over shared seeds of arm - baseline.")
+    t: float | None
+    df: float | None
+    p: float | None = Field(description="Paired t-test, two-sided.")
+    sign_flip_p: float | None = Field(description="Sign-flip permutation test of the mean difference, two-sided.")
+    sign_flip_exact: bool
+    ci_bca: Interval = Field(description="95% BCa bootstrap interval of the mean paired difference.")
+    wins: int = Field(description="Seeds where the arm is better than the baseline in the plan's direction.")
+
+
+class Equivalence(BaseModel):
+    margin: float = Field(description="The smallest effect of interest, in the metric's units.")
+    p: float | None = Field(description="TOST p: the larger of the two one-sided p-values.")
+    ci: Interval = Field(description="The (1 - 2 alpha) interval of the difference used by TOST.")
+    equivalent: bool = Field(description="True when the difference is shown to lie within +-margin at alpha.")
+    paired: bool
 
 
 class Comparison(BaseModel):
@@ -160,6 +215,18 @@ class Comparison(BaseModel):
         description="True when the arm's mean is better than the baseline's in the plan's direction."
     )
     seeds_needed: int | None = Field(description="Seeds per arm the observed effect would need for 80% power at alpha.")
+    min_detectable: float | None = Field(
+        None,
+        description="Smallest true difference the plan's t-test detects with 80% power at alpha with these seeds "
+        "(paired when the arms share seeds), in the metric's units.",
+    )
+    paired: Paired | None = Field(None, description="The paired-by-seed comparison, when the arms share 2+ seeds.")
+    equivalence: Equivalence | None = Field(
+        None, description="TOST against the smallest effect of interest, when the plan has one."
+    )
+    criterion: str | None = Field(
+        None, description="The verdict against the success criterion: met, not met or inconclusive, with the threshold."
+    )
     verdict: str = Field(description="The sentence the report prints.")
 
 

@@ -97,45 +97,71 @@ def find_numbers(text: str) -> list[Number]:
     return found
 
 
+Kind = str  # 'stat' (a statistic of an arm or a comparison), 'mean' (an arm's mean), 'run' (one run's value),
+# 'extreme' (an arm's min or max: one run's value), 'count', 'plan', 'const', 'text' (written in a brief or a command)
+
+
+@dataclass(frozen=True)
+class Match:
+    label: str
+    kind: Kind
+    value: float
+    arm: str | None = None
+    scaled: bool = False  # matched as value x 100 (percent or points) or x 1000 (per mille)
+
+
 class Traceable:
     """Values a report may cite: recorded run values and what the report computes from them. Each value keeps a
-    label saying where it comes from, for the evidence of a finding."""
+    label saying where it comes from (for the evidence of a finding), a kind (what it is: a statistic, an arm's
+    mean, one run's value ...), the arm it belongs to, and whether it may be written scaled: a value of a metric
+    stored as a fraction (accuracy 0.9606) is commonly written x 100 (96.06, 96.06%, a difference of 1.71 points)."""
 
     #: Always allowed: zero and one, and the conventional confidence and power levels.
     CONSTANTS = (0.0, 1.0, 95.0, 0.95, 80.0, 0.8, 100.0)
 
     def __init__(self) -> None:
-        self._values: list[float] = []
-        self._labels: list[str] = []
-        self._sorted: tuple[list[float], list[tuple[float, str]]] | None = None
-        self._fuzzy: list[tuple[float, float, str]] = []
+        self._entries: list[
+            tuple[float, str, str, str | None, bool, float]
+        ] = []  # (|v|, label, kind, arm, scalable, slack)
+        self._sorted: tuple[list[float], list[tuple]] | None = None
+        self._fuzzy: list[tuple[float, float, str, bool]] = []
         # values citable only where the words before the number say what they are (a step, a seed): every integer up
         # to the last step of a long run would otherwise "trace" any integer at all
         self._contextual: dict[str, tuple[re.Pattern, set[float], str]] = {}
         for c in self.CONSTANTS:
-            self.add(c, "a conventional constant")
+            self.add(c, "a conventional constant", kind="const")
 
-    def add(self, value, label: str) -> None:
+    def add(
+        self,
+        value,
+        label: str,
+        *,
+        kind: Kind = "stat",
+        arm: str | None = None,
+        scalable: bool = False,
+        slack: float = 1.0,
+    ) -> None:
+        """slack: how many times the written number's rounding tolerance the value may be off (a difference people
+        compute from two rounded means is off by up to one unit in the last digit: slack 3)."""
         try:
             v = float(value)
         except (TypeError, ValueError):
             return
         if math.isfinite(v):
-            self._values.append(abs(v))
-            self._labels.append(label)
+            self._entries.append((abs(v), label, kind, arm, scalable, slack))
             self._sorted = None
 
-    def add_many(self, values, label: str) -> None:
+    def add_many(self, values, label: str, **kw) -> None:
         for v in values:
-            self.add(v, label)
+            self.add(v, label, **kw)
 
     def add_text(self, text: str | None, label: str) -> None:
         """Every number written in `text` (a brief, a command line) is citable as written."""
         if text:
             for n in find_numbers(text):
-                self.add(n.value, label)
+                self.add(n.value, label, kind="text")
                 if n.percent:
-                    self.add(n.value / 100, label)
+                    self.add(n.value / 100, label, kind="text")
 
     def add_in_context(self, value, label: str, words: str) -> None:
         """A value citable only when one of `words` (a regex alternation) comes shortly before the number."""
@@ -154,50 +180,70 @@ class Traceable:
             )
         entry[1].add(v)
 
-    def add_fuzzy(self, value: float, tolerance: float, label: str) -> None:
+    def add_fuzzy(self, value: float, tolerance: float, label: str, *, scalable: bool = False) -> None:
         """A value known only up to `tolerance` (a bootstrap endpoint): matches numbers within it."""
         if math.isfinite(value) and math.isfinite(tolerance):
-            self._fuzzy.append((abs(float(value)), float(tolerance), label))
+            self._fuzzy.append((abs(float(value)), float(tolerance), label, scalable))
 
-    def _index(self) -> tuple[list[float], list[tuple[float, str]]]:
+    def _index(self) -> tuple[list[float], list[tuple]]:
         if self._sorted is None:
-            pairs = sorted(zip(self._values, self._labels))
-            self._sorted = ([v for v, _ in pairs], pairs)
+            pairs = sorted(self._entries, key=lambda e: e[0])
+            self._sorted = ([e[0] for e in pairs], pairs)
         return self._sorted
 
-    def match(self, number: Number, before: str = "") -> str | None:
-        """The label of a value that rounds to `number`, or None. `before`: the text just before the number, for values
-        citable only in context (steps, seeds)."""
-        keys, pairs = self._index()
-        targets = [(abs(number.value), number.tolerance)]
-        if number.percent:
-            targets.append((abs(number.value) / 100, number.tolerance / 100))
-        for target, tol in targets:
-            i = bisect.bisect_left(keys, target - tol)
-            if i < len(keys) and keys[i] <= target + tol:
-                return pairs[i][1]
-        for target, tol in targets:
-            for v, ftol, label in self._fuzzy:
-                if abs(v - target) <= ftol + tol:
-                    return label
+    def _targets(self, number: Number, permille: bool) -> list[tuple[float, float, bool]]:
+        """(target, tolerance, scaled) readings of a written number: as written; a percentage as a fraction; any
+        number as x 100 (percent or points) of a fraction-valued metric; x 1000 where per mille is written."""
+        x, tol = abs(number.value), number.tolerance
+        out = [(x, tol, False)]
+        out.append((x / 100, tol / 100, True))
+        if permille:
+            out.append((x / 1000, tol / 1000, True))
+        return out
+
+    def candidates(self, number: Number, before: str = "", *, permille: bool = False) -> list[Match]:
+        """Every value the written number can be (rounding to its printed digits, scaling where allowed)."""
+        keys, entries = self._index()
+        out: list[Match] = []
+        for target, tol, scaled in self._targets(number, permille):
+            i = bisect.bisect_left(keys, target - 3 * tol)
+            while i < len(keys) and keys[i] <= target + 3 * tol:
+                v, label, kind, arm, scalable, slack = entries[i]
+                i += 1
+                if abs(v - target) > tol * slack:
+                    continue
+                if scaled and not (scalable or number.percent):
+                    continue
+                out.append(Match(label, kind, v, arm, scaled and not number.percent))
+            for v, ftol, label, scalable in self._fuzzy:
+                if abs(v - target) <= ftol + tol and (not scaled or scalable or number.percent):
+                    out.append(Match(label, "bound", v, None, scaled))
         if number.decimals == 0 and not number.percent and before:
             tail = before[-40:]
             for pattern, values, label in self._contextual.values():
                 if abs(number.value) in values and pattern.search(tail):
-                    return label
-        if number.comparator in ("<", "<=", "\u2264"):
-            # 'p < 0.001' is true when some computed p-value lies below the bound
-            for v, label in pairs[: bisect.bisect_left(keys, abs(number.value))]:
-                if label.startswith("p-value"):
-                    return label
-        return None
+                    out.append(Match(label, "context", abs(number.value)))
+        if number.comparator in ("<", "<=", "\u2264", ">", ">=", "\u2265"):
+            below = number.comparator in ("<", "<=", "\u2264")
+            # 'p < 0.001' is true when some computed p-value lies below the bound ('p > 0.05': above it)
+            for v, label, kind, arm, _, _ in entries:
+                if label.startswith("p-value") and ((v < abs(number.value)) if below else (v > abs(number.value))):
+                    out.append(Match(label, "stat", v, arm))
+                    break
+        return out
+
+    def match(self, number: Number, before: str = "") -> str | None:
+        """The label of a value that rounds to `number` (or a statistic bound it states), or None. `before`: the text
+        just before the number, for values citable only in context (steps, seeds)."""
+        found = self.candidates(number, before)
+        return found[0].label if found else None
 
     def nearest(self, number: Number, k: int = 2) -> list[str]:
-        keys, pairs = self._index()
+        keys, entries = self._index()
         target = abs(number.value)
         i = bisect.bisect_left(keys, target)
-        near = sorted(pairs[max(0, i - k) : i + k], key=lambda p: abs(p[0] - target))[:k]
-        return [f"{v:.6g} ({label})" for v, label in near]
+        near = sorted(entries[max(0, i - k) : i + k], key=lambda e: abs(e[0] - target))[:k]
+        return [f"{e[0]:.6g} ({e[1]})" for e in near]
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._entries)

@@ -30,6 +30,9 @@ class EffectivePlan:
     changes: list[str] = field(default_factory=list)  # 'test: welch_t (registered) -> mann_whitney (used)'
     baseline: str | None = None
     success_criteria: str | None = None
+    smallest_effect: float | None = None  # the smallest effect of interest, in the primary metric's units
+    planned_seeds: list[int] | dict[str, list[int]] | None = None  # results files: the seeds that were planned
+    eval_examples: int | None = None  # size of the single evaluation set the primary metric is a proportion of
 
     @property
     def registered(self) -> bool:
@@ -66,6 +69,7 @@ def resolve(
             "aggregation": a.aggregation,
             "last_k": a.last_k,
             "min_seeds": a.min_seeds,
+            "smallest_effect": a.smallest_effect,
         }
         registration = (
             f"brief v{brief_record.version} of '{brief_record.experiment}' ({brief_record.content_hash[:19]}..., "
@@ -91,6 +95,7 @@ def resolve(
         "aggregation",
         "last_k",
         "min_seeds",
+        "smallest_effect",
     ):
         override = getattr(given, key)
         reg = registered.get(key)
@@ -114,6 +119,17 @@ def resolve(
             f"the analysis plan lacks {' and '.join(missing)} ({where}); give them in plan, e.g. "
             '{"primary_metric": "val_acc", "higher_is_better": true}'
         )
+    if mode == "experiment" and (given.success_criteria is not None or given.planned_seeds is not None):
+        raise UserError(
+            "plan.success_criteria and plan.planned_seeds are for results files; an experiment's come from its brief "
+            "and its launches"
+        )
+    if given.registered is not None:
+        success = given.success_criteria or given.registered.success_criteria
+        planned = given.planned_seeds if given.planned_seeds is not None else given.registered.planned_seeds
+    else:
+        success = success if success is not None else given.success_criteria
+        planned = given.planned_seeds
     metrics = [used["primary_metric"]]
     for m in list(registered.get("metrics", [])) + list(given.metrics or []):
         if m and m not in metrics:
@@ -134,27 +150,31 @@ def resolve(
         changes=changes,
         baseline=given.baseline,
         success_criteria=success,
+        smallest_effect=used["smallest_effect"],
+        planned_seeds=planned,
+        eval_examples=given.eval_examples,
     )
 
 
-def resolve_baseline(plan: EffectivePlan, arms: list[str], brief_record=None) -> str:
-    """The baseline arm: the plan's, else the one arm the brief's baseline text names, else an arm called
-    'baseline'. Refused when none of these settles it."""
+def resolve_baseline(plan: EffectivePlan, arms: list[str], brief_record=None) -> tuple[str, str]:
+    """The baseline arm and how it was chosen: the plan's, else the one arm the brief's baseline text names, else an
+    arm called 'baseline' or 'control', else the only arm. Refused when none of these settles it."""
     if plan.baseline is not None:
         if plan.baseline not in arms:
             from experiment_runner.errors import did_you_mean
 
             raise UserError(f"baseline arm {plan.baseline!r} has no runs; " + did_you_mean(plan.baseline, arms))
-        return plan.baseline
+        return plan.baseline, "named by the plan"
     text = (brief_record.brief.baseline or "") if brief_record is not None else ""
     named = [a for a in arms if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.I)]
     if len(named) == 1:
-        return named[0]
+        return named[0], f"the arm the brief's baseline ({text!r}) names"
     for candidate in ("baseline", "control"):
         if candidate in arms:
-            return candidate
+            how = "no brief or plan names a baseline" if not text else "the brief's baseline names no single arm"
+            return candidate, f"chosen because an arm is called {candidate!r}: {how}"
     if len(arms) == 1:
-        return arms[0]
+        return arms[0], "the only arm"
     raise UserError(
         "which arm is the baseline? "
         + (

@@ -55,21 +55,64 @@ def _results_table(an: Analysis) -> str:
 def _primary_table(an: Analysis) -> str:
     m = an.plan.primary_metric
     d = an.decimals[m]
+    wilson = any(an.cells[(a, m)].wilson is not None for a in an.arms)
     header = ["Arm", "mean ± std (n)", "95% t-CI", "95% bootstrap CI", "min", "max", "seeds"]
+    if wilson:
+        header.insert(4, f"95% Wilson CI, one evaluation of {an.plan.eval_examples} examples")
     rows = []
     for arm in an.arms:
         c = an.cells[(arm, m)]
-        rows.append(
-            [
-                arm,
-                c.text,
-                f"[{fmt(c.ci_t.low, d)}, {fmt(c.ci_t.high, d)}]",
-                f"[{fmt(c.ci_bootstrap.low, d)}, {fmt(c.ci_bootstrap.high, d)}]",
-                _g(c.min),
-                _g(c.max),
-                ", ".join(str(s) for s in c.seeds) or "none",
-            ]
+        row = [
+            arm,
+            c.text,
+            f"[{fmt(c.ci_t.low, d)}, {fmt(c.ci_t.high, d)}]",
+            f"[{fmt(c.ci_bootstrap.low, d)}, {fmt(c.ci_bootstrap.high, d)}]",
+            _g(c.min),
+            _g(c.max),
+            ", ".join(str(s) for s in c.seeds) or "none",
+        ]
+        if wilson:
+            row.insert(4, "n/a" if c.wilson is None else f"[{fmt(c.wilson.low, d)}, {fmt(c.wilson.high, d)}]")
+        rows.append(row)
+    return _table(header, rows)
+
+
+def _paired_table(an: Analysis) -> str:
+    """The paired-by-seed comparisons (arms that share seeds), with the power and equivalence of every comparison."""
+    if not an.comparisons:
+        return ""
+    d = an.decimals[an.plan.primary_metric]
+    rows = []
+    for c in an.comparisons:
+        pr, eq = c.paired, c.equivalence
+        paired = (
+            "n/a (no shared seeds)"
+            if pr is None
+            else f"{pr.mean_difference:+.{d}f} over {pr.n} seeds [{fmt(pr.ci_bca.low, d)}, {fmt(pr.ci_bca.high, d)}]"
         )
+        t = "n/a" if pr is None or pr.t is None else f"{pr.t:.2f} ({pr.df:g}), {fmt_p(pr.p)}"
+        flip = (
+            "n/a"
+            if pr is None or pr.sign_flip_p is None
+            else f"{fmt_p(pr.sign_flip_p)}" + ("" if pr.sign_flip_exact else " (sampled)")
+        )
+        wins = "n/a" if pr is None else f"{pr.wins} of {pr.n} seeds"
+        mde = "n/a" if c.min_detectable is None else fmt(c.min_detectable, d)
+        tost = (
+            "no smallest effect of interest in the plan"
+            if eq is None
+            else f"±{fmt(eq.margin, d)}: p {fmt_p(eq.p)}, " + ("equivalent" if eq.equivalent else "not shown")
+        )
+        rows.append([f"{c.arm} vs {c.baseline}", paired, t, flip, wins, mde, tost])
+    header = [
+        "Arm vs baseline",
+        "paired difference (95% BCa CI)",
+        "paired t (df), p",
+        "sign-flip p",
+        "arm better in",
+        "detectable at 80% power",
+        "equivalence (TOST)",
+    ]
     return _table(header, rows)
 
 
@@ -161,6 +204,16 @@ def _runs_table(an: Analysis) -> str:
 
 def _analysis_lines(an: Analysis) -> list[str]:
     lines = [c.verdict for c in an.comparisons]
+    lines += [c.criterion for c in an.comparisons if c.criterion]
+    if an.plan.success_criteria and not an.comparisons:
+        lines.append(f'Success criterion ("{an.plan.success_criteria}"): not judged, no arm was compared.')
+    for (arm, metric), c in an.cells.items():
+        if c.zero_variance and c.mean is not None:
+            lines.append(
+                f"Every completed seed of {arm} gave the same {metric} ({c.mean:.6g}, n={c.n}): the seed most likely "
+                "never reached the run (not passed to the script, or not used to seed its generators), so these runs "
+                "are one result repeated, not independent samples."
+            )
     if not an.comparisons:
         lines.append(
             f"The baseline {an.baseline} has no run in the statistics, so no arm was compared with it."
@@ -256,6 +309,8 @@ def render_markdown(
         results_table=_results_table(an),
         primary_table=_primary_table(an),
         comparisons_table=_comparisons_table(an),
+        paired_table=_paired_table(an),
+        baseline_reason=an.baseline_reason,
         figures=figures,
         analysis_lines=_analysis_lines(an),
         author_analysis=(author_analysis or "").strip(),
@@ -303,6 +358,10 @@ def report_json(
             "registration": p.registration,
             "changes": p.changes,
             "success_criteria": p.success_criteria,
+            "smallest_effect": p.smallest_effect,
+            "planned_seeds": p.planned_seeds,
+            "eval_examples": p.eval_examples,
+            "baseline_reason": an.baseline_reason,
         },
         "bootstrap": an.bootstrap,
         "setup": setup_section(an.source, p, an.source.step_axis),

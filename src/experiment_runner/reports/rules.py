@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from experiment_runner.errors import UserError
 from experiment_runner.reports.analyse import Analysis, require_reason
 from experiment_runner.reports.model import Violation, Waiver
-from experiment_runner.reports.numbers import find_numbers
-from experiment_runner.reports.text import sentence_at
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,8 @@ RULES: dict[str, Rule] = {
             "run_unaccounted",
             "hard",
             "Runs of the experiment are missing from the report.",
-            "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still listed with its reason).",
+            "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still listed with its "
+            "reason); for a results file, add a row (with its status) for every planned seed.",
         ),
         Rule(
             "H03",
@@ -115,8 +114,18 @@ RULES: dict[str, Rule] = {
             "S09",
             "baseline_truncated",
             "soft",
-            "The baseline had a smaller budget than a compared arm: fewer training steps, or fewer runs launched.",
+            "The baseline had a smaller budget than a compared arm: fewer training steps, or fewer seeds launched "
+            "(a seed run again after a crash is one seed).",
             "Give the baseline the same steps and seeds, or waive S09 with a written reason.",
+        ),
+        Rule(
+            "S10",
+            "zero_variance",
+            "soft",
+            "Every seed of an arm gave exactly the same value: the seed most likely never reached the run (not passed "
+            "to the script, or not used to seed its random generators), so the seeds are not independent samples.",
+            "Pass the seed to the script and seed every generator with it (random, numpy, torch, the data loader), or "
+            "waive S10 with a written reason if the method is deterministic by design.",
         ),
     )
 }
@@ -182,6 +191,7 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         for r in sel.unaccounted
     ]
     h02 += [f"unreadable run {u}" for u in src.unreadable]
+    h02 += missing_planned(an)
     if h02:
         out.append(_violation("H02", h02))
     if h03:
@@ -189,15 +199,16 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
 
     # H04: numbers in the caller's own text
     if texts:
+        from experiment_runner.reports.lint import untraceable
+
         traceable = an.traceable()
         h04 = []
         for where, text in texts:
-            for num in find_numbers(text):
-                if traceable.match(num, text[: num.start]) is None:
-                    h04.append(
-                        f'{num.text!r} in {where}: "{sentence_at(text, num.start)}" (nearest recorded or computed: '
-                        f"{'; '.join(traceable.nearest(num)) or 'none'})"
-                    )
+            for num, sentence in untraceable(an, text):
+                h04.append(
+                    f'{num.text!r} in {where}: "{sentence[:240]}" (nearest recorded or computed: '
+                    f"{'; '.join(traceable.nearest(num)) or 'none'})"
+                )
         if h04:
             out.append(_violation("H04", h04))
 
@@ -295,6 +306,15 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
     if s08:
         out.append(_violation("S08", s08))
 
+    # S10: an arm whose seeds all gave the same value
+    s10 = [
+        f"arm {arm}: {metric} is {c.mean:.6g} in all {c.n} completed seeds ({_seed_text(c.seeds)})"
+        for (arm, metric), c in an.cells.items()
+        if c.zero_variance and c.mean is not None
+    ]
+    if s10:
+        out.append(_violation("S10", s10))
+
     # S09: the baseline trained less than a compared arm
     def budget(arm: str) -> float | None:
         steps = [r.last_step for r in completed_included if r.arm == arm and r.last_step is not None]
@@ -314,10 +334,35 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
             s09.append(f"baseline {an.baseline} ran a median of {base_budget:g} steps, arm {arm} {other:g}")
         if an.launched.get(an.baseline, 0) < an.launched[arm]:
             s09.append(
-                f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} runs launched, arm {arm} {an.launched[arm]}"
+                f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} seeds launched, arm {arm} {an.launched[arm]}"
             )
     if s09:
         out.append(_violation("S09", s09))
+    return out
+
+
+def missing_planned(an: Analysis) -> list[str]:
+    """Planned seeds (a results file's plan) that have no row: runs not accounted for."""
+    planned = an.plan.planned_seeds
+    if planned is None:
+        return []
+    arms = list(an.launched)
+    if isinstance(planned, dict):
+        unknown = [a for a in planned if a not in arms]
+        if unknown:
+            raise UserError(
+                f"plan.planned_seeds names arm(s) {', '.join(unknown)} with no rows; arms in the results: {', '.join(arms)}"
+            )
+    out = []
+    for arm in arms:
+        want = planned.get(arm, []) if isinstance(planned, dict) else planned
+        have = {r.seed for r in an.source.runs if r.arm == arm}
+        gone = sorted(set(want) - have)
+        if gone:
+            out.append(
+                f"arm {arm}: planned seed(s) {_seed_text(gone)} have no row in the results file (planned "
+                f"{_seed_text(want)}, present {_seed_text(have)}); list every planned run, failed ones with their status"
+            )
     return out
 
 

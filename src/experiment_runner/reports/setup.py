@@ -91,13 +91,47 @@ def manifest_facts(manifest: dict | None) -> dict[str, str]:
     return {k: v for k, v in facts.items() if v}
 
 
+def _seed_sub(word: str, seed: int | None) -> str:
+    """`word` with the seed's digits (standing alone, not part of a longer number) written as {seed}."""
+    if seed is None:
+        return word
+    return re.sub(rf"(?<![\d.]){seed}(?![\d.])", "{seed}", word)
+
+
 def _command_pattern(argv: list[str], seed: int | None) -> str:
-    words = []
-    for w in argv:
-        if seed is not None and re.fullmatch(rf"(--?seed=)?{seed}", w):
-            w = re.sub(rf"{seed}$", "{seed}", w)
-        words.append(w)
+    """The command with its seed written as {seed}: a seed argument (`--seed 3`, `--seed=3`) always; the seed inside
+    another argument (`--out_dir=out-3`) by arm_commands, where the arm's other runs show it varies with the seed."""
+    words, after_seed = [], False
+    for arg in argv:
+        word = arg
+        if seed is not None and (
+            (after_seed and arg == str(seed)) or re.fullmatch(rf"(--?)?[\w.-]*seed[\w.-]*={seed}", arg, re.I)
+        ):
+            word = re.sub(rf"{seed}$", "{seed}", arg)
+        after_seed = bool(re.fullmatch(r"--?[\w.-]*seed[\w.-]*", arg, re.I))
+        words.append(word)
     return " ".join(words)
+
+
+def arm_commands(runs) -> list[str]:
+    """The distinct commands of one arm's runs, the seed written as {seed}: an argument that differs between runs
+    only where each holds its own seed (`--out_dir=out-{seed}`) is one pattern, so one command per arm stays one."""
+    argvs = [(list(r.argv), r.seed) for r in runs if r.argv]
+    if not argvs:
+        return []
+    patterns = {_command_pattern(a, s) for a, s in argvs}
+    if len(patterns) == 1 or len({len(a) for a, _ in argvs}) != 1:
+        return sorted(patterns)
+    columns = []
+    for i in range(len(argvs[0][0])):
+        raw = {a[i] for a, _ in argvs}
+        subbed = {_seed_sub(a[i], s) for a, s in argvs}
+        columns.append(next(iter(subbed)) if len(raw) > 1 and len(subbed) == 1 else None)
+    out = set()
+    for a, s in argvs:
+        words = [col if col is not None else w for col, w in zip(columns, a)]
+        out.add(_command_pattern(words, s))
+    return sorted(out)
 
 
 def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
@@ -118,15 +152,14 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
             model.append(f"Baseline (brief): {brief.baseline}")
         if brief.constraints.compute:
             training.append(f"Compute budget (brief): {brief.constraints.compute}")
-    arms: dict[str, set[str]] = {}
     steps: dict[str, list[float]] = {}
+    by_arm: dict[str, list] = {}
     for r in source.runs:
-        if r.argv:
-            arms.setdefault(r.arm, set()).add(_command_pattern(r.argv, r.seed))
+        by_arm.setdefault(r.arm, []).append(r)
         if r.last_step is not None and r.status == "completed":
             steps.setdefault(r.arm, []).append(r.last_step)
-    for arm, cmds in arms.items():
-        for c in sorted(cmds):
+    for arm, runs in by_arm.items():
+        for c in arm_commands(runs):
             model.append(f"Command of arm {arm}: `{c}`")
     for arm, s in steps.items():
         lo, hi = min(s), max(s)
@@ -141,6 +174,8 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
     missing = 0
     for r in source.runs:
         f = manifest_facts(r.manifest)
+        if "config" in f:  # an override that only carries the run's own seed (out-3) is the same setting in every run
+            f["config"] = ", ".join(_seed_sub(part, r.seed) for part in f["config"].split(", "))
         if not f:
             missing += 1
         for k, v in f.items():

@@ -1,5 +1,8 @@
 """Markdown read as units a finding can quote: sentences of prose and list items, table rows (with their header),
-headings; each with its line number and the section it sits in. Fenced code is skipped."""
+headings; each with its line number and the section it sits in. Fenced code is skipped, except LaTeX tables
+(`a & b \\\\` rows), which are read as table rows wherever they are. Each unit keeps its text as written (for the
+quote) and a clean form for reading: LaTeX markup (`$96.1 \\pm 0.4$`, `\\%`, `\\textbf{}`) and markdown emphasis
+undone."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[*_\"'`])")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -18,10 +21,35 @@ class Unit:
     line: int  # 1-based line where it starts
     section: str  # the heading it sits under, lowercased ('' before any heading)
     kind: str  # 'heading' | 'table_header' | 'table_row' | 'sentence'
-    header: tuple[str, ...] = ()  # a table row's header cells
+    header: tuple[str, ...] = ()  # a table row's header cells (clean)
+    clean: str = ""  # the text with LaTeX and emphasis markup undone (a LaTeX row as '| a | b |')
+
+    def __post_init__(self):
+        if not self.clean:
+            object.__setattr__(self, "clean", clean_text(self.text))
 
     def cells(self) -> list[str]:
-        return split_row(self.text)
+        return split_row(self.clean)
+
+
+_LATEX_ROW = re.compile(r"&.*\\\\\s*(\\(?:hline|midrule|bottomrule)\s*)?$")
+_LATEX_RULE = re.compile(r"^\s*\\(?:toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$")
+
+
+def clean_text(s: str) -> str:
+    """LaTeX math and markdown emphasis undone, so '$96.06 \\pm 0.45$' and '**96.06** ± 0.45' read as 96.06 ± 0.45."""
+    s = re.sub(r"\$?\\pm\$?", " ± ", s)
+    s = s.replace("\\%", "%").replace("\\times", "×").replace("\\,", " ").replace("\\;", " ").replace("~", " ")
+    s = re.sub(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|underline|textsc)\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\\(?:hline|midrule|toprule|bottomrule)", " ", s)
+    s = s.replace("$", " ").replace("**", "").replace("__", " ")
+    s = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", s)
+    return s
+
+
+def _latex_cells(line: str) -> str:
+    body = re.sub(r"\\\\\s*(\\(?:hline|midrule|bottomrule)\s*)?$", "", line.strip())
+    return "| " + " | ".join(c.strip() for c in clean_text(body).split("&")) + " |"
 
 
 def split_row(line: str) -> list[str]:
@@ -74,12 +102,25 @@ def units(markdown: str) -> list[Unit]:
             out.append(Unit(s, line, section, "sentence"))
         para.clear()
 
+    latex_header: tuple[str, ...] | None = None
     for i, raw in enumerate(lines, 1):
         if raw.strip().startswith("```"):
             flush()
             in_code = not in_code
+            latex_header = None
             continue
-        if in_code:
+        if _LATEX_ROW.search(raw) and "&" in raw:
+            flush()
+            clean = _latex_cells(raw)
+            if latex_header is None:
+                latex_header = tuple(split_row(clean))
+                out.append(Unit(raw.strip(), i, section, "table_header", clean=clean))
+            else:
+                out.append(Unit(raw.strip(), i, section, "table_row", header=latex_header, clean=clean))
+            continue
+        if in_code or _LATEX_RULE.match(raw) or raw.strip().startswith(("\\begin{tab", "\\end{tab")):
+            if raw.strip().startswith("\\end{tab"):
+                latex_header = None
             continue
         h = _HEADING.match(raw)
         if h:
@@ -95,7 +136,7 @@ def units(markdown: str) -> list[Unit]:
                 continue
             nxt = lines[i] if i < len(lines) else ""
             if _TABLE_SEP.match(nxt.strip()):
-                header = tuple(split_row(stripped))
+                header = tuple(split_row(clean_text(stripped)))
                 out.append(Unit(stripped, i, section, "table_header", header=()))
             else:
                 out.append(Unit(stripped, i, section, "table_row", header=header))

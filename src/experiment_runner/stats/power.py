@@ -4,6 +4,7 @@ distribution (scipy), so no statsmodels."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from scipy import stats as st
 
@@ -42,3 +43,50 @@ def seeds_needed(d: float, alpha: float = 0.05, power: float = 0.8, max_n: int =
         if n > max_n:
             return None
     return n
+
+
+def min_detectable_difference(
+    sd: float, n1: int, n2: int | None = None, *, alpha: float = 0.05, power: float = 0.8, paired: bool = False
+) -> float | None:
+    """The smallest true difference (in the metric's units) that a two-sided t-test at `alpha` detects with `power`
+    given these seeds: the effect size d solving power(d) = power, times the standard deviation. Unpaired: the
+    two-sample t-test with n1 and n2 values (df n1 + n2 - 2, noncentrality d sqrt(n1 n2 / (n1 + n2))), sd the pooled
+    standard deviation. Paired: the one-sample t-test on n1 differences (df n1 - 1, noncentrality d sqrt(n1)), sd the
+    standard deviation of the differences. None when it cannot be computed (n too small, sd not positive)."""
+    if not math.isfinite(sd) or sd <= 0:
+        return None
+    if paired:
+        if n1 < 2:
+            return None
+        df, scale = n1 - 1, math.sqrt(n1)
+    else:
+        n2 = n1 if n2 is None else n2
+        if n1 < 2 or n2 < 2:
+            return None
+        df, scale = n1 + n2 - 2, math.sqrt(n1 * n2 / (n1 + n2))
+    d = _detectable_effect(df, scale, alpha, power)
+    return None if d is None else d * sd
+
+
+@lru_cache(maxsize=256)
+def _detectable_effect(df: int, scale: float, alpha: float, power: float) -> float | None:
+    """The standardized effect a two-sided t-test (df, noncentrality d * scale) detects with `power`: the same for
+    every arm with the same seeds, so computed once."""
+    from scipy.optimize import brentq
+
+    from experiment_runner.stats.describe import t_quantile
+
+    crit = t_quantile(1 - alpha / 2, df)
+
+    def gap(d: float) -> float:
+        nc = d * scale
+        reach = float(st.nct.sf(crit, df, nc) + st.nct.cdf(-crit, df, nc))
+        # scipy's noncentral t gives nan far in the tail at df 1-2: there the power is 1 to double precision
+        return (reach if math.isfinite(reach) else 1.0) - power
+
+    hi = 1.0
+    while gap(hi) < 0:
+        hi *= 2
+        if hi > 1e6:
+            return None
+    return float(brentq(gap, 0.0, hi, xtol=1e-13, rtol=1e-13))

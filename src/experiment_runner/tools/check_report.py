@@ -39,12 +39,18 @@ class CheckReportOutput(ToolOutput):
 
 def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
     """Lint a markdown report against the runs it describes (an experiment, or a results file with its plan). Flags,
-    quoting each sentence with its line: L01 a result without ± and n; L02 a number that appears in no run and no
-    statistic of them (rounding allowed); L03 'significant'/'outperforms'/'better than' with no test cited; L04 such
-    a claim the plan's test (after correction) does not support, e.g. a winner within noise or one nominal p < 0.05
-    among many arms; L05 failed runs never mentioned; L06 a hypothesis that differs from the pre-registered one; L07 a
-    missing baseline; L08 a truncated baseline; L09 an n that is not the number of completed runs (e.g. hand-picked
-    seeds); L10 an arm reported from one run. Writes nothing."""
+    quoting each sentence with its line: L01 an arm's result never given with its spread (± std), or no n anywhere;
+    L02 a number that appears in no run and no statistic of them; L03 'significant'/'outperforms'/'better than' with
+    no test cited; L04 such a claim the plan's test (after correction) does not support, e.g. a winner within noise
+    or one nominal p < 0.05 among many arms; L05 failed runs never mentioned; L06 a restated hypothesis that differs
+    from the pre-registered one (a reference such as 'the pre-registered hypothesis is supported' is fine); L07 the
+    baseline's result missing; L08 a truncated baseline not disclosed; L09 an n that is not the number of completed
+    runs; L10 an arm reported from one run; L11 one seed's value (an arm's best or worst run) given as the arm's
+    result. Numbers are read as people write them: rounded to the printed digits, x 100 for a metric stored as a
+    fraction (96.06 ± 0.45, 97.15 ± 0.58%, '+1.71 points'), differences and ratios, the statistics people compute by
+    hand (Welch/Student/paired intervals, Cohen's d, Holm or Bonferroni); hyperparameters, confidence levels, units
+    of the method, criteria thresholds, versions and citations are recognised from context and not checked. Arms are
+    recognised by id, by the names table rows tie to them, and 'the baseline'. Writes nothing."""
     from experiment_runner.errors import UserError
     from experiment_runner.reports.compile import Request, load
     from experiment_runner.reports.lint import lint

@@ -37,7 +37,7 @@ class CompileReportInput(ToolInput):
     )
     waivers: list[Waiver] = Field(
         default_factory=list,
-        description="Soft rules (S01..S09) waived, each with a written reason the report prints. Hard rules are never waived.",
+        description="Soft rules (S01..S10) waived, each with a written reason the report prints. Hard rules are never waived.",
     )
     metrics: list[str] | None = Field(
         None,
@@ -85,15 +85,23 @@ class CompileReportOutput(ToolOutput):
 
 def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOutput:
     """Compile the report of an experiment (every run ever launched in it) or of a results file: per arm mean ± std
-    (n), 95% t and bootstrap intervals, min and max; each arm against the baseline with Welch's t, Mann-Whitney U,
-    Hedges' g, a bootstrap interval of the difference, the probability of improvement and Holm's correction; a power
-    note; learning curves and per-seed figures; every failed run with its cause. Before anything is written the
-    rules are checked. Hard rules are never waived: H01 an arm with n < 2, H02 runs missing from the report, H03 a
-    pre-registered metric missing, H04 a number that traces to no run. Soft rules are waived only with a written
-    reason the report prints: S01 fewer seeds than the plan's minimum, S02 unequal seeds, S03 hand-picked seeds, S04
-    several comparisons uncorrected, S05 plan or hypothesis changed (report labelled exploratory), S06 runs older
-    than the pre-registration, S07 runs unfinished, S08 a seed repeated, S09 a truncated baseline. A refusal is an
-    error listing each broken rule with its code, evidence and fix; check_only=true returns them as data instead.
+    (n), 95% t and bootstrap intervals, min and max (and Wilson intervals when plan.eval_examples gives the size of
+    the evaluation set); each arm against the baseline with Welch's t, Mann-Whitney U, Hedges' g, a bootstrap
+    interval of the difference, the probability of improvement and Holm's correction; where arms share seeds, the
+    paired comparison (paired t, sign-flip permutation test, BCa interval of the paired difference); the smallest
+    difference detectable with 80% power at the seeds run; an equivalence test (TOST) against the smallest effect of
+    interest (brief analysis.smallest_effect or plan.smallest_effect); a verdict per comparison against the success
+    criterion (met / not met / inconclusive, with its threshold); learning curves and per-seed figures; every failed
+    run with its cause. Before anything is written the rules are checked. Hard rules are never waived: H01 an arm
+    with n < 2, H02 runs missing from the report (for a results file also planned seeds without a row, given in
+    plan.planned_seeds), H03 a pre-registered metric missing, H04 a number in your analysis or limitations that
+    traces to no run (waiver and exclusion reasons are your own words and are not checked). Soft rules are waived
+    only with a written reason the report prints: S01 fewer seeds than the plan's minimum, S02 unequal seeds, S03
+    hand-picked seeds, S04 several comparisons uncorrected, S05 plan or hypothesis changed (report labelled
+    exploratory), S06 runs older than the pre-registration, S07 runs unfinished, S08 a seed repeated, S09 a
+    truncated baseline (fewer training steps, or fewer distinct seeds: a crashed seed run again is one seed), S10
+    every seed of an arm gave the same value (the seed never reached the run). A refusal is an error listing each
+    broken rule with its code, evidence and fix; check_only=true returns them as data instead.
     Reports are saved under <store>/<experiment>/reports/<time>/ (results files: <store>/_reports/), never
     overwriting an earlier one."""
     from experiment_runner.reports.compile import Request
