@@ -90,6 +90,22 @@ async def test_a_client_root_inside_the_workspace_is_accepted(workspace):
     assert not r.is_error, result_text(r)
 
 
+async def test_on_2026_connections_the_workspace_is_the_root_whatever_roots_the_client_has(workspace, tmp_path):
+    """Roots are deprecated from 2026-07-28 and cannot be asked for (no server-to-client requests): the --root rules."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    asked = []
+
+    async def roots(context):
+        asked.append(context)
+        return ListRootsResult(roots=[Root(uri=elsewhere.as_uri(), name="elsewhere")])
+
+    async with Client(build_server(workspace), mode="auto", list_roots_callback=roots) as c:
+        r = await c.call_tool("draft_brief", {"experiment": "e1"})
+    assert not r.is_error, result_text(r)
+    assert asked == [] and (workspace / ".experiments/e1/brief/v001.json").is_file()
+
+
 async def test_the_server_answers_over_stdio(workspace):
     params = StdioServerParameters(
         command=sys.executable, args=["-m", "experiment_runner", "--root", str(workspace), "serve"]

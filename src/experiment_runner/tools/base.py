@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,12 +25,29 @@ class ToolOutput(BaseModel):
     summary: str = Field(description="A short human-readable summary of the result.")
 
 
-class ElicitationUnavailable(Exception):
-    """The client declared elicitation but this connection cannot carry the question (no back-channel)."""
+@dataclass(frozen=True)
+class Question:
+    """What a call needs the person to answer before it runs: a message and a flat form (optional primitive fields
+    only, as elicitation forms allow). The adapter asks it the way the client's protocol allows."""
+
+    message: str
+    form: type[BaseModel]
+
+
+#: answered: the person submitted the form; declined / cancelled: they refused or dismissed it; unavailable: the
+#: client cannot ask a person (it declared no elicitation, or none of the protocol's ways to ask reaches it).
+AnswerStatus = Literal["answered", "declined", "cancelled", "unavailable"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The person's reply to a tool's Question; `values` holds the submitted fields (none unless answered)."""
+
+    status: AnswerStatus
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
-ElicitFn = Callable[[str, type[BaseModel]], "BaseModel | None"]
 
 
 def _no_progress(progress: float, total: float | None = None, message: str | None = None) -> None:
@@ -39,12 +56,12 @@ def _no_progress(progress: float, total: float | None = None, message: str | Non
 
 @dataclass
 class ToolContext:
-    """What a tool may use besides its input. `elicit` is None when the client cannot ask the person; it returns
-    None when the person declines or cancels, and raises ElicitationUnavailable when the connection cannot ask."""
+    """What a tool may use besides its input. `answer` is the person's reply to the question the tool's spec asked
+    for this call (`ToolSpec.ask`), or None when none was asked (the CLI and direct calls never ask)."""
 
     workspace: Workspace
     progress: ProgressFn = _no_progress
-    elicit: ElicitFn | None = None
+    answer: Answer | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -63,6 +80,9 @@ class ToolSpec(Generic[In, Out]):
     destructive: bool = False
     idempotent: bool = False
     open_world: bool = False
+    #: The question this call needs the person to answer before it runs (None: it needs none). Pure: it is asked again
+    #: with the same input on the retry that carries the answer, and must return the same question.
+    ask: Callable[[In], Question | None] | None = None
 
     @property
     def description(self) -> str:
