@@ -11,7 +11,7 @@ from mcp import Client, StdioServerParameters
 from mcp.types import ListRootsResult, Root
 
 from experiment_runner.server import build_server
-from experiment_runner.tools import all_tools
+from experiment_runner.tools import TOOL_MODULES, all_tools
 from tests.conftest import result_text
 
 pytestmark = pytest.mark.anyio
@@ -45,6 +45,19 @@ async def test_every_tool_has_a_title_annotations_a_described_input_and_a_struct
         assert _undescribed(t.input_schema, t.input_schema.get("$defs", {}), "", set()) == [], t.name
         assert t.output_schema and "summary" in t.output_schema["properties"], t.name
         assert "summary" in t.output_schema.get("required", []), t.name
+
+
+async def test_the_tool_list_is_in_workflow_order_every_time_with_a_cache_hint_on_2026(workspace, mode):
+    async with Client(build_server(workspace), mode=mode) as c:
+        first = await c.list_tools(cache_mode="refresh")
+        second = await c.list_tools(cache_mode="refresh")
+        prompts = await c.list_prompts()
+    assert [t.name for t in first.tools] == [t.name for t in second.tools] == list(TOOL_MODULES)
+    if mode == "auto":
+        assert first.ttl_ms == 3_600_000 and first.cache_scope == "public"
+        assert prompts.ttl_ms == 3_600_000
+    else:  # cache hints are 2026-07-28 fields, not sent on handshake connections
+        assert first.ttl_ms == 0
 
 
 async def test_read_only_tools_are_marked_so_and_writers_are_not(workspace):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mcp.server.caching import CacheHint
 from mcp.server.mcpserver import MCPServer
 
 from experiment_runner import __version__
@@ -21,6 +22,16 @@ list_runs / stop_run while runs go -> diagnose_failure for failed runs -> compil
 hide variance or failed runs). Every path is relative to the workspace root."""
 
 
+#: The tool, prompt and template lists never change while a server runs (a new version means a new process), and
+#: are the same for every caller: clients may keep them for an hour.
+STATIC_LIST_HINT = CacheHint(ttl_ms=3_600_000, scope="public")
+CACHE_HINTS = {
+    "tools/list": STATIC_LIST_HINT,
+    "prompts/list": STATIC_LIST_HINT,
+    "resources/templates/list": STATIC_LIST_HINT,
+}
+
+
 def build_server(root: Path | str = ".") -> MCPServer:
     root = Path(root).resolve()
     if not root.is_dir():
@@ -34,6 +45,7 @@ def build_server(root: Path | str = ".") -> MCPServer:
         instructions=INSTRUCTIONS,
         version=__version__,
         tools=[make_tool(spec, root) for spec in all_tools()],
+        cache_hints=CACHE_HINTS,
     )
     register_resources(server, root)
     register_run_resources(server, root)
