@@ -26,12 +26,12 @@ from mcp.server.mcpserver import (
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.server.mcpserver.tools.base import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase
-from mcp.types import ToolAnnotations
+from mcp.types import CallToolResult, ResourceLink, ToolAnnotations
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 from pydantic import ConfigDict, ValidationError, model_validator
 
 from experiment_runner.errors import UserError
-from experiment_runner.tools.base import Answer, ToolContext, ToolSpec
+from experiment_runner.tools.base import Answer, ToolContext, ToolOutput, ToolSpec
 from experiment_runner.workspace import Workspace
 
 log = logging.getLogger("experiment_runner.server")
@@ -178,6 +178,8 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
         },
     )
 
+    registered: list[Tool] = []  # the SDK tool built below, whose result conversion the handler reuses
+
     async def handler(**arguments: Any) -> Any:
         ctx = arguments.pop(CONTEXT_PARAM)
         answer = _answer(arguments.pop(ANSWER_PARAM)) if ANSWER_PARAM in arguments else None
@@ -189,11 +191,12 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
             tctx = _bridge(ctx)
             tctx.answer = answer
             tctx.workspace = await workspace_for(ctx, root)
-            return await anyio.to_thread.run_sync(spec.fn, inp, tctx)
+            out = await anyio.to_thread.run_sync(spec.fn, inp, tctx)
         except UserError as e:
             raise ToolError(str(e)) from None
         except ValidationError as e:  # a model built from the user's files (config, brief) is invalid
             raise ToolError(format_validation_error(e)) from None
+        return call_result(registered[0], out)
 
     # The handler's signature is what the SDK reads: the context, the answer to the spec's question (filled by the
     # resolver before the body runs) and the input fields by name (so the resolver can take them); the published
@@ -229,4 +232,18 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
     schema["title"] = f"{spec.name}Arguments"
     tool.fn_metadata.arg_model = Args
     tool.parameters = schema
+    registered.append(tool)
     return tool
+
+
+def call_result(tool: Tool, out: ToolOutput) -> CallToolResult:
+    """The result as the SDK sends a tool's output (its JSON as text, and as structured content), plus a resource
+    link per ResourceRef, which clients offer to read instead of the model taking it all in at once."""
+    result = tool.fn_metadata.convert_result(out)
+    links = [
+        ResourceLink(uri=r.uri, name=r.name, mime_type=r.mime_type, size=r.size, description=r.description)
+        for r in out.resources
+    ]
+    if links:
+        result.content = [*result.content, *links]
+    return result

@@ -12,7 +12,7 @@ from mcp.server.mcpserver import MCPServer
 from experiment_runner import __version__
 from experiment_runner.server.adapter import make_tool
 from experiment_runner.server.prompts import register_prompts
-from experiment_runner.server.resources import register_resources, register_run_resources
+from experiment_runner.server.resources import register_report_resources, register_resources, register_run_resources
 from experiment_runner.tools import all_tools
 
 INSTRUCTIONS = """\
@@ -49,6 +49,7 @@ def build_server(root: Path | str = ".") -> MCPServer:
     )
     register_resources(server, root)
     register_run_resources(server, root)
+    register_report_resources(server, root)
     register_prompts(server, root)
     return server
 

@@ -19,10 +19,34 @@ class ToolInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: Most characters of a result worth inlining (its JSON, as a client sees it): about 10k tokens, where Claude Code
+#: starts warning (it moves results past 50,000 characters to a file). Past it, logs, curves and reports are left
+#: to their resources.
+INLINE_LIMIT_CHARS = 40_000
+
+
+class ResourceRef(BaseModel):
+    """Something too large to inline, offered as an MCP resource to read (a log, metric series, report, figure)."""
+
+    uri: str = Field(description="Read it with resources/read, e.g. run://<run_id>/log.")
+    name: str = Field(description="A short name, e.g. 'log of baseline-s0-3fa9c2'.")
+    mime_type: str | None = Field(None, description="Media type of the content, e.g. text/plain.")
+    size: int | None = Field(None, description="Size in bytes when known (the resource may cap what it returns).")
+    description: str | None = Field(None, description="What it holds.")
+
+
 class ToolOutput(BaseModel):
     """Base of every tool output: structured fields plus a line a person can read at a glance."""
 
     summary: str = Field(description="A short human-readable summary of the result.")
+    resources: list[ResourceRef] = Field(
+        default_factory=list,
+        description="Larger outputs to read as resources (logs, metrics, reports, figures) rather than inlined here.",
+    )
+
+    def inline_chars(self) -> int:
+        """Characters of this result as a client reads it (pretty JSON), to compare with INLINE_LIMIT_CHARS."""
+        return len(self.model_dump_json(indent=2))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, ReportPlan, RunRow, Violation, Waiver
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import INLINE_LIMIT_CHARS, ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.links import report_refs
 
 
 class CompileReportInput(ToolInput):
@@ -80,7 +81,9 @@ class CompileReportOutput(ToolOutput):
     results: list[ArmMetric] = Field(description="Every arm's statistics of every reported metric.")
     comparisons: list[Comparison] = Field(description="Each arm against the baseline on the primary metric.")
     failed_attempts: list[RunRow] = Field(description="Every run without a finite primary value, with its cause.")
-    markdown: str | None = Field(None, description="The report as written.")
+    markdown: str | None = Field(
+        None, description="The report as written (left out past about 10k tokens: read it from `resources`)."
+    )
 
 
 def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOutput:
@@ -137,7 +140,7 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
     sig = [c for c in an.comparisons if c.significant]
     if an.comparisons:
         head += f" {len(sig)} of {len(an.comparisons)} comparison(s) with {an.baseline} significant at alpha {an.plan.alpha:g}."
-    return CompileReportOutput(
+    out = CompileReportOutput(
         summary=head,
         status="checked" if inp.check_only else "written",
         ok=not open_,
@@ -153,7 +156,14 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
         comparisons=an.comparisons,
         failed_attempts=an.problem_runs,
         markdown=done.markdown,
+        resources=report_refs(ws, done.report_dir, done.files) if done.report_dir else [],
     )
+    if out.markdown and out.inline_chars() > INLINE_LIMIT_CHARS:
+        out.markdown = None
+        out.summary += (
+            f" The report is not inlined (past {INLINE_LIMIT_CHARS:,} characters): read {out.resources[0].uri}."
+        )
+    return out
 
 
 SPEC = ToolSpec(
