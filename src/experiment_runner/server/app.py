@@ -4,15 +4,20 @@ store holds (briefs now, runs later); prompts carry the clarifying interview and
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from mcp.server.caching import CacheHint
 from mcp.server.mcpserver import MCPServer
+from mcp.server.subscriptions import InMemorySubscriptionBus
 
 from experiment_runner import __version__
 from experiment_runner.server.adapter import make_tool
 from experiment_runner.server.prompts import register_prompts
 from experiment_runner.server.resources import register_report_resources, register_resources, register_run_resources
+from experiment_runner.server.watch import RunWatcher, follow_listens, install_legacy_subscriptions
 from experiment_runner.tools import all_tools
 
 INSTRUCTIONS = """\
@@ -38,6 +43,17 @@ def build_server(root: Path | str = ".") -> MCPServer:
         from experiment_runner.errors import UserError
 
         raise UserError(f"workspace root {str(root)!r} is not a folder")
+    bus = InMemorySubscriptionBus()
+    watcher = RunWatcher(root, bus)
+
+    @asynccontextmanager
+    async def lifespan(_: MCPServer) -> AsyncIterator[dict]:
+        # What outlives a request: the watcher that tells subscribers when a followed run changes.
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(watcher.run)
+            yield {}
+            tg.cancel_scope.cancel()
+
     server = MCPServer(
         "experiment-runner",
         title="Experiment runner",
@@ -46,7 +62,11 @@ def build_server(root: Path | str = ".") -> MCPServer:
         version=__version__,
         tools=[make_tool(spec, root) for spec in all_tools()],
         cache_hints=CACHE_HINTS,
+        subscriptions=bus,
+        middleware=[follow_listens(watcher)],
+        lifespan=lifespan,
     )
+    install_legacy_subscriptions(server, watcher)
     register_resources(server, root)
     register_run_resources(server, root)
     register_report_resources(server, root)
