@@ -26,7 +26,7 @@ from mcp.server.mcpserver import (
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.server.mcpserver.tools.base import Tool
 from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase
-from mcp.types import CallToolResult, ResourceLink, ToolAnnotations
+from mcp.types import CallToolResult, ResourceLink, TextContent, ToolAnnotations
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 from pydantic import ConfigDict, ValidationError, model_validator
 
@@ -234,6 +234,27 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
     tool.parameters = schema
     registered.append(tool)
     return tool
+
+
+async def run_detached(spec: ToolSpec, tool: Tool, inp: Any, workspace: Workspace, progress: Any) -> CallToolResult:
+    """A call run outside any request (a task's work): the same tool function, and the result a call would have
+    given, errors included."""
+    tctx = ToolContext(workspace=workspace, progress=progress)
+    try:
+        out = await anyio.to_thread.run_sync(spec.fn, inp, tctx)
+    except UserError as e:
+        return error_result(spec.name, str(e))
+    except ValidationError as e:
+        return error_result(spec.name, format_validation_error(e))
+    except Exception:  # a crash: the message stays in the server's log, as for a call
+        log.exception("tool %s crashed in the background", spec.name)
+        return error_result(spec.name, None)
+    return call_result(tool, out)
+
+
+def error_result(name: str, message: str | None) -> CallToolResult:
+    text = f"Error executing tool {name}" + (f": {message}" if message else "")
+    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
 
 
 def call_result(tool: Tool, out: ToolOutput) -> CallToolResult:

@@ -17,6 +17,7 @@ from experiment_runner import __version__
 from experiment_runner.server.adapter import make_tool
 from experiment_runner.server.prompts import register_prompts
 from experiment_runner.server.resources import register_report_resources, register_resources, register_run_resources
+from experiment_runner.server.tasks import Tasks
 from experiment_runner.server.watch import RunWatcher, follow_listens, install_legacy_subscriptions
 from experiment_runner.tools import all_tools
 
@@ -43,13 +44,17 @@ def build_server(root: Path | str = ".") -> MCPServer:
         from experiment_runner.errors import UserError
 
         raise UserError(f"workspace root {str(root)!r} is not a folder")
+    specs = all_tools()
+    tools = [make_tool(spec, root) for spec in specs]
+    tasks = Tasks(root, {spec.name: (spec, tool) for spec, tool in zip(specs, tools, strict=True)})
     bus = InMemorySubscriptionBus()
     watcher = RunWatcher(root, bus)
 
     @asynccontextmanager
     async def lifespan(_: MCPServer) -> AsyncIterator[dict]:
-        # What outlives a request: the watcher that tells subscribers when a followed run changes.
-        async with anyio.create_task_group() as tg:
+        # What outlives a request: the watcher that tells subscribers when a followed run changes, and the calls
+        # that run as tasks.
+        async with anyio.create_task_group() as tg, tasks.hosting():
             tg.start_soon(watcher.run)
             yield {}
             tg.cancel_scope.cancel()
@@ -60,7 +65,8 @@ def build_server(root: Path | str = ".") -> MCPServer:
         description="Run ML experiments the way a careful researcher would.",
         instructions=INSTRUCTIONS,
         version=__version__,
-        tools=[make_tool(spec, root) for spec in all_tools()],
+        tools=tools,
+        extensions=[tasks],
         cache_hints=CACHE_HINTS,
         subscriptions=bus,
         middleware=[follow_listens(watcher)],

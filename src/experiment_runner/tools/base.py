@@ -71,6 +71,25 @@ class Answer:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class BackgroundCall:
+    """The call may run longer than a client waits for an answer (Claude Code moves calls past 2 minutes to the
+    background). Where the client takes tasks, it runs in the background as one and the client polls for the
+    result; `when(input, workspace)` decides per call (None: always). Other clients get the call as before."""
+
+    when: Callable[[Any, Workspace], bool] | None = None
+
+
+@dataclass(frozen=True)
+class FollowRuns:
+    """The call starts runs and returns at once. Where the client takes tasks, the result is a task that stays
+    working until those runs have all ended: `launch(output)` names them (experiment, launch id) and
+    `final(output, runs)` is the result once they have (`runs`: their final RunViews, in launch order)."""
+
+    launch: Callable[[Any], tuple[str, str]]
+    final: Callable[[Any, list], Any]
+
+
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
 
 
@@ -107,6 +126,8 @@ class ToolSpec(Generic[In, Out]):
     #: The question this call needs the person to answer before it runs (None: it needs none). Pure: it is asked again
     #: with the same input on the retry that carries the answer, and must return the same question.
     ask: Callable[[In], Question | None] | None = None
+    #: How the call runs as a task where the client takes them (None: never a task).
+    task: BackgroundCall | FollowRuns | None = None
 
     @property
     def description(self) -> str:
