@@ -261,6 +261,7 @@ def call_result(tool: Tool, out: ToolOutput) -> CallToolResult:
     """The result as the SDK sends a tool's output (its JSON as text, and as structured content), plus a resource
     link per ResourceRef, which clients offer to read instead of the model taking it all in at once."""
     result = tool.fn_metadata.convert_result(out)
+    assert isinstance(result, CallToolResult)  # a tool output, never a request for input
     links = [
         ResourceLink(uri=r.uri, name=r.name, mime_type=r.mime_type, size=r.size, description=r.description)
         for r in out.resources

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
-from mcp.server.caching import CacheHint
+from mcp.server.caching import CacheableMethod, CacheHint
 from mcp.server.mcpserver import MCPServer
 from mcp.server.subscriptions import InMemorySubscriptionBus
 
@@ -31,7 +31,7 @@ hide variance or failed runs). Every path is relative to the workspace root."""
 #: The tool, prompt and template lists never change while a server runs (a new version means a new process), and
 #: are the same for every caller: clients may keep them for an hour.
 STATIC_LIST_HINT = CacheHint(ttl_ms=3_600_000, scope="public")
-CACHE_HINTS = {
+CACHE_HINTS: dict[CacheableMethod, CacheHint] = {
     "tools/list": STATIC_LIST_HINT,
     "prompts/list": STATIC_LIST_HINT,
     "resources/templates/list": STATIC_LIST_HINT,

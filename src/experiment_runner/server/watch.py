@@ -118,11 +118,9 @@ class RunWatcher:
             self._reconcile({m["run_id"] for u in uris if (m := followable(u))})
         out = []
         for uri in sorted(uris):
-            m = followable(uri)
-            run_dir = self._dir(m["run_id"]) if m else None
-            if run_dir is None:
+            now = self._look(uri)
+            if now is None:
                 continue
-            now = _fingerprint(run_dir, PART_FILES[m["part"]])
             before = self._seen.get(uri)
             self._seen[uri] = now
             if before is not None and before != now:
@@ -143,10 +141,16 @@ class RunWatcher:
 
     def _prime(self, uri: str) -> None:
         """Record how the URI's files are now, so a change right after subscribing is not taken as the first look."""
+        if uri not in self._seen and (now := self._look(uri)) is not None:
+            self._seen[uri] = now
+
+    def _look(self, uri: str) -> tuple | None:
+        """The sizes and times of the files behind a run URI (None: no such run, or not a run URI)."""
         m = followable(uri)
-        run_dir = self._dir(m["run_id"]) if m else None
-        if run_dir is not None and uri not in self._seen:
-            self._seen[uri] = _fingerprint(run_dir, PART_FILES[m["part"]])
+        if m is None:
+            return None
+        run_dir = self._dir(m["run_id"])
+        return None if run_dir is None else _fingerprint(run_dir, PART_FILES[m["part"]])
 
     def _dir(self, run_id: str) -> Path | None:
         if run_id not in self._dirs:

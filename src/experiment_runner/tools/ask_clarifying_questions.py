@@ -89,10 +89,12 @@ def _elicitation(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, lis
     answer = ctx.answer
     if answer is None or answer.status == "unavailable":
         return "unavailable", [], {}
-    asked = [q.field for q in open_questions]
+    asked: list[str] = [q.field for q in open_questions]
     if answer.status != "answered":
         return "no_answer", asked, {}
-    given = {k: v.strip() for k, v in answer.values.items() if k in asked and isinstance(v, str) and v.strip()}
+    given: dict[str, str] = {
+        k: v.strip() for k, v in answer.values.items() if k in asked and isinstance(v, str) and v.strip()
+    }
     return "answered", asked, given
 
 
