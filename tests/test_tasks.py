@@ -230,6 +230,34 @@ async def test_a_report_of_a_small_experiment_is_a_call_and_a_large_one_a_task(w
     assert any(c["type"] == "resource_link" for c in done["result"]["content"])
 
 
+async def test_a_stop_that_waits_past_a_minute_is_a_task_and_a_short_one_a_call(runs_ws):
+    async with tasks_client(build_server(runs_ws)) as c:
+        await call_for_task(c, "launch_training", launch_args("long.py", [0, 1]))
+        ids = [v.run_id for v in store(runs_ws).list_runs(experiment="e")]
+        await until(lambda: all(store(runs_ws).get(r).state.state == "running" for r in ids), 30, "runs running")
+        short = await call_for_task(c, "stop_run", {"run_id": ids[0], "grace_s": 5})
+        long = await call_for_task(c, "stop_run", {"run_id": ids[1], "grace_s": 120})
+        done = await wait_task(c.session, long.task_id, 60)
+    assert isinstance(short, types.CallToolResult) and short.structured_content["all_ended"] is True
+    assert long.result_type == "task" and done["status"] == "completed"
+    assert done["result"]["structuredContent"]["results"][0]["state"] == "cancelled"
+
+
+@pytest.mark.slow
+async def test_a_diagnosis_with_an_active_probe_runs_as_a_task(workspace):
+    from tests.test_anomaly_probe import MODELS
+
+    (workspace / "models.py").write_text(MODELS)
+    args = {"metrics": {"loss": [1.2, 1.1, 1.0]}, "entrypoint": "models.py:build", "probe_steps": 3}
+    async with tasks_client(build_server(workspace)) as c:
+        passive = await call_for_task(c, "diagnose_failure", {"metrics": {"loss": [1.2, 1.1, 1.0]}})
+        active = await call_for_task(c, "diagnose_failure", args)
+        done = await wait_task(c.session, active.task_id, 120)
+    assert isinstance(passive, types.CallToolResult) and not passive.is_error
+    assert active.result_type == "task" and done["status"] == "completed"
+    assert done["result"]["structuredContent"]["probe"]["status"] == "completed"
+
+
 async def test_the_tasks_methods_refuse_unknown_tasks_and_clients_without_the_extension(runs_ws):
     async with tasks_client(build_server(runs_ws)) as c:
         with pytest.raises(MCPError, match="no task") as unknown:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from experiment_runner.diagnosis.model import Finding, ProbeReport
 from experiment_runner.errors import UserError
-from experiment_runner.tools.base import ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import BackgroundCall, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
 
 MAX_TEXT = 64 << 20  # pasted text beyond this belongs in a run's log file
 
@@ -219,4 +219,6 @@ SPEC = ToolSpec(
     output_model=DiagnoseFailureOutput,
     read_only=True,
     idempotent=True,
+    # the active probe runs the user's code for a while: a task where the client takes them
+    task=BackgroundCall(when=lambda inp, ws: inp.entrypoint is not None),
 )
