@@ -4,9 +4,11 @@ client that can ask, and bad input."""
 
 from __future__ import annotations
 
+import sys
+
 import mcp.types as types
 import pytest
-from mcp import Client
+from mcp import Client, StdioServerParameters
 
 from experiment_runner.server import build_server
 from tests.conftest import call_cli, result_text
@@ -145,30 +147,37 @@ async def test_a_red_flag_in_an_answer_is_raised_with_its_source(workspace, mode
     assert "success_criteria" in out["missing"]
 
 
-async def test_the_person_is_asked_through_elicitation_when_the_client_can_ask():
-    """Legacy (handshake) connections carry server-to-client requests; the answers are folded in."""
-    requests: list[types.ElicitRequestParams] = []
+ASKED = ["goal", "hypothesis", "success_criteria", "primary_metric"]
+
+
+def answering(action: str, content: dict | None = None, seen: list | None = None):
+    """An elicitation callback standing in for the person: records each form it is shown and replies `action`."""
 
     async def person(context, params):
-        requests.append(params)
-        return types.ElicitResult(
-            action="accept",
-            content={"goal": "decide whether the wider MLP is worth it", "primary_metric": "val_acc, higher is better"},
-        )
+        if seen is not None:
+            seen.append(params)
+        return types.ElicitResult(action=action, content=content)
 
-    async with Client(build_server("."), mode="legacy", elicitation_callback=person) as c:
+    return person
+
+
+async def test_the_person_is_asked_and_their_answers_are_folded_in_on_both_protocol_eras(workspace, mode):
+    """2026-07-28: the question rides an input_required result and the client retries with the answer; handshake
+    connections: the server sends elicitation/create during the call. The person sees the same form either way."""
+    seen: list[types.ElicitRequestParams] = []
+    person = answering(
+        "accept",
+        {"goal": "decide whether the wider MLP is worth it", "primary_metric": "val_acc, higher is better"},
+        seen,
+    )
+    async with Client(build_server(workspace), mode=mode, elicitation_callback=person) as c:
         out = await ask(c, {"request": LOOSE, "ask_person": True})
-    assert len(requests) == 1
-    schema = requests[0].requested_schema
-    assert list(schema["properties"]) == ["goal", "hypothesis", "success_criteria", "primary_metric"]
+    assert len(seen) == 1
+    schema = seen[0].requested_schema
+    assert list(schema["properties"]) == ASKED
     assert all(p["type"] == "string" for p in schema["properties"].values())
-    assert "stock hyperparameters" in requests[0].message and "Have those been validated" in requests[0].message
-    assert out["elicitation"] == "answered" and out["asked"] == [
-        "goal",
-        "hypothesis",
-        "success_criteria",
-        "primary_metric",
-    ]
+    assert "stock hyperparameters" in seen[0].message and "Have those been validated" in seen[0].message
+    assert out["elicitation"] == "answered" and out["asked"] == ASKED
     answered = {a["field"]: a for a in out["answered"]}
     assert answered["goal"]["evidence"] == "decide whether the wider MLP is worth it"
     assert answered["primary_metric"]["source"] == "answers"
@@ -176,15 +185,34 @@ async def test_the_person_is_asked_through_elicitation_when_the_client_can_ask()
     assert "goal" not in flat(out) and "they answered 2" in out["summary"]
 
 
-async def test_a_declined_elicitation_returns_the_questions_as_data():
-    async def person(context, params):
-        return types.ElicitResult(action="decline")
+async def test_on_2026_the_question_is_an_input_required_result_and_the_retry_carries_the_answer(workspace):
+    args = {"request": LOOSE, "ask_person": True}
+    async with Client(build_server(workspace), mode="auto", elicitation_callback=answering("decline")) as c:
+        first = await c.session.call_tool("ask_clarifying_questions", args, allow_input_required=True)
+        assert isinstance(first, types.InputRequiredResult)
+        [(key, request)] = first.input_requests.items()
+        assert request.method == "elicitation/create"
+        assert list(request.params.requested_schema["properties"]) == ASKED
+        answer = types.ElicitResult(action="accept", content={"goal": "pick the cheaper model at equal accuracy"})
+        second = await c.session.call_tool(
+            "ask_clarifying_questions",
+            args,
+            input_responses={key: answer},
+            request_state=first.request_state,
+            allow_input_required=True,
+        )
+    assert isinstance(second, types.CallToolResult) and not second.is_error, result_text(second)
+    out = second.structured_content
+    assert out["elicitation"] == "answered" and out["answers"] == {"goal": "pick the cheaper model at equal accuracy"}
 
-    async with Client(build_server("."), mode="legacy", elicitation_callback=person) as c:
+
+@pytest.mark.parametrize("action", ["decline", "cancel"])
+async def test_a_declined_or_dismissed_form_returns_the_questions_as_data(workspace, mode, action):
+    async with Client(build_server(workspace), mode=mode, elicitation_callback=answering(action)) as c:
         out = await ask(c, {"request": LOOSE, "ask_person": True})
-    assert out["elicitation"] == "no_answer" and out["answered"] == []
+    assert out["elicitation"] == "no_answer" and out["asked"] == ASKED and out["answered"] == []
     assert flat(out) == PRIORITY
-    assert "ask the questions in the conversation" in out["summary"]
+    assert "declined or dismissed" in out["summary"] and "ask the questions in the conversation" in out["summary"]
 
 
 async def test_without_an_elicitation_callback_the_tool_falls_back_to_data(workspace, mode):
@@ -195,19 +223,43 @@ async def test_without_an_elicitation_callback_the_tool_falls_back_to_data(works
     assert "cannot ask the person directly" in out["summary"]
 
 
-async def test_the_2026_protocol_without_a_back_channel_still_returns_the_questions():
-    """On 2026-07-28 connections ctx.elicit has no back-channel (SDK: -32600), so the person is never reached; the
-    tool must still answer with the questions, and say the person could not be asked (not that they declined)."""
-    called = []
+async def test_nothing_is_asked_when_nothing_is_open_or_asking_was_not_requested(workspace, mode):
+    seen: list = []
+    answers = {
+        "goal": "decide whether a hidden width of 64 beats 16",
+        "hypothesis": "width 64 raises val_acc by at least 0.02 over width 16",
+        "success_criteria": "val_acc improves by at least 0.02",
+        "primary_metric": "val_acc, higher is better",
+        "dataset": "CIFAR-10",
+        "splits": "the standard 50k train / 10k test split, 5k of train held out for validation",
+        "model": "a 2-layer MLP",
+        "baseline": "the width-16 MLP",
+        "seeds": "5 seeds",
+        "compute": "one A100",
+        "deadline": "by Friday",
+        "fallback_plan": "switch to the GRU baseline",
+    }
+    async with Client(build_server(workspace), mode=mode, elicitation_callback=answering("cancel", seen=seen)) as c:
+        quiet = await ask(c, {"request": LOOSE})
+        settled = await ask(c, {"request": "Train an MLP.", "answers": answers, "ask_person": True})
+    assert seen == []
+    assert quiet["elicitation"] == "not_requested"
+    assert settled["elicitation"] == "nothing_open" and flat(settled) == []
 
-    async def person(context, params):
-        called.append(params)
-        return types.ElicitResult(action="accept", content={"goal": "x"})
 
-    async with Client(build_server("."), mode="auto", elicitation_callback=person) as c:
+@pytest.mark.parametrize("protocol", ["auto", "legacy"])
+async def test_a_stdio_client_is_asked_on_both_protocol_eras(workspace, protocol):
+    seen: list = []
+    params = StdioServerParameters(
+        command=sys.executable, args=["-m", "experiment_runner", "--root", str(workspace), "serve"]
+    )
+    person = answering("accept", {"hypothesis": "width 64 beats 16 by 2 points of val_acc"}, seen)
+    async with Client(params, mode=protocol, elicitation_callback=person) as c:
         out = await ask(c, {"request": LOOSE, "ask_person": True})
-    assert out["elicitation"] == "unavailable" and called == []
-    assert flat(out) == PRIORITY and out["asked"] == ["goal", "hypothesis", "success_criteria", "primary_metric"]
+        era = c.protocol_version
+    assert era == ("2026-07-28" if protocol == "auto" else "2025-11-25")
+    assert len(seen) == 1 and out["elicitation"] == "answered"
+    assert out["answers"] == {"hypothesis": "width 64 beats 16 by 2 points of val_acc"}
 
 
 async def test_an_empty_request_is_a_clear_error(workspace, mode):

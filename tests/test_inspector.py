@@ -61,3 +61,32 @@ def test_the_inspector_calls_a_tool_and_gets_structured_content(workspace):
     assert out.get("isError") in (None, False), out
     assert out["structuredContent"]["experiment"] == "from-inspector"
     assert (workspace / ".experiments/from-inspector/brief/v001.json").is_file()
+
+
+def test_the_inspector_gets_resource_links_and_reads_a_run_log_through_one(workspace):
+    from tests.test_compile_report import curve, record_run
+
+    run_id = record_run(workspace, "e", "base", 0, "failed", curve(0.8), exit_code=1, stderr="boom: bad shape\n")
+    out = inspector(
+        workspace, "--method", "tools/call", "--tool-name", "get_run_status", "--tool-arg", f"run_id={run_id}"
+    )
+    links = [c["uri"] for c in out["content"] if c["type"] == "resource_link"]
+    assert links == [f"run://{run_id}/log", f"run://{run_id}/stderr", f"run://{run_id}/metrics"]
+    read = inspector(workspace, "--method", "resources/read", "--uri", links[1])
+    assert read["contents"][0]["text"] == "boom: bad shape\n"
+
+
+def test_the_inspector_cannot_ask_the_person_so_it_gets_the_questions_as_data(workspace):
+    out = inspector(
+        workspace,
+        "--method",
+        "tools/call",
+        "--tool-name",
+        "ask_clarifying_questions",
+        "--tool-arg",
+        "request=Train something on our data and see",
+        "--tool-arg",
+        "ask_person=true",
+    )
+    assert out["structuredContent"]["elicitation"] == "unavailable"
+    assert out["structuredContent"]["groups"][0]["title"] == "Goal & Hypothesis"

@@ -11,7 +11,7 @@ from mcp import Client, StdioServerParameters
 from mcp.types import ListRootsResult, Root
 
 from experiment_runner.server import build_server
-from experiment_runner.tools import all_tools
+from experiment_runner.tools import TOOL_MODULES, all_tools
 from tests.conftest import result_text
 
 pytestmark = pytest.mark.anyio
@@ -45,6 +45,19 @@ async def test_every_tool_has_a_title_annotations_a_described_input_and_a_struct
         assert _undescribed(t.input_schema, t.input_schema.get("$defs", {}), "", set()) == [], t.name
         assert t.output_schema and "summary" in t.output_schema["properties"], t.name
         assert "summary" in t.output_schema.get("required", []), t.name
+
+
+async def test_the_tool_list_is_in_workflow_order_every_time_with_a_cache_hint_on_2026(workspace, mode):
+    async with Client(build_server(workspace), mode=mode) as c:
+        first = await c.list_tools(cache_mode="refresh")
+        second = await c.list_tools(cache_mode="refresh")
+        prompts = await c.list_prompts()
+    assert [t.name for t in first.tools] == [t.name for t in second.tools] == list(TOOL_MODULES)
+    if mode == "auto":
+        assert first.ttl_ms == 3_600_000 and first.cache_scope == "public"
+        assert prompts.ttl_ms == 3_600_000
+    else:  # cache hints are 2026-07-28 fields, not sent on handshake connections
+        assert first.ttl_ms == 0
 
 
 async def test_read_only_tools_are_marked_so_and_writers_are_not(workspace):
@@ -88,6 +101,22 @@ async def test_a_client_root_inside_the_workspace_is_accepted(workspace):
     async with Client(build_server(workspace), mode="legacy", list_roots_callback=roots) as c:
         r = await c.call_tool("draft_brief", {"experiment": "e1"})
     assert not r.is_error, result_text(r)
+
+
+async def test_on_2026_connections_the_workspace_is_the_root_whatever_roots_the_client_has(workspace, tmp_path):
+    """Roots are deprecated from 2026-07-28 and cannot be asked for (no server-to-client requests): the --root rules."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    asked = []
+
+    async def roots(context):
+        asked.append(context)
+        return ListRootsResult(roots=[Root(uri=elsewhere.as_uri(), name="elsewhere")])
+
+    async with Client(build_server(workspace), mode="auto", list_roots_callback=roots) as c:
+        r = await c.call_tool("draft_brief", {"experiment": "e1"})
+    assert not r.is_error, result_text(r)
+    assert asked == [] and (workspace / ".experiments/e1/brief/v001.json").is_file()
 
 
 async def test_the_server_answers_over_stdio(workspace):

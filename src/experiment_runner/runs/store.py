@@ -7,6 +7,7 @@ Contract other parts of the package code against (keep it exactly):
     store = RunStore(workspace)                      # a Workspace from experiment_runner.workspace
     store.list_runs(experiment=None, arm=None, states=None) -> list[RunView]   # fast over 1000s of runs
     store.get(run_id) -> RunView                     # NotFound naming close run ids
+    store.launch_runs(experiment, launch_id) -> list[RunView]   # the runs of one launch_training call
     RunView: .spec (RunSpec), .state (RunState, after liveness reconciliation), .dir (Path)
     store.read_metrics(run_id) -> list[dict]         # records of metrics.jsonl, "nan"/"inf" strings decoded to floats
     store.metric_series(run_id) -> dict[str, list[tuple[int | None, float]]]
@@ -162,6 +163,22 @@ class RunStore:
             if wanted and view.state.state not in wanted:
                 continue
             out.append(view)
+        out.sort(key=lambda v: (v.spec.created_at, v.spec.run_id))
+        return out
+
+    def launch_runs(self, experiment: str, launch_id: str) -> list[RunView]:
+        """The runs one launch_training call started (they share RunSpec.launch_id), in launch order. Read from the
+        run records alone, so it holds however the launch itself is carried out."""
+        out = []
+        for d in self.run_dirs(experiment):
+            try:
+                if records.read_spec(d).launch_id != launch_id:
+                    continue
+            except (OSError, ValueError):
+                continue  # incomplete or unreadable: list_runs and get report those
+            view = self._load(d)
+            if view is not None:
+                out.append(view)
         out.sort(key=lambda v: (v.spec.created_at, v.spec.run_id))
         return out
 

@@ -4,14 +4,21 @@ store holds (briefs now, runs later); prompts carry the clarifying interview and
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
+from mcp.server.caching import CacheableMethod, CacheHint
 from mcp.server.mcpserver import MCPServer
+from mcp.server.subscriptions import InMemorySubscriptionBus
 
 from experiment_runner import __version__
 from experiment_runner.server.adapter import make_tool
 from experiment_runner.server.prompts import register_prompts
-from experiment_runner.server.resources import register_resources, register_run_resources
+from experiment_runner.server.resources import register_report_resources, register_resources, register_run_resources
+from experiment_runner.server.tasks import Tasks
+from experiment_runner.server.watch import RunWatcher, follow_listens, install_legacy_subscriptions
 from experiment_runner.tools import all_tools
 
 INSTRUCTIONS = """\
@@ -21,22 +28,54 @@ list_runs / stop_run while runs go -> diagnose_failure for failed runs -> compil
 hide variance or failed runs). Every path is relative to the workspace root."""
 
 
+#: The tool, prompt and template lists never change while a server runs (a new version means a new process), and
+#: are the same for every caller: clients may keep them for an hour.
+STATIC_LIST_HINT = CacheHint(ttl_ms=3_600_000, scope="public")
+CACHE_HINTS: dict[CacheableMethod, CacheHint] = {
+    "tools/list": STATIC_LIST_HINT,
+    "prompts/list": STATIC_LIST_HINT,
+    "resources/templates/list": STATIC_LIST_HINT,
+}
+
+
 def build_server(root: Path | str = ".") -> MCPServer:
     root = Path(root).resolve()
     if not root.is_dir():
         from experiment_runner.errors import UserError
 
         raise UserError(f"workspace root {str(root)!r} is not a folder")
+    specs = all_tools()
+    tools = [make_tool(spec, root) for spec in specs]
+    tasks = Tasks(root, {spec.name: (spec, tool) for spec, tool in zip(specs, tools, strict=True)})
+    bus = InMemorySubscriptionBus()
+    watcher = RunWatcher(root, bus)
+
+    @asynccontextmanager
+    async def lifespan(_: MCPServer) -> AsyncIterator[dict]:
+        # What outlives a request: the watcher that tells subscribers when a followed run changes, and the calls
+        # that run as tasks.
+        async with anyio.create_task_group() as tg, tasks.hosting():
+            tg.start_soon(watcher.run)
+            yield {}
+            tg.cancel_scope.cancel()
+
     server = MCPServer(
         "experiment-runner",
         title="Experiment runner",
         description="Run ML experiments the way a careful researcher would.",
         instructions=INSTRUCTIONS,
         version=__version__,
-        tools=[make_tool(spec, root) for spec in all_tools()],
+        tools=tools,
+        extensions=[tasks],
+        cache_hints=CACHE_HINTS,
+        subscriptions=bus,
+        middleware=[follow_listens(watcher)],
+        lifespan=lifespan,
     )
+    install_legacy_subscriptions(server, watcher)
     register_resources(server, root)
     register_run_resources(server, root)
+    register_report_resources(server, root)
     register_prompts(server, root)
     return server
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mcp.server.mcpserver import MCPServer
@@ -181,3 +182,72 @@ def _render(record) -> str:
         brief=record.brief,
         problems=[],
     )
+
+
+_REPORT_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")
+#: The folder of results-file reports (not an experiment: experiment names start with a letter or digit).
+RESULTS_REPORTS = "_reports"
+
+
+def register_report_resources(server: MCPServer, root: Path) -> None:
+    """A compiled report's files as resources: report://{experiment}/{report}/report.md (and report.json,
+    figures/{name}.png, figures/{name}.svg); results-file reports under report://_reports/{report}/..."""
+
+    def _read(experiment: str, report: str, inner: str) -> bytes:
+        ws = Workspace(root)
+        try:
+            base = ws.store_root / RESULTS_REPORTS if experiment == RESULTS_REPORTS else ws.experiment_dir(experiment)
+        except UserError as e:
+            raise ResourceError(str(e)) from None
+        if experiment != RESULTS_REPORTS:
+            base = base / "reports"
+        for part in (report, *inner.split("/")):
+            if not _REPORT_PART.match(part):
+                raise ResourceError(f"{part!r} is not a report or file name (see compile_report's files)")
+        path = base / report / inner
+        if not ws.contains(path) or not path.is_file():
+            known = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+            raise ResourceError(
+                f"no {inner} in report {report!r} of {experiment!r}; reports there: {', '.join(known[-5:]) or 'none'}"
+            )
+        return path.read_bytes()
+
+    @server.resource(
+        "report://{experiment}/{report}/report.md",
+        name="report_markdown",
+        title="A compiled report",
+        description="A report written by compile_report, as markdown (results-file reports: experiment '_reports').",
+        mime_type="text/markdown",
+    )
+    def report_markdown(experiment: str, report: str) -> str:
+        return _read(experiment, report, "report.md").decode("utf-8", "replace")
+
+    @server.resource(
+        "report://{experiment}/{report}/report.json",
+        name="report_json",
+        title="A compiled report's data",
+        description="The report's numbers for programs: every arm, metric, comparison and run.",
+        mime_type="application/json",
+    )
+    def report_json(experiment: str, report: str) -> str:
+        return _read(experiment, report, "report.json").decode("utf-8", "replace")
+
+    @server.resource(
+        "report://{experiment}/{report}/figures/{name}.png",
+        name="report_figure_png",
+        title="A report figure (PNG)",
+        description="A figure of a compiled report: per-seed values or learning curves of a metric.",
+        mime_type="image/png",
+    )
+    def report_figure_png(experiment: str, report: str, name: str) -> bytes:
+        return _read(experiment, report, f"figures/{name}.png")
+
+    @server.resource(
+        "report://{experiment}/{report}/figures/{name}.svg",
+        name="report_figure_svg",
+        title="A report figure (SVG)",
+        description="A figure of a compiled report, as SVG (text stays text).",
+        mime_type="image/svg+xml",
+    )
+    def report_figure_svg(experiment: str, report: str, name: str) -> str:
+        return _read(experiment, report, f"figures/{name}.svg").decode("utf-8", "replace")

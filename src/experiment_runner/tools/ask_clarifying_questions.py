@@ -1,24 +1,20 @@
 """ask_clarifying_questions: what an experiment request leaves open, and the red flags its wording raises.
-Optionally asks the person directly (MCP elicitation) and folds their answers in."""
+Optionally asks the person directly (the spec's `ask`, which the MCP adapter turns into elicitation) and folds their
+answers in."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
 from experiment_runner.interview import Analysis, AnsweredField, QuestionGroup, RedFlag, analyze
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
-
-log = logging.getLogger("experiment_runner.tools.ask_clarifying_questions")
+from experiment_runner.tools.base import Question, ToolContext, ToolInput, ToolOutput, ToolSpec
 
 #: How many open questions one elicitation form carries: enough to make progress, few enough to answer.
 ASK_AT_ONCE = 4
 
-# "no_answer" covers a decline, a cancel, and a connection that cannot carry the question (the 2026 protocol
-# without a back-channel): the server's elicit bridge reports all three the same way.
 Elicitation = Literal["not_requested", "unavailable", "no_answer", "answered", "nothing_open"]
 
 
@@ -44,17 +40,19 @@ class AskClarifyingQuestionsOutput(ToolOutput):
         description="The open questions in six groups, most important first; ask a few at a time."
     )
     red_flags: list[RedFlag] = Field(
-        description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. Raise these first."
+        description="Wordings that signal a risk, with the exact trigger words and the probe to ask back. "
+        "Raise these first."
     )
     brief: dict[str, Any] = Field(
         description="The answered fields in draft_brief's `brief` shape, where the mapping is obvious."
     )
     answers: dict[str, str] = Field(
-        description="All answers used, including any the person gave through elicitation; pass them back on the next call."
+        description="All answers used, including any the person gave through elicitation; pass them back on the "
+        "next call."
     )
     elicitation: Elicitation = Field(
-        description="Whether the person was asked directly: not_requested; unavailable (the client cannot ask); "
-        "no_answer (declined, cancelled, or the connection could not carry the question); answered; nothing_open.",
+        description="Whether the person was asked directly: not_requested; unavailable (the client cannot ask a "
+        "person); no_answer (they declined or dismissed the form); answered; nothing_open.",
     )
     asked: list[str] = Field(
         default_factory=list, description="Field ids the person was asked about through elicitation."
@@ -70,24 +68,33 @@ def _form(questions) -> type[BaseModel]:
     return create_model("ClarifyingAnswers", **fields)
 
 
-def _elicit(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, list[str], dict[str, str]]:
+def question_for(inp: AskClarifyingQuestionsInput) -> Question | None:
+    """The form put to the person when ask_person is set: the top open questions, led by the red-flag probes."""
+    if not inp.ask_person:
+        return None
+    analysis = analyze(inp.request, dict(inp.answers))
+    open_questions = analysis.open_questions()[:ASK_AT_ONCE]
+    if not open_questions:
+        return None
+    lines = ["A few questions before planning this experiment (leave blank what you don't know yet)."]
+    lines += [f'You said "{flag.trigger}": {flag.probe}' for flag in analysis.red_flags]
+    return Question("\n".join(lines), _form(open_questions))
+
+
+def _elicitation(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, list[str], dict[str, str]]:
+    """How asking the person went: the outcome, the fields asked (question_for's), and the non-blank answers."""
     open_questions = analysis.open_questions()[:ASK_AT_ONCE]
     if not open_questions:
         return "nothing_open", [], {}
-    if ctx.elicit is None:
+    answer = ctx.answer
+    if answer is None or answer.status == "unavailable":
         return "unavailable", [], {}
-    lines = ["A few questions before planning this experiment (leave blank what you don't know yet)."]
-    for flag in analysis.red_flags:
-        lines.append(f'You said "{flag.trigger}": {flag.probe}')
-    asked = [q.field for q in open_questions]
-    try:
-        reply = ctx.elicit("\n".join(lines), _form(open_questions))
-    except Exception as e:  # elicitation is best-effort: a client that fails to ask must not fail the tool
-        log.warning("elicitation failed, returning the questions instead: %s", e)
-        return "unavailable", asked, {}
-    if reply is None:
+    asked: list[str] = [q.field for q in open_questions]
+    if answer.status != "answered":
         return "no_answer", asked, {}
-    given = {k: v.strip() for k, v in reply.model_dump().items() if isinstance(v, str) and v.strip()}
+    given: dict[str, str] = {
+        k: v.strip() for k, v in answer.values.items() if k in asked and isinstance(v, str) and v.strip()
+    }
     return "answered", asked, given
 
 
@@ -119,10 +126,7 @@ def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], giv
             f" ({', '.join(given)})." if given else "."
         )
     elif elicitation == "no_answer":
-        head += (
-            " Tried to ask the person directly but got no answer (declined, cancelled, or this connection cannot"
-            " carry the question): ask the questions in the conversation."
-        )
+        head += " The person declined or dismissed the questions: ask the questions in the conversation."
     elif elicitation == "unavailable":
         head += " This client cannot ask the person directly: ask the questions in the conversation."
     return head
@@ -144,7 +148,7 @@ def ask_clarifying_questions(inp: AskClarifyingQuestionsInput, ctx: ToolContext)
     asked: list[str] = []
     given: dict[str, str] = {}
     if inp.ask_person:
-        elicitation, asked, given = _elicit(analysis, ctx)
+        elicitation, asked, given = _elicitation(analysis, ctx)
         if given:
             answers.update(given)
             analysis = analyze(inp.request, answers)
@@ -170,4 +174,5 @@ SPEC = ToolSpec(
     read_only=True,
     destructive=False,
     idempotent=True,
+    ask=question_for,
 )

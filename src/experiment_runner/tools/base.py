@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,18 +19,78 @@ class ToolInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: Most characters of a result worth inlining (its JSON, as a client sees it): about 10k tokens, where Claude Code
+#: starts warning (it moves results past 50,000 characters to a file). Past it, logs, curves and reports are left
+#: to their resources.
+INLINE_LIMIT_CHARS = 40_000
+
+
+class ResourceRef(BaseModel):
+    """Something too large to inline, offered as an MCP resource to read (a log, metric series, report, figure)."""
+
+    uri: str = Field(description="Read it with resources/read, e.g. run://<run_id>/log.")
+    name: str = Field(description="A short name, e.g. 'log of baseline-s0-3fa9c2'.")
+    mime_type: str | None = Field(None, description="Media type of the content, e.g. text/plain.")
+    size: int | None = Field(None, description="Size in bytes when known (the resource may cap what it returns).")
+    description: str | None = Field(None, description="What it holds.")
+
+
 class ToolOutput(BaseModel):
     """Base of every tool output: structured fields plus a line a person can read at a glance."""
 
     summary: str = Field(description="A short human-readable summary of the result.")
+    resources: list[ResourceRef] = Field(
+        default_factory=list,
+        description="Larger outputs to read as resources (logs, metrics, reports, figures) rather than inlined here.",
+    )
+
+    def inline_chars(self) -> int:
+        """Characters of this result as a client reads it (pretty JSON), to compare with INLINE_LIMIT_CHARS."""
+        return len(self.model_dump_json(indent=2))
 
 
-class ElicitationUnavailable(Exception):
-    """The client declared elicitation but this connection cannot carry the question (no back-channel)."""
+@dataclass(frozen=True)
+class Question:
+    """What a call needs the person to answer before it runs: a message and a flat form (optional primitive fields
+    only, as elicitation forms allow). The adapter asks it the way the client's protocol allows."""
+
+    message: str
+    form: type[BaseModel]
+
+
+#: answered: the person submitted the form; declined / cancelled: they refused or dismissed it; unavailable: the
+#: client cannot ask a person (it declared no elicitation, or none of the protocol's ways to ask reaches it).
+AnswerStatus = Literal["answered", "declined", "cancelled", "unavailable"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The person's reply to a tool's Question; `values` holds the submitted fields (none unless answered)."""
+
+    status: AnswerStatus
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BackgroundCall:
+    """The call may run longer than a client waits for an answer (Claude Code moves calls past 2 minutes to the
+    background). Where the client takes tasks, it runs in the background as one and the client polls for the
+    result; `when(input, workspace)` decides per call (None: always). Other clients get the call as before."""
+
+    when: Callable[[Any, Workspace], bool] | None = None
+
+
+@dataclass(frozen=True)
+class FollowRuns:
+    """The call starts runs and returns at once. Where the client takes tasks, the result is a task that stays
+    working until those runs have all ended: `launch(output)` names them (experiment, launch id) and
+    `final(output, runs)` is the result once they have (`runs`: their final RunViews, in launch order)."""
+
+    launch: Callable[[Any], tuple[str, str]]
+    final: Callable[[Any, list], Any]
 
 
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
-ElicitFn = Callable[[str, type[BaseModel]], "BaseModel | None"]
 
 
 def _no_progress(progress: float, total: float | None = None, message: str | None = None) -> None:
@@ -39,12 +99,12 @@ def _no_progress(progress: float, total: float | None = None, message: str | Non
 
 @dataclass
 class ToolContext:
-    """What a tool may use besides its input. `elicit` is None when the client cannot ask the person; it returns
-    None when the person declines or cancels, and raises ElicitationUnavailable when the connection cannot ask."""
+    """What a tool may use besides its input. `answer` is the person's reply to the question the tool's spec asked
+    for this call (`ToolSpec.ask`), or None when none was asked (the CLI and direct calls never ask)."""
 
     workspace: Workspace
     progress: ProgressFn = _no_progress
-    elicit: ElicitFn | None = None
+    answer: Answer | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -63,6 +123,11 @@ class ToolSpec(Generic[In, Out]):
     destructive: bool = False
     idempotent: bool = False
     open_world: bool = False
+    #: The question this call needs the person to answer before it runs (None: it needs none). Pure: it is asked again
+    #: with the same input on the retry that carries the answer, and must return the same question.
+    ask: Callable[[In], Question | None] | None = None
+    #: How the call runs as a task where the client takes them (None: never a task).
+    task: BackgroundCall | FollowRuns | None = None
 
     @property
     def description(self) -> str:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from experiment_runner.diagnosis.model import Finding, ProbeReport
 from experiment_runner.errors import UserError
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import BackgroundCall, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
 
 MAX_TEXT = 64 << 20  # pasted text beyond this belongs in a run's log file
 
@@ -197,7 +197,18 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
         hyperparameters=result.hyperparameters,
         scans=scans,
         probe=probe,
+        resources=_run_links(ctx, inp.run_id),
     )
+
+
+def _run_links(ctx: ToolContext, run_id: str | None) -> list[ResourceRef]:
+    """The diagnosed run's logs and metrics, to read beyond the evidence lines quoted here."""
+    if run_id is None:
+        return []
+    from experiment_runner.runs.store import RunStore
+    from experiment_runner.tools.links import run_refs
+
+    return run_refs(RunStore(ctx.workspace).get(run_id))
 
 
 SPEC = ToolSpec(
@@ -208,4 +219,6 @@ SPEC = ToolSpec(
     output_model=DiagnoseFailureOutput,
     read_only=True,
     idempotent=True,
+    # the active probe runs the user's code for a while: a task where the client takes them
+    task=BackgroundCall(when=lambda inp, ws: inp.entrypoint is not None),
 )

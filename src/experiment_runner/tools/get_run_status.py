@@ -6,8 +6,12 @@ from pydantic import BaseModel, Field
 
 from experiment_runner.errors import UserError
 from experiment_runner.runs.status import RunStatus, one_line, run_status
-from experiment_runner.runs.store import RunStore
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.runs.store import RunStore, RunView
+from experiment_runner.tools.base import INLINE_LIMIT_CHARS, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.links import run_refs
+
+#: Most runs of an experiment whose logs and metrics a status links to.
+LINKED_RUNS = 10
 
 
 class GetRunStatusInput(ToolInput):
@@ -76,6 +80,17 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     statuses = [
         run_status(store, v, curve_points=points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views
     ]
+    out = _output(inp, views, statuses, primary)
+    if out.inline_chars() > INLINE_LIMIT_CHARS and inp.log_lines is None and inp.curve_points is None:
+        out = _output(inp, views, [s.model_copy(update={"logs": {}, "curves": {}}) for s in statuses], primary)
+        out.summary += (
+            f" Logs and curves are left out here ({len(views)} runs would exceed {INLINE_LIMIT_CHARS:,} characters): "
+            "read run://<run_id>/log, run://<run_id>/stderr and run://<run_id>/metrics, or ask for fewer runs."
+        )
+    return out
+
+
+def _output(inp, views: list[RunView], statuses: list[RunStatus], primary) -> GetRunStatusOutput:
     by_state: dict[str, int] = {}
     arms: dict[str, dict[str, int]] = {}
     for s in statuses:
@@ -99,7 +114,21 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
         by_state=by_state,
         arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
         all_ended=all_ended,
+        resources=_links(views, statuses),
     )
+
+
+def _links(views: list[RunView], statuses: list[RunStatus]) -> list[ResourceRef]:
+    """One run: its logs and metrics. Several: those of the runs worth reading first (failed, lost, or with a
+    critical health signal), at most LINKED_RUNS of them."""
+    if len(views) == 1:
+        return run_refs(views[0])
+    troubled = [
+        v
+        for v, s in zip(views, statuses, strict=True)
+        if s.state in ("failed", "lost") or any(h.severity == "critical" for h in s.health)
+    ]
+    return [ref for v in troubled[:LINKED_RUNS] for ref in run_refs(v)]
 
 
 SPEC = ToolSpec(

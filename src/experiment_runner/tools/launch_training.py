@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from experiment_runner.errors import UserError
 from experiment_runner.runs import childenv, launch, records
 from experiment_runner.runs.model import RunSpec, RunState
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import FollowRuns, ToolContext, ToolInput, ToolOutput, ToolSpec
 from experiment_runner.workspace import validate_experiment_name
 
 
@@ -313,6 +313,22 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     )
 
 
+def launch_ended(out: LaunchTrainingOutput, views: list) -> LaunchTrainingOutput:
+    """The launch's result once all its runs have ended (a task's final result): each run's final state, and how
+    they ended first in the summary."""
+    states = {v.run_id: v.state for v in views}
+    runs = [r.model_copy(update={"state": states[r.run_id].state}) if r.run_id in states else r for r in out.runs]
+    counts: dict[str, int] = {}
+    for v in views:
+        counts[v.state.state] = counts.get(v.state.state, 0) + 1
+    ended = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    why = [f"seed {v.spec.seed} {v.state.state}: {v.state.reason}" for v in views if v.state.state != "completed"]
+    summary = f"All {len(views)} run(s) of launch {out.launch_id} ended: {ended}."
+    if why:
+        summary += " " + "; ".join(why[:3]) + (f" (and {len(why) - 3} more)" if len(why) > 3 else "") + "."
+    return out.model_copy(update={"runs": runs, "summary": f"{summary} At launch: {out.summary}"})
+
+
 SPEC = ToolSpec(
     name="launch_training",
     title="Launch training runs (one per seed)",
@@ -322,4 +338,5 @@ SPEC = ToolSpec(
     read_only=False,
     destructive=False,
     idempotent=False,
+    task=FollowRuns(launch=lambda out: (out.experiment, out.launch_id), final=launch_ended),
 )

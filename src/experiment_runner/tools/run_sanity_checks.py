@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from experiment_runner.sanity.model import CheckName, SanityRecord
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import BackgroundCall, ToolContext, ToolInput, ToolOutput, ToolSpec
 
 
 class RunSanityChecksInput(ToolInput):
@@ -133,4 +133,5 @@ SPEC = ToolSpec(
     destructive=False,
     idempotent=False,
     open_world=False,
+    task=BackgroundCall(),
 )

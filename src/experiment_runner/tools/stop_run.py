@@ -11,7 +11,12 @@ from experiment_runner.errors import UserError
 from experiment_runner.runs.backends import get_backend
 from experiment_runner.runs.model import TERMINAL_STATES
 from experiment_runner.runs.store import RunStore
-from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.tools.base import BackgroundCall, ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.workspace import Workspace
+
+
+#: How long past the grace period a waiting stop_run waits for the runs to be reaped.
+STOP_WAIT_MARGIN_S = 15.0
 
 
 class StopRunInput(ToolInput):
@@ -84,7 +89,7 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
             + (f" arm {inp.arm!r}" if inp.arm else "")
         )
 
-    deadline = time.monotonic() + grace + 15.0
+    deadline = time.monotonic() + grace + STOP_WAIT_MARGIN_S
     pending = set(results)
     while True:
         for run_id in list(pending):
@@ -108,6 +113,13 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
     return StopRunOutput(summary=summary + ".", results=out, all_ended=not pending)
 
 
+def waits_long(inp: StopRunInput, ws: Workspace) -> bool:
+    """A stop that waits may wait the grace period and then some: past a minute, it is a task where the client
+    takes them."""
+    grace = ws.config.runs.stop_grace_s if inp.grace_s is None else inp.grace_s
+    return inp.wait and grace + STOP_WAIT_MARGIN_S >= 60
+
+
 SPEC = ToolSpec(
     name="stop_run",
     title="Stop runs (SIGTERM, then SIGKILL after a grace period)",
@@ -117,4 +129,5 @@ SPEC = ToolSpec(
     read_only=False,
     destructive=True,
     idempotent=True,
+    task=BackgroundCall(when=waits_long),
 )
