@@ -17,6 +17,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+from experiment_runner.errors import UserError
+from experiment_runner.workspace import confine
+
 log = logging.getLogger("experiment_runner.repro")
 
 RACY_NS = 100_000_000  # 100 ms: above the coarse clock tick file systems stamp times with
@@ -44,14 +47,25 @@ class HashCache:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple] = []
         self._preloaded: dict[tuple[str, str], tuple] = {}
+        self._dir_fd: int | None = None
         if db_path is not None:
             try:
-                db_path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(str(db_path), timeout=10)
+                self._db = self._connect(db_path)
                 self._db.executescript(_SCHEMA)
-            except (sqlite3.Error, OSError) as e:
+            except (sqlite3.Error, OSError, UserError) as e:
                 log.warning("hash cache %s unusable, hashing without it: %s", db_path, e)
                 self._db = None
+                if self._dir_fd is not None:
+                    os.close(self._dir_fd)
+                    self._dir_fd = None
+
+    def _connect(self, db_path: Path) -> sqlite3.Connection:
+        """SQLite opens by name: it is given the name through a descriptor of the folder, held open while connected
+        (so the folder cannot be swapped for a link), after the file was created or checked as no link."""
+        self._dir_fd = confine.makedirs(db_path.parent)
+        os.close(confine.open_fd(db_path, os.O_RDWR | os.O_CREAT, 0o644))
+        through = f"/proc/self/fd/{self._dir_fd}"
+        return sqlite3.connect(f"{through}/{db_path.name}" if os.path.isdir(through) else str(db_path), timeout=10)
 
     @classmethod
     def for_workspace(cls, ws) -> HashCache:
@@ -140,6 +154,9 @@ class HashCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._dir_fd is not None:
+            os.close(self._dir_fd)
+            self._dir_fd = None
 
     def __enter__(self) -> HashCache:
         return self
@@ -161,8 +178,8 @@ def store_lock(path: Path, wait_s: float):
 
     fd = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        confine.mkdir(path.parent)
+        fd = confine.open_fd(path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait_s
         while True:
             try:
@@ -173,7 +190,7 @@ def store_lock(path: Path, wait_s: float):
                     log.warning("%s still held after %.0f s; going on without it", path, wait_s)
                     break
                 time.sleep(0.05)
-    except OSError as e:
+    except (OSError, UserError) as e:
         log.warning("lock %s unavailable: %s", path, e)
     try:
         yield

@@ -104,7 +104,9 @@ def resolve_entrypoint(ws: Workspace, spec: str) -> tuple[str, Path | None]:
 def _sha256(path: Path | None) -> str | None:
     if path is None:
         return None
-    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    from experiment_runner.workspace import confine
+
+    return "sha256:" + hashlib.sha256(confine.read_bytes(path)).hexdigest()
 
 
 def requested_checks(opts: SanityOptions) -> list[str]:

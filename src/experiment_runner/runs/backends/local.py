@@ -15,6 +15,7 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import procs, records
 from experiment_runner.runs.backends.base import Backend, LaunchPlan
 from experiment_runner.runs.model import TERMINAL_STATES, RunState
+from experiment_runner.workspace import confine
 
 #: A queued run whose launcher never recorded itself this long after launch is lost.
 LAUNCHER_START_GRACE_S = 60.0
@@ -30,7 +31,7 @@ class LocalBackend(Backend):
         data["experiment_dir"] = str(plan.experiment_dir)
         atomic_write_json(launch_file, data)
         log_path = launch_file.with_suffix(".log")
-        with open(log_path, "ab") as log:
+        with confine.open_file(log_path, "ab") as log:
             # The launcher forks into its own session and this child returns once it has recorded itself, so the
             # server holds no pipe and no child of a run; a server crash leaves the launch going.
             proc = subprocess.Popen(
@@ -48,7 +49,7 @@ class LocalBackend(Backend):
             proc.wait()
             code = None
         if code != 0:
-            tail = log_path.read_text(errors="replace")[-2000:] if log_path.exists() else ""
+            tail = confine.read_text(log_path, errors="replace")[-2000:] if confine.exists(log_path) else ""
             raise UserError(
                 f"the local launcher for launch {plan.launch_id} did not start (exit {code}); its log "
                 f"{log_path} ends with:\n{tail}"
