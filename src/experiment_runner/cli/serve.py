@@ -87,6 +87,9 @@ def build_http_app(root: Path, host: str, port: int, path: str, token: str | Non
 
 
 def serve(args: argparse.Namespace) -> int:
+    from experiment_runner.runs import childenv
+
+    childenv.add_secret(args.token_env)  # whatever the transport: never handed to a run or a probe
     root = Path(args.root)
     if not args.http:
         from experiment_runner.server import build_server

@@ -154,7 +154,9 @@ def _store(ws, key: str, entry: dict) -> None:
 
 def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[dict | None, str | None, str]:
     """(facts, error, status) from running the probe file with `interpreter`."""
-    probe_env = dict(os.environ)
+    from experiment_runner.runs import childenv
+
+    probe_env = childenv.strip_secrets(os.environ)  # the interpreter's site hooks run here: no server secret
     for k in _KEY_VARS + ("CUDA_VISIBLE_DEVICES",):
         if k in env:
             probe_env[k] = env[k]

@@ -72,7 +72,9 @@ class Repo:
     config: dict[str, str] = field(default_factory=dict)
 
     def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+        from experiment_runner.runs import childenv
+
+        env = {k: v for k, v in childenv.strip_secrets(os.environ).items() if not k.startswith("GIT_")}
         env.update(
             GIT_DIR=str(self.gitdir),
             GIT_WORK_TREE=str(self.top),

@@ -45,7 +45,7 @@ class SanityOptions:
     seed: int = 0
 
 
-_PYTHON_NAME = re.compile(r"^(?:python|pypy)\d*(?:\.\d+)*[a-z]?$")
+_PYTHON_NAME = re.compile(r"(?:python|pypy)\d*(?:\.\d+)*[a-z]?")
 
 
 def resolve_interpreter(ws: Workspace, given: str | None) -> str:
@@ -72,7 +72,7 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
             f"{source} {value!r} is not an executable file (looked at {path}); give the path of a Python "
             f"interpreter (e.g. .venv/bin/python or {sys.executable})"
         )
-    if not _PYTHON_NAME.match(path.name):  # only an interpreter runs the probe: never an arbitrary program
+    if not _PYTHON_NAME.fullmatch(path.name):  # only an interpreter runs the probe: never an arbitrary program
         raise UserError(
             f"{source} {value!r} is not a Python interpreter (its name should look like python, python3 "
             f"or python3.11); give e.g. .venv/bin/python or {sys.executable}"

@@ -4,6 +4,7 @@ child. This module is what the server side does: start the launcher, judge liven
 from __future__ import annotations
 
 import dataclasses
+import os
 import signal
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from experiment_runner.errors import UserError
 from experiment_runner.fsutil import atomic_write_json
-from experiment_runner.runs import procs, records
+from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.backends.base import Backend, LaunchPlan
 from experiment_runner.runs.model import TERMINAL_STATES, RunState
 from experiment_runner.workspace import confine
@@ -41,6 +42,7 @@ class LocalBackend(Backend):
                 stderr=log,
                 start_new_session=True,
                 close_fds=True,
+                env=childenv.strip_secrets(os.environ),  # the launcher, its supervisors and runs never see them
             )
         try:
             code = proc.wait(timeout=LAUNCHER_START_TIMEOUT_S)
