@@ -17,7 +17,7 @@ from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.workspace import Workspace, confine, names
 from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
 
-_PYTHON = re.compile(r"^python(3(\.\d+)?)?$")
+_PYTHON = re.compile(r"python(3(\.\d+)?)?")
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"}
 MAX_SEEDS = 1000
 
@@ -73,13 +73,14 @@ def _refuse(ws: Workspace, argv0: str, why: str) -> UserError:
 
 def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) -> str:
     """The absolute path argv[0] runs as, or a UserError naming the allowlist and how to extend it."""
-    if not argv0 or "\x00" in argv0:
+    if not argv0:
         raise UserError('the command\'s program (argv[0]) is empty; e.g. ["python", "train.py"]')
+    names.path_text(argv0, "the command's program (argv[0])")
     allow = list(ws.config.commands.allow)
     allowed_names = set(DEFAULT_ALLOWED_PROGRAMS) | {a for a in allow if "/" not in a}
     allowed_paths = {os.path.realpath(a) for a in allow if "/" in a}
     if "/" not in argv0:
-        if argv0 not in allowed_names and not (_PYTHON.match(argv0) and "python" in allowed_names):
+        if argv0 not in allowed_names and not (_PYTHON.fullmatch(argv0) and "python" in allowed_names):
             raise _refuse(ws, argv0, "not on the allowlist")
         if argv0 in ("python", "python3"):
             # The interpreter for user code: the configured one, else the server's own (which has this package, so

@@ -56,6 +56,9 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
         value, source = ws.config.python, "python in experiment-runner.yaml"
     else:
         return sys.executable
+    from experiment_runner.workspace import names
+
+    names.path_text(value, source)
     if os.sep in value or value.startswith("."):
         path = Path(value).expanduser()
         path = path if path.is_absolute() else ws.root / path

@@ -110,6 +110,8 @@ def path_text(value: str, what: str = "path") -> str:
 
 def bad_text(obj: Any, where: str = "") -> str | None:
     """Where in a JSON-like value a string holds a lone surrogate (not valid Unicode text), or None."""
+    if hasattr(obj, "model_dump"):  # a pydantic model the SDK built from the arguments
+        obj = obj.model_dump(mode="python")
     if isinstance(obj, str):
         m = _SURROGATE.search(obj)
         if m is not None:

@@ -78,7 +78,10 @@ class Workspace:
         """Resolve a user-given path (relative to the workspace root) to a real path inside the roots."""
         text = os.fspath(value)
         names.path_text(text, what)
-        p = Path(text).expanduser()
+        try:
+            p = Path(text).expanduser()
+        except RuntimeError:  # '~name' of a user this system does not know
+            raise UserError(f"{what} {text!r} names the home folder of an unknown user; give a workspace path") from None
         if not p.is_absolute():
             p = self.root / p
         real = _real(p)
