@@ -88,11 +88,22 @@ STORE_LINKS = {
     "launches folder": [(f"{STORE}/e/launches", "store/e/launches")],
     "slots folder": [(f"{STORE}/.slots", "empty")],
     "cache folder": [(f"{STORE}/.cache", "empty")],
+    "hash cache files": [
+        (f"{STORE}/.cache/hashes.sqlite3", "secret.txt"),
+        (f"{STORE}/.cache/hashes.sqlite3-journal", "secret.txt"),
+        (f"{STORE}/.cache/environment.json", "secret.txt"),
+    ],
 }
 # Calls that start the interpreter (sanity probe, environment probe) cost seconds: made where they write.
 SLOW_CALLS = {
     "run_sanity_checks": {"store root", "experiment folder", "sanity folder"},
-    "check_reproducibility": {"store root", "manifests folder", "_manifests folder", "cache folder"},
+    "check_reproducibility": {
+        "store root",
+        "manifests folder",
+        "_manifests folder",
+        "cache folder",
+        "hash cache files",
+    },
     "launch_training": {"store root", "experiment folder", "runs folder", "launches folder", "slots folder"},
 }
 
@@ -115,7 +126,10 @@ def _store_battery(case: str) -> list[tuple[str, str, dict]]:
         ("compare_manifests", {"a": RUN_ID, "b": RUN_ID_2}),
         ("compare_manifests", {"a": EVIL_RUN, "b": RUN_ID_2}),
         ("run_sanity_checks", {"entrypoint": "model.py:build", "experiment": "e", "timeout_s": 60}),
-        ("check_reproducibility", {"command": ["python", "train.py"], "experiment": "e"}),
+        (
+            "check_reproducibility",
+            {"command": ["python", "train.py"], "experiment": "e", "data_paths": ["results.csv"]},
+        ),
         ("check_reproducibility", {"command": ["python", "train.py"]}),
         ("launch_training", {"experiment": "e", "arm": "x", "command": ["python", "train.py"], "seeds": [0]}),
     ]
@@ -349,3 +363,32 @@ async def test_a_path_swapped_for_a_link_during_the_calls_never_leads_outside(ar
     print(f"\n[{case}] {swapper.swaps} swaps during {RACE_CALLS} calls")
     _verdict(arena, tally, case)
     assert tally.ok >= 1 and tally.refused >= 1, f"the race was not met ({tally.ok} ok, {tally.refused} refused)"
+
+
+# --- interpreters ------------------------------------------------------------------------------------------------
+
+
+async def test_diagnose_failure_runs_only_an_interpreter_that_run_sanity_checks_would_run(arena, mode):
+    marker = arena.root / "ran"
+    evil = arena.ws / "tools" / "evil"
+    evil.parent.mkdir()
+    evil.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    evil.chmod(0o755)
+    named_python = arena.ws / "tools" / "python\n"
+    named_python.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    named_python.chmod(0o755)
+    tally = Tally()
+    async with Client(build_server(arena.ws), mode=mode) as c:
+        for interpreter in ["/bin/sh", "sh", "bash", "./tools/evil", "tools/python\n", "/usr/bin/env", "x" * 300]:
+            for name, args in [
+                ("diagnose_failure", {"log_text": "loss nan", "entrypoint": "model.py:build"}),
+                ("run_sanity_checks", {"entrypoint": "model.py:build"}),
+            ]:
+                r = await c.call_tool(name, {**args, "interpreter": interpreter})
+                text = result_text(r)
+                tally.add(f"{name} {interpreter!r}", r.is_error, text, r.is_error and _internal(name, text))
+                assert r.is_error and "interpreter" in text, f"{name} ran {interpreter!r}: {text[:200]}"
+        alone = await c.call_tool("diagnose_failure", {"log_text": "loss nan", "interpreter": "/bin/sh"})
+    assert alone.is_error and "only used by the active probe" in result_text(alone)
+    assert not marker.exists(), "a program that is no Python interpreter was run"
+    _verdict(arena, tally, "interpreters")

@@ -47,7 +47,6 @@ class HashCache:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple] = []
         self._preloaded: dict[tuple[str, str], tuple] = {}
-        self._dir_fd: int | None = None
         if db_path is not None:
             try:
                 self._db = self._connect(db_path)
@@ -55,17 +54,16 @@ class HashCache:
             except (sqlite3.Error, OSError, UserError) as e:
                 log.warning("hash cache %s unusable, hashing without it: %s", db_path, e)
                 self._db = None
-                if self._dir_fd is not None:
-                    os.close(self._dir_fd)
-                    self._dir_fd = None
 
     def _connect(self, db_path: Path) -> sqlite3.Connection:
-        """SQLite opens by name: it is given the name through a descriptor of the folder, held open while connected
-        (so the folder cannot be swapped for a link), after the file was created or checked as no link."""
-        self._dir_fd = confine.makedirs(db_path.parent)
+        """SQLite opens its file by name (it resolves links in that name itself), so the folder and the file are made
+        or checked by descriptor first: a link planted there is refused. What remains is a swap in the moment between
+        that check and SQLite's open (the file holds only hashes)."""
+        os.close(confine.makedirs(db_path.parent))
         os.close(confine.open_fd(db_path, os.O_RDWR | os.O_CREAT, 0o644))
-        through = f"/proc/self/fd/{self._dir_fd}"
-        return sqlite3.connect(f"{through}/{db_path.name}" if os.path.isdir(through) else str(db_path), timeout=10)
+        for sidecar in ("-journal", "-wal", "-shm"):  # SQLite's own files beside it: a planted link is refused too
+            confine.exists(db_path.with_name(db_path.name + sidecar))
+        return sqlite3.connect(str(db_path), timeout=10)
 
     @classmethod
     def for_workspace(cls, ws) -> HashCache:
@@ -154,9 +152,6 @@ class HashCache:
         if self._db is not None:
             self._db.close()
             self._db = None
-        if self._dir_fd is not None:
-            os.close(self._dir_fd)
-            self._dir_fd = None
 
     def __enter__(self) -> HashCache:
         return self

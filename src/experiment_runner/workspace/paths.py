@@ -31,7 +31,8 @@ class Workspace:
         if not root_path.is_dir():
             raise UserError(f"workspace root {str(root)!r} is not a folder")
         self.root = root_path
-        confine.register(root_path)
+        # The default store is a no-link zone from the start; store_root registers a configured one when read.
+        confine.register(root_path, root_path / ".experiments")
         self.roots: list[Path] = [_real(a) for a in allowed] if allowed else [root_path]
         if config is not None:
             self.__dict__["config"] = config
