@@ -82,7 +82,9 @@ class Workspace:
         try:
             p = Path(text).expanduser()
         except RuntimeError:  # '~name' of a user this system does not know
-            raise UserError(f"{what} {text!r} names the home folder of an unknown user; give a workspace path") from None
+            raise UserError(
+                f"{what} {text!r} names the home folder of an unknown user; give a workspace path"
+            ) from None
         if not p.is_absolute():
             p = self.root / p
         real = _real(p)
