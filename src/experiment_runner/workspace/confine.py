@@ -156,24 +156,28 @@ def locate(path: str | os.PathLike[str]) -> Place:
     text = os.fspath(path)
     if isinstance(text, bytes):
         text = os.fsdecode(text)
-    if not os.path.isabs(text):
+    if not text.startswith(os.sep):
         text = os.path.join(os.getcwd(), text)
     if "\x00" in text:
         raise Refused(f"path {text!r} contains a NUL character")
-    parts = [p for p in text.split(os.sep) if p and p != "."]
-    if ".." in parts:
-        raise Refused(f"path {text!r} has a '..' component; give the path it means (resolved) instead")
-    candidate = os.sep + os.sep.join(parts)
-    rest: list[str] = []
-    while True:
-        root = _roots.get(candidate)
+    key = text.rstrip(os.sep) or os.sep
+    if "//" in key or "/./" in key or "/.." in key or key.endswith("/."):
+        parts = [p for p in key.split(os.sep) if p and p != "."]
+        if ".." in parts:
+            raise Refused(f"path {text!r} has a '..' component; give the path it means (resolved) instead")
+        key = os.sep + os.sep.join(parts)
+    # Nearest registered ancestor: one dict look-up per folder level, from the path itself upwards.
+    end = len(key)
+    while end > 0:
+        root = _roots.get(key[:end])
         if root is not None:
-            rel = os.sep.join(reversed(rest))
+            rel = key[end + 1 :]
             return Place(root, rel, not _in_store(root, rel), text)
-        if candidate == os.sep:
-            break
-        candidate, name = os.path.split(candidate)
-        rest.append(name)
+        end = key.rfind(os.sep, 0, end)
+    root = _roots.get(os.sep)
+    if root is not None:
+        rel = key[1:]
+        return Place(root, rel, not _in_store(root, rel), text)
     raise Refused(
         f"path {text!r} is not inside the workspace (in this process, no registered root holds it: a Workspace "
         "registers its root when made, confine.register any other)"
@@ -323,8 +327,13 @@ def open_file(path: str | os.PathLike[str], mode: str = "rb", *, perm: int = 0o6
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     fd = open_fd(path, os.O_RDONLY)
-    with os.fdopen(fd, "rb") as f:
-        return f.read()
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_text(path: str | os.PathLike[str], errors: str = "strict") -> str:
