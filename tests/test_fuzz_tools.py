@@ -171,8 +171,10 @@ def _wait_runs(ws, timeout: float = 60) -> None:
 
 
 def _schemas() -> dict[str, dict]:
+    import tempfile
+
     async def go():
-        async with Client(build_server("/"), mode="legacy") as c:
+        async with Client(build_server(tempfile.mkdtemp(prefix="er-fuzz-schemas-")), mode="legacy") as c:
             return {t.name: t.input_schema for t in (await c.list_tools()).tools}
 
     return anyio.run(go)
