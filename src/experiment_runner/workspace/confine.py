@@ -59,8 +59,8 @@ _SYS_OPENAT2 = {"x86_64": 437, "aarch64": 437, "arm64": 437, "riscv64": 437, "pp
 
 
 class _Openat2:
-    """openat2(2) through libc's syscall(); `available` turns False for good at the first ENOSYS or EPERM (an
-    older kernel, a seccomp filter), and the walk takes over."""
+    """openat2(2) through libc's syscall(); `available` turns False for good at the first ENOSYS (an older kernel,
+    a seccomp filter that says so); an EPERM sends that one call to the walk, which then says what refused it."""
 
     def __init__(self) -> None:
         self.available = False
@@ -88,7 +88,7 @@ class _Openat2:
         )
         if fd < 0:
             err = ctypes.get_errno()
-            if err in (errno.ENOSYS, errno.EPERM) and not flags & os.O_CREAT:
+            if err == errno.ENOSYS:
                 self.available = False
             raise OSError(err, os.strerror(err))
         return int(fd)
