@@ -14,7 +14,7 @@ from mcp import Client
 
 from experiment_runner.server import build_server
 from tests.conftest import result_text
-from tests.security_util import BRIEF, EVIL_RUN, RUN_ID, RUN_ID_2, Arena, Tally, exchange
+from tests.security_util import BRIEF, CANARY, EVIL_RUN, RUN_ID, RUN_ID_2, Arena, Tally, exchange
 
 pytestmark = pytest.mark.anyio
 PLAN = {"primary_metric": "acc", "higher_is_better": True, "baseline": "other"}
@@ -392,3 +392,25 @@ async def test_diagnose_failure_runs_only_an_interpreter_that_run_sanity_checks_
     assert alone.is_error and "only used by the active probe" in result_text(alone)
     assert not marker.exists(), "a program that is no Python interpreter was run"
     _verdict(arena, tally, "interpreters")
+
+
+# --- kernels without openat2 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["runs folder", "run folders", "brief folder", "run log file"])
+async def test_without_openat2_the_component_walk_refuses_the_same_store_links(arena, case, monkeypatch):
+    from experiment_runner.workspace import confine
+
+    monkeypatch.setattr(confine._openat2, "available", False)  # a kernel before 5.6, or a seccomp filter
+    await test_a_link_anywhere_in_the_store_is_never_followed_for_a_read_a_write_or_a_stop(arena, case)
+
+
+async def test_without_openat2_links_inside_the_workspace_still_work_and_links_out_are_refused(arena, monkeypatch):
+    from experiment_runner.workspace import confine
+
+    monkeypatch.setattr(confine._openat2, "available", False)
+    await test_links_that_stay_inside_the_workspace_keep_working_for_code_and_data(arena, "legacy")
+    arena.link("linked.csv", arena.outside / "results.csv")
+    async with Client(build_server(arena.ws), mode="legacy") as c:
+        r = await c.call_tool(*_report(results_file="linked.csv"))
+    assert r.is_error and CANARY not in result_text(r)
