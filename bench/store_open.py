@@ -1,7 +1,10 @@
 """Opening the run store and answering list_runs over 1,000 recorded runs, in a fresh process (imports included),
 side by side with opening MLflow 3.x's default sqlite store and searching the same number of runs.
 
-    python bench/store_open.py [--runs 1000] [--repeats 5]
+    python bench/store_open.py [--runs 1000] [--repeats 5] [--baseline-src DIR]
+
+With --baseline-src (a `src` folder of another checkout, e.g. `git archive main src | tar -x -C /tmp/base` then
+/tmp/base/src), the same store is also opened by that code, interleaved repeat by repeat, and shown beside ours.
 
 Target: under 0.5 s (median)."""
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -37,6 +41,9 @@ def make_runs(ws: Path, n: int) -> None:
     from experiment_runner.runs import launch, records
     from experiment_runner.runs.metricsio import MetricsAppender
     from experiment_runner.runs.model import RunSpec, RunState
+    from experiment_runner.workspace import Workspace
+
+    Workspace(ws)  # a process writes a store only inside a workspace it knows (workspace/confine.py)
 
     for e in range(4):
         runs_dir = ws / ".experiments" / f"exp{e}" / "runs"
@@ -75,6 +82,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--baseline-src", default=None, help="a src folder of another checkout to compare with")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="er-bench-store-"))
     ws = U.workspace(tmp / "ws", {})
@@ -83,14 +91,21 @@ def main() -> None:
     make_runs(ws, args.runs)
     print(f"  wrote {args.runs:,} runs in {time.perf_counter() - t:.1f} s")
     (tmp / "open.py").write_text(OPEN)
-    ours = []
-    for _ in range(args.repeats):
+    ours, base = [], []
+
+    def open_store(src: str | None) -> float:
+        env = {**os.environ, "PYTHONPATH": src} if src else None
         out = subprocess.run(
-            [sys.executable, str(tmp / "open.py"), str(ws)], capture_output=True, text=True, check=True
+            [sys.executable, str(tmp / "open.py"), str(ws)], capture_output=True, text=True, check=True, env=env
         )
         r = json.loads(out.stdout)
         assert r["runs"] == args.runs, r
-        ours.append(r["seconds"])
+        return r["seconds"]
+
+    for _ in range(args.repeats):
+        ours.append(open_store(None))
+        if args.baseline_src:
+            base.append(open_store(args.baseline_src))
     made = U.mlflow("make_runs", str(tmp / "ml"), str(args.runs))
     theirs = []
     if made:
@@ -100,11 +115,16 @@ def main() -> None:
             theirs.append(r["seconds"])
     print(f"\n  {'':52}{'seconds (median)':>18}{'runs':>7}")
     print(f"  {'experiment-runner: import, open store, list_runs':52}{statistics.median(ours):>18.3f}{args.runs:>7}")
+    if base:
+        label = f"the same, code from {args.baseline_src}"
+        print(f"  {label[:52]:52}{statistics.median(base):>18.3f}{args.runs:>7}")
     if theirs:
         print(
             f"  {'MLflow: import, open sqlite store, search_runs':52}{statistics.median(theirs):>18.3f}{args.runs:>7}"
         )
     print(f"\n  every repeat (ours): {', '.join(f'{x:.3f}' for x in ours)}")
+    if base:
+        print(f"  every repeat (baseline code): {', '.join(f'{x:.3f}' for x in base)}")
     if theirs:
         print(f"  every repeat (MLflow): {', '.join(f'{x:.3f}' for x in theirs)}")
     print("  target: under 0.5 s")

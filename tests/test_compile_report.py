@@ -15,6 +15,7 @@ import pytest
 from mcp import Client
 
 from experiment_runner.server import build_server
+from experiment_runner.workspace import Workspace
 from tests.conftest import call_cli, result_text
 
 pytestmark = pytest.mark.anyio
@@ -93,6 +94,7 @@ def record_run(
         exit_code=exit_code,
         reason=reason,
     )
+    Workspace(ws)  # registers the root: store files are written only inside a workspace this process knows
     d = create_run_dir(ws / ".experiments" / experiment / "runs", spec, st)
     lines = [metricsio.encode_record(m, "user", f"{time.time():.6f}") for m in metrics]  # the supervisor's encoder
     (d / records.METRICS).write_text("".join(line for line in lines if line))

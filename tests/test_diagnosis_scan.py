@@ -12,6 +12,7 @@ from experiment_runner.diagnosis import scan as scan_mod
 from experiment_runner.diagnosis.engines import hyperscan_available, make_engine
 from experiment_runner.diagnosis.rules import RuleSet, load_rules
 from experiment_runner.diagnosis.scan import scan_file, scan_text
+from experiment_runner.workspace import confine
 
 ENGINES = ["python"] + (["hyperscan"] if hyperscan_available() else [])
 
@@ -84,6 +85,7 @@ def test_both_engines_agree_on_a_mixed_log():
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_growing_log_is_rescanned_from_the_last_complete_line(tmp_path, engine):
+    confine.register(tmp_path)  # the scan state is written like every store file: inside a registered root
     log, state = tmp_path / "stdout.log", tmp_path / "scan.json"
     log.write_bytes(b"step 1 loss 2.0\n" * 1000 + b"step 1001 loss na")  # the last line is still being written
     first = scan_file(log, engine=engine, state_path=state)
@@ -103,6 +105,7 @@ def test_a_growing_log_is_rescanned_from_the_last_complete_line(tmp_path, engine
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_replaced_or_truncated_log_is_scanned_again_from_its_start(tmp_path, engine):
+    confine.register(tmp_path)
     log, state = tmp_path / "stdout.log", tmp_path / "scan.json"
     log.write_bytes(b"CUDA out of memory\n" + b"ok\n" * 100)
     scan_file(log, engine=engine, state_path=state)

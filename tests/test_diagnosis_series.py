@@ -141,6 +141,9 @@ def test_the_command_line_gives_values_in_every_common_spelling_and_can_be_rewri
 
 
 def test_a_config_file_and_the_log_head_fill_what_the_command_lacks(tmp_path):
+    from experiment_runner.workspace import confine
+
+    confine.register(tmp_path)  # config files are read only inside a registered root, as in a workspace
     cfg = tmp_path / "c.yaml"
     cfg.write_text("training:\n  optimizer:\n    lr: 0.001\n  batch_size: 128\nmodel:\n  dropout: 0.1\n")
     head = [(1, "Overriding: weight_decay = 0.05"), (2, "config: lr=0.5 num_workers=8")]

@@ -129,41 +129,34 @@ def test_exits_while_the_server_is_down_read_completed_failed_3_and_failed_by_si
 
 
 CRASH_WRITER = textwrap.dedent("""
-    import os, signal, sys, tempfile
+    import os, signal, sys
     from pathlib import Path
     from experiment_runner.runs import records
     from experiment_runner.runs.model import RunState
+    from experiment_runner.workspace import Workspace
 
     run_dir, point = Path(sys.argv[1]), sys.argv[2]
+    Workspace(run_dir.parents[3])  # the writer's process knows its workspace, as every run engine process does
 
     def die():
         os.kill(os.getpid(), signal.SIGKILL)
 
-    real_mkstemp, real_fdopen, real_fsync, real_replace = tempfile.mkstemp, os.fdopen, os.fsync, os.replace
+    real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
     fsyncs = []
 
-    def mkstemp(*a, **k):
-        if point == "before_temp":
-            die()
-        return real_mkstemp(*a, **k)
+    def is_temp(name):
+        return str(name).endswith(".tmp")
 
-    class HalfWriter:
-        def __init__(self, f):
-            self.f = f
-        def write(self, data):
-            self.f.write(data[: len(data) // 2])
-            self.f.flush()
+    def open_(name, flags, *a, **k):
+        if point == "before_temp" and is_temp(name):
             die()
-        def __getattr__(self, name):
-            return getattr(self.f, name)
-        def __enter__(self):
-            return self
-        def __exit__(self, *exc):
-            return self.f.__exit__(*exc)
+        return real_open(name, flags, *a, **k)
 
-    def fdopen(*a, **k):
-        f = real_fdopen(*a, **k)
-        return HalfWriter(f) if point == "mid_temp_write" else f
+    def write(fd, data):
+        if point == "mid_temp_write":
+            real_write(fd, bytes(data)[: len(data) // 2])
+            die()
+        return real_write(fd, data)
 
     def fsync(fd):
         fsyncs.append(fd)
@@ -175,14 +168,14 @@ CRASH_WRITER = textwrap.dedent("""
         if point == "after_dir_fsync" and len(fsyncs) == 2:
             die()
 
-    def replace(src, dst):
+    def replace(src, dst, **k):
         if point == "before_rename":
             die()
-        real_replace(src, dst)
+        real_replace(src, dst, **k)
         if point == "after_rename":
             die()
 
-    tempfile.mkstemp, os.fdopen, os.fsync, os.replace = mkstemp, fdopen, fsync, replace
+    os.open, os.write, os.fsync, os.replace = open_, write, fsync, replace
     new = RunState(state="completed", updated_at="2030-01-01T00:00:00Z", exit_code=0, reason="x" * 5000)
     records.write_state(run_dir, new)
     print("wrote")
@@ -205,6 +198,7 @@ def _make_run(ws: Path) -> tuple[Path, str]:
     from experiment_runner.runs.model import RunSpec, RunState
 
     runs_dir = ws / ".experiments" / "crash" / "runs"
+    store(ws)  # a Workspace: registers the root this process writes the run into
     spec = RunSpec(
         run_id="a-s0-000001",
         experiment="crash",
@@ -247,7 +241,9 @@ LOOP_WRITER = textwrap.dedent("""
     from pathlib import Path
     from experiment_runner.runs import records
     from experiment_runner.runs.model import RunState
+    from experiment_runner.workspace import Workspace
     d = Path(sys.argv[1])
+    Workspace(d.parents[3])
     i = 0
     print("ready", flush=True)
     while True:

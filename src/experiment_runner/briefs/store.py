@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,9 +17,9 @@ from pydantic import BaseModel, Field
 from experiment_runner.briefs.model import Brief
 from experiment_runner.errors import NotFound, UserError
 from experiment_runner.fsutil import atomic_write_json, read_json, write_new_json
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
-_VERSION_FILE = re.compile(r"^v(\d{3,})\.json$")
+_VERSION_FILE = re.compile(r"v(\d{3,})\.json")
 
 
 class BriefRecord(BaseModel):
@@ -35,7 +34,9 @@ class BriefRecord(BaseModel):
 
 def content_hash(brief: Brief) -> str:
     canonical = json.dumps(brief.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate read back from a hand-edited file must not crash the hash (valid text hashes
+    # exactly as plain UTF-8)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def utc_now() -> str:
@@ -45,7 +46,7 @@ def utc_now() -> str:
 def brief_dir(ws: Workspace, experiment: str, *, create: bool = False) -> Path:
     d = ws.experiment_dir(experiment, create=create) / "brief"
     if create:
-        d.mkdir(parents=True, exist_ok=True)
+        confine.mkdir(d)
     return d
 
 
@@ -54,15 +55,16 @@ def version_path(ws: Workspace, experiment: str, version: int) -> Path:
 
 
 def versions(ws: Workspace, experiment: str) -> list[int]:
-    d = brief_dir(ws, experiment)
-    if not d.is_dir():
+    try:
+        found = confine.listdir(brief_dir(ws, experiment))
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(int(m.group(1)) for f in d.iterdir() if (m := _VERSION_FILE.match(f.name)))
+    return sorted(int(m.group(1)) for f in found if (m := _VERSION_FILE.fullmatch(f)))
 
 
 def load(ws: Workspace, experiment: str, version: int) -> BriefRecord:
     path = version_path(ws, experiment, version)
-    if not path.is_file():
+    if not confine.is_file(path):
         have = versions(ws, experiment)
         raise NotFound(
             f"experiment {experiment!r} has no brief version {version}; "
@@ -135,5 +137,5 @@ def confirm(ws: Workspace, record: BriefRecord) -> BriefRecord:
         update={"status": "confirmed", "confirmed_at": utc_now(), "content_hash": content_hash(record.brief)}
     )
     atomic_write_json(path, confirmed.model_dump(mode="json"), mode=0o444)
-    os.chmod(path, 0o444)
+    confine.chmod(path, 0o444)
     return confirmed

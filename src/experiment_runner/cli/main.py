@@ -30,6 +30,45 @@ def _parser() -> argparse.ArgumentParser:
         default="EXPERIMENT_RUNNER_TOKEN",
         help="environment variable holding the bearer token HTTP clients must send (default EXPERIMENT_RUNNER_TOKEN; unset = no token)",
     )
+    from experiment_runner.cli.http_limits import HttpLimits
+
+    limits = HttpLimits()
+    s.add_argument(
+        "--request-timeout",
+        type=float,
+        default=limits.request_timeout_s,
+        help=f"seconds a client has to send a whole request, headers and body (default {limits.request_timeout_s:g})",
+    )
+    s.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=limits.idle_timeout_s,
+        help=f"seconds an idle keep-alive connection stays open (default {limits.idle_timeout_s:g})",
+    )
+    s.add_argument(
+        "--max-body-mb",
+        type=float,
+        default=limits.max_body_bytes / 2**20,
+        help=f"largest request body in MiB, 413 beyond (default {limits.max_body_bytes / 2**20:g})",
+    )
+    s.add_argument(
+        "--max-sessions",
+        type=int,
+        default=limits.max_sessions,
+        help=f"most MCP sessions open at once, 503 beyond (default {limits.max_sessions})",
+    )
+    s.add_argument(
+        "--session-idle-timeout",
+        type=float,
+        default=limits.session_idle_timeout_s,
+        help=f"seconds a session lives without a request (default {limits.session_idle_timeout_s:g})",
+    )
+    s.add_argument(
+        "--max-connections",
+        type=int,
+        default=limits.max_connections,
+        help=f"most HTTP connections served at once, 503 beyond (default {limits.max_connections})",
+    )
     s.add_argument(
         "--allow-host",
         action="append",

@@ -1,5 +1,5 @@
-"""`serve`: stdio by default; `--http` for streamable HTTP bound to loopback, Host/Origin checked, and an
-optional bearer token (required for any non-loopback address)."""
+"""`serve`: stdio by default; `--http` for streamable HTTP bound to loopback, Host/Origin checked, an optional
+bearer token (required for any non-loopback address), and limits on slow or greedy clients (cli/http_limits.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from experiment_runner.cli.http_limits import HttpLimits, guarded_h11
 from experiment_runner.errors import UserError
 
 log = logging.getLogger("experiment_runner.serve")
@@ -70,7 +71,15 @@ def security_settings(host: str, port: int, extra_hosts: list[str]):
     )
 
 
-def build_http_app(root: Path, host: str, port: int, path: str, token: str | None, extra_hosts: list[str]):
+def build_http_app(
+    root: Path,
+    host: str,
+    port: int,
+    path: str,
+    token: str | None,
+    extra_hosts: list[str],
+    limits: HttpLimits | None = None,
+):
     from experiment_runner.server import build_server
 
     if not is_loopback(host) and not token:
@@ -79,14 +88,23 @@ def build_http_app(root: Path, host: str, port: int, path: str, token: str | Non
             "it could run commands in your workspace. Set a token in the environment variable named by --token-env "
             "(default EXPERIMENT_RUNNER_TOKEN), or bind 127.0.0.1"
         )
+    limits = limits or HttpLimits()
     server = build_server(root)
     app = server.streamable_http_app(
-        streamable_http_path=path, host=host, transport_security=security_settings(host, port, extra_hosts)
+        streamable_http_path=path,
+        host=host,
+        transport_security=security_settings(host, port, extra_hosts),
+        max_request_body_size=limits.max_body_bytes,
+        max_sessions=limits.max_sessions,
+        session_idle_timeout=limits.session_idle_timeout_s,
     )
     return BearerAuth(app, token) if token else app
 
 
 def serve(args: argparse.Namespace) -> int:
+    from experiment_runner.runs import childenv
+
+    childenv.add_secret(args.token_env)  # whatever the transport: never handed to a run or a probe
     root = Path(args.root)
     if not args.http:
         from experiment_runner.server import build_server
@@ -97,11 +115,35 @@ def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     token = os.environ.get(args.token_env) or None
-    app = build_http_app(root, args.host, args.port, args.path, token, args.allow_host)
+    limits = limits_from_args(args)
+    app = build_http_app(root, args.host, args.port, args.path, token, args.allow_host, limits)
     print(
         f"experiment-runner: serving MCP over HTTP at http://{args.host}:{args.port}{args.path} "
         f"(workspace {root.resolve()}, {'bearer token required' if token else 'no token'})",
         file=sys.stderr,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        http=guarded_h11(limits.request_timeout_s),
+        timeout_keep_alive=max(1, round(limits.idle_timeout_s)),
+        limit_concurrency=limits.max_connections,
+    )
     return 0
+
+
+def limits_from_args(args: argparse.Namespace) -> HttpLimits:
+    limits = HttpLimits(
+        request_timeout_s=args.request_timeout,
+        idle_timeout_s=args.idle_timeout,
+        max_body_bytes=int(args.max_body_mb * 2**20),
+        max_sessions=args.max_sessions,
+        session_idle_timeout_s=args.session_idle_timeout,
+        max_connections=args.max_connections,
+    )
+    for name, value in vars(limits).items():
+        if not value > 0:
+            raise UserError(f"--{name.replace('_', '-')} must be positive, got {value!r}")
+    return limits

@@ -111,6 +111,13 @@ def _cache_file(rules: RuleSet, single: bool) -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "experiment-runner"
     )
     name = f"hs-{rules.fingerprint}-{'first' if single else 'all'}-{hyperscan.__version__}-{platform.machine()}.db"
+    from experiment_runner.workspace import confine
+
+    try:
+        os.makedirs(root, exist_ok=True)
+    except OSError:
+        pass  # a read-only home: the database is compiled each time
+    confine.register(root)  # the user's own cache folder: a root of its own, outside any workspace
     return Path(root) / name
 
 

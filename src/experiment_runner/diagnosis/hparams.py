@@ -173,9 +173,11 @@ def _walk(obj: Any, out: list[tuple[str, Any]], depth: int = 0) -> None:
 
 def from_config(path: Path, hp: Hparams, shown: str) -> None:
     try:
-        if path.stat().st_size > 2 << 20:
+        from experiment_runner.workspace import confine
+
+        if confine.stat(path).st_size > 2 << 20:
             return
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = confine.read_text(path, errors="replace")
         if path.suffix == ".json":
             data = json.loads(text)
         else:

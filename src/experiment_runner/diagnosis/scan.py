@@ -219,10 +219,12 @@ class _State:
         self.path = path
 
     def load(self, f: BinaryIO, rules: RuleSet) -> tuple[int, int, dict[str, RuleHits]] | None:
-        if self.path is None or not self.path.is_file():
+        from experiment_runner.workspace import confine
+
+        if self.path is None or not confine.is_file(self.path):
             return None
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(confine.read_bytes(self.path))
             if data.get("version") != STATE_VERSION or data.get("fingerprint") != rules.fingerprint:
                 return None
             st = os.fstat(f.fileno())

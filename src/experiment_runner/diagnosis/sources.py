@@ -10,8 +10,9 @@ from typing import Any
 from experiment_runner.diagnosis import hparams as H
 from experiment_runner.diagnosis.diagnose import RunInputs
 from experiment_runner.diagnosis.logs import StreamText, split_numbered, tail_and_head
-from experiment_runner.diagnosis.scan import scan_file, scan_stream, scan_text
+from experiment_runner.diagnosis.scan import scan_stream, scan_text
 from experiment_runner.errors import UserError
+from experiment_runner.workspace import confine
 
 SCAN_STATE_DIR = "diagnosis"  # inside a run's folder: the incremental scan state of each stream
 TELEMETRY_SAMPLES = 2000
@@ -144,10 +145,11 @@ def _run_stream(store, view, stream: str, engine: str) -> StreamText | None:
     if parts.joined:  # one file: scanned incrementally, only new bytes each call
         path = store.log_path(view.run_id, stream)
         state = view.dir / SCAN_STATE_DIR / f"{stream}.scan.json"
-        try:
-            result = scan_file(path, engine=engine, state_path=state)
-        except PermissionError:  # a read-only store: scan in full, keep no state
-            result = scan_file(path, engine=engine)
+        with confine.open_file(path, "rb") as f:
+            try:
+                result = scan_stream(f, engine=engine, state_path=state)
+            except PermissionError:  # a read-only store: scan in full, keep no state
+                result = scan_stream(f, engine=engine)
     else:  # still past the cap: scan the composed view as it is now
         result = scan_stream(_ViewFile(reader), engine=engine)
     tail, head = tail_and_head(reader.read_range, parts.size, result.lines)

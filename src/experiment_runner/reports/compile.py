@@ -4,9 +4,7 @@ report.md, report.json and the figures into a new folder that no later report ca
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
+import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +14,7 @@ from experiment_runner.reports.analyse import Analysis, analyse, select
 from experiment_runner.reports.model import Exclusion, ReportPlan, Violation, Waiver
 from experiment_runner.reports.plan import resolve, resolve_baseline
 from experiment_runner.reports.rules import apply_waivers, check, refusal_text
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
 
 @dataclass
@@ -140,11 +138,11 @@ def reports_root(ws: Workspace, an: Analysis) -> Path:
 
 def _reserve(root: Path, stem: str) -> Path:
     """A new, empty folder named after the time; never one that exists."""
-    root.mkdir(parents=True, exist_ok=True)
+    confine.mkdir(root)
     for k in range(1, 1000):
         path = root / (stem if k == 1 else f"{stem}-{k}")
         try:
-            os.mkdir(path)
+            confine.mkdir(path, parents=False, exist_ok=False)
             return path
         except FileExistsError:
             continue
@@ -172,7 +170,8 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
     root = reports_root(ws, an)
     stem = stamp if src.kind == "experiment" else f"{Path(src.name).stem}-{stamp}"
     final = _reserve(root, stem)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=root))
+    tmp = root / f".{final.name}.{secrets.token_hex(4)}"
+    confine.mkdir(tmp, parents=False, exist_ok=False)
     try:
         from experiment_runner.fsutil import write_new_text
 
@@ -203,11 +202,11 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
         )
         # compact: json's C encoder only runs without indentation, and report.json is for programs (report.md is for people)
         write_new_text(tmp / "report.json", json.dumps(data, separators=(",", ":"), allow_nan=False) + "\n")
-        os.replace(tmp, final)  # the reserved folder is empty, so this renames the finished report into place
+        confine.rename(tmp, final)  # the reserved folder is empty, so this renames the finished report into place
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        confine.rmtree(tmp)
         try:
-            os.rmdir(final)
+            confine.rmdir(final)
         except OSError:
             pass
         raise

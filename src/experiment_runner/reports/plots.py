@@ -203,7 +203,9 @@ def write_figures(an: Analysis, out_dir: Path) -> list[Path]:
     import matplotlib.pyplot as plt
 
     use_agg()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from experiment_runner.workspace import confine
+
+    confine.mkdir(out_dir)
     paths: list[Path] = []
     for metric in an.metrics:
         figures = []

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from experiment_runner.errors import UserError
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
 log = logging.getLogger("experiment_runner.reports")
 
@@ -144,7 +144,7 @@ def load_results_file(ws: Workspace, value: str) -> Source:
     """Read a results file: columns method, seed, status, optional run_id and cause, then one column per metric."""
     path = ws.resolve(value, must_exist=True, kind="file", what="results file")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = confine.read_text(path)
     except (OSError, UnicodeDecodeError) as e:
         raise UserError(f"cannot read results file {value!r}: {e}") from None
     columns, rows = _rows(path, text)
@@ -242,7 +242,7 @@ def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, 
 
 def _last_stderr_line(path: Path) -> str | None:
     try:
-        with open(path, "rb") as f:
+        with confine.open_file(path, "rb") as f:
             f.seek(0, 2)
             size = f.tell()
             f.seek(max(0, size - 4096))

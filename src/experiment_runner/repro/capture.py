@@ -81,7 +81,9 @@ def capture_manifest(
         reject_flag_like(os.fspath(cwd), "working directory")
     workdir = ws.resolve(cwd, must_exist=True, kind="dir", what="working directory") if cwd is not None else project
     config_files, data_paths = list(config_files), list(data_paths)
-    run_env = dict(os.environ if env is None else env)
+    from experiment_runner.runs import childenv
+
+    run_env = childenv.strip_secrets(os.environ if env is None else env)  # what a run would get: never the token
 
     config = check_config(ws, config_files, argv)
     _check_data_paths(ws, data_paths)

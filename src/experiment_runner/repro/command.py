@@ -91,7 +91,10 @@ def relevant_env(env: dict[str, str]) -> tuple[dict[str, str], list[str]]:
 def resolve_program(argv0: str, cwd: Path, env: dict[str, str]) -> str | None:
     if os.sep in argv0:
         p = Path(argv0) if os.path.isabs(argv0) else cwd / argv0
-        return str(p) if p.exists() else None
+        try:
+            return str(p) if p.exists() else None
+        except (OSError, ValueError):  # a name too long to exist, a NUL: recorded as not found
+            return None
     return shutil.which(argv0, path=env.get("PATH", os.environ.get("PATH")))
 
 

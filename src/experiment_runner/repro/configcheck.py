@@ -186,7 +186,9 @@ def load_config_file(ws, given: str) -> tuple[ConfigFile, Any]:
         raise UserError(
             f"config file {given!r} has an unknown format {path.suffix or '(no suffix)'!r}; valid: .yaml, .yml, .json, .toml"
         )
-    raw = path.read_bytes()
+    from experiment_runner.workspace import confine
+
+    raw = confine.read_bytes(path)
     text = raw.decode("utf-8", errors="replace")
     try:
         if fmt == "yaml":

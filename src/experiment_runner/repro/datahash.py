@@ -38,13 +38,28 @@ Progress = Callable[[int, int, str], None]
 
 def hash_file(path: str | os.PathLike, algorithm: str, on_bytes: Callable[[int], None] | None = None) -> str:
     """Hex digest of the file's bytes."""
+    with open(path, "rb", buffering=0) as f:
+        return hash_open_file(f, algorithm, on_bytes)
+
+
+def hash_workspace_file(path: str | os.PathLike, algorithm: str, on_bytes: Callable[[int], None] | None = None) -> str:
+    """hash_file for a file inside the workspace: opened by descriptor inside it (workspace/confine.py), so a
+    folder swapped for a link after the walk listed it cannot make the hash read outside."""
+    from experiment_runner.workspace import confine
+
+    with confine.open_file(path, "rb", buffering=0) as f:
+        return hash_open_file(f, algorithm, on_bytes)
+
+
+def hash_open_file(f, algorithm: str, on_bytes: Callable[[int], None] | None = None) -> str:
+    """Hex digest of the bytes of an open (unbuffered, binary) file, from its start."""
     if algorithm == "blake3":
         import blake3
 
-        size = os.stat(path).st_size
+        size = os.fstat(f.fileno()).st_size
         if size >= BIG_FILE:
             h = blake3.blake3(max_threads=blake3.blake3.AUTO)
-            with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
                 view = memoryview(m)
                 try:
                     for off in range(0, size, CHUNK):
@@ -57,8 +72,7 @@ def hash_file(path: str | os.PathLike, algorithm: str, on_bytes: Callable[[int],
                     view.release()
             return h.hexdigest()
         h = blake3.blake3()
-        with open(path, "rb") as f:
-            data = f.read()
+        data = f.read()
         h.update(data)
         if on_bytes:
             on_bytes(len(data))
@@ -67,11 +81,10 @@ def hash_file(path: str | os.PathLike, algorithm: str, on_bytes: Callable[[int],
         h = hashlib.sha256()
         buf = bytearray(1 << 20)
         view = memoryview(buf)
-        with open(path, "rb", buffering=0) as f:
-            while n := f.readinto(buf):
-                h.update(view[:n])
-                if on_bytes:
-                    on_bytes(n)
+        while n := f.readinto(buf):
+            h.update(view[:n])
+            if on_bytes:
+                on_bytes(n)
         return h.hexdigest()
     raise ValueError(f"unknown hash algorithm {algorithm!r}; valid: {', '.join(ALGORITHMS)}")
 
@@ -354,7 +367,7 @@ def hash_data_path(ws, given: str, algorithm: str, cache: HashCache, progress: P
         else:
             counter = _Counter(st.st_size, progress, given)
             try:
-                digest = hash_file(path, algorithm, counter.add)
+                digest = hash_workspace_file(path, algorithm, counter.add)
             except OSError as e:
                 entry.error = f"cannot read {given}: {e.strerror or e}"
                 return entry
@@ -393,7 +406,7 @@ def hash_data_path(ws, given: str, algorithm: str, cache: HashCache, progress: P
     counter = _Counter(sum(st.st_size for _, _, st in misses), progress, given)
     for rel, real, st in misses:
         try:
-            digests[rel] = hash_file(real, algorithm, counter.add)
+            digests[rel] = hash_workspace_file(real, algorithm, counter.add)
         except OSError as e:
             entry.error = f"cannot read {given}/{rel}: {e.strerror or e}"
             return entry

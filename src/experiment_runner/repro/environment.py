@@ -28,6 +28,7 @@ from pathlib import Path
 from experiment_runner.repro.gpu import gpu_facts
 from experiment_runner.repro.hashcache import store_lock
 from experiment_runner.repro.manifest import EnvironmentRecord, HostRecord
+from experiment_runner.workspace import confine
 
 log = logging.getLogger("experiment_runner.repro")
 
@@ -120,7 +121,7 @@ def _lookup(ws, key: str) -> dict | None:
         entry = _memo.get(key)
     if entry is None:
         try:
-            entry = json.loads(_cache_file(ws).read_text(encoding="utf-8")).get(key)
+            entry = json.loads(confine.read_bytes(_cache_file(ws))).get(key)
         except (OSError, ValueError, AttributeError):
             entry = None
     if not entry or site_fingerprint(entry.get("site_dirs", [])) != entry.get("fingerprint"):
@@ -137,7 +138,7 @@ def _store(ws, key: str, entry: dict) -> None:
         _memo[key] = entry
     path = _cache_file(ws)
     try:
-        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        data = json.loads(confine.read_bytes(path)) if confine.exists(path) else {}
         if not isinstance(data, dict):
             data = {}
     except (OSError, ValueError):
@@ -153,7 +154,9 @@ def _store(ws, key: str, entry: dict) -> None:
 
 def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[dict | None, str | None, str]:
     """(facts, error, status) from running the probe file with `interpreter`."""
-    probe_env = dict(os.environ)
+    from experiment_runner.runs import childenv
+
+    probe_env = childenv.strip_secrets(os.environ)  # the interpreter's site hooks run here: no server secret
     for k in _KEY_VARS + ("CUDA_VISIBLE_DEVICES",):
         if k in env:
             probe_env[k] = env[k]

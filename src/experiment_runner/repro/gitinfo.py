@@ -125,8 +125,9 @@ class _Inspector:
         return self._dir_ok[parent]
 
     def _read(self, rel: str) -> bytes:
-        with open(self.top / rel, "rb") as f:
-            return f.read()
+        from experiment_runner.workspace import confine
+
+        return confine.read_bytes(self.top / rel)
 
     def worktree_blob(self, rel: str, st: os.stat_result) -> str:
         algo = f"git-blob-{self.objects.fmt}"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from experiment_runner.errors import OutsideWorkspace, UserError
+from experiment_runner.workspace import confine
 
 GIT_TIMEOUT_S = 120
 
@@ -71,7 +72,9 @@ class Repo:
     config: dict[str, str] = field(default_factory=dict)
 
     def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+        from experiment_runner.runs import childenv
+
+        env = {k: v for k, v in childenv.strip_secrets(os.environ).items() if not k.startswith("GIT_")}
         env.update(
             GIT_DIR=str(self.gitdir),
             GIT_WORK_TREE=str(self.top),
@@ -128,7 +131,7 @@ class Repo:
 
 
 def _read_gitfile(dotgit: Path) -> Path:
-    text = dotgit.read_bytes()[:4096].decode("utf-8", "replace")
+    text = confine.read_bytes(dotgit)[:4096].decode("utf-8", "replace")
     m = re.match(r"gitdir:\s*(.+?)\s*$", text.splitlines()[0] if text else "")
     if not m:
         raise GitError(f"{dotgit} is a file but not a 'gitdir: <path>' link")
@@ -176,7 +179,7 @@ def _checked(ws, top: Path, dotgit: Path) -> Repo:
         raise GitError(f"{dotgit} points to {gitdir}, which is not a folder")
     commondir = gitdir / "commondir"
     if commondir.is_file():
-        rel = commondir.read_text(encoding="utf-8", errors="replace").strip()
+        rel = confine.read_text(commondir, errors="replace").strip()
         target = Path(rel) if Path(rel).is_absolute() else gitdir / rel
         inside(target, "the commondir of")
     repo = Repo(top=Path(os.path.realpath(top)), gitdir=gitdir)

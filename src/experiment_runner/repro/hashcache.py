@@ -17,6 +17,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+from experiment_runner.errors import UserError
+from experiment_runner.workspace import confine
+
 log = logging.getLogger("experiment_runner.repro")
 
 RACY_NS = 100_000_000  # 100 ms: above the coarse clock tick file systems stamp times with
@@ -46,12 +49,21 @@ class HashCache:
         self._preloaded: dict[tuple[str, str], tuple] = {}
         if db_path is not None:
             try:
-                db_path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(str(db_path), timeout=10)
+                self._db = self._connect(db_path)
                 self._db.executescript(_SCHEMA)
-            except (sqlite3.Error, OSError) as e:
+            except (sqlite3.Error, OSError, UserError) as e:
                 log.warning("hash cache %s unusable, hashing without it: %s", db_path, e)
                 self._db = None
+
+    def _connect(self, db_path: Path) -> sqlite3.Connection:
+        """SQLite opens its file by name (it resolves links in that name itself), so the folder and the file are made
+        or checked by descriptor first: a link planted there is refused. What remains is a swap in the moment between
+        that check and SQLite's open (the file holds only hashes)."""
+        os.close(confine.makedirs(db_path.parent))
+        os.close(confine.open_fd(db_path, os.O_RDWR | os.O_CREAT, 0o644))
+        for sidecar in ("-journal", "-wal", "-shm"):  # SQLite's own files beside it: a planted link is refused too
+            confine.exists(db_path.with_name(db_path.name + sidecar))
+        return sqlite3.connect(str(db_path), timeout=10)
 
     @classmethod
     def for_workspace(cls, ws) -> HashCache:
@@ -161,8 +173,8 @@ def store_lock(path: Path, wait_s: float):
 
     fd = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        confine.mkdir(path.parent)
+        fd = confine.open_fd(path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait_s
         while True:
             try:
@@ -173,7 +185,7 @@ def store_lock(path: Path, wait_s: float):
                     log.warning("%s still held after %.0f s; going on without it", path, wait_s)
                     break
                 time.sleep(0.05)
-    except OSError as e:
+    except (OSError, UserError) as e:
         log.warning("lock %s unavailable: %s", path, e)
     try:
         yield

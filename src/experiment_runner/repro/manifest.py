@@ -267,13 +267,14 @@ def write_manifest(ws, manifest: Manifest, dest_dir: Path | None = None, *, name
     (the run engine passes its run folder and name='manifest.json'). The patch goes beside it as
     '<stem>.patch'; the manifest records the patch's file name and sha256. Returns the manifest's path."""
     from experiment_runner.fsutil import write_new_bytes, write_new_text
+    from experiment_runner.workspace import confine
 
     target = Path(dest_dir) if dest_dir is not None else manifest_dir(ws, manifest.experiment)
     if not ws.contains(target):
         from experiment_runner.errors import OutsideWorkspace
 
         raise OutsideWorkspace(f"manifest folder {target} is outside the workspace {ws.root}")
-    target.mkdir(parents=True, exist_ok=True)
+    confine.mkdir(target)
     if not manifest.id:
         manifest.id = manifest.content_id()
     stamp = re.sub(r"[-:]", "", manifest.created_at)
@@ -281,7 +282,7 @@ def write_manifest(ws, manifest: Manifest, dest_dir: Path | None = None, *, name
     for attempt in range(1, 1000):
         stem = first if attempt == 1 else f"{first}-{attempt}"
         path, patch_path = target / f"{stem}.json", target / f"{stem}.patch"
-        if path.exists() or patch_path.exists():
+        if confine.exists(path) or confine.exists(patch_path):
             if name is not None:
                 raise FileExistsError(f"{path} already exists; a manifest is never overwritten")
             continue
@@ -298,7 +299,7 @@ def write_manifest(ws, manifest: Manifest, dest_dir: Path | None = None, *, name
             )
         except FileExistsError:
             if data.code.patch_file:
-                patch_path.unlink(missing_ok=True)  # ours, written a moment ago for this manifest
+                confine.unlink(patch_path, missing_ok=True)  # ours, written a moment ago for this manifest
             continue
         manifest.code.patch_file = data.code.patch_file
         return path
@@ -310,12 +311,13 @@ def load_manifest(path: Path) -> Manifest:
     from pydantic import ValidationError
 
     from experiment_runner.errors import UserError
+    from experiment_runner.workspace import confine
 
     p = Path(path)
-    if p.is_dir():
+    if confine.is_dir(p):
         p = p / "manifest.json"
     try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
+        raw = json.loads(confine.read_bytes(p))
     except FileNotFoundError:
         from experiment_runner.errors import NotFound
 

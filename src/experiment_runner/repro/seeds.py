@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from experiment_runner.repro.manifest import SeedCall, SeedScan
+from experiment_runner.workspace import confine
 
 MAX_FILES = 5000
 MAX_FILE_BYTES = 2 << 20
@@ -309,12 +310,15 @@ def scan_seeds(ws, project_dir: Path, extra_files: list[Path] | None = None) -> 
     for f in files:
         where = ws.display(f)
         try:
-            if f.stat().st_size > MAX_FILE_BYTES:
+            if confine.stat(f).st_size > MAX_FILE_BYTES:
                 scan.skipped.append(f"{where} (larger than {MAX_FILE_BYTES >> 20} MiB)")
                 continue
-            text = f.read_text(encoding="utf-8", errors="replace")
+            text = confine.read_text(f, errors="replace")
         except OSError as e:
             scan.skipped.append(f"{where} ({e.strerror or e})")
+            continue
+        except confine.Refused as e:
+            scan.skipped.append(f"{where} ({e})")
             continue
         scan.files_scanned += 1
         try:

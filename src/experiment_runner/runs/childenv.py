@@ -1,7 +1,10 @@
 """The environment a run's command gets: an allowlist of the server's variables (paths, locale, temp dirs, CUDA
 and thread settings, caches of the usual ML libraries), then what the caller set, then the runner's own
 variables. Anything else in the server's environment (tokens, credentials, the server's own settings) stays out
-unless the caller passes it explicitly."""
+unless the caller passes it explicitly. The server's own secrets (its bearer token variable, and any variable named
+by `serve --token-env`) never pass, not even when a caller sets them or an allowlisted name is one: every child
+environment the package builds (runs, sanity and active probes, the environment probe, git, the launcher and
+Slurm jobs) goes through `strip_secrets`."""
 
 from __future__ import annotations
 
@@ -79,13 +82,35 @@ RUNNER_VARS = (
 )
 
 
+#: The server's bearer token variable (serve --token-env adds the one it was given).
+TOKEN_ENV = "EXPERIMENT_RUNNER_TOKEN"
+_secret_names: set[str] = {TOKEN_ENV}
+_MIN_SECRET_LEN = 8  # shorter values are not matched by value (a "1" elsewhere is no copy of a secret)
+
+
+def add_secret(name: str) -> None:
+    """Treat the variable `name` as the server's secret in every child environment from now on."""
+    _secret_names.add(name)
+
+
+def secret_names() -> frozenset[str]:
+    return frozenset(_secret_names)
+
+
+def strip_secrets(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` without the server's secret variables, nor any other variable holding one of their values (a copy
+    made with `export X=$EXPERIMENT_RUNNER_TOKEN` is the same secret)."""
+    values = {v for name in _secret_names if len(v := os.environ.get(name) or "") >= _MIN_SECRET_LEN}
+    return {k: v for k, v in env.items() if k not in _secret_names and v not in values}
+
+
 def allowed(name: str) -> bool:
-    return name in _EXACT or name.startswith(_PREFIXES)
+    return (name in _EXACT or name.startswith(_PREFIXES)) and name not in _secret_names
 
 
 def base_env(source: Mapping[str, str] | None = None) -> dict[str, str]:
     src = os.environ if source is None else source
-    return {k: v for k, v in src.items() if allowed(k)}
+    return strip_secrets({k: v for k, v in src.items() if allowed(k)})
 
 
 def valid_name(name: str) -> bool:
@@ -107,6 +132,7 @@ def child_env(
     if gpus:
         env["CUDA_VISIBLE_DEVICES"] = ",".join(str(g) for g in gpus)
     env["PYTHONUNBUFFERED"] = "1"
+    env = strip_secrets(env)
     env.update(runner)
     return env
 

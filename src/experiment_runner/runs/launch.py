@@ -14,22 +14,16 @@ from experiment_runner.errors import UserError
 from experiment_runner.fsutil import write_new_json
 from experiment_runner.runs import records
 from experiment_runner.runs.model import RunSpec, RunState
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine, names
 from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
 
-_ARM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
-_PYTHON = re.compile(r"^python(3(\.\d+)?)?$")
+_PYTHON = re.compile(r"python(3(\.\d+)?)?")
 SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"}
 MAX_SEEDS = 1000
 
 
 def validate_arm(arm: str) -> str:
-    if not isinstance(arm, str) or not _ARM.match(arm):
-        raise UserError(
-            f"arm {arm!r} is not valid: use 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit "
-            "(e.g. 'baseline' or 'lr-3e-4')"
-        )
-    return arm
+    return names.arm(arm)
 
 
 def choose_seeds(seeds: list[int] | None, n_seeds: int | None, default_n: int) -> tuple[list[int], str | None]:
@@ -79,13 +73,14 @@ def _refuse(ws: Workspace, argv0: str, why: str) -> UserError:
 
 def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) -> str:
     """The absolute path argv[0] runs as, or a UserError naming the allowlist and how to extend it."""
-    if not argv0 or "\x00" in argv0:
+    if not argv0:
         raise UserError('the command\'s program (argv[0]) is empty; e.g. ["python", "train.py"]')
+    names.path_text(argv0, "the command's program (argv[0])")
     allow = list(ws.config.commands.allow)
     allowed_names = set(DEFAULT_ALLOWED_PROGRAMS) | {a for a in allow if "/" not in a}
     allowed_paths = {os.path.realpath(a) for a in allow if "/" in a}
     if "/" not in argv0:
-        if argv0 not in allowed_names and not (_PYTHON.match(argv0) and "python" in allowed_names):
+        if argv0 not in allowed_names and not (_PYTHON.fullmatch(argv0) and "python" in allowed_names):
             raise _refuse(ws, argv0, "not on the allowlist")
         if argv0 in ("python", "python3"):
             # The interpreter for user code: the configured one, else the server's own (which has this package, so
@@ -153,7 +148,7 @@ def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
         rid = f"{arm}-s{seed}-{secrets.token_hex(3)}"
         if rid in taken:
             continue
-        if any((store_root / e / "runs" / rid).exists() for e in _experiments(store_root)):
+        if any(confine.exists(store_root / e / "runs" / rid) for e in _experiments(store_root)):
             continue
         return rid
     raise UserError("could not allocate a unique run id; the store may be damaged")
@@ -161,7 +156,7 @@ def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
 
 def _experiments(store_root: Path) -> list[str]:
     try:
-        return [e for e in os.listdir(store_root) if not e.startswith(".")]
+        return [e for e in confine.subdirs(store_root) if names.is_experiment(e)]
     except FileNotFoundError:
         return []
 
@@ -169,11 +164,11 @@ def _experiments(store_root: Path) -> list[str]:
 def create_run_dir(runs_dir: Path, spec: RunSpec, state: RunState) -> Path:
     """Write spec and state into a hidden folder, then rename it into place: a run appears complete or not at all."""
     tmp = runs_dir / f".{spec.run_id}.creating"
-    tmp.mkdir(parents=True)
+    confine.mkdir(tmp, exist_ok=False)
     write_new_json(tmp / records.SPEC, spec.model_dump(mode="json"))
     records.write_state(tmp, state)
     final = runs_dir / spec.run_id
-    os.rename(tmp, final)
+    confine.rename_noreplace(tmp, final)
     return final
 
 

@@ -24,6 +24,7 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import procs, records
 from experiment_runner.runs.model import TERMINAL_STATES
 from experiment_runner.runs.slots import SlotPool
+from experiment_runner.workspace import confine
 
 POLL_S = 0.15
 SWEEP_S = 0.5  # how often queued runs are checked for stop requests
@@ -37,7 +38,11 @@ def _log(msg: str) -> None:
 class Launcher:
     def __init__(self, launch_file: Path):
         self.launch_file = launch_file
+        confine.register_launch(launch_file)
         self.plan = records.read_json(launch_file)
+        root = (self.plan.get("extra") or {}).get("workspace_root")
+        if root:
+            confine.register(root, launch_file.parent.parent.parent)
         self.experiment_dir = launch_file.parent.parent
         self.store_root = self.experiment_dir.parent
         self.runs_dir = self.experiment_dir / "runs"
@@ -73,7 +78,7 @@ class Launcher:
         keep = []
         for run_id in self.pending:
             d = self.run_dir(run_id)
-            if not os.path.exists(d / records.STOP):
+            if not confine.exists(d / records.STOP):
                 keep.append(run_id)
                 continue
             try:
@@ -141,7 +146,7 @@ class Launcher:
             "--gpus",
             ",".join(map(str, grant.gpus)),
         ]
-        with open(d / records.SUPERVISOR_LOG, "ab") as log:
+        with confine.open_file(d / records.SUPERVISOR_LOG, "ab") as log:
             try:
                 proc = subprocess.Popen(
                     cmd,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from experiment_runner.fsutil import atomic_write_json
+from experiment_runner.workspace import confine
 
 _SEGMENT = re.compile(r"^(stdout|stderr)\.tail\.(\d+)\.log$")
 
@@ -40,7 +41,7 @@ class CappedLogWriter:
         self.segment_cap = max(1024, self.cap // 4)
         self.path = self.dir / f"{stream}.log"
         self.total = 0  # bytes the child wrote
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self._fd = confine.open_fd(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self._in_head = True
         self._seg_start = 0
         self._seg_size = 0
@@ -79,7 +80,7 @@ class CappedLogWriter:
 
     def _start_tail(self) -> None:
         os.close(self._fd)
-        head = self.path.stat().st_size
+        head = confine.stat(self.path).st_size
         atomic_write_json(self.dir / f"{self.stream}.cut.json", {"head_bytes": head, "cap_bytes": self.cap})
         self._in_head = False
         self._open_segment(self.total)
@@ -87,7 +88,7 @@ class CappedLogWriter:
     def _open_segment(self, start: int) -> None:
         self._seg_start, self._seg_size = start, 0
         self._segments.append(start)
-        self._fd = os.open(self._segment_path(start), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        self._fd = confine.open_fd(self._segment_path(start), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 
     def _segment_path(self, start: int) -> Path:
         return self.dir / f"{self.stream}.tail.{start}.log"
@@ -97,10 +98,7 @@ class CappedLogWriter:
         self._open_segment(self.total)
         while len(self._segments) > 2:
             old = self._segments.pop(0)
-            try:
-                os.unlink(self._segment_path(old))
-            except FileNotFoundError:
-                pass
+            confine.unlink(self._segment_path(old), missing_ok=True)
 
     def close(self) -> None:
         """Flush and, when the output passed the cap, join head + marker + tail into `<stream>.log`."""
@@ -115,7 +113,7 @@ class CappedLogWriter:
 def _segments(run_dir: Path, stream: str) -> list[tuple[int, Path]]:
     out = []
     try:
-        names = os.listdir(run_dir)
+        names = confine.listdir(run_dir)
     except FileNotFoundError:
         return []
     for name in names:
@@ -133,12 +131,12 @@ def join(run_dir: Path, stream: str) -> None:
         _cleanup(run_dir, stream)
         return
     tmp = run_dir / f".{stream}.log.joining"
-    with open(tmp, "wb") as out:
+    with confine.open_file(tmp, "wb") as out:
         for path, start, length in parts.pieces:
             if path is None:
                 out.write(parts.marker)
                 continue
-            with open(path, "rb") as f:
+            with confine.open_file(path, "rb") as f:
                 f.seek(start)
                 remaining = length
                 while remaining > 0:
@@ -149,20 +147,14 @@ def join(run_dir: Path, stream: str) -> None:
                     remaining -= len(block)
         out.flush()
         os.fsync(out.fileno())
-    os.replace(tmp, run_dir / f"{stream}.log")
+    confine.rename(tmp, run_dir / f"{stream}.log")
     _cleanup(run_dir, stream)
 
 
 def _cleanup(run_dir: Path, stream: str) -> None:
     for _, path in _segments(run_dir, stream):
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-    try:
-        (run_dir / f"{stream}.cut.json").unlink()
-    except FileNotFoundError:
-        pass
+        confine.unlink(path, missing_ok=True)
+    confine.unlink(run_dir / f"{stream}.cut.json", missing_ok=True)
 
 
 @dataclass
@@ -185,14 +177,14 @@ class LogReader:
 
     def parts(self) -> Parts:
         try:
-            size = self.path.stat().st_size
+            size = confine.stat(self.path).st_size
         except FileNotFoundError:
             size = 0
         cut_info = None
         sidecar = self.dir / f"{self.stream}.cut.json"
-        if sidecar.is_file():
+        if confine.is_file(sidecar):
             try:
-                cut_info = json.loads(sidecar.read_bytes())
+                cut_info = json.loads(confine.read_bytes(sidecar))
             except (OSError, ValueError):
                 cut_info = None
         segs = _segments(self.dir, self.stream) if cut_info else []
@@ -209,7 +201,7 @@ class LogReader:
         total = head
         for start, path in segs:
             try:
-                length = path.stat().st_size
+                length = confine.stat(path).st_size
             except FileNotFoundError:
                 continue
             pieces.append((path, 0, length))
@@ -234,7 +226,7 @@ class LogReader:
                     out += parts.marker[inner : inner + take]
                 else:
                     try:
-                        with open(path, "rb") as f:
+                        with confine.open_file(path, "rb") as f:
                             f.seek(off + inner)
                             out += f.read(take)
                     except FileNotFoundError:  # a segment rotated away under us: stop short rather than fail

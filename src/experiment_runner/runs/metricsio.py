@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from experiment_runner.workspace import confine
+
 RESERVED = ("step", "time", "source")
 _RESERVED_SET = frozenset(RESERVED)
 _DECODE = {
@@ -166,7 +168,7 @@ class MetricsAppender:
     """The supervisor's single writer of metrics.jsonl: one write per batch, O_APPEND."""
 
     def __init__(self, path: Path):
-        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self._fd = confine.open_fd(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self.count = 0
 
     def append(self, records: list[dict]) -> None:
@@ -198,8 +200,7 @@ def _decode_record(obj: dict) -> dict:
 
 def read_records(path: Path) -> list[dict]:
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = confine.read_bytes(path)
     except FileNotFoundError:
         return []
     end = data.rfind(b"\n")
@@ -252,10 +253,10 @@ class JsonlTail:
 
     def read_new(self) -> list[dict]:
         try:
-            with open(self.path, "rb") as f:
+            with confine.open_file(self.path, "rb") as f:
                 f.seek(self.offset)
                 data = f.read(self.max_read)
-        except FileNotFoundError:
+        except (FileNotFoundError, confine.Refused):  # the run replaced its file with a link: nothing to read
             return []
         if not data:
             return []

@@ -13,6 +13,7 @@ from typing import Any
 
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs.model import RunSpec, RunState
+from experiment_runner.workspace import confine
 
 SPEC = "spec.json"
 STATE = "state.json"
@@ -41,13 +42,11 @@ def iso_to_unix(value: str | None) -> float | None:
 
 
 def read_json(path: Path) -> Any:
-    with open(path, "rb") as f:
-        return json.loads(f.read())
+    return json.loads(confine.read_bytes(path))
 
 
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
+    return confine.read_bytes(path)
 
 
 # Parsed and validated in one pass by pydantic-core (listing thousands of runs reads two of these per run).
@@ -90,14 +89,14 @@ def read_stop(run_dir: Path) -> dict | None:
 
 
 def request_stop(run_dir: Path, *, grace_s: float, by: str) -> None:
-    if (run_dir / STOP).exists():
+    if confine.exists(run_dir / STOP):
         return
     atomic_write_json(run_dir / STOP, {"requested_at": utc_now(), "time": time.time(), "grace_s": grace_s, "by": by})
 
 
 def heartbeat_time(run_dir: Path) -> float | None:
     try:
-        return os.stat(run_dir / HEARTBEAT).st_mtime
+        return confine.stat(run_dir / HEARTBEAT).st_mtime
     except FileNotFoundError:
         return None
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from experiment_runner.runs import procs
+from experiment_runner.workspace import confine
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Grant:
 
 
 def _try_lock(path: Path) -> int | None:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    fd = confine.open_fd(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except (BlockingIOError, PermissionError):
@@ -47,11 +48,11 @@ class SlotPool:
     def __init__(self, store_root: Path, cpu_slots: int):
         self.dir = Path(store_root) / ".slots"
         self.cpu_slots = max(1, int(cpu_slots))
-        (self.dir / "waiting").mkdir(parents=True, exist_ok=True)
+        confine.mkdir(self.dir / "waiting")
 
     @contextmanager
     def _queue_lock(self):
-        fd = os.open(self.dir / "queue.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = confine.open_fd(self.dir / "queue.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -65,35 +66,27 @@ class SlotPool:
 
     def hold_ticket(self, created_ns: int, launch_id: str) -> None:
         path = self.ticket_path(created_ns, launch_id)
-        if path.exists():
+        if confine.exists(path):
             return
         ident = procs.identity(os.getpid())
         data = {"pid": os.getpid(), "ticks": ident[0] if ident else None, "boot_id": procs.boot_id()}
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data))
-        os.replace(tmp, path)
+        confine.atomic_write(path, json.dumps(data).encode())
 
     def drop_ticket(self, created_ns: int, launch_id: str) -> None:
-        try:
-            self.ticket_path(created_ns, launch_id).unlink()
-        except FileNotFoundError:
-            pass
+        confine.unlink(self.ticket_path(created_ns, launch_id), missing_ok=True)
 
     def _first_live_ticket(self) -> str | None:
-        for name in sorted(os.listdir(self.dir / "waiting")):
+        for name in sorted(confine.listdir(self.dir / "waiting")):
             if not name.endswith(".json"):
                 continue
             path = self.dir / "waiting" / name
             try:
-                data = json.loads(path.read_text())
+                data = json.loads(confine.read_bytes(path))
             except (OSError, ValueError):
                 continue  # being written
             if procs.check(data.get("pid"), data.get("ticks"), data.get("boot_id")) == "alive":
                 return name
-            try:  # its launcher is gone: the ticket must not block the queue
-                path.unlink()
-            except FileNotFoundError:
-                pass
+            confine.unlink(path, missing_ok=True)  # its launcher is gone: the ticket must not block the queue
         return None
 
     # --- slots ----------------------------------------------------------------------------------------------
@@ -129,7 +122,7 @@ class SlotPool:
     def busy(self) -> dict[str, list[int]]:
         """Which slots and GPUs are held right now (for status displays and tests)."""
         out: dict[str, list[int]] = {"cpu": [], "gpu": []}
-        for name in sorted(os.listdir(self.dir)):
+        for name in sorted(confine.listdir(self.dir)):
             kind, _, rest = name.partition("-")
             if kind not in ("cpu", "gpu") or not rest.endswith(".lock"):
                 continue

@@ -13,6 +13,7 @@ from experiment_runner.runs import records
 from experiment_runner.runs.model import HealthSignal
 from experiment_runner.runs.store import RunStore, RunView
 from experiment_runner.runs.summary import downsample, goal_of, summarize
+from experiment_runner.workspace import confine
 
 #: A metric value: a number, or "nan" / "inf" / "-inf" (JSON has no such numbers).
 Num = Union[float, Literal["nan", "inf", "-inf"]]
@@ -213,7 +214,7 @@ def run_status(
         logs=logs,
         run_dir=ws.display(view.dir),
         gpus=st.gpus,
-        manifest=ws.display(view.dir / records.MANIFEST) if (view.dir / records.MANIFEST).is_file() else None,
+        manifest=ws.display(view.dir / records.MANIFEST) if confine.is_file(view.dir / records.MANIFEST) else None,
         manifest_error=st.manifest_error,
         backend=spec.backend,
         scheduler=_scheduler_view(view),

@@ -26,7 +26,6 @@ was cut, tail). While a run that passed the log cap still goes, its newest outpu
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +34,8 @@ from experiment_runner.errors import NotFound, UserError, did_you_mean
 from experiment_runner.runs import metricsio, records
 from experiment_runner.runs.logcap import LogReader, tail_text
 from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunSpec, RunState
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine, names
 
-RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 STREAMS = ("stdout", "stderr")
 
 
@@ -74,7 +72,7 @@ class RunStore:
         for name in names:
             d = self.runs_dir(name)
             try:
-                entries = os.listdir(d)
+                entries = confine.subdirs(d)  # a link where a run folder should be is never listed
             except (FileNotFoundError, NotADirectoryError):
                 continue
             for entry in entries:
@@ -83,11 +81,10 @@ class RunStore:
                 yield d / entry
 
     def find_dir(self, run_id: str) -> Path:
-        if not isinstance(run_id, str) or not RUN_ID.match(run_id):
-            raise UserError(f"run id {run_id!r} is not valid: run ids look like 'baseline-s0-3fa9c2' (see list_runs)")
+        names.run_id(run_id)
         for name in self._experiment_names():
             d = self.runs_dir(name) / run_id
-            if (d / records.SPEC).is_file():
+            if confine.is_file(d / records.SPEC):
                 return d
         known = [p.name for p in self.run_dirs()]
         raise NotFound(f"no run {run_id!r} in this workspace; " + did_you_mean(run_id, known))
@@ -234,7 +231,7 @@ class RunStore:
         """The last `last` telemetry samples (read from the end of the file)."""
         path = self.find_dir(run_id) / records.TELEMETRY
         try:
-            with open(path, "rb") as f:
+            with confine.open_file(path, "rb") as f:
                 f.seek(0, os.SEEK_END)
                 size = f.tell()
                 f.seek(max(0, size - 4096 * max(1, last)))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 
 from experiment_runner.runs import records
 from experiment_runner.runs.metricsio import RESERVED
+from experiment_runner.workspace import confine
 
 CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
@@ -141,7 +141,7 @@ class MetricSummary:
     def load(cls, run_dir: Path) -> MetricSummary:
         s = cls(run_dir)
         try:
-            data = json.loads((s.dir / CACHE).read_bytes())
+            data = json.loads(confine.read_bytes(s.dir / CACHE))
             if data.get("version") == _VERSION:
                 s.offset, s.ino, s.records = data["offset"], data["ino"], data["records"]
                 s.last_step = data.get("last_step")
@@ -154,7 +154,7 @@ class MetricSummary:
     def update(self) -> bool:
         """Read what metrics.jsonl gained since the last update; True if anything changed."""
         try:
-            st = os.stat(self.path)
+            st = confine.stat(self.path)
         except FileNotFoundError:
             return False
         if self.ino is not None and (st.st_ino != self.ino or st.st_size < self.offset):
@@ -162,7 +162,7 @@ class MetricSummary:
         self.ino = st.st_ino
         if st.st_size <= self.offset:
             return False
-        with open(self.path, "rb") as f:
+        with confine.open_file(self.path, "rb") as f:
             f.seek(self.offset)
             data = f.read(st.st_size - self.offset)
         end = data.rfind(b"\n")
@@ -207,15 +207,10 @@ class MetricSummary:
             "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
             "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
         }
-        tmp = self.dir / f"{CACHE}.{os.getpid()}.tmp"
         try:
-            tmp.write_text(json.dumps(data, separators=(",", ":")))
-            os.replace(tmp, self.dir / CACHE)
+            confine.atomic_write(self.dir / CACHE, json.dumps(data, separators=(",", ":")).encode(), durable=False)
         except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            pass
 
     def series(self) -> dict[str, _Series]:
         """Per metric, the user-logged series when the run logged that name itself, else the parsed one."""

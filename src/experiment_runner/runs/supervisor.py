@@ -31,6 +31,7 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.logcap import CappedLogWriter
 from experiment_runner.runs.metricsio import RESERVED, JsonlTail, MetricsAppender, encode_record, encode_records
+from experiment_runner.workspace import confine
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
@@ -60,9 +61,13 @@ class Supervisor:
         from experiment_runner.workspace.config import RunsConfig
 
         self.dir = run_dir
+        confine.register_launch(launch_file)
+        confine.hold(run_dir)  # every file of the run is opened relative to this one descriptor
         self.spec = records.read_spec(run_dir)
         self.state = records.read_state(run_dir)
         self.plan = plan = records.read_json(launch_file)
+        if (plan.get("extra") or {}).get("workspace_root"):
+            confine.register(plan["extra"]["workspace_root"], launch_file.parent.parent.parent)
         self.cfg = RunsConfig.model_validate(plan.get("runs_config", {}))
         self.ready_fd = ready_fd
         self.gpus = gpus
@@ -114,7 +119,7 @@ class Supervisor:
             "EXPERIMENT_RUNNER_METRICS": str(metrics_path),
             "EXPERIMENT_RUNNER_CHECKPOINT_DIR": ckpt,
         }
-        Path(ckpt).mkdir(parents=True, exist_ok=True)
+        confine.mkdir(ckpt)
         return childenv.child_env(
             server_env=os.environ,
             caller_env=self.spec.env,
@@ -128,7 +133,7 @@ class Supervisor:
         records the code and data it actually runs with. A failed capture is recorded, and the run goes on."""
         extra = self.plan.get("extra") or {}
         root = extra.get("workspace_root")
-        if not root or not self.cfg.manifest or (self.dir / records.MANIFEST).exists():
+        if not root or not self.cfg.manifest or confine.exists(self.dir / records.MANIFEST):
             return
         from experiment_runner.runs.launch import capture_manifest
         from experiment_runner.workspace import Workspace
@@ -206,7 +211,7 @@ class Supervisor:
             scheduler={**(self.state.scheduler or {}), **_scheduler_facts(self.spec.backend)},
         )
         self._ready()
-        (self.dir / records.HEARTBEAT).touch()
+        confine.touch(self.dir / records.HEARTBEAT)
         argv = [self.spec.program or self.spec.argv[0], *self.spec.argv[1:]]
         try:
             env = self._env()
@@ -359,10 +364,7 @@ class Supervisor:
                 self._escalate(now_m)
             if now_m >= next_beat:
                 next_beat = now_m + self.cfg.heartbeat_s
-                try:
-                    os.utime(self.dir / records.HEARTBEAT)
-                except FileNotFoundError:
-                    (self.dir / records.HEARTBEAT).touch()
+                confine.touch(self.dir / records.HEARTBEAT)
             if now_m >= next_sample:
                 next_sample = now_m + self.cfg.telemetry_s
                 if self.exit_info is None:
@@ -461,7 +463,7 @@ class Supervisor:
         self.health.observe_telemetry(sample, now)
         import json
 
-        with open(self.dir / records.TELEMETRY, "ab") as f:
+        with confine.open_file(self.dir / records.TELEMETRY, "ab") as f:
             f.write((json.dumps(sample, default=str) + "\n").encode())
 
     def _write_health(self, now: float) -> None:
@@ -655,7 +657,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gpus", default="")
     args = p.parse_args(argv)
     gpus = [int(g) for g in args.gpus.split(",") if g.strip()]
-    sup = Supervisor(Path(args.run_dir).resolve(), Path(args.launch_file), args.ready_fd, gpus)
+    sup = Supervisor(Path(os.path.abspath(args.run_dir)), Path(os.path.abspath(args.launch_file)), args.ready_fd, gpus)
     # Every metric record is a short-lived dict and none forms a cycle: the cyclic collector, run every 700
     # allocations by default, spends about a tenth of the per-line cost finding nothing (measured). Objects made
     # so far are frozen out of its view, and it runs far less often (it still runs: nothing is left to leak).

@@ -144,7 +144,10 @@ def run_probe(
     on_event: Callable[[dict[str, Any]], None] | None = None,
     env: dict[str, str] | None = None,
 ) -> ProbeOutcome:
-    child_env = dict(os.environ if env is None else env)
+    from experiment_runner.runs import childenv
+
+    # The user's code runs here: the allowlist of the server's variables (or what the caller built), never its secrets.
+    child_env = childenv.base_env() if env is None else childenv.strip_secrets(env)
     child_env["PYTHONUNBUFFERED"] = "1"
     # glibc reserves 64 MiB of address space per malloc arena (up to 8 per core); under an address-space cap that
     # reservation, not use, would exhaust it on many-core machines.

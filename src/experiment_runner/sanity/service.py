@@ -45,7 +45,7 @@ class SanityOptions:
     seed: int = 0
 
 
-_PYTHON_NAME = re.compile(r"^(?:python|pypy)\d*(?:\.\d+)*[a-z]?$")
+_PYTHON_NAME = re.compile(r"(?:python|pypy)\d*(?:\.\d+)*[a-z]?")
 
 
 def resolve_interpreter(ws: Workspace, given: str | None) -> str:
@@ -56,6 +56,9 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
         value, source = ws.config.python, "python in experiment-runner.yaml"
     else:
         return sys.executable
+    from experiment_runner.workspace import names
+
+    names.path_text(value, source)
     if os.sep in value or value.startswith("."):
         path = Path(value).expanduser()
         path = path if path.is_absolute() else ws.root / path
@@ -72,7 +75,7 @@ def resolve_interpreter(ws: Workspace, given: str | None) -> str:
             f"{source} {value!r} is not an executable file (looked at {path}); give the path of a Python "
             f"interpreter (e.g. .venv/bin/python or {sys.executable})"
         )
-    if not _PYTHON_NAME.match(path.name):  # only an interpreter runs the probe: never an arbitrary program
+    if not _PYTHON_NAME.fullmatch(path.name):  # only an interpreter runs the probe: never an arbitrary program
         raise UserError(
             f"{source} {value!r} is not a Python interpreter (its name should look like python, python3 "
             f"or python3.11); give e.g. .venv/bin/python or {sys.executable}"
@@ -104,7 +107,9 @@ def resolve_entrypoint(ws: Workspace, spec: str) -> tuple[str, Path | None]:
 def _sha256(path: Path | None) -> str | None:
     if path is None:
         return None
-    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    from experiment_runner.workspace import confine
+
+    return "sha256:" + hashlib.sha256(confine.read_bytes(path)).hexdigest()
 
 
 def requested_checks(opts: SanityOptions) -> list[str]:

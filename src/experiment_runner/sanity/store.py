@@ -21,9 +21,9 @@ from pathlib import Path
 from experiment_runner.errors import UserError
 from experiment_runner.fsutil import read_json, write_new_json
 from experiment_runner.sanity.model import SanityRecord
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
-_RECORD = re.compile(r"^\d{8}T\d{6}\.\d{6}Z(-\d+)?\.json$")
+_RECORD = re.compile(r"\d{8}T\d{6}\.\d{6}Z(-\d+)?\.json")
 
 
 def utc_now() -> datetime:
@@ -33,7 +33,7 @@ def utc_now() -> datetime:
 def sanity_dir(ws: Workspace, experiment: str, *, create: bool = False) -> Path:
     d = ws.experiment_dir(experiment, create=create) / "sanity"
     if create:
-        d.mkdir(parents=True, exist_ok=True)
+        confine.mkdir(d)
     return d
 
 
@@ -45,9 +45,11 @@ def _order(path: Path) -> tuple[str, int]:
 
 def paths(ws: Workspace, experiment: str) -> list[Path]:
     d = sanity_dir(ws, experiment)
-    if not d.is_dir():
+    try:
+        found = confine.listdir(d)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted((p for p in d.iterdir() if _RECORD.match(p.name)), key=_order)
+    return sorted((d / name for name in found if _RECORD.fullmatch(name)), key=_order)
 
 
 def save(ws: Workspace, record: SanityRecord, when: datetime | None = None) -> Path:

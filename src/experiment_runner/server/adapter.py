@@ -32,9 +32,12 @@ from pydantic import ConfigDict, ValidationError, model_validator
 
 from experiment_runner.errors import UserError
 from experiment_runner.tools.base import Answer, ToolContext, ToolOutput, ToolSpec
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, names
 
 log = logging.getLogger("experiment_runner.server")
+
+#: How an error result from the filesystem starts (tests that run on a healthy disk treat it as a missing check).
+FILESYSTEM_ERROR = "the filesystem refused the operation:"
 
 
 def format_validation_error(err: ValidationError) -> str:
@@ -183,6 +186,9 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
     async def handler(**arguments: Any) -> Any:
         ctx = arguments.pop(CONTEXT_PARAM)
         answer = _answer(arguments.pop(ANSWER_PARAM)) if ANSWER_PARAM in arguments else None
+        bad = names.bad_text(arguments)
+        if bad:  # checked before anything echoes the value (a lone surrogate cannot even be encoded as UTF-8)
+            raise ToolError(f"invalid arguments: {bad}, which is not valid Unicode text; send valid UTF-8")
         try:
             inp = input_model.model_validate(arguments)
         except ValidationError as e:
@@ -196,6 +202,10 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
             raise ToolError(str(e)) from None
         except ValidationError as e:  # a model built from the user's files (config, brief) is invalid
             raise ToolError(format_validation_error(e)) from None
+        except OSError as e:  # the disk, not the caller (full, read-only, permissions): said as such, never hidden
+            log.warning("%s: filesystem error: %r", spec.name, e)
+            where = f" ({e.filename})" if e.filename else ""
+            raise ToolError(f"{FILESYSTEM_ERROR} {e.strerror or e}{where}") from None
         return call_result(registered[0], out)
 
     # The handler's signature is what the SDK reads: the context, the answer to the spec's question (filled by the

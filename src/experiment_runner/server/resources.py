@@ -10,7 +10,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError
 
 from experiment_runner.errors import UserError
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
 
 def register_resources(server: MCPServer, root: Path) -> None:
@@ -205,12 +205,15 @@ def register_report_resources(server: MCPServer, root: Path) -> None:
             if not _REPORT_PART.match(part):
                 raise ResourceError(f"{part!r} is not a report or file name (see compile_report's files)")
         path = base / report / inner
-        if not ws.contains(path) or not path.is_file():
-            known = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+        try:  # by descriptor below the workspace root: a link in the store is refused, never followed
+            return confine.read_bytes(path)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            known = sorted(confine.subdirs(base)) if confine.is_dir(base) else []
             raise ResourceError(
                 f"no {inner} in report {report!r} of {experiment!r}; reports there: {', '.join(known[-5:]) or 'none'}"
-            )
-        return path.read_bytes()
+            ) from None
+        except confine.Refused as e:
+            raise ResourceError(str(e)) from None
 
     @server.resource(
         "report://{experiment}/{report}/report.md",

@@ -35,7 +35,7 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import procs, records
 from experiment_runner.server.adapter import call_result, run_detached
 from experiment_runner.tools.base import BackgroundCall, FollowRuns, ToolContext, ToolSpec
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
 log = logging.getLogger("experiment_runner.server.tasks")
 
@@ -95,7 +95,7 @@ class TaskStore:
 
     def save(self, rec: TaskRecord) -> None:
         path = self.path(rec.task_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        confine.mkdir(path.parent)
         atomic_write_json(path, rec.model_dump(mode="json"))
 
     def load(self, task_id: str) -> TaskRecord | None:

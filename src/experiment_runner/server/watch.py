@@ -22,7 +22,7 @@ from mcp.server.subscriptions import ResourceUpdated, SubscriptionBus
 from mcp.types import INVALID_PARAMS
 
 from experiment_runner.errors import UserError
-from experiment_runner.workspace import Workspace
+from experiment_runner.workspace import Workspace, confine
 
 log = logging.getLogger("experiment_runner.server.watch")
 
@@ -180,15 +180,21 @@ def _connection(session: Any) -> Any:
 
 
 def _fingerprint(run_dir: Path, prefixes: tuple[str, ...]) -> tuple:
-    try:
-        entries = sorted(
-            (e.name, st.st_size, st.st_mtime_ns)
-            for e in os.scandir(run_dir)
-            if e.name.startswith(prefixes) and (st := e.stat())
-        )
-    except FileNotFoundError:
+    try:  # the run folder by descriptor (a link in the store is refused), its files' own stats (links not followed)
+        fd = confine.open_fd(run_dir, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileNotFoundError, confine.Refused):
         return ()
-    return tuple(entries)
+    try:
+        with os.scandir(fd) as it:
+            return tuple(
+                sorted(
+                    (e.name, st.st_size, st.st_mtime_ns)
+                    for e in it
+                    if e.name.startswith(prefixes) and (st := e.stat(follow_symlinks=False))
+                )
+            )
+    finally:
+        os.close(fd)
 
 
 def follow_listens(watcher: RunWatcher):

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from experiment_runner.reports.model import Exclusion, Finding, ReportPlan
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
+from experiment_runner.workspace import confine
 
 
 class CheckReportInput(ToolInput):
@@ -63,7 +64,7 @@ def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
     if inp.report_path is not None:
         path = ws.resolve(inp.report_path, must_exist=True, kind="file", what="report_path")
         try:
-            text = path.read_text(encoding="utf-8")
+            text = confine.read_text(path)
         except (OSError, UnicodeDecodeError) as e:
             raise UserError(f"cannot read report {inp.report_path!r}: {e}") from None
     else:

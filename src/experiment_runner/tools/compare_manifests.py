@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import Field
@@ -10,8 +9,7 @@ from pydantic import Field
 from experiment_runner.errors import NotFound, did_you_mean
 from experiment_runner.repro.compare import Difference
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+from experiment_runner.workspace import confine, names
 
 
 class CompareManifestsInput(ToolInput):
@@ -36,14 +34,24 @@ def _known(ws) -> dict[str, Path]:
     """Manifest names and run ids in the store -> manifest path."""
     out: dict[str, Path] = {}
     store = ws.store_root
-    if not store.is_dir():
-        return out
-    for p in store.glob("*/manifests/*.json"):
-        out[p.stem] = p
-    for p in store.glob("_manifests/*.json"):
-        out[p.stem] = p
-    for p in store.glob("*/runs/*/manifest.json"):
-        out[p.parent.name] = p
+
+    def listed(folder: Path, folders: bool = False) -> list[str]:
+        try:
+            return confine.subdirs(folder) if folders else confine.listdir(folder)
+        except (FileNotFoundError, NotADirectoryError, confine.Refused):  # a link in the store is never followed
+            return []
+
+    for exp in ws.experiments():
+        for name in listed(store / exp / "manifests"):
+            if name.endswith(".json"):
+                out[name[: -len(".json")]] = store / exp / "manifests" / name
+    for name in listed(store / "_manifests"):
+        if name.endswith(".json"):
+            out[name[: -len(".json")]] = store / "_manifests" / name
+    for exp in ws.experiments():
+        for run_id in listed(store / exp / "runs", folders=True):
+            if names.is_run_id(run_id) and confine.is_file(store / exp / "runs" / run_id / "manifest.json"):
+                out[run_id] = store / exp / "runs" / run_id / "manifest.json"
     return out
 
 
@@ -52,11 +60,11 @@ def resolve_manifest(ws, ref: str) -> Path:
 
     reject_flag_like(ref, "manifest")
     path = ws.resolve(ref, what="manifest")
-    if path.is_dir() and (path / "manifest.json").is_file():
+    if confine.is_dir(path) and confine.is_file(path / "manifest.json"):
         return path / "manifest.json"
-    if path.is_file():
+    if confine.is_file(path):
         return path
-    if _ID.match(ref):
+    if names.is_manifest_name(ref):
         known = _known(ws)
         stem = ref[: -len(".json")] if ref.endswith(".json") else ref
         if stem in known:

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, ReportPlan, RunRow, Violation, Waiver
 from experiment_runner.errors import UserError
+from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, ReportPlan, RunRow, Violation, Waiver
 from experiment_runner.tools.base import (
     INLINE_LIMIT_CHARS,
     BackgroundCall,

@@ -141,6 +141,15 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
                 f"{name} is {len(text):,} characters; the most accepted is {MAX_TEXT:,}: launch the run with "
                 "launch_training (or pass its run_id) so the log is scanned from disk"
             )
+    if inp.interpreter is not None:
+        if not inp.entrypoint:
+            raise UserError(
+                f"interpreter {inp.interpreter!r} is only used by the active probe: give entrypoint too (e.g. "
+                "'model.py:build'), or leave interpreter out"
+            )
+        from experiment_runner.sanity.service import resolve_interpreter
+
+        resolve_interpreter(ctx.workspace, inp.interpreter)  # checked before anything runs, as run_sanity_checks does
     ctx.progress(0, 3, "reading logs")
     if inp.run_id is not None:
         run = sources.from_run(ctx.workspace, inp.run_id)

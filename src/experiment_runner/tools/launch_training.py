@@ -13,7 +13,7 @@ from experiment_runner.errors import UserError
 from experiment_runner.runs import childenv, launch, records
 from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.tools.base import FollowRuns, ToolContext, ToolInput, ToolOutput, ToolSpec
-from experiment_runner.workspace import validate_experiment_name
+from experiment_runner.workspace import confine, validate_experiment_name
 
 
 class LaunchTrainingInput(ToolInput):
@@ -185,7 +185,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
 
     exp_dir = ws.experiment_dir(experiment, create=True)
     runs_dir = exp_dir / "runs"
-    runs_dir.mkdir(parents=True, exist_ok=True)
+    confine.mkdir(runs_dir)
     launch_id = time.strftime("%Y%m%d-%H%M%S") + "-" + os.urandom(3).hex()
     created_ns = time.time_ns()
     taken: set[str] = set()

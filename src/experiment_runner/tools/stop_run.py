@@ -14,7 +14,6 @@ from experiment_runner.runs.store import RunStore
 from experiment_runner.tools.base import BackgroundCall, ToolContext, ToolInput, ToolOutput, ToolSpec
 from experiment_runner.workspace import Workspace
 
-
 #: How long past the grace period a waiting stop_run waits for the runs to be reaped.
 STOP_WAIT_MARGIN_S = 15.0
 

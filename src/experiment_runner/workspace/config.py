@@ -143,11 +143,13 @@ def load_config(root: Path) -> WorkspaceConfig:
     """Read `experiment-runner.yaml` under `root`; a missing file means every default."""
     import yaml
 
+    from experiment_runner.workspace import confine
+
     path = Path(root) / CONFIG_FILE
-    if not path.is_file():
+    if not confine.is_file(path):
         return WorkspaceConfig()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(confine.read_text(path))
     except yaml.YAMLError as e:
         raise UserError(f"{path} is not valid YAML: {e}") from None
     if data is None:

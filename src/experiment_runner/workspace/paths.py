@@ -1,27 +1,22 @@
 """Workspace roots and path resolution. Every path a tool reads or writes resolves (symlinks included)
-inside the workspace root, or inside the narrower roots an MCP client offered."""
+inside the workspace root, or inside the narrower roots an MCP client offered. The root (and its store) are
+registered with workspace/confine.py, which opens every such path by descriptor, so a link swapped in after this
+check cannot lead outside either."""
 
 from __future__ import annotations
 
 import os
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from experiment_runner.errors import NotFound, OutsideWorkspace, UserError, did_you_mean
+from experiment_runner.workspace import confine, names
 from experiment_runner.workspace.config import WorkspaceConfig, load_config
-
-_EXPERIMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 
 def validate_experiment_name(name: str) -> str:
-    if not isinstance(name, str) or not _EXPERIMENT_NAME.match(name) or name in (".", ".."):
-        raise UserError(
-            f"experiment name {name!r} is not valid: use 1-80 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (e.g. 'resnet-lr-sweep')"
-        )
-    return name
+    return names.experiment(name)
 
 
 def _real(p: Path | str) -> Path:
@@ -36,6 +31,8 @@ class Workspace:
         if not root_path.is_dir():
             raise UserError(f"workspace root {str(root)!r} is not a folder")
         self.root = root_path
+        # The default store is a no-link zone from the start; store_root registers a configured one when read.
+        confine.register(root_path, root_path / ".experiments")
         self.roots: list[Path] = [_real(a) for a in allowed] if allowed else [root_path]
         if config is not None:
             self.__dict__["config"] = config
@@ -81,9 +78,13 @@ class Workspace:
     ) -> Path:
         """Resolve a user-given path (relative to the workspace root) to a real path inside the roots."""
         text = os.fspath(value)
-        if not text or "\x00" in text:
-            raise UserError(f"{what} {text!r} is not a valid path")
-        p = Path(text).expanduser()
+        names.path_text(text, what)
+        try:
+            p = Path(text).expanduser()
+        except RuntimeError:  # '~name' of a user this system does not know
+            raise UserError(
+                f"{what} {text!r} names the home folder of an unknown user; give a workspace path"
+            ) from None
         if not p.is_absolute():
             p = self.root / p
         real = _real(p)
@@ -123,18 +124,21 @@ class Workspace:
             raise OutsideWorkspace(
                 f"store {store!r} in experiment-runner.yaml resolves to {real}, outside the workspace root {self.root}"
             )
+        confine.register(self.root, real)
         return real
 
     def experiment_dir(self, name: str, *, create: bool = False, must_exist: bool = False) -> Path:
         validate_experiment_name(name)
         d = self.store_root / name
         if create:
-            d.mkdir(parents=True, exist_ok=True)
-        elif must_exist and not d.is_dir():
+            confine.mkdir(d)
+        elif must_exist and not confine.is_dir(d):
             raise NotFound(f"unknown experiment {name!r}; " + did_you_mean(name, self.experiments()))
         return d
 
     def experiments(self) -> list[str]:
-        if not self.store_root.is_dir():
+        try:
+            found = confine.subdirs(self.store_root)
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(e.name for e in self.store_root.iterdir() if e.is_dir() and _EXPERIMENT_NAME.match(e.name))
+        return sorted(e for e in found if names.is_experiment(e))

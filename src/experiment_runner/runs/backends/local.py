@@ -4,6 +4,7 @@ child. This module is what the server side does: start the launcher, judge liven
 from __future__ import annotations
 
 import dataclasses
+import os
 import signal
 import subprocess
 import sys
@@ -12,9 +13,10 @@ from pathlib import Path
 
 from experiment_runner.errors import UserError
 from experiment_runner.fsutil import atomic_write_json
-from experiment_runner.runs import procs, records
+from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.backends.base import Backend, LaunchPlan
 from experiment_runner.runs.model import TERMINAL_STATES, RunState
+from experiment_runner.workspace import confine
 
 #: A queued run whose launcher never recorded itself this long after launch is lost.
 LAUNCHER_START_GRACE_S = 60.0
@@ -30,7 +32,7 @@ class LocalBackend(Backend):
         data["experiment_dir"] = str(plan.experiment_dir)
         atomic_write_json(launch_file, data)
         log_path = launch_file.with_suffix(".log")
-        with open(log_path, "ab") as log:
+        with confine.open_file(log_path, "ab") as log:
             # The launcher forks into its own session and this child returns once it has recorded itself, so the
             # server holds no pipe and no child of a run; a server crash leaves the launch going.
             proc = subprocess.Popen(
@@ -40,6 +42,7 @@ class LocalBackend(Backend):
                 stderr=log,
                 start_new_session=True,
                 close_fds=True,
+                env=childenv.strip_secrets(os.environ),  # the launcher, its supervisors and runs never see them
             )
         try:
             code = proc.wait(timeout=LAUNCHER_START_TIMEOUT_S)
@@ -48,7 +51,7 @@ class LocalBackend(Backend):
             proc.wait()
             code = None
         if code != 0:
-            tail = log_path.read_text(errors="replace")[-2000:] if log_path.exists() else ""
+            tail = confine.read_text(log_path, errors="replace")[-2000:] if confine.exists(log_path) else ""
             raise UserError(
                 f"the local launcher for launch {plan.launch_id} did not start (exit {code}); its log "
                 f"{log_path} ends with:\n{tail}"

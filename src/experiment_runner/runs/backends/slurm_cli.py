@@ -61,9 +61,14 @@ def run(cmd: str, *args: str, check: bool = True, timeout: float = TIMEOUT_S) ->
 
 def sbatch(script: str, extra_args: list[str]) -> str:
     """Submit a job script (its text goes on stdin, never through a shell string); return the job id."""
+    from experiment_runner.runs import childenv
+
     argv = [_which("sbatch"), "--parsable", *extra_args]
+    # sbatch exports its own environment to the job (--export=ALL): the job, its supervisors and runs never get
+    # the server's secrets.
+    env = childenv.strip_secrets(os.environ)
     try:
-        proc = subprocess.run(argv, input=script, capture_output=True, text=True, timeout=TIMEOUT_S)
+        proc = subprocess.run(argv, input=script, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
         raise SlurmUnavailable(
             f"sbatch did not answer within {TIMEOUT_S:g} s: the Slurm controller is not responding"
