@@ -13,6 +13,7 @@ import math
 import os
 from pathlib import Path
 
+from experiment_runner.metrics import vocabulary
 from experiment_runner.runs import records
 from experiment_runner.runs.metricsio import RESERVED
 
@@ -20,56 +21,14 @@ CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
 _VERSION = 1
 
-_MIN_WORDS = (
-    "loss",
-    "err",
-    "perplexity",
-    "ppl",
-    "mse",
-    "mae",
-    "rmse",
-    "nll",
-    "wer",
-    "cer",
-    "bpc",
-    "bpd",
-    "fid",
-    "regret",
-)
-_MAX_WORDS = (
-    "acc",
-    "f1",
-    "auc",
-    "precision",
-    "recall",
-    "iou",
-    "bleu",
-    "rouge",
-    "reward",
-    "return",
-    "score",
-    "psnr",
-    "ssim",
-    "dice",
-    "map",
-    "r2",
-    "mfu",
-)
-
-
 def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
-    """'min' or 'max' for metrics whose direction is known (the brief's primary metric, or by name), else None."""
+    """'min' or 'max' for the brief's primary metric (its stated direction), and for any measure of quality
+    (loss, error, accuracy-like) by the metric vocabulary; None for the rest (learning rate, counters, times,
+    throughput), which have no 'best'."""
     if primary is not None and name == primary and higher_is_better is not None:
         return "max" if higher_is_better else "min"
-    low = name.lower()
-    if any(w in low for w in ("lr", "learning_rate", "epoch", "step", "norm", "time", "throughput", "tokens")):
-        if not any(w in low for w in ("loss", "acc")):
-            return None
-    if any(w in low for w in _MIN_WORDS):
-        return "min"
-    if any(w in low for w in _MAX_WORDS):
-        return "max"
-    return None
+    described = vocabulary.describe(name)
+    return described.direction if described.quality else None
 
 
 class _Series:
