@@ -19,7 +19,8 @@ from experiment_runner.runs.metricsio import RESERVED
 
 CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
-_VERSION = 1
+_VERSION = 2
+
 
 def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
     """'min' or 'max' for the brief's primary metric (its stated direction), and for any measure of quality
@@ -93,6 +94,7 @@ class MetricSummary:
         self.ino = None
         self.records = 0
         self.user: dict[str, _Series] = {}
+        self.files: dict[str, _Series] = {}  # from the framework's metric files, read at the run's end
         self.parsed: dict[str, _Series] = {}
         self.last_step: int | None = None
 
@@ -105,6 +107,7 @@ class MetricSummary:
                 s.offset, s.ino, s.records = data["offset"], data["ino"], data["records"]
                 s.last_step = data.get("last_step")
                 s.user = {k: _Series(_decode_series(v)) for k, v in data["user"].items()}
+                s.files = {k: _Series(_decode_series(v)) for k, v in data["files"].items()}
                 s.parsed = {k: _Series(_decode_series(v)) for k, v in data["parsed"].items()}
         except (OSError, ValueError, KeyError, TypeError):
             s = cls(run_dir)
@@ -140,9 +143,10 @@ class MetricSummary:
                 continue
             self.records += 1
             step = r.get("step")
-            if isinstance(step, int):
-                self.last_step = step
-            target = self.user if r.get("source") == "user" else self.parsed
+            source = r.get("source")
+            if isinstance(step, int):  # a file's records come at the end, in the file's order: its furthest step
+                self.last_step = step if source != "file" else max(step, self.last_step or step)
+            target = self.user if source == "user" else self.files if source == "file" else self.parsed
             for k, v in r.items():
                 if k in RESERVED:
                     continue
@@ -164,6 +168,7 @@ class MetricSummary:
             "records": self.records,
             "last_step": self.last_step,
             "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
+            "files": {k: _encode_series(v.dump()) for k, v in self.files.items()},
             "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
         }
         tmp = self.dir / f"{CACHE}.{os.getpid()}.tmp"
@@ -177,10 +182,20 @@ class MetricSummary:
                 pass
 
     def series(self) -> dict[str, _Series]:
-        """Per metric, the user-logged series when the run logged that name itself, else the parsed one."""
+        """Per metric, the user-logged series when the run logged that name itself, else the one from a metric
+        file the framework wrote (exact values and steps), else the parsed one."""
         out = dict(self.parsed)
+        for name, ser in self.files.items():
+            parsed = out.get(name)
+            if parsed is not None and _stepped(parsed) and not _stepped(ser):
+                continue  # a file without steps (Keras' CSVLogger) does not replace a series that has them
+            out[name] = ser
         out.update(self.user)
         return out
+
+
+def _stepped(ser: _Series) -> bool:
+    return any(p[0] is not None for p in ser.points)
 
 
 def _encode_series(d: dict) -> dict:

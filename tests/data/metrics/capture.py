@@ -31,9 +31,7 @@ def main() -> int:
     src = HERE / args.name
     work = Path(tempfile.mkdtemp(prefix=f"fixture-{args.name}-"))
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")}
-    env.update(
-        {"PYTHONUNBUFFERED": "1", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "KERAS_BACKEND": "torch"}
-    )
+    env.update({"PYTHONUNBUFFERED": "1", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "KERAS_BACKEND": "torch"})
     env.update(dict(e.split("=", 1) for e in args.env))
     with open(src / "stdout.txt", "wb") as out, open(src / "stderr.txt", "wb") as err:
         proc = subprocess.run(

@@ -69,7 +69,10 @@ def mnist(folder: Path) -> dict:
     series: dict = {}
     epoch = first = None
     size = None
-    for m in re.finditer(r"Train Epoch: (\d+) \[(\d+)/(\d+) \(\d+%\)\]\tLoss: ([\d.]+)|Test set: Average loss: ([\d.]+), Accuracy: (\d+)/(\d+)", text):
+    for m in re.finditer(
+        r"Train Epoch: (\d+) \[(\d+)/(\d+) \(\d+%\)\]\tLoss: ([\d.]+)|Test set: Average loss: ([\d.]+), Accuracy: (\d+)/(\d+)",
+        text,
+    ):
         if m.group(1):
             epoch, n, size = int(m.group(1)), int(m.group(2)), int(m.group(3))
             first = epoch if first is None else first
@@ -87,7 +90,9 @@ def nanogpt(folder: Path, labels: dict) -> dict:
         step = int(rec["iter"])
         series.setdefault("train_loss", []).append([step, rec["train/loss"]])
         series.setdefault("val_loss", []).append([step, rec["val/loss"]])
-    for m in re.finditer(r"iter (\d+): loss ([\d.]+), time ([\d.]+)ms, mfu (-?[\d.]+)%", (folder / "stdout.txt").read_text()):
+    for m in re.finditer(
+        r"iter (\d+): loss ([\d.]+), time ([\d.]+)ms, mfu (-?[\d.]+)%", (folder / "stdout.txt").read_text()
+    ):
         step = int(m.group(1))
         series.setdefault("loss", []).append([step, float(m.group(2))])
         if float(m.group(4)) >= 0:  # -100.00% is the placeholder printed before anything was measured
@@ -115,7 +120,7 @@ def mmengine(labels: dict) -> dict:
             for k, v in rec.items():
                 if k != "step":
                     series.setdefault(f"val_{k}", []).append([last_iter, float(v)])
-    config = "max_epochs val_interval batch_size interval lr momentum seed by_epoch"
+    config = "max_epochs val_interval batch_size interval momentum seed by_epoch"
     return {"series": series, "also_ok": ["epoch", "memory", "eta"], "never": config.split()}
 
 
@@ -133,10 +138,44 @@ def timm(labels: dict) -> dict:
     return {"series": series, "also_ok": ["time", "data", "epoch"], "never": ["param_count"]}
 
 
+def word_language_model(folder: Path) -> dict:
+    text = (folder / "stdout.txt").read_text()
+    series: dict = {}
+    epoch = first = size = None
+    batch_re = r"\| epoch +(\d+) \| +(\d+)/ *(\d+) batches \| lr ([\d.]+) \| ms/batch +[\d.]+ \| loss +([\d.]+) \| ppl +([\d.]+)"
+    end_re = r"\| end of epoch +(\d+) \| time: +[\d.]+s \| valid loss +([\d.]+) \| valid ppl +([\d.]+)"
+    test_re = r"\| End of training \| test loss +([\d.]+) \| test ppl +([\d.]+)"
+    for m in re.finditer(f"{batch_re}|{end_re}|{test_re}", text):
+        if m.group(1):
+            epoch, n, size = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            first = epoch if first is None else first
+            step = (epoch - first) * size + n
+            for name, g in (("lr", 4), ("loss", 5), ("ppl", 6)):
+                series.setdefault(name, []).append([step, float(m.group(g))])
+        elif m.group(7):
+            step = (int(m.group(7)) - first + 1) * size
+            series.setdefault("valid_loss", []).append([step, float(m.group(8))])
+            series.setdefault("valid_ppl", []).append([step, float(m.group(9))])
+        else:
+            step = (epoch - first + 1) * size
+            series.setdefault("test_loss", []).append([step, float(m.group(10))])
+            series.setdefault("test_ppl", []).append([step, float(m.group(11))])
+    return {"series": series, "also_ok": ["epoch", "ms/batch", "batch"], "never": ["emsize", "nhid", "bptt"]}
+
+
+def tensorboard(labels: dict) -> dict:
+    series = {k.lower(): v for k, v in labels["series"].items()}
+    return {"series": series, "also_ok": ["epoch", "hp_metric", "v_num"], "never": []}
+
+
 def make(name: str) -> None:
     folder = HERE / name
     labels = json.loads((folder / "labels.json").read_text())
-    if "series" in labels:
+    if name == "lightning_tensorboard":
+        out = tensorboard(labels)
+    elif name == "word_language_model":
+        out = word_language_model(folder)
+    elif "series" in labels:
         out = {k: labels[k] for k in ("series", "also_ok", "never")}
     elif name.startswith("hf_trainer"):
         out = hf(labels)
@@ -144,7 +183,7 @@ def make(name: str) -> None:
         out = lightning(folder)
     elif name.startswith("keras"):
         out = keras(labels)
-    elif name == "xgboost":
+    elif name in ("xgboost", "xgboost_sklearn"):
         out = evals(labels, 0, "verbose_eval")
     elif name == "lightgbm":
         out = evals(labels, 1, "period")
@@ -172,7 +211,7 @@ if __name__ == "__main__":
     import yaml
 
     split = yaml.safe_load((HERE / "SPLIT.yaml").read_text())
-    for name in sys.argv[1:] or split["tuned"] + split["kept_aside"]:
+    for name in sys.argv[1:] or split["tuned"] + split["kept_aside"] + split["kept_aside_late"]:
         if (HERE / name / "labels.json").exists():
             make(name)
         else:
