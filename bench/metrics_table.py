@@ -120,9 +120,7 @@ def main() -> None:
     args = ap.parse_args()
     split = yaml.safe_load((DATA / "SPLIT.yaml").read_text())
     parts = ["kept_aside_late", "kept_aside", "tuned"] if args.part == "all" else [args.part]
-    print(
-        f"metrics_table: {'parsed text only' if args.text_only else 'parsed text + metric files'}"
-    )
+    print(f"metrics_table: {'parsed text only' if args.text_only else 'parsed text + metric files'}")
     for part in parts:
         names = [n for n in split[part] if not args.names or n in args.names]
         print(f"\n[{part}]")

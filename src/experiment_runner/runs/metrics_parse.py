@@ -90,21 +90,28 @@ _CHUNK = re.compile(rb"(\n)|" + _PAIR_BODY, re.M)
 _SPECIAL = (
     b"{", b"\r", b"<", b"it/s", b"s/it", b"://", b"traceback", b'file "', b"config", b"cfg", b"args", b"arguments",
     b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags",
-    b"|", b"\xe2\x94", b"\xe2\x95", b" # ",
+    b" # ",
 )  # fmt: skip
-# Shapes that need the line-by-line reading too (progress counters, eval lines, table rows, calls with keyword
-# arguments, `name:value` without a blank): regexes over one line each (no match crosses a newline).
-_SPECIAL_RES = (
+# Shapes that need the line-by-line reading when they may hold a metric: progress counters, eval lines, a/b
+# accuracies, calls with keyword arguments, `name:value` without a blank. Regexes over one line each (no match
+# crosses a newline), each matching once per place, so a scan reports few matches.
+_MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",  # [n/N] and [n/N (p%)]: mnist, timm, mmengine
     rb"(?m)^[ \t]*\d+/\d+[ \t]",  # n/N first: Keras
-    rb"(?m)^\[\d+\]\t",  # [round]<tab>: XGBoost, LightGBM
     rb"\d/\d+ \(\d+(?:\.\d+)?%\)",  # a/b (p%): mnist's accuracy
-    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",  # a table row of numbers
     rb"[a-z_]\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=",  # name(key=...: a call or constructor echoed
-    rb"[a-z]:\d",  # name:value without a blank
-    rb"['\"]:[ \t]*['\"][-+]?\.?\d",  # a quoted number in a dict or JSON line (transformers 5)
-    rb"(?:\xe2\x94[\x82\x83]|\|)[ \t]*[-+]?\.?\d",  # a table cell holding a number (`│ 0.85 │`, `| 49.9 |`)
+    # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`, `train.py:42`)
+    rb"(?:" + b"|".join(re.escape(w.encode()) for w in vocabulary.tight_words()) + rb")[a-z0-9_@]*:\d",
 )
+# Shapes read even when nothing on the line looks like `name: number` (table rows, XGBoost lines, quoted numbers).
+_SHAPED_RES = (
+    rb"(?m)^\[\d+\]\t",  # [round]<tab>: XGBoost, LightGBM
+    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",  # a table row of numbers
+    rb"['\"]:[ \t]*['\"][-+]?\.?\d",  # a quoted number in a dict or JSON line (transformers 5)
+    # a table cell holding a number (`│ 0.85 │`, `| 49.9 |`)
+    rb"(?:\xe2\x94[\x82\x83]|\|)[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*(?:\xe2\x94[\x82\x83]|\||$)",
+)
+_SPECIAL_RES = _MARK_RES + _SHAPED_RES
 _SPECIAL_SCAN_MIN = 2048  # bodies shorter than this are searched mark by mark
 _special_scan = threading.local()
 
@@ -121,11 +128,11 @@ def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
     if db is not None:
         ends: list[tuple[int, int]] = []
         db.scan(body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append((mark, end - 1)))
-        marks = len(_SPECIAL)
+        first_shaped = len(_SPECIAL) + len(_MARK_RES)
         for mark, i in ends:
             start = body.rfind(b"\n", 0, i) + 1
             special.add(start)
-            if mark >= marks:
+            if mark >= first_shaped:
                 shaped.add(start)
         return special, shaped
     for mark in _SPECIAL:
@@ -133,14 +140,17 @@ def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
         while i >= 0:
             special.add(body.rfind(b"\n", 0, i) + 1)
             i = body.find(mark, body.find(b"\n", i) + 1)
-    for m in _SPECIAL_RE.finditer(body):
+    for m in _MARK_RE.finditer(body):
+        special.add(body.rfind(b"\n", 0, m.start()) + 1)
+    for m in _SHAPED_RE.finditer(body):
         start = body.rfind(b"\n", 0, m.start()) + 1
         special.add(start)
         shaped.add(start)
     return special, shaped
 
 
-_SPECIAL_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _SPECIAL_RES), re.M)
+_MARK_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _MARK_RES), re.M)
+_SHAPED_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _SHAPED_RES), re.M)
 
 
 def _special_db():
@@ -444,6 +454,9 @@ class MetricParser:
         self._clock = clock
         self._progress_at = clock()
         self._progress_last: dict | None = None  # the update last emitted from the current \r run
+        self._bar: tuple[bytes, int, bytes] | None = None  # the bar updated last: (description, position, update)
+        self._carried: dict[str, float] = {}  # epoch-level values a bar showed last (see _fresh)
+        self._from_bar = False  # the record _parse made last came from a tqdm bar
         self._dense = False  # most recent lines were metric lines: parse without the search
         self._shapes: list[_Shape] = []  # shapes of lines seen (most recent first), read by their own regex
         self._lines_general = 0  # general passes made (when a shape was last learned: _learned_at)
@@ -754,6 +767,7 @@ class MetricParser:
             line = line[cut:]
         if b"\r" in line:
             segments = line.split(b"\r")
+            self._bar_updates(segments[:-1], out)
             final = segments[-1]
             prev = held
             for seg in reversed(segments[:-1]):
@@ -763,6 +777,7 @@ class MetricParser:
         else:
             final, prev = line, held
         record = self._parse(final)
+        self._bar = None  # the line ended: its final update is read below
         if prev is None:
             if record is not None:
                 out.append(record)
@@ -770,14 +785,70 @@ class MetricParser:
         if record is None:
             self._emit_progress(prev, out)
         elif record != self._progress_last:
-            out.append(record)
+            out.append(self._fresh(record) if self._from_bar else record)
         self._progress_last = None
+
+    def _bar_updates(self, segments: list[bytes], out: list) -> None:
+        """Finished updates of a \\r run, in order: when a progress bar gives way to another (Lightning's `Epoch 0`
+        bar to `Epoch 1`, or to a validation bar) or starts over, its last update is the epoch's final one (with
+        that epoch's validation values) and is emitted; a run of updates would otherwise show only its very last.
+        One regex pass over the run finds each update's bar and position."""
+        run = b"\r" + b"\r".join(segments)
+        if b"%|" not in run:
+            return
+        desc = run[1 : run.find(b"%|")].rstrip(b"0123456789. :")
+        if desc and self._bar is not None and self._bar[0] == desc.lower().strip():
+            if run.count(b"\r" + desc) == run.count(b"\r"):  # the same bar throughout: it only moved on
+                last = run.rfind(b"\r")
+                m = _BAR_ID.match(run, last)
+                if m is not None and int(m.group(2)) >= self._bar[1]:
+                    end = run.find(b"\r", last + 1)
+                    self._bar = (m.group(1), int(m.group(2)), run[last + 1 : end if end >= 0 else len(run)])
+                    return
+        found = _BAR_ID.findall(run)
+        if not found:
+            return
+        bar = self._bar
+        key, n = bar[:2] if bar is not None else (None, 0)
+        changed = []  # indexes of updates that end their bar (the next one is another bar, or starts over)
+        for i, (k, pos) in enumerate(found):
+            p = int(pos)
+            if key is not None and (k != key or p < n) and n > 0:
+                changed.append(i - 1)
+            key, n = k, p
+        if changed:
+            starts = [m.start() for m in _BAR_ID.finditer(run)]
+            for i in changed:
+                if i < 0:
+                    self._emit_progress(bar[2], out)  # type: ignore[index]
+                else:
+                    end = run.find(b"\r", starts[i] + 1)
+                    self._emit_progress(run[starts[i] + 1 : end if end >= 0 else len(run)], out)
+            last = starts[-1]
+        else:
+            last = run.rfind(b"\r")
+        end = run.find(b"\r", last + 1)
+        self._bar = (key, n, run[last + 1 : end if end >= 0 else len(run)])
 
     def _emit_progress(self, segment: bytes, out: list) -> None:
         record = self._parse(segment)
         if record is not None and record != self._progress_last:
             self._progress_last = record
-            out.append(record)
+            out.append(self._fresh(record) if self._from_bar else record)
+
+    def _fresh(self, record: dict) -> dict:
+        """A progress-bar record without the epoch-level values it only carries over: a bar's postfix keeps showing
+        the last validation values (and `*_epoch` means) through the next epoch, so a validation or test value,
+        or a per-epoch one, equal to what the bar showed before is left out."""
+        seen = self._carried
+        out = {}
+        for name, value in record.items():
+            if name not in ("step", "epoch") and _carried_over(name):
+                if seen.get(name) == value:
+                    continue
+                seen[name] = value
+            out[name] = value
+        return out
 
     def _hold(self, rest: bytes, out: list) -> None:
         """Keep an unfinished line; of a \\r run only the last finished update and the current one."""
@@ -785,6 +856,7 @@ class MetricParser:
             return
         if b"\r" in rest:
             segments = (self._pending + rest).split(b"\r")
+            self._bar_updates(segments[:-1], out)
             for seg in reversed(segments[:-1]):
                 if seg.strip():
                     self._cr_last = seg if len(seg) <= _MAX_LINE else None
@@ -813,6 +885,7 @@ class MetricParser:
         if not text:
             return None
         record = None
+        self._from_bar = False
         progress = None  # (position, epoch size) of a `n/N` counter that counts training steps
         split = None  # the split a line is about (`Test set:`, `Epoch(val)`): its unqualified names get it
         if text[-1:] == b"}":
@@ -823,29 +896,31 @@ class MetricParser:
                 record = _parse_mapping(text[brace:])
         if record is None and text[:1] == b"[":
             record = _eval_line(text)  # XGBoost / LightGBM `[round]<tab>name:value ...`
-        if record is None:
-            row = self._table_row(text)
-            if row is not None:
-                record = row
+        if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
+            record = self._table_row(text)
         if record is None:
             if _PREFILTER.search(text) is None:
                 return None
-            if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text) or _is_code(text):
+            if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text):
                 return None
             found = None
+            tq = None
             if b"[" in text and (b"<" in text or b"/s" in text or b"s/" in text):
                 tq = _TQDM_BRACKET.search(text)
-                if tq is not None:
-                    head = text[: tq.start()]
-                    found = _PAIR.findall(tq.group(1)) + _PAIR.findall(_tqdm_desc(head))
-                    count = _TQDM_N.search(head)
-                    if count is not None:
-                        progress = (int(count.group(1)), int(count.group(2)))
+            if tq is None and _is_code(text):
+                return None
+            if tq is not None:
+                self._from_bar = True
+                head = text[: tq.start()]
+                found = _PAIR.findall(tq.group(1)) + _PAIR.findall(_tqdm_desc(head))
+                count = _TQDM_N.search(head)
+                if count is not None:
+                    progress = (int(count.group(1)), int(count.group(2)))
             if found is None:
                 if b"://" in text:
                     text = _URL.sub(b" ", text)
                 found = _PAIR.findall(text)
-                if b":" in text and found:
+                if found and b":" in text and _TIGHT_HINT.search(text) is not None:
                     found += _tight_pairs(text)
             if not found:
                 return None
@@ -910,13 +985,17 @@ class MetricParser:
         return record if len(record) > 1 else None
 
 
+# A tqdm bar's identity (its description) and position: `Epoch 0:  45%|####5     | 45/100 [`
+_BAR_ID = re.compile(rb"\r[ \t]*([^|\r\n]{0,200}?)[ \t:]*\d+%\|[^|\r\n]*\|[ \t]*(\d+)/")
 _TQDM_N = re.compile(rb"(\d+)/(\d+)[ \t]*$")
 # `name:value` without a blank, read only on a line that already holds spaced pairs (`accuracy:0.60`)
+_TIGHT_HINT = re.compile(rb":\d")
 _TIGHT = re.compile(rb"(?<![\w./@-])([a-z][\w./@-]*):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w:./@-])")
 # Code and settings echoed to the log: an assignment followed by a comment (`learning_rate = 1e-3 # ...`), keyword
 # arguments of a call (`dict(lr=0.05, ...)`, `TrainingArguments(...)`)
 _CODE_COMMENT = re.compile(rb"^[\w.]+[ \t]*=[ \t]*[^=#]+[ \t]#")
 _CALL_KWARGS = re.compile(rb"(?<!tensor)(?<![\w.])[a-z_][\w.]*\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=(?!=)")
+_WORD_VALUE = re.compile(rb"=[ \t]*['\"a-z/]")
 _WORD_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*['\"a-z/]")
 _NUM_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*[-+]?\.?\d")
 # What a line is about: an epoch with a bracketed counter (`Train Epoch: 1 [320/1400 (23%)]`, `Train: 0 [ 4/12`,
@@ -932,6 +1011,8 @@ _SPLIT_PREFIX = {
     b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
     b"evaluation": "val", b"dev": "val", b"train": None, b"training": None,
 }  # fmt: skip
+_ROW_STARTS = (b"|", b"\xe2", b"-", b"+", b".")
+_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d")
 _TABLE_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|nan|inf")
 _TABLE_OTHER = re.compile(rb"(?:\d+:)?\d+:\d\d(?:\.\d+)?|#?na|n/a|-+|")  # a time cell, or empty
 _BOX = re.compile("[\u2502\u2503|]".encode("utf-8").replace(b"[", b"(?:").replace(b"]", b")"))
@@ -942,8 +1023,8 @@ _RULE = re.compile(rb"^[\s|:+\-=\xe2\x94\x80-\xbf\x95]*$")
 def _cells(text: bytes) -> list[bytes] | None:
     """The cells of a table line, or None when the line is no table row."""
     if b"|" in text or b"\xe2\x94" in text:
-        if b"\xe2\x94\x81" in text and b"\xe2\x94\x83" not in text:
-            return None  # a bar (Keras' ━━━), not a table
+        if b"%|" in text or (b"\xe2\x94\x81" in text and b"\xe2\x94\x83" not in text):
+            return None  # a progress bar (tqdm's `45%|####`, Keras' ━━━), not a table
         parts = [c.strip() for c in _BOX_SPLIT.split(text)]
         if parts and parts[0] == b"":
             parts = parts[1:]
@@ -986,6 +1067,13 @@ def _header(line: bytes, width: int) -> list[bytes] | None:
     return names
 
 
+def _carried_over(name: str) -> bool:
+    """Names a progress bar's postfix keeps showing after they were measured: validation/test values and
+    per-epoch means."""
+    described = vocabulary.describe(name)
+    return described.split in ("val", "test") or name.endswith(("_epoch", "/epoch"))
+
+
 def _tight_pairs(text: bytes) -> list:
     """`name:value` pairs with no blank, as _PAIR matches (a colon pair), for measures of quality only."""
     out = []
@@ -999,11 +1087,12 @@ def _tight_pairs(text: bytes) -> list:
 def _is_code(text: bytes) -> bool:
     """An echo of code or settings rather than a measurement: an assignment with a comment after it, keyword
     arguments of a call, or a line of `key=value` settings most of whose values are words."""
-    if _CODE_COMMENT.match(text) or _CALL_KWARGS.search(text):
+    if b"#" in text and _CODE_COMMENT.match(text):
         return True
-    if b"=" in text:
-        words = len(_WORD_ASSIGN.findall(text))
-        return words > 0 and words >= len(_NUM_ASSIGN.findall(text))
+    if b"(" in text and _CALL_KWARGS.search(text):
+        return True
+    if b"=" in text and _WORD_VALUE.search(text) is not None and _WORD_ASSIGN.search(text) is not None:
+        return len(_WORD_ASSIGN.findall(text)) >= len(_NUM_ASSIGN.findall(text))
     return False
 
 
@@ -1012,7 +1101,7 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
     split = None
     progress = None
     epoch = None
-    m = _EPOCH_COUNTER.search(text) if b"[" in text else None
+    m = _EPOCH_COUNTER.search(text) if b"[" in text and (b"epoch" in text or b"train" in text) else None
     if m is not None:
         label, number, word, word_number, n, size = m.groups()
         epoch = float(number if number is not None else word_number)
@@ -1025,7 +1114,7 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
         if k is not None:
             progress = (int(k.group(1)), int(k.group(2)))
     if split is None:
-        s = _SPLIT_LINE.search(text)
+        s = _SPLIT_LINE.search(text, 0, 64)  # a split label leads its line (after a time stamp at most)
         if s is not None:
             split = _SPLIT_PREFIX.get(s.group(1))
     return split, progress, epoch
