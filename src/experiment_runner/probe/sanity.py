@@ -599,7 +599,9 @@ def _analyse_task(s: Session, out, y, problems, evidence):
                 "(output.squeeze(-1) or targets.unsqueeze(-1))"
             )
         except RuntimeError:
-            problems.append(f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise")
+            problems.append(
+                f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise"
+            )
 
 
 def _shapes_result(s, problems, evidence, forward):
