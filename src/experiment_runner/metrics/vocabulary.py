@@ -189,17 +189,6 @@ def _config_shape(data: _Data, low: str, toks: list[str]) -> bool:
     return joined.startswith(data.config_prefixes) or joined.endswith(data.config_suffixes)
 
 
-def tight_words() -> list[str]:
-    """Words and suffixes of the measures of quality and the learning rate (for spotting `accuracy:0.60`)."""
-    data = _data()
-    words: set[str] = set()
-    for role_name, spec in data.roles:
-        if role_name in data.quality or role_name == "learning_rate":
-            words.update(w for w in spec["words"] if w.isalnum())
-            words.update(spec["suffixes"])
-    return sorted(words, key=len, reverse=True)
-
-
 def role(name: str) -> Role:
     return describe(name).role
 

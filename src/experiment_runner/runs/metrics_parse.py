@@ -100,8 +100,9 @@ _MARK_RES = (
     rb"(?m)^[ \t]*\d+/\d+[ \t]",  # n/N first: Keras
     rb"\d/\d+ \(\d+(?:\.\d+)?%\)",  # a/b (p%): mnist's accuracy
     rb"[a-z_]\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=",  # name(key=...: a call or constructor echoed
-    # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`, `train.py:42`)
-    rb"(?:" + b"|".join(re.escape(w.encode()) for w in vocabulary.tight_words()) + rb")[a-z0-9_@]*:\d",
+    # name:value without a blank, the value ending at a blank, comma or the line's end (`accuracy:0.60`; not
+    # `socket.cpp:663]`, `12:30:45`)
+    rb"(?m)[a-z]:[-+]?\d[\d.]*(?:e[-+]?\d+)?(?:[ \t,;|]|$)",
 )
 # Shapes read even when nothing on the line looks like `name: number` (table rows, XGBoost lines, quoted numbers).
 _SHAPED_RES = (
@@ -447,7 +448,7 @@ class MetricParser:
         self._epoch: float | None = None
         self._first_epoch: float | None = None  # the epoch numbering's start (0 or 1), for global steps
         self._epoch_size: int | None = None  # N of the last `n/N` training counter: steps (or samples) per epoch
-        self._above: bytes | None = None  # the line above the one being read, for a table row's header
+        self._above_at: tuple[bytes, int] = (b"", 0)  # (body, start) of the line being read: its header is above
         self._last_line: bytes | None = None  # the last complete line of the previous chunk
         self._table: list[bytes] | None = None  # the header of the last table read
         self._interval = progress_interval_s
@@ -533,7 +534,7 @@ class MetricParser:
         """Read the special line at `start` (with the line above it at hand, for a table's header); return where
         the next line starts."""
         stop = body.find(b"\n", start)
-        self._above = body[body.rfind(b"\n", 0, start - 1) + 1 : start - 1] if start else self._last_line
+        self._above_at = (body, start)  # the line above, made only when a table row needs its header
         self._line(body[start:stop], out, None)
         return stop + 1
 
@@ -796,12 +797,12 @@ class MetricParser:
         run = b"\r" + b"\r".join(segments)
         if b"%|" not in run:
             return
-        desc = run[1 : run.find(b"%|")].rstrip(b"0123456789. :")
-        if desc and self._bar is not None and self._bar[0] == desc.lower().strip():
-            if run.count(b"\r" + desc) == run.count(b"\r"):  # the same bar throughout: it only moved on
+        first = _BAR_ID.match(run)
+        if first is not None and first.group(1) and (self._bar is None or self._bar[0] == first.group(1)):
+            if run.count(run[: first.end(1)]) == run.count(b"\r"):  # the same bar throughout: it only moved on
                 last = run.rfind(b"\r")
                 m = _BAR_ID.match(run, last)
-                if m is not None and int(m.group(2)) >= self._bar[1]:
+                if m is not None and (self._bar is None or int(m.group(2)) >= self._bar[1]):
                     end = run.find(b"\r", last + 1)
                     self._bar = (m.group(1), int(m.group(2)), run[last + 1 : end if end >= 0 else len(run)])
                     return
@@ -972,7 +973,8 @@ class MetricParser:
         if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) for c in cells):
             return None
         header = None
-        above = self._above
+        body, start = self._above_at
+        above = body[body.rfind(b"\n", 0, start - 1) + 1 : start - 1] if start else self._last_line
         if above is not None:
             header = _header(above, len(cells))
         if header is None and self._table is not None and len(self._table) == len(cells):
