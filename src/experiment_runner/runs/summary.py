@@ -97,6 +97,7 @@ class MetricSummary:
         self.files: dict[str, _Series] = {}  # from the framework's metric files, read at the run's end
         self.parsed: dict[str, _Series] = {}
         self.last_step: int | None = None
+        self.file_step: int | None = None  # the furthest step in the run's metric files (read at its end)
 
     @classmethod
     def load(cls, run_dir: Path) -> MetricSummary:
@@ -106,6 +107,7 @@ class MetricSummary:
             if data.get("version") == _VERSION:
                 s.offset, s.ino, s.records = data["offset"], data["ino"], data["records"]
                 s.last_step = data.get("last_step")
+                s.file_step = data.get("file_step")
                 s.user = {k: _Series(_decode_series(v)) for k, v in data["user"].items()}
                 s.files = {k: _Series(_decode_series(v)) for k, v in data["files"].items()}
                 s.parsed = {k: _Series(_decode_series(v)) for k, v in data["parsed"].items()}
@@ -144,8 +146,11 @@ class MetricSummary:
             self.records += 1
             step = r.get("step")
             source = r.get("source")
-            if isinstance(step, int):  # a file's records come at the end, in the file's order: its furthest step
-                self.last_step = step if source != "file" else max(step, self.last_step or step)
+            if isinstance(step, int):
+                if source == "file":  # a framework's own step counter, exact: it wins over the parsed one
+                    self.file_step = step if self.file_step is None else max(step, self.file_step)
+                else:
+                    self.last_step = step
             target = self.user if source == "user" else self.files if source == "file" else self.parsed
             for k, v in r.items():
                 if k in RESERVED:
@@ -167,6 +172,7 @@ class MetricSummary:
             "ino": self.ino,
             "records": self.records,
             "last_step": self.last_step,
+            "file_step": self.file_step,
             "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
             "files": {k: _encode_series(v.dump()) for k, v in self.files.items()},
             "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
@@ -180,6 +186,10 @@ class MetricSummary:
                 tmp.unlink()
             except OSError:
                 pass
+
+    def step(self) -> int | None:
+        """The run's latest step: from its metric files when it wrote any, else the latest parsed or logged."""
+        return self.file_step if self.file_step is not None else self.last_step
 
     def series(self) -> dict[str, _Series]:
         """Per metric, the user-logged series when the run logged that name itself, else the one from a metric
