@@ -3,10 +3,14 @@
 One `MetricParser` per output stream (stdout, stderr): `feed(bytes)` as data arrive, `flush()` at the end.
 Each record is `{"step": int | None, "<name>": float, ...}`; the caller adds the arrival time.
 
-Styles: `key=value` (several per line), `key: value` (whitespace after the colon), `loss 0.42` (word then
-number), JSON lines (nested keys joined with '/'), Python dict lines (HuggingFace Trainer), tqdm bars (only the
-postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header, `- loss: 0.23` lines),
-nanoGPT (`iter 10: loss 3.21, time 45ms, mfu 12.34%`, `step 250: train loss 2.10, val loss 2.20`).
+Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too on a line
+that has spaced pairs, for measures of quality), `loss 0.42` (word then number), JSON lines (nested keys joined
+with '/'), Python dict lines (HuggingFace Trainer; numbers also as quoted strings, as transformers 5 prints them),
+tqdm bars (the postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header,
+`20/20 ━━━ - loss: 0.23` lines), nanoGPT, pytorch/examples mnist, timm, mmengine, fairseq, detectron2, XGBoost and
+LightGBM eval lines (`[25]\\ttrain-mlogloss:0.53`, `[10]\\tvalid_1's auc: 0.94`), and tables: rows of numbers under
+a header of metric names (whitespace columns, `|` or box-drawing borders, CSV/TSV; the header is the line above
+or the last table's), and `name | value` rows.
 
 Rules (conservative: a false metric is worse than a missed one):
 - Names: lowercased, runs of spaces and '-' become '_' (`val loss`, `Val-Loss` -> `val_loss`); '/' and '.' are
@@ -33,16 +37,39 @@ Rules (conservative: a false metric is worse than a missed one):
   a lower-ranked `iteration`/`iter` on the same line stays a metric. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
   and/or epoch are not emitted.
+- Steps from the log's own counters: a `[n/N]` counter after an epoch (`Train Epoch: 1 [320/1400 (23%)]`, timm's
+  `Train: 0 [ 4/12`, mmengine's `Epoch(train) [1][ 5/20]`), `n/N` first on a line (Keras) or a bar's count, is the
+  position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
+  `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
+  `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
+- Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
+  (`dict(lr=0.05)`), a line of `key=value` settings most of whose values are words, `config:`/`params:` lines (also
+  before a dict), names that are settings or identifiers by the metric vocabulary (metrics/vocabulary.py), a
+  two-word phrase whose last word is no measure of training (`Modules in train mode: 4`, `num decayed parameter
+  tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's `mfu -100.00%` placeholder).
 - Carriage returns: a `\\r`-separated run of updates (tqdm, Keras) yields its LAST update once, when the line
   ends. A run that goes on for long (one tqdm bar per epoch) also yields its latest update at most every
-  `progress_interval_s`, and only when it changed. Backspaces and ANSI colour codes are removed.
+  `progress_interval_s`, and only when it changed. When one bar gives way to another or starts over within a run
+  (Lightning's `Epoch 0` bar to `Epoch 1`), the last update of the first is yielded too, without the validation
+  values its postfix only carried over from before. Backspaces and ANSI colour codes are removed.
+- Steps from the log's own counters: a `[n/N]` counter after an epoch (`Train Epoch: 1 [320/1400 (23%)]`, timm's
+  `Train: 0 [ 4/12`, mmengine's `Epoch(train) [1][ 5/20]`), `n/N` first on a line (Keras) or a bar's count, is the
+  position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
+  `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
+  `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
+- Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
+  (`dict(lr=0.05)`), a line of `key=value` settings most of whose values are words, `config:`/`params:` lines (also
+  before a dict), names that are settings or identifiers by the metric vocabulary (metrics/vocabulary.py), a
+  two-word phrase whose last word is no measure of training (`Modules in train mode: 4`, `num decayed parameter
+  tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's `mfu -100.00%` placeholder).
 
 Speed: each chunk is lowercased once and read by compiled bytes regexes, never decoded (except JSON). One
 regex search over the chunk finds the lines that may hold a metric (`=` or `: ` before a number, or a metric
 word before one), and each run of such lines is parsed by one findall; while most lines are metric lines the
 search is skipped. Lines that need more care (JSON and dict reprs, tqdm bars, \\r runs, URLs, tracebacks,
-config dumps: found with bytes.find) are parsed one by one. Names are classified once and cached (bounded).
-Not thread-safe: one parser per stream, fed from one thread.
+config dumps, counters, tables: found in one Hyperscan pass, or bytes.find and one regex) are parsed one by one;
+table rows, eval lines and quoted numbers even when nothing on them looks like `name: number`. Names are
+classified once and cached (bounded). Not thread-safe: one parser per stream, fed from one thread.
 """
 
 from __future__ import annotations
