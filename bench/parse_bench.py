@@ -180,9 +180,8 @@ def compare_big(gib: float, baseline: str, repeat: int) -> None:
                     [sys.executable, "-c", _WORKER, trees[name], path], capture_output=True, text=True, check=True
                 ).stdout.split()
                 seconds, count = float(out[0]), int(out[1])
-                print(
-                    f"  run {r + 1} {name:10s} {seconds:7.1f} s CPU  {written / seconds / 1e6:6.1f} MB/s  {count:,} metrics"
-                )
+                speed = written / seconds / 1e6
+                print(f"  run {r + 1} {name:10s} {seconds:7.1f} s CPU  {speed:6.1f} MB/s  {count:,} metrics")
                 best[name] = min(best.get(name, float("inf")), seconds)
                 metrics[name] = count
     finally:

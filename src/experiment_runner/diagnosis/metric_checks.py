@@ -55,11 +55,11 @@ RoleOf = Callable[[str], "str | None"]  # a metric name's role (the metric vocab
 def pick_roles(series: dict[str, Series], roles: RoleOf) -> dict[str, str]:
     """role -> metric name: among the names of a role, the one with the most points."""
     out: dict[str, str] = {}
-    for name in series:
+    for name, points in series.items():
         role = roles(name.lower())
-        if role is None or not series[name]:
+        if role is None or not points:
             continue
-        if role not in out or len(series[name]) > len(series[out[role]]):
+        if role not in out or len(points) > len(series[out[role]]):
             out[role] = name
     return out
 

@@ -70,7 +70,8 @@ def mnist(folder: Path) -> dict:
     epoch = first = None
     size = None
     for m in re.finditer(
-        r"Train Epoch: (\d+) \[(\d+)/(\d+) \(\d+%\)\]\tLoss: ([\d.]+)|Test set: Average loss: ([\d.]+), Accuracy: (\d+)/(\d+)",
+        r"Train Epoch: (\d+) \[(\d+)/(\d+) \(\d+%\)\]\tLoss: ([\d.]+)"
+        r"|Test set: Average loss: ([\d.]+), Accuracy: (\d+)/(\d+)",
         text,
     ):
         if m.group(1):
@@ -142,7 +143,10 @@ def word_language_model(folder: Path) -> dict:
     text = (folder / "stdout.txt").read_text()
     series: dict = {}
     epoch = first = size = None
-    batch_re = r"\| epoch +(\d+) \| +(\d+)/ *(\d+) batches \| lr ([\d.]+) \| ms/batch +[\d.]+ \| loss +([\d.]+) \| ppl +([\d.]+)"
+    batch_re = (
+        r"\| epoch +(\d+) \| +(\d+)/ *(\d+) batches \| lr ([\d.]+) \| ms/batch +[\d.]+ \| loss +([\d.]+)"
+        r" \| ppl +([\d.]+)"
+    )
     end_re = r"\| end of epoch +(\d+) \| time: +[\d.]+s \| valid loss +([\d.]+) \| valid ppl +([\d.]+)"
     test_re = r"\| End of training \| test loss +([\d.]+) \| test ppl +([\d.]+)"
     for m in re.finditer(f"{batch_re}|{end_re}|{test_re}", text):
