@@ -177,3 +177,21 @@ def test_mmengine_validation_lines_get_their_split_and_the_end_of_their_epoch():
     assert [s for s, _ in got["val_accuracy"]] == [20, 40, 60]
     assert [s for s, _ in got["loss"]][:5] == [5, 10, 15, 20, 25]
     assert "accuracy" not in got
+
+
+@pytest.mark.parametrize("name", TUNED_NAMES)
+def test_a_real_log_gives_the_same_records_however_the_pipe_cuts_it(name):
+    import random
+
+    data = (DATA / name / "stdout.txt").read_bytes()[:200_000]
+    whole = MetricParser(progress_interval_s=None)
+    expected_records = whole.feed(data) + whole.flush()
+    rng = random.Random(12)
+    for _ in range(3):
+        p = MetricParser(progress_interval_s=None)
+        got, pos = [], 0
+        while pos < len(data):
+            size = rng.choice((1, 7, 300, 5000, 70000))
+            got += p.feed(data[pos : pos + size])
+            pos += size
+        assert got + p.flush() == expected_records

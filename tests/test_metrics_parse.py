@@ -489,3 +489,53 @@ def test_the_one_pass_search_for_special_lines_finds_what_the_mark_by_mark_searc
             m.setattr(mp, "_special_db", lambda: None)
             assert mp._special_lines(body) == fast
         assert fast  # the bodies do hold special lines
+
+
+def test_tables_under_a_header_of_metric_names_give_one_record_per_row_in_every_drawing():
+    fastai = "epoch     train_loss  valid_loss  accuracy  time\n0         0.912       0.701       0.640     00:03\n"
+    fastai += "1         0.655       0.598       0.712     00:03\n"
+    assert parse(fastai) == [
+        {"step": None, "epoch": 0.0, "train_loss": 0.912, "valid_loss": 0.701, "accuracy": 0.64},
+        {"step": None, "epoch": 1.0, "train_loss": 0.655, "valid_loss": 0.598, "accuracy": 0.712},
+    ]
+    csv = "step,loss,val_acc\n10,0.52,0.61\n20,0.41,0.66\n"
+    assert parse(csv) == [{"step": 10, "loss": 0.52, "val_acc": 0.61}, {"step": 20, "loss": 0.41, "val_acc": 0.66}]
+    pipes = "| epoch | loss | val_loss |\n|---:|---:|---:|\n| 3 | 0.41 | 0.47 |\n"
+    assert parse(pipes) == [{"step": None, "epoch": 3.0, "loss": 0.41, "val_loss": 0.47}]
+    box = "┃ Epoch ┃ train_loss ┃ val_acc ┃\n┡━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━┩\n│ 3     │ 1.22       │ 0.55    │\n"
+    assert parse(box) == [{"step": None, "epoch": 3.0, "train_loss": 1.22, "val_acc": 0.55}]
+    # a table whose header names no measure (a model summary) gives nothing
+    summary = "  | Name  | Type   | Params\n0 | model | ResNet | 11.2 M\n1 | head  | Linear | 513\n"
+    assert parse(summary) == []
+
+
+def test_boosting_eval_lines_give_the_round_as_step_and_one_metric_per_dataset():
+    xgb = "[25]\ttrain-mlogloss:0.53\tvalid-merror:0.13\n"
+    lgb = "[10]\ttraining's binary_logloss: 0.358\tvalid_1's auc: 0.939\n"
+    assert parse(xgb + lgb) == [
+        {"step": 25, "train_mlogloss": 0.53, "valid_merror": 0.13},
+        {"step": 10, "training_binary_logloss": 0.358, "valid_1_auc": 0.939},
+    ]
+
+
+def test_a_name_value_pair_without_a_blank_counts_beside_spaced_pairs_only():
+    assert parse("= > step: 9 loss: 0.6931 accuracy:0.60\n") == [{"step": 9, "loss": 0.6931, "accuracy": 0.6}]
+    assert parse("cuda:0 loss:0.5 ratio:3\n") == []
+
+
+def test_config_echoes_code_settings_and_summaries_give_no_metric():
+    log = (
+        "Overriding config with config/train.py:\n"
+        "eval_interval = 250 # keep frequent because we'll overfit\n"
+        "learning_rate = 1e-3 # with baby networks can afford to go a bit higher\n"
+        "max_iters = 5000\n"
+        "optim_wrapper = dict(optimizer=dict(type='SGD', lr=0.05, momentum=0.9))\n"
+        "  - Build settings: BLAS_INFO=mkl, BUILD_TYPE=Release, PERF_WITH_AVX=1, USE_CUDA=0, USE_MKL=ON\n"
+        "params: {'objective': 'multi:softprob', 'num_class': 3, 'eta': 0.3}\n"
+        "Trainable params: 1.6 K\n"
+        "num decayed parameter tensors: 10, with 10,240 parameters\n"
+        "Modules in train mode: 4\n"
+        "Total FLOPs: 0\n"
+        "iter 0: loss 4.2654, time 29130.57ms, mfu -100.00%\n"
+    )
+    assert parse(log) == [{"step": 0, "loss": 4.2654}]

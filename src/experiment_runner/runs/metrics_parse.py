@@ -116,28 +116,28 @@ _CHUNK = re.compile(rb"(\n)|" + _PAIR_BODY, re.M)
 # tracebacks and config dumps (skipped there), code shown in tracebacks.
 _SPECIAL = (
     b"{", b"\r", b"<", b"it/s", b"s/it", b"://", b"traceback", b'file "', b"config", b"cfg", b"args", b"arguments",
-    b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags",
-    b" # ",
+    b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags", b" # ",
+    b"dict(", b"/step", b" - eta: ", b"%)", b"test:", b"test set:", b"validation:", b"valid:", b"val:", b"eval:",
+    b"evaluation:", b"(val)", b"(test)",
 )  # fmt: skip
-# Shapes that need the line-by-line reading when they may hold a metric: progress counters, eval lines, a/b
-# accuracies, calls with keyword arguments, `name:value` without a blank. Regexes over one line each (no match
-# crosses a newline), each matching once per place, so a scan reports few matches.
+# Marks of lines read even when nothing on them looks like `name: number`: XGBoost/LightGBM eval lines, quoted
+# numbers (transformers 5), box-drawing table rows.
+_SHAPED = (b"]\t", b"': '", b'": "', b"\xe2\x94\x82", b"\xe2\x94\x83")
+# Shapes for the line-by-line reading, as regexes over one line each (no match crosses a newline), each led by a
+# rare byte so that a scan stays cheap: `[n/N]` counters (mnist, timm, mmengine), a table row of numbers, a `|`
+# table cell holding a number.
+# A `name:value` pair without a blank is read only for these measures, on a line with spaced pairs: the words
+# lead the name (`val_acc`, `loss_cls` are caught by the vocabulary's roles once read).
+_TIGHT_WORDS = rb"(?:[a-z_]*(?:loss|acc|accuracy|err|error|f1|auc|ppl|perplexity|lr|score|precision|recall|iou|bleu))"
 _MARK_RES = (
-    rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",  # [n/N] and [n/N (p%)]: mnist, timm, mmengine
-    rb"(?m)^[ \t]*\d+/\d+[ \t]",  # n/N first: Keras
-    rb"\d/\d+ \(\d+(?:\.\d+)?%\)",  # a/b (p%): mnist's accuracy
-    rb"[a-z_]\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=",  # name(key=...: a call or constructor echoed
-    # name:value without a blank, the value ending at a blank, comma or the line's end (`accuracy:0.60`; not
-    # `socket.cpp:663]`, `12:30:45`)
-    rb"(?m)[a-z]:[-+]?\d[\d.]*(?:e[-+]?\d+)?(?:[ \t,;|]|$)",
+    rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
+    rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
+    # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`)
+    _TIGHT_WORDS + rb"[a-z0-9_@]*:[-+]?\.?\d",
 )
-# Shapes read even when nothing on the line looks like `name: number` (table rows, XGBoost lines, quoted numbers).
 _SHAPED_RES = (
-    rb"(?m)^\[\d+\]\t",  # [round]<tab>: XGBoost, LightGBM
-    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",  # a table row of numbers
-    rb"['\"]:[ \t]*['\"][-+]?\.?\d",  # a quoted number in a dict or JSON line (transformers 5)
-    # a table cell holding a number (`│ 0.85 │`, `| 49.9 |`)
-    rb"(?:\xe2\x94[\x82\x83]|\|)[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*(?:\xe2\x94[\x82\x83]|\||$)",
+    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
+    rb"\|[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*\|",
 )
 _SPECIAL_RES = _MARK_RES + _SHAPED_RES
 _SPECIAL_SCAN_MIN = 2048  # bodies shorter than this are searched mark by mark
@@ -156,18 +156,21 @@ def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
     if db is not None:
         ends: list[tuple[int, int]] = []
         db.scan(body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append((mark, end - 1)))
-        first_shaped = len(_SPECIAL) + len(_MARK_RES)
         for mark, i in ends:
             start = body.rfind(b"\n", 0, i) + 1
             special.add(start)
-            if mark >= first_shaped:
+            if mark in _SHAPED_IDS:
                 shaped.add(start)
         return special, shaped
-    for mark in _SPECIAL:
-        i = body.find(mark)
-        while i >= 0:
-            special.add(body.rfind(b"\n", 0, i) + 1)
-            i = body.find(mark, body.find(b"\n", i) + 1)
+    for marks, into in ((_SPECIAL, None), (_SHAPED, shaped)):
+        for mark in marks:
+            i = body.find(mark)
+            while i >= 0:
+                start = body.rfind(b"\n", 0, i) + 1
+                special.add(start)
+                if into is not None:
+                    into.add(start)
+                i = body.find(mark, body.find(b"\n", i) + 1)
     for m in _MARK_RE.finditer(body):
         special.add(body.rfind(b"\n", 0, m.start()) + 1)
     for m in _SHAPED_RE.finditer(body):
@@ -177,6 +180,11 @@ def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
     return special, shaped
 
 
+# Hyperscan ids of the shaped marks: the _SHAPED literals, then (after the _MARK_RES) the _SHAPED_RES
+_SHAPED_IDS = frozenset(
+    list(range(len(_SPECIAL), len(_SPECIAL) + len(_SHAPED)))
+    + list(range(len(_SPECIAL) + len(_SHAPED) + len(_MARK_RES), len(_SPECIAL) + len(_SHAPED) + len(_SPECIAL_RES)))
+)
 _MARK_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _MARK_RES), re.M)
 _SHAPED_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _SHAPED_RES), re.M)
 
@@ -189,13 +197,14 @@ def _special_db():
         try:
             import hyperscan
 
-            expressions = [re.escape(m) for m in _SPECIAL] + [r.replace(b"(?m)", b"") for r in _SPECIAL_RES]
+            literals = [re.escape(m) for m in _SPECIAL + _SHAPED]
+            expressions = literals + [r.replace(b"(?m)", b"") for r in _SPECIAL_RES]
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             db.compile(
                 expressions=expressions,
                 ids=list(range(len(expressions))),
                 elements=len(expressions),
-                flags=[0] * len(_SPECIAL) + [hyperscan.HS_FLAG_MULTILINE] * len(_SPECIAL_RES),
+                flags=[0] * len(literals) + [hyperscan.HS_FLAG_MULTILINE] * len(_SPECIAL_RES),
             )
         except Exception:  # not installed, or no wheel for this machine: the plain search does the same
             db = None
@@ -404,8 +413,9 @@ def _build(pairs: list) -> dict:
     return record
 
 
-def _record_from_pairs(found: list) -> dict:
-    """A record from _PAIR matches: separator and `N/M` rules, step choice, first value of a name wins."""
+def _record_from_pairs(found: list, fraction_ok: bool = False) -> dict:
+    """A record from _PAIR matches: separator and `N/M` rules, step choice, first value of a name wins. With
+    `fraction_ok` (the line shows `a/b (p%)`), `a/b` of an accuracy- or error-like name is the fraction."""
     record: dict = {"step": None}
     cache = _name_cache
     step_rank = 0
@@ -421,7 +431,7 @@ def _record_from_pairs(found: list) -> dict:
                 continue
             number = float(value)
             if total:
-                if not kind & _FRACTION or not float(total[1:]):
+                if not kind & _FRACTION or not float(total[1:]) or not fraction_ok:
                     continue
                 number /= float(total[1:])  # `Accuracy: 345/397`: the fraction
             elif kind & _NONNEG and number < 0:
@@ -821,7 +831,7 @@ class MetricParser:
         bar to `Epoch 1`, or to a validation bar) or starts over, its last update is the epoch's final one (with
         that epoch's validation values) and is emitted; a run of updates would otherwise show only its very last.
         One regex pass over the run finds each update's bar and position."""
-        run = b"\r" + b"\r".join(segments)
+        run = b"\r" + b"\r".join([seg for seg in segments if seg])
         if b"%|" not in run:
             return
         first = _BAR_ID.match(run)
@@ -947,12 +957,12 @@ class MetricParser:
             if found is None:
                 if b"://" in text:
                     text = _URL.sub(b" ", text)
+                if b":" in text and _TIGHT_HINT.search(text) is not None and _PAIR.search(text) is not None:
+                    text = _TIGHT.sub(rb"\1: \2", text)  # `accuracy:0.60` beside spaced pairs: read as `accuracy: 0.60`
                 found = _PAIR.findall(text)
-                if found and b":" in text and _TIGHT_HINT.search(text) is not None:
-                    found += _tight_pairs(text)
             if not found:
                 return None
-            record = _record_from_pairs(found)
+            record = _record_from_pairs(found, b"%)" in text)
             if progress is None:
                 split, progress, epoch = _line_context(text)
                 if epoch is not None and record.get("epoch") is None:
@@ -1001,9 +1011,20 @@ class MetricParser:
             return None
         header = None
         body, start = self._above_at
-        above = body[body.rfind(b"\n", 0, start - 1) + 1 : start - 1] if start else self._last_line
-        if above is not None:
-            header = _header(above, len(cells))
+        for _ in range(3):  # the line above, past a rule line or two (`|---|---|`, `┡━━━╇━━━┩`)
+            if start:
+                above_start = body.rfind(b"\n", 0, start - 1) + 1
+                above = body[above_start : start - 1]
+                start = above_start
+            else:
+                above, start = self._last_line, -1
+            if above is None:
+                break
+            if not _RULE.match(_ANSI.sub(b"", above).strip() if b"\x1b" in above else above.strip()):
+                header = _header(above, len(cells))
+                break
+            if start < 0:
+                break
         if header is None and self._table is not None and len(self._table) == len(cells):
             header = self._table
         if header is None:
@@ -1019,7 +1040,9 @@ _BAR_ID = re.compile(rb"\r[ \t]*([^|\r\n]{0,200}?)[ \t:]*\d+%\|[^|\r\n]*\|[ \t]*
 _TQDM_N = re.compile(rb"(\d+)/(\d+)[ \t]*$")
 # `name:value` without a blank, read only on a line that already holds spaced pairs (`accuracy:0.60`)
 _TIGHT_HINT = re.compile(rb":\d")
-_TIGHT = re.compile(rb"(?<![\w./@-])([a-z][\w./@-]*):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w:./@-])")
+_TIGHT = re.compile(
+    rb"(?<![\w./@-])(" + _TIGHT_WORDS + rb"[a-z0-9_@]*):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w:./@-])"
+)
 # Code and settings echoed to the log: an assignment followed by a comment (`learning_rate = 1e-3 # ...`), keyword
 # arguments of a call (`dict(lr=0.05, ...)`, `TrainingArguments(...)`)
 _CODE_COMMENT = re.compile(rb"^[\w.]+[ \t]*=[ \t]*[^=#]+[ \t]#")
@@ -1103,16 +1126,6 @@ def _carried_over(name: str) -> bool:
     return described.split in ("val", "test") or name.endswith(("_epoch", "/epoch"))
 
 
-def _tight_pairs(text: bytes) -> list:
-    """`name:value` pairs with no blank, as _PAIR matches (a colon pair), for measures of quality only."""
-    out = []
-    for name, value in _TIGHT.findall(text):
-        described = vocabulary.describe(name.decode("ascii", "replace"))
-        if described.quality or described.role == "learning_rate":
-            out.append((name, b"", b":", value, b"", b""))
-    return out
-
-
 def _is_code(text: bytes) -> bool:
     """An echo of code or settings rather than a measurement: an assignment with a comment after it, keyword
     arguments of a call, or a line of `key=value` settings most of whose values are words."""
@@ -1138,7 +1151,7 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
             split = _SPLIT_PREFIX[label]
         else:
             progress = (int(n), int(size))
-    elif text[:1].isdigit():
+    elif text[:1].isdigit() and (b"/step" in text or b" - eta: " in text):  # Keras: `20/20 ━━━ 1s 9ms/step - ...`
         k = _COUNT_FIRST.match(text)
         if k is not None:
             progress = (int(k.group(1)), int(k.group(2)))
