@@ -128,12 +128,13 @@ _SHAPED = (b"]\t", b"': '", b'": "', b"\xe2\x94\x82", b"\xe2\x94\x83")
 # table cell holding a number.
 # A `name:value` pair without a blank is read only for these measures, on a line with spaced pairs: the words
 # lead the name (`val_acc`, `loss_cls` are caught by the vocabulary's roles once read).
-_TIGHT_WORDS = rb"(?:[a-z_]*(?:loss|acc|accuracy|err|error|f1|auc|ppl|perplexity|lr|score|precision|recall|iou|bleu))"
+_TIGHT_LEAD = rb"(?:loss|acc|err|f1|auc|ppl|perplexity|lr|score|precision|recall|iou|bleu)"
+_TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
 _MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
     # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`)
-    _TIGHT_WORDS + rb"[a-z0-9_@]*:[-+]?\.?\d",
+    _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?\.?\d",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
