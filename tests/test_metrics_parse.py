@@ -539,3 +539,9 @@ def test_config_echoes_code_settings_and_summaries_give_no_metric():
         "iter 0: loss 4.2654, time 29130.57ms, mfu -100.00%\n"
     )
     assert parse(log) == [{"step": 0, "loss": 4.2654}]
+
+
+def test_nan_and_inf_values_are_measurements_not_word_valued_settings():
+    records = parse("step=4 loss=0.25\nstep=5 loss=nan\nstep=6 loss=inf acc=0.5\n")
+    assert [r["step"] for r in records] == [4, 5, 6] and math.isnan(records[1]["loss"])
+    assert records[2] == {"step": 6, "loss": math.inf, "acc": 0.5}

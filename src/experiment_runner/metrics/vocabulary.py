@@ -119,8 +119,8 @@ def tokens(name: str) -> list[str]:
     return [t for t in _TOKENS.split(name.lower().replace("'s ", "_")) if t and not _NUMBER.fullmatch(t)]
 
 
-def _role_of_token(data: _Data, token: str, whole: str, toks: list[str]) -> list[str]:
-    """Roles a token has (in the data's order)."""
+def _role_of_token(data: _Data, token: str, toks: list[str]) -> list[str]:
+    """Roles a token has (in the data's order); `toks` are the name's other tokens (for `grad` + `norm`)."""
     found = []
     for role_name, spec in data.roles:
         if (
@@ -154,11 +154,11 @@ def describe(name: str) -> MetricName:
     # the role: the whole name first (`samples/s`, `grad_norm`), then each token, roles in the data's order
     best: tuple[int, int, str] | None = None  # (role order, token index, role)
     order = {r: i for i, (r, _) in enumerate(data.roles)}
-    whole_roles = _role_of_token(data, low, low, toks) if ("/" in low or "_" in low) else []
+    whole_roles = _role_of_token(data, low, toks) if ("/" in low or "_" in low) else []
     if whole_roles:
         best = (order[whole_roles[0]], len(rest), whole_roles[0])
     for i, tok in enumerate(rest):
-        for r in _role_of_token(data, tok, low, rest):
+        for r in _role_of_token(data, tok, rest):
             if best is None or order[r] < best[0]:
                 best = (order[r], i, r)
             break
@@ -174,7 +174,7 @@ def describe(name: str) -> MetricName:
     aggregation = None
     if role_name == "loss":
         others = [t for t in rest if t not in data.aggregators]
-        main = len(others) == 1 and "loss" in _role_of_token(data, others[0], low, rest)
+        main = len(others) == 1 and "loss" in _role_of_token(data, others[0], rest)
         aggs = [t for t in rest if t in data.aggregators]
         aggregation = aggs[-1] if aggs else None
     return MetricName(low, role_name, split_, spec["direction"], main, aggregation)  # type: ignore[arg-type]

@@ -1048,8 +1048,8 @@ _TIGHT = re.compile(
 # arguments of a call (`dict(lr=0.05, ...)`, `TrainingArguments(...)`)
 _CODE_COMMENT = re.compile(rb"^[\w.]+[ \t]*=[ \t]*[^=#]+[ \t]#")
 _CALL_KWARGS = re.compile(rb"(?<!tensor)(?<![\w.])[a-z_][\w.]*\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=(?!=)")
-_WORD_VALUE = re.compile(rb"=[ \t]*['\"a-z/]")
-_WORD_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*['\"a-z/]")
+_WORD_VALUE = re.compile(rb"=[ \t]*(?!nan\b|inf)['\"a-z/]")
+_WORD_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*(?!nan\b|inf)['\"a-z/]")
 _NUM_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*[-+]?\.?\d")
 # What a line is about: an epoch with a bracketed counter (`Train Epoch: 1 [320/1400 (23%)]`, `Train: 0 [ 4/12`,
 # `Epoch(train) [1][ 5/20]`), or a validation/test line (`Test set:`, `Test: [0/3]`, `Epoch(val) [1][4/4]`).
