@@ -286,14 +286,14 @@ def load_experiment(
             unreadable.append(f"{spec.run_id}: metrics unreadable ({e})")
             series_raw = {}
         series: dict[str, list[tuple[float, float]]] = {}
-        real_steps: list[float] = []  # from the run's own step counters, never from logging order
+        stepped_names: set[str] = set()
         for name, pairs in series_raw.items():
             if name in ("time", "step"):
                 continue
             stepped = [(float(st), float(v)) for st, v in pairs if st is not None and v is not None]
             if stepped:  # points without a step beside stepped ones are summary lines ('final val_acc=...'): left out
                 series[name] = stepped
-                real_steps.append(max(p[0] for p in stepped))
+                stepped_names.add(name)
             else:  # a metric logged without steps is ordered by when it was logged
                 series[name] = [(float(i), float(v)) for i, (_, v) in enumerate(pairs) if v is not None]
                 if name == primary:
@@ -313,9 +313,10 @@ def load_experiment(
             created_at=spec.created_at,
             exploratory=spec.exploratory,
         )
-        # the training budget (rule S09, the linter's L08): the furthest real step; a run whose output has no step
-        # counter has none (its metrics' logging order is no budget)
-        run.last_step = max(real_steps) if real_steps else None
+        # the training budget comes from real step counters only: a metric logged without a step is ordered by
+        # line (0, 1, 2 ...), and those indices are no steps (issue 14: "ended at step 11" when the last step was 3)
+        steps = [s for name, pairs in series.items() if name in stepped_names for s, _ in pairs]
+        run.last_step = max(steps) if steps else None
         for name, pairs in series.items():
             hib = higher_is_better if (name == primary and higher_is_better is not None) else not lower_is_better(name)
             run.values[name] = aggregate(pairs, aggregation, hib, last_k)
