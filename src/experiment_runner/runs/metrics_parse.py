@@ -805,8 +805,9 @@ class MetricParser:
                 return
             line = line[cut:]
         if b"\r" in line:
+            if b"%|" in line:
+                self._bar_updates(line[: line.rfind(b"\r")], out)
             segments = line.split(b"\r")
-            self._bar_updates(segments[:-1], out)
             final = segments[-1]
             prev = held
             for seg in reversed(segments[:-1]):
@@ -827,12 +828,15 @@ class MetricParser:
             out.append(self._fresh(record) if self._from_bar else record)
         self._progress_last = None
 
-    def _bar_updates(self, segments: list[bytes], out: list) -> None:
+    def _bar_updates(self, finished: bytes, out: list) -> None:
         """Finished updates of a \\r run, in order: when a progress bar gives way to another (Lightning's `Epoch 0`
         bar to `Epoch 1`, or to a validation bar) or starts over, its last update is the epoch's final one (with
         that epoch's validation values) and is emitted; a run of updates would otherwise show only its very last.
-        One regex pass over the run finds each update's bar and position."""
-        run = b"\r" + b"\r".join([seg for seg in segments if seg])
+        `finished` is the run up to its last \\r (the updates that are over); one regex pass finds each update's bar
+        and position."""
+        run = finished if finished[:1] == b"\r" else b"\r" + finished
+        while run[1:2] == b"\r":  # empty updates (a bar cleared to nothing) lead no bar
+            run = run[1:]
         if b"%|" not in run:
             return
         first = _BAR_ID.match(run)
@@ -894,8 +898,10 @@ class MetricParser:
         if self._discarding:
             return
         if b"\r" in rest:
-            segments = (self._pending + rest).split(b"\r")
-            self._bar_updates(segments[:-1], out)
+            text = self._pending + rest
+            if b"%|" in text:
+                self._bar_updates(text[: text.rfind(b"\r")], out)
+            segments = text.split(b"\r")
             for seg in reversed(segments[:-1]):
                 if seg.strip():
                     self._cr_last = seg if len(seg) <= _MAX_LINE else None
