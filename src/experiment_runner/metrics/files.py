@@ -22,6 +22,7 @@ import json
 import math
 import os
 import struct
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -230,13 +231,16 @@ _SKIP_DIRS = frozenset({".git", ".experiments", "node_modules", "__pycache__", "
 
 def find(roots: list[Path], since: float, *, max_entries: int = 20000, max_depth: int = 6) -> list[Path]:
     """Metric files under `roots` modified at or after `since` (Unix time), in path order. The walk is bounded
-    (entries and depth) and skips version control, virtual environments and the run store."""
+    (entries and depth, breadth first) and skips version control, virtual environments, hidden folders and the
+    run store."""
     found: list[Path] = []
     seen = 0
-    stack = [(Path(r), 0) for r in roots]
+    # breadth first: the loggers' folders (lightning_logs/, runs/, out/checkpoint-N/) lie a few levels down, and a
+    # big data folder must not use up the budget before they are reached
+    queue = deque((Path(r), 0) for r in roots)
     visited: set[str] = set()
-    while stack and seen < max_entries:
-        folder, depth = stack.pop()
+    while queue and seen < max_entries:
+        folder, depth = queue.popleft()
         try:
             real = os.path.realpath(folder)
             if real in visited:
@@ -251,7 +255,7 @@ def find(roots: list[Path], since: float, *, max_entries: int = 20000, max_depth
                 if entry.is_dir(follow_symlinks=False):
                     if depth < max_depth and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
                         if not os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):
-                            stack.append((Path(entry.path), depth + 1))
+                            queue.append((Path(entry.path), depth + 1))
                 elif entry.is_file(follow_symlinks=False) and kind_of(Path(entry.name)) is not None:
                     if entry.stat().st_mtime >= since:
                         found.append(Path(entry.path))

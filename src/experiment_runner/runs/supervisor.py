@@ -449,10 +449,9 @@ class Supervisor:
         started = records.iso_to_unix(self.state.started_at)
         if started is None:
             return
-        roots = [Path(self.spec.cwd)]
-        ckpt = Path(self.spec.checkpoint_dir or self.dir / "checkpoints")
-        if not str(ckpt.resolve()).startswith(str(Path(self.spec.cwd).resolve()) + os.sep):
-            roots.append(ckpt)
+        # the working folder, and the checkpoint folder the run was given (under the store by default, which the
+        # walk of the working folder skips)
+        roots = [Path(self.spec.cwd), Path(self.spec.checkpoint_dir or self.dir / "checkpoints")]
         try:
             from experiment_runner.runs import metricfiles
 
