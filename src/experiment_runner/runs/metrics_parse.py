@@ -33,20 +33,11 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: the highest-ranked present of `global_step` > `step` > `iteration` > `iter` (a whole number >= 0);
-  a lower-ranked `iteration`/`iter` on the same line stays a metric. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
+- Step: the highest-ranked present of `global_step` > `num_updates` > `step` > `iteration` > `iter` (a whole
+  number >= 0); a lower-ranked `iteration`/`iter` on the same line stays a metric. No step and no counter (below)
+  -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
   and/or epoch are not emitted.
-- Steps from the log's own counters: a `[n/N]` counter after an epoch (`Train Epoch: 1 [320/1400 (23%)]`, timm's
-  `Train: 0 [ 4/12`, mmengine's `Epoch(train) [1][ 5/20]`), `n/N` first on a line (Keras) or a bar's count, is the
-  position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
-  `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
-  `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
-- Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
-  (`dict(lr=0.05)`), a line of `key=value` settings most of whose values are words, `config:`/`params:` lines (also
-  before a dict), names that are settings or identifiers by the metric vocabulary (metrics/vocabulary.py), a
-  two-word phrase whose last word is no measure of training (`Modules in train mode: 4`, `num decayed parameter
-  tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's `mfu -100.00%` placeholder).
 - Carriage returns: a `\\r`-separated run of updates (tqdm, Keras) yields its LAST update once, when the line
   ends. A run that goes on for long (one tqdm bar per epoch) also yields its latest update at most every
   `progress_interval_s`, and only when it changed. When one bar gives way to another or starts over within a run
@@ -58,10 +49,11 @@ Rules (conservative: a false metric is worse than a missed one):
   `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
   `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
 - Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
-  (`dict(lr=0.05)`), a line of `key=value` settings most of whose values are words, `config:`/`params:` lines (also
-  before a dict), names that are settings or identifiers by the metric vocabulary (metrics/vocabulary.py), a
-  two-word phrase whose last word is no measure of training (`Modules in train mode: 4`, `num decayed parameter
-  tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's `mfu -100.00%` placeholder).
+  (`dict(lr=0.05)`), a line of `key=value` settings more of whose values are words than numbers, `config:` and
+  `params:` lines (also before a dict), names that are settings or identifiers by the metric vocabulary
+  (metrics/vocabulary.py), a two-word phrase whose last word is no measure of training (`Modules in train mode: 4`,
+  `num decayed parameter tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's
+  `mfu -100.00%` placeholder).
 
 Speed: each chunk is lowercased once and read by compiled bytes regexes, never decoded (except JSON). One
 regex search over the chunk finds the lines that may hold a metric (`=` or `: ` before a number, or a metric
@@ -1135,13 +1127,13 @@ def _carried_over(name: str) -> bool:
 
 def _is_code(text: bytes) -> bool:
     """An echo of code or settings rather than a measurement: an assignment with a comment after it, keyword
-    arguments of a call, or a line of `key=value` settings most of whose values are words."""
+    arguments of a call, or a line of `key=value` settings more of whose values are words than numbers."""
     if b"#" in text and _CODE_COMMENT.match(text):
         return True
     if b"(" in text and _CALL_KWARGS.search(text):
         return True
     if b"=" in text and _WORD_VALUE.search(text) is not None and _WORD_ASSIGN.search(text) is not None:
-        return len(_WORD_ASSIGN.findall(text)) >= len(_NUM_ASSIGN.findall(text))
+        return len(_WORD_ASSIGN.findall(text)) > len(_NUM_ASSIGN.findall(text))
     return False
 
 
