@@ -47,7 +47,7 @@ def parsed_records(folder: Path) -> list[dict]:
 
 def file_records(folder: Path, printed: list[dict]) -> list[dict]:
     from experiment_runner.metrics import files as F
-    from experiment_runner.runs.metricfiles import choose
+    from experiment_runner.runs.metricfiles import choose, records_of
 
     files_dir = folder / "files"
     if not files_dir.exists():
@@ -59,7 +59,7 @@ def file_records(folder: Path, printed: list[dict]) -> list[dict]:
                 values.setdefault(k, []).append(v)
     found = F.find([files_dir], 0.0)
     taken, _ = choose([(p, F.kind_of(p), F.read(p, F.kind_of(p))) for p in found if F.kind_of(p)], values)
-    return [{**r, "source": "file"} for _, recs in taken for r in recs]
+    return [{**r, "source": "file"} for r in records_of(taken)]
 
 
 def close(a: float, b: float) -> bool:

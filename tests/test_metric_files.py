@@ -114,3 +114,15 @@ def test_the_ingest_appends_the_runs_files_with_their_source_and_writes_an_index
         ("checkpoint-60", True),
     ]
     assert not any(math.isnan(v) for _, v in loss)
+
+
+def test_the_same_scalars_in_a_csv_and_event_files_are_stored_once():
+    from experiment_runner.runs.metricfiles import records_of
+
+    found = F.find([DATA / "lightning_tqdm" / "files"], 0.0)
+    printed = {"val_loss": [0.688, 0.664, 0.639, 0.613]}  # what the run's progress bar showed
+    taken, _ = choose([(p, F.kind_of(p), F.read(p, F.kind_of(p))) for p in found], printed)
+    assert {F.kind_of(p) for p, _ in taken} == {"csv", "tfevents"}
+    merged = series([{**r, "source": "file"} for r in records_of(taken)])
+    assert [s for s, _ in merged["val_loss"]] == [14, 29, 44, 59]
+    assert [s for s, _ in merged["train_loss_step"]] == [4, 9, 14, 19, 24, 29, 34, 39, 44, 49, 54, 59]

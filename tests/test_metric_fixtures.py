@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from experiment_runner.metrics import files as F
-from experiment_runner.runs.metricfiles import choose
+from experiment_runner.runs.metricfiles import choose, records_of
 from experiment_runner.runs.metrics_parse import MetricParser
 from experiment_runner.runs.metricsio import series as merge
 
@@ -47,7 +47,7 @@ def with_files(name: str) -> list[dict]:
     folder = DATA / name / "files"
     found = F.find([folder], 0.0) if folder.exists() else []
     taken, _ = choose([(p, F.kind_of(p), F.read(p, F.kind_of(p))) for p in found], values)
-    return printed + [{**r, "source": "file"} for _, recs in taken for r in recs]
+    return printed + [{**r, "source": "file"} for r in records_of(taken)]
 
 
 def expected(name: str) -> dict:

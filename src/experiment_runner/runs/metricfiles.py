@@ -94,23 +94,32 @@ def choose(
     return taken, index
 
 
+def records_of(taken: list[tuple[Path, list[dict]]]) -> list[dict]:
+    """The taken files' records, each (name, step) once: Lightning writes the same scalars to its CSV and its
+    TensorBoard files, and the first file (in path order) gives them."""
+    seen: set[tuple[str, int]] = set()
+    out: list[dict] = []
+    for _, recs in taken:
+        for rec in recs:
+            step = rec.get("step")
+            if step is not None:
+                rec = {k: v for k, v in rec.items() if k == "step" or (k, step) not in seen}
+                seen.update((k, step) for k in rec if k != "step")
+            if len(rec) > 1:
+                out.append(rec)
+    return out
+
+
 def ingest(run_dir: Path, roots: list[Path], since: float, now: float) -> list[dict]:
     """Append the run's metric files' records to metrics.jsonl (source "file") and write the index. Returns the
     records appended (for the health monitor)."""
     taken, index = collect(run_dir, roots, since)
     lines: list[str] = []
-    added: list[dict] = []
-    seen: set[tuple] = set()
-    for _, recs in taken:
-        for rec in recs:
-            key = tuple(sorted((k, v) for k, v in rec.items() if isinstance(v, (int, float)) or v is None))
-            if key in seen:  # the same record in two files (a train and a validation event file)
-                continue
-            seen.add(key)
-            line = encode_record(rec, SOURCE, f"{now:.6f}")
-            if line is not None:
-                lines.append(line)
-                added.append(rec)
+    added = records_of(taken)
+    for rec in added:
+        line = encode_record(rec, SOURCE, f"{now:.6f}")
+        if line is not None:
+            lines.append(line)
     if lines:
         with open(run_dir / records.METRICS, "ab") as f:
             f.write("".join(lines).encode())
