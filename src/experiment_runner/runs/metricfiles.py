@@ -102,11 +102,12 @@ def records_of(taken: list[tuple[Path, list[dict]]]) -> list[dict]:
     for _, recs in taken:
         for rec in recs:
             step = rec.get("step")
+            kept = rec
             if step is not None:
-                rec = {k: v for k, v in rec.items() if k == "step" or (k, step) not in seen}
-                seen.update((k, step) for k in rec if k != "step")
-            if len(rec) > 1:
-                out.append(rec)
+                kept = {k: v for k, v in rec.items() if k == "step" or (k, step) not in seen}
+                seen.update((k, step) for k in kept if k != "step")
+            if len(kept) > 1:
+                out.append(kept)
     return out
 
 
