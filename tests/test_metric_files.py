@@ -70,6 +70,12 @@ def test_files_of_another_run_in_the_same_folder_are_left_out():
     taken, index = choose([(Path("a/metrics.csv"), "csv", recs), (Path("b/metrics.csv"), "csv", other)], printed)
     assert [str(p) for p, _ in taken] == ["a/metrics.csv"]
     assert index[1]["taken"] is False and "disagree" in index[1]["why"]
+    # a few equal values are not enough: accuracies on a small validation set coincide across seeds
+    printed = {"val_acc": [0.9812, 0.975], "val_loss": [0.0798, 0.0811]}
+    mine = [{"step": 20, "val_acc": 0.98125, "val_loss": 0.07981}, {"step": 40, "val_acc": 0.975, "val_loss": 0.08107}]
+    seed1 = [{"step": 20, "val_acc": 0.98125, "val_loss": 0.0912}, {"step": 40, "val_acc": 0.96875, "val_loss": 0.0877}]
+    taken, _ = choose([(Path("a.csv"), "csv", seed1), (Path("b.csv"), "csv", mine)], printed)
+    assert [str(p) for p, _ in taken] == ["b.csv"]
     # nothing to compare with: one such file is taken, two are ambiguous and both left out
     taken, _ = choose([(Path("a/metrics.csv"), "csv", recs)], {})
     assert len(taken) == 1

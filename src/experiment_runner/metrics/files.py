@@ -16,6 +16,7 @@ reason for a run's ingest to fail."""
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -265,20 +266,36 @@ def find(roots: list[Path], since: float, *, max_entries: int = 20000, max_depth
 
 
 def agrees(file_records: list[dict], parsed: dict[str, list[float]]) -> bool | None:
-    """Whether a file's values are this run's: True when some name it shares with the run's parsed output has a
-    value both hold (to the printed precision), False when names are shared but no value matches (another run's
-    file in the same folder), None when no name is shared (nothing to compare)."""
-    shared = False
+    """Whether a file's values are this run's: True when at least half of what the run printed under the names the
+    file also holds is found in the file (to the printed precision), False when less (another run's file in the
+    same folder: a few equal values, such as accuracies on a small validation set, are not enough), None when no
+    name is shared (nothing to compare)."""
+    values: dict[str, list[float]] = {}
     for record in file_records:
         for name, value in record.items():
-            printed = parsed.get(name)
-            if name == "step" or not printed or not isinstance(value, float) or not math.isfinite(value):
+            if name != "step" and name in parsed and isinstance(value, float) and math.isfinite(value):
+                values.setdefault(name, []).append(value)
+    compared = found = 0
+    for name, exact in values.items():
+        exact.sort()
+        for printed in parsed[name]:
+            if not math.isfinite(printed):
                 continue
-            shared = True
-            if any(_same(value, p) for p in printed):
-                return True
-    return False if shared else None
+            compared += 1
+            i = bisect.bisect_left(exact, printed - _tolerance(printed))
+            found += i < len(exact) and _same(exact[i], printed)
+    if not compared:
+        return None
+    return 2 * found >= compared
+
+
+def _tolerance(printed: float) -> float:
+    """How far an exact value may be from its printed form: half a unit of the last printed digit (0.62 holds
+    0.6234), and never less than 0.05 %."""
+    text = repr(printed)
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 12
+    return max(5e-4 * abs(printed), 0.5 * 10.0**-decimals * 1.0001, 1e-12)
 
 
 def _same(exact: float, printed: float) -> bool:
-    return abs(exact - printed) <= max(5e-4 * abs(exact), 1e-6)
+    return abs(exact - printed) <= _tolerance(printed)
