@@ -6,8 +6,9 @@ files, Hugging Face's trainer_state.json), found when the run ends and added to 
 Which files are the run's: files under the run's working folder (and its checkpoint folder) modified since it
 started. Several runs can share a working folder, so a file is taken only when its values agree with what this
 run printed (at least half of the printed values of the names it holds are in it), or, when it shares no name with
-the printed output, when it is the only file of its kind. Of several trainer_state.json (one per checkpoint, each holding the history up to
-it) only the longest is taken. What was taken, and what was left and why, is written to metric_files.json."""
+the printed output, when it is the only file of its kind. Of several trainer_state.json (one per checkpoint, each
+holding the history up to it) only the longest is taken. What was taken, and what was left and why, is written to
+metric_files.json."""
 
 from __future__ import annotations
 
