@@ -1,6 +1,11 @@
 """Metric parsing speed: lines/s and metrics/s per style and for a mixed log, and CPU time per 10,000 lines.
 
     python bench/parse_bench.py [--lines 20000] [--repeat 3]
+    python bench/parse_bench.py --mixed-gib 1 --baseline-src /path/to/baseline/src [--repeat 3]
+
+The second form measures parse throughput on a mixed log of the given size (the `mixed (60% noise)` style, 16 MiB
+of lines repeated) for this tree and for a baseline tree, each in its own process, alternating, best of --repeat
+(issue 12: within 1.2x of the baseline).
 
 Each log is fed to a MetricParser in 64 KiB chunks (what the supervisor reads from a pipe); CPU time is
 process time, best of --repeat. Side by side: the budget from issue 4 (at 10,000 metric lines/s the whole
@@ -127,11 +132,78 @@ def measure_naive(data: bytes, repeat: int) -> float:
     return best
 
 
+_WORKER = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from experiment_runner.runs.metrics_parse import MetricParser
+parser = MetricParser()
+count = 0
+start = time.process_time()
+with open(sys.argv[2], "rb") as f:
+    while True:
+        chunk = f.read(65536)
+        if not chunk:
+            break
+        for record in parser.feed(chunk):
+            count += len(record) - 1
+for record in parser.flush():
+    count += len(record) - 1
+print(time.process_time() - start, count)
+"""
+
+
+def compare_big(gib: float, baseline: str, repeat: int) -> None:
+    import subprocess
+    import tempfile
+
+    rng = random.Random(0)
+    logs = styles(20000, rng)
+    lines = mixed(logs, 200000, rng)
+    block = ("\n".join(lines) + "\n").encode()
+    block = block * max(1, (16 << 20) // len(block))
+    target = int(gib * (1 << 30))
+    with tempfile.NamedTemporaryFile(prefix="er-parse-", suffix=".log", delete=False) as f:
+        path = f.name
+        written = 0
+        while written < target:
+            f.write(block)
+            written += len(block)
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
+    trees = {"baseline": baseline, "this tree": here}
+    best: dict[str, float] = {}
+    metrics: dict[str, int] = {}
+    print(f"mixed log {written / (1 << 30):.2f} GiB; best of {repeat}; load average {os.getloadavg()[0]:.1f}")
+    try:
+        for r in range(repeat):
+            for name in list(trees) if r % 2 == 0 else list(trees)[::-1]:
+                out = subprocess.run(
+                    [sys.executable, "-c", _WORKER, trees[name], path], capture_output=True, text=True, check=True
+                ).stdout.split()
+                seconds, count = float(out[0]), int(out[1])
+                speed = written / seconds / 1e6
+                print(f"  run {r + 1} {name:10s} {seconds:7.1f} s CPU  {speed:6.1f} MB/s  {count:,} metrics")
+                best[name] = min(best.get(name, float("inf")), seconds)
+                metrics[name] = count
+    finally:
+        os.unlink(path)
+    ratio = best["this tree"] / best["baseline"]
+    print(
+        f"best: baseline {best['baseline']:.1f} s, this tree {best['this tree']:.1f} s: {ratio:.2f}x (target <= 1.2x)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--mixed-gib", type=float, default=None)
+    ap.add_argument("--baseline-src", default=None)
     args = ap.parse_args()
+    if args.mixed_gib:
+        if not args.baseline_src:
+            ap.error("--mixed-gib needs --baseline-src (the src folder of the tree to compare with)")
+        compare_big(args.mixed_gib, args.baseline_src, args.repeat)
+        return
     rng = random.Random(0)
     logs = styles(args.lines, rng)
     logs["mixed (60% noise)"] = mixed(logs, args.lines, rng)

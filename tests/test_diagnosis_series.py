@@ -67,10 +67,13 @@ def test_confidence_combines_independent_evidence():
     assert combine([0.95, 0.95, 0.95]) == 0.99  # capped
 
 
-def test_every_category_has_a_playbook_entry_and_metric_roles_are_lowercase():
+def test_every_category_has_a_playbook_entry_and_metric_roles_come_from_the_vocabulary():
     assert set(CATEGORIES) <= set(playbook()["categories"])
-    for names in metric_roles().values():
-        assert all(n == n.lower() for n in names)
+    assert "metric_roles" not in playbook()  # one vocabulary, no second list of names
+    roles = metric_roles()
+    assert [roles(n) for n in ("loss", "eval_loss", "val_accuracy", "gnorm", "kl_loss", "lr")] == [
+        "train_loss", "val_loss", "val_acc", "grad_norm", None, None,
+    ]  # fmt: skip
 
 
 def _series(values, start=1):

@@ -81,7 +81,7 @@ def test_key_value_lines_give_one_record_each_with_every_pair_and_the_step():
     ]
 
 
-def test_key_colon_value_lines_need_a_blank_after_the_colon():
+def test_key_colon_value_lines_need_a_blank_after_the_colon_and_mnist_lines_get_steps_and_accuracy():
     log = NOISE + (
         "Epoch: 2 | Loss: 0.2310 | Acc: 91.20% | LR: 1.0e-03\n"
         "step: 500, val_loss: 0.3001, val_acc: 0.8899\n"
@@ -92,8 +92,10 @@ def test_key_colon_value_lines_need_a_blank_after_the_colon():
     assert parse(log) == [
         {"step": None, "epoch": 2.0, "loss": 0.231, "acc": 91.2, "lr": 1e-3},
         {"step": 500, "val_loss": 0.3001, "val_acc": 0.8899, "epoch": 2.0},
-        {"step": None, "epoch": 1.0, "loss": 2.3},
-        {"step": None, "average_loss": 0.0331, "epoch": 1.0},
+        # `[n/N]` inside an epoch is the position (a new epoch numbering starts at 1 here), and the test line,
+        # about the test split, sits at the end of its epoch with its accuracy as a fraction
+        {"step": 0, "epoch": 1.0, "loss": 2.3},
+        {"step": 60000, "test_average_loss": 0.0331, "test_accuracy": 0.9897, "epoch": 1.0},
     ]
 
 
@@ -159,7 +161,7 @@ def tqdm_epoch(epoch: int, n: int = 100) -> str:
     return "".join(parts) + "\n"
 
 
-def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
+def test_tqdm_postfix_gives_the_last_update_of_each_bar_only_at_its_global_step():
     log = (
         NOISE
         + "Training starts\n"
@@ -172,9 +174,9 @@ def test_tqdm_postfix_gives_the_last_update_of_each_bar_only():
         )
     )
     assert parse(log, progress_interval_s=None) == [
-        {"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0},
-        {"step": None, "loss": float(f"{1.0 / 300:.3g}"), "acc": 0.6, "epoch": 2.0},
-        {"step": None, "loss": 0.812, "epoch": 2.0},
+        {"step": 100, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0},
+        {"step": 200, "loss": float(f"{1.0 / 300:.3g}"), "acc": 0.6, "epoch": 2.0},
+        {"step": None, "loss": 0.812, "epoch": 2.0},  # no total: no position
     ]
 
 
@@ -182,7 +184,7 @@ def test_a_bar_cleared_before_the_next_line_still_reports_its_last_update():
     # tqdm(leave=False) erases itself with blanks; then the script prints a summary over it
     log = tqdm_epoch(1).rstrip("\n") + "\r" + " " * 80 + "\r" + "epoch 1 done\n"
     assert parse(log, progress_interval_s=None) == [
-        {"step": None, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0}
+        {"step": 100, "loss": float(f"{1.0 / 200:.3g}"), "acc": 0.6, "epoch": 1.0}
     ]
 
 
@@ -201,7 +203,7 @@ def test_a_long_running_bar_reports_its_latest_update_at_most_once_per_interval(
     assert losses == sorted(losses, reverse=True)
     # the bar's end gives its final update, once
     records = p.feed(b"\n") + p.flush()
-    assert records == [{"step": None, "loss": round(1 / 300, 6), "epoch": 1.0}]
+    assert records == [{"step": 300, "loss": round(1 / 300, 6), "epoch": 1.0}]
 
 
 def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
@@ -216,7 +218,7 @@ def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
     )
     assert parse(log, progress_interval_s=None) == [
         {
-            "step": None,
+            "step": 50,  # the bar's position in the first epoch seen
             "train_loss_step": 0.231,
             "val_loss": 0.3,
             "val_acc": 0.91,
@@ -254,10 +256,11 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
         )
     )
     assert parse(log) == [
-        {"step": None, "loss": 0.4, "accuracy": 0.85, "val_loss": 0.45, "val_accuracy": 0.89, "epoch": 1.0},
-        {"step": None, "loss": 0.3, "accuracy": 0.85, "val_loss": 0.35, "val_accuracy": 0.89, "epoch": 2.0},
-        {"step": None, "loss": 0.231, "accuracy": 0.91, "val_loss": 0.3, "val_accuracy": 0.89, "epoch": 2.0},
-        {"step": None, "accuracy": 0.92, "loss": 0.21, "epoch": 4.0},
+        # `n/N` first on the line is the batch in the epoch: the global step is (epoch - 1) * N + n
+        {"step": 50, "loss": 0.4, "accuracy": 0.85, "val_loss": 0.45, "val_accuracy": 0.89, "epoch": 1.0},
+        {"step": 100, "loss": 0.3, "accuracy": 0.85, "val_loss": 0.35, "val_accuracy": 0.89, "epoch": 2.0},
+        {"step": 100, "loss": 0.231, "accuracy": 0.91, "val_loss": 0.3, "val_accuracy": 0.89, "epoch": 2.0},
+        {"step": 200, "accuracy": 0.92, "loss": 0.21, "epoch": 4.0},
     ]
 
 
@@ -276,7 +279,7 @@ def test_nanogpt_iteration_and_evaluation_lines():
     records = parse(log)
     assert records[:4] == [
         {"step": 0, "train_loss": 4.2874, "val_loss": 4.2823},
-        {"step": 0, "loss": 4.2654, "mfu": -100.0},
+        {"step": 0, "loss": 4.2654},  # `mfu -100.00%` is nanoGPT's placeholder before it has measured anything
         {"step": 10, "loss": 3.21, "mfu": 12.34},
         {"step": 250, "train_loss": 2.1, "val_loss": 2.2},
     ]
@@ -486,3 +489,59 @@ def test_the_one_pass_search_for_special_lines_finds_what_the_mark_by_mark_searc
             m.setattr(mp, "_special_db", lambda: None)
             assert mp._special_lines(body) == fast
         assert fast  # the bodies do hold special lines
+
+
+def test_tables_under_a_header_of_metric_names_give_one_record_per_row_in_every_drawing():
+    fastai = "epoch     train_loss  valid_loss  accuracy  time\n0         0.912       0.701       0.640     00:03\n"
+    fastai += "1         0.655       0.598       0.712     00:03\n"
+    assert parse(fastai) == [
+        {"step": None, "epoch": 0.0, "train_loss": 0.912, "valid_loss": 0.701, "accuracy": 0.64},
+        {"step": None, "epoch": 1.0, "train_loss": 0.655, "valid_loss": 0.598, "accuracy": 0.712},
+    ]
+    csv = "step,loss,val_acc\n10,0.52,0.61\n20,0.41,0.66\n"
+    assert parse(csv) == [{"step": 10, "loss": 0.52, "val_acc": 0.61}, {"step": 20, "loss": 0.41, "val_acc": 0.66}]
+    pipes = "| epoch | loss | val_loss |\n|---:|---:|---:|\n| 3 | 0.41 | 0.47 |\n"
+    assert parse(pipes) == [{"step": None, "epoch": 3.0, "loss": 0.41, "val_loss": 0.47}]
+    box = "┃ Epoch ┃ train_loss ┃ val_acc ┃\n┡━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━┩\n│ 3     │ 1.22       │ 0.55    │\n"
+    assert parse(box) == [{"step": None, "epoch": 3.0, "train_loss": 1.22, "val_acc": 0.55}]
+    # a table whose header names no measure (a model summary) gives nothing
+    summary = "  | Name  | Type   | Params\n0 | model | ResNet | 11.2 M\n1 | head  | Linear | 513\n"
+    assert parse(summary) == []
+
+
+def test_boosting_eval_lines_give_the_round_as_step_and_one_metric_per_dataset():
+    xgb = "[25]\ttrain-mlogloss:0.53\tvalid-merror:0.13\n"
+    lgb = "[10]\ttraining's binary_logloss: 0.358\tvalid_1's auc: 0.939\n"
+    assert parse(xgb + lgb) == [
+        {"step": 25, "train_mlogloss": 0.53, "valid_merror": 0.13},
+        {"step": 10, "training_binary_logloss": 0.358, "valid_1_auc": 0.939},
+    ]
+
+
+def test_a_name_value_pair_without_a_blank_counts_beside_spaced_pairs_only():
+    assert parse("= > step: 9 loss: 0.6931 accuracy:0.60\n") == [{"step": 9, "loss": 0.6931, "accuracy": 0.6}]
+    assert parse("cuda:0 loss:0.5 ratio:3\n") == []
+
+
+def test_config_echoes_code_settings_and_summaries_give_no_metric():
+    log = (
+        "Overriding config with config/train.py:\n"
+        "eval_interval = 250 # keep frequent because we'll overfit\n"
+        "learning_rate = 1e-3 # with baby networks can afford to go a bit higher\n"
+        "max_iters = 5000\n"
+        "optim_wrapper = dict(optimizer=dict(type='SGD', lr=0.05, momentum=0.9))\n"
+        "  - Build settings: BLAS_INFO=mkl, BUILD_TYPE=Release, PERF_WITH_AVX=1, USE_CUDA=0, USE_MKL=ON\n"
+        "params: {'objective': 'multi:softprob', 'num_class': 3, 'eta': 0.3}\n"
+        "Trainable params: 1.6 K\n"
+        "num decayed parameter tensors: 10, with 10,240 parameters\n"
+        "Modules in train mode: 4\n"
+        "Total FLOPs: 0\n"
+        "iter 0: loss 4.2654, time 29130.57ms, mfu -100.00%\n"
+    )
+    assert parse(log) == [{"step": 0, "loss": 4.2654}]
+
+
+def test_nan_and_inf_values_are_measurements_not_word_valued_settings():
+    records = parse("step=4 loss=0.25\nstep=5 loss=nan\nstep=6 loss=inf acc=0.5\n")
+    assert [r["step"] for r in records] == [4, 5, 6] and math.isnan(records[1]["loss"])
+    assert records[2] == {"step": 6, "loss": math.inf, "acc": 0.5}

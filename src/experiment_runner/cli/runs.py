@@ -247,7 +247,7 @@ def cmd_follow(root: Path, args) -> int:
                 printer.update(
                     0,
                     None,
-                    f"{args.run_id} {view.state.state}, step {s.last_step}, "
+                    f"{args.run_id} {view.state.state}, step {s.step()}, "
                     + ", ".join(f"{k}={_fmt(v)}" for k, v in latest.items()),
                 )
             time.sleep(0.2)

@@ -6,6 +6,7 @@ Each check states its thresholds here; the statistics are in series.py."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,21 +49,25 @@ def _step(p) -> int | None:
     return int(p) if p is not None else None
 
 
-def pick_roles(series: dict[str, Series], roles: dict[str, list[str]]) -> dict[str, str]:
-    """role -> metric name: among the names listed for a role, the one with the most points."""
+RoleOf = Callable[[str], "str | None"]  # a metric name's role (the metric vocabulary's diagnosis_role)
+
+
+def pick_roles(series: dict[str, Series], roles: RoleOf) -> dict[str, str]:
+    """role -> metric name: among the names of a role, the one with the most points."""
     out: dict[str, str] = {}
-    lowered = {name.lower(): name for name in series}
-    for role, names in roles.items():
-        present = [lowered[n] for n in names if n in lowered and series[lowered[n]]]
-        if present:
-            out[role] = max(present, key=lambda n: len(series[n]))
+    for name, points in series.items():
+        role = roles(name.lower())
+        if role is None or not points:
+            continue
+        if role not in out or len(points) > len(series[out[role]]):
+            out[role] = name
     return out
 
 
-def _paired_train(series: dict[str, Series], roles: dict[str, list[str]], val_name: str) -> str | None:
+def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> str | None:
     """The training-loss series to compare with validation: one logged at the same cadence if there is one
     (nanoGPT's `train loss` at eval steps), else the densest."""
-    names = [n for n in series if n.lower() in roles.get("train_loss", [])]
+    names = [n for n in series if roles(n.lower()) == "train_loss"]
     if not names:
         return None
     val_len = len(series[val_name])
@@ -70,7 +75,7 @@ def _paired_train(series: dict[str, Series], roles: dict[str, list[str]], val_na
     return same[0] if same else max(names, key=lambda n: len(series[n]))
 
 
-def analyse(series: dict[str, Series], roles: dict[str, list[str]]) -> MetricFindings:
+def analyse(series: dict[str, Series], roles: RoleOf) -> MetricFindings:
     out = MetricFindings()
     picked = pick_roles(series, roles)
     out.roles = picked

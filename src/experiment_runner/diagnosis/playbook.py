@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -23,8 +24,12 @@ def playbook() -> dict[str, Any]:
     return data
 
 
-def metric_roles() -> dict[str, list[str]]:
-    return {k: [n.lower() for n in v] for k, v in playbook()["metric_roles"].items()}
+def metric_roles() -> Callable[[str], str | None]:
+    """The role of a metric name for the series checks (train_loss, val_loss, train_acc, val_acc, grad_norm or
+    None): the one metric vocabulary's answer."""
+    from experiment_runner.metrics.vocabulary import diagnosis_role
+
+    return diagnosis_role
 
 
 def _fields(template: str) -> list[str]:

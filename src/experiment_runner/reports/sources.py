@@ -8,7 +8,6 @@ import io
 import json
 import logging
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ log = logging.getLogger("experiment_runner.reports")
 RESULT_STATUSES = ("completed", "failed", "diverged", "crashed", "cancelled", "lost")
 #: Columns of a results file that are not metrics.
 RESERVED_COLUMNS = ("method", "seed", "status", "run_id", "cause")
-_LOWER_IS_BETTER = re.compile(r"(loss|err|error|perplexity|ppl|mse|mae|rmse|wer|cer|latency|time|_s$|seconds)", re.I)
 
 
 @dataclass
@@ -59,8 +57,11 @@ class Source:
 
 
 def lower_is_better(metric: str) -> bool:
-    """Direction of a metric the plan says nothing about, from its name (losses, errors, times: lower)."""
-    return bool(_LOWER_IS_BETTER.search(metric))
+    """Direction of a metric the plan says nothing about, from the metric vocabulary (losses, errors, times:
+    lower; the rest higher)."""
+    from experiment_runner.metrics import vocabulary
+
+    return vocabulary.direction(metric) == "min"
 
 
 def aggregate(pairs: list[tuple[float, float]], how: str, higher_is_better: bool, last_k: int) -> float:

@@ -1,13 +1,14 @@
 """Health signals for a run, computed incrementally as metrics, output and telemetry arrive.
 
-Which metric is which (names as metrics_parse normalises them):
-- Loss-like (for NaN/Inf): any name with a `...loss` word (`loss`, `val_loss`, `train/loss_step`, `kl_loss`),
-  except scales and weights (`loss_scale`, `loss_weight`).
-- Training loss: the first of TRAIN_LOSS_NAMES seen; a name earlier in that list replaces it when it appears
-  later (nanoGPT's eval-time `train_loss` gives way to its per-iteration `loss`; HuggingFace's end-of-training
-  `train_loss` summary never replaces `loss`). Validation loss: VAL_LOSS_NAMES, the same way.
-- Gradient norm: grad_norm, gradient_norm, grad/norm, gradnorm, total_norm, global_grad_norm (optionally
-  under a `train/` prefix or with a `_total`/`/total` suffix).
+Which metric is which comes from the one metric vocabulary (metrics/vocabulary.py):
+- Loss-like (for NaN/Inf): any loss, main or component (`loss`, `val_loss`, `train/loss_step`, `kl_loss`,
+  `loss_cls`), not scales and weights (`loss_scale`, `loss_weight`).
+- Training loss: the main training loss seen first; one the vocabulary ranks higher replaces it when it appears
+  later (nanoGPT's eval-time `train loss` gives way to its per-iteration `loss`; HuggingFace's end-of-training
+  `train_loss` summary never replaces `loss`; Lightning's `train_loss_step` beats `train_loss_epoch`).
+  Validation loss: the main validation (else test) loss, the same way.
+- Gradient norm: a name the vocabulary gives the grad_norm role (grad_norm, gradient_norm, gnorm, total_norm,
+  train/grad_norm ...).
 
 Rules (W = runs.health_window values, F = runs.health_flat_window values; the loss is judged by its rolling
 median over the last W values, so per-batch noise and single spikes do not count):
@@ -40,38 +41,35 @@ each record costs O(W). Not thread-safe: feed it from one thread.
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections import deque
 
+from experiment_runner.metrics import vocabulary
 from experiment_runner.runs.model import HealthSignal
 
-__all__ = ["HealthMonitor", "TRAIN_LOSS_NAMES", "VAL_LOSS_NAMES", "is_grad_norm_name", "is_loss_like"]
-
-TRAIN_LOSS_NAMES = (
-    "loss", "train_loss", "train/loss", "training_loss", "train_loss_step", "train/loss_step", "loss_step",
-    "train/loss_epoch", "train_loss_epoch", "loss_epoch",
-)  # fmt: skip
-VAL_LOSS_NAMES = (
-    "val_loss", "val/loss", "valid_loss", "valid/loss", "validation_loss", "validation/loss", "eval_loss",
-    "eval/loss", "val_loss_epoch", "val/loss_epoch", "dev_loss",
-)  # fmt: skip
-_TRAIN_RANK = {name: i for i, name in enumerate(TRAIN_LOSS_NAMES)}
-_VAL_RANK = {name: i for i, name in enumerate(VAL_LOSS_NAMES)}
-_LOSS_LIKE = re.compile(r"(?:^|[_/.])[a-z0-9]*loss(?:es)?(?:$|[_/.])")
-_NOT_LOSS = re.compile(r"scale|weight|coef|factor")
-_GRAD_NORM = re.compile(r"(?:train[/_])?(?:global_)?(?:grad(?:ient)?[_/]?norm|total_norm)(?:[_/](?:total|global|all))?")
+__all__ = ["HealthMonitor", "is_grad_norm_name", "is_loss_like"]
 
 _LOSSLIKE, _GRAD = 1, 2
 _SHORT = 5  # recent gradient norms compared with their usual level
+_NO_RANK = 1 << 20
 
 
 def is_loss_like(name: str) -> bool:
-    return bool(_LOSS_LIKE.search(name)) and not _NOT_LOSS.search(name)
+    return vocabulary.is_loss_like(name)
 
 
 def is_grad_norm_name(name: str) -> bool:
-    return bool(_GRAD_NORM.fullmatch(name))
+    return vocabulary.is_grad_norm(name)
+
+
+def _train_rank(name: str) -> int:
+    rank = vocabulary.train_loss_rank(name)
+    return _NO_RANK if rank is None else rank
+
+
+def _val_rank(name: str) -> int:
+    rank = vocabulary.eval_loss_rank(name)
+    return _NO_RANK if rank is None else rank
 
 
 def _median(values) -> float:
@@ -208,6 +206,7 @@ class HealthMonitor:
         self._gpu_s = float(cfg.low_gpu_util_s)
         self._silence_s = float(cfg.silence_warn_s)
         self._roles: dict[str, int] = {}
+        self._ranks: dict[str, tuple[int, int]] = {}  # loss names: (training-loss rank, validation-loss rank)
         self._plans: dict[tuple, tuple] = {}  # observe_batch: per record shape, its roled names and loss picks
         self._train: _LossSeries | None = None
         self._val: deque[tuple] = deque(maxlen=64)  # (value, step, index, train median then)
@@ -245,7 +244,7 @@ class HealthMonitor:
             self._first_metric = now
         step = record.get("step")
         train_value = val_value = None
-        train_rank = val_rank = len(TRAIN_LOSS_NAMES)
+        train_rank = val_rank = _NO_RANK
         roles = self._roles
         for name, value in record.items():
             role = roles.get(name)
@@ -258,11 +257,11 @@ class HealthMonitor:
                 if self._nan is None and not math.isfinite(value):
                     self._nan = (name, float(value), step, self._loss_values, self._last_finite(name))
                     self._raise("nan_loss", now)
-                rank = _TRAIN_RANK.get(name)
-                if rank is not None and rank < train_rank:
+                rank = self._ranks[name][0]
+                if rank < train_rank:
                     train_rank, train_name, train_value = rank, name, value
-                rank = _VAL_RANK.get(name)
-                if rank is not None and rank < val_rank:
+                rank = self._ranks[name][1]
+                if rank < val_rank:
                     val_rank, val_name, val_value = rank, name, value
             if role & _GRAD:
                 self._observe_grad(name, float(value), step, now)
@@ -322,9 +321,10 @@ class HealthMonitor:
                 continue
             roled.append((name, role))
             if role & _LOSSLIKE:
-                if name in _TRAIN_RANK and (train_name is None or _TRAIN_RANK[name] < _TRAIN_RANK[train_name]):
+                train, val = self._ranks[name]
+                if train < _NO_RANK and (train_name is None or train < self._ranks[train_name][0]):
                     train_name = name
-                if name in _VAL_RANK and (val_name is None or _VAL_RANK[name] < _VAL_RANK[val_name]):
+                if val < _NO_RANK and (val_name is None or val < self._ranks[val_name][1]):
                     val_name = name
         plan = (tuple(roled), train_name, val_name)
         if len(self._plans) > 1024:  # a run inventing names per line must not grow memory without bound
@@ -425,7 +425,10 @@ class HealthMonitor:
             role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)
         if len(self._roles) > 4096:  # a run inventing names per step must not grow memory without bound
             self._roles.clear()
+            self._ranks.clear()
         self._roles[name] = role
+        if role & _LOSSLIKE:
+            self._ranks[name] = (_train_rank(name), _val_rank(name))
         return role
 
     def _last_finite(self, name: str) -> str:
@@ -449,7 +452,7 @@ class HealthMonitor:
 
     def _observe_train(self, name: str, value: float, step, now: float) -> None:
         train = self._train
-        if train is None or (name != train.name and _TRAIN_RANK[name] < _TRAIN_RANK[train.name]):
+        if train is None or (name != train.name and _train_rank(name) < _train_rank(train.name)):
             train = self._train = _LossSeries(
                 name, self._window, self._flat_window, self._diverge_ratio, self._min_improvement
             )
@@ -463,7 +466,7 @@ class HealthMonitor:
             self._raise("loss_diverging", now)
 
     def _observe_val(self, name: str, value: float, step, now: float) -> None:
-        if self._val_name is None or (name != self._val_name and _VAL_RANK[name] < _VAL_RANK[self._val_name]):
+        if self._val_name is None or (name != self._val_name and _val_rank(name) < _val_rank(self._val_name)):
             self._val_name = name
             self._val.clear()
             self._val_n = 0

@@ -3,10 +3,14 @@
 One `MetricParser` per output stream (stdout, stderr): `feed(bytes)` as data arrive, `flush()` at the end.
 Each record is `{"step": int | None, "<name>": float, ...}`; the caller adds the arrival time.
 
-Styles: `key=value` (several per line), `key: value` (whitespace after the colon), `loss 0.42` (word then
-number), JSON lines (nested keys joined with '/'), Python dict lines (HuggingFace Trainer), tqdm bars (only the
-postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header, `- loss: 0.23` lines),
-nanoGPT (`iter 10: loss 3.21, time 45ms, mfu 12.34%`, `step 250: train loss 2.10, val loss 2.20`).
+Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too on a line
+that has spaced pairs, for measures of quality), `loss 0.42` (word then number), JSON lines (nested keys joined
+with '/'), Python dict lines (HuggingFace Trainer; numbers also as quoted strings, as transformers 5 prints them),
+tqdm bars (the postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header,
+`20/20 ━━━ - loss: 0.23` lines), nanoGPT, pytorch/examples mnist, timm, mmengine, fairseq, detectron2, XGBoost and
+LightGBM eval lines (`[25]\\ttrain-mlogloss:0.53`, `[10]\\tvalid_1's auc: 0.94`), and tables: rows of numbers under
+a header of metric names (whitespace columns, `|` or box-drawing borders, CSV/TSV; the header is the line above
+or the last table's), and `name | value` rows.
 
 Rules (conservative: a false metric is worse than a missed one):
 - Names: lowercased, runs of spaces and '-' become '_' (`val loss`, `Val-Loss` -> `val_loss`); '/' and '.' are
@@ -29,20 +33,35 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: the highest-ranked present of `global_step` > `step` > `iteration` > `iter` (a whole number >= 0);
-  a lower-ranked `iteration`/`iter` on the same line stays a metric. No step -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
+- Step: the highest-ranked present of `global_step` > `num_updates` > `step` > `iteration` > `iter` (a whole
+  number >= 0); a lower-ranked `iteration`/`iter` on the same line stays a metric. No step and no counter (below)
+  -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
   and/or epoch are not emitted.
 - Carriage returns: a `\\r`-separated run of updates (tqdm, Keras) yields its LAST update once, when the line
   ends. A run that goes on for long (one tqdm bar per epoch) also yields its latest update at most every
-  `progress_interval_s`, and only when it changed. Backspaces and ANSI colour codes are removed.
+  `progress_interval_s`, and only when it changed. When one bar gives way to another or starts over within a run
+  (Lightning's `Epoch 0` bar to `Epoch 1`), the last update of the first is yielded too, without the validation
+  values its postfix only carried over from before. Backspaces and ANSI colour codes are removed.
+- Steps from the log's own counters: a `[n/N]` counter after an epoch (`Train Epoch: 1 [320/1400 (23%)]`, timm's
+  `Train: 0 [ 4/12`, mmengine's `Epoch(train) [1][ 5/20]`), `n/N` first on a line (Keras) or a bar's count, is the
+  position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
+  `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
+  `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
+- Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
+  (`dict(lr=0.05)`), a line of `key=value` settings more of whose values are words than numbers, `config:` and
+  `params:` lines (also before a dict), names that are settings or identifiers by the metric vocabulary
+  (metrics/vocabulary.py), a two-word phrase whose last word is no measure of training (`Modules in train mode: 4`,
+  `num decayed parameter tensors: 10`), a negative value of a quantity that cannot be negative (nanoGPT's
+  `mfu -100.00%` placeholder).
 
 Speed: each chunk is lowercased once and read by compiled bytes regexes, never decoded (except JSON). One
 regex search over the chunk finds the lines that may hold a metric (`=` or `: ` before a number, or a metric
 word before one), and each run of such lines is parsed by one findall; while most lines are metric lines the
 search is skipped. Lines that need more care (JSON and dict reprs, tqdm bars, \\r runs, URLs, tracebacks,
-config dumps: found with bytes.find) are parsed one by one. Names are classified once and cached (bounded).
-Not thread-safe: one parser per stream, fed from one thread.
+config dumps, counters, tables: found in one Hyperscan pass, or bytes.find and one regex) are parsed one by one;
+table rows, eval lines and quoted numbers even when nothing on them looks like `name: number`. Names are
+classified once and cached (bounded). Not thread-safe: one parser per stream, fed from one thread.
 """
 
 from __future__ import annotations
@@ -54,6 +73,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from experiment_runner.metrics import vocabulary
+
 __all__ = ["MetricParser", "record_from_mapping", "normalise_name", "DENIED_NAMES"]
 
 # Everything below runs on lowercased bytes.
@@ -61,7 +82,7 @@ _NUM = rb"(?:tensor\()?[-+]?(?:\d|\.\d|nan|inf)"
 # A name: starts with a letter that does not follow a word, path, option or URL character (tested after the
 # letter, so the scan can skip every non-letter at C speed), then name characters; an optional second word
 # (`val loss`), kept as a name only after a qualifier (see _classify).
-_NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./-]*+(?: [a-z][\w./-]*+)?)"
+_NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./@-]*+(?: [a-z][\w./-]*+)?)"
 _PAIR_BODY = (
     _NAME
     + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
@@ -79,7 +100,7 @@ _PAIR = re.compile(_PAIR_BODY)
 _PREFILTER = re.compile(
     rb"=[ \t]*" + _NUM + rb"|:[ \t]+" + _NUM + rb"|:(?<=['\"]:)" + _NUM + rb"|[ \t](?<=[a-z0-9][ \t])[ \t]*" + _NUM
 )
-_NAME_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_./-"
+_NAME_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789_./@-"
 _BLANKS = (32, 9)
 # One pass over a run of plain lines: line ends and pairs.
 _CHUNK = re.compile(rb"(\n)|" + _PAIR_BODY, re.M)
@@ -87,33 +108,78 @@ _CHUNK = re.compile(rb"(\n)|" + _PAIR_BODY, re.M)
 # tracebacks and config dumps (skipped there), code shown in tracebacks.
 _SPECIAL = (
     b"{", b"\r", b"<", b"it/s", b"s/it", b"://", b"traceback", b'file "', b"config", b"cfg", b"args", b"arguments",
-    b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags",
+    b"hparams", b"hyper", b"namespace", b"options", b"settings", b"params", b"parameters", b"flags", b" # ",
+    b"dict(", b"/step", b" - eta: ", b"%)", b"test:", b"test set:", b"validation:", b"valid:", b"val:", b"eval:",
+    b"evaluation:", b"(val)", b"(test)",
 )  # fmt: skip
+# Marks of lines read even when nothing on them looks like `name: number`: XGBoost/LightGBM eval lines, quoted
+# numbers (transformers 5), box-drawing table rows.
+_SHAPED = (b"]\t", b"': '", b'": "', b"\xe2\x94\x82", b"\xe2\x94\x83")
+# Shapes for the line-by-line reading, as regexes over one line each (no match crosses a newline), each led by a
+# rare byte so that a scan stays cheap: `[n/N]` counters (mnist, timm, mmengine), a table row of numbers, a `|`
+# table cell holding a number.
+# A `name:value` pair without a blank is read only for these measures, on a line with spaced pairs: the words
+# lead the name (`val_acc`, `loss_cls` are caught by the vocabulary's roles once read).
+_TIGHT_LEAD = rb"(?:loss|acc|err|f1|auc|ppl|perplexity|lr|score|precision|recall|iou|bleu)"
+_TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
+_MARK_RES = (
+    rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
+    rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
+    # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`)
+    _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?\.?\d",
+)
+_SHAPED_RES = (
+    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
+    rb"\|[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*\|",
+)
+_SPECIAL_RES = _MARK_RES + _SHAPED_RES
 _SPECIAL_SCAN_MIN = 2048  # bodies shorter than this are searched mark by mark
 _special_scan = threading.local()
 
 
-def _special_lines(body: bytes) -> set[int]:
-    """Start offsets of the lines of body that hold one of the _SPECIAL marks. A long body is searched in one
-    Hyperscan pass for all marks (measured on 100 metric lines: 2 us, against 45 us for twenty bytes.find
-    passes, which was a twentieth of the supervisor's cost per line); a short one, or any body where the
-    library is missing, mark by mark. Both give the same set."""
+def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
+    """Start offsets of the lines of body that hold one of the _SPECIAL marks or _SPECIAL_RES shapes, and of those
+    with a shape (read even when no metric-like pair is in them: a table row, an XGBoost line). A long body
+    is searched in one Hyperscan pass for all of them (measured on 100 metric lines: 2 us, against 45 us for twenty
+    bytes.find passes, which was a twentieth of the supervisor's cost per line); a short one, or any body where
+    the library is missing, mark by mark and with one regex pass. Both give the same set."""
     special: set[int] = set()
+    shaped: set[int] = set()
     db = _special_db() if len(body) >= _SPECIAL_SCAN_MIN else None
     if db is not None:
-        ends: list[int] = []
-        db.scan(
-            body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append(end - len(_SPECIAL[mark]))
-        )
-        for i in ends:
-            special.add(body.rfind(b"\n", 0, i) + 1)
-        return special
-    for mark in _SPECIAL:
-        i = body.find(mark)
-        while i >= 0:
-            special.add(body.rfind(b"\n", 0, i) + 1)
-            i = body.find(mark, body.find(b"\n", i) + 1)
-    return special
+        ends: list[tuple[int, int]] = []
+        db.scan(body, match_event_handler=lambda mark, _start, end, _flags, _ctx: ends.append((mark, end - 1)))
+        for mark, i in ends:
+            start = body.rfind(b"\n", 0, i) + 1
+            special.add(start)
+            if mark in _SHAPED_IDS:
+                shaped.add(start)
+        return special, shaped
+    for marks, into in ((_SPECIAL, None), (_SHAPED, shaped)):
+        for mark in marks:
+            i = body.find(mark)
+            while i >= 0:
+                start = body.rfind(b"\n", 0, i) + 1
+                special.add(start)
+                if into is not None:
+                    into.add(start)
+                i = body.find(mark, body.find(b"\n", i) + 1)
+    for m in _MARK_RE.finditer(body):
+        special.add(body.rfind(b"\n", 0, m.start()) + 1)
+    for m in _SHAPED_RE.finditer(body):
+        start = body.rfind(b"\n", 0, m.start()) + 1
+        special.add(start)
+        shaped.add(start)
+    return special, shaped
+
+
+# Hyperscan ids of the shaped marks: the _SHAPED literals, then (after the _MARK_RES) the _SHAPED_RES
+_SHAPED_IDS = frozenset(
+    list(range(len(_SPECIAL), len(_SPECIAL) + len(_SHAPED)))
+    + list(range(len(_SPECIAL) + len(_SHAPED) + len(_MARK_RES), len(_SPECIAL) + len(_SHAPED) + len(_SPECIAL_RES)))
+)
+_MARK_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _MARK_RES), re.M)
+_SHAPED_RE = re.compile(b"|".join(b"(?:" + r.replace(b"(?m)", b"") + b")" for r in _SHAPED_RES), re.M)
 
 
 def _special_db():
@@ -124,12 +190,14 @@ def _special_db():
         try:
             import hyperscan
 
+            literals = [re.escape(m) for m in _SPECIAL + _SHAPED]
+            expressions = literals + [r.replace(b"(?m)", b"") for r in _SPECIAL_RES]
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             db.compile(
-                expressions=[re.escape(m) for m in _SPECIAL],
-                ids=list(range(len(_SPECIAL))),
-                elements=len(_SPECIAL),
-                flags=[0] * len(_SPECIAL),
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=[0] * len(literals) + [hyperscan.HS_FLAG_MULTILINE] * len(_SPECIAL_RES),
             )
         except Exception:  # not installed, or no wheel for this machine: the plain search does the same
             db = None
@@ -190,14 +258,22 @@ _STOPWORDS = frozenset(
 _SETUP_NAME = re.compile(
     r"(?:^|[_/])(?:num|n)_|_(?:size|dim|dims|layers|heads|workers)$|^(?:batch|vocab|hidden|embed|block|context)_?size$"
 )
-_STEP_PRIORITY = {"global_step": 4, "step": 3, "iteration": 2, "iter": 1}
+_STEP_PRIORITY = {"global_step": 5, "num_updates": 4, "step": 3, "iteration": 2, "iter": 1}
 _STEP_NAME_OF_RANK = {v: k for k, v in _STEP_PRIORITY.items()}
 _EPOCH_NAMES = frozenset({"epoch", "train_epoch", "training_epoch"})
+# A two-word name (`val loss`, `average loss`) is a metric only when its last word is a measure of training.
+_PHRASE_ROLES = frozenset({"loss", "error", "accuracy", "learning_rate", "grad_norm"})
+# Roles that may be written as `word number` (no '=' or ':').
+_WORD_ROLES = frozenset({"loss", "error", "accuracy", "learning_rate", "grad_norm", "counter"})
+# A split word alone (`Train: 0 [...]`, `Test: [...]`) labels a line, it is not a metric.
+_SPLIT_WORDS = frozenset("train training test testing val valid validation eval evaluation dev".split())
 
 # kind bits in the name cache
 _STEP_MASK = 0x07  # step priority 1..4
 _EPOCH = 0x08
 _WORD_OK = 0x10  # may appear as `word number` (no '=' or ':')
+_NONNEG = 0x20  # never negative (a rate, time, count): a negative value is a placeholder
+_FRACTION = 0x40  # accuracy- or error-like: `a/b` is the fraction a/b
 _MAX_LINE = 1 << 16
 _MAX_NAME = 100
 _CACHE_CAP = 4096
@@ -216,26 +292,43 @@ def normalise_name(raw: str) -> str:
 
 def _classify(raw) -> tuple[str, int] | None:
     """(normalised name, kind bits) for a raw name (bytes from text, str from JSON), or None when it is not
-    a metric name. Cached: each distinct raw name is classified once."""
+    a metric name: a setting or identifier by the metric vocabulary, a bare split word, an English word, or a
+    two-word phrase whose last word is no measure of training (`train mode`, `parameter tensors`). Cached:
+    each distinct raw name is classified once."""
     text = raw.decode("ascii", "replace") if isinstance(raw, bytes) else raw
+    phrase = ""  # "qualified": `val loss`; "worded": `parameter tensors` (the last word is the name)
     if isinstance(raw, bytes) and " " in text:
         first, _, rest = text.partition(" ")
-        if first not in _QUALIFIERS:
+        phrase = "qualified" if first in _QUALIFIERS else "worded"
+        if phrase == "worded":
             text = rest
     name = normalise_name(text)
-    info: tuple[str, int] | None
-    if not name or len(name) > _MAX_NAME or name in DENIED_NAMES or name in _STOPWORDS or _SETUP_NAME.search(name):
-        info = None
-    else:
-        kind = _STEP_PRIORITY.get(name, 0)
-        if name.endswith("/global_step"):
-            kind = _STEP_PRIORITY["global_step"]
-        if name in _EPOCH_NAMES:
-            kind |= _EPOCH
-            name = "epoch"
-        if kind or name == "learning_rate" or any(_METRIC_TOKEN.fullmatch(t) for t in _NAME_TOKENS.split(name)):
-            kind |= _WORD_OK
-        info = (name, kind)
+    info: tuple[str, int] | None = None
+    if name and len(name) <= _MAX_NAME and name not in DENIED_NAMES and name not in _STOPWORDS:
+        described = vocabulary.describe(name)
+        if described.role not in ("config", "identifier") and name not in _SPLIT_WORDS:
+            if (
+                not phrase
+                or (phrase == "qualified" and (described.role in _PHRASE_ROLES or name in _EPOCH_NAMES))
+                or (phrase == "worded" and described.role != "other")
+            ):
+                kind = _STEP_PRIORITY.get(name, 0)
+                if name.endswith("/global_step"):
+                    kind = _STEP_PRIORITY["global_step"]
+                if name in _EPOCH_NAMES:
+                    kind |= _EPOCH
+                    name = "epoch"
+                if (
+                    kind
+                    or described.role in _WORD_ROLES
+                    or any(_METRIC_TOKEN.fullmatch(t) for t in _NAME_TOKENS.split(name))
+                ):
+                    kind |= _WORD_OK
+                if described.nonnegative:
+                    kind |= _NONNEG
+                if described.role in ("accuracy", "error"):
+                    kind |= _FRACTION
+                info = (name, kind)
     if len(_name_cache) > _CACHE_CAP:  # names a run invents per step must not grow memory without bound
         _name_cache.clear()
     _name_cache[raw] = info
@@ -255,13 +348,17 @@ def _word_may_pair(word: bytes) -> bool:
 
 
 def _number(value) -> float | None:
+    """A number, or a string that is one (transformers 5 prints `{'loss': '0.6865'}`; JSON logs write "nan")."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    if isinstance(value, str) and value.strip().lower().lstrip("+-") in ("nan", "inf", "infinity"):
+    if isinstance(value, str) and len(value) <= 40 and _NUMERIC_TEXT.fullmatch(value.strip()):
         return float(value)
     return None
+
+
+_NUMERIC_TEXT = re.compile(r"[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|NaN|inf|Inf|infinity|Infinity)")
 
 
 def _flatten(obj: dict, prefix: str, out: dict, depth: int) -> None:
@@ -309,8 +406,9 @@ def _build(pairs: list) -> dict:
     return record
 
 
-def _record_from_pairs(found: list) -> dict:
-    """A record from _PAIR matches: separator and `N/M` rules, step choice, first value of a name wins."""
+def _record_from_pairs(found: list, fraction_ok: bool = False) -> dict:
+    """A record from _PAIR matches: separator and `N/M` rules, step choice, first value of a name wins. With
+    `fraction_ok` (the line shows `a/b (p%)`), `a/b` of an accuracy- or error-like name is the fraction."""
     record: dict = {"step": None}
     cache = _name_cache
     step_rank = 0
@@ -322,10 +420,16 @@ def _record_from_pairs(found: list) -> dict:
             continue
         name, kind = info
         if not kind & (_STEP_MASK | _EPOCH):
-            if total or not (eq or colon or kind):
+            if not (eq or colon or kind) or name in record:
                 continue
-            if name not in record:
-                record[name] = float(value)
+            number = float(value)
+            if total:
+                if not kind & _FRACTION or not float(total[1:]) or not fraction_ok:
+                    continue
+                number /= float(total[1:])  # `Accuracy: 345/397`: the fraction
+            elif kind & _NONNEG and number < 0:
+                continue  # a placeholder (nanoGPT's `mfu -100.00%` before anything was measured)
+            record[name] = number
             continue
         if pct:
             continue
@@ -355,6 +459,7 @@ class _Shape:
 
 # A value in a shape: what the general pass reads as a number (see _PAIR_BODY), without the tensor( prefix.
 _SHAPE_VALUE = rb"([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))"
+_SHAPE_VALUE_NONNEG = rb"(\+?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))"
 _MAX_SHAPES = 4  # shapes kept per stream (a train line, an eval line ...)
 _MAX_SHAPE_LINE = 400
 _SHAPE_RELEARN = 8  # general passes between attempts to learn another shape once _MAX_SHAPES are known
@@ -371,10 +476,18 @@ class MetricParser:
         self._cr_last: bytes | None = None  # the last finished \r segment of the unfinished line
         self._discarding = False  # inside a line longer than _MAX_LINE: ignored to its end
         self._epoch: float | None = None
+        self._first_epoch: float | None = None  # the epoch numbering's start (0 or 1), for global steps
+        self._epoch_size: int | None = None  # N of the last `n/N` training counter: steps (or samples) per epoch
+        self._above_at: tuple[bytes, int] = (b"", 0)  # (body, start) of the line being read: its header is above
+        self._last_line: bytes | None = None  # the last complete line of the previous chunk
+        self._table: list[bytes] | None = None  # the header of the last table read
         self._interval = progress_interval_s
         self._clock = clock
         self._progress_at = clock()
         self._progress_last: dict | None = None  # the update last emitted from the current \r run
+        self._bar: tuple[bytes, int, bytes] | None = None  # the bar updated last: (description, position, update)
+        self._carried: dict[str, float] = {}  # epoch-level values a bar showed last (see _fresh)
+        self._from_bar = False  # the record _parse made last came from a tqdm bar
         self._dense = False  # most recent lines were metric lines: parse without the search
         self._shapes: list[_Shape] = []  # shapes of lines seen (most recent first), read by their own regex
         self._lines_general = 0  # general passes made (when a shape was last learned: _learned_at)
@@ -428,8 +541,9 @@ class MetricParser:
     # -- lines ------------------------------------------------------------------------------------------
     def _body(self, body: bytes, out: list) -> None:
         """Complete lines (body ends with a newline): plain lines in whole-chunk passes, the special ones (JSON,
-        tqdm, \\r runs, URLs, tracebacks, config dumps) one by one, and only when they may hold a metric."""
-        special = _special_lines(body)  # start offsets of special lines
+        tqdm, \\r runs, URLs, tracebacks, config dumps, tables, progress counters) one by one, and only when they
+        may hold a metric (a shaped one, such as a table row, always)."""
+        special, shaped = _special_lines(body)
         end = len(body)
         if self._dense:  # most lines are metric lines (a run printing one per step): no search
             lines = body.count(b"\n")
@@ -438,26 +552,46 @@ class MetricParser:
             for start in sorted(special):
                 if start > pos:
                     self._plain(body, pos, start, out)
-                stop = body.find(b"\n", start)
-                self._line(body[start:stop], out, None)
-                pos = stop + 1
+                pos = self._special(body, start, out)
             if pos < end:
                 self._plain(body, pos, end, out)
             self._dense = 2 * (len(out) - before) >= lines
-            return
-        self._candidates(body, end, out, special)
+        else:
+            self._candidates(body, end, out, special, sorted(shaped))
+        self._last_line = body[body.rfind(b"\n", 0, end - 1) + 1 : end - 1]
 
-    def _candidates(self, body: bytes, end: int, out: list, special: set[int]) -> None:
-        """Find the lines that may hold a metric; parse each run of plain ones at once, special ones alone."""
+    def _special(self, body: bytes, start: int, out: list) -> int:
+        """Read the special line at `start` (with the line above it at hand, for a table's header); return where
+        the next line starts."""
+        stop = body.find(b"\n", start)
+        self._above_at = (body, start)  # the line above, made only when a table row needs its header
+        self._line(body[start:stop], out, None)
+        return stop + 1
+
+    def _candidates(self, body: bytes, end: int, out: list, special: set[int], shaped: list[int]) -> None:
+        """Find the lines that may hold a metric; parse each run of plain ones at once, special ones alone, and
+        every shaped line (table rows, eval lines) in its place whether or not it looked like a candidate."""
         search = _PREFILTER.search
         candidates = 0
         pos = 0
         run_start = run_end = -1
+        next_shaped = 0
         while pos < end:
             m = search(body, pos, end)
+            hit = m.start() if m is not None else end
+            while next_shaped < len(shaped) and shaped[next_shaped] < hit:  # shaped lines before this hit
+                start = shaped[next_shaped]
+                next_shaped += 1
+                if start < pos:
+                    continue
+                if run_end > 0:
+                    self._plain(body, run_start, run_end, out)
+                    run_end = -1
+                pos = self._special(body, start, out)
             if m is None:
                 break
-            hit = m.start()
+            if hit < pos:
+                continue
             line_start = body.rfind(b"\n", 0, hit) + 1
             if body[hit] in _BLANKS:  # a word then a number: worth a look only after a metric word
                 before = body[max(line_start, hit - _MAX_NAME) : hit]
@@ -470,8 +604,9 @@ class MetricParser:
                 if run_end > 0:
                     self._plain(body, run_start, run_end, out)
                     run_end = -1
-                self._line(body[line_start : line_end - 1], out, None)
-            elif line_start != run_end:
+                pos = self._special(body, line_start, out)
+                continue
+            if line_start != run_end:
                 if run_end > 0:
                     self._plain(body, run_start, run_end, out)
                 run_start = line_start
@@ -575,7 +710,7 @@ class MetricParser:
                 pattern.append(rb"(\d+)")
             else:
                 slots.append((name, groups))
-                pattern.append(_SHAPE_VALUE)
+                pattern.append(_SHAPE_VALUE_NONNEG if kind & _NONNEG else _SHAPE_VALUE)
             seen.add(name)
             groups += 1
             prev = v1
@@ -595,9 +730,9 @@ class MetricParser:
         finally:
             self._shapes = saved
         general: list = []
-        epoch = self._epoch
+        epoch, first = self._epoch, self._first_epoch
         self._general(line, 0, len(line), general)
-        self._epoch = epoch
+        self._epoch, self._first_epoch = epoch, first
         if mine and mine == general and all(s.regex.pattern != regex.pattern for s in self._shapes):
             self._shapes.insert(0, shape)
             del self._shapes[_MAX_SHAPES:]
@@ -615,6 +750,8 @@ class MetricParser:
                     epoch = record.get("epoch")
                     if epoch is not None:
                         self._epoch = epoch
+                        if self._first_epoch is None:
+                            self._first_epoch = epoch
                         if len(record) > 2:
                             out.append(record)
                     else:
@@ -634,6 +771,8 @@ class MetricParser:
             name, kind = info
             if not kind & (_STEP_MASK | _EPOCH):
                 if (eq or colon or kind) and not total and name not in record:
+                    if kind & _NONNEG and value[:1] == b"-":
+                        continue  # a placeholder (nanoGPT's `mfu -100.00%`)
                     record[name] = float(value)
                 continue
             if pct:
@@ -658,6 +797,8 @@ class MetricParser:
                 return
             line = line[cut:]
         if b"\r" in line:
+            if b"%|" in line:
+                self._bar_updates(line[: line.rfind(b"\r")], out)
             segments = line.split(b"\r")
             final = segments[-1]
             prev = held
@@ -668,6 +809,7 @@ class MetricParser:
         else:
             final, prev = line, held
         record = self._parse(final)
+        self._bar = None  # the line ended: its final update is read below
         if prev is None:
             if record is not None:
                 out.append(record)
@@ -675,21 +817,83 @@ class MetricParser:
         if record is None:
             self._emit_progress(prev, out)
         elif record != self._progress_last:
-            out.append(record)
+            out.append(self._fresh(record) if self._from_bar else record)
         self._progress_last = None
+
+    def _bar_updates(self, finished: bytes, out: list) -> None:
+        """Finished updates of a \\r run, in order: when a progress bar gives way to another (Lightning's `Epoch 0`
+        bar to `Epoch 1`, or to a validation bar) or starts over, its last update is the epoch's final one (with
+        that epoch's validation values) and is emitted; a run of updates would otherwise show only its very last.
+        `finished` is the run up to its last \\r (the updates that are over); one regex pass finds each update's bar
+        and position."""
+        run = finished if finished[:1] == b"\r" else b"\r" + finished
+        while run[1:2] == b"\r":  # empty updates (a bar cleared to nothing) lead no bar
+            run = run[1:]
+        if b"%|" not in run:
+            return
+        first = _BAR_ID.match(run)
+        if first is not None and first.group(1) and (self._bar is None or self._bar[0] == first.group(1)):
+            if run.count(run[: first.end(1)]) == run.count(b"\r"):  # the same bar throughout: it only moved on
+                last = run.rfind(b"\r")
+                m = _BAR_ID.match(run, last)
+                if m is not None and (self._bar is None or int(m.group(2)) >= self._bar[1]):
+                    end = run.find(b"\r", last + 1)
+                    self._bar = (m.group(1), int(m.group(2)), run[last + 1 : end if end >= 0 else len(run)])
+                    return
+        found = _BAR_ID.findall(run)
+        if not found:
+            return
+        bar = self._bar
+        key, n = bar[:2] if bar is not None else (None, 0)
+        changed = []  # indexes of updates that end their bar (the next one is another bar, or starts over)
+        for i, (k, pos) in enumerate(found):
+            p = int(pos)
+            if key is not None and (k != key or p < n) and n > 0:
+                changed.append(i - 1)
+            key, n = k, p
+        if changed:
+            starts = [m.start() for m in _BAR_ID.finditer(run)]
+            for i in changed:
+                if i < 0:
+                    self._emit_progress(bar[2], out)  # type: ignore[index]
+                else:
+                    end = run.find(b"\r", starts[i] + 1)
+                    self._emit_progress(run[starts[i] + 1 : end if end >= 0 else len(run)], out)
+            last = starts[-1]
+        else:
+            last = run.rfind(b"\r")
+        end = run.find(b"\r", last + 1)
+        self._bar = (key, n, run[last + 1 : end if end >= 0 else len(run)])
 
     def _emit_progress(self, segment: bytes, out: list) -> None:
         record = self._parse(segment)
         if record is not None and record != self._progress_last:
             self._progress_last = record
-            out.append(record)
+            out.append(self._fresh(record) if self._from_bar else record)
+
+    def _fresh(self, record: dict) -> dict:
+        """A progress-bar record without the epoch-level values it only carries over: a bar's postfix keeps showing
+        the last validation values (and `*_epoch` means) through the next epoch, so a validation or test value,
+        or a per-epoch one, equal to what the bar showed before is left out."""
+        seen = self._carried
+        out = {}
+        for name, value in record.items():
+            if name not in ("step", "epoch") and _carried_over(name):
+                if seen.get(name) == value:
+                    continue
+                seen[name] = value
+            out[name] = value
+        return out
 
     def _hold(self, rest: bytes, out: list) -> None:
         """Keep an unfinished line; of a \\r run only the last finished update and the current one."""
         if self._discarding:
             return
         if b"\r" in rest:
-            segments = (self._pending + rest).split(b"\r")
+            text = self._pending + rest
+            if b"%|" in text:
+                self._bar_updates(text[: text.rfind(b"\r")], out)
+            segments = text.split(b"\r")
             for seg in reversed(segments[:-1]):
                 if seg.strip():
                     self._cr_last = seg if len(seg) <= _MAX_LINE else None
@@ -718,36 +922,285 @@ class MetricParser:
         if not text:
             return None
         record = None
+        self._from_bar = False
+        progress = None  # (position, epoch size) of a `n/N` counter that counts training steps
+        split = None  # the split a line is about (`Test set:`, `Epoch(val)`): its unqualified names get it
         if text[-1:] == b"}":
             brace = text.find(b"{")
             if brace >= 0:
+                if _CONFIG_LINE.match(text):
+                    return None  # `params: {...}`: a configuration printed, not a measurement
                 record = _parse_mapping(text[brace:])
+        if record is None and text[:1] == b"[":
+            record = _eval_line(text)  # XGBoost / LightGBM `[round]<tab>name:value ...`
+        if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
+            record = self._table_row(text)
         if record is None:
             if _PREFILTER.search(text) is None:
                 return None
             if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text):
                 return None
             found = None
+            tq = None
             if b"[" in text and (b"<" in text or b"/s" in text or b"s/" in text):
                 tq = _TQDM_BRACKET.search(text)
-                if tq is not None:
-                    found = _PAIR.findall(tq.group(1)) + _PAIR.findall(_tqdm_desc(text[: tq.start()]))
+            if tq is None and _is_code(text):
+                return None
+            if tq is not None:
+                self._from_bar = True
+                head = text[: tq.start()]
+                found = _PAIR.findall(tq.group(1)) + _PAIR.findall(_tqdm_desc(head))
+                count = _TQDM_N.search(head)
+                if count is not None:
+                    progress = (int(count.group(1)), int(count.group(2)))
             if found is None:
                 if b"://" in text:
                     text = _URL.sub(b" ", text)
+                if b":" in text and _TIGHT_HINT.search(text) is not None and _PAIR.search(text) is not None:
+                    text = _TIGHT.sub(rb"\1: \2", text)  # `accuracy:0.60` beside spaced pairs: read as `accuracy: 0.60`
                 found = _PAIR.findall(text)
             if not found:
                 return None
-            record = _record_from_pairs(found)
-        # the epoch: kept as context for later records, and attached to those without one
+            record = _record_from_pairs(found, b"%)" in text)
+            if progress is None:
+                split, progress, epoch = _line_context(text)
+                if epoch is not None and record.get("epoch") is None:
+                    record["epoch"] = epoch
+            if split is not None:
+                record = _with_split(record, split)
+        return self._place(record, progress, split)
+
+    def _place(self, record: dict, progress: tuple[int, int] | None, split: str | None) -> dict | None:
+        """Keep the epoch as context, attach it where missing, and give a record without a step one from the
+        log's own counters: `n/N` inside an epoch is the global position (epoch - first epoch) * N + n; a
+        validation or test line is placed at the end of its epoch. None for a record with no measurement."""
         epoch = record.get("epoch")
         if epoch is not None:
             self._epoch = epoch
+            if self._first_epoch is None:
+                self._first_epoch = epoch
         if len(record) - (epoch is not None) <= 1:
             return None  # only a step and/or epoch: context, not a measurement
         if epoch is None and self._epoch is not None:
             record["epoch"] = self._epoch
+        if record["step"] is None:
+            base = None
+            if self._epoch is not None and self._first_epoch is not None:
+                # an epoch below the first starts a new numbering (a second phase of training)
+                self._first_epoch = min(self._first_epoch, self._epoch)
+                base = self._epoch - self._first_epoch
+            if progress is not None and split is None:
+                position, size = progress
+                self._epoch_size = size
+                record["step"] = int(base * size + position) if base is not None else position
+            elif split is not None and base is not None and self._epoch_size:
+                record["step"] = int((base + 1) * self._epoch_size)
         return record
+
+    def _table_row(self, text: bytes) -> dict | None:
+        """A row of a table (box-drawing, `|`, CSV/TSV or whitespace columns): `name | value` alone, or numbers
+        under a header of metric names (the line above, or the header of the last table read)."""
+        cells = _cells(text)
+        if cells is None:
+            return None
+        if len(cells) == 2 and _TABLE_NUMBER.fullmatch(cells[1]) and not _TABLE_NUMBER.fullmatch(cells[0]):
+            record = _record_from_pairs(_PAIR.findall(cells[0] + b": " + cells[1]))
+            return record if len(record) > 1 else None
+        if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) for c in cells):
+            return None
+        header = None
+        body, start = self._above_at
+        for _ in range(3):  # the line above, past a rule line or two (`|---|---|`, `┡━━━╇━━━┩`)
+            if start:
+                above_start = body.rfind(b"\n", 0, start - 1) + 1
+                above = body[above_start : start - 1]
+                start = above_start
+            else:
+                above, start = self._last_line, -1
+            if above is None:
+                break
+            if not _RULE.match(_ANSI.sub(b"", above).strip() if b"\x1b" in above else above.strip()):
+                header = _header(above, len(cells))
+                break
+            if start < 0:
+                break
+        if header is None and self._table is not None and len(self._table) == len(cells):
+            header = self._table
+        if header is None:
+            return None
+        self._table = header
+        pairs = [(name, cell) for name, cell in zip(header, cells) if name and _TABLE_NUMBER.fullmatch(cell)]
+        record = _record_from_pairs(_PAIR.findall(b" ".join(n + b"=" + c.rstrip(b"%") for n, c in pairs)))
+        return record if len(record) > 1 else None
+
+
+# A tqdm bar's identity (its description) and position: `Epoch 0:  45%|####5     | 45/100 [`
+_BAR_ID = re.compile(rb"\r[ \t]*([^|\r\n]{0,200}?)[ \t:]*\d+%\|[^|\r\n]*\|[ \t]*(\d+)/")
+_TQDM_N = re.compile(rb"(\d+)/(\d+)[ \t]*$")
+# `name:value` without a blank, read only on a line that already holds spaced pairs (`accuracy:0.60`)
+_TIGHT_HINT = re.compile(rb":\d")
+_TIGHT = re.compile(
+    rb"(?<![\w./@-])(" + _TIGHT_WORDS + rb"[a-z0-9_@]*):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w:./@-])"
+)
+# Code and settings echoed to the log: an assignment followed by a comment (`learning_rate = 1e-3 # ...`), keyword
+# arguments of a call (`dict(lr=0.05, ...)`, `TrainingArguments(...)`)
+_CODE_COMMENT = re.compile(rb"^[\w.]+[ \t]*=[ \t]*[^=#]+[ \t]#")
+_CALL_KWARGS = re.compile(rb"(?<!tensor)(?<![\w.])[a-z_][\w.]*\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=(?!=)")
+_WORD_VALUE = re.compile(rb"=[ \t]*(?!nan\b|inf)['\"a-z/]")
+_WORD_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*(?!nan\b|inf)['\"a-z/]")
+_NUM_ASSIGN = re.compile(rb"[a-z_][\w.]*[ \t]*=[ \t]*[-+]?\.?\d")
+# What a line is about: an epoch with a bracketed counter (`Train Epoch: 1 [320/1400 (23%)]`, `Train: 0 [ 4/12`,
+# `Epoch(train) [1][ 5/20]`), or a validation/test line (`Test set:`, `Test: [0/3]`, `Epoch(val) [1][4/4]`).
+_EPOCH_COUNTER = re.compile(
+    rb"(?:epoch[ \t]*(?:\((\w+)\))?[ \t]*:?[ \t]*\[?[ \t]*(\d+)[ \t]*\]?|(train|training)[ \t]*:[ \t]*(\d+))"
+    rb"[ \t]*\[[ \t]*(\d+)[ \t]*/[ \t]*(\d+)[ \t]*[\](]"
+)
+_SPLIT_LINE = re.compile(
+    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)(?: set| metrics?| results?)?[ \t]*:[ \t]"
+)
+_SPLIT_PREFIX = {
+    b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
+    b"evaluation": "val", b"dev": "val", b"train": None, b"training": None,
+}  # fmt: skip
+_ROW_STARTS = (b"|", b"\xe2", b"-", b"+", b".")
+_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d")
+_TABLE_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|nan|inf")
+_TABLE_OTHER = re.compile(rb"(?:\d+:)?\d+:\d\d(?:\.\d+)?|#?na|n/a|-+|")  # a time cell, or empty
+_BOX = re.compile("[\u2502\u2503|]".encode("utf-8").replace(b"[", b"(?:").replace(b"]", b")"))
+_BOX_SPLIT = re.compile(rb"\xe2\x94\x82|\xe2\x94\x83|\|")
+_RULE = re.compile(rb"^[\s|:+\-=\xe2\x94\x80-\xbf\x95]*$")
+
+
+def _cells(text: bytes) -> list[bytes] | None:
+    """The cells of a table line, or None when the line is no table row."""
+    if b"|" in text or b"\xe2\x94" in text:
+        if b"%|" in text or (b"\xe2\x94\x81" in text and b"\xe2\x94\x83" not in text):
+            return None  # a progress bar (tqdm's `45%|####`, Keras' ━━━), not a table
+        parts = [c.strip() for c in _BOX_SPLIT.split(text)]
+        if parts and parts[0] == b"":
+            parts = parts[1:]
+        if parts and parts[-1] == b"":
+            parts = parts[:-1]
+        return parts if len(parts) >= 2 else None
+    if b"," in text and b" " not in text.replace(b", ", b","):
+        parts = [c.strip() for c in text.split(b",")]
+    elif b"\t" in text:
+        parts = [c.strip() for c in text.split(b"\t")]
+    else:
+        parts = text.split()
+    if len(parts) < 2 or not _TABLE_NUMBER.fullmatch(parts[0]):
+        return None
+    return parts
+
+
+def _header(line: bytes, width: int) -> list[bytes] | None:
+    """A table header of `width` metric names (normalised), with at least one measure of quality; else None."""
+    if b"\x1b" in line:
+        line = _ANSI.sub(b"", line)
+    line = line.strip()
+    if not line or _RULE.match(line):
+        return None
+    if b"|" in line or b"\xe2\x94" in line:
+        cells = [c.strip() for c in _BOX_SPLIT.split(line)]
+        cells = cells[1:] if cells and cells[0] == b"" else cells
+        cells = cells[:-1] if cells and cells[-1] == b"" else cells
+    elif b"," in line:
+        cells = [c.strip() for c in line.split(b",")]
+    elif b"\t" in line:
+        cells = [c.strip() for c in line.split(b"\t")]
+    else:
+        cells = line.split()
+    if len(cells) != width or any(_TABLE_NUMBER.fullmatch(c) for c in cells):
+        return None
+    names = [normalise_name(c.decode("utf-8", "replace")).encode() for c in cells]
+    if not any(vocabulary.describe(n.decode()).quality for n in names):
+        return None
+    return names
+
+
+def _carried_over(name: str) -> bool:
+    """Names a progress bar's postfix keeps showing after they were measured: validation/test values and
+    per-epoch means."""
+    described = vocabulary.describe(name)
+    return described.split in ("val", "test") or name.endswith(("_epoch", "/epoch"))
+
+
+def _is_code(text: bytes) -> bool:
+    """An echo of code or settings rather than a measurement: an assignment with a comment after it, keyword
+    arguments of a call, or a line of `key=value` settings more of whose values are words than numbers."""
+    if b"#" in text and _CODE_COMMENT.match(text):
+        return True
+    if b"(" in text and _CALL_KWARGS.search(text):
+        return True
+    if b"=" in text and _WORD_VALUE.search(text) is not None and _WORD_ASSIGN.search(text) is not None:
+        return len(_WORD_ASSIGN.findall(text)) > len(_NUM_ASSIGN.findall(text))
+    return False
+
+
+def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, float | None]:
+    """(split, progress, epoch) of a line: the split it reports on, its training counter (n, N), its epoch."""
+    split = None
+    progress = None
+    epoch = None
+    m = _EPOCH_COUNTER.search(text) if b"[" in text and (b"epoch" in text or b"train" in text) else None
+    if m is not None:
+        label, number, word, word_number, n, size = m.groups()
+        epoch = float(number if number is not None else word_number)
+        if label is not None and _SPLIT_PREFIX.get(label) is not None:
+            split = _SPLIT_PREFIX[label]
+        else:
+            progress = (int(n), int(size))
+    elif text[:1].isdigit() and (b"/step" in text or b" - eta: " in text):  # Keras: `20/20 ━━━ 1s 9ms/step - ...`
+        k = _COUNT_FIRST.match(text)
+        if k is not None:
+            progress = (int(k.group(1)), int(k.group(2)))
+    if split is None:
+        s = _SPLIT_LINE.search(text, 0, 64)  # a split label leads its line (after a time stamp at most)
+        if s is not None:
+            split = _SPLIT_PREFIX.get(s.group(1))
+    return split, progress, epoch
+
+
+_COUNT_FIRST = re.compile(rb"(\d+)/(\d+)[ \t]")
+
+
+def _with_split(record: dict, split: str) -> dict:
+    """The record with `split_` before every name that carries no split of its own (counters and rates kept)."""
+    out: dict = {}
+    for name, value in record.items():
+        if name in ("step", "epoch"):
+            out[name] = value
+            continue
+        described = vocabulary.describe(name)
+        if described.split is None and described.role not in ("counter", "learning_rate"):
+            out.setdefault(f"{split}_{name}", value)
+        else:
+            out.setdefault(name, value)
+    return out
+
+
+def _eval_line(text: bytes) -> dict | None:
+    """XGBoost's `[25]\\ttrain-mlogloss:0.53\\tvalid-merror:0.13` and LightGBM's `[10]\\ttraining's auc: 0.96`:
+    the round is the step, each tab-separated `dataset-metric:value` a metric."""
+    m = _EVAL_LINE.match(text)
+    if m is None:
+        return None
+    record: dict = {"step": int(m.group(1))}
+    for cell in m.group(2).split(b"\t"):
+        name, sep, value = cell.rpartition(b":")
+        if not sep:
+            continue
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        key = normalise_name(name.replace(b"'s ", b"_").decode("utf-8", "replace"))
+        if key and not vocabulary.is_config(key):
+            record[key] = number
+    return record if len(record) > 1 else None
+
+
+_EVAL_LINE = re.compile(rb"\[(\d+)\]\t(.+)$")
 
 
 def _parse_mapping(text: bytes) -> dict | None:

@@ -1,7 +1,8 @@
 """metrics.jsonl: encoding, appending, reading, and the tail of the file a run logs to itself.
 
 JSON has no NaN or Inf, so they are written as the strings "nan", "inf", "-inf" and decoded back to floats on
-reading. Reserved keys: "step" (int or null), "time" (Unix time), "source" ("stdout", "stderr" or "user");
+reading. Reserved keys: "step" (int or null), "time" (Unix time), "source" ("stdout", "stderr", "user", or "file": a
+metric file the framework wrote, read at the run's end);
 every other key is a metric. A reader ignores a last line without its newline (a write in progress)."""
 
 from __future__ import annotations
@@ -222,22 +223,51 @@ def read_records(path: Path) -> list[dict]:
     return out
 
 
+#: Where a record came from, most trusted first: what the run logged itself, a metric file a framework wrote
+#: (exact values and steps), what was parsed from its output.
+SOURCE_RANK = {"user": 0, "file": 1}
+_PARSED_RANK = 2
+
+
 def series(records: list[dict]) -> dict[str, list[tuple[int | None, float]]]:
-    """Per metric, (step, value) in logging order. A metric the run logged itself ("user" source) wins over the
-    same name parsed from its output, so a script that both prints and logs is not counted twice."""
-    user_names: set[str] = set()
+    """Per metric, (step, value) in logging order, each name from its most trusted source: a metric the run logged
+    itself ("user") wins over a framework's metric file ("file"), which wins over the same name parsed from the
+    output, so a script that both prints and logs is not counted twice. Parsed points with a step beyond the
+    last step a file holds for that name are kept after the file's (the output went on after the file was
+    last written). A file series without steps gives way to a parsed one with them."""
+    best: dict[str, int] = {}
+    stepped_file: set[str] = set()
+    parsed_stepped: set[str] = set()
     for r in records:
-        if r.get("source") == "user":
-            user_names.update(k for k in r if k not in RESERVED)
+        rank = SOURCE_RANK.get(r.get("source"), _PARSED_RANK)  # type: ignore[arg-type]
+        if rank < _PARSED_RANK:
+            for k in r:
+                if k not in RESERVED and rank < best.get(k, _PARSED_RANK):
+                    best[k] = rank
+            if rank == SOURCE_RANK["file"] and r.get("step") is not None:
+                stepped_file.update(k for k in r if k not in RESERVED)
+        elif r.get("step") is not None:
+            parsed_stepped.update(k for k in r if k not in RESERVED)
+    for k in [k for k, rank in best.items() if rank == SOURCE_RANK["file"]]:
+        if k not in stepped_file and k in parsed_stepped:
+            del best[k]  # a file without steps (Keras' CSVLogger) does not replace a series that has them
     out: dict[str, list[tuple[int | None, float]]] = {}
+    tail: dict[str, list[tuple[int | None, float]]] = {}
     for r in records:
-        from_user = r.get("source") == "user"
+        rank = SOURCE_RANK.get(r.get("source"), _PARSED_RANK)  # type: ignore[arg-type]
         step = r.get("step")
         for key, value in r.items():
-            if key in RESERVED or (key in user_names and not from_user):
+            if key in RESERVED or not isinstance(value, (int, float)) or isinstance(value, bool):
                 continue
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            want = best.get(key, _PARSED_RANK)
+            if rank == want:
                 out.setdefault(key, []).append((step, float(value)))
+            elif want == SOURCE_RANK["file"] and rank == _PARSED_RANK and step is not None:
+                tail.setdefault(key, []).append((step, float(value)))
+    for key, points in tail.items():
+        last = max((s for s, _ in out.get(key, []) if s is not None), default=None)
+        if last is not None:
+            out[key].extend(p for p in points if p[0] > last)  # type: ignore[operator]
     return out
 
 

@@ -204,7 +204,7 @@ def run_status(
         ended_at=st.ended_at,
         elapsed_s=round(elapsed, 2) if elapsed is not None else None,
         heartbeat_age_s=round(hb_age, 1) if hb_age is not None else None,
-        step=summary.last_step,
+        step=summary.step(),
         metric_records=summary.records,
         latest=latest,
         best=best,

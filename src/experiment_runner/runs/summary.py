@@ -12,64 +12,24 @@ import json
 import math
 from pathlib import Path
 
+from experiment_runner.metrics import vocabulary
 from experiment_runner.runs import records
 from experiment_runner.runs.metricsio import RESERVED
 from experiment_runner.workspace import confine
 
 CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
-_VERSION = 1
-
-_MIN_WORDS = (
-    "loss",
-    "err",
-    "perplexity",
-    "ppl",
-    "mse",
-    "mae",
-    "rmse",
-    "nll",
-    "wer",
-    "cer",
-    "bpc",
-    "bpd",
-    "fid",
-    "regret",
-)
-_MAX_WORDS = (
-    "acc",
-    "f1",
-    "auc",
-    "precision",
-    "recall",
-    "iou",
-    "bleu",
-    "rouge",
-    "reward",
-    "return",
-    "score",
-    "psnr",
-    "ssim",
-    "dice",
-    "map",
-    "r2",
-    "mfu",
-)
+_VERSION = 2
 
 
 def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
-    """'min' or 'max' for metrics whose direction is known (the brief's primary metric, or by name), else None."""
+    """'min' or 'max' for the brief's primary metric (its stated direction), and for any measure of quality
+    (loss, error, accuracy-like) by the metric vocabulary; None for the rest (learning rate, counters, times,
+    throughput), which have no 'best'."""
     if primary is not None and name == primary and higher_is_better is not None:
         return "max" if higher_is_better else "min"
-    low = name.lower()
-    if any(w in low for w in ("lr", "learning_rate", "epoch", "step", "norm", "time", "throughput", "tokens")):
-        if not any(w in low for w in ("loss", "acc")):
-            return None
-    if any(w in low for w in _MIN_WORDS):
-        return "min"
-    if any(w in low for w in _MAX_WORDS):
-        return "max"
-    return None
+    described = vocabulary.describe(name)
+    return described.direction if described.quality else None
 
 
 class _Series:
@@ -134,8 +94,10 @@ class MetricSummary:
         self.ino = None
         self.records = 0
         self.user: dict[str, _Series] = {}
+        self.files: dict[str, _Series] = {}  # from the framework's metric files, read at the run's end
         self.parsed: dict[str, _Series] = {}
         self.last_step: int | None = None
+        self.file_step: int | None = None  # the furthest step in the run's metric files (read at its end)
 
     @classmethod
     def load(cls, run_dir: Path) -> MetricSummary:
@@ -145,7 +107,9 @@ class MetricSummary:
             if data.get("version") == _VERSION:
                 s.offset, s.ino, s.records = data["offset"], data["ino"], data["records"]
                 s.last_step = data.get("last_step")
+                s.file_step = data.get("file_step")
                 s.user = {k: _Series(_decode_series(v)) for k, v in data["user"].items()}
+                s.files = {k: _Series(_decode_series(v)) for k, v in data["files"].items()}
                 s.parsed = {k: _Series(_decode_series(v)) for k, v in data["parsed"].items()}
         except (OSError, ValueError, KeyError, TypeError):
             s = cls(run_dir)
@@ -181,9 +145,13 @@ class MetricSummary:
                 continue
             self.records += 1
             step = r.get("step")
+            source = r.get("source")
             if isinstance(step, int):
-                self.last_step = step
-            target = self.user if r.get("source") == "user" else self.parsed
+                if source == "file":  # a framework's own step counter, exact: it wins over the parsed one
+                    self.file_step = step if self.file_step is None else max(step, self.file_step)
+                else:
+                    self.last_step = step
+            target = self.user if source == "user" else self.files if source == "file" else self.parsed
             for k, v in r.items():
                 if k in RESERVED:
                     continue
@@ -204,7 +172,9 @@ class MetricSummary:
             "ino": self.ino,
             "records": self.records,
             "last_step": self.last_step,
+            "file_step": self.file_step,
             "user": {k: _encode_series(v.dump()) for k, v in self.user.items()},
+            "files": {k: _encode_series(v.dump()) for k, v in self.files.items()},
             "parsed": {k: _encode_series(v.dump()) for k, v in self.parsed.items()},
         }
         try:
@@ -212,11 +182,25 @@ class MetricSummary:
         except OSError:
             pass
 
+    def step(self) -> int | None:
+        """The run's latest step: from its metric files when it wrote any, else the latest parsed or logged."""
+        return self.file_step if self.file_step is not None else self.last_step
+
     def series(self) -> dict[str, _Series]:
-        """Per metric, the user-logged series when the run logged that name itself, else the parsed one."""
+        """Per metric, the user-logged series when the run logged that name itself, else the one from a metric
+        file the framework wrote (exact values and steps), else the parsed one."""
         out = dict(self.parsed)
+        for name, ser in self.files.items():
+            parsed = out.get(name)
+            if parsed is not None and _stepped(parsed) and not _stepped(ser):
+                continue  # a file without steps (Keras' CSVLogger) does not replace a series that has them
+            out[name] = ser
         out.update(self.user)
         return out
+
+
+def _stepped(ser: _Series) -> bool:
+    return any(p[0] is not None for p in ser.points)
 
 
 def _encode_series(d: dict) -> dict:

@@ -445,6 +445,22 @@ class Supervisor:
             )
             self.pending.append(line)
 
+    def _ingest_metric_files(self, now: float) -> None:
+        """The exact metric files the run wrote (metricfiles.py), added after its parsed output. The live health
+        monitor does not see them: fed after the parsed values, a file's early values would read as a relapse."""
+        started = records.iso_to_unix(self.state.started_at)
+        if started is None:
+            return
+        # the working folder, and the checkpoint folder the run was given (under the store by default, which the
+        # walk of the working folder skips)
+        roots = [Path(self.spec.cwd), Path(self.spec.checkpoint_dir or self.dir / "checkpoints")]
+        try:
+            from experiment_runner.runs import metricfiles
+
+            metricfiles.ingest(self.dir, roots, started - 1.0, now)
+        except Exception as e:  # the files are an aid: a failure here never loses the run's record
+            _log(f"metric files not read: {e!r}")
+
     def _flush_metrics(self) -> None:
         if self.pending:
             self.metrics.write_lines("".join(self.pending).encode(), len(self.pending))
@@ -542,6 +558,7 @@ class Supervisor:
             self._collect_user_metrics(now)
             self._flush_metrics()
             self.metrics.close()
+            self._ingest_metric_files(now)
             self._write_health(now)
         output = {}
         for stream, log in getattr(self, "logs", {}).items():
