@@ -9,11 +9,21 @@ import os
 import struct
 from pathlib import Path
 
+import pytest
+
 from experiment_runner.metrics import files as F
 from experiment_runner.runs.metricfiles import choose, ingest
 from experiment_runner.runs.metricsio import read_records, series
+from experiment_runner.workspace import confine
 
 DATA = Path(__file__).parent / "data" / "metrics"
+
+
+@pytest.fixture(autouse=True)
+def _roots(tmp_path):
+    """The readers open files inside a registered root only (the server registers its workspace)."""
+    confine.register(DATA)
+    confine.register(tmp_path)
 
 
 def test_lightning_csvlogger_rows_keep_their_steps_and_leave_out_empty_cells():

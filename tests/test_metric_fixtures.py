@@ -15,8 +15,18 @@ from experiment_runner.metrics import files as F
 from experiment_runner.runs.metricfiles import choose, records_of
 from experiment_runner.runs.metrics_parse import MetricParser
 from experiment_runner.runs.metricsio import series as merge
+from experiment_runner.workspace import confine
 
 DATA = Path(__file__).parent / "data" / "metrics"
+
+
+@pytest.fixture(autouse=True)
+def _roots(tmp_path):
+    """The readers open files inside a registered root only (the server registers its workspace)."""
+    confine.register(DATA)
+    confine.register(tmp_path)
+
+
 SPLIT = yaml.safe_load((DATA / "SPLIT.yaml").read_text())
 TUNED_NAMES = SPLIT["tuned"]
 # The kept-aside fixtures are scored once by bench/metrics_table.py; tests read them only for their files' presence.

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from experiment_runner.metrics import vocabulary
+from experiment_runner.workspace import confine
 
 FileKind = Literal["csv", "trainer_state", "tfevents"]
 MAX_BYTES = 64 << 20
@@ -48,11 +49,11 @@ def kind_of(path: Path) -> FileKind | None:
 
 
 def read(path: Path, kind: FileKind) -> list[dict]:
-    try:
-        if path.stat().st_size > MAX_BYTES:
+    try:  # by descriptor inside the workspace: a link that leads out (or any link in the store) is not read
+        if confine.stat(path).st_size > MAX_BYTES:
             return []
-        data = path.read_bytes()
-    except OSError:
+        data = confine.read_bytes(path)
+    except (OSError, confine.Refused):
         return []
     try:
         if kind == "csv":
@@ -239,30 +240,50 @@ def find(roots: list[Path], since: float, *, max_entries: int = 20000, max_depth
     # breadth first: the loggers' folders (lightning_logs/, runs/, out/checkpoint-N/) lie a few levels down, and a
     # big data folder must not use up the budget before they are reached
     queue = deque((Path(r), 0) for r in roots)
-    visited: set[str] = set()
+    visited: set[tuple[int, int]] = set()
     while queue and seen < max_entries:
         folder, depth = queue.popleft()
+        try:  # each folder by descriptor inside the workspace (a link leading out is never walked)
+            fd = confine.open_fd(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except (OSError, confine.Refused):
+            continue
         try:
-            real = os.path.realpath(folder)
-            if real in visited:
+            st = os.fstat(fd)
+            if (st.st_dev, st.st_ino) in visited:
                 continue
-            visited.add(real)
-            entries = list(os.scandir(folder))
+            visited.add((st.st_dev, st.st_ino))
+            with os.scandir(fd) as it:  # read while the folder's descriptor is open (entries stat through it)
+                for entry in it:
+                    seen += 1
+                    _visit(entry, folder, depth, since, max_depth, queue, found)
         except OSError:
             continue
-        for entry in entries:
-            seen += 1
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if depth < max_depth and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
-                        if not os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):
-                            queue.append((Path(entry.path), depth + 1))
-                elif entry.is_file(follow_symlinks=False) and kind_of(Path(entry.name)) is not None:
-                    if entry.stat().st_mtime >= since:
-                        found.append(Path(entry.path))
-            except OSError:
-                continue
+        finally:
+            os.close(fd)
     return sorted(found)
+
+
+def _visit(
+    entry: os.DirEntry, folder: Path, depth: int, since: float, max_depth: int, queue: deque, found: list
+) -> None:
+    """One entry of a folder being walked: a sub-folder to walk later, or a metric file written since `since`."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            if depth < max_depth and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                if not _is_venv(folder / entry.name):
+                    queue.append((folder / entry.name, depth + 1))
+        elif entry.is_file(follow_symlinks=False) and kind_of(Path(entry.name)) is not None:
+            if entry.stat(follow_symlinks=False).st_mtime >= since:
+                found.append(folder / entry.name)
+    except OSError:
+        return
+
+
+def _is_venv(folder: Path) -> bool:
+    try:
+        return confine.exists(folder / "pyvenv.cfg")
+    except confine.Refused:
+        return True  # not walked either way
 
 
 def agrees(file_records: list[dict], parsed: dict[str, list[float]]) -> bool | None:

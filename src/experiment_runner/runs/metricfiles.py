@@ -20,6 +20,7 @@ from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.metrics import files as F
 from experiment_runner.runs import records
 from experiment_runner.runs.metricsio import RESERVED, encode_record
+from experiment_runner.workspace import confine
 
 INDEX = "metric_files.json"
 SOURCE = "file"
@@ -31,12 +32,12 @@ def printed_values(run_dir: Path) -> dict[str, list[float]]:
     """Per name, up to _MAX_PRINTED of the last values parsed from the run's output."""
     path = run_dir / records.METRICS
     try:
-        with open(path, "rb") as f:
+        with confine.open_file(path, "rb") as f:
             f.seek(0, os.SEEK_END)
             size = f.tell()
             f.seek(max(0, size - _TAIL_BYTES))
             data = f.read()
-    except OSError:
+    except (OSError, confine.Refused):
         return {}
     out: dict[str, list[float]] = {}
     for line in data.split(b"\n")[1 if size > _TAIL_BYTES else 0 :]:
@@ -123,7 +124,7 @@ def ingest(run_dir: Path, roots: list[Path], since: float, now: float) -> list[d
         if line is not None:
             lines.append(line)
     if lines:
-        with open(run_dir / records.METRICS, "ab") as f:
+        with confine.open_file(run_dir / records.METRICS, "ab") as f:
             f.write("".join(lines).encode())
     if index:
         atomic_write_json(run_dir / INDEX, index)
