@@ -14,10 +14,10 @@ from experiment_runner.repro.checklist import build_checklist
 from experiment_runner.repro.command import record_command
 from experiment_runner.repro.configcheck import check_config
 from experiment_runner.repro.datahash import ALGORITHMS, dvc_record, hash_data
-from experiment_runner.repro.environment import PROBE_TIMEOUT_S, probe_environment
+from experiment_runner.repro.environment import PROBE_TIMEOUT_S, command_interpreter, probe_environment
 from experiment_runner.repro.gitinfo import inspect_code
 from experiment_runner.repro.gitsafe import reject_flag_like
-from experiment_runner.repro.manifest import Manifest, utc_now
+from experiment_runner.repro.manifest import EnvironmentRecord, InterpreterRecord, Manifest, utc_now
 from experiment_runner.repro.seeds import scan_seeds
 
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
@@ -48,6 +48,23 @@ def _scripts(ws, argv: list[str], cwd: Path) -> list[Path]:
     return out
 
 
+def _interpreter_record(env: EnvironmentRecord) -> InterpreterRecord:
+    torch = env.torch or {}
+    if env.probe_status != "ok":
+        torch_text = None
+    elif torch.get("installed"):
+        torch_text = str(torch.get("version"))
+    else:
+        torch_text = str(torch.get("error") or "torch is not installed")
+    return InterpreterRecord(
+        path=env.interpreter,
+        source=env.interpreter_source,
+        executable=env.python.get("executable"),
+        version=env.python.get("version"),
+        torch=torch_text,
+    )
+
+
 def capture_manifest(
     ws,
     *,
@@ -61,8 +78,13 @@ def capture_manifest(
     hash_algorithm: str = "blake3",
     progress: ProgressFn | None = None,
     probe_timeout: float = PROBE_TIMEOUT_S,
+    program: str | None = None,
+    set_by_runner: dict[str, str] | None = None,
 ) -> Manifest:
-    """See experiment_runner.repro. Raises UserError (or a subclass) for inputs the caller must fix."""
+    """See experiment_runner.repro. Raises UserError (or a subclass) for inputs the caller must fix.
+
+    `program`: the absolute path the launcher executes for argv[0] (resolved here the same way when not given);
+    `set_by_runner`: the variables experiment-runner set for the run (recorded as such)."""
     from experiment_runner.workspace import validate_experiment_name
 
     progress = progress or _no_progress
@@ -85,7 +107,7 @@ def capture_manifest(
 
     config = check_config(ws, config_files, argv)
     _check_data_paths(ws, data_paths)
-    command = record_command(ws, argv, workdir, run_env)
+    command = record_command(ws, argv, workdir, run_env, program=program, set_by_runner=set_by_runner)
 
     progress(0, None, "code: reading the git repository")
     code, patch = inspect_code(ws, project)
@@ -97,7 +119,9 @@ def capture_manifest(
 
     data = hash_data(ws, data_paths, hash_algorithm, on_data)
     progress(0, None, "environment: probing the interpreter")
-    environment = probe_environment(ws, run_env, timeout=probe_timeout)
+    interpreter = command_interpreter(ws, command.program, command.program_source or "", run_env.get("PATH"))
+    environment = probe_environment(ws, run_env, timeout=probe_timeout, interpreter=interpreter)
+    command.interpreter = _interpreter_record(environment)
 
     manifest = Manifest(
         created_at=utc_now(),

@@ -3,6 +3,7 @@ failed with its evidence (files, lines, hashes, versions) and the fix."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from experiment_runner.repro.configcheck import path_in_template
@@ -572,12 +573,24 @@ def _command_items(m: Manifest) -> list[CheckItem]:
     text = shlex.join(cmd.argv)
     items = []
     if cmd.program:
+        runs_as = f"{cmd.argv[0]} -> {cmd.program}"
+        if cmd.program_realpath and cmd.program_realpath != cmd.program:
+            runs_as += f" (file {cmd.program_realpath})"
+        it = cmd.interpreter
+        if it is not None:
+            facts = [f"Python {it.version}" if it.version else "Python version not recorded"]
+            if it.torch:
+                facts.append(f"torch {it.torch}" if it.torch[:1].isdigit() else it.torch)
+            if it.executable and os.path.realpath(it.executable) != os.path.realpath(it.path):
+                facts.append(f"running as {it.executable}")
+            where = "this interpreter" if it.path == cmd.program else f"interpreter {it.path}"
+            runs_as += f"; {where}: {', '.join(facts)} ({it.source})"
         items.append(
             CheckItem(
                 id="command.recorded",
                 title="Training command recorded",
                 status="passed",
-                evidence=f"`{text}` in {cmd.cwd} ({cmd.argv[0]} -> {cmd.program})",
+                evidence=f"`{text}` in {cmd.cwd} ({runs_as})",
             )
         )
     else:
@@ -586,8 +599,10 @@ def _command_items(m: Manifest) -> list[CheckItem]:
                 id="command.recorded",
                 title="Training command recorded",
                 status="warning",
-                evidence=f"{cmd.argv[0]!r} is not on PATH nor in the working folder; command `{text}` in {cmd.cwd}",
-                fix="check the program name; runs will fail to start as written",
+                evidence=f"{cmd.argv[0]!r} is not on PATH nor in the working folder ({cmd.program_source}); command "
+                f"`{text}` in {cmd.cwd}",
+                fix="check the program name (and `python:` in experiment-runner.yaml); runs will fail to start as "
+                "written",
             )
         )
     env = cmd.env
@@ -608,8 +623,14 @@ def _command_items(m: Manifest) -> list[CheckItem]:
         )
         fixes.append("set CUBLAS_WORKSPACE_CONFIG=:4096:8")
     recorded = ", ".join(f"{k}={v}" for k, v in list(env.items())[:12]) or "none of the known ones set"
-    evidence = f"recorded: {recorded}" + (
-        f"; present but not recorded (look like secrets): {', '.join(cmd.env_withheld)}" if cmd.env_withheld else ""
+    evidence = (
+        f"recorded: {recorded}"
+        + (
+            "; set by experiment-runner: " + ", ".join(f"{k}={v}" for k, v in cmd.set_by_runner.items())
+            if cmd.set_by_runner
+            else ""
+        )
+        + (f"; present but not recorded (look like secrets): {', '.join(cmd.env_withheld)}" if cmd.env_withheld else "")
     )
     if problems:
         items.append(

@@ -207,6 +207,8 @@ def _command(d: _Diffs, a: Manifest, b: Manifest) -> None:
             w, why = 55, "changes determinism"
         elif k in _THREAD_VARS:
             w, why = 45, "a different thread count (float reductions can differ)"
+            if k in a.command.set_by_runner or k in b.command.set_by_runner:
+                why += "; set by experiment-runner from runs.threads_per_run (the same for every launch unless changed)"
         elif k in ("CUDA_VISIBLE_DEVICES", "HIP_VISIBLE_DEVICES"):
             w, why = 30, "different devices"
         else:

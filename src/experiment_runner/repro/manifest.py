@@ -33,14 +33,36 @@ class CheckItem(_Rec):
 # --- command -----------------------------------------------------------------------------------------------
 
 
+class InterpreterRecord(_Rec):
+    path: str = Field(description="The interpreter as the command starts it.")
+    source: str = Field(description="Why this interpreter: the command's program, its `#!` line, or the configuration.")
+    executable: str | None = Field(None, description="sys.executable inside it (a pyenv shim resolves here).")
+    version: str | None = None
+    torch: str | None = Field(None, description="The torch version it imports, or why it cannot.")
+
+
 class CommandRecord(_Rec):
     argv: list[str] = Field(description="The training command exactly as given.")
     cwd: str = Field(description="Working directory, relative to the workspace root.")
     cwd_abs: str
-    program: str | None = Field(None, description="What argv[0] resolves to (PATH or the working directory).")
+    program: str | None = Field(
+        None,
+        description="What argv[0] runs as: the launcher's resolution (`python`/`python3`: the configured interpreter, "
+        "else the server's own), a path, or PATH.",
+    )
+    program_source: str | None = Field(None, description="How program was decided.")
+    program_realpath: str | None = Field(None, description="program with every symlink resolved.")
+    interpreter: InterpreterRecord | None = Field(
+        None, description="The Python that runs the command, as the environment probe found it."
+    )
     env: dict[str, str] = Field(default_factory=dict, description="Variables that affect training, as set for the run.")
     env_withheld: list[str] = Field(
         default_factory=list, description="Relevant variables present but not recorded (look like secrets)."
+    )
+    set_by_runner: dict[str, str] = Field(
+        default_factory=dict,
+        description="Variables experiment-runner set for the run itself (OMP_NUM_THREADS from runs.threads_per_run, "
+        "CUDA_VISIBLE_DEVICES, PYTHONUNBUFFERED, EXPERIMENT_RUNNER_*).",
     )
 
 

@@ -174,7 +174,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
             f"max_parallel {inp.max_parallel} exceeds this workspace's {machine_slots} slot(s) (runs.max_parallel in "
             f"experiment-runner.yaml, default the CPU count): at most {machine_slots} run at once"
         )
-    env_defaults = childenv.thread_defaults(os.environ, inp.env, min(max_parallel, machine_slots))
+    env_defaults = childenv.thread_defaults(
+        os.environ, inp.env, launch.threads_per_run(ws, machine_slots, on_scheduler)
+    )
 
     brief_text, _, exploratory = launch.brief_status(ws, experiment)
     sanity_text, sanity_passed = launch.sanity_status(ws, experiment)
