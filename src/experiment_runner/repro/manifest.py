@@ -184,6 +184,43 @@ class SeedCall(_Rec):
     value: bool | None = Field(None, description="For switches: the literal True/False set, None when not a literal.")
 
 
+class SeedSinkRecord(_Rec):
+    at: str = Field(description="file:line of the seeding call.")
+    call: str
+    scope: Literal["global", "local"] = Field(
+        description="global: seeds a process-wide generator; local: builds a generator of its own."
+    )
+    value: Literal["seed", "constant", "random", "unknown"] = Field(
+        description="What its seed argument holds: the command's seed, a literal, a value drawn at run time, unknown."
+    )
+    value_text: str | None = None
+    reached_from: str = Field(description="The line of the training script from which it is reached.")
+    via: str | None = Field(None, description="The calls leading to it, when it is inside another function.")
+
+
+SeedVerdict = Literal[
+    "seeded", "constant_seed", "seed_not_read", "seed_not_passed", "seed_not_used", "unseeded", "unknown"
+]
+
+
+class SeedFlowRecord(_Rec):
+    verdict: SeedVerdict
+    message: str
+    at: str | None = Field(None, description="file:line of the decisive line.")
+    entry: str | None = Field(None, description="The training script the command runs.")
+    style: str = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
+    template: bool = Field(description="True: judged for a launch ({seed} in argv); False: for one concrete run.")
+    seed_arguments: list[str] = Field(default_factory=list, description="The command arguments carrying the seed.")
+    parse_at: str | None = Field(None, description="Where the script reads its command line.")
+    default: str | None = Field(None, description="seed_not_passed: the default every run gets.")
+    same_for_every_run: bool | None = Field(
+        None, description="Whether every run of a launch would get the same effective seed (None: not known)."
+    )
+    sinks: list[SeedSinkRecord] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list, description="The script and the project modules it imports.")
+    notes: list[str] = Field(default_factory=list)
+
+
 class SeedScan(_Rec):
     files_scanned: int = 0
     files_regex: list[str] = Field(
@@ -192,6 +229,10 @@ class SeedScan(_Rec):
     skipped: list[str] = Field(default_factory=list)
     uses: list[str] = Field(default_factory=list, description="Randomness sources the code uses: python, numpy, torch.")
     calls: list[SeedCall] = Field(default_factory=list)
+    uses_by_file: dict[str, list[str]] = Field(default_factory=dict)
+    flow: SeedFlowRecord | None = Field(
+        None, description="Whether the command's seed reaches the RNGs of the script it runs (repro/seedflow.py)."
+    )
 
 
 # --- environment -------------------------------------------------------------------------------------------
