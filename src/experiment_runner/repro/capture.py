@@ -4,6 +4,7 @@ interpreter and installed distributions."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +20,8 @@ from experiment_runner.repro.gitinfo import inspect_code
 from experiment_runner.repro.gitsafe import reject_flag_like
 from experiment_runner.repro.manifest import EnvironmentRecord, InterpreterRecord, Manifest, utc_now
 from experiment_runner.repro.seeds import scan_seeds
+
+log = logging.getLogger("experiment_runner.repro")
 
 ProgressFn = Callable[[float, "float | None", "str | None"], None]
 
@@ -46,6 +49,86 @@ def _scripts(ws, argv: list[str], cwd: Path) -> list[Path]:
             if p.is_file() and ws.contains(p):
                 out.append(Path(os.path.realpath(p)))
     return out
+
+
+def _read_command(ws, argv: list[str], workdir: Path, project: Path):
+    from experiment_runner.repro.seedflow import Command
+
+    try:
+        return Command(argv, workdir, project, ws.display)
+    except Exception as e:  # noqa: BLE001 - reading the script is an aid to the manifest, never a reason to lose it
+        log.warning("the training script could not be read for its command line: %r", e)
+        return None
+
+
+def _seed_flow(argv: list[str], workdir: Path, project: Path, cmd):
+    from experiment_runner.repro.manifest import SeedFlowRecord
+    from experiment_runner.repro.seedflow import SEED_PLACEHOLDER, analyse
+
+    if cmd is None:
+        return SeedFlowRecord(
+            verdict="unknown", message="the training script could not be read", style="none", template=False
+        )
+    try:
+        # a command still holding {seed} is a launch's template: judge it the way the launch will fill it
+        template = any(SEED_PLACEHOLDER in a for a in argv)
+        return analyse(argv, workdir, project, template=template, command=cmd)
+    except Exception as e:  # noqa: BLE001 - an analysis failure is reported as such, the capture goes on
+        log.warning("seed-flow analysis failed: %r", e)
+        return SeedFlowRecord(
+            verdict="unknown",
+            message=f"the seed-flow analysis failed: {e!r}",
+            entry=cmd.script,
+            style="none",
+            template=False,
+        )
+
+
+def _implicit_config_files(ws, cmd) -> list[str]:
+    """Python config files a nanoGPT-style configurator executes (its positional .py arguments): recorded as text."""
+    if cmd is None or cmd.interface.style != "configurator":
+        return []
+    out = []
+    for a in cmd.entry.args:
+        if "=" not in a and a.endswith(".py"):
+            p = Path(a) if os.path.isabs(a) else cmd.cwd / a
+            if p.is_file() and ws.contains(p):
+                out.append(ws.display(p))
+    return out
+
+
+def _script_defaults(cmd) -> tuple[dict | None, str | None, bool]:
+    """The settings the training script gives itself, read from its source: (values, where, whether config files
+    override them the way the script applies them)."""
+    if cmd is None or cmd.src is None:
+        return None, None, False
+    it, script = cmd.interface, cmd.script
+    where = f" ({cmd.at(it.parse_at)})" if it.parse_at else ""
+    if it.style in ("argparse", "click", "typer"):
+        values = {o.name: o.default for o in it.options}
+        return values or None, f"the {it.style} defaults of {script}{where}", False
+    if it.style == "configurator":
+        values = {
+            o.name: o.default
+            for o in it.options
+            if o.at.rpartition(":")[0] == script and isinstance(o.default, (int, float, bool, str))
+        }
+        return values or None, f"the globals of {script} before its configurator{where}", True
+    if it.style == "hydra":
+        nested: dict = {}
+        for o in it.options:
+            if o.default_text is None:
+                continue
+            *parents, leaf = o.name.split(".")
+            node = nested
+            for part in parents:
+                node = node.setdefault(part, {})
+                if not isinstance(node, dict):
+                    break
+            else:
+                node[leaf] = o.default
+        return nested or None, f"the Hydra config composed for {script}{where}", False
+    return None, None, False
 
 
 def _interpreter_record(env: EnvironmentRecord) -> InterpreterRecord:
@@ -105,7 +188,10 @@ def capture_manifest(
     config_files, data_paths = list(config_files), list(data_paths)
     run_env = dict(os.environ if env is None else env)
 
-    config = check_config(ws, config_files, argv)
+    cmd = _read_command(ws, argv, workdir, project)
+    config_files += [f for f in _implicit_config_files(ws, cmd) if f not in config_files]
+    defaults, source, under = _script_defaults(cmd)
+    config = check_config(ws, config_files, argv, defaults=defaults, defaults_source=source, defaults_under_files=under)
     _check_data_paths(ws, data_paths)
     command = record_command(ws, argv, workdir, run_env, program=program, set_by_runner=set_by_runner)
 
@@ -113,6 +199,7 @@ def capture_manifest(
     code, patch = inspect_code(ws, project)
     progress(0, None, "seeds: reading the Python sources")
     seeds = scan_seeds(ws, project, _scripts(ws, argv, workdir))
+    seeds.flow = _seed_flow(argv, workdir, project, cmd)
 
     def on_data(done: int, total: int, label: str) -> None:
         progress(done, total, f"data: hashing {label}")

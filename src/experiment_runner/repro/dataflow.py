@@ -157,6 +157,7 @@ class SeedSources:
     cfg_defaults: dict[str, object] = field(default_factory=dict)
     globals_: set[str] = field(default_factory=set)  # configurator globals given the seed
     env_names: set[str] = field(default_factory=lambda: {"EXPERIMENT_RUNNER_SEED"})
+    argv_indices: set[int] = field(default_factory=set)  # sys.argv[i] given the seed
 
 
 class _Frame:
@@ -351,6 +352,11 @@ class Flow:
             base = self.eval(frame, node.value)
             if ("ext", "os.environ") in base.objs:
                 return self._env_read(_const_key(node.slice))
+            if ("ext", "sys.argv") in base.objs:
+                index = node.slice.value if isinstance(node.slice, ast.Constant) else None
+                if isinstance(node.slice, ast.Slice) or index in self.sources.argv_indices:
+                    return Val(seed=bool(self.sources.argv_indices), unknown=True, text="sys.argv")
+                return UNKNOWN
             key = _const_key(node.slice)
             if key is not None and base.objs:
                 return self._attribute(base, key, frame)

@@ -743,4 +743,8 @@ def accepts(  # noqa: PLR0911 - one answer per command-line style
         return "rejected", None, f"{it.style} has no option {flag}: 'error: unrecognized arguments'"
     if it.open:
         return "unknown", None, "; ".join(it.open)
-    return "rejected", None, "the script does not read its command line"
+    return (
+        "rejected",
+        None,
+        "it never reads its command line (no argparse, click, Hydra or sys.argv): the value is ignored",
+    )

@@ -142,9 +142,12 @@ class DataRecord(_Rec):
 
 class ConfigFile(_Rec):
     path: str
-    format: Literal["yaml", "json", "toml"]
+    format: Literal["yaml", "json", "toml", "python"]
     sha256: str
     text: str | None = Field(None, description="The file's text (None when over the size limit).")
+    not_literal: list[str] = Field(
+        default_factory=list, description="Python config files: names bound to non-literals (recorded as text only)."
+    )
 
 
 class TemplateKey(_Rec):
@@ -154,7 +157,18 @@ class TemplateKey(_Rec):
 
 class ConfigRecord(_Rec):
     files: list[ConfigFile] = Field(default_factory=list)
-    resolved: dict[str, Any] = Field(default_factory=dict, description="The files merged in order (later wins).")
+    resolved: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The effective config: the files merged in order (later wins), over the script's own defaults "
+        "when no file is given (or when the script's files override its globals, as nanoGPT's do).",
+    )
+    resolved_from: str | None = Field(None, description="Where resolved comes from when not only from files.")
+    defaults: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The values the training script sets itself (argparse defaults, configurator globals, Hydra "
+        "config), read from its source.",
+    )
+    defaults_source: str | None = None
     command_overrides: dict[str, str] = Field(
         default_factory=dict, description="key=value or --key value pairs from argv."
     )

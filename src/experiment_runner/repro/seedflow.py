@@ -51,6 +51,7 @@ def command_settings(args: list[str], it: Interface) -> list[Setting]:
     """`--key value`, `--key=value`, `-k value`, `key=value` (Hydra, +key=), and bare flags, from a script's args."""
     out: list[Setting] = []
     i = 0
+    position = 0
     while i < len(args):
         a = args[i]
         if a.startswith("--") and "=" in a:
@@ -72,6 +73,9 @@ def command_settings(args: list[str], it: Interface) -> list[Setting]:
             m = _KEY_VALUE.match(a)
             if m:
                 out.append(Setting(i, m.group(1) + m.group(2), "key=", m.group(3), a))
+            else:
+                out.append(Setting(i, str(position), "positional", a, a))
+                position += 1
         i += 1
     return out
 
@@ -87,6 +91,34 @@ def _display_at(at: str, display) -> str:
     return at
 
 
+class Command:
+    """A command read statically: its training script, the project files around it, and its command-line interface."""
+
+    def __init__(self, argv: list[str], cwd: Path, project_dir: Path, display=None):
+        self.display = display or str
+        self.cwd = cwd
+        self.entry = find_entry(argv, cwd)
+        self.project: Project | None = None
+        self.src = None
+        self.interface = Interface()
+        self.problem = None if self.entry.script is not None else f"no training script found: {self.entry.problem}"
+        if self.entry.script is None:
+            return
+        self.project = Project(project_roots(self.entry.script, cwd, project_dir), self.display)
+        self.src = self.project.load(self.entry.script)
+        if self.src is None:
+            self.problem = f"{self.display(self.entry.script)} could not be parsed as Python"
+            return
+        self.interface = read_interface(self.project, self.src, self.entry.args, cwd)
+
+    @property
+    def script(self) -> str | None:
+        return self.display(self.entry.script) if self.entry.script is not None else None
+
+    def at(self, at: str | None) -> str | None:
+        return _display_at(at, self.display) if at else None
+
+
 def analyse(
     argv: list[str],
     cwd: Path,
@@ -94,33 +126,23 @@ def analyse(
     *,
     display=None,
     template: bool = True,
+    command: Command | None = None,
 ) -> SeedFlowRecord:
     """The seed-flow verdict for one command. With `template`, the seed is what `{seed}` stands for in argv (a
     launch); without, it is the value of the command's seed option (one concrete run). Reads files, runs nothing."""
-    display = display or str
-    entry = find_entry(argv, cwd)
-    if entry.script is None:
+    cmd = command or Command(argv, cwd, project_dir, display)
+    display = cmd.display
+    if cmd.problem is not None or cmd.src is None or cmd.project is None:
         return SeedFlowRecord(
-            verdict="unknown", message=f"no training script found: {entry.problem}", style="none", template=template
+            verdict="unknown", message=cmd.problem or "no script", entry=cmd.script, style="none", template=template
         )
-    project = Project(project_roots(entry.script, cwd, project_dir), display)
-    src = project.load(entry.script)
-    script = display(entry.script)
-    if src is None:
-        return SeedFlowRecord(
-            verdict="unknown",
-            message=f"{script} could not be parsed as Python",
-            entry=script,
-            style="none",
-            template=template,
-        )
-    it = read_interface(project, src, entry.args, cwd)
+    entry, project, src, it, script = cmd.entry, cmd.project, cmd.src, cmd.interface, cmd.script or ""
     settings = command_settings(entry.args, it)
     if template:
         carriers = [s for s in settings if s.value is not None and SEED_PLACEHOLDER in s.value]
         carriers += [s for s in settings if s.value is None and SEED_PLACEHOLDER in s.text]
     else:
-        carriers = [s for s in settings if _seedish(s.key.lstrip("+"))]
+        carriers = [s for s in settings if s.form != "positional" and _seedish(s.key.lstrip("+"))]
     record = SeedFlowRecord(
         verdict="unknown",
         message="",
@@ -136,6 +158,17 @@ def analyse(
     sources = SeedSources()
     filled: list[Option] = []
     for s in carriers:
+        if s.form == "positional":
+            option = _positional(it, int(s.key))
+            if option is not None:
+                filled.append(option)
+                sources.args_attrs.add(option.name)
+            else:
+                sources.argv_indices.add(s.index + 1)  # sys.argv[0] is the script
+                record.notes.append(
+                    f"`{s.text}` is positional argument {int(s.key) + 1}: followed as sys.argv[{s.index + 1}]"
+                )
+            continue
         verdict, option, why = accepts(it, s.key, s.form, entry.args)
         if verdict == "rejected":
             record.verdict, record.at = "seed_not_read", record.parse_at
@@ -203,6 +236,14 @@ def _sink_record(s: Sink, script: str) -> SeedSinkRecord:
         reached_from=_entry_at(s, script),
         via=" -> ".join(s.through) if len(s.through) > 1 else None,
     )
+
+
+def _positional(it: Interface, n: int) -> Option | None:
+    """The argparse positional argument a positional token lands in (None where that is not clear)."""
+    if it.style != "argparse" or it.open:
+        return None
+    positionals = [o for o in it.options if not o.flags]
+    return positionals[n] if n < len(positionals) else None
 
 
 def _seed_option(it: Interface) -> Option | None:
@@ -325,3 +366,82 @@ def fix_for(flow: SeedFlowRecord) -> str | None:
     if flow.verdict == "unseeded":
         return "add a seed option and call random.seed, np.random.seed and torch.manual_seed with it"
     return None
+
+
+HELP_TIMEOUT_S = 15.0
+_HELP_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "PYTHONPATH", "VIRTUAL_ENV", "LD_LIBRARY_PATH", "TMPDIR")
+
+
+def help_accepts(
+    interpreter: str, script: Path, leading: list[str], flag: str, cwd: Path, env: dict[str, str], timeout: float
+) -> bool | None:
+    """Whether `python script [leading...] --help` lists `flag` (None when the help could not be had in time).
+    Runs the user's script, so it is used only where reading the source left the answer open."""
+    import signal
+    import subprocess
+
+    child_env = {k: v for k, v in os.environ.items() if k in _HELP_ENV}
+    child_env.update(env)
+    try:
+        proc = subprocess.Popen(
+            [interpreter, str(script), *leading, "--help"],
+            cwd=cwd,
+            env=child_env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    except OSError:
+        return None
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        return None
+    text = out.decode("utf-8", "replace")
+    if proc.returncode != 0 or "usage" not in text.lower():
+        return None
+    return re.search(rf"(^|[\s,\[]){re.escape(flag)}([\s,=\]]|$)", text, re.MULTILINE) is not None
+
+
+def launch_check(
+    argv: list[str],
+    cwd: Path,
+    project_dir: Path,
+    n_seeds: int,
+    *,
+    display=None,
+    interpreter: str | None = None,
+    env: dict[str, str] | None = None,
+    help_timeout: float = HELP_TIMEOUT_S,
+) -> tuple[SeedFlowRecord, str | None]:
+    """The seed-flow verdict for a launch's command template and, when its runs would not each get their own seed,
+    why (else None). Where the source leaves open whether a seed flag is accepted (options added by a library),
+    the script's own --help decides, run with `interpreter` under a time limit."""
+    cmd = Command(argv, cwd, project_dir, display)
+    flow = analyse(argv, cwd, project_dir, template=True, command=cmd)
+    open_question = [n for n in flow.notes if n.startswith("whether ") and "is not known statically" in n]
+    if open_question and interpreter and cmd.entry.script is not None and n_seeds > 1:
+        settings = command_settings(cmd.entry.args, cmd.interface)
+        leading = [a for a in cmd.entry.args[: min((s.index for s in settings), default=0)] if not a.startswith("-")]
+        for s in settings:
+            if SEED_PLACEHOLDER not in s.text or not s.form.startswith("-"):
+                continue
+            flag = ("--" if s.form.startswith("--") else "-") + s.key
+            listed = help_accepts(interpreter, cmd.entry.script, leading, flag, cwd, env or {}, help_timeout)
+            if listed is False:
+                flow.verdict, flow.at = "seed_not_read", flow.parse_at
+                flow.message = (
+                    f"the command passes `{s.text}` but `{cmd.script} --help` does not list {flag}: "
+                    "the script rejects it (unrecognized arguments)"
+                )
+                flow.same_for_every_run = None
+                break
+            if listed is True:
+                flow.notes.append(f"`{cmd.script} --help` lists {flag}")
+    return flow, same_seed_problem(flow, n_seeds)

@@ -1,0 +1,137 @@
+"""The seed followed from the command to the RNG seeding calls, in projects shaped like the common ones (written
+here, in tmp dirs): every broken variant is flagged with its verdict and file:line, no seeded one is; the checklist
+and launch_training act on the verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from seedflow_projects import VARIANTS, Variant, marked_line
+
+from experiment_runner.repro.seedflow import analyse, same_seed_problem
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("v", VARIANTS, ids=lambda v: v.id)
+def test_each_project_shape_is_judged_with_its_verdict_and_decisive_line(tmp_path, v: Variant):
+    root = _write(tmp_path / v.id, v.files)
+    flow = analyse(v.command, root, root, display=lambda p: str(Path(p).relative_to(root)))
+    assert flow.verdict == v.expected, flow.message
+    assert flow.at == marked_line(v.files, v.mark), flow.message
+    if v.expected == "seeded":
+        assert same_seed_problem(flow, 3) is None and flow.same_for_every_run is False
+    assert flow.entry == "train.py" and flow.message
+
+
+def test_every_broken_variant_is_flagged_and_no_seeded_one_is():
+    shapes = {v.shape for v in VARIANTS}
+    assert shapes == {"argparse", "hydra", "configurator", "lightning-cli", "click"}
+    for shape in shapes:
+        names = {v.name for v in VARIANTS if v.shape == shape}
+        assert names == {"seeded", "constant", "rejected", "unused", "output-path"}, shape
+
+
+# --- launch_training -------------------------------------------------------------------------------------------
+
+
+def _configurator_ws(tmp_path: Path) -> Path:
+    from tests.runs_util import make_workspace
+
+    v = next(v for v in VARIANTS if v.id == "configurator-output-path")
+    ws = make_workspace(tmp_path / "ws")
+    _write(ws, v.files)
+    return ws
+
+
+@pytest.mark.anyio
+async def test_a_launch_whose_runs_would_share_one_seed_is_refused_with_the_line_and_the_fix(tmp_path, mode):
+    from mcp import Client
+
+    from experiment_runner.server import build_server
+
+    ws = _configurator_ws(tmp_path)
+    async with Client(build_server(ws), mode=mode) as c:
+        r = await c.call_tool(
+            "launch_training",
+            {"experiment": "e", "arm": "a", "command": ["python", "train.py", "--out_dir=out-{seed}"], "seeds": [0, 1]},
+        )
+    assert r.is_error
+    text = r.content[0].text
+    assert "not launched" in text and "train.py:8" in text and "1337" in text and "allow_same_seed" in text
+    assert not (ws / ".experiments" / "e" / "runs").exists() or not any((ws / ".experiments" / "e" / "runs").iterdir())
+
+
+@pytest.mark.anyio
+async def test_the_refusal_is_waived_with_a_written_reason_that_the_preflight_keeps(tmp_path):
+    from mcp import Client
+
+    from experiment_runner.server import build_server
+    from tests.runs_util import wait_states
+
+    ws = _configurator_ws(tmp_path)
+    async with Client(build_server(ws), mode="legacy") as c:
+        r = await c.call_tool(
+            "launch_training",
+            {
+                "experiment": "e",
+                "arm": "a",
+                "command": ["python", "train.py", "--out_dir=out-{seed}"],
+                "seeds": [0, 1],
+                "allow_same_seed": "checking run-to-run noise with one seed on purpose",
+            },
+        )
+    assert not r.is_error, r.content[0].text
+    out = r.structured_content
+    assert out["preflight"]["seeds"].startswith("seed not passed") and "train.py:8" in out["preflight"]["seeds"]
+    assert any("checking run-to-run noise" in w for w in out["preflight"]["warnings"])
+    wait_states(ws, [x["run_id"] for x in out["runs"]], {"completed", "failed"}, 120)
+
+
+OPEN_PARSER = """\
+import argparse
+
+import torch
+
+parser = argparse.ArgumentParser()
+for name in ({names}):
+    parser.add_argument("--" + name, type=float, default=1.0)
+args = parser.parse_args()
+torch.manual_seed(int(getattr(args, "seed", 0)))
+"""
+
+
+@pytest.mark.anyio
+async def test_where_the_source_leaves_it_open_the_scripts_own_help_decides(tmp_path):
+    from mcp import Client
+
+    from experiment_runner.server import build_server
+    from tests.runs_util import make_workspace, wait_states
+
+    ws = make_workspace(tmp_path / "ws")
+    _write(
+        ws,
+        {
+            "rejects.py": OPEN_PARSER.format(names='"lr", "epochs"'),
+            "accepts.py": OPEN_PARSER.format(names='"lr", "seed"'),
+        },
+    )
+    async with Client(build_server(ws), mode="legacy") as c:
+        refused = await c.call_tool(
+            "launch_training",
+            {"experiment": "e", "arm": "a", "command": ["python", "rejects.py", "--seed", "{seed}"], "seeds": [0, 1]},
+        )
+        assert refused.is_error and "--help` does not list --seed" in refused.content[0].text
+        ok = await c.call_tool(
+            "launch_training",
+            {"experiment": "e", "arm": "b", "command": ["python", "accepts.py", "--seed", "{seed}"], "seeds": [0, 1]},
+        )
+    assert not ok.is_error, ok.content[0].text
+    wait_states(ws, [x["run_id"] for x in ok.structured_content["runs"]], {"completed"}, 120)
