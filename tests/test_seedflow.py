@@ -135,3 +135,49 @@ async def test_where_the_source_leaves_it_open_the_scripts_own_help_decides(tmp_
         )
     assert not ok.is_error, ok.content[0].text
     wait_states(ws, [x["run_id"] for x in ok.structured_content["runs"]], {"completed"}, 120)
+
+
+# --- identical metric series across seeds, in get_run_status ---------------------------------------------------
+
+IGNORES_SEED = """\
+import sys
+loss = 2.0
+for step in range(1, 6):
+    loss *= 0.8
+    print(f"step={step} loss={loss:.6f} lr=0.1 time={step * 0.37 + len(sys.argv[1]) * 0.01:.3f}", flush=True)
+"""
+USES_SEED = """\
+import random, sys
+random.seed(int(sys.argv[1]))
+loss = 2.0
+for step in range(1, 6):
+    loss *= 0.8 + random.random() * 0.01
+    print(f"step={step} loss={loss:.6f}", flush=True)
+"""
+
+
+@pytest.mark.anyio
+async def test_status_flags_an_arm_whose_runs_logged_identical_series_across_seeds(tmp_path):
+    from mcp import Client
+
+    from experiment_runner.server import build_server
+    from tests.runs_util import make_workspace, wait_states
+
+    ws = make_workspace(tmp_path / "ws", {"same.py": IGNORES_SEED, "varies.py": USES_SEED})
+    ids = []
+    async with Client(build_server(ws), mode="legacy") as c:
+        for arm, script in (("same", "same.py"), ("varies", "varies.py")):
+            r = await c.call_tool(
+                "launch_training",
+                {"experiment": "e", "arm": arm, "command": ["python", script, "{seed}"], "seeds": [0, 1, 2]},
+            )
+            assert not r.is_error, r.content[0].text
+            ids += [x["run_id"] for x in r.structured_content["runs"]]
+        wait_states(ws, ids, {"completed"}, 120)
+        status = (await c.call_tool("get_run_status", {"experiment": "e"})).structured_content
+        one = (await c.call_tool("get_run_status", {"run_id": ids[0]})).structured_content
+    [finding] = status["identical_series"]
+    assert finding["arm"] == "same" and finding["seeds"] == [0, 1, 2] and finding["metrics"] == ["loss"]
+    assert sorted(finding["run_ids"]) == sorted(ids[:3]) and "seed does not reach training" in finding["message"]
+    assert "Identical series across seeds 0, 1, 2 in 'same'" in status["summary"]
+    assert [f["arm"] for f in one["identical_series"]] == ["same"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from experiment_runner.errors import UserError
+from experiment_runner.repro.sameseries import IdenticalSeeds
 from experiment_runner.runs.status import RunStatus, one_line, run_status
 from experiment_runner.runs.store import RunStore
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
@@ -41,6 +42,11 @@ class GetRunStatusOutput(ToolOutput):
     by_state: dict[str, int] = Field(description="How many runs are in each state.")
     arms: list[ArmSummary] = Field(default_factory=list)
     all_ended: bool = Field(description="True when no run is queued or running.")
+    identical_series: list[IdenticalSeeds] = Field(
+        default_factory=list,
+        description="Ended runs of one arm whose seeds differ but whose loss/accuracy series are identical: the seed "
+        "does not reach training.",
+    )
 
 
 def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutput:
@@ -93,13 +99,32 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
         alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
         if alerts:
             summary += " Critical: " + "; ".join(alerts[:5]) + "."
+    identical = _identical_series(store, views)
+    for finding in identical:
+        summary += f" Identical series across seeds {', '.join(map(str, finding.seeds))} in '{finding.arm}'."
     return GetRunStatusOutput(
         summary=summary,
+        identical_series=identical,
         runs=statuses,
         by_state=by_state,
         arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
         all_ended=all_ended,
     )
+
+
+def _identical_series(store: RunStore, views) -> list[IdenticalSeeds]:
+    """Per arm of the runs shown, its ended runs compared across seeds (repro.sameseries)."""
+    from experiment_runner.repro.sameseries import RunSeries, identical_across_seeds
+    from experiment_runner.runs.summary import goal_of
+
+    out: list[IdenticalSeeds] = []
+    for experiment, arm in sorted({(v.spec.experiment, v.spec.arm) for v in views}):
+        ended = [v for v in store.list_runs(experiment=experiment, arm=arm) if v.terminal]
+        if len({v.spec.seed for v in ended}) < 2:
+            continue
+        runs = [RunSeries(v.run_id, v.spec.seed, store.metric_series(v.run_id)) for v in ended]
+        out.extend(identical_across_seeds(experiment, arm, runs, goal_of))
+    return out
 
 
 SPEC = ToolSpec(
