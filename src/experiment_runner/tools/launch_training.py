@@ -124,7 +124,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     paths; the runs go on detached (a supervisor each), queue when more are asked than may run at once, and survive
     server restarts. The command is an argv list (never a shell) whose '{seed}' is filled per run. Preflight is
     reported: whether the experiment has a confirmed brief (without one the runs are marked exploratory), whether
-    sanity checks passed, and a reproducibility manifest per run. Watch them with get_run_status; stop with stop_run."""
+    sanity checks passed, whether each run's seed reaches the script's RNGs (read from its source; a launch whose
+    runs would get the same effective seed, or a seed flag the script rejects, is refused unless allow_same_seed
+    gives a reason), and a reproducibility manifest per run. Watch them with get_run_status; stop with stop_run."""
     t0 = time.monotonic()
     ws = ctx.workspace
     cfg = ws.config
