@@ -174,7 +174,7 @@ async def main():
     async with Client(build_server(sys.argv[1]), mode="legacy") as c:
         for name in sys.argv[2:]:
             r = await c.call_tool("run_sanity_checks", {"entrypoint": f"{name}.py:build"})
-            out[name] = {"error": r.content[0].text} if r.is_error else r.structured_content
+            out[name] = {"tool_error": r.content[0].text} if r.is_error else r.structured_content
     print(json.dumps(out))
 anyio.run(main)
 """
@@ -192,8 +192,8 @@ anyio.run(main)
 
 
 def _verdict(out: dict, expected: str) -> tuple[bool, str]:
-    if "error" in out:
-        return False, "tool error: " + out["error"][:150]
+    if "tool_error" in out:
+        return False, "tool error: " + str(out["tool_error"])[:150]
     failed = [c["name"] for c in out["checks"] if c["status"] in ("failed", "error")]
     ok = (not failed and out["verdict"] == "passed") if expected == "healthy" else expected in failed
     shown = ", ".join(f"{c['name']}: {c['message'][:110]}" for c in out["checks"] if c["status"] in ("failed", "error"))

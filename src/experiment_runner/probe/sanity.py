@@ -1528,11 +1528,14 @@ def check_beats_baseline(s: Session):
         trivial_name = f"majority class ({majority})" + (" per token" if s.layout and s.layout["positions"] > 1 else "")
         c = priors.numel()
         axis = s.layout["axis"] if s.layout else 1
-        rows_per_input = (s.model_out_shape[0] // s.train[0][0].shape[0]) if s.model_out_shape else 1
+        x0 = s.train[0][0]
+        # one row per token when the scores come flattened: the rows follow the tokens of the input, not its samples
+        per_token_rows = bool(s.model_out_shape) and len(s.model_out_shape) == 2 and s.model_out_shape[0] != x0.shape[0]
+        tokens_per_row = x0.numel() / s.model_out_shape[0] if per_token_rows else 1.0
 
         def trivial(inp):
             shape = list(s.model_out_shape)
-            shape[0] = inp.shape[0] * rows_per_input
+            shape[0] = int(round(inp.numel() / tokens_per_row)) if per_token_rows else inp.shape[0]
             view = [1] * len(shape)
             view[axis] = c
             logits = torch.log(priors).to(inp.device).reshape(view).expand(shape).clone()
