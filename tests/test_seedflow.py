@@ -181,3 +181,36 @@ async def test_status_flags_an_arm_whose_runs_logged_identical_series_across_see
     assert sorted(finding["run_ids"]) == sorted(ids[:3]) and "seed does not reach training" in finding["message"]
     assert "Identical series across seeds 0, 1, 2 in 'same'" in status["summary"]
     assert [f["arm"] for f in one["identical_series"]] == ["same"]
+
+
+HAND_PARSED = """\
+import sys
+
+import torch
+
+
+class Config:
+    pass
+
+
+def merge_from_args(cfg, args):
+    for arg in args:
+        key, value = arg[2:].split("=")
+        setattr(cfg, key, int(value))
+
+
+cfg = Config()
+cfg.seed = 7
+merge_from_args(cfg, sys.argv[1:])
+torch.manual_seed(cfg.seed)
+"""
+
+
+def test_a_command_line_parsed_by_hand_leaves_the_verdict_open_instead_of_claiming_a_constant(tmp_path):
+    root = _write(tmp_path / "p", {"train.py": HAND_PARSED})
+    flow = analyse(
+        ["python", "train.py", "--seed={seed}"], root, root, display=lambda p: str(Path(p).relative_to(root))
+    )
+    assert flow.verdict == "unknown" and "not known statically" in flow.message
+    assert any("would be constant seed" in n for n in flow.notes)
+    assert same_seed_problem(flow, 3) is None

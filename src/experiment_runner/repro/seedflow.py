@@ -157,6 +157,7 @@ def analyse(
 
     sources = SeedSources()
     filled: list[Option] = []
+    uncertain: list[str] = []
     for s in carriers:
         if s.form == "positional":
             option = _positional(it, int(s.key))
@@ -179,6 +180,8 @@ def analyse(
             return record
         if verdict == "unknown":
             record.notes.append(f"whether {script} accepts `{s.text}` is not known statically: {why}")
+            if _seedish(s.key.lstrip("+")):
+                uncertain.append(record.notes[-1])
         name = option.name if option is not None else s.key.lstrip("+").lstrip("-").replace("-", "_")
         if option is not None:
             filled.append(option)
@@ -197,7 +200,20 @@ def analyse(
     sinks += _lightning_cli_sink(src, it, sources)
     record.sinks = [_sink_record(s, script) for s in sinks[:20]]
     _verdict(record, it, filled, carriers, sinks, script, display)
+    _doubt(record, uncertain)
     return record
+
+
+def _doubt(record: SeedFlowRecord, open_questions: list[str]) -> None:
+    """Where the source leaves open whether the script takes the seed argument the command gives (a parser extended
+    by a library, a command line read by hand), a verdict that the seed is lost is not certain: it becomes unknown,
+    the reasoning kept (a launch then asks the script's --help)."""
+    if not open_questions or record.verdict not in ("constant_seed", "seed_not_passed", "seed_not_used"):
+        return
+    record.notes.append(f"without the open question it would be {record.verdict.replace('_', ' ')}: {record.message}")
+    record.verdict = "unknown"
+    record.same_for_every_run = None
+    record.message = f"{open_questions[0]}; where the seed goes from there could not be followed ({record.message})"
 
 
 def _lightning_cli_sink(src, it: Interface, sources: SeedSources) -> list[Sink]:
