@@ -406,7 +406,7 @@ class Flow:
                 return Val(seed=True, text=f"args.{attr}") | stored
             if attr in self.sources.option_defaults:
                 return Val(const=True, text=repr(self.sources.option_defaults[attr])) | stored
-            return (stored or UNKNOWN) | (UNKNOWN if not stored.seed and not stored.const else NOTHING)
+            return stored if (stored.seed or stored.const) else stored | UNKNOWN
         if kind == "cfg":
             path = ".".join([*obj[1], attr])
             if path in self.sources.cfg_keys:
@@ -439,9 +439,7 @@ class Flow:
             if method is not None:
                 return Val(objs=frozenset({("bound", obj, method)}))
             return UNKNOWN
-        if kind == "parser":
-            return Val(objs=frozenset({("parser_method", attr)}))
-        return stored or UNKNOWN
+        return stored if stored != NOTHING else UNKNOWN
 
     def _env_read(self, name: str | None) -> Val:
         if name is not None and name in self.sources.env_names:
@@ -560,7 +558,7 @@ class Flow:
         if isinstance(arg, ast.Name):
             for obj in self.lookup(frame, arg.id).objs:
                 if obj[0] == "def":
-                    self._run_def(frame, arg, obj[1], [], {}, callback=True)
+                    self._run_def(frame, arg, obj[1], [], {})
 
     def _invoke(self, frame: _Frame, node: ast.Call, obj: tuple, args, kwargs) -> Val | None:
         if obj[0] == "def":
@@ -582,7 +580,7 @@ class Flow:
                 return fid
         return None
 
-    def _run_def(self, frame: _Frame, site: ast.AST, def_id: tuple, args: list[Val], kwargs, callback=False) -> Val:
+    def _run_def(self, frame: _Frame, site: ast.AST, def_id: tuple, args: list[Val], kwargs) -> Val:
         entry = self.defs.get(def_id)
         if entry is None:
             return UNKNOWN
@@ -593,7 +591,7 @@ class Flow:
             if init is not None:
                 self._run_def(frame, site, init, [inst, *args], kwargs)
             return inst
-        bound = self._bind(src, node, args, kwargs, callback)
+        bound = self._bind(src, node, args, kwargs)
         key = (def_id, tuple(sorted((k, v.scalar(), frozenset(v.objs)) for k, v in bound.items())))
         if key in self.active or self.depth >= MAX_DEPTH:
             return UNKNOWN
@@ -601,7 +599,7 @@ class Flow:
             self.active.add(key)
             self.depth += 1
             try:
-                self.memo[key] = self._function(src, node, bound, frame)
+                self.memo[key] = self._function(src, node, bound)
             finally:
                 self.depth -= 1
                 self.active.discard(key)
@@ -612,7 +610,7 @@ class Flow:
                 frame.collect.append(replace(s, chain=[here, *s.chain], through=[short(site), *s.through]))
         return ret
 
-    def _bind(self, src: Source, node: ast.AST, args: list[Val], kwargs: dict, callback: bool) -> dict[str, Val]:
+    def _bind(self, src: Source, node: ast.AST, args: list[Val], kwargs: dict) -> dict[str, Val]:
         a = node.args
         params = [p.arg for p in a.posonlyargs + a.args]
         bound: dict[str, Val] = {}
@@ -663,7 +661,7 @@ class Flow:
             return Val(const=True, text=repr(self.sources.option_defaults[p]))
         return UNKNOWN
 
-    def _function(self, src: Source, node: ast.AST, bound: dict[str, Val], caller: _Frame) -> tuple[Val, list[Sink]]:
+    def _function(self, src: Source, node: ast.AST, bound: dict[str, Val]) -> tuple[Val, list[Sink]]:
         self._module(src)
         frame = _Frame(src, self.def_parent.get(_func_id(src, node)))
         frame.env.update(bound)
