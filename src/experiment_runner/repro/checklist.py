@@ -595,8 +595,8 @@ def _config_items(m: Manifest) -> list[CheckItem]:
                 title="Full config stored",
                 status="passed",
                 evidence=f"no config file: the effective config is {c.defaults_source}, {len(c.defaults)} setting(s) "
-                f"recorded ({_list([f'{k}={v!r}' for k, v in list(c.defaults.items())[:6]], 6)}){over}; they are "
-                "part of the committed code",
+                f"recorded ({_list([f'{k}={v!r}' for k, v in list(c.defaults.items())[:6]], 6)}){over}; they come "
+                "from the training script's code, whose version the code items record",
             )
         )
     elif not c.files:
