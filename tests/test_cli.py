@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
-from tests.conftest import run_cli
+import pytest
+
+from tests.conftest import call_cli, run_cli
+from tests.runs_util import wait_states
 
 
 def test_tools_lists_every_tool_with_its_parameters(workspace):
@@ -59,3 +65,44 @@ def test_usage_errors_exit_2_and_name_what_is_wrong(workspace):
 def test_no_command_prints_help_and_exits_2():
     proc = run_cli()
     assert proc.returncode == 2 and "serve" in proc.stderr and "call" in proc.stderr
+
+
+def _with_reader_gone(*args: str, root) -> subprocess.CompletedProcess:
+    """Run the CLI with a stdout pipe whose reader has already gone (what `... | head` leaves behind)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "experiment_runner", "--root", str(root), *args],
+            check=False,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+
+
+def test_output_to_a_closed_pipe_ends_quietly_with_the_sigpipe_status(workspace):
+    for args in (("tools",), ("tools", "--json"), ("call", "draft_brief", "--args", '{"experiment": "x"}', "--quiet")):
+        proc = _with_reader_gone(*args, root=workspace)
+        assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, (args, proc.stderr)
+        assert proc.returncode == 141, (args, proc.returncode, proc.stderr)
+
+
+@pytest.mark.slow
+def test_the_run_commands_end_quietly_when_their_reader_goes_away(tmp_path):
+    from tests.runs_util import make_workspace
+
+    ws = make_workspace(tmp_path / "ws", {"train.py": "for i in range(200):\n    print(f'step={i} loss={1/(i+1)}')\n"})
+    code, out, err = call_cli(
+        "launch_training", {"experiment": "pipe", "arm": "a", "command": ["python", "train.py"], "seeds": [0]}, ws
+    )
+    assert code == 0, err
+    rid = out["runs"][0]["run_id"]
+    wait_states(ws, [rid], {"completed"}, 60)
+    for args in (("list",), ("status", rid), ("status", rid, "--json"), ("follow", rid)):
+        proc = _with_reader_gone(*args, root=ws)
+        assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, (args, proc.stderr)
+        assert proc.returncode == 141, (args, proc.returncode, proc.stderr)

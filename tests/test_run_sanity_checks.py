@@ -55,6 +55,7 @@ async def test_the_example_model_passes_every_check_and_the_result_is_recorded(e
         "gradients_flow",
         "overfit_one_batch",
         "beats_baseline",
+        "label_leak",
         "train_val_overlap",
         "lr_range_test",
     ]

@@ -19,6 +19,17 @@ pytestmark = pytest.mark.anyio
 MODELS = DATA / "sanity_models"
 EXPECTED: dict[str, str] = yaml.safe_load((MODELS / "expected.yaml").read_text())
 FAST = ["healthy_logreg", "bug_softmax_before_ce", "bug_train_val_overlap"]  # healthy, a training check, a data check
+#: language models in their natural layouts, a per-pixel model, and the leaks by construction: their own slow test
+SEQUENCE_SET = [
+    "healthy_gpt_flat",
+    "healthy_gpt_transposed",
+    "healthy_gpt_model_flat",
+    "healthy_segmentation",
+    "bug_label_leak",
+    "bug_lm_unshifted",
+    "bug_lm_not_causal",
+    "bug_near_duplicates",
+]
 
 
 @pytest.fixture
@@ -41,11 +52,11 @@ def test_the_table_covers_every_model_file_and_meets_the_counts():
     assert {EXPECTED[m] for m in planted} == set(ALL_CHECKS) - {"lr_range_test"}
 
 
-async def verdicts(ws: Path, names: list[str], lr_range_test: bool = True) -> dict[str, dict]:
+async def verdicts(ws: Path, names: list[str], lr_range_test: bool = True, **options) -> dict[str, dict]:
     out = {}
     async with Client(build_server(ws), mode="legacy") as c:
         for name in names:
-            args = {"entrypoint": f"{name}.py:build", "lr_range_test": lr_range_test}
+            args = {"entrypoint": f"{name}.py:build", "lr_range_test": lr_range_test, **options}
             r = await c.call_tool("run_sanity_checks", args)
             assert not r.is_error, f"{name}: {result_text(r)}"
             out[name] = r.structured_content
@@ -76,5 +87,21 @@ async def test_a_healthy_model_and_two_planted_bugs_get_the_right_verdicts(model
 
 @pytest.mark.slow
 async def test_every_planted_bug_is_flagged_by_its_check_and_no_healthy_model_fails(models_ws):
-    results = await verdicts(models_ws, list(EXPECTED))
+    results = await verdicts(models_ws, [m for m in EXPECTED if m not in SEQUENCE_SET])
     assert not problems(results), "\n".join(problems(results))
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(400)
+async def test_language_models_in_every_layout_a_pixel_model_and_leaks_by_construction_get_the_right_verdicts(
+    models_ws,
+):
+    results = await verdicts(models_ws, SEQUENCE_SET, lr_range_test=False)
+    assert not problems(results), "\n".join(problems(results))
+    layouts = {m: results[m]["checks"][1]["evidence"].get("layout", "") for m in SEQUENCE_SET[:4]}
+    assert layouts["healthy_gpt_flat"].startswith("sequence: outputs (B, T, V)")
+    assert layouts["healthy_gpt_transposed"].startswith("sequence: outputs (B, T, V)")
+    assert layouts["healthy_gpt_model_flat"].startswith("per token, flattened")
+    assert layouts["healthy_segmentation"].startswith("dense: outputs (B, C, H, W)")
+    initial = {c["name"]: c for c in results["healthy_gpt_flat"]["checks"]}["initial_loss"]
+    assert "ln(16)" in initial["expected"] and "per token" in initial["expected"]

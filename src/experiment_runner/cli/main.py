@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from experiment_runner import __version__
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="experiment-runner",
-        description="Run ML experiments the way a careful researcher would: an MCP server and the same tools on the command line.",
+        description="Run ML experiments the way a careful researcher would: an MCP server and the same tools on the "
+        "command line.",
     )
     p.add_argument("--version", action="version", version=f"experiment-runner {__version__}")
     p.add_argument("--root", default=".", help="workspace root: the project folder (default: the current folder)")
@@ -28,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--token-env",
         default="EXPERIMENT_RUNNER_TOKEN",
-        help="environment variable holding the bearer token HTTP clients must send (default EXPERIMENT_RUNNER_TOKEN; unset = no token)",
+        help="environment variable holding the bearer token HTTP clients must send (default EXPERIMENT_RUNNER_TOKEN; "
+        "unset = no token)",
     )
     from experiment_runner.cli.http_limits import HttpLimits
 
@@ -95,7 +98,30 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+#: What a shell reports for a writer that a closed pipe stopped (128 + SIGPIPE).
+CLOSED_PIPE_EXIT = 141
+
+
+def _reader_gone() -> int:
+    """The reader of stdout went away (`status RUN | head`): stop quietly. stdout is pointed at /dev/null so that
+    the interpreter's last flush at exit does not report the same broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return CLOSED_PIPE_EXIT
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -36,6 +36,7 @@ CHECKS = (
     "gradients_flow",
     "overfit_one_batch",
     "beats_baseline",
+    "label_leak",
     "train_val_overlap",
     "lr_range_test",
 )
@@ -98,6 +99,8 @@ FIXES = {
     "beats_baseline": "Check the data and the training: the labels must belong to their inputs (shuffle inputs and "
     "labels together), training must change the weights (learning rate, optimizer over model.parameters()), and the "
     "model should at least match a linear model before you scale up.",
+    "label_leak": "Make the inputs carry no copy of the target: drop the feature that holds the label, shift "
+    "language-model targets by one, and mask attention to later positions.",
     "train_val_overlap": "Split before augmenting or oversampling, de-duplicate across splits (hash the samples), and "
     "build the validation set from indices or files the training set never sees.",
     "lr_range_test": "Try learning rates from 1e-5 to 1e-1: start from the suggested rate, and lower it if training "
@@ -137,6 +140,7 @@ def _load(name):
 
 runtime = _load("runtime")
 entrypoint = _load("entrypoint")
+leaks = _load("leaks")
 EntrypointError = entrypoint.EntrypointError
 
 
@@ -188,6 +192,19 @@ def loss_kind(loss_fn) -> tuple:
     return "other", getattr(f, "__name__", None) or type(f).__name__
 
 
+def ignore_index_of(loss_fn):
+    """The ignore_index a loss was given (a module's attribute, a functools.partial keyword), or None."""
+    import functools
+
+    f = loss_fn
+    while isinstance(f, functools.partial):
+        if "ignore_index" in f.keywords:
+            return f.keywords["ignore_index"]
+        f = f.func
+    value = getattr(f, "ignore_index", None)
+    return value if isinstance(value, int) else None
+
+
 def _row_bytes(x):
     """Each row of a tensor as bytes (via its memory: the probe may not assume numpy)."""
     t = x.detach().cpu().contiguous()
@@ -234,6 +251,11 @@ class Session:
         self.train_nonfinite = False
         self.notes = []
         self.model_out_shape = None
+        # how classification outputs line up with their targets: name, class axis, whether targets are per token
+        self.layout = None
+        self.last_layer = None
+        self.token_targets = False  # targets hold one row per token of the inputs: (B*T,) for inputs (B, T)
+        self.ignore_index = ignore_index_of(self.loss_fn)
         self.progress_done = 0.0
         self.progress_total = 1.0
 
@@ -277,6 +299,36 @@ class Session:
         return self.loss_fn(out, y)
 
     # --- task-aware helpers ------------------------------------------------------------------------------------
+    def flat(self, out, y):
+        """Classification outputs and targets as (scores (M, C), labels (M,)) in the layout the shapes check found:
+        one row per sample, per token or per pixel."""
+        if self.soft_targets:
+            return out, y.argmax(dim=1)
+        axis = self.layout["axis"] if self.layout else 1
+        if out.dim() == 2:
+            return out, y.reshape(-1)
+        classes = out.shape[axis]
+        return out.movedim(axis, -1).reshape(-1, classes), y.reshape(-1)
+
+    def valid(self, target):
+        """Labels that count: not the ignore_index padding."""
+        if self.ignore_index is None:
+            return self.torch.ones_like(target, dtype=self.torch.bool)
+        return target != self.ignore_index
+
+    def take(self, x, y, n):
+        """The first n samples of a batch, with their targets (per token: n rows of tokens)."""
+        if self.token_targets and x.dim() >= 2:
+            return x[:n], y[: n * x.shape[1]]
+        return x[:n], y[:n]
+
+    def split_batch(self, x, y, k):
+        """(all but the last k samples, the last k), targets kept with their samples."""
+        if self.token_targets and x.dim() >= 2:
+            t = x.shape[1]
+            return (x[:-k], y[: -k * t]), (x[-k:], y[-k * t :])
+        return (x[:-k], y[:-k]), (x[-k:], y[-k:])
+
     def targets_float(self, batches):
         ys = [y.detach().float().reshape(y.shape[0], -1) for _, y in batches]
         return self.torch.cat(ys) if ys else None
@@ -286,9 +338,9 @@ class Session:
         torch = self.torch
         y = self.dev(y)
         if self.kind == "multiclass":
-            pred = out.argmax(dim=1)
-            target = y.argmax(dim=1) if self.soft_targets else y
-            valid = target != getattr(self.loss_fn, "ignore_index", -100)
+            scores, target = self.flat(out, y)
+            pred = scores.argmax(dim=1)
+            valid = self.valid(target)
             return int(((pred == target) & valid).sum()), int(valid.sum())
         threshold = 0.0 if self.loss_kind != "bce" else 0.5
         pred = out > threshold
@@ -416,15 +468,44 @@ def _exception_hint(text: str) -> str:
     return ""
 
 
+class _last_layer:
+    """Context that notes the last leaf module to run in a forward pass (the layer that made the outputs)."""
+
+    def __init__(self, s):
+        self.s = s
+        self.seen = {}
+        self.handles = []
+
+    def __enter__(self):
+        def note(module, inputs, output):
+            self.seen["module"] = module
+
+        for m in self.s.model.modules():
+            if not list(m.children()):
+                self.handles.append(m.register_forward_hook(note))
+        return self.seen
+
+    def __exit__(self, *exc):
+        for h in self.handles:
+            h.remove()
+        return False
+
+
+def _per_token(x, y) -> bool:
+    """Targets flattened to one per input token: inputs (B, T, ...) with targets (B*T,)."""
+    return x.dim() >= 2 and y.dim() == 1 and x.shape[0] != y.shape[0] and y.shape[0] == x.shape[0] * x.shape[1]
+
+
 def check_shapes(s: Session):
     torch = s.torch
     problems = []
     evidence = {}
+    s.token_targets = all(_per_token(x, y) for x, y in s.train[:4])
     mismatched = [
         (name, b, x.shape[0], y.shape[0])
         for name, batches in (("train_loader", s.train), ("val_loader", s.val or []))
         for b, (x, y) in enumerate(batches)
-        if x.shape[0] != y.shape[0]
+        if x.shape[0] != y.shape[0] and not (s.token_targets and _per_token(x, y))
     ]
     if mismatched:
         name, b, nx, ny = mismatched[0]
@@ -460,8 +541,9 @@ def check_shapes(s: Session):
     evidence["loss"] = s.loss_name
     s.model.train()
     try:
-        with torch.no_grad():
+        with torch.no_grad(), _last_layer(s) as last:
             out = s.model(s.dev(x))
+        s.last_layer = last.get("module")
     except Exception as e:
         if is_out_of_memory(e):
             raise
@@ -480,7 +562,8 @@ def check_shapes(s: Session):
         )
     evidence["outputs"] = {"shape": list(out.shape), "dtype": str(out.dtype).replace("torch.", "")}
     s.model_out_shape = tuple(out.shape)
-    if out.shape[0] != x.shape[0]:
+    tokens_in_rows = out.dim() == 2 and out.shape[0] != x.shape[0] and out.shape[0] in (y.shape[0], y.numel())
+    if out.shape[0] != x.shape[0] and not tokens_in_rows:
         problems.append(
             f"the model returned {out.shape[0]} rows for {x.shape[0]} inputs: a view/reshape merges or splits "
             "the batch dimension"
@@ -498,11 +581,188 @@ def check_shapes(s: Session):
         loss = None
     if loss is not None:
         entrypoint.check_loss_value(loss)
-    _analyse_task(s, out, y, problems, evidence)
+    _analyse_task(s, x, out, y, loss, problems, evidence)
+    if loss is None and s.layout and s.layout["axis"] != 1 and s.loss_kind in ("ce", "nll"):
+        raised.append(
+            f"{s.loss_name} takes the class scores on axis 1, but these outputs have them on axis {s.layout['axis']} "
+            f"({s.layout['name']}): pass outputs.transpose(1, {s.layout['axis']}) (or .movedim(-1, 1)), or flatten "
+            "both sides: loss(outputs.reshape(-1, V), targets.reshape(-1))"
+        )
     return _shapes_result(s, problems + raised, evidence, forward=loss is not None)
 
 
-def _analyse_task(s: Session, out, y, problems, evidence):
+def _class_layout(s: Session, x, out, y, loss):
+    """How class scores line up with integer targets, or None: the class axis and the layout's name. Where more than
+    one axis fits the shapes, the one whose cross-entropy reproduces the loss decides (else the usual convention:
+    axis 1 for torch's losses and for dense maps, the last axis for sequences)."""
+    if y.is_floating_point() or y.is_complex() or out.dim() < 2:
+        return None
+    oshape, yshape = tuple(out.shape), tuple(y.shape)
+    fits = []
+    if out.dim() == y.dim() + 1 and oshape[0] == yshape[0]:
+        fits = [a for a in range(1, out.dim()) if oshape[:a] + oshape[a + 1 :] == yshape]
+    if not fits and loss is not None and out.numel() // max(oshape[-1], 1) == y.numel():
+        fits = [out.dim() - 1]  # scores per token, flattened by the model or by the loss
+    if not fits:
+        return None
+    axis, how = fits[0], "the only axis that fits"
+    if len(fits) > 1:
+        axis, how = _axis_from_loss(s, out, y, loss, fits)
+    classes = oshape[axis]
+    positions = y.numel() // max(yshape[0], 1) if not s.token_targets else y.numel() // max(x.shape[0], 1)
+    if out.dim() == 2 and oshape[0] == x.shape[0] and not s.token_targets:
+        name = f"per sample: outputs (N, C) = {list(oshape)}, targets (N,)"
+    elif out.dim() == 2:
+        name = f"per token, flattened: outputs (B*T, V) = {list(oshape)}, targets {list(yshape)}"
+    elif out.dim() == 3 and axis == 2:
+        name = f"sequence: outputs (B, T, V) = {list(oshape)} with the classes last, targets {list(yshape)}"
+    elif out.dim() == 3 and axis == 1:
+        name = f"sequence, classes second: outputs (B, V, T) = {list(oshape)}, targets {list(yshape)}"
+    elif out.dim() == 4 and axis == 1:
+        name = f"dense: outputs (B, C, H, W) = {list(oshape)}, one class map per pixel, targets {list(yshape)}"
+    else:
+        name = f"outputs {list(oshape)} with the classes on axis {axis}, targets {list(yshape)}"
+    return {"name": name, "axis": axis, "classes": classes, "positions": positions, "decided_by": how}
+
+
+def _axis_from_loss(s: Session, out, y, loss, fits):
+    torch = s.torch
+    if loss is not None and s.loss_kind in ("ce", "nll", "other"):
+        target = float(loss)
+        ignore = s.ignore_index if s.ignore_index is not None else -100
+        matches = []
+        for a in fits:
+            scores = out.movedim(a, 1).float()
+            try:
+                if s.loss_kind == "nll":
+                    value = float(torch.nn.functional.nll_loss(scores, y.long(), ignore_index=ignore))
+                else:
+                    value = float(torch.nn.functional.cross_entropy(scores, y.long(), ignore_index=ignore))
+            except Exception:
+                continue
+            if math.isfinite(value) and abs(value - target) <= 1e-4 * max(1.0, abs(target)):
+                matches.append(a)
+        if len(matches) == 1:
+            return matches[0], "the axis whose cross-entropy reproduces the loss"
+    if s.loss_kind in ("ce", "nll") or out.dim() >= 4:
+        return (1 if 1 in fits else fits[0]), "torch's convention (classes on axis 1)"
+    return fits[-1], "the sequence convention (classes last)"
+
+
+def _find_padding(s: Session, y, loss):
+    """Negative target values in a finite cross-entropy are padding the loss ignores (nanoGPT uses -1)."""
+    if s.ignore_index is not None or y.is_floating_point() or loss is None or not math.isfinite(float(loss)):
+        return
+    negative = y[y < 0].unique().tolist()
+    if len(negative) == 1:
+        s.ignore_index = int(negative[0])
+
+
+def _positions_as_classes(s: Session, out) -> list:
+    """A loss that reads classes on axis 1 of (B, T, V) scores made by a Linear head: positions taken for classes
+    (torch computes it silently when T == V)."""
+    head = s.last_layer
+    if not (
+        s.layout
+        and out.dim() >= 3
+        and s.layout["axis"] != out.dim() - 1
+        and isinstance(head, s.torch.nn.Linear)
+        and head.out_features == out.shape[-1]
+    ):
+        return []
+    return [
+        f"the loss reads the class scores on axis {s.layout['axis']}, but the model's last layer "
+        f"({type(head).__name__}({head.in_features} -> {head.out_features})) makes them on the last axis of "
+        f"{list(out.shape)}: the loss treats positions as classes; pass logits.transpose(1, 2) (or "
+        "movedim(-1, 1)), or flatten both sides: loss(logits.reshape(-1, V), targets.reshape(-1))"
+    ]
+
+
+def _label_range(s: Session, classes: int, evidence) -> list:
+    """Class labels outside 0..classes-1 in any batch, padding left out."""
+    torch = s.torch
+    ignore = s.ignore_index
+    bad_total, seen = 0, set()
+    lo = hi = None
+    for _, yy in list(s.train) + list(s.val or []):
+        if yy.is_floating_point() or yy.is_complex():
+            continue
+        valid = yy != ignore if ignore is not None else torch.ones_like(yy, dtype=torch.bool)
+        vals = yy[valid]
+        if vals.numel() == 0:
+            continue
+        lo = int(vals.min()) if lo is None else min(lo, int(vals.min()))
+        hi = int(vals.max()) if hi is None else max(hi, int(vals.max()))
+        bad = (vals < 0) | (vals >= classes)
+        if bool(bad.any()):
+            bad_total += int(bad.sum())
+            seen.update(vals[bad].unique().tolist()[:10])
+    evidence["label_range"] = [lo, hi]
+    if not bad_total:
+        return []
+    why = "labels start at 1" if lo == 1 and hi == classes else "the output layer is too small or the labels are wrong"
+    return [
+        f"{bad_total} class label(s) lie outside 0..{classes - 1} (values {sorted(seen)[:10]}; "
+        f"labels seen {lo}..{hi}): {why}"
+    ]
+
+
+def _analyse_classes(s: Session, x, out, y, loss, problems, evidence):
+    """Multiclass outputs against their targets: the layout, the class count, padding, label range, probabilities."""
+    kind = s.loss_kind
+    if out.dim() < 2:
+        problems.append(
+            f"{s.loss_name} needs outputs of shape (N, C) with one score per class; the model returns {list(out.shape)}"
+        )
+        return
+    _find_padding(s, y, loss)
+    s.layout = _class_layout(s, x, out, y, loss)
+    classes = s.layout["classes"] if s.layout else out.shape[1]
+    problems.extend(_positions_as_classes(s, out))
+    if s.layout:
+        evidence["layout"] = s.layout["name"]
+        evidence["class_axis"] = s.layout["axis"]
+        if s.layout["decided_by"] != "the only axis that fits":
+            evidence["class_axis_decided_by"] = s.layout["decided_by"]
+    if s.ignore_index is not None:
+        evidence["ignore_index"] = s.ignore_index
+    s.num_classes = s.user_num_classes or classes
+    evidence["num_classes"] = s.num_classes
+    if s.user_num_classes and classes != s.user_num_classes:
+        per = "position" if s.layout and s.layout["positions"] > 1 else "sample"
+        problems.append(
+            f"the model outputs {classes} scores per {per} but num_classes is {s.user_num_classes}: the output layer "
+            "has "
+            f"{'too few' if classes < s.user_num_classes else 'too many'} units"
+            + (f" (layout found: {s.layout['name']})" if s.layout else "")
+        )
+    s.soft_targets = y.is_floating_point() and tuple(y.shape) == tuple(out.shape)
+    if not s.soft_targets:
+        if y.is_floating_point():
+            problems.append(
+                f"class targets are {str(y.dtype).replace('torch.', '')}; {s.loss_name} needs integer labels "
+                "(torch.long)"
+            )
+        if s.layout is None and not y.is_floating_point():
+            want = (out.shape[0],) + tuple(out.shape[2:])
+            problems.append(
+                f"targets have shape {list(y.shape)}; for outputs {list(out.shape)} {s.loss_name} expects "
+                f"{list(want)} (class scores on axis 1), or, for a sequence model, outputs (B, T, V) with targets "
+                "(B, T) and a loss that flattens both"
+            )
+        problems.extend(_label_range(s, classes, evidence))
+    scores = s.flat(out, y)[0] if (s.layout or s.soft_targets) else out
+    if (
+        kind == "ce"
+        and scores.dim() == 2
+        and bool((scores >= 0).all())
+        and bool(((scores.sum(dim=1) - 1).abs() < 1e-3).all())
+    ):
+        s.probabilities = True
+        evidence["outputs_are_probabilities"] = True
+
+
+def _analyse_task(s: Session, x, out, y, loss, problems, evidence):
     torch = s.torch
     kind = s.loss_kind
     if kind in ("ce", "nll"):
@@ -527,60 +787,7 @@ def _analyse_task(s: Session, out, y, problems, evidence):
         )
     evidence["task"] = s.kind
     if s.kind == "multiclass":
-        if out.dim() < 2:
-            problems.append(
-                f"{s.loss_name} needs outputs of shape (N, C) with one score per class; the model returns {list(out.shape)}"
-            )
-            return
-        classes = out.shape[1]
-        s.num_classes = s.user_num_classes or classes
-        evidence["num_classes"] = s.num_classes
-        if s.user_num_classes and classes != s.user_num_classes:
-            problems.append(
-                f"the model outputs {classes} scores per sample but num_classes is {s.user_num_classes}: the output "
-                f"layer has {'too few' if classes < s.user_num_classes else 'too many'} units"
-            )
-        s.soft_targets = y.is_floating_point() and tuple(y.shape) == tuple(out.shape)
-        if not s.soft_targets:
-            if y.is_floating_point():
-                problems.append(
-                    f"class targets are {str(y.dtype).replace('torch.', '')}; {s.loss_name} needs integer labels (torch.long)"
-                )
-            want = (out.shape[0],) + tuple(out.shape[2:])
-            if tuple(y.shape) != want:
-                problems.append(
-                    f"targets have shape {list(y.shape)}; for outputs {list(out.shape)} {s.loss_name} expects {list(want)}"
-                )
-            ignore = getattr(s.loss_fn, "ignore_index", -100)
-            bad_total, seen = 0, set()
-            lo = hi = None
-            for _, yy in list(s.train) + list(s.val or []):
-                if yy.is_floating_point() or yy.is_complex():
-                    continue
-                valid = yy != ignore
-                vals = yy[valid]
-                if vals.numel() == 0:
-                    continue
-                lo = int(vals.min()) if lo is None else min(lo, int(vals.min()))
-                hi = int(vals.max()) if hi is None else max(hi, int(vals.max()))
-                bad = (vals < 0) | (vals >= classes)
-                if bool(bad.any()):
-                    bad_total += int(bad.sum())
-                    seen.update(vals[bad].unique().tolist()[:10])
-            evidence["label_range"] = [lo, hi]
-            if bad_total:
-                problems.append(
-                    f"{bad_total} class label(s) lie outside 0..{classes - 1} (values {sorted(seen)[:10]}; "
-                    f"labels seen {lo}..{hi}): {'labels start at 1' if lo == 1 and hi == classes else 'the output layer is too small or the labels are wrong'}"
-                )
-        if (
-            kind == "ce"
-            and out.dim() == 2
-            and bool((out >= 0).all())
-            and bool(((out.sum(dim=1) - 1).abs() < 1e-3).all())
-        ):
-            s.probabilities = True
-            evidence["outputs_are_probabilities"] = True
+        _analyse_classes(s, x, out, y, loss, problems, evidence)
     elif s.kind == "binary":
         s.num_classes = 2
         if tuple(y.shape) != tuple(out.shape):
@@ -599,9 +806,7 @@ def _analyse_task(s: Session, out, y, problems, evidence):
                 "(output.squeeze(-1) or targets.unsqueeze(-1))"
             )
         except RuntimeError:
-            problems.append(
-                f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise"
-            )
+            problems.append(f"outputs {list(out.shape)} and targets {list(y.shape)} cannot be compared element-wise")
 
 
 def _shapes_result(s, problems, evidence, forward):
@@ -610,6 +815,8 @@ def _shapes_result(s, problems, evidence, forward):
     )
     if not problems and forward:
         desc = f"{s.kind}" + (f", {s.num_classes} classes" if s.kind == "multiclass" else "")
+        if s.layout and s.layout["positions"] > 1:
+            desc += f"; {s.layout['name']}"
         return result(
             "shapes",
             "passed",
@@ -665,14 +872,20 @@ def check_initial_loss(s: Session):
     if stats:
         evidence["inputs"] = {k: round(v, 4) for k, v in stats.items()}
     if s.kind in ("multiclass", "binary"):
+        per = " per token" if s.layout and s.layout["positions"] > 1 else ""
         if s.loss_kind in ("ce", "nll") or (s.kind == "binary" and s.loss_kind in ("bce", "bce_logits")):
             n = s.num_classes if s.kind == "multiclass" else 2
             expected = math.log(n)
-            how = f"ln({n}) = {expected:.4f}: about uniform predictions over {n} classes"
+            how = f"ln({n}) = {expected:.4f}{per}: about uniform predictions over {n} classes"
         else:
             vals = [float(s.loss(torch.zeros_like(o), y)) for o, y in outs]
             expected = sum(vals) / len(vals)
             how = f"{expected:.4f}: the loss of uninformed (all-zero) logits"
+            if s.kind == "multiclass" and s.num_classes and abs(expected - math.log(s.num_classes)) < 1e-3:
+                how = (
+                    f"ln({s.num_classes}) = {expected:.4f}{per}: the loss of uninformed logits, uniform over the "
+                    "classes"
+                )
         tol = max(INIT_CLS_TOL_ABS, INIT_CLS_TOL_REL * expected)
         threshold = (
             f"fails above expected + max({INIT_CLS_TOL_ABS}, {INIT_CLS_TOL_REL:.0%} of expected) = {expected + tol:.4f}: "
@@ -713,7 +926,7 @@ def check_initial_loss(s: Session):
     evidence["observed"] = observed
     causes = _initial_loss_causes(s, outs, stats, expected, observed) if too_high else []
     if s.loss_kind == "nll":
-        lse = torch.cat([torch.logsumexp(o, dim=1).flatten() for o, _ in outs])
+        lse = torch.cat([torch.logsumexp(s.flat(o, y)[0], dim=1).flatten() for o, y in outs])
         if float(lse.abs().max()) > 1e-2:
             causes.insert(
                 0,
@@ -758,12 +971,7 @@ def _initial_loss_causes(s, outs, stats, expected, observed):
     torch = s.torch
     causes = []
     unnormalised = stats and (abs(stats["mean"]) > UNNORMALISED_INPUT or stats["std"] > UNNORMALISED_INPUT)
-    outputs = torch.cat(
-        [
-            o.reshape(o.shape[0], -1) if s.kind != "multiclass" else o.transpose(0, 1).reshape(o.shape[1], -1).t()
-            for o, _ in outs
-        ]
-    )
+    outputs = torch.cat([o.reshape(o.shape[0], -1) if s.kind != "multiclass" else s.flat(o, y)[0] for o, y in outs])
     if s.kind == "regression":
         ys = torch.cat([y.float().reshape(y.shape[0], -1) for _, y in outs])
         y_mean, y_std = float(ys.mean()), float(ys.std()) if ys.numel() > 1 else 0.0
@@ -1037,7 +1245,7 @@ def _linear_fit(s, batches, steps=100):
     def objective(z):
         if s.kind == "multiclass":
             target = Y.argmax(dim=1) if s.soft_targets else Y
-            ignore = getattr(s.loss_fn, "ignore_index", -100)
+            ignore = s.ignore_index if s.ignore_index is not None else -100
             return torch.nn.functional.cross_entropy(z, target.long(), ignore_index=ignore)
         if s.kind == "binary":
             return torch.nn.functional.binary_cross_entropy_with_logits(z, Y.float().reshape(z.shape))
@@ -1106,7 +1314,8 @@ def check_overfit_one_batch(s: Session):
     steps = int(s.cfg.get("overfit_steps", 200))
     x, y = s.train[0]
     n = min(x.shape[0], OVERFIT_MAX_SAMPLES)
-    x, y = s.dev(x[:n]), s.dev(y[:n])
+    x, y = s.take(x, y, n)
+    x, y = s.dev(x), s.dev(y)
     curve, eval_loss, diverged, opt = _overfit(s, x, y, s.make_optimizer, steps, "")
     initial = curve[0] if curve and math.isfinite(curve[0]) else None
     best = _best(curve, eval_loss)
@@ -1292,7 +1501,13 @@ def _split_holdout(s):
     k = max(1, int(round(x.shape[0] * HOLDOUT_FRACTION)))
     if x.shape[0] - k < 1:
         return None, None, "a single training sample: nothing to hold out"
-    return [(x[:-k], y[:-k])], [(x[-k:], y[-k:])], f"the last {k} samples of the only training batch (no val_loader)"
+    fit, held = s.split_batch(x, y, k)
+    return [fit], [held], f"the last {k} samples of the only training batch (no val_loader)"
+
+
+def _labels(s: Session, y):
+    """Class labels of a target batch, flattened (soft targets: their argmax)."""
+    return y.argmax(dim=1) if s.soft_targets else y.reshape(-1)
 
 
 def check_beats_baseline(s: Session):
@@ -1305,21 +1520,26 @@ def check_beats_baseline(s: Session):
     # trivial baseline
     Ytr = torch.cat([y for _, y in fit_on])
     if s.kind == "multiclass":
-        labels = Ytr.argmax(dim=1) if s.soft_targets else Ytr
-        ignore = getattr(s.loss_fn, "ignore_index", -100)
-        labels = labels[labels != ignore].long().flatten()
+        labels = torch.cat([_labels(s, y0) for _, y0 in fit_on])
+        labels = labels[s.valid(labels) & (labels >= 0)].long().flatten()
         counts = torch.bincount(labels, minlength=s.num_classes or 0).float()
         majority = int(counts.argmax())
         priors = (counts + 1e-12) / counts.sum()
-        trivial_name = f"majority class ({majority})"
+        trivial_name = f"majority class ({majority})" + (" per token" if s.layout and s.layout["positions"] > 1 else "")
         c = priors.numel()
+        axis = s.layout["axis"] if s.layout else 1
+        x0 = s.train[0][0]
+        # one row per token when the scores come flattened: the rows follow the tokens of the input, not its samples
+        per_token_rows = bool(s.model_out_shape) and len(s.model_out_shape) == 2 and s.model_out_shape[0] != x0.shape[0]
+        tokens_per_row = x0.numel() / s.model_out_shape[0] if per_token_rows else 1.0
 
         def trivial(inp):
-            shape = (inp.shape[0], c) + (
-                (s.model_out_shape[2:]) if s.model_out_shape and len(s.model_out_shape) > 2 else ()
-            )
-            logits = torch.log(priors).to(inp.device).reshape((1, c) + (1,) * (len(shape) - 2)).expand(shape).clone()
-            return torch.log_softmax(logits, dim=1) if s.loss_kind == "nll" else logits
+            shape = list(s.model_out_shape)
+            shape[0] = int(round(inp.numel() / tokens_per_row)) if per_token_rows else inp.shape[0]
+            view = [1] * len(shape)
+            view[axis] = c
+            logits = torch.log(priors).to(inp.device).reshape(view).expand(shape).clone()
+            return torch.log_softmax(logits, dim=axis) if s.loss_kind == "nll" else logits
     elif s.kind == "binary":
         rate = float((Ytr.float() > 0.5).float().mean())
         trivial_name = f"majority label ({int(rate >= 0.5)})"
@@ -1385,7 +1605,9 @@ def check_beats_baseline(s: Session):
         worse_than_linear = linear is not None and model["mse"] > linear["mse"] / BEAT_REG_RATIO
     else:
         p = base["accuracy"]
-        margin = max(BEAT_MIN_MARGIN, 2 * math.sqrt(max(p * (1 - p), 1e-12) / max(base["n"], 1)))
+        # tokens or pixels of one sample are not independent draws: the standard error counts samples
+        positions = s.layout["positions"] if s.layout else 1
+        margin = max(BEAT_MIN_MARGIN, 2 * math.sqrt(max(p * (1 - p), 1e-12) / max(base["n"] // max(positions, 1), 1)))
         need = p + margin
         passed = model["accuracy"] >= need
         threshold = (
@@ -1424,6 +1646,13 @@ def check_beats_baseline(s: Session):
     )
 
 
+def _sample_target(s: Session, batch, r):
+    x, y = batch
+    if s.token_targets and x.dim() >= 2:
+        return y.reshape(x.shape[0], -1)[r]
+    return y[r]
+
+
 def check_train_val_overlap(s: Session):
     if s.val is None:
         return result(
@@ -1447,27 +1676,34 @@ def check_train_val_overlap(s: Session):
             if where is not None:
                 hits.append({"val": [b, r], "train": list(where)})
     for hit in hits[:10]:
-        ty = s.train[hit["train"][0]][1][hit["train"][1]]
-        vy = s.val[hit["val"][0]][1][hit["val"][1]]
+        ty = _sample_target(s, s.train[hit["train"][0]], hit["train"][1])
+        vy = _sample_target(s, s.val[hit["val"][0]], hit["val"][1])
         hit["same_target"] = bool((ty.cpu() == vy.cpu()).all()) if ty.shape == vy.shape else False
     evidence = {
         "train_samples_hashed": n_train,
         "val_samples_hashed": n_val,
         "batches_scanned": {"train_loader": len(s.train), "val_loader": len(s.val)},
-        "method": "blake2b of each sample's input tensor bytes: exact duplicates (augmented copies are not detected)",
+        "method": "blake2b of each sample's input tensor bytes: exact duplicates",
     }
+    near, near_how = leaks.near_duplicates(s, {tuple(h["val"]) for h in hits})
+    if near_how:
+        evidence["near_duplicates_method"] = near_how
     if s.train_loader is s.val_loader:
         evidence["same_loader_object"] = True
     elif getattr(s.train_loader, "dataset", None) is not None and getattr(s.train_loader, "dataset", None) is getattr(
         s.val_loader, "dataset", object()
     ):
         evidence["same_dataset_object"] = True
-    threshold = "any sample in both fails: validation scores on seen samples overstate generalisation"
-    if not hits and not evidence.get("same_loader_object") and not evidence.get("same_dataset_object"):
+    threshold = (
+        "any sample in both fails, exactly or as a near-duplicate: validation scores on seen samples overstate "
+        "generalisation"
+    )
+    if not hits and not near and not evidence.get("same_loader_object") and not evidence.get("same_dataset_object"):
         return result(
             "train_val_overlap",
             "passed",
-            f"no sample of {n_val} validation samples appears among {n_train} training samples",
+            f"no sample of {n_val} validation samples appears among {n_train} training samples"
+            + (" (nor a near-duplicate)" if near_how else ""),
             expected="0 shared samples",
             observed="0 shared samples",
             threshold=threshold,
@@ -1475,7 +1711,16 @@ def check_train_val_overlap(s: Session):
         )
     evidence["examples"] = hits[:10]
     frac = len(hits) / max(n_val, 1)
-    what = f"{len(hits)} of {n_val} validation samples ({frac:.1%}) also appear in the training batches"
+    parts = []
+    if hits:
+        parts.append(f"{len(hits)} of {n_val} validation samples ({frac:.1%}) also appear in the training batches")
+    if near:
+        evidence["near_duplicates"] = near[:10]
+        parts.append(
+            f"{len(near)} of {n_val} validation samples ({len(near) / max(n_val, 1):.1%}) are near-duplicates of "
+            f"training samples ({near_how})"
+        )
+    what = "; ".join(parts)
     if evidence.get("same_loader_object"):
         what += "; train_loader and val_loader are the same object"
     elif evidence.get("same_dataset_object"):
@@ -1483,9 +1728,10 @@ def check_train_val_overlap(s: Session):
     return result(
         "train_val_overlap",
         "failed",
-        what,
+        what.lstrip("; "),
         expected="0 shared samples",
-        observed=f"{len(hits)} shared ({frac:.1%} of validation)",
+        observed=f"{len(hits)} shared, {len(near)} near-duplicate(s) "
+        f"({(len(hits) + len(near)) / max(n_val, 1):.1%} of validation)",
         threshold=threshold,
         evidence=evidence,
     )
@@ -1592,10 +1838,11 @@ CHECK_FUNCTIONS = {
     "gradients_flow": check_gradients_flow,
     "overfit_one_batch": check_overfit_one_batch,
     "beats_baseline": check_beats_baseline,
+    "label_leak": lambda s: leaks.check_label_leak(s, result),
     "train_val_overlap": check_train_val_overlap,
     "lr_range_test": check_lr_range_test,
 }
-NEEDS_FORWARD = ("initial_loss", "gradients_flow", "overfit_one_batch", "beats_baseline", "lr_range_test")
+NEEDS_FORWARD = ("initial_loss", "gradients_flow", "overfit_one_batch", "beats_baseline", "label_leak", "lr_range_test")
 NEEDS_TRAINING = ("overfit_one_batch", "beats_baseline", "lr_range_test")
 
 

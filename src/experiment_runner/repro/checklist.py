@@ -3,10 +3,12 @@ failed with its evidence (files, lines, hashes, versions) and the fix."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from experiment_runner.repro.configcheck import path_in_template
 from experiment_runner.repro.manifest import CheckItem, Manifest, SeedCall
+from experiment_runner.repro.seedflow import fix_for
 
 
 def _short(h: str | None, n: int = 12) -> str:
@@ -41,7 +43,18 @@ def _calls(m: Manifest, *kinds: str) -> list[SeedCall]:
 def _seed_items(m: Manifest) -> list[CheckItem]:
     out = []
     cfg_seed = m.config.seed
-    if cfg_seed:
+    flow = m.seeds.flow
+    if flow is not None and flow.verdict == "seed_not_read":
+        out.append(
+            CheckItem(
+                id="seeds.config",
+                title="The config sets a seed",
+                status="failed",
+                evidence=flow.message + (f" (read at {flow.at})" if flow.at else ""),
+                fix=fix_for(flow),
+            )
+        )
+    elif cfg_seed:
         out.append(
             CheckItem(
                 id="seeds.config",
@@ -67,9 +80,12 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
             )
         )
 
-    uses = set(m.seeds.uses)
-    universal = _calls(m, "all")
-    found: dict[str, list[SeedCall]] = {k: _calls(m, k) for k in ("python", "numpy", "torch", "cuda")}
+    reach, elsewhere = _reachable(m)
+    uses = set(m.seeds.uses) if reach is None else {u for f in reach for u in m.seeds.uses_by_file.get(f, [])}
+    universal = [c for c in _calls(m, "all") if _in(c, reach)]
+    found: dict[str, list[SeedCall]] = {
+        k: [c for c in _calls(m, k) if _in(c, reach)] for k in ("python", "numpy", "torch", "cuda")
+    }
     unseeded_np = [c for c in found["numpy"] if c.value is False]
     found["numpy"] = [c for c in found["numpy"] if c.value is not False]
     lines, missing = [], []
@@ -96,7 +112,17 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
         lines.append(f"unseeded numpy generator at {c.at} ({c.call})")
     if m.seeds.files_regex:
         lines.append("read by pattern (did not parse): " + _list(m.seeds.files_regex, 4))
-    evidence = f"{m.seeds.files_scanned} Python file(s) read, none run. " + "; ".join(lines)
+    if elsewhere:
+        lines.append(
+            f"not counted, outside what {m.seeds.flow.entry} imports: "
+            + _list([f"{c.at} ({c.call})" for c in elsewhere], 4)
+        )
+    scope = (
+        f"{len(reach)} file(s) of the training script {m.seeds.flow.entry} and what it imports"
+        if reach is not None
+        else f"{m.seeds.files_scanned} Python file(s)"
+    )
+    evidence = f"{scope} read, none run. " + "; ".join(lines)
     if m.seeds.files_scanned == 0:
         out.append(
             CheckItem(
@@ -144,9 +170,54 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
             )
         )
 
+    out.append(_flow_item(m))
     out.append(_determinism(m, uses))
     out.append(_dataloaders(m))
     return out
+
+
+def _reachable(m: Manifest) -> tuple[set[str] | None, list[SeedCall]]:
+    """The files of the training script and the project modules it imports (None when the script is not known),
+    and the seeding calls found elsewhere (benchmarks, sampling scripts, tests)."""
+    flow = m.seeds.flow
+    if flow is None or not flow.entry or not flow.files:
+        return None, []
+    reach = set(flow.files)
+    kinds = ("python", "numpy", "torch", "cuda", "all")
+    return reach, [c for c in m.seeds.calls if c.kind in kinds and not _in(c, reach)]
+
+
+def _in(c: SeedCall, reach: set[str] | None) -> bool:
+    return reach is None or c.at.rpartition(":")[0] in reach
+
+
+_FLOW_STATUS = {
+    "seeded": "passed",
+    "constant_seed": "warning",
+    "seed_not_passed": "warning",
+    "unknown": "warning",
+    "seed_not_read": "failed",
+    "seed_not_used": "failed",
+    "unseeded": "failed",
+}
+
+
+def _flow_item(m: Manifest) -> CheckItem:
+    title = "The command's seed reaches the random number generators"
+    flow = m.seeds.flow
+    if flow is None:
+        return CheckItem(id="seeds.flow", title=title, status="warning", evidence="not analysed", fix=None)
+    status = _FLOW_STATUS[flow.verdict]
+    evidence = f"{flow.verdict.replace('_', ' ')}: {flow.message}" + (f" [{flow.at}]" if flow.at else "")
+    if flow.notes:
+        evidence += "; notes: " + "; ".join(flow.notes[:3])
+    return CheckItem(
+        id="seeds.flow",
+        title=title,
+        status=status,
+        evidence=evidence,
+        fix=fix_for(flow) if status != "passed" else None,
+    )
 
 
 def _determinism(m: Manifest, uses: set[str]) -> CheckItem:
@@ -512,24 +583,9 @@ def _gpu_item(m: Manifest) -> CheckItem:
 def _config_items(m: Manifest) -> list[CheckItem]:
     c = m.config
     items = []
-    if not c.files:
-        items.append(
-            CheckItem(
-                id="config.stored",
-                title="Full config stored",
-                status="failed",
-                evidence="no config file was given"
-                + (f"; command-line values: {c.command_overrides}" if c.command_overrides else ""),
-                fix="keep every hyperparameter in a YAML or JSON file and pass it as config_files",
-            )
-        )
-    else:
-        files = "; ".join(
-            f"{f.path} ({_short(f.sha256, 12)}{', text kept' if f.text is not None else ', too large to keep'})"
-            for f in c.files
-        )
+    if not c.files and c.defaults:
         over = (
-            f"; command-line overrides: {', '.join(f'{k}={v}' for k, v in c.command_overrides.items())}"
+            f"; command-line values: {', '.join(f'{k}={v}' for k, v in c.command_overrides.items())}"
             if c.command_overrides
             else ""
         )
@@ -538,7 +594,44 @@ def _config_items(m: Manifest) -> list[CheckItem]:
                 id="config.stored",
                 title="Full config stored",
                 status="passed",
-                evidence=f"{len(c.files)} file(s) stored: {files}; resolved config has {len(c.resolved)} top-level keys{over}",
+                evidence=f"no config file: the effective config is {c.defaults_source}, {len(c.defaults)} setting(s) "
+                f"recorded ({_list([f'{k}={v!r}' for k, v in list(c.defaults.items())[:6]], 6)}){over}; they come "
+                "from the training script's code, whose version the code items record",
+            )
+        )
+    elif not c.files:
+        items.append(
+            CheckItem(
+                id="config.stored",
+                title="Full config stored",
+                status="failed",
+                evidence="no config file was given and no defaults were found in the training script"
+                + (f"; command-line values: {c.command_overrides}" if c.command_overrides else ""),
+                fix="keep every hyperparameter in a YAML, JSON, TOML or Python config file and pass it as "
+                "config_files, or define them as argparse options with defaults",
+            )
+        )
+    else:
+        files = "; ".join(
+            f"{f.path} ({f.format}, {_short(f.sha256, 12)}, "
+            + ("text kept" if f.text is not None else "too large to keep")
+            + (f"; not literals: {', '.join(f.not_literal[:4])}" if f.not_literal else "")
+            + ")"
+            for f in c.files
+        )
+        over = (
+            f"; command-line overrides: {', '.join(f'{k}={v}' for k, v in c.command_overrides.items())}"
+            if c.command_overrides
+            else ""
+        )
+        base = f" over {c.resolved_from}" if c.resolved_from else ""
+        items.append(
+            CheckItem(
+                id="config.stored",
+                title="Full config stored",
+                status="passed",
+                evidence=f"{len(c.files)} file(s) stored: {files}; resolved config has {len(c.resolved)} top-level "
+                f"keys{base}{over}",
             )
         )
     missing = [k.key for k in c.template if not k.found_at]
@@ -572,12 +665,24 @@ def _command_items(m: Manifest) -> list[CheckItem]:
     text = shlex.join(cmd.argv)
     items = []
     if cmd.program:
+        runs_as = f"{cmd.argv[0]} -> {cmd.program}"
+        if cmd.program_realpath and cmd.program_realpath != cmd.program:
+            runs_as += f" (file {cmd.program_realpath})"
+        it = cmd.interpreter
+        if it is not None:
+            facts = [f"Python {it.version}" if it.version else "Python version not recorded"]
+            if it.torch:
+                facts.append(f"torch {it.torch}" if it.torch[:1].isdigit() else it.torch)
+            if it.executable and os.path.realpath(it.executable) != os.path.realpath(it.path):
+                facts.append(f"running as {it.executable}")
+            where = "this interpreter" if it.path == cmd.program else f"interpreter {it.path}"
+            runs_as += f"; {where}: {', '.join(facts)} ({it.source})"
         items.append(
             CheckItem(
                 id="command.recorded",
                 title="Training command recorded",
                 status="passed",
-                evidence=f"`{text}` in {cmd.cwd} ({cmd.argv[0]} -> {cmd.program})",
+                evidence=f"`{text}` in {cmd.cwd} ({runs_as})",
             )
         )
     else:
@@ -586,8 +691,10 @@ def _command_items(m: Manifest) -> list[CheckItem]:
                 id="command.recorded",
                 title="Training command recorded",
                 status="warning",
-                evidence=f"{cmd.argv[0]!r} is not on PATH nor in the working folder; command `{text}` in {cmd.cwd}",
-                fix="check the program name; runs will fail to start as written",
+                evidence=f"{cmd.argv[0]!r} is not on PATH nor in the working folder ({cmd.program_source}); command "
+                f"`{text}` in {cmd.cwd}",
+                fix="check the program name (and `python:` in experiment-runner.yaml); runs will fail to start as "
+                "written",
             )
         )
     env = cmd.env
@@ -608,8 +715,14 @@ def _command_items(m: Manifest) -> list[CheckItem]:
         )
         fixes.append("set CUBLAS_WORKSPACE_CONFIG=:4096:8")
     recorded = ", ".join(f"{k}={v}" for k, v in list(env.items())[:12]) or "none of the known ones set"
-    evidence = f"recorded: {recorded}" + (
-        f"; present but not recorded (look like secrets): {', '.join(cmd.env_withheld)}" if cmd.env_withheld else ""
+    evidence = (
+        f"recorded: {recorded}"
+        + (
+            "; set by experiment-runner: " + ", ".join(f"{k}={v}" for k, v in cmd.set_by_runner.items())
+            if cmd.set_by_runner
+            else ""
+        )
+        + (f"; present but not recorded (look like secrets): {', '.join(cmd.env_withheld)}" if cmd.env_withheld else "")
     )
     if problems:
         items.append(

@@ -88,23 +88,50 @@ def relevant_env(env: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     return kept, withheld
 
 
-def resolve_program(argv0: str, cwd: Path, env: dict[str, str]) -> str | None:
+def resolve_program(ws, argv0: str, cwd: Path, env: dict[str, str]) -> tuple[str | None, str]:
+    """(what argv[0] runs as, how that was decided). `python` and `python3` run the workspace's user interpreter
+    (`python` in experiment-runner.yaml, else the server's own), exactly as the launcher starts them
+    (runs.launch.resolve_program), never whatever PATH would find first."""
+    if argv0 in ("python", "python3"):
+        from experiment_runner.repro.environment import user_interpreter
+
+        interpreter, source, error = user_interpreter(ws)
+        return (None if error else interpreter), source
     if os.sep in argv0:
         p = Path(argv0) if os.path.isabs(argv0) else cwd / argv0
         try:
-            return str(p) if p.exists() else None
+            return (str(p) if p.exists() else None), "the path given"
         except (OSError, ValueError):  # a name too long to exist, a NUL: recorded as not found
-            return None
-    return shutil.which(argv0, path=env.get("PATH", os.environ.get("PATH")))
+            return None, "the path given"
+    return shutil.which(argv0, path=env.get("PATH", os.environ.get("PATH"))), "PATH"
 
 
-def record_command(ws, argv: list[str], cwd: Path, env: dict[str, str]) -> CommandRecord:
+def record_command(
+    ws,
+    argv: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    *,
+    program: str | None = None,
+    set_by_runner: dict[str, str] | None = None,
+) -> CommandRecord:
+    """`program`: what the launcher executes for argv[0] (resolved here the same way when not given).
+    `set_by_runner`: the variables experiment-runner itself set for the run."""
     kept, withheld = relevant_env(env)
+    if program is not None:
+        source = "as launched"
+    elif argv:
+        program, source = resolve_program(ws, argv[0], cwd, env)
+    else:
+        source = "no command"
     return CommandRecord(
         argv=list(argv),
         cwd=ws.display(cwd),
         cwd_abs=str(cwd),
-        program=resolve_program(argv[0], cwd, env) if argv else None,
+        program=program,
+        program_source=source,
+        program_realpath=os.path.realpath(program) if program else None,
         env=kept,
         env_withheld=withheld,
+        set_by_runner={k: v for k, v in sorted((set_by_runner or {}).items()) if not _SECRET.search(k)},
     )

@@ -32,6 +32,16 @@ class Difference(BaseModel):
     b: str | None = Field(description="Value in the second manifest (None: absent).")
     weight: int = Field(description="How consequential (100 = different code); the list is sorted by it.")
     why: str
+    status: Literal["differs", "not_recorded"] = Field(
+        "differs",
+        description="differs: both manifests record it, with different values; not_recorded: one manifest has no "
+        "record of it (no data path given, no config, the environment probe failed), so nothing can be said. "
+        "not_recorded items come after every real difference.",
+    )
+
+
+#: Weight of a not_recorded item: below every real difference.
+NOT_RECORDED_WEIGHT = 5
 
 
 def _s(v: Any) -> str | None:
@@ -67,6 +77,20 @@ class _Diffs:
 
     def add(self, area: Area, item: str, a: Any, b: Any, weight: int, why: str) -> None:
         self.items.append(Difference(area=area, item=item, a=_s(a), b=_s(b), weight=weight, why=why))
+
+    def unrecorded(self, area: Area, item: str, a: Any, b: Any, what: str) -> None:
+        side = "first" if a is None else "second"
+        self.items.append(
+            Difference(
+                area=area,
+                item=item,
+                a=_s(a),
+                b=_s(b),
+                weight=NOT_RECORDED_WEIGHT,
+                why=f"not recorded in the {side} manifest ({what}): it may or may not differ",
+                status="not_recorded",
+            )
+        )
 
     def values(self, area: Area, item: str, a: Any, b: Any, weight: int, why: str) -> None:
         if a != b:
@@ -124,7 +148,9 @@ def _data(d: _Diffs, a: Manifest, b: Manifest) -> None:
     eb = {e.path: e for e in b.data.entries}
     for path in sorted(set(ea) | set(eb)):
         x, y = ea.get(path), eb.get(path)
-        if x is None or y is None:
+        if (x is None and not ea) or (y is None and not eb):
+            d.unrecorded("data", path, x.hash if x else None, y.hash if y else None, "no data path was given")
+        elif x is None or y is None:
             d.add("data", path, x.hash if x else None, y.hash if y else None, 85, "the data paths differ")
         elif x.algorithm != y.algorithm:
             d.add(
@@ -144,6 +170,9 @@ def _config(d: _Diffs, a: Manifest, b: Manifest) -> None:
     fa, fb = _flatten(a.config.resolved), _flatten(b.config.resolved)
     for key in sorted(set(fa) | set(fb)):
         va, vb = fa.get(key, "<absent>"), fb.get(key, "<absent>")
+        if (key not in fa and not fa) or (key not in fb and not fb):
+            d.unrecorded("config", key, fa.get(key), fb.get(key), "no config file and no defaults of the script")
+            continue
         if va != vb:
             leaf = key.rsplit(".", 1)[-1].lower()
             if leaf in _SEED_KEYS:
@@ -163,7 +192,7 @@ def _config(d: _Diffs, a: Manifest, b: Manifest) -> None:
                 72 if seed else 80,
                 "a different seed on the command line" if seed else "a different value on the command line",
             )
-    if not any(x.area == "config" for x in d.items):
+    if not any(x.area == "config" and x.status == "differs" for x in d.items):
         ha = [f.sha256 for f in a.config.files]
         hb = [f.sha256 for f in b.config.files]
         if ha != hb:
@@ -207,6 +236,8 @@ def _command(d: _Diffs, a: Manifest, b: Manifest) -> None:
             w, why = 55, "changes determinism"
         elif k in _THREAD_VARS:
             w, why = 45, "a different thread count (float reductions can differ)"
+            if k in a.command.set_by_runner or k in b.command.set_by_runner:
+                why += "; set by experiment-runner from runs.threads_per_run (the same for every launch unless changed)"
         elif k in ("CUDA_VISIBLE_DEVICES", "HIP_VISIBLE_DEVICES"):
             w, why = 30, "different devices"
         else:
@@ -216,6 +247,16 @@ def _command(d: _Diffs, a: Manifest, b: Manifest) -> None:
 
 def _environment(d: _Diffs, a: Manifest, b: Manifest) -> None:
     xa, xb = a.environment, b.environment
+    if (xa.probe_status == "ok") != (xb.probe_status == "ok"):
+        bad = xa if xa.probe_status != "ok" else xb
+        d.unrecorded(
+            "environment",
+            "python, packages, torch",
+            None if bad is xa else "recorded",
+            None if bad is xb else "recorded",
+            f"its environment probe {bad.probe_status}: {bad.probe_error}",
+        )
+        return
     pa, pb = xa.python.get("version"), xb.python.get("version")
     if pa != pb:
         d.add("environment", "python", pa, pb, _version_weight(pa, pb, 62, 30), "a different Python")
@@ -281,5 +322,5 @@ def compare_manifests(a: Manifest, b: Manifest) -> list[Difference]:
     d = _Diffs()
     for part in (_code, _data, _config, _seeds, _command, _environment, _host):
         part(d, a, b)
-    d.items.sort(key=lambda x: (-x.weight, _AREA_ORDER[x.area], x.item))
+    d.items.sort(key=lambda x: (x.status != "differs", -x.weight, _AREA_ORDER[x.area], x.item))
     return d.items

@@ -14,7 +14,7 @@ from experiment_runner.errors import UserError
 from experiment_runner.repro.manifest import ConfigFile, ConfigRecord, TemplateKey
 
 MAX_TEXT_BYTES = 1 << 20
-FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml", ".py": "python"}
 
 # Template item -> accepted key spellings (compared lower-cased with '-' read as '_').
 SPELLINGS: dict[str, set[str]] = {
@@ -184,14 +184,18 @@ def load_config_file(ws, given: str) -> tuple[ConfigFile, Any]:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise UserError(
-            f"config file {given!r} has an unknown format {path.suffix or '(no suffix)'!r}; valid: .yaml, .yml, .json, .toml"
+            f"config file {given!r} has an unknown format {path.suffix or '(no suffix)'!r}; valid: .yaml, .yml, .json, "
+            ".toml, .py (read as text, never run)"
         )
     from experiment_runner.workspace import confine
 
     raw = confine.read_bytes(path)
     text = raw.decode("utf-8", errors="replace")
+    not_literal: list[str] = []
     try:
-        if fmt == "yaml":
+        if fmt == "python":
+            data, not_literal = python_assignments(text, given)
+        elif fmt == "yaml":
             import yaml
 
             data = yaml.safe_load(text)
@@ -208,8 +212,35 @@ def load_config_file(ws, given: str) -> tuple[ConfigFile, Any]:
         format=fmt,
         sha256="sha256:" + hashlib.sha256(raw).hexdigest(),
         text=text if len(raw) <= MAX_TEXT_BYTES else None,
+        not_literal=not_literal,
     )
     return record, data
+
+
+def python_assignments(text: str, given: str) -> tuple[dict[str, Any], list[str]]:
+    """A Python config file (nanoGPT's config/*.py) read as data, never run: its top-level `name = <literal>`
+    assignments; names bound to anything else are listed, not evaluated."""
+    import ast
+
+    try:
+        tree = ast.parse(text, filename=given)
+    except SyntaxError as e:
+        raise UserError(f"config file {given!r} is not valid Python: {e.msg} (line {e.lineno})") from None
+    data: dict[str, Any] = {}
+    other: list[str] = []
+    for node in tree.body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        value = getattr(node, "value", None)
+        for t in targets:
+            if not isinstance(t, ast.Name) or value is None:
+                continue
+            try:
+                data[t.id] = ast.literal_eval(value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                other.append(t.id)
+    return data, other
 
 
 def deep_merge(base: Any, update: Any) -> Any:
@@ -321,7 +352,19 @@ def _seed_setting(resolved: dict, overrides: dict[str, str]) -> dict[str, Any] |
     return found
 
 
-def check_config(ws, config_files: list[str], argv: list[str]) -> ConfigRecord:
+def check_config(
+    ws,
+    config_files: list[str],
+    argv: list[str],
+    *,
+    defaults: dict[str, Any] | None = None,
+    defaults_source: str | None = None,
+    defaults_under_files: bool = False,
+) -> ConfigRecord:
+    """The files merged in order into `resolved`. `defaults` are the values the training script sets itself (its
+    argparse defaults, its configurator globals, its Hydra config), read statically; they are the effective config
+    when no file is given, and the base the files override when the script works that way
+    (`defaults_under_files`, nanoGPT's configurator)."""
     record = ConfigRecord()
     resolved: Any = {}
     for given in config_files:
@@ -334,6 +377,14 @@ def check_config(ws, config_files: list[str], argv: list[str]) -> ConfigRecord:
                 f"config file {given!r} holds a {type(data).__name__} at the top level; a config must be a mapping of keys to values"
             )
         resolved = deep_merge(resolved, data)
+    if defaults:
+        record.defaults = json.loads(json.dumps(defaults, default=str))
+        record.defaults_source = defaults_source
+        if not config_files or defaults_under_files:
+            resolved = deep_merge(record.defaults, resolved)
+            record.resolved_from = (defaults_source or "the script's defaults") + (
+                " overridden by the config files" if config_files else ""
+            )
     record.resolved = json.loads(json.dumps(resolved, default=str))
     record.command_overrides = argv_overrides(argv[1:])
     record.template = template_keys(record.resolved, record.command_overrides)

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -56,6 +57,51 @@ def user_interpreter(ws) -> tuple[str, str, str | None]:
     if not found:
         return configured, source, f"interpreter {configured!r} ({source}) is not on PATH"
     return found, source, None
+
+
+_PYTHON_NAME = re.compile(r"^(python|pypy)(\d+(\.\d+)?)?[dmu]*$")
+
+
+def is_python_name(path: str) -> bool:
+    return bool(_PYTHON_NAME.match(os.path.basename(path)))
+
+
+def shebang_python(path: str, path_env: str | None) -> str | None:
+    """The Python named in a script's `#!` line (how torchrun, accelerate and deepspeed start), or None."""
+    try:
+        with open(path, "rb") as f:
+            first = f.readline(512)
+    except OSError:
+        return None
+    if not first.startswith(b"#!"):
+        return None
+    words = first[2:].decode("utf-8", "replace").split()
+    if not words:
+        return None
+    if os.path.basename(words[0]) == "env":
+        words = [w for w in words[1:] if not w.startswith("-")]
+        if not words or not is_python_name(words[0]):
+            return None
+        return shutil.which(words[0], path=path_env)
+    return words[0] if is_python_name(words[0]) else None
+
+
+def command_interpreter(
+    ws, program: str | None, program_source: str, path_env: str | None
+) -> tuple[str, str, str | None]:
+    """The Python the command really runs: the program itself when it is a Python interpreter (the configured one for
+    `python`/`python3`, as the launcher resolves it), the interpreter in its `#!` line when it is a Python script
+    (torchrun, accelerate), else the workspace's user interpreter. (path, where it came from, error or None)."""
+    if program and is_python_name(program):
+        return program, f"the command's program ({program_source})", None
+    if program:
+        found = shebang_python(program, path_env)
+        if found:
+            return found, f"the `#!` line of the command's program {program}", None
+    interpreter, source, error = user_interpreter(ws)
+    if program:
+        source += f"; the command's program {program} is not a Python interpreter"
+    return interpreter, source, error
 
 
 def site_fingerprint(site_dirs: list[str]) -> str:
@@ -206,10 +252,17 @@ def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[di
 
 
 def probe_environment(
-    ws, env: dict[str, str] | None = None, *, timeout: float = PROBE_TIMEOUT_S, use_cache: bool = True
+    ws,
+    env: dict[str, str] | None = None,
+    *,
+    timeout: float = PROBE_TIMEOUT_S,
+    use_cache: bool = True,
+    interpreter: tuple[str, str, str | None] | None = None,
 ) -> EnvironmentRecord:
+    """Probe `interpreter` ((path, source, error) from command_interpreter), by default the workspace's user
+    interpreter."""
     env = dict(os.environ if env is None else env)
-    interpreter, source, error = user_interpreter(ws)
+    interpreter, source, error = interpreter or user_interpreter(ws)
     record = EnvironmentRecord(
         interpreter=interpreter,
         interpreter_source=source,

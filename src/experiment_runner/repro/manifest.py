@@ -33,14 +33,36 @@ class CheckItem(_Rec):
 # --- command -----------------------------------------------------------------------------------------------
 
 
+class InterpreterRecord(_Rec):
+    path: str = Field(description="The interpreter as the command starts it.")
+    source: str = Field(description="Why this interpreter: the command's program, its `#!` line, or the configuration.")
+    executable: str | None = Field(None, description="sys.executable inside it (a pyenv shim resolves here).")
+    version: str | None = None
+    torch: str | None = Field(None, description="The torch version it imports, or why it cannot.")
+
+
 class CommandRecord(_Rec):
     argv: list[str] = Field(description="The training command exactly as given.")
     cwd: str = Field(description="Working directory, relative to the workspace root.")
     cwd_abs: str
-    program: str | None = Field(None, description="What argv[0] resolves to (PATH or the working directory).")
+    program: str | None = Field(
+        None,
+        description="What argv[0] runs as: the launcher's resolution (`python`/`python3`: the configured interpreter, "
+        "else the server's own), a path, or PATH.",
+    )
+    program_source: str | None = Field(None, description="How program was decided.")
+    program_realpath: str | None = Field(None, description="program with every symlink resolved.")
+    interpreter: InterpreterRecord | None = Field(
+        None, description="The Python that runs the command, as the environment probe found it."
+    )
     env: dict[str, str] = Field(default_factory=dict, description="Variables that affect training, as set for the run.")
     env_withheld: list[str] = Field(
         default_factory=list, description="Relevant variables present but not recorded (look like secrets)."
+    )
+    set_by_runner: dict[str, str] = Field(
+        default_factory=dict,
+        description="Variables experiment-runner set for the run itself (OMP_NUM_THREADS from runs.threads_per_run, "
+        "CUDA_VISIBLE_DEVICES, PYTHONUNBUFFERED, EXPERIMENT_RUNNER_*).",
     )
 
 
@@ -120,9 +142,12 @@ class DataRecord(_Rec):
 
 class ConfigFile(_Rec):
     path: str
-    format: Literal["yaml", "json", "toml"]
+    format: Literal["yaml", "json", "toml", "python"]
     sha256: str
     text: str | None = Field(None, description="The file's text (None when over the size limit).")
+    not_literal: list[str] = Field(
+        default_factory=list, description="Python config files: names bound to non-literals (recorded as text only)."
+    )
 
 
 class TemplateKey(_Rec):
@@ -132,7 +157,18 @@ class TemplateKey(_Rec):
 
 class ConfigRecord(_Rec):
     files: list[ConfigFile] = Field(default_factory=list)
-    resolved: dict[str, Any] = Field(default_factory=dict, description="The files merged in order (later wins).")
+    resolved: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The effective config: the files merged in order (later wins), over the script's own defaults "
+        "when no file is given (or when the script's files override its globals, as nanoGPT's do).",
+    )
+    resolved_from: str | None = Field(None, description="Where resolved comes from when not only from files.")
+    defaults: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The values the training script sets itself (argparse defaults, configurator globals, Hydra "
+        "config), read from its source.",
+    )
+    defaults_source: str | None = None
     command_overrides: dict[str, str] = Field(
         default_factory=dict, description="key=value or --key value pairs from argv."
     )
@@ -162,6 +198,43 @@ class SeedCall(_Rec):
     value: bool | None = Field(None, description="For switches: the literal True/False set, None when not a literal.")
 
 
+class SeedSinkRecord(_Rec):
+    at: str = Field(description="file:line of the seeding call.")
+    call: str
+    scope: Literal["global", "local"] = Field(
+        description="global: seeds a process-wide generator; local: builds a generator of its own."
+    )
+    value: Literal["seed", "constant", "random", "unknown"] = Field(
+        description="What its seed argument holds: the command's seed, a literal, a value drawn at run time, unknown."
+    )
+    value_text: str | None = None
+    reached_from: str = Field(description="The line of the training script from which it is reached.")
+    via: str | None = Field(None, description="The calls leading to it, when it is inside another function.")
+
+
+SeedVerdict = Literal[
+    "seeded", "constant_seed", "seed_not_read", "seed_not_passed", "seed_not_used", "unseeded", "unknown"
+]
+
+
+class SeedFlowRecord(_Rec):
+    verdict: SeedVerdict
+    message: str
+    at: str | None = Field(None, description="file:line of the decisive line.")
+    entry: str | None = Field(None, description="The training script the command runs.")
+    style: str = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
+    template: bool = Field(description="True: judged for a launch ({seed} in argv); False: for one concrete run.")
+    seed_arguments: list[str] = Field(default_factory=list, description="The command arguments carrying the seed.")
+    parse_at: str | None = Field(None, description="Where the script reads its command line.")
+    default: str | None = Field(None, description="seed_not_passed: the default every run gets.")
+    same_for_every_run: bool | None = Field(
+        None, description="Whether every run of a launch would get the same effective seed (None: not known)."
+    )
+    sinks: list[SeedSinkRecord] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list, description="The script and the project modules it imports.")
+    notes: list[str] = Field(default_factory=list)
+
+
 class SeedScan(_Rec):
     files_scanned: int = 0
     files_regex: list[str] = Field(
@@ -170,6 +243,10 @@ class SeedScan(_Rec):
     skipped: list[str] = Field(default_factory=list)
     uses: list[str] = Field(default_factory=list, description="Randomness sources the code uses: python, numpy, torch.")
     calls: list[SeedCall] = Field(default_factory=list)
+    uses_by_file: dict[str, list[str]] = Field(default_factory=dict)
+    flow: SeedFlowRecord | None = Field(
+        None, description="Whether the command's seed reaches the RNGs of the script it runs (repro/seedflow.py)."
+    )
 
 
 # --- environment -------------------------------------------------------------------------------------------

@@ -328,10 +328,12 @@ def scan_seeds(ws, project_dir: Path, extra_files: list[Path] | None = None) -> 
             scan.files_regex.append(where)
             scan.calls.extend(calls)
             uses |= u
+            scan.uses_by_file[where] = sorted(u)
             continue
         v = _FileScan(where)
         v.visit(tree)
         scan.calls.extend(v.calls)
         uses |= v.uses
+        scan.uses_by_file[where] = sorted(v.uses)
     scan.uses = sorted(uses)
     return scan

@@ -137,10 +137,12 @@ def child_env(
     return env
 
 
-def thread_defaults(server_env: Mapping[str, str], caller_env: Mapping[str, str], parallel: int) -> dict[str, str]:
-    """OMP_NUM_THREADS split between parallel runs when nobody chose it: N runs each starting one thread per core
-    on the same cores run many times slower than they should (measured: 2 s vs 0.04 s an epoch here)."""
-    if "OMP_NUM_THREADS" in caller_env or "OMP_NUM_THREADS" in server_env:
+def thread_defaults(
+    server_env: Mapping[str, str], caller_env: Mapping[str, str], threads: int | None
+) -> dict[str, str]:
+    """OMP_NUM_THREADS = `threads` (runs.threads_per_run) when neither the caller nor the server chose it: N runs each
+    starting one thread per core on the same cores run many times slower than they should (measured: 2 s vs 0.04 s
+    an epoch here)."""
+    if threads is None or "OMP_NUM_THREADS" in caller_env or "OMP_NUM_THREADS" in server_env:
         return {}
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return {"OMP_NUM_THREADS": str(max(1, cpus // max(1, parallel)))}
+    return {"OMP_NUM_THREADS": str(max(1, threads))}

@@ -143,6 +143,28 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def threads_per_run(ws: Workspace, machine_slots: int, on_scheduler: bool) -> int | None:
+    """OMP_NUM_THREADS for every run of the workspace: runs.threads_per_run, else the CPU count shared by the
+    workspace's slots (runs.max_parallel). It never depends on how many runs one launch starts, so arms launched
+    separately do not differ by thread count (float reductions change with it)."""
+    cfg = ws.config
+    if cfg.runs.threads_per_run is not None:
+        return cfg.runs.threads_per_run
+    if on_scheduler:
+        return cfg.slurm.cpus_per_task
+    return max(1, cpu_count() // max(1, cfg.runs.max_parallel or machine_slots))
+
+
+def runner_set_variables(spec: RunSpec, env: dict[str, str], gpus: list[int] | None) -> dict[str, str]:
+    """The variables of a run's environment that experiment-runner itself set (recorded in its manifest)."""
+    from experiment_runner.runs.childenv import RUNNER_VARS
+
+    names = [*RUNNER_VARS, "PYTHONUNBUFFERED", *(k for k in spec.env_defaults if k not in spec.env)]
+    if gpus:
+        names.append("CUDA_VISIBLE_DEVICES")
+    return {k: env[k] for k in names if k in env}
+
+
 def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
     for _ in range(100):
         rid = f"{arm}-s{seed}-{secrets.token_hex(3)}"
@@ -229,8 +251,11 @@ def capture_manifest(
     config_files: list[str],
     data_paths: list[str],
     experiment: str,
+    program: str | None = None,
+    set_by_runner: dict[str, str] | None = None,
 ) -> tuple[str | None, str | None]:
-    """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not)."""
+    """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not). `program` is
+    what the supervisor executes for argv[0]; `set_by_runner` the variables experiment-runner set."""
     try:
         from experiment_runner.repro import capture_manifest as capture
         from experiment_runner.repro import write_manifest
@@ -246,6 +271,8 @@ def capture_manifest(
             config_files=config_files,
             data_paths=data_paths,
             experiment=experiment,
+            program=program,
+            set_by_runner=set_by_runner,
         )
         path = write_manifest(ws, manifest, run_dir, name=records.MANIFEST)
     except (UserError, OSError) as e:

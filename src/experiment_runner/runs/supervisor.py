@@ -135,7 +135,7 @@ class Supervisor:
         root = extra.get("workspace_root")
         if not root or not self.cfg.manifest or confine.exists(self.dir / records.MANIFEST):
             return
-        from experiment_runner.runs.launch import capture_manifest
+        from experiment_runner.runs.launch import capture_manifest, runner_set_variables
         from experiment_runner.workspace import Workspace
 
         try:
@@ -149,6 +149,8 @@ class Supervisor:
                 config_files=extra.get("config_files", []),
                 data_paths=extra.get("data_paths", []),
                 experiment=self.spec.experiment,
+                program=self.spec.program,
+                set_by_runner=runner_set_variables(self.spec, env, self.gpus),
             )
         except Exception as e:  # the capture is an aid to the run, never a reason to lose it
             problem = f"capture failed: {e!r}"

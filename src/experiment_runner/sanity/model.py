@@ -15,6 +15,7 @@ CheckName = Literal[
     "gradients_flow",
     "overfit_one_batch",
     "beats_baseline",
+    "label_leak",
     "train_val_overlap",
     "lr_range_test",
 ]

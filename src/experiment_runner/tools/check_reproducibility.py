@@ -24,7 +24,8 @@ class CheckReproducibilityInput(ToolInput):
     )
     config_files: list[str] = Field(
         default_factory=list,
-        description="Config files (YAML, JSON or TOML) the run reads, relative to the workspace root; merged in order.",
+        description="Config files (YAML, JSON, TOML, or Python read as text and never run) the run reads, relative to "
+        "the workspace root; merged in order.",
     )
     data_paths: list[str] = Field(
         default_factory=list,
@@ -58,12 +59,16 @@ class CheckReproducibilityOutput(ToolOutput):
 
 def check_reproducibility(inp: CheckReproducibilityInput, ctx: ToolContext) -> CheckReproducibilityOutput:
     """Check that a training run can be re-created, and record what it needs in a manifest. Reads (never runs)
-    the project's code for seeding and determinism calls with file:line; records the git commit, and a dirty
+    the project's code for seeding and determinism calls with file:line, and follows the command's seed into the
+    script it runs to the RNG calls (seeds.flow: a constant seed, a seed flag the script rejects, a seed option
+    never given, a seed read but unused, each with file:line); records the git commit, and a dirty
     tree as a patch (hash kept) with untracked source files listed; content-hashes every data path (cached, so
     an unchanged dataset is not re-read; DVC records honoured); records Python, every installed distribution,
-    torch and the CUDA/cuDNN/NCCL it loads at run time in the configured interpreter, GPUs (pynvml), CPU and OS;
-    stores the full resolved config and lists missing template keys; records the command, working directory and
-    the environment variables that affect training. Returns the checklist (passed / warning / failed, each with
+    torch and the CUDA/cuDNN/NCCL it loads at run time in the interpreter the command runs, GPUs (pynvml), CPU and OS;
+    stores the full resolved config (Python config files as text, never run; the script's own argparse/Hydra/
+    configurator defaults when no config file is given) and lists missing template keys; records the command, the
+    interpreter that runs it (version, torch), the working directory and the environment variables that affect
+    training. Returns the checklist (passed / warning / failed, each with
     evidence and fix) and the manifest path. Reading the repository runs none of its hooks, filters or aliases.
     Compare two manifests with compare_manifests."""
     import os

@@ -21,7 +21,7 @@ class CompareManifestsInput(ToolInput):
 
 
 class CompareManifestsOutput(ToolOutput):
-    identical: bool = Field(description="True when nothing recorded differs.")
+    identical: bool = Field(description="True when nothing recorded in both manifests differs.")
     differences: list[Difference] = Field(
         description="Most consequential first: code, data, config, command, then environment and host."
     )
@@ -86,16 +86,20 @@ def compare_manifests_tool(inp: CompareManifestsInput, ctx: ToolContext) -> Comp
     pa, pb = resolve_manifest(ws, inp.a), resolve_manifest(ws, inp.b)
     diffs = compare_manifests(load_manifest(pa), load_manifest(pb))
     shown = diffs[: inp.limit]
-    if not diffs:
-        summary = "The two manifests record the same code, data, config, command and environment."
+    real = [d for d in diffs if d.status == "differs"]
+    unrecorded = len(diffs) - len(real)
+    if not real:
+        summary = "Everything both manifests record is the same: code, data, config, command and environment."
     else:
-        top = "; ".join(f"{d.area} {d.item}: {d.a} -> {d.b}" for d in diffs[:3])
-        summary = f"{len(diffs)} difference(s), most consequential first: {top}"
+        top = "; ".join(f"{d.area} {d.item}: {d.a} -> {d.b}" for d in real[:3])
+        summary = f"{len(real)} difference(s), most consequential first: {top}"
         if len(summary) > 400:
             summary = summary[:397] + "..."
+    if unrecorded:
+        summary += f" ({unrecorded} item(s) recorded in one manifest only: not recorded, not compared.)"
     return CompareManifestsOutput(
         summary=summary,
-        identical=not diffs,
+        identical=not real,
         differences=shown,
         total=len(diffs),
         a=ws.display(pa),

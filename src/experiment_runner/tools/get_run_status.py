@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from experiment_runner.errors import UserError
+from experiment_runner.repro.sameseries import IdenticalSeeds
 from experiment_runner.runs.status import RunStatus, one_line, run_status
 from experiment_runner.runs.store import RunStore, RunView
 from experiment_runner.tools.base import INLINE_LIMIT_CHARS, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
@@ -45,6 +46,11 @@ class GetRunStatusOutput(ToolOutput):
     by_state: dict[str, int] = Field(description="How many runs are in each state.")
     arms: list[ArmSummary] = Field(default_factory=list)
     all_ended: bool = Field(description="True when no run is queued or running.")
+    identical_series: list[IdenticalSeeds] = Field(
+        default_factory=list,
+        description="Ended runs of one arm whose seeds differ but whose loss/accuracy series are identical: the seed "
+        "does not reach training.",
+    )
 
 
 def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutput:
@@ -80,9 +86,11 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     statuses = [
         run_status(store, v, curve_points=points, log_lines=lines, log_bytes=nbytes, primary=primary) for v in views
     ]
-    out = _output(inp, views, statuses, primary)
+    identical = _identical_series(store, views)
+    out = _output(inp, views, statuses, primary, identical)
     if out.inline_chars() > INLINE_LIMIT_CHARS and inp.log_lines is None and inp.curve_points is None:
-        out = _output(inp, views, [s.model_copy(update={"logs": {}, "curves": {}}) for s in statuses], primary)
+        trimmed = [s.model_copy(update={"logs": {}, "curves": {}}) for s in statuses]
+        out = _output(inp, views, trimmed, primary, identical)
         out.summary += (
             f" Logs and curves are left out here ({len(views)} runs would exceed {INLINE_LIMIT_CHARS:,} characters): "
             "read run://<run_id>/log, run://<run_id>/stderr and run://<run_id>/metrics, or ask for fewer runs."
@@ -90,7 +98,9 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     return out
 
 
-def _output(inp, views: list[RunView], statuses: list[RunStatus], primary) -> GetRunStatusOutput:
+def _output(
+    inp, views: list[RunView], statuses: list[RunStatus], primary, identical: list[IdenticalSeeds]
+) -> GetRunStatusOutput:
     by_state: dict[str, int] = {}
     arms: dict[str, dict[str, int]] = {}
     for s in statuses:
@@ -108,8 +118,11 @@ def _output(inp, views: list[RunView], statuses: list[RunStatus], primary) -> Ge
         alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
         if alerts:
             summary += " Critical: " + "; ".join(alerts[:5]) + "."
+    for finding in identical:
+        summary += f" Identical series across seeds {', '.join(map(str, finding.seeds))} in '{finding.arm}'."
     return GetRunStatusOutput(
         summary=summary,
+        identical_series=identical,
         runs=statuses,
         by_state=by_state,
         arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
@@ -129,6 +142,21 @@ def _links(views: list[RunView], statuses: list[RunStatus]) -> list[ResourceRef]
         if s.state in ("failed", "lost") or any(h.severity == "critical" for h in s.health)
     ]
     return [ref for v in troubled[:LINKED_RUNS] for ref in run_refs(v)]
+
+
+def _identical_series(store: RunStore, views) -> list[IdenticalSeeds]:
+    """Per arm of the runs shown, its ended runs compared across seeds (repro.sameseries)."""
+    from experiment_runner.repro.sameseries import RunSeries, identical_across_seeds
+    from experiment_runner.runs.summary import goal_of
+
+    out: list[IdenticalSeeds] = []
+    for experiment, arm in sorted({(v.spec.experiment, v.spec.arm) for v in views}):
+        ended = [v for v in store.list_runs(experiment=experiment, arm=arm) if v.terminal]
+        if len({v.spec.seed for v in ended}) < 2:
+            continue
+        runs = [RunSeries(v.run_id, v.spec.seed, store.metric_series(v.run_id)) for v in ended]
+        out.extend(identical_across_seeds(experiment, arm, runs, goal_of))
+    return out
 
 
 SPEC = ToolSpec(

@@ -73,6 +73,13 @@ class LaunchTrainingInput(ToolInput):
     backend: Literal["local", "slurm"] | None = Field(
         None, description="Where the runs go (default: `backend` in experiment-runner.yaml, 'local')."
     )
+    allow_same_seed: str | None = Field(
+        None,
+        description="A written reason to launch although reading the training script shows that its runs would get "
+        "the same effective seed (a constant seed, the seed never passed to the script's seed option) or would not "
+        "get theirs (a seed flag the script rejects). The launch is refused without it; the reason is kept in the "
+        "preflight warnings.",
+    )
 
 
 class LaunchedRun(BaseModel):
@@ -93,6 +100,9 @@ class PreflightReport(BaseModel):
     exploratory: bool = Field(description="True when the runs are marked exploratory (no confirmed brief).")
     sanity_checks: str = Field(description="Whether run_sanity_checks passed for this experiment.")
     manifests: str = Field(description="Whether a reproducibility manifest was recorded for each run.")
+    seeds: str = Field(
+        "", description="Whether each run's seed reaches the training script's RNGs (read from its source), and where."
+    )
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -114,7 +124,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     paths; the runs go on detached (a supervisor each), queue when more are asked than may run at once, and survive
     server restarts. The command is an argv list (never a shell) whose '{seed}' is filled per run. Preflight is
     reported: whether the experiment has a confirmed brief (without one the runs are marked exploratory), whether
-    sanity checks passed, and a reproducibility manifest per run. Watch them with get_run_status; stop with stop_run."""
+    sanity checks passed, whether each run's seed reaches the script's RNGs (read from its source; a launch whose
+    runs would get the same effective seed, or a seed flag the script rejects, is refused unless allow_same_seed
+    gives a reason), and a reproducibility manifest per run. Watch them with get_run_status; stop with stop_run."""
     t0 = time.monotonic()
     ws = ctx.workspace
     cfg = ws.config
@@ -147,7 +159,18 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
     warnings: list[str] = []
     if seed_note:
         warnings.append(seed_note)
-    if len(seeds) > 1 and not any("{seed}" in a for a in inp.command):
+    seeds_text, same_seed = _seed_check(ws, inp, cwd, project_dir, program, len(seeds))
+    if same_seed and not (inp.allow_same_seed or "").strip():
+        from experiment_runner.repro.seedflow import SEED_PLACEHOLDER
+
+        raise UserError(
+            f"not launched: {same_seed}. Put {SEED_PLACEHOLDER} where the script takes its seed (e.g. "
+            f'["python", "train.py", "--seed", "{SEED_PLACEHOLDER}"]) and have the script seed random, numpy and torch '
+            "with it; or, if the analysis is wrong for this script, launch again with allow_same_seed set to the reason"
+        )
+    if same_seed:
+        warnings.append(f"launched although {same_seed} (allow_same_seed: {inp.allow_same_seed})")
+    if len(seeds) > 1 and not any("{seed}" in a for a in inp.command) and not same_seed:
         warnings.append(
             "the command has no '{seed}': every run gets the same arguments and must read its seed from $EXPERIMENT_RUNNER_SEED"
         )
@@ -174,7 +197,9 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
             f"max_parallel {inp.max_parallel} exceeds this workspace's {machine_slots} slot(s) (runs.max_parallel in "
             f"experiment-runner.yaml, default the CPU count): at most {machine_slots} run at once"
         )
-    env_defaults = childenv.thread_defaults(os.environ, inp.env, min(max_parallel, machine_slots))
+    env_defaults = childenv.thread_defaults(
+        os.environ, inp.env, launch.threads_per_run(ws, machine_slots, on_scheduler)
+    )
 
     brief_text, _, exploratory = launch.brief_status(ws, experiment)
     sanity_text, sanity_passed = launch.sanity_status(ws, experiment)
@@ -307,6 +332,7 @@ def launch_training(inp: LaunchTrainingInput, ctx: ToolContext) -> LaunchTrainin
             exploratory=exploratory,
             sanity_checks=sanity_text,
             manifests=manifests_text,
+            seeds=seeds_text,
             warnings=warnings,
         ),
         launch_seconds=round(took, 3),
@@ -327,6 +353,28 @@ def launch_ended(out: LaunchTrainingOutput, views: list) -> LaunchTrainingOutput
     if why:
         summary += " " + "; ".join(why[:3]) + (f" (and {len(why) - 3} more)" if len(why) > 3 else "") + "."
     return out.model_copy(update={"runs": runs, "summary": f"{summary} At launch: {out.summary}"})
+
+
+def _seed_check(
+    ws, inp: LaunchTrainingInput, cwd: Path, project_dir: Path, program: str, n: int
+) -> tuple[str, str | None]:
+    """The seed-flow verdict of the command template (repro.seedflow.launch_check) and the refusal it implies."""
+    from experiment_runner.repro.environment import is_python_name
+    from experiment_runner.repro.seedflow import launch_check
+
+    try:
+        flow, problem = launch_check(
+            inp.command,
+            cwd,
+            project_dir,
+            n,
+            display=ws.display,
+            interpreter=program if is_python_name(program) else None,
+            env=dict(inp.env),
+        )
+    except Exception as e:  # noqa: BLE001 - an analysis failure never blocks a launch; it is reported instead
+        return f"not analysed: {e!r}", None
+    return f"{flow.verdict.replace('_', ' ')}: {flow.message}" + (f" [{flow.at}]" if flow.at else ""), problem
 
 
 SPEC = ToolSpec(

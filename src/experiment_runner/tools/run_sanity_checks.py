@@ -71,13 +71,17 @@ def run_sanity_checks(inp: RunSanityChecksInput, ctx: ToolContext) -> RunSanityC
     child process running the user's interpreter under a time limit and a memory cap (the server never runs user
     code itself). Checks, each passed/failed/skipped/error with expected vs observed, the threshold and why,
     evidence, and the fix to try: data_finite (NaN/Inf in inputs and targets, with where), shapes (batch sizes,
-    output vs targets, labels in 0..C-1), initial_loss (near ln(C) for cross-entropy, near the targets' variance
-    for MSE), gradients_flow (every trainable parameter gets a finite non-zero gradient; the output depends on the
-    input and on no other sample), overfit_one_batch (the loss on one batch goes to about zero), beats_baseline
-    (after a short training, better than the majority class / mean on validation data, linear model reported),
-    train_val_overlap (identical samples in train and validation), and optionally lr_range_test (1e-5..1e-1, with
-    a suggested rate). Verdict: passed, failed, error (build() or the contract failed), timeout, out_of_memory,
-    crashed. With `experiment` the result is recorded so launch_training and the report can cite it."""
+    output vs targets, labels in 0..C-1, and the layout found: per sample (N, C), per token (B, T, V) or (B, V, T)
+    or flattened (B*T, V), per pixel (B, C, H, W); ignore_index padding), initial_loss (near ln(C) for
+    cross-entropy, per token for sequences; near the targets' variance for MSE), gradients_flow (every trainable
+    parameter gets a finite non-zero gradient; the output depends on the input and on no other sample),
+    overfit_one_batch (the loss on one batch goes to about zero), beats_baseline (after a short training, better
+    than the majority class / mean on validation data, linear model reported), label_leak (the targets cannot be
+    read off the inputs: equal to a feature, an affine map or lookup of one, language-model targets not shifted, a
+    model that sees later tokens), train_val_overlap (identical or near-duplicate samples in train and validation),
+    and optionally lr_range_test (1e-5..1e-1, with a suggested rate). Verdict: passed, failed, error (build() or
+    the contract failed), timeout, out_of_memory, crashed. With `experiment` the result is recorded so
+    launch_training and the report can cite it."""
     from experiment_runner.sanity.service import SanityOptions, run_sanity, table
 
     opts = SanityOptions(

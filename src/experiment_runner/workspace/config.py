@@ -39,6 +39,13 @@ class RunsConfig(_Strict):
     max_parallel: int | None = Field(
         None, ge=1, description="Most runs going at once on this machine (default: CPU count, or one per GPU)."
     )
+    threads_per_run: int | None = Field(
+        None,
+        ge=1,
+        description="OMP_NUM_THREADS each run gets when neither the caller nor the server's environment sets it "
+        "(default: the CPU count divided by max_parallel, at least 1; the same for every launch in the workspace, so "
+        "arms never differ by thread count). On Slurm the default is slurm.cpus_per_task (unset: not set).",
+    )
     log_cap_mb: float = Field(
         256,
         gt=0,

@@ -114,3 +114,37 @@ def classification(model, train_loader, val_loader=None, lr: float = 1e-3, **ext
     }
     out.update(extra)
     return out
+
+
+def counting_sequences(n: int = 640, length: int = 16, vocab: int = 16, seed: int = 4, noise: float = 0.1):
+    """Token sequences that count up from a random start by a step of 1 or 2 (mod vocab), a tenth of the tokens
+    replaced by noise: the next token follows from the two before it. ((x, y) train, (x, y) val); y is x shifted
+    by one (next-token targets). Validation sequences that also occur in training are dropped. The vocabulary is
+    as long as the sequences, so the class axis of (B, T, V) outputs is not told by the shapes alone."""
+    g = torch.Generator().manual_seed(seed)
+    start = torch.randint(0, vocab, (n, 1), generator=g)
+    step = torch.randint(1, 3, (n, 1), generator=g)
+    seq = (start + step * torch.arange(length + 1)) % vocab
+    flip = torch.rand(seq.shape, generator=g) < noise
+    seq = torch.where(flip, torch.randint(0, vocab, seq.shape, generator=g), seq)
+    x, y = seq[:, :-1].contiguous(), seq[:, 1:].contiguous()
+    (tx, ty), (vx, vy) = split(x, y)
+    seen = {tuple(row) for row in tx.tolist()}
+    keep = torch.tensor([tuple(row) not in seen for row in vx.tolist()])
+    return (tx, ty), (vx[keep], vy[keep])
+
+
+def blob_images(n: int = 320, size: int = 12, seed: int = 5):
+    """RGB images (n, 3, size, size) of a dark background with a red and a green square; per-pixel labels
+    0 (background), 1 (red), 2 (green); a one-pixel border labelled 255 (ignored)."""
+    g = torch.Generator().manual_seed(seed)
+    x = torch.rand(n, 3, size, size, generator=g) * 0.3
+    y = torch.zeros(n, size, size, dtype=torch.long)
+    for i in range(n):
+        for label, channel in ((1, 0), (2, 1)):
+            r, c = torch.randint(1, size - 4, (2,), generator=g).tolist()
+            x[i, channel, r : r + 3, c : c + 3] += 0.7
+            y[i, r : r + 3, c : c + 3] = label
+    y[:, 0, :] = y[:, -1, :] = y[:, :, 0] = y[:, :, -1] = 255
+    x = (x - 0.3) / 0.3
+    return split(x, y)
