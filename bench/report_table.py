@@ -117,6 +117,17 @@ def _print(title: str, rows) -> int:
 # --- a labelled corpus ----------------------------------------------------------------------------------------------
 
 
+def read_labels(path: Path) -> dict[str, dict]:
+    """A corpus's labels by case name: the mapping form (case name -> case), or a `cases:` list whose items carry an
+    `id`."""
+    raw = yaml.safe_load(path.read_text())
+    if isinstance(raw, dict) and isinstance(raw.get("cases"), list):
+        return {str(c.get("id") or Path(c["report"]).stem): c for c in raw["cases"]}
+    if not isinstance(raw, dict):
+        raise SystemExit(f"{path}: labels must be a mapping of case name -> case, or a `cases:` list")
+    return raw
+
+
 def _found(expected: dict, findings: list) -> bool:
     code = ALIASES.get(str(expected["code"]).upper(), str(expected["code"]).upper())
     line = expected.get("line")
@@ -135,7 +146,7 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
     from experiment_runner.tools.check_report import SPEC
     from experiment_runner.workspace import Workspace
 
-    labels = yaml.safe_load((folder / "labels.yaml").read_text())
+    labels = read_labels(folder / "labels.yaml")
     ws = Path(tempfile.mkdtemp(prefix="er-corpus-"))
     try:
         shutil.copytree(folder, ws / "corpus")

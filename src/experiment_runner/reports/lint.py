@@ -247,7 +247,16 @@ _PRODUCT_BEFORE = re.compile(
 _ABSENCE = re.compile(r"\b(?:no|without|w/o|minus|except)\s+$", re.I)
 
 
+_RESULTS_SECTION = re.compile(r"result|finding|discussion|summary|conclusion|interpretation|take-?away|tl;?dr|abstract")
+_SETUP_SECTION = re.compile(
+    r"setup|set-up|method|config|environment|what we ran|training|procedure|\bdata(?:sets?)?\b|\bmodels?\b|"
+    r"implementation|recipe|fine-?tun|protocol|hyper-?param|setting|architecture|\barms\b|\bplan\b|regist"
+)
+
+
 def _section_kind(section: str) -> str:
+    """What a heading (or a paragraph's label) says its text is: the hypothesis, failed runs, every run, the setup
+    (method, data, models, the registered plan: numbers there are the method's), or anything else."""
     s = section.lower()
     if "hypothes" in s:
         return "hypothesis"
@@ -255,9 +264,20 @@ def _section_kind(section: str) -> str:
         return "failed"
     if "every run" in s or "per-run" in s or "per run" in s or "per seed" in s or "per-seed" in s or "appendix" in s:
         return "runs"
-    if any(w in s for w in ("setup", "method", "config", "environment", "what we ran", "training", "procedure")):
+    if _RESULTS_SECTION.search(s):
+        return "other"
+    if _SETUP_SECTION.search(s):
         return "setup"
     return "other"
+
+
+def _kind(u: Unit) -> str:
+    """The kind of text a unit sits in: its paragraph's label where that says one, else its section's."""
+    if u.lead:
+        lead = _section_kind(u.lead)
+        if lead != "other" or _RESULTS_SECTION.search(u.lead):
+            return lead
+    return _section_kind(u.section)
 
 
 def _arm_pattern(arm: str) -> re.Pattern:
@@ -389,7 +409,7 @@ class _Lint:
         for u in self.units:
             if u.kind in ("heading", "table_header"):
                 continue
-            kind = _section_kind(u.section)
+            kind = _kind(u)
             masked = _mask(u.clean)
             header_at = self._cell_index(u)
             if (
@@ -536,8 +556,7 @@ class _Lint:
             u = x.unit
             if u.kind == "table_row" and u.line not in per_run_table:
                 per_run_table[u.line] = (
-                    any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2])
-                    or _section_kind(u.section) == "runs"
+                    any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2]) or _kind(u) == "runs"
                 )
             if x.role == "skip":
                 continue
@@ -558,7 +577,7 @@ class _Lint:
                 single_ctx = (u.kind == "table_row" and per_run_table.get(u.line)) or bool(
                     _SINGLE_RUN.search(f"{x.header or ''} {u.clean[max(0, x.num.start - 40) : x.num.start]}")
                 )
-                if single_ctx or _section_kind(u.section) in ("runs", "failed"):
+                if single_ctx or _kind(u) in ("runs", "failed"):
                     continue
                 extremes = [c for c in x.cands if c.kind == "extreme"]
                 if extremes:
@@ -573,7 +592,7 @@ class _Lint:
                     )
                 continue
             means = {c.label for c in _means(x)}
-            if not means or _section_kind(u.section) in ("hypothesis", "failed", "runs", "setup"):
+            if not means or _kind(u) in ("hypothesis", "failed", "runs", "setup"):
                 continue
             if u.kind == "table_row" and per_run_table.get(u.line):
                 continue
@@ -610,7 +629,7 @@ class _Lint:
         an = self.an
         by_arm = {c.arm: c for c in an.comparisons}
         for u in self.units:
-            if u.kind in ("heading", "table_header", "table_row") or _section_kind(u.section) == "hypothesis":
+            if u.kind in ("heading", "table_header", "table_row") or _kind(u) == "hypothesis":
                 continue
             masked = _mask(u.clean)
             if _PLAN_TALK.search(masked):
@@ -664,7 +683,7 @@ class _Lint:
                 missing.append(r)
         if not missing:
             return
-        anchor = next((u for u in self.units if u.kind == "heading" and _section_kind(u.section) == "failed"), None)
+        anchor = next((u for u in self.units if u.kind == "heading" and _kind(u) == "failed"), None)
         listing = ", ".join(
             f"{r.run_id} (arm {r.arm}, seed {r.seed}, {r.status}" + (f": {r.cause}" if r.cause else "") + ")"
             for r in missing
@@ -697,7 +716,7 @@ class _Lint:
         registered = plan.registered_hypothesis or (plan.hypothesis if self.an.source.kind == "results_file" else None)
         if not registered:
             return
-        section = [u for u in self.units if _section_kind(u.section) == "hypothesis" and u.kind != "heading"]
+        section = [u for u in self.units if _kind(u) == "hypothesis" and u.kind != "heading"]
         inline = [
             u
             for u in self.units
@@ -737,7 +756,7 @@ class _Lint:
         reported = any(
             c.arm == base
             for x in self.doc.nums
-            if _section_kind(x.unit.section) != "hypothesis" and x.role != "skip"
+            if _kind(x.unit) != "hypothesis" and x.role != "skip"
             for c in _means(x)
         )
         if not reported:
@@ -785,7 +804,7 @@ class _Lint:
         an = self.an
         seen_l10: set[str] = set()
         for u in self.units:
-            if u.kind in ("heading", "table_header") or _section_kind(u.section) in (
+            if u.kind in ("heading", "table_header") or _kind(u) in (
                 "runs",
                 "setup",
                 "hypothesis",
@@ -838,7 +857,7 @@ class _Lint:
                 continue
             for x in self.doc.nums:
                 if x.role == "value" and any(m.arm == arm for m in _means(x)):
-                    if _section_kind(x.unit.section) in ("runs", "failed"):
+                    if _kind(x.unit) in ("runs", "failed"):
                         continue
                     self.add("L10", x.unit, f"arm {arm} has one completed run; its value is reported as a result")
                     seen_l10.add(arm)

@@ -1,6 +1,8 @@
 """Markdown read as units a finding can quote: sentences of prose and list items, table rows (with their header),
-headings; each with its line number and the section it sits in. Fenced code is skipped, except LaTeX tables
-(`a & b \\\\` rows), which are read as table rows wherever they are. Each unit keeps its text as written (for the
+headings; each with its line number, the section it sits in and the label its paragraph starts with ('**Setup.**',
+'Data:'), which says what the paragraph is about as a heading would. A list item runs on over the lines that follow
+it until a blank line. Fenced code is skipped, except LaTeX tables (`a & b \\\\` rows), which are read as table rows
+wherever they are. Each unit keeps its text as written (for the
 quote) and a clean form for reading: LaTeX markup (`$96.1 \\pm 0.4$`, `\\%`, `\\textbf{}`) and markdown emphasis
 undone."""
 
@@ -9,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[*_\"'`])")
+# a sentence ends at . ! ? and whatever closes there (a quote, emphasis, a parenthesis): 'as registered: "H." Next'
+_CLOSE = "[\"'”’*_)]"
+_SENTENCE_END = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?]{_CLOSE})|(?<=[.!?]{_CLOSE}{_CLOSE}))\s+(?=[A-Z0-9(\[*_\"'`])")
+# a paragraph's label: '**Setup.**', '**Data:**', '*Results.*', 'Model:' (a few words before the colon)
+_LEAD = re.compile(
+    r"^\s*(?:(?P<b>\*\*|__|\*|_)(?P<bold>[^*_\n]{1,60}?)[.:]?(?P=b)[.:]?|(?P<plain>[A-Z][\w;'’/()\- ]{0,40}?):)(?=\s)"
+)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -23,6 +31,7 @@ class Unit:
     kind: str  # 'heading' | 'table_header' | 'table_row' | 'sentence'
     header: tuple[str, ...] = ()  # a table row's header cells (clean)
     clean: str = ""  # the text with LaTeX and emphasis markup undone (a LaTeX row as '| a | b |')
+    lead: str = ""  # the label the unit's paragraph starts with, lowercased ('setup', 'data'), else ''
 
     def __post_init__(self):
         if not self.clean:
@@ -61,6 +70,15 @@ def split_row(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+def lead_of(paragraph: str) -> str:
+    """The label a paragraph starts with ('**Setup.** We train ...' -> 'setup'), or ''."""
+    m = _LEAD.match(paragraph)
+    if not m:
+        return ""
+    label = (m.group("bold") or m.group("plain") or "").strip()
+    return label.lower() if len(label.split()) <= 5 else ""
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a paragraph."""
     out, start = [], 0
@@ -88,6 +106,7 @@ def units(markdown: str) -> list[Unit]:
             return
         first = para[0][0]
         joined = " ".join(t.strip() for _, t in para)
+        lead = lead_of(joined)
         # sentences keep the line they start on, approximately: count the lines consumed so far
         offsets = []
         pos = 0
@@ -99,7 +118,7 @@ def units(markdown: str) -> list[Unit]:
             for p, ln in offsets:
                 if p <= off:
                     line = ln
-            out.append(Unit(s, line, section, "sentence"))
+            out.append(Unit(s, line, section, "sentence", lead=lead))
         para.clear()
 
     latex_header: tuple[str, ...] | None = None
@@ -147,8 +166,7 @@ def units(markdown: str) -> list[Unit]:
             continue
         if _LIST.match(raw):
             flush()
-            para.append((i, _LIST.sub("", raw, count=1)))
-            flush()
+            para.append((i, _LIST.sub("", raw, count=1)))  # the lines up to a blank one continue the item
             continue
         para.append((i, stripped.lstrip("> ").strip()))
     flush()
