@@ -180,6 +180,12 @@ _HYPERPARAM_BEFORE = re.compile(
     re.I,
 )
 _ASSIGN = re.compile(r"([A-Za-z_α-ωΑ-Ω][\w.\-α-ωΑ-Ω]*)\s*(?:=|:)\s*$")
+_ANY_ASSIGN = re.compile(r"(?<![\w.])([A-Za-z_α-ωΑ-Ω][\w\-α-ωΑ-Ω]*)\s*=\s*[-+\u2212]?\.?\d")
+_STATS_CONTEXT = re.compile(
+    r"±|\+/-|\bp\s*[=<>≤≥]|\bp-values?\b|\bci\b|interval|\btests?\b|t-test|welch|mann|wilcoxon|student|cohen|hedges|"
+    r"effect size|\bstd\b|\bsd\b|\bmean\b|\bdf\b",
+    re.I,
+)
 _RESULT_WORDS = {
     "p",
     "t",
@@ -390,9 +396,8 @@ class _Lint:
         if _METHOD_UNIT.match(after):
             return "skip"
         m = _ASSIGN.search(before)
-        if m and m.group(1).lower() not in _RESULT_WORDS and m.group(1).lower() not in self.metric_words:
-            if not any(m.group(1).lower() == mt.lower() for mt in self.an.metrics):
-                return "skip"  # a hyperparameter: lr=3e-4, γ=0.9
+        if m and self._is_setting(m.group(1), masked):
+            return "skip"  # a hyperparameter: lr=3e-4, γ=0.9, T=40 beside F=27
         if _HYPERPARAM_BEFORE.search(before[-40:]):
             return "skip"
         if kind in ("setup", "hypothesis"):
@@ -404,6 +409,17 @@ class _Lint:
         if not self.has_series and re.search(r"\b(step|epoch|iteration|iter)s?\W*$", before, re.I) and n.decimals == 0:
             return "skip"  # a step a results file does not record
         return "value"
+
+    def _is_setting(self, name: str, sentence: str) -> bool:
+        """Whether `name = value` (or `name: value`) sets something rather than reports a result: not a metric, not an
+        arm ('LightGBM: +4.63 points'), and a statistic's letter (t, U, d, n ...) only in a list of settings (T=40
+        beside F=27) or a sentence with no statistics in it (a model's d=144)."""
+        low = name.lower()
+        if low in self.metric_words or any(low == m.lower() for m in self.an.metrics) or self.arms_in(name):
+            return False
+        if low not in _RESULT_WORDS:
+            return True
+        return _in_settings_list(name, sentence) or not _STATS_CONTEXT.search(sentence)
 
     def _read_numbers(self) -> None:
         for u in self.units:
@@ -728,13 +744,11 @@ class _Lint:
         if not stated:
             return  # not restating the hypothesis is no change of it; references ('is supported') are fine
         want = _norm(registered)
-        joined = " zzunitzz ".join(_norm(u.clean) for u in stated) + " zzunitzz"
-        at = joined.find(want)
-        while at != -1:
-            rest = joined[at + len(want) :].split()
-            if rest and rest[0] == "zzunitzz":
-                return  # restated word for word (whatever framing comes before it)
-            at = joined.find(want, at + 1)
+        # word for word, and ended there (a period, a closing quote or parenthesis): whatever framing comes before it
+        # ('Pre-registered hypothesis: *H.*'), whatever sentence follows; words added to it would change it
+        verbatim = re.compile(r"[\W_]+".join(map(re.escape, want.split())) + r"(?=\s*(?:$|[.;!?\"'”’*_)\]]))", re.I)
+        if any(verbatim.search(u.clean) for u in stated):
+            return
         reg_words = set(_words(registered))
         best, best_u = 0.0, None
         for u in stated:
@@ -813,7 +827,11 @@ class _Lint:
                 continue
             masked = _mask(u.clean)
             hits: list[tuple[int, int, int | None]] = []  # (position, k, launched)
-            hits += [(h.start(), int(h.group(1)), None) for h in _N_EQ.finditer(masked)]
+            hits += [
+                (h.start(), int(h.group(1)), None)
+                for h in _N_EQ.finditer(masked)
+                if not _in_settings_list(masked[h.start() : h.start() + 1], masked)  # REDQ's N=10, M=2
+            ]
             hits += [(h.start(), int(h.group(1)), None) for h in _N_WORDS.finditer(masked)]
             if u.kind == "table_row":
                 bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", masked)]
@@ -862,6 +880,12 @@ class _Lint:
                     self.add("L10", x.unit, f"arm {arm} has one completed run; its value is reported as a result")
                     seen_l10.add(arm)
                     break
+
+
+def _in_settings_list(name: str, sentence: str) -> bool:
+    """`name=v` sits among settings: the sentence assigns another name that is no statistic ('N=2, M=9')."""
+    others = [m.group(1).lower() for m in _ANY_ASSIGN.finditer(sentence) if m.group(1).lower() != name.lower()]
+    return any(o not in _RESULT_WORDS for o in others)
 
 
 def _means(x: _Num) -> list[Match]:
