@@ -146,6 +146,7 @@ _FAIL_WORDS = re.compile(
     r"timeout|abort\w*|did not (?:complete|finish))\b",
     re.I,
 )
+_LIST_JOIN = re.compile(r"\s*%?\s*(?:,|/|;|\band\b|\bto\b|[-–—])\s*(?:and\s+)?", re.I)
 _SINGLE_RUN = re.compile(
     r"\b(seed|run|seeds\s+\d|best|worst|max(?:imum)?|min(?:imum)?|highest|lowest|peak|range[ds]?|between|individual|single|"
     r"each|outliers?|per[- ]seed|spread|up to|one of|top)\b",
@@ -559,6 +560,31 @@ class _Lint:
                     best, arm = x.num.start, next(iter(owners))
         return arm
 
+    def _run_listings(self) -> set[int]:
+        """The written numbers that list one arm's runs: two or more run values of the same arm joined only by ',',
+        '/', ';', 'and', 'to' or a dash ('L1 36.52 / 36.31 / 36.41', 'from 91.93% to 93.96%', '(74.9 and 95.2)'). A
+        listing or a range of runs says what it is; it is no single run given as the arm's result."""
+        out: set[int] = set()
+        by_unit: dict[int, list[_Num]] = {}
+        for x in self.doc.nums:
+            if x.role != "skip":
+                by_unit.setdefault(id(x.unit), []).append(x)
+        for nums in by_unit.values():
+            nums.sort(key=lambda x: x.num.start)
+            masked = _mask(nums[0].unit.clean)
+            chain = [nums[0]]
+            for prev, x in zip(nums, nums[1:] + [None]):
+                joined = x is not None and _LIST_JOIN.fullmatch(masked[prev.num.end : x.num.start])
+                if joined:
+                    chain.append(x)
+                    continue
+                arms = [{c.arm for c in y.cands if c.kind in ("run", "extreme") and c.arm} for y in chain]
+                if len(chain) >= 2 and set.intersection(*arms):
+                    out.update(id(y) for y in chain)
+                if x is not None:
+                    chain = [x]
+        return out
+
     # --- checks -----------------------------------------------------------------------------------------------
 
     def numbers(self) -> None:
@@ -568,8 +594,12 @@ class _Lint:
         spread_labels: set[str] = set()
         bare: list[tuple[_Num, set[str]]] = []
         per_run_table = {}
+        listed = self._run_listings()
         for x in self.doc.nums:
             u = x.unit
+            if id(x) in listed:
+                continue  # 'every run: 42.29, 42.28, 42.46', 'seeds ranging from 91.93% to 93.96%'
+
             if u.kind == "table_row" and u.line not in per_run_table:
                 per_run_table[u.line] = (
                     any(re.search(r"\bseed\b|\brun\b", h, re.I) for h in u.header[:2]) or _kind(u) == "runs"
