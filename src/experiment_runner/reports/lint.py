@@ -96,8 +96,10 @@ CODES: dict[str, LintCode] = {
     )
 }
 
+# a claim word on its own, not inside a hyphenated name (N-BEATS)
 _CLAIM = re.compile(
-    r"\b(significant(?:ly)?|outperform(?:s|ed|ing)?|beats?|better than|worse than|superior to|inferior to|improv(?:es|ed|ing))\b",
+    r"(?<![\w-])(significant(?:ly)?|outperform(?:s|ed|ing)?|beats?|better than|worse than|superior to|inferior to|"
+    r"improv(?:es|ed|ing))(?![\w-])",
     re.I,
 )
 _NEGATIVE_CLAIM = re.compile(r"\b(worse than|inferior to)\b", re.I)
@@ -117,6 +119,7 @@ _PLAN_TALK = re.compile(
     r"\bto detect\b|\bdetectable\b|\bpower\b)",
     re.I,
 )
+_CLAUSE_CUT = re.compile(r"[,;:]|\b(?:but|while|whereas)\b", re.I)
 _N_EQ = re.compile(r"\bn\s*=\s*(\d+)\b", re.I)
 _N_WORDS = re.compile(
     r"\b(?:over|across|from|on|with|of)\s+(\d+)\s+(?:completed\s+|successful\s+)?(?:seeds|runs)\b", re.I
@@ -403,7 +406,8 @@ class _Lint:
             return "skip"
         if kind in ("setup", "hypothesis"):
             return "skip"
-        if _PLAN_TALK.search(masked) and not re.search(r"±", masked):
+        clause = f"{u.lead}: {_clause(masked, n.start)}"  # a paragraph labelled 'Success criterion:' is about it
+        if _PLAN_TALK.search(clause) and "±" not in clause:
             return "skip"  # the criterion's threshold, the registered minimum ...
         if kind == "failed" and re.search(r"\b(step|epoch|iteration|iter|exit|signal|code)\w*\W*$", before, re.I):
             return "skip"
@@ -678,10 +682,10 @@ class _Lint:
             if u.kind in ("heading", "table_header", "table_row") or _kind(u) == "hypothesis":
                 continue
             masked = _mask(u.clean)
-            if _PLAN_TALK.search(masked):
-                continue  # 'the criterion (+1 point, significant) is not met', 'the hypothesis ...'
             claim = None
             for m in _CLAIM.finditer(masked):
+                if _PLAN_TALK.search(f"{u.lead}: {_clause(masked, m.start())}"):
+                    continue  # 'the criterion (+1 point, significant) is not met', 'the hypothesis ...'
                 clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", masked[: m.start()])[-1]
                 if _NEGATION.search(clause) or masked[max(0, m.start() - 4) : m.start()].lower().endswith("non-"):
                     continue
@@ -910,6 +914,25 @@ class _Lint:
                     self.add("L10", x.unit, f"arm {arm} has one completed run; its value is reported as a result")
                     seen_l10.add(arm)
                     break
+
+
+def _clause(text: str, pos: int) -> str:
+    """The clause of `text` around offset `pos`: up to the nearest ',', ';', ':', 'but', 'while' or 'whereas' on
+    either side that is not inside parentheses or brackets ('the criterion (+1 point, significant) is not met' is
+    one clause)."""
+    depth = [0] * (len(text) + 1)
+    d = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            d += 1
+        elif ch in ")]" and d > 0:
+            d -= 1
+        depth[i + 1] = d
+    cuts = [m for m in _CLAUSE_CUT.finditer(text) if depth[m.start()] == 0 and depth[m.start() + 1] == 0]
+    start = max((m.end() for m in cuts if m.end() <= pos), default=0)
+    end = min((m.start() for m in cuts if m.start() >= pos), default=len(text))
+    # a position inside parentheses keeps the clause the parentheses sit in
+    return text[start:end]
 
 
 def _in_settings_list(name: str, sentence: str) -> bool:
