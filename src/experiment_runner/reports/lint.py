@@ -447,7 +447,12 @@ class _Lint:
                 permille = "‰" in masked[n.end : n.end + 3] or bool(re.search(r"per[- ]?mille", masked, re.I))
                 ctx = self._context(u, masked, header, n.start)
                 cands = self.traceable.candidates(n, ctx, permille=permille) if role != "skip" else []
-                bound_ok = bool(_BOUND_CONTEXT.search(ctx[-40:])) or bool(header and _SPREAD_HEADER.search(header))
+                bound_ok = (
+                    bool(_BOUND_CONTEXT.search(ctx[-40:]))
+                    or bool(header and _SPREAD_HEADER.search(header))
+                    # 'the Welch 95% intervals for the difference (LoRA minus full) are -0.68 to +0.07'
+                    or (u.kind == "sentence" and bool(_BOUND_CONTEXT.search(_clause(masked[: n.start], n.start))))
+                )
                 if not bound_ok:
                     cands = [c for c in cands if c.kind != "bound"]
                 after_pm = bool(re.match(r"\s*%?\s*\)?\s*(±|\+/-|\+-)", masked[n.end : n.end + 8]))
