@@ -290,6 +290,23 @@ def _kind(u: Unit) -> str:
     return _section_kind(u.section)
 
 
+def _metric_pattern(metric: str) -> re.Pattern:
+    """A metric id as prose writes it: its parts (split at _ - . /, between letters and digits, at a lower-upper
+    case change) in order, joined by nothing, a space or a hyphen; the last part of three or more letters may run on
+    ('err' as 'error', 'acc' as 'accuracy')."""
+    parts = [
+        p.lower()
+        for chunk in re.split(r"[_\-./\s]+", metric)
+        for p in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", chunk)
+        if p
+    ]
+    if not parts:
+        return re.compile(re.escape(metric), re.I)
+    body = r"[\s_\-.]?".join(re.escape(p) for p in parts)
+    tail = r"[a-z]*" if parts[-1].isalpha() and len(parts[-1]) >= 3 else ""
+    return re.compile(rf"(?<![A-Za-z0-9]){body}{tail}(?![A-Za-z0-9])", re.I)
+
+
 def _arm_pattern(arm: str) -> re.Pattern:
     """An arm's name in prose: 'label_smoothing' also as 'label smoothing' or 'label-smoothing'."""
     body = "[ _-]".join(re.escape(part) for part in re.split(r"[ _-]+", arm) if part) or re.escape(arm)
@@ -337,6 +354,7 @@ class _Lint:
         self.has_series = any(r.series for r in an.source.runs)
         self.metric_words = {w for m in an.metrics for w in re.split(r"[ _-]+", m.lower()) if w}
         self.aliases: dict[str, str] = {}  # normalised phrase -> arm
+        self.metric_res = {m: [_metric_pattern(m)] for m in an.metrics}
         self.doc = _Doc()
         self._read_numbers()
         self._learn_aliases()
@@ -496,6 +514,24 @@ class _Lint:
             arms = {c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm}
             if len(arms) == 1:
                 self.aliases.setdefault(label, next(iter(arms)))
+        self._learn_metric_headers()
+
+    def _learn_metric_headers(self) -> None:
+        """A table column whose numbers are arms' means of one metric names that metric by its header ('R-L',
+        'UA (%)', 'Top-1 err. (%)')."""
+        columns: dict[tuple[tuple[str, ...], str], set[str]] = {}
+        for x in self.doc.nums:
+            if x.unit.kind != "table_row" or not x.header:
+                continue
+            ms = {c.label[5:].split(" of arm ")[0] for c in _means(x) if c.label.startswith("mean ")}
+            if ms:
+                key = (x.unit.header, x.header)
+                columns[key] = columns.get(key, ms) & ms
+        for (_, header), ms in columns.items():
+            words = re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", header))
+            if len(ms) == 1 and words and not _STAT_HEADER.fullmatch(header.strip()):
+                body = r"[\W_]*".join(map(re.escape, words))
+                self.metric_res[next(iter(ms))].append(re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.I))
 
     # --- arms in text -----------------------------------------------------------------------------------------
 
@@ -534,6 +570,17 @@ class _Lint:
                     continue
                 spans.append((m.start(), m.end(), a))
         return sorted(spans)
+
+    def metrics_in(self, text: str) -> list[str]:
+        """The metrics a sentence names, in the order it names them: by id written any common way ('min_dcf' as
+        minDCF, 'top1_err' as 'top-1 error', 'rougeL' as ROUGE-L) or by the header of a table column that holds
+        the metric's means ('R-L', 'UA (%)')."""
+        hits = []
+        for m, patterns in self.metric_res.items():
+            starts = [h.start() for p in patterns for h in p.finditer(text)]
+            if starts:
+                hits.append((min(starts), m))
+        return [m for _, m in sorted(hits)]
 
     def arms_in(self, text: str) -> list[str]:
         out: list[str] = []
@@ -682,7 +729,7 @@ class _Lint:
 
     def claims(self) -> None:
         an = self.an
-        by_arm = {c.arm: c for c in an.comparisons}
+        secondary = None
         for u in self.units:
             if u.kind in ("heading", "table_header", "table_row") or _kind(u) == "hypothesis":
                 continue
@@ -701,14 +748,26 @@ class _Lint:
             if not _TEST_CITED.search(masked):
                 self.add("L03", u, f"'{claim.group(0)}' with no test cited in the sentence")
                 continue
+            # a claim about a secondary metric only ('a significantly lower sMAPE') is held to that metric's tests
+            metrics = self.metrics_in(masked)
+            on = ""
+            if metrics and an.plan.primary_metric not in metrics:
+                if secondary is None:
+                    from experiment_runner.reports.secondary import secondary_tests
+
+                    secondary = secondary_tests(an)
+                pool = {a: t for (a, m), t in secondary.items() if m == metrics[0]}
+                on = f" on {metrics[0]}"
+            else:
+                pool = {c.arm: c for c in an.comparisons}
             named = [a for a in self.arms_in(masked) if a != an.baseline]
             negative = bool(_NEGATIVE_CLAIM.search(masked)) and not _POSITIVE_CLAIM.search(masked)
             positive = bool(_POSITIVE_CLAIM.search(masked))
-            targets = [by_arm.get(a) for a in named] if named else list(an.comparisons)
+            targets = [pool.get(a) for a in named] if named else list(pool.values())
             problems = []
-            for a, c in zip(named or [c.arm for c in an.comparisons], targets):
+            for a, c in zip(named or list(pool), targets):
                 if c is None:
-                    problems.append(f"{a} has no test against the baseline {an.baseline} (too few values)")
+                    problems.append(f"{a} has no test against the baseline {an.baseline}{on} (too few values)")
                     continue
                 direction_ok = True
                 if c.better is not None:
@@ -718,10 +777,12 @@ class _Lint:
                     adj = (
                         ""
                         if c.p_adjusted == c.p or c.p_adjusted is None
-                        else f", {len(an.comparisons)} comparisons Holm-adjusted: {c.p_adjusted:.3g}"
+                        else f", {len(pool)} comparisons Holm-adjusted: {c.p_adjusted:.3g}"
                     )
                     why = "not significant" if not c.significant else "the difference goes the other way"
-                    problems.append(f"{c.arm} vs {c.baseline}: {c.test} p = {p}{adj}; alpha {an.plan.alpha:g}: {why}")
+                    problems.append(
+                        f"{c.arm} vs {c.baseline}{on}: {c.test} p = {p}{adj}; alpha {an.plan.alpha:g}: {why}"
+                    )
             if named and problems:
                 self.add("L04", u, f"'{claim.group(0)}' is not what the data show: " + "; ".join(problems))
             elif not named and targets and len(problems) == len(targets):

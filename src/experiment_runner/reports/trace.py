@@ -1,12 +1,13 @@
 """Every value a report on an Analysis may cite, with what it is: recorded run values, each arm's statistics, the
 comparisons (the report's own, and those a researcher commonly computes by hand: Welch's and Student's intervals
-of the difference, paired statistics where seeds are shared, Cohen's d, Holm and Bonferroni over every test),
-differences and ratios between arms, counts, and the plan's values."""
+of the difference, paired statistics where seeds are shared, Cohen's d, Holm and Bonferroni over every test, on the
+primary metric and on every secondary one), differences and ratios between arms, counts, and the plan's values."""
 
 from __future__ import annotations
 
 import json
 import math
+import warnings
 
 from experiment_runner.reports.numbers import Traceable
 
@@ -99,15 +100,23 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
 
 def build(an) -> Traceable:
     """The Traceable of an Analysis (see the module docstring)."""
+    # scipy warns on nearly constant samples (a column that is the same in every run); the values are still what a
+    # person computing by hand would get, and a warning here would reach the caller's log as noise
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _build(an)
+
+
+def _build(an) -> Traceable:
     t = Traceable()
     fractions = fraction_metrics(an)
     _runs(t, an, fractions)
     _cells(t, an, fractions)
     _between_arms(t, an, fractions)
-    all_ps: list[float] = []
-    for cmp in an.comparisons:
-        all_ps.extend(_comparison(t, an, cmp, cmp.metric in fractions))
-    _corrections(t, an, all_ps)
+    _corrections(t, [_comparison(t, an, cmp, cmp.metric in fractions) for cmp in an.comparisons])
+    for metric in an.metrics:
+        if metric != an.plan.primary_metric:
+            _corrections(t, _secondary(t, an, metric, metric in fractions))
     if an.plan.success_criteria or an.plan.smallest_effect is not None:
         from experiment_runner.reports.criterion import read
 
@@ -244,22 +253,43 @@ def _comparison(t: Traceable, an, cmp, sc: bool) -> list[float]:
     return ps + _paired(t, cx, cy, where, sc, plan.higher_is_better, plan.alpha)
 
 
-def _corrections(t: Traceable, an, ps: list[float]) -> None:
-    """Holm and Bonferroni over the comparisons of each kind of test a researcher may have run by hand."""
+def _secondary(t: Traceable, an, metric: str, sc: bool) -> list[list[float]]:
+    """What people compute by hand for each arm against the baseline on a secondary metric; returns each arm's
+    p-values (one list per arm, the tests in the same order), for corrections over the arms."""
+    from experiment_runner.reports.sources import lower_is_better
+
+    base = an.cells.get((an.baseline, metric))
+    if base is None:
+        return []
+    out = []
+    for arm in an.arms:
+        cell = an.cells.get((arm, metric))
+        if arm == an.baseline or cell is None:
+            continue
+        where = f"{arm} vs {an.baseline} on {metric}"
+        ps = _hand_comparisons(t, cell.values, base.values, where, sc, an.plan.alpha)
+        ps += _paired(
+            t,
+            dict(zip(cell.seeds, cell.values)),
+            dict(zip(base.seeds, base.values)),
+            where,
+            sc,
+            not lower_is_better(metric),
+            an.plan.alpha,
+        )
+        out.append(ps)
+    return out
+
+
+def _corrections(t: Traceable, families: list[list[float]]) -> None:
+    """Holm and Bonferroni over the arms compared with the baseline on one metric, for each kind of test a researcher
+    may have run by hand. families: each arm's p-values, the tests in the same order in every arm's list."""
     from experiment_runner.stats.compare import holm
 
-    k = len(an.comparisons)
-    if k < 2:
+    k = len(families)
+    if k < 2 or len({len(f) for f in families}) != 1:
         return
-    # p-values of one test across the comparisons sit at the same position in each comparison's list
-    by_test: dict[int, list[float]] = {}
-    per = len(ps) // k if k else 0
-    if per:
-        for i, p in enumerate(ps):
-            by_test.setdefault(i % per, []).append(p)
-    for family in by_test.values():
-        if len(family) != k:
-            continue
+    for family in zip(*families):
         for p, pa in zip(family, holm(family)):
             t.add(pa, "p-value (Holm-adjusted, by hand)")
             t.add(min(1.0, p * k), "p-value (Bonferroni-adjusted, by hand)")
