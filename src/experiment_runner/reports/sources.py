@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from experiment_runner.errors import UserError
+from experiment_runner.reports.columns import is_step_column, task_column
 from experiment_runner.workspace import Workspace
 
 log = logging.getLogger("experiment_runner.reports")
@@ -43,6 +44,7 @@ class RunData:
     created_at: str | None = None
     exploratory: bool | None = None
     line: int | None = None  # line of a results file
+    task: str | None = None  # the task or data set of a results-file row (its `task` or `dataset` column)
 
 
 @dataclass
@@ -141,7 +143,8 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
 
 
 def load_results_file(ws: Workspace, value: str) -> Source:
-    """Read a results file: columns method, seed, status, optional run_id and cause, then one column per metric."""
+    """Read a results file: columns method, seed, status, optional run_id and cause, an optional step counter (the
+    training budget the run reached) and task (or dataset), then one column per metric."""
     path = ws.resolve(value, must_exist=True, kind="file", what="results file")
     try:
         text = path.read_text(encoding="utf-8")
@@ -154,7 +157,9 @@ def load_results_file(ws: Workspace, value: str) -> Source:
             f"results file {value!r} lacks the column(s) {', '.join(missing)}; it needs method, seed, status, then one "
             f"column per metric (columns found: {', '.join(columns) or 'none'})"
         )
-    metrics = [c for c in columns if c not in RESERVED_COLUMNS]
+    step_col = next((c for c in columns if is_step_column(c)), None)
+    task_col = task_column(columns)
+    metrics = [c for c in columns if c not in RESERVED_COLUMNS and c not in (step_col, task_col)]
     runs: list[RunData] = []
     seen_ids: set[str] = set()
     for line, row in rows:
@@ -180,6 +185,7 @@ def load_results_file(ws: Workspace, value: str) -> Source:
             run_id = f"{run_id}#L{line}"
         seen_ids.add(run_id)
         cause = str(row.get("cause") or "").strip() or None
+        task = str(row.get(task_col) or "").strip() or None if task_col else None
         runs.append(
             RunData(
                 run_id=run_id,
@@ -190,6 +196,8 @@ def load_results_file(ws: Workspace, value: str) -> Source:
                 cause=cause,
                 cause_source="results file" if cause else None,
                 line=line,
+                last_step=_number(row.get(step_col), where, step_col) if step_col else None,
+                task=task,
             )
         )
     if not runs:
