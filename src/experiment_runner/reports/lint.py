@@ -890,16 +890,25 @@ class _Lint:
             ]
             return statistics.median(steps) if steps else None
 
+        def completed(arm):
+            c = an.cells.get((arm, an.plan.primary_metric))
+            return c.n if c is not None else 0
+
         problems = []
-        b_steps, b_runs = budget(base), an.launched.get(base, 0)
+        b_steps, b_runs, b_n = budget(base), an.launched.get(base, 0), completed(base)
         for arm in an.arms:
             if arm == base:
                 continue
             s = budget(arm)
             if b_steps is not None and s is not None and b_steps < 0.9 * s:
                 problems.append(f"the baseline ran a median of {b_steps:g} steps, {arm} {s:g}")
-            if an.launched.get(arm, 0) > b_runs:
-                problems.append(f"the baseline has {b_runs} seeds, {arm} {an.launched[arm]}")
+            # fewer seeds launched and fewer completed: a crash in the compared arm that evens the count is no
+            # smaller baseline budget in the comparison
+            if an.launched.get(arm, 0) > b_runs and completed(arm) > b_n:
+                problems.append(
+                    f"the baseline has {b_n} completed seeds ({b_runs} launched), {arm} {completed(arm)} "
+                    f"({an.launched[arm]} launched)"
+                )
         if problems:
             disclosed = any(
                 re.search(
@@ -911,8 +920,21 @@ class _Lint:
                 for u in self.units
             )
             if not disclosed:
-                mentions = [u for u in self.units if u.kind != "heading" and base in self.arms_in(_mask(u.clean))]
-                self.add("L08", mentions[0] if mentions else None, "; ".join(problems))
+                self.add("L08", self._result_unit(base), "; ".join(problems))
+
+    def _result_unit(self, arm: str) -> Unit | None:
+        """Where the report gives an arm's result (its mean; a table row first), else where it first names it."""
+        given = [
+            x.unit
+            for x in self.doc.nums
+            if x.role != "skip"
+            and _kind(x.unit) not in ("hypothesis", "setup")
+            and any(c.arm == arm for c in _means(x))
+        ]
+        given.sort(key=lambda u: (u.kind != "table_row", u.line))
+        if given:
+            return given[0]
+        return next((u for u in self.units if u.kind != "heading" and arm in self.arms_in(_mask(u.clean))), None)
 
     def counts(self) -> None:
         an = self.an
