@@ -32,6 +32,7 @@ from experiment_runner.reports.analyse import Analysis
 from experiment_runner.reports.model import Finding
 from experiment_runner.reports.numbers import Match, Number, _mask, find_numbers
 from experiment_runner.reports.text import Unit, split_row, units
+from experiment_runner.reports.trace import fraction_metrics
 
 
 @dataclass(frozen=True)
@@ -559,7 +560,8 @@ class _Lint:
             if len(owners) != 1:
                 continue
             a = next(iter(owners))
-            for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text, re.I):
+            # 'ImageNet-pretrained' names imagenet_pt; 'ResNet-18' is a name of its own, not the arm 'resnet'
+            for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?!\w|-\d)", text, re.I):
                 if _ABSENCE.search(text[max(0, m.start() - 12) : m.start()]):
                     continue
                 if any(
@@ -717,9 +719,12 @@ class _Lint:
         for u, items in cherry.values():
             self.add("L11", u, "one run's value given as a result: " + "; ".join(items))
         flagged: dict[int, tuple[Unit, list[str]]] = {}
+        single = {a for (a, _), c in self.an.cells.items() if c.n < 2}
         for x, means in bare:
             if means & spread_labels:
                 continue  # the same result is given with its spread elsewhere in the report
+            if {c.arm for c in _means(x)} <= single:
+                continue  # one run has no spread to give: L10 says so
             flagged.setdefault(x.unit.line, (x.unit, []))[1].append(f"{x.num.text} ({sorted(means)[0]}; no ±)")
         for u, items in flagged.values():
             self.add("L01", u, f"result(s) without their spread: {', '.join(items)}")
@@ -922,6 +927,29 @@ class _Lint:
             if not disclosed:
                 self.add("L08", self._result_unit(base), "; ".join(problems))
 
+    def _subset_behind(self, u: Unit, arm: str, k: int) -> str | None:
+        """The seeds of a k-run subset of the arm whose means and stds give every number the unit writes that traces
+        to nothing else (a table row over 3 hand-picked seeds of 5), as text; None when no subset does."""
+        written = [x.num for x in self.doc.nums if x.unit is u and x.role in ("value", "center-miss") and not _means(x)]
+        if not written or k < 2:
+            return None
+        fractions = fraction_metrics(self.an)
+        cells = [c for (a, _), c in self.an.cells.items() if a == arm and c.n > k]
+        if not cells:
+            return None
+        seeds = cells[0].seeds
+        if any(c.seeds != seeds for c in cells):
+            return None
+        per_subset: dict[tuple, list[float]] = {}
+        for c in cells:
+            scale = 100.0 if c.metric in fractions else 1.0
+            for ss, mean, std in _subset_stats(c.values, c.seeds, k):
+                per_subset.setdefault(tuple(ss), []).extend((mean, std, mean * scale, std * scale))
+        for ss, stats_ in per_subset.items():
+            if all(any(abs(abs(n.value) - v) <= n.tolerance for v in stats_) for n in written):
+                return ", ".join(str(s) for s in ss)
+        return None
+
     def _result_unit(self, arm: str) -> Unit | None:
         """Where the report gives an arm's result (its mean; a table row first), else where it first names it."""
         given = [
@@ -982,12 +1010,16 @@ class _Lint:
                         self.add("L10", u, f"arm {arm} is reported from n={k} run(s): no variance can be shown")
                         seen_l10.add(arm)
                 elif k not in valid:
+                    subset = self._subset_behind(u, arm, k)
                     self.add(
                         "L09",
                         u,
                         f"arm {arm}: n={k} here, but {sorted(valid)} completed run(s) with a value exist "
-                        f"(of {an.launched[arm]} seeds launched)",
+                        f"(of {an.launched[arm]} seeds launched)"
+                        + (f"; its numbers here are the statistics of seeds {subset} only" if subset else ""),
                     )
+                    if subset:  # the row's numbers are explained: a subset's statistics, not untraceable ones
+                        self.findings = [f for f in self.findings if not (f.code == "L02" and f.line == u.line)]
                 elif of is not None and of not in (an.launched.get(arm), an.attempts.get(arm)):
                     self.add("L09", u, f"arm {arm}: {k} of {of} here, but {an.launched[arm]} seeds were launched")
         # an arm whose data hold one completed run, reported with its value
@@ -1002,6 +1034,17 @@ class _Lint:
                     self.add("L10", x.unit, f"arm {arm} has one completed run; its value is reported as a result")
                     seen_l10.add(arm)
                     break
+
+
+def _subset_stats(values: list[float], seeds: list, k: int, limit: int = 5000):
+    """(seeds, mean, std) of every k-subset of an arm's runs, up to `limit` subsets."""
+    import itertools
+
+    for i, combo in enumerate(itertools.combinations(range(len(values)), k)):
+        if i >= limit:
+            return
+        vs = [values[j] for j in combo]
+        yield [seeds[j] for j in combo], statistics.fmean(vs), statistics.stdev(vs)
 
 
 def _clause(text: str, pos: int) -> str:
