@@ -333,7 +333,7 @@ class _Num:
     num: Number
     cands: list[Match]
     header: str | None
-    role: str  # 'value' | 'count' | 'skip'
+    role: str  # 'value' | 'count' | 'skip' | 'center-miss' | 'loose' (until _settle_loose)
     spread: bool = False
 
 
@@ -359,6 +359,7 @@ class _Lint:
         self.doc = _Doc()
         self._read_numbers()
         self._learn_aliases()
+        self._settle_loose()
 
     def add(self, code: str, unit: Unit | None, message: str) -> None:
         c = CODES[code]
@@ -432,7 +433,23 @@ class _Lint:
             return "skip"
         if not self.has_series and re.search(r"\b(step|epoch|iteration|iter)s?\W*$", before, re.I) and n.decimals == 0:
             return "skip"  # a step a results file does not record
+        if u.kind == "sentence" and not self._about_results(masked):
+            return "loose"  # decided once the arms' and metrics' names in the report are known (_settle_loose)
         return "value"
+
+    def _settle_loose(self) -> None:
+        """A number in a sentence that names no arm, metric, statistic or spread is no result ('we have not tried
+        0.35 or higher'): not checked. Run after the names tables give arms and metrics are learned."""
+        for x in self.doc.nums:
+            if x.role == "loose":
+                x.role = "value" if self._about_results(_mask(x.unit.clean)) else "skip"
+                if x.role == "skip":
+                    x.cands = []
+
+    def _about_results(self, sentence: str) -> bool:
+        """Whether a sentence says what its numbers could be results of: an arm (or the baseline), a metric, a
+        statistic or a spread. A number in a sentence naming none of them is no result (a setting, an idea)."""
+        return bool(_STATS_CONTEXT.search(sentence) or self.metrics_in(sentence) or self.arms_in(sentence))
 
     def _is_setting(self, name: str, sentence: str) -> bool:
         """Whether `name = value` (or `name: value`) sets something rather than reports a result: not a metric, not an
@@ -649,7 +666,7 @@ class _Lint:
         """L02 untraceable numbers, L11 single-run values given as results, L01 results without their spread."""
         bad: dict[int, tuple[Unit, list[str]]] = {}
         cherry: dict[int, tuple[Unit, list[str]]] = {}
-        spread_labels: set[str] = set()
+        spread_labels: dict[str, int] = {}  # a mean given with its spread -> the first line that does
         bare: list[tuple[_Num, set[str]]] = []
         per_run_table = {}
         listed = self._run_listings()
@@ -711,7 +728,8 @@ class _Lint:
             if _STAT_PREFIX.search(prefix) or x.num.comparator:
                 continue
             if x.spread:
-                spread_labels |= means
+                for label in means:
+                    spread_labels[label] = min(spread_labels.get(label, u.line), u.line)
             else:
                 bare.append((x, means))
         for u, items in bad.values():
@@ -721,8 +739,9 @@ class _Lint:
         flagged: dict[int, tuple[Unit, list[str]]] = {}
         single = {a for (a, _), c in self.an.cells.items() if c.n < 2}
         for x, means in bare:
-            if means & spread_labels:
-                continue  # the same result is given with its spread elsewhere in the report
+            if any(spread_labels.get(label, x.unit.line + 1) <= x.unit.line for label in means):
+                # the reader has seen it with its spread already; a summary before the table must carry its own
+                continue
             if {c.arm for c in _means(x)} <= single:
                 continue  # one run has no spread to give: L10 says so
             flagged.setdefault(x.unit.line, (x.unit, []))[1].append(f"{x.num.text} ({sorted(means)[0]}; no ±)")
