@@ -11,7 +11,7 @@ L07 baseline_missing        the baseline's result absent from the report
 L08 baseline_truncated      the baseline trained for fewer steps, or ran fewer seeds, than a compared arm, unsaid
 L09 n_mismatch              an n that is not the number of completed runs behind the value
 L10 arm_below_two_seeds     an arm reported from a single run
-L11 cherry_picked_number    one run's value (an arm's best or worst seed) given as the arm's result
+L11 cherry_picked_number    one run's value (the arm's best, worst or any single seed) given as its result
 
 How a number is read: written numbers match recorded values and statistics when rounding the value to the printed
 digits gives them; a value of a metric stored as a fraction may be written x 100 (96.06, 96.06%, a difference of
@@ -103,8 +103,10 @@ _CLAIM = re.compile(
     r"improv(?:es|ed|ing))(?![\w-])",
     re.I,
 )
-_NEGATIVE_CLAIM = re.compile(r"\b(worse than|inferior to)\b", re.I)
-_POSITIVE_CLAIM = re.compile(r"\b(outperform\w*|beats?|better than|superior to|improv\w*)\b", re.I)
+_NEGATIVE_CLAIM = re.compile(r"(?<![\w-])(worse than|inferior to)(?![\w-])", re.I)
+_POSITIVE_CLAIM = re.compile(r"(?<![\w-])(outperform\w*|beats?|better than|superior to|improv\w*)(?![\w-])", re.I)
+# where one claim ends and another statement begins: ';', ':', 'while', 'whereas', 'but', ', and' (not a list's comma)
+_CLAIM_CUT = re.compile(r"[;:]|\b(?:but|while|whereas)\b|,\s*(?:and|so|yet)\b", re.I)
 _NEGATION = re.compile(
     r"\b(not|no|never|without|nor|neither|cannot|can't|didn't|doesn't|don't|isn't|wasn't|fails? to|failed to)\b", re.I
 )
@@ -150,7 +152,7 @@ _FAIL_WORDS = re.compile(
     r"timeout|abort\w*|did not (?:complete|finish))\b",
     re.I,
 )
-_LIST_JOIN = re.compile(r"\s*%?\s*(?:,|/|;|\band\b|\bto\b|[-–—])\s*(?:and\s+)?", re.I)
+_LIST_JOIN = re.compile(r"\s*%?\s*(?:,|/|;|\||\band\b|\bto\b|[-–—])\s*(?:and\s+)?", re.I)
 _SINGLE_RUN = re.compile(
     r"\b(seed|run|seeds\s+\d|best|worst|max(?:imum)?|min(?:imum)?|highest|lowest|peak|range[ds]?|between|individual|single|"
     r"each|outliers?|per[- ]seed|spread|up to|one of|top)\b",
@@ -635,6 +637,10 @@ class _Lint:
                     best, arm = x.num.start, next(iter(owners))
         return arm
 
+    def _label_metric(self, label: str) -> str | None:
+        """The metric a Traceable label is about ('max eval_return of arm ppo', 'best val_loss of run r3')."""
+        return next((m for m in self.an.metrics if f" {m} of " in f" {label}"), None)
+
     def _run_listings(self) -> set[int]:
         """The written numbers that list one arm's runs: two or more run values of the same arm joined only by ',',
         '/', ';', 'and', 'to' or a dash ('L1 36.52 / 36.31 / 36.41', 'from 91.93% to 93.96%', '(74.9 and 95.2)'). A
@@ -700,16 +706,18 @@ class _Lint:
                 )
                 if single_ctx or _kind(u) in ("runs", "failed"):
                     continue
-                extremes = [c for c in x.cands if c.kind == "extreme"]
-                if extremes:
-                    about = self.arm_before(u, x.num.start)
-                    c = next((e for e in extremes if e.arm == about), extremes[0])
-                    cell = self.an.cells.get((c.arm, c.label.split(" of arm ")[0].split(" ", 1)[1])) if c.arm else None
+                # one run's value where the text gives no sign it is one run's: its best, its worst or any other
+                # seed given as the arm's result (L11); a run of an arm the text is not about is a wrong number (L02)
+                about = self.unit_arm(u) if u.kind == "table_row" else self.arm_before(u, x.num.start)
+                own = [c for c in x.cands if about is None or c.arm == about]
+                if own:
+                    c = next((e for e in own if e.kind == "extreme"), own[0])
+                    cell = self.an.cells.get((c.arm, self._label_metric(c.label))) if c.arm else None
                     beside = f"; the arm's result is {cell.text}" if cell is not None else ""
                     cherry.setdefault(u.line, (u, []))[1].append(f"{x.num.text} is the {c.label}{beside}")
                 else:
                     bad.setdefault(u.line, (u, []))[1].append(
-                        f"{x.num.text} (equals only {x.cands[0].label}, which the text does not say it is)"
+                        f"{x.num.text} (said of {about}, but it equals only {x.cands[0].label})"
                     )
                 continue
             means = {c.label for c in _means(x)}
@@ -784,9 +792,12 @@ class _Lint:
                 on = f" on {metrics[0]}"
             else:
                 pool = {c.arm: c for c in an.comparisons}
-            named = [a for a in self.arms_in(masked) if a != an.baseline]
-            negative = bool(_NEGATIVE_CLAIM.search(masked)) and not _POSITIVE_CLAIM.search(masked)
-            positive = bool(_POSITIVE_CLAIM.search(masked))
+            # the arms and the direction of this claim: its own clause ('X is significantly lower (p = 0.03), while
+            # Y does not differ significantly' claims nothing of Y)
+            said = _clause(masked, claim.start(), _CLAIM_CUT)
+            named = [a for a in self.arms_in(said) if a != an.baseline]
+            negative = bool(_NEGATIVE_CLAIM.search(said)) and not _POSITIVE_CLAIM.search(said)
+            positive = bool(_POSITIVE_CLAIM.search(said))
             targets = [pool.get(a) for a in named] if named else list(pool.values())
             problems = []
             for a, c in zip(named or list(pool), targets):
@@ -1037,8 +1048,10 @@ class _Lint:
                         f"(of {an.launched[arm]} seeds launched)"
                         + (f"; its numbers here are the statistics of seeds {subset} only" if subset else ""),
                     )
-                    if subset:  # the row's numbers are explained: a subset's statistics, not untraceable ones
-                        self.findings = [f for f in self.findings if not (f.code == "L02" and f.line == u.line)]
+                    if subset:  # the row's numbers are explained: a subset's statistics, no wrong or single-run ones
+                        self.findings = [
+                            f for f in self.findings if not (f.code in ("L02", "L11") and f.line == u.line)
+                        ]
                 elif of is not None and of not in (an.launched.get(arm), an.attempts.get(arm)):
                     self.add("L09", u, f"arm {arm}: {k} of {of} here, but {an.launched[arm]} seeds were launched")
         # an arm whose data hold one completed run, reported with its value
@@ -1066,7 +1079,7 @@ def _subset_stats(values: list[float], seeds: list, k: int, limit: int = 5000):
         yield [seeds[j] for j in combo], statistics.fmean(vs), statistics.stdev(vs)
 
 
-def _clause(text: str, pos: int) -> str:
+def _clause(text: str, pos: int, cut: re.Pattern | None = None) -> str:
     """The clause of `text` around offset `pos`: up to the nearest ',', ';', ':', 'but', 'while' or 'whereas' on
     either side that is not inside parentheses or brackets ('the criterion (+1 point, significant) is not met' is
     one clause)."""
@@ -1078,7 +1091,7 @@ def _clause(text: str, pos: int) -> str:
         elif ch in ")]" and d > 0:
             d -= 1
         depth[i + 1] = d
-    cuts = [m for m in _CLAUSE_CUT.finditer(text) if depth[m.start()] == 0 and depth[m.start() + 1] == 0]
+    cuts = [m for m in (cut or _CLAUSE_CUT).finditer(text) if depth[m.start()] == 0 and depth[m.start() + 1] == 0]
     start = max((m.end() for m in cuts if m.end() <= pos), default=0)
     end = min((m.start() for m in cuts if m.start() >= pos), default=len(text))
     # a position inside parentheses keeps the clause the parentheses sit in

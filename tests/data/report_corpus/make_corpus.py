@@ -631,6 +631,10 @@ def flaw_fabricated(ds, s, lines, f):
         s.values[arm.id].mean() + (6 if ds.hib else -6) * s.values[arm.id].std(ddof=1) / 10 + 3 / f.k * 10**-f.d
     )
     lines[i] = lines[i].replace(m, bumped, 1)
+    if any(f.v(v) == bumped for v in s.values[arm.id]):
+        # the bumped mean lands on one run's value as printed: a single run given as the arm's result (L11 since
+        # issue 14's second round; speech_wer's cols text is such a case)
+        return [("L11", i + 1)]
     return [("L02", i + 1)]
 
 
