@@ -122,6 +122,28 @@ _PLAN_TALK = re.compile(
     r"\bto detect\b|\bdetectable\b|\bpower\b)",
     re.I,
 )
+_QUOTED = re.compile(r"[\"“](.+?)[\"”]|(?<![*\w])\*([^*]+)\*(?![*\w])")
+_UP = re.compile(r"\b(?:rais\w*|increas\w*|higher|above|exceed\w*|more than|gains?)\b", re.I)
+_DOWN = re.compile(r"\b(?:lower\w*|reduc\w*|decreas\w*|below|less than|fewer|drops?)\b", re.I)
+_NOT = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n't\b", re.I)
+_BOUND_WORDS = re.compile(
+    r"\b(?:at least|at most|within|no more than|no less than|more than|less than|or more|or less|a minimum of|"
+    r"a maximum of)\b|[≥≤]|>=|<=",
+    re.I,
+)
+# the same bound said another way
+_BOUND_SAME = {
+    "or more": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "≥": "at least",
+    ">=": "at least",
+    "or less": "at most",
+    "no more than": "at most",
+    "a maximum of": "at most",
+    "≤": "at most",
+    "<=": "at most",
+}
 _CLAUSE_CUT = re.compile(r"[,;:]|\b(?:but|while|whereas)\b", re.I)
 _N_EQ = re.compile(r"\bn\s*=\s*(\d+)\b", re.I)
 _N_WORDS = re.compile(
@@ -897,7 +919,10 @@ class _Lint:
                 best, best_u = share, u
         if best_u is None or best < 0.3:
             return  # the section says something else (the criterion, a reference), not a hypothesis
-        self.add("L06", best_u, f'differs from the pre-registered hypothesis "{registered}"')
+        changes = _claim_changes(registered, _restated_part(best_u.clean))
+        if not changes:
+            return  # the same claim in other words: same numbers, direction, bounds and negation
+        self.add("L06", best_u, f'differs from the pre-registered hypothesis "{registered}": {"; ".join(changes)}')
 
     def baseline(self) -> None:
         an = self.an
@@ -1077,6 +1102,50 @@ def _subset_stats(values: list[float], seeds: list, k: int, limit: int = 5000):
             return
         vs = [values[j] for j in combo]
         yield [seeds[j] for j in combo], statistics.fmean(vs), statistics.stdev(vs)
+
+
+def _restated_part(text: str) -> str:
+    """The hypothesis a unit restates: its quoted or emphasised part when it has one, else what follows its label
+    ('Hypothesis: ...'), else the whole unit."""
+    quoted = [q for m in _QUOTED.finditer(text) if len(q := m.group(1) or m.group(2)) > 20]
+    if quoted:
+        return max(quoted, key=len)
+    m = re.match(r"^[^:]{1,60}:\s+(.*)$", text)
+    return m.group(1) if m else text
+
+
+def _skeleton(text: str) -> tuple[set[float], bool, bool, bool, set[str]]:
+    """What makes a hypothesis the claim it is: its numbers, its direction (up / down), its negation and its bounds
+    ('at least', 'within' ...). Two sentences with the same skeleton say the same thing in other words."""
+    masked = _mask(text)
+    nums = {round(n.value, 9) for n in find_numbers(masked)}
+    return (
+        nums,
+        bool(_UP.search(masked)),
+        bool(_DOWN.search(masked)),
+        bool(_NOT.search(masked)),
+        {_BOUND_SAME.get(m.group(0).lower(), m.group(0).lower()) for m in _BOUND_WORDS.finditer(masked)},
+    )
+
+
+def _claim_changes(registered: str, restated: str) -> list[str]:
+    """How a restated hypothesis changes the registered claim (empty: the same claim)."""
+    (rn, ru, rd, rneg, rb), (sn, su, sd, sneg, sb) = _skeleton(registered), _skeleton(restated)
+    out = []
+    if rn != sn:
+        gone, new = sorted(rn - sn), sorted(sn - rn)
+        out.append(
+            "numbers changed"
+            + (f" (registered {', '.join(f'{v:g}' for v in gone)})" if gone else "")
+            + (f" (now {', '.join(f'{v:g}' for v in new)})" if new else "")
+        )
+    if (ru, rd) != (su, sd) and (su or sd):
+        out.append("the direction of the effect changed")
+    if rneg != sneg:
+        out.append("a negation " + ("added" if sneg else "dropped"))
+    if rb != sb:
+        out.append(f"bounds changed ({', '.join(sorted(rb)) or 'none'} -> {', '.join(sorted(sb)) or 'none'})")
+    return out
 
 
 def _clause(text: str, pos: int, cut: re.Pattern | None = None) -> str:
