@@ -1060,6 +1060,8 @@ class _Lint:
                 if arm is None or arm not in an.arms:
                     continue
                 valid = {an.cells[(arm, m)].n for m in an.metrics if (arm, m) in an.cells}
+                if an.across_tasks is not None:  # an n per task
+                    valid |= {c.n for c in an.across_tasks.cells if c.arm == arm}
                 if k < 2:
                     if arm not in seen_l10:
                         self.add("L10", u, f"arm {arm} is reported from n={k} run(s): no variance can be shown")

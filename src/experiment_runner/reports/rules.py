@@ -297,11 +297,13 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         out.append(_violation("S07", [f"run {r.run_id} (arm {r.arm}, seed {r.seed}) is {r.status}" for r in going]))
 
     # S08: a seed run twice in one arm
-    seen: dict[tuple[str, int | None], list[str]] = {}
-    for r in completed_included:
-        seen.setdefault((r.arm, r.seed), []).append(r.run_id)
+    seen: dict[tuple[str, str | None, int | None], list[str]] = {}
+    for r in completed_included:  # a seed run once on each of several tasks is one run per task
+        seen.setdefault((r.arm, r.task, r.seed), []).append(r.run_id)
     s08 = [
-        f"arm {arm} seed {seed}: completed runs {', '.join(ids)}" for (arm, seed), ids in seen.items() if len(ids) > 1
+        f"arm {arm}{f' task {task}' if task else ''} seed {seed}: completed runs {', '.join(ids)}"
+        for (arm, task, seed), ids in seen.items()
+        if len(ids) > 1
     ]
     if s08:
         out.append(_violation("S08", s08))
@@ -354,15 +356,18 @@ def missing_planned(an: Analysis) -> list[str]:
                 f"plan.planned_seeds names arm(s) {', '.join(unknown)} with no rows; arms in the results: {', '.join(arms)}"
             )
     out = []
+    tasks = list(dict.fromkeys(r.task for r in an.source.runs))  # [None] without a task column
     for arm in arms:
         want = planned.get(arm, []) if isinstance(planned, dict) else planned
-        have = {r.seed for r in an.source.runs if r.arm == arm}
-        gone = sorted(set(want) - have)
-        if gone:
-            out.append(
-                f"arm {arm}: planned seed(s) {_seed_text(gone)} have no row in the results file (planned "
-                f"{_seed_text(want)}, present {_seed_text(have)}); list every planned run, failed ones with their status"
-            )
+        for task in tasks:  # every planned seed on every task
+            have = {r.seed for r in an.source.runs if r.arm == arm and r.task == task}
+            gone = sorted(set(want) - have)
+            if gone:
+                out.append(
+                    f"arm {arm}{f' on task {task}' if task else ''}: planned seed(s) {_seed_text(gone)} have no row in "
+                    f"the results file (planned {_seed_text(want)}, present {_seed_text(have)}); list every planned "
+                    "run, failed ones with their status"
+                )
     return out
 
 

@@ -180,12 +180,12 @@ def load_results_file(ws: Workspace, value: str) -> Source:
             v = _number(row.get(m), where, m)
             if v is not None:
                 values[m] = v if math.isfinite(v) else math.nan
-        run_id = str(row.get("run_id") or "").strip() or f"{method}/seed{seed}"
+        task = str(row.get(task_col) or "").strip() or None if task_col else None
+        run_id = str(row.get("run_id") or "").strip() or f"{method}/{task + '/' if task else ''}seed{seed}"
         if run_id in seen_ids:
             run_id = f"{run_id}#L{line}"
         seen_ids.add(run_id)
         cause = str(row.get("cause") or "").strip() or None
-        task = str(row.get(task_col) or "").strip() or None if task_col else None
         runs.append(
             RunData(
                 run_id=run_id,

@@ -113,6 +113,7 @@ def _build(an) -> Traceable:
     _runs(t, an, fractions)
     _cells(t, an, fractions)
     _between_arms(t, an, fractions)
+    _tasks(t, an, fractions)
     _corrections(t, [_comparison(t, an, cmp, cmp.metric in fractions) for cmp in an.comparisons])
     for metric in an.metrics:
         if metric != an.plan.primary_metric:
@@ -180,6 +181,25 @@ def _cells(t: Traceable, an, fractions: set[str]) -> None:
             t.add(c.wilson.high, f"Wilson interval {where}", kind="bound", arm=arm, scalable=True)
         t.add(c.n, f"n {where}", kind="count", arm=arm)
         t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value", kind="count", arm=arm)
+
+
+def _tasks(t: Traceable, an, fractions: set[str]) -> None:
+    """Each arm's statistics on each task, and the IQM across tasks with its difference from the baseline's (the
+    stratified bootstrap endpoints come in through an.mc_endpoints)."""
+    at = an.across_tasks
+    if at is None:
+        return
+    sc = at.metric in fractions
+    for c in at.cells:
+        where = f"{at.metric} of arm {c.arm} on task {c.task}"
+        t.add(c.mean, f"mean {where}", kind="mean", arm=c.arm, scalable=sc)
+        t.add(c.std, f"std {where}", arm=c.arm, scalable=sc)
+        t.add(c.n, f"n {where}", kind="count", arm=c.arm)
+    for a in at.aggregates:
+        t.add(a.iqm, f"IQM of {at.metric} across tasks, arm {a.arm}", kind="mean", arm=a.arm, scalable=sc)
+        t.add(a.difference, f"IQM difference {a.arm} vs {an.baseline}", scalable=sc, slack=3)
+        t.add(a.scores, f"(task, run) scores of {a.arm}", kind="count", arm=a.arm)
+    t.add(len(at.tasks), "tasks", kind="count")
 
 
 def _between_arms(t: Traceable, an, fractions: set[str]) -> None:

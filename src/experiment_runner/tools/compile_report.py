@@ -6,8 +6,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, ReportPlan, RunRow, Violation, Waiver
 from experiment_runner.errors import UserError
+from experiment_runner.reports.model import (
+    AcrossTasks,
+    ArmMetric,
+    Comparison,
+    Exclusion,
+    ReportPlan,
+    RunRow,
+    Violation,
+    Waiver,
+)
 from experiment_runner.tools.base import (
     INLINE_LIMIT_CHARS,
     BackgroundCall,
@@ -89,6 +98,11 @@ class CompileReportOutput(ToolOutput):
     unused_waivers: list[str] = Field(default_factory=list, description="Waived codes no rule needed.")
     results: list[ArmMetric] = Field(description="Every arm's statistics of every reported metric.")
     comparisons: list[Comparison] = Field(description="Each arm against the baseline on the primary metric.")
+    across_tasks: AcrossTasks | None = Field(
+        None,
+        description="When the runs span several tasks (a results file's task column): each arm's primary metric per "
+        "task, and the IQM across tasks with its stratified bootstrap interval.",
+    )
     failed_attempts: list[RunRow] = Field(description="Every run without a finite primary value, with its cause.")
     markdown: str | None = Field(
         None, description="The report as written (left out past about 10k tokens: read it from `resources`)."
@@ -171,6 +185,7 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
         unused_waivers=done.unused_waivers,
         results=[an.cells[(a, m)] for a in an.arms for m in an.metrics],
         comparisons=an.comparisons,
+        across_tasks=an.across_tasks,
         failed_attempts=an.problem_runs,
         markdown=done.markdown,
         resources=report_refs(ws, done.report_dir, done.files) if done.report_dir else [],
