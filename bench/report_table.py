@@ -156,6 +156,7 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         planted = found = 0
         extra_on_flawed = 0
         errors: list[str] = []
+        crashed: list[str] = []
         missed: list[str] = []
         w = max(len(n) for n in labels)
         print(f"\ncheck_report on {folder} ({len(labels)} cases)\n")
@@ -177,6 +178,10 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
             except UserError as e:
                 errors.append(f"{name}: {e}")
                 print(f"{name:<{w}}  refused as input: {str(e)[:100]}")
+                continue
+            except Exception as e:  # a crash on one text is a result to see, not the end of the scoring
+                crashed.append(f"{name}: {type(e).__name__}: {e}")
+                print(f"{name:<{w}}  CRASHED: {type(e).__name__}: {str(e)[:100]}")
                 continue
             got = ", ".join(f"{f.code}@{f.line}" for f in out.findings) or "clean"
             expected = case.get("expected") or []
@@ -212,6 +217,7 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         "share_found": found / planted if planted else 1.0,
         "other_findings_on_flawed_texts": extra_on_flawed,
         "refused_as_input": len(errors),
+        "crashed": len(crashed),
     }
     print(
         f"\nhonest: {n_honest} texts, {fp} false-positive findings ({figures['false_positives_per_honest_text']:.2f} per "
@@ -225,6 +231,8 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         print(f"  missed {m}")
     for e in errors:
         print(f"  refused {e}")
+    for e in crashed:
+        print(f"  crashed {e}")
     return figures
 
 
@@ -237,7 +245,8 @@ def main() -> int:
     if args.reports is not None:
         fig = score_corpus(args.reports.resolve(), args.verbose)
         print(f"\n{time.perf_counter() - t:.1f} s")
-        return 0 if fig["false_positive_findings"] == 0 and fig["share_found"] >= 0.95 else 1
+        ok = fig["false_positive_findings"] == 0 and fig["share_found"] >= 0.95 and not fig["crashed"]
+        return 0 if ok else 1
     ws = _workspace()
     try:
         bad = _print("compile_report on tests/data/results (expected = codes that refuse the report)", results_rows(ws))
