@@ -125,7 +125,7 @@ _PLAN_TALK = re.compile(
 _QUOTED = re.compile(r"[\"“](.+?)[\"”]|(?<![*\w])\*([^*]+)\*(?![*\w])")
 _UP = re.compile(r"\b(?:rais\w*|increas\w*|higher|above|exceed\w*|more than|gains?)\b", re.I)
 _DOWN = re.compile(r"\b(?:lower\w*|reduc\w*|decreas\w*|below|less than|fewer|drops?)\b", re.I)
-_NOT = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n't\b", re.I)
+_NOT = re.compile(r"\b(?:not|never|cannot|fails? to|failed to)\b|n't\b", re.I)  # a clause negated, not "no X"
 _BOUND_WORDS = re.compile(
     r"\b(?:at least|at most|within|no more than|no less than|more than|less than|or more|or less|a minimum of|"
     r"a maximum of)\b|[≥≤]|>=|<=",
