@@ -36,8 +36,10 @@ class CompileReportInput(ToolInput):
     )
     results_file: str | None = Field(
         None,
-        description="Instead of an experiment: a CSV or JSON-lines file (inside the workspace) with columns method, seed, "
-        "status (completed|failed|diverged|crashed|cancelled), optional run_id and cause, then one column per metric.",
+        description="Instead of an experiment: a CSV or JSON-lines file (inside the workspace) with columns method, "
+        "seed, status (completed|failed|diverged|crashed|cancelled), optional run_id and cause, an optional step "
+        "counter (steps, env_steps ...: the training budget) and task or dataset (runs over several tasks: per-task "
+        "statistics and the IQM across tasks), then one column per metric.",
     )
     plan: ReportPlan | None = Field(
         None,
