@@ -379,6 +379,7 @@ class _Lint:
         self.has_series = any(r.series for r in an.source.runs)
         self.metric_words = {w for m in an.metrics for w in re.split(r"[ _-]+", m.lower()) if w}
         self.aliases: dict[str, str] = {}  # normalised phrase -> arm
+        self._std_tables: set[tuple] | None = None
         self.metric_res = {m: [_metric_pattern(m)] for m in an.metrics}
         self.doc = _Doc()
         self._read_numbers()
@@ -475,6 +476,17 @@ class _Lint:
         statistic or a spread. A number in a sentence naming none of them is no result (a setting, an idea)."""
         return bool(_STATS_CONTEXT.search(sentence) or self.metrics_in(sentence) or self.arms_in(sentence))
 
+    @property
+    def _std_rows(self) -> set[tuple]:
+        """(header, section) of every table with a row of stds ('| std | 0.4 | ...')."""
+        if self._std_tables is None:
+            self._std_tables = {
+                (x.header, x.section)
+                for x in self.units
+                if x.kind == "table_row" and re.match(r"\s*\|?\s*(std|sd|s\.d\.|±|stdev|sem)\b", x.clean, re.I)
+            }
+        return self._std_tables
+
     def _is_setting(self, name: str, sentence: str) -> bool:
         """Whether `name = value` (or `name: value`) sets something rather than reports a result: not a metric, not an
         arm ('LightGBM: +4.63 points'), and a statistic's letter (t, U, d, n ...) only in a list of settings (T=40
@@ -539,8 +551,7 @@ class _Lint:
             if any(_SPREAD_HEADER.search(h) for h in u.header) or "±" in masked:
                 return True
             # a summary table whose rows hold the means and a later row the std
-            rows = [x for x in self.units if x.kind == "table_row" and x.header == u.header and x.section == u.section]
-            if any(re.match(r"\s*\|?\s*(std|sd|s\.d\.|±|stdev|sem)\b", x.clean, re.I) for x in rows):
+            if (u.header, u.section) in self._std_rows:
                 return True
         return False
 
