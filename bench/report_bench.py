@@ -187,10 +187,12 @@ def main() -> int:
 
     med = statistics.median(warm)
     print(
-        f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, {len(figures)} figure files (PNG+SVG)"
+        f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, "
+        f"{len(figures)} figure files (PNG+SVG)"
     )
     print(
-        f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: {'met' if med < 2 else 'MISSED'}"
+        f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: "
+        f"{'met' if med < 2 else 'MISSED'}"
     )
     print(f"  first call in a fresh process (with imports):  {first:.2f} s wall")
     print(
@@ -207,7 +209,8 @@ def main() -> int:
         cpu = timing["cpu"][theirs] / timing["cpu"][ours]
         wall = timing["wall"][theirs] / timing["wall"][ours]
         print(
-            f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: {'met' if min(cpu, wall) >= 10 else 'MISSED'}"
+            f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: "
+            f"{'met' if min(cpu, wall) >= 10 else 'MISSED'}"
         )
     print()
     print("Intervals side by side (independent draws; both percentile intervals):")
@@ -219,7 +222,8 @@ def main() -> int:
         print(f"  {a:>4}  [{mine[0]:+.5f}, {mine[1]:+.5f}]      [{other[0]:+.5f}, {other[1]:+.5f}]")
     for name, zs in (("means", z), ("differences", zd)):
         print(
-            f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, max {max(zs):.2f}, "
+            f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, "
+            f"max {max(zs):.2f}, "
             f"over 3: {sum(1 for v in zs if v > 3)} (about {len(zs) * 0.0027:.1f} expected by chance)"
         )
     print(f"  direct draw from the same generator as scipy: max endpoint difference {exact:.1e}")

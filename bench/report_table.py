@@ -91,7 +91,7 @@ def report_rows(ws: Path) -> list[tuple[str, str, str, bool]]:
             },
             ctx,
         )
-        codes = sorted(set(f.code for f in out.findings))
+        codes = sorted({f.code for f in out.findings})
         rows.append(
             (
                 name,
@@ -220,7 +220,8 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         "crashed": len(crashed),
     }
     print(
-        f"\nhonest: {n_honest} texts, {fp} false-positive findings ({figures['false_positives_per_honest_text']:.2f} per "
+        f"\nhonest: {n_honest} texts, {fp} false-positive findings "
+        f"({figures['false_positives_per_honest_text']:.2f} per "
         f"text, goal 0), {figures['honest_texts_with_a_finding']} texts with any"
     )
     print(

@@ -396,7 +396,10 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=Non
     if c.significant:
         word = "better than" if c.better else "worse than"
         return f"{head}, below alpha {plan.alpha:g}, so {c.arm} is {word} {c.baseline} on {c.metric}."
-    tail = f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and {c.baseline} on {c.metric}."
+    tail = (
+        f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and "
+        f"{c.baseline} on {c.metric}."
+    )
     eq = c.equivalence
     if eq is not None and eq.p is not None:
         margin = fmt(eq.margin, decimals)

@@ -70,7 +70,8 @@ CODES: dict[str, LintCode] = {
         LintCode(
             "L06",
             "hypothesis_changed",
-            "State the pre-registered hypothesis word for word; a new hypothesis makes the report exploratory and must say so.",
+            "State the pre-registered hypothesis word for word; a new hypothesis makes the report exploratory "
+            "and must say so.",
         ),
         LintCode(
             "L07", "baseline_missing", "Report the baseline's result the same way as every other arm (mean ± std, n)."
@@ -78,7 +79,8 @@ CODES: dict[str, LintCode] = {
         LintCode(
             "L08",
             "baseline_truncated",
-            "Give the baseline the same training budget and seeds as the compared arms, or state the difference plainly.",
+            "Give the baseline the same training budget and seeds as the compared arms, or state the "
+            "difference plainly.",
         ),
         LintCode(
             "L09",
@@ -111,7 +113,8 @@ _NEGATION = re.compile(
     r"\b(not|no|never|without|nor|neither|cannot|can't|didn't|doesn't|don't|isn't|wasn't|fails? to|failed to)\b", re.I
 )
 _TEST_CITED = re.compile(
-    r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu test|\bpermutation test|"
+    r"(\bp\s*(?:=|<|>|≤|≥|<=|>=)\s*\d|\bp-values?\b|\bwelch|\bt-test|\bmann[- ]whitney|\bwilcoxon|\bu "
+    r"test|\bpermutation test|"
     r"\bstudent'?s t|\bsign-flip|\bholm)",
     re.I,
 )
@@ -670,6 +673,20 @@ class _Lint:
                     best, arm = x.num.start, next(iter(owners))
         return arm
 
+    def _single_run(self, x: _Num) -> tuple[str, str]:
+        """A number that equals only single runs, where the text gives no sign it is one run's: its best, its worst
+        or any other seed given as the arm's result (L11); a run of an arm the text is not about is a wrong number
+        (L02). Returns the code and the finding's item."""
+        u = x.unit
+        about = self.unit_arm(u) if u.kind == "table_row" else self.arm_before(u, x.num.start)
+        own = [c for c in x.cands if about is None or c.arm == about]
+        if not own:
+            return "L02", f"{x.num.text} (said of {about}, but it equals only {x.cands[0].label})"
+        c = next((e for e in own if e.kind == "extreme"), own[0])
+        cell = self.an.cells.get((c.arm, self._label_metric(c.label))) if c.arm else None
+        beside = f"; the arm's result is {cell.text}" if cell is not None else ""
+        return "L11", f"{x.num.text} is the {c.label}{beside}"
+
     def _label_metric(self, label: str) -> str | None:
         """The metric a Traceable label is about ('max eval_return of arm ppo', 'best val_loss of run r3')."""
         return next((m for m in self.an.metrics if f" {m} of " in f" {label}"), None)
@@ -737,21 +754,9 @@ class _Lint:
                 single_ctx = (u.kind == "table_row" and per_run_table.get(u.line)) or bool(
                     _SINGLE_RUN.search(f"{x.header or ''} {u.clean[max(0, x.num.start - 40) : x.num.start]}")
                 )
-                if single_ctx or _kind(u) in ("runs", "failed"):
-                    continue
-                # one run's value where the text gives no sign it is one run's: its best, its worst or any other
-                # seed given as the arm's result (L11); a run of an arm the text is not about is a wrong number (L02)
-                about = self.unit_arm(u) if u.kind == "table_row" else self.arm_before(u, x.num.start)
-                own = [c for c in x.cands if about is None or c.arm == about]
-                if own:
-                    c = next((e for e in own if e.kind == "extreme"), own[0])
-                    cell = self.an.cells.get((c.arm, self._label_metric(c.label))) if c.arm else None
-                    beside = f"; the arm's result is {cell.text}" if cell is not None else ""
-                    cherry.setdefault(u.line, (u, []))[1].append(f"{x.num.text} is the {c.label}{beside}")
-                else:
-                    bad.setdefault(u.line, (u, []))[1].append(
-                        f"{x.num.text} (said of {about}, but it equals only {x.cands[0].label})"
-                    )
+                if not (single_ctx or _kind(u) in ("runs", "failed")):
+                    code, text = self._single_run(x)
+                    (cherry if code == "L11" else bad).setdefault(u.line, (u, []))[1].append(text)
                 continue
             means = {c.label for c in _means(x)}
             if not means or _kind(u) in ("hypothesis", "failed", "runs", "setup"):

@@ -157,7 +157,9 @@ class ArmMetric(BaseModel):
     text: str = Field(description="As printed: 'mean ± std (n=N)'.")
     wilson: Interval | None = Field(
         None,
-        description="95% Wilson interval of the mean as a proportion of the plan's eval_examples (evaluation-set noise).",
+        description=(
+            "95% Wilson interval of the mean as a proportion of the plan's eval_examples (evaluation-set noise)."
+        ),
     )
     zero_variance: bool = Field(False, description="Every completed seed gave the same value (n >= 2).")
 

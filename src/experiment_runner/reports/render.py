@@ -226,18 +226,17 @@ def _excluded_table(an: Analysis) -> str:
 
 def _runs_table(an: Analysis) -> str:
     header = ["Run", "Arm", "Seed", "Status", "In statistics"] + an.metrics
-    rows = []
-    for r in an.rows:
-        rows.append(
-            [
-                f"`{r.run_id}`",
-                r.arm,
-                "n/a" if r.seed is None else str(r.seed),
-                r.status,
-                "yes" if (r.included and r.status == "completed") else "no",
-            ]
-            + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
-        )
+    rows = [
+        [
+            f"`{r.run_id}`",
+            r.arm,
+            "n/a" if r.seed is None else str(r.seed),
+            r.status,
+            "yes" if (r.included and r.status == "completed") else "no",
+        ]
+        + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
+        for r in an.rows
+    ]
     return _table(header, rows)
 
 
@@ -281,11 +280,11 @@ def _limitation_lines(an: Analysis, violations: list[Violation]) -> list[str]:
             f"{len(an.problem_runs)} of {len(an.source.runs)} runs gave no finite {an.plan.primary_metric}; "
             "they are listed under Failed Attempts, and the statistics use the completed runs only."
         )
-    for later in an.source.later_briefs:
-        out.append(
-            f"The brief was confirmed again later as v{later.version}; this report follows the original pre-registration "
-            f"v{an.source.brief.version}."
-        )
+    out.extend(
+        f"The brief was confirmed again later as v{later.version}; this report follows the original "
+        f"pre-registration v{an.source.brief.version}."
+        for later in an.source.later_briefs
+    )
     if an.source.kind == "experiment" and an.plan.aggregation != "final":
         out.append(f"Each run's value is its '{an.plan.aggregation}' value, as the plan says, not its final one.")
     unfinished = [r for r in an.rows if r.status in ("queued", "running")]

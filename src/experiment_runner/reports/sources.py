@@ -121,7 +121,8 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
                 ) from None
             if not isinstance(obj, dict):
                 raise UserError(
-                    f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, seed, status and metrics"
+                    f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, "
+                    "seed, status and metrics"
                 )
             for k in obj:
                 if k not in columns:
@@ -138,7 +139,8 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
             rows.append((i, {k.strip(): v for k, v in raw.items()}))
         return columns, rows
     raise UserError(
-        f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json (JSON lines)"
+        f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json "
+        "(JSON lines)"
     )
 
 

@@ -19,8 +19,9 @@ class CheckReportInput(ToolInput):
     )
     plan: ReportPlan | None = Field(
         None,
-        description="Analysis plan: required with a results file (primary_metric, higher_is_better, baseline; hypothesis "
-        "or registered.hypothesis to check the report's hypothesis against). For an experiment it comes from the brief.",
+        description="Analysis plan: required with a results file (primary_metric, higher_is_better, baseline; "
+        "hypothesis or registered.hypothesis to check the report's hypothesis against). For an experiment it comes "
+        "from the brief.",
     )
     exclude: list[Exclusion] = Field(
         default_factory=list,

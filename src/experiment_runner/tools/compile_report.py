@@ -43,8 +43,9 @@ class CompileReportInput(ToolInput):
     )
     plan: ReportPlan | None = Field(
         None,
-        description="Analysis plan. Required for a results file (primary_metric, higher_is_better, baseline, ...). For an "
-        "experiment it comes from the first confirmed brief; fields given here override it and count as a plan change (S05).",
+        description="Analysis plan. Required for a results file (primary_metric, higher_is_better, baseline, "
+        "...). For an experiment it comes from the first confirmed brief; fields given here override it and count "
+        "as a plan change (S05).",
     )
     arms: list[str] | None = Field(
         None, description="Only these arms. Runs of other arms must then be excluded with a reason (H02)."
@@ -58,15 +59,22 @@ class CompileReportInput(ToolInput):
     )
     waivers: list[Waiver] = Field(
         default_factory=list,
-        description="Soft rules (S01..S10) waived, each with a written reason the report prints. Hard rules are never waived.",
+        description=(
+            "Soft rules (S01..S10) waived, each with a written reason the report prints. Hard rules are never waived."
+        ),
     )
     metrics: list[str] | None = Field(
         None,
-        description="Metrics to report besides the pre-registered ones (default: none for an experiment, every column of a results file).",
+        description=(
+            "Metrics to report besides the pre-registered ones (default: none for an experiment, every "
+            "column of a results file)."
+        ),
     )
     analysis: str | None = Field(
         None,
-        description="Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04).",
+        description=(
+            "Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04)."
+        ),
     )
     limitations: str | None = Field(
         None, description="Your own limitations, printed under Limitations (numbers checked the same way)."
@@ -172,7 +180,10 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
     head += f" {len(an.arms)} arm(s), {len(an.source.runs)} run(s), {failed} without a result."
     sig = [c for c in an.comparisons if c.significant]
     if an.comparisons:
-        head += f" {len(sig)} of {len(an.comparisons)} comparison(s) with {an.baseline} significant at alpha {an.plan.alpha:g}."
+        head += (
+            f" {len(sig)} of {len(an.comparisons)} comparison(s) with {an.baseline} significant at alpha "
+            f"{an.plan.alpha:g}."
+        )
     out = CompileReportOutput(
         summary=head,
         status="checked" if inp.check_only else "written",
