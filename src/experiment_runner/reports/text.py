@@ -32,6 +32,7 @@ class Unit:
     header: tuple[str, ...] = ()  # a table row's header cells (clean)
     clean: str = ""  # the text with LaTeX and emphasis markup undone (a LaTeX row as '| a | b |')
     lead: str = ""  # the label the unit's paragraph starts with, lowercased ('setup', 'data'), else ''
+    intro: str = ""  # for a list item: the sentence ending in ':' that introduces the list ('Return, mean (sd):')
 
     def __post_init__(self):
         if not self.clean:
@@ -100,6 +101,8 @@ def units(markdown: str) -> list[Unit]:
     in_code = False
     header: tuple[str, ...] = ()
     para: list[tuple[int, str]] = []
+    item = [False]  # whether the paragraph being read is a list item
+    intro = [""]  # the sentence ending in ':' before the current list, if any
 
     def flush():
         if not para:
@@ -118,8 +121,12 @@ def units(markdown: str) -> list[Unit]:
             for p, ln in offsets:
                 if p <= off:
                     line = ln
-            out.append(Unit(s, line, section, "sentence", lead=lead))
+            out.append(Unit(s, line, section, "sentence", lead=lead, intro=intro[0] if item[0] else ""))
+        if not item[0]:
+            last = out[-1].text.rstrip() if out else ""
+            intro[0] = last if last.endswith(":") else ""
         para.clear()
+        item[0] = False
 
     latex_header: tuple[str, ...] | None = None
     for i, raw in enumerate(lines, 1):
@@ -144,6 +151,7 @@ def units(markdown: str) -> list[Unit]:
         h = _HEADING.match(raw)
         if h:
             flush()
+            intro[0] = ""
             section = h.group(2).strip().lower()
             out.append(Unit(h.group(2).strip(), i, section, "heading"))
             header = ()
@@ -167,6 +175,7 @@ def units(markdown: str) -> list[Unit]:
         if _LIST.match(raw):
             flush()
             para.append((i, _LIST.sub("", raw, count=1)))  # the lines up to a blank one continue the item
+            item[0] = True
             continue
         para.append((i, stripped.lstrip("> ").strip()))
     flush()
