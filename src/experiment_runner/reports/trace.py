@@ -34,6 +34,16 @@ def _hand_comparisons(t: Traceable, x: list[float], y: list[float], where: str, 
         return ps
     a, b = np.asarray(x, float), np.asarray(y, float)
     diff = a.mean() - b.mean()
+    t.add(
+        math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)),
+        f"standard error of the difference {where}",
+        scalable=scalable,
+    )
+    # Cliff's delta (the rank-biserial correlation of Mann-Whitney's U): P(a > b) - P(a < b)
+    greater = float(np.sum(a[:, None] > b[None, :]) - np.sum(a[:, None] < b[None, :])) / (len(a) * len(b))
+    t.add(greater, f"Cliff's delta {where}")
+    t.add((greater + 1) / 2, f"probability of superiority {where}")
+    t.add(cmp_.hedges_g(a, b), f"Hedges' g {where}")
     for equal_var, name in ((False, "Welch"), (True, "Student")):
         res = st.ttest_ind(a, b, equal_var=equal_var)
         if math.isfinite(res.statistic):
@@ -165,6 +175,13 @@ def _cells(t: Traceable, an, fractions: set[str]) -> None:
             t.add(1 - c.mean, f"1 - mean {where}", kind="mean", arm=arm, scalable=True)
         for name, v in (("std", c.std), ("sem", c.sem), ("median", c.median)):
             t.add(v, f"{name} {where}", arm=arm, scalable=sc)
+        if c.n >= 2:  # 'median 71.6 (IQR 71.4-71.9)': numpy's default (linear) quartiles
+            import numpy as np
+
+            q1, q3 = np.percentile(c.values, [25, 75])
+            t.add(q1, f"first quartile {where}", kind="bound", arm=arm, scalable=sc)
+            t.add(q3, f"third quartile {where}", kind="bound", arm=arm, scalable=sc)
+            t.add(q3 - q1, f"interquartile range {where}", arm=arm, scalable=sc)
         if c.n >= 2 and c.std is not None:
             t.add(c.std * math.sqrt((c.n - 1) / c.n), f"std (ddof=0) {where}", arm=arm, scalable=sc)
         for name, v in (("min", c.min), ("max", c.max)):
