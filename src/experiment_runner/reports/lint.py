@@ -832,8 +832,11 @@ class _Lint:
             masked = _mask(u.clean)
             claim = None
             for m in _CLAIM.finditer(masked):
-                if _PLAN_TALK.search(f"{u.lead}: {_clause(masked, m.start())}"):
-                    continue  # 'the criterion (+1 point, significant) is not met', 'the hypothesis ...'
+                # about the plan: 'the criterion (+1 point, significant) is not met', 'the criterion asked for +1
+                # point, significant under Welch's t-test' (plan words earlier in the same statement, up to a ':')
+                before = re.split(r"[:;]", masked[: m.start()])[-1]
+                if _PLAN_TALK.search(f"{u.lead}: {_clause(masked, m.start())}") or _PLAN_TALK.search(before):
+                    continue
                 clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", masked[: m.start()])[-1]
                 if _NEGATION.search(clause) or masked[max(0, m.start() - 4) : m.start()].lower().endswith("non-"):
                     continue

@@ -83,6 +83,9 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
     if len(seeds) < 2:
         return []
     d = np.array([x[s] - y[s] for s in seeds])
+    arm = where.split(" vs ")[0]
+    for s_, v in zip(seeds, d):  # one seed's difference: like one run's value, no result of the arm by itself
+        t.add(v, f"paired difference on seed {s_} {where}", kind="run", arm=arm, scalable=scalable)
     t.add(d.mean(), f"paired mean difference {where}", scalable=scalable, slack=3)
     t.add(d.std(ddof=1), f"std of the paired differences {where}", scalable=scalable)
     sign = 1 if higher_is_better else -1
