@@ -19,7 +19,15 @@ digits gives them; a value of a metric stored as a fraction may be written x 100
 are the plan's or the method's (hyperparameters `lr=3e-4`, `γ=0.9`, '20 epochs', 'batch 128', '95% CI', a success
 criterion's threshold, dates, versions, citations) are recognised from the words around them and not checked. Arms
 are recognised by id, by the names a table row or a value ties to them ('the baseline (no MixUp)' in the row that
-holds the baseline's mean), and by the word 'baseline' for the plan's baseline.
+holds the baseline's mean), and by the word 'baseline' for the plan's baseline; metrics by id however written and by
+the headers of the columns holding their means.
+
+What a number is, is read from the report's structure rather than from lists of phrases: the section or the
+paragraph's label it sits under (setup, data, models, cost: the method's numbers), a settings list (N=2, M=9), the
+clause it sits in (a criterion's threshold, a number attributed to a publication), whether its sentence names an
+arm, a metric or a statistic at all (if none, it is no result), whether it lists an arm's runs (a listing or a range
+of seeds) or gives one run as the arm's result (L11), and whether the reader has seen the result with its spread
+before (a summary ahead of the table must give its own).
 """
 
 from __future__ import annotations
@@ -448,9 +456,12 @@ class _Lint:
             return "count"
         if header is not None and _N_HEADER.match(header) and n.decimals == 0:
             return "count"
-        if not spread_near and 0 < n.decimals <= 2 and not n.percent and _PRODUCT_BEFORE.search(before):
-            if not self.arms_in(before[-30:]):
-                return "skip"  # a version: XGBoost 2.1, CUDA 12.1
+        product = _PRODUCT_BEFORE.search(before)
+        if not spread_near and 0 < n.decimals <= 2 and not n.percent and product and n.text[:1] not in "+-\u2212":
+            word = product.group(0).strip().lower()
+            # a version (XGBoost 2.1, CUDA 12.1), not a metric or a statistic named in capitals (AUC 0.91, CI 0.74)
+            if not self.arms_in(before[-30:]) and not self.metrics_in(word) and word not in _RESULT_WORDS:
+                return "skip"
         if n.decimals == 0 and not n.percent and 1900 <= abs(n.value) <= 2100:
             return "skip"  # a year
         if _REFERENCE_BEFORE.search(before) and n.decimals == 0:
