@@ -1,6 +1,7 @@
 """Report benchmark: 50 arms x 10 seeds with bootstrap CIs at 10,000 resamples.
 
-1. The whole report (statistics, rules, markdown, JSON, PNG + SVG figures written) in under 2 s.
+1. The whole report (statistics, rules, markdown, JSON, PNG + SVG figures written) in under 2 s; check_report on it
+   (no finding expected), timed beside it.
 2. The batched bootstrap for all arms at once against scipy.stats.bootstrap called once per arm at the same
    resamples (target >= 10x faster), with the intervals side by side and their gap measured in Monte Carlo errors.
 
@@ -68,6 +69,31 @@ def time_report(ws: Path, repeats: int) -> tuple[float, list[float], str]:
         out = SPEC.call(args, ctx)
         warm.append(time.perf_counter() - t0)
     return first, warm, out.report_dir
+
+
+def time_check(ws: Path, report_dir: str, repeats: int) -> tuple[list[float], int]:
+    """check_report on the compiled report against the same results (it must find nothing): wall seconds per run."""
+    from experiment_runner.tools.base import ToolContext
+    from experiment_runner.tools.check_report import SPEC
+    from experiment_runner.workspace import Workspace
+
+    ctx = ToolContext(workspace=Workspace(ws))
+    args = {
+        "report_path": f"{report_dir}/report.md",
+        "results_file": "results.csv",
+        "plan": {
+            "primary_metric": "val_acc",
+            "higher_is_better": True,
+            "baseline": "baseline",
+            "metrics": ["val_loss"],
+        },
+    }
+    times, out = [], None
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        out = SPEC.call(args, ctx)
+        times.append(time.perf_counter() - t0)
+    return times, len(out.findings) if out is not None else -1
 
 
 def _best(fns: dict, repeats: int) -> dict:
@@ -154,18 +180,25 @@ def main() -> int:
         make_results(ws / "results.csv")
         first, warm, report_dir = time_report(ws, repeats=3)
         figures = sorted(p.name for p in (ws / report_dir / "figures").iterdir())
+        checks, findings = time_check(ws, report_dir, repeats=3)
         timing, z, zd, rows, drows, exact = bootstrap_race(repeats=15)
     finally:
         shutil.rmtree(ws, ignore_errors=True)
 
     med = statistics.median(warm)
     print(
-        f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, {len(figures)} figure files (PNG+SVG)"
+        f"Report over {ARMS} arms x {SEEDS} seeds, bootstrap {RESAMPLES:,} resamples, 2 metrics, "
+        f"{len(figures)} figure files (PNG+SVG)"
     )
     print(
-        f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: {'met' if med < 2 else 'MISSED'}"
+        f"  full compile_report, warm (median of {len(warm)}):  {med:.2f} s wall   target < 2 s: "
+        f"{'met' if med < 2 else 'MISSED'}"
     )
     print(f"  first call in a fresh process (with imports):  {first:.2f} s wall")
+    print(
+        f"  check_report on that report.md, warm ({len(checks)} runs):  {min(checks):.2f}-{max(checks):.2f} s wall, "
+        f"{findings} finding(s)"
+    )
     print()
     print(f"Bootstrap CIs at {RESAMPLES:,} resamples, best of 15 (CPU = this process's CPU time; wall = elapsed)")
     print(f"  {'':42} {'CPU ms':>8} {'wall ms':>8}")
@@ -176,7 +209,8 @@ def main() -> int:
         cpu = timing["cpu"][theirs] / timing["cpu"][ours]
         wall = timing["wall"][theirs] / timing["wall"][ours]
         print(
-            f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: {'met' if min(cpu, wall) >= 10 else 'MISSED'}"
+            f"  speed-up, {ours}: {cpu:.2f}x CPU, {wall:.2f}x wall   target >= 10x: "
+            f"{'met' if min(cpu, wall) >= 10 else 'MISSED'}"
         )
     print()
     print("Intervals side by side (independent draws; both percentile intervals):")
@@ -188,7 +222,8 @@ def main() -> int:
         print(f"  {a:>4}  [{mine[0]:+.5f}, {mine[1]:+.5f}]      [{other[0]:+.5f}, {other[1]:+.5f}]")
     for name, zs in (("means", z), ("differences", zd)):
         print(
-            f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, max {max(zs):.2f}, "
+            f"  {name}: gap / Monte Carlo s.e. over {len(zs)} endpoints: median {statistics.median(zs):.2f}, "
+            f"max {max(zs):.2f}, "
             f"over 3: {sum(1 for v in zs if v > 3)} (about {len(zs) * 0.0027:.1f} expected by chance)"
         )
     print(f"  direct draw from the same generator as scipy: max endpoint difference {exact:.1e}")

@@ -66,7 +66,8 @@ def results_rows(ws: Path) -> list[tuple[str, str, str, bool]]:
         ok = codes == sorted(case["expect"])
         if ok and not codes:
             written = SPEC.call(args, ctx)
-            md = written.markdown or ""
+            # a report past the inline limit is not inlined: read the report.md it wrote
+            md = written.markdown or (ws / written.report_dir / "report.md").read_text()
             ok = all(s in md for s in case.get("contains", [])) and not any(s in md for s in case.get("lacks", []))
         rows.append((name, ", ".join(sorted(case["expect"])) or "passes", ", ".join(codes) or "passes", ok))
     return rows
@@ -90,7 +91,7 @@ def report_rows(ws: Path) -> list[tuple[str, str, str, bool]]:
             },
             ctx,
         )
-        codes = sorted(set(f.code for f in out.findings))
+        codes = sorted({f.code for f in out.findings})
         rows.append(
             (
                 name,
@@ -117,6 +118,17 @@ def _print(title: str, rows) -> int:
 # --- a labelled corpus ----------------------------------------------------------------------------------------------
 
 
+def read_labels(path: Path) -> dict[str, dict]:
+    """A corpus's labels by case name: the mapping form (case name -> case), or a `cases:` list whose items carry an
+    `id`."""
+    raw = yaml.safe_load(path.read_text())
+    if isinstance(raw, dict) and isinstance(raw.get("cases"), list):
+        return {str(c.get("id") or Path(c["report"]).stem): c for c in raw["cases"]}
+    if not isinstance(raw, dict):
+        raise SystemExit(f"{path}: labels must be a mapping of case name -> case, or a `cases:` list")
+    return raw
+
+
 def _found(expected: dict, findings: list) -> bool:
     code = ALIASES.get(str(expected["code"]).upper(), str(expected["code"]).upper())
     line = expected.get("line")
@@ -135,7 +147,7 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
     from experiment_runner.tools.check_report import SPEC
     from experiment_runner.workspace import Workspace
 
-    labels = yaml.safe_load((folder / "labels.yaml").read_text())
+    labels = read_labels(folder / "labels.yaml")
     ws = Path(tempfile.mkdtemp(prefix="er-corpus-"))
     try:
         shutil.copytree(folder, ws / "corpus")
@@ -144,6 +156,7 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         planted = found = 0
         extra_on_flawed = 0
         errors: list[str] = []
+        crashed: list[str] = []
         missed: list[str] = []
         w = max(len(n) for n in labels)
         print(f"\ncheck_report on {folder} ({len(labels)} cases)\n")
@@ -165,6 +178,10 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
             except UserError as e:
                 errors.append(f"{name}: {e}")
                 print(f"{name:<{w}}  refused as input: {str(e)[:100]}")
+                continue
+            except Exception as e:  # a crash on one text is a result to see, not the end of the scoring
+                crashed.append(f"{name}: {type(e).__name__}: {e}")
+                print(f"{name:<{w}}  CRASHED: {type(e).__name__}: {str(e)[:100]}")
                 continue
             got = ", ".join(f"{f.code}@{f.line}" for f in out.findings) or "clean"
             expected = case.get("expected") or []
@@ -200,9 +217,11 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         "share_found": found / planted if planted else 1.0,
         "other_findings_on_flawed_texts": extra_on_flawed,
         "refused_as_input": len(errors),
+        "crashed": len(crashed),
     }
     print(
-        f"\nhonest: {n_honest} texts, {fp} false-positive findings ({figures['false_positives_per_honest_text']:.2f} per "
+        f"\nhonest: {n_honest} texts, {fp} false-positive findings "
+        f"({figures['false_positives_per_honest_text']:.2f} per "
         f"text, goal 0), {figures['honest_texts_with_a_finding']} texts with any"
     )
     print(
@@ -213,6 +232,8 @@ def score_corpus(folder: Path, verbose: bool = False) -> dict:
         print(f"  missed {m}")
     for e in errors:
         print(f"  refused {e}")
+    for e in crashed:
+        print(f"  crashed {e}")
     return figures
 
 
@@ -225,7 +246,8 @@ def main() -> int:
     if args.reports is not None:
         fig = score_corpus(args.reports.resolve(), args.verbose)
         print(f"\n{time.perf_counter() - t:.1f} s")
-        return 0 if fig["false_positive_findings"] == 0 and fig["share_found"] >= 0.95 else 1
+        ok = fig["false_positive_findings"] == 0 and fig["share_found"] >= 0.95 and not fig["crashed"]
+        return 0 if ok else 1
     ws = _workspace()
     try:
         bad = _print("compile_report on tests/data/results (expected = codes that refuse the report)", results_rows(ws))

@@ -7,7 +7,16 @@ import math
 from dataclasses import dataclass, field
 
 from experiment_runner.errors import UserError, did_you_mean
-from experiment_runner.reports.model import ArmMetric, Comparison, Equivalence, Exclusion, Interval, Paired, RunRow
+from experiment_runner.reports.model import (
+    AcrossTasks,
+    ArmMetric,
+    Comparison,
+    Equivalence,
+    Exclusion,
+    Interval,
+    Paired,
+    RunRow,
+)
 from experiment_runner.reports.numbers import Traceable
 from experiment_runner.reports.plan import EffectivePlan
 from experiment_runner.reports.sources import RunData, Source
@@ -125,6 +134,8 @@ class Analysis:
     #: Bootstrap interval endpoints with the Monte Carlo error another bootstrap (>= 1000 resamples) would show:
     #: (value, tolerance, label). A hand-written report's own bootstrap lands within it.
     mc_endpoints: list[tuple[float, float, str]] = field(default_factory=list)
+    #: Per-task statistics and IQM across tasks, when the runs span several tasks (a results file's task column).
+    across_tasks: AcrossTasks | None = None
 
     def values(self, arm: str, metric: str) -> list[float]:
         c = self.cells.get((arm, metric))
@@ -313,12 +324,29 @@ def analyse(
             excluded_reason=excluded.get(r.run_id),
             values={m: (_f(r.values[m]) if m in r.values else None) for m in metrics},
             last_step=r.last_step,
+            task=r.task,
             cause=cause,
             cause_source=cause_source,
         )
         rows.append(row)
         if r.status != "completed" or pv is None or not math.isfinite(pv):
             problems.append(row)
+    from experiment_runner.reports.tasks import across_tasks
+
+    tasks = (
+        across_tasks(
+            selection.included,
+            arms,
+            baseline,
+            primary,
+            decimals[primary],
+            resamples=resamples,
+            seed=seed,
+            mc=mc,
+        )
+        if primary in metrics
+        else None
+    )
     return Analysis(
         source=source,
         plan=plan,
@@ -335,6 +363,7 @@ def analyse(
         launched=launched,
         attempts=attempts,
         mc_endpoints=mc,
+        across_tasks=tasks,
     )
 
 
@@ -367,7 +396,10 @@ def verdict(c: Comparison, plan: EffectivePlan, decimals: int, k: int, cells=Non
     if c.significant:
         word = "better than" if c.better else "worse than"
         return f"{head}, below alpha {plan.alpha:g}, so {c.arm} is {word} {c.baseline} on {c.metric}."
-    tail = f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and {c.baseline} on {c.metric}."
+    tail = (
+        f"{head}, not below alpha {plan.alpha:g}: no significant difference between {c.arm} and "
+        f"{c.baseline} on {c.metric}."
+    )
     eq = c.equivalence
     if eq is not None and eq.p is not None:
         margin = fmt(eq.margin, decimals)

@@ -54,7 +54,8 @@ def load(ws: Workspace, req: Request) -> Analysis:
 
     if (req.experiment is None) == (req.results_file is None):
         raise UserError(
-            "give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with method, seed, status and metric columns)"
+            "give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with "
+            "method, seed, status and metric columns)"
         )
     policy = ws.config.policy.min_seeds
     if req.experiment is not None:
@@ -200,7 +201,8 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
             author_analysis=req.analysis,
             author_limitations=req.limitations,
         )
-        # compact: json's C encoder only runs without indentation, and report.json is for programs (report.md is for people)
+        # compact: json's C encoder only runs without indentation, and report.json is for programs (report.md is
+        # for people)
         write_new_text(tmp / "report.json", json.dumps(data, separators=(",", ":"), allow_nan=False) + "\n")
         confine.rename(tmp, final)  # the reserved folder is empty, so this renames the finished report into place
     except BaseException:

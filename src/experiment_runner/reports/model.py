@@ -157,7 +157,9 @@ class ArmMetric(BaseModel):
     text: str = Field(description="As printed: 'mean ± std (n=N)'.")
     wilson: Interval | None = Field(
         None,
-        description="95% Wilson interval of the mean as a proportion of the plan's eval_examples (evaluation-set noise).",
+        description=(
+            "95% Wilson interval of the mean as a proportion of the plan's eval_examples (evaluation-set noise)."
+        ),
     )
     zero_variance: bool = Field(False, description="Every completed seed gave the same value (n >= 2).")
 
@@ -230,10 +232,42 @@ class Comparison(BaseModel):
     verdict: str = Field(description="The sentence the report prints.")
 
 
+class TaskCell(BaseModel):
+    task: str
+    arm: str
+    n: int = Field(description="Completed runs of the arm on this task with a finite value.")
+    mean: float | None
+    std: float | None = Field(description="Sample standard deviation (ddof=1).")
+    text: str = Field(description="As printed: 'mean ± std (n=N)'.")
+
+
+class TaskAggregate(BaseModel):
+    arm: str
+    tasks: int = Field(description="Tasks the arm has scores on.")
+    scores: int = Field(description="(task, run) scores behind the IQM.")
+    iqm: float | None = Field(description="Interquartile mean of every (task, run) score.")
+    ci: Interval = Field(description="95% stratified bootstrap interval of the IQM (runs resampled within each task).")
+    difference: float | None = Field(None, description="IQM of the arm minus the IQM of the baseline.")
+    difference_ci: Interval | None = Field(
+        None, description="95% interval of the difference: each arm bootstrapped within tasks, independently."
+    )
+    missing_tasks: list[str] = Field(default_factory=list, description="Tasks the arm has no completed score on.")
+
+
+class AcrossTasks(BaseModel):
+    metric: str
+    tasks: list[str]
+    cells: list[TaskCell]
+    aggregates: list[TaskAggregate]
+    resamples: int
+    seed: int
+
+
 class RunRow(BaseModel):
     run_id: str
     arm: str
     seed: int | None
+    task: str | None = Field(None, description="The run's task or data set (a results file's task column).")
     status: str = Field(description="completed, failed, diverged, crashed, cancelled, lost, queued or running.")
     included: bool = Field(description="Whether the run's values enter the statistics.")
     excluded_reason: str | None = None

@@ -125,6 +125,8 @@ class Traceable:
         ] = []  # (|v|, label, kind, arm, scalable, slack)
         self._sorted: tuple[list[float], list[tuple]] | None = None
         self._fuzzy: list[tuple[float, float, str, bool]] = []
+        self._fuzzy_index: tuple[list[float], list[tuple[float, float, str, bool]], float] = ([], [], 0.0)
+        self._pvalues: list[tuple] = []
         # values citable only where the words before the number say what they are (a step, a seed): every integer up
         # to the last step of a long run would otherwise "trace" any integer at all
         self._contextual: dict[str, tuple[re.Pattern, set[float], str]] = {}
@@ -184,11 +186,31 @@ class Traceable:
         """A value known only up to `tolerance` (a bootstrap endpoint): matches numbers within it."""
         if math.isfinite(value) and math.isfinite(tolerance):
             self._fuzzy.append((abs(float(value)), float(tolerance), label, scalable))
+            self._sorted = None
 
     def _index(self) -> tuple[list[float], list[tuple]]:
         if self._sorted is None:
+            import numpy as np
+
             pairs = sorted(self._entries, key=lambda e: e[0])
             self._sorted = ([e[0] for e in pairs], pairs)
+            # a written number with few digits can round from thousands of values (every run near 0.80): they are
+            # matched as arrays, and only one per group (kind, arm, and for means the label, for other statistics
+            # whether it is a difference) is kept; a finding needs no more than that
+            groups: dict[tuple, int] = {}
+            gid = [
+                groups.setdefault((k, a, lab if k == "mean" else ("difference" in lab)), len(groups))
+                for _, lab, k, a, _, _ in pairs
+            ]
+            self._arrays = (
+                np.array([e[0] for e in pairs], dtype=float),
+                np.array([e[5] for e in pairs], dtype=float),
+                np.array([e[4] for e in pairs], dtype=bool),
+                np.array(gid, dtype=np.int64),
+            )
+            fuzzy = sorted(self._fuzzy)
+            self._fuzzy_index = ([f[0] for f in fuzzy], fuzzy, max((f[1] for f in fuzzy), default=0.0))
+            self._pvalues = sorted((e for e in pairs if e[1].startswith("p-value")), key=lambda e: e[0])
         return self._sorted
 
     def _targets(self, number: Number, permille: bool) -> list[tuple[float, float, bool]]:
@@ -202,20 +224,30 @@ class Traceable:
         return out
 
     def candidates(self, number: Number, before: str = "", *, permille: bool = False) -> list[Match]:
-        """Every value the written number can be (rounding to its printed digits, scaling where allowed)."""
-        keys, entries = self._index()
+        """Every value the written number can be (rounding to its printed digits, scaling where allowed), one per
+        group (see _index)."""
+        _, entries = self._index()
         out: list[Match] = []
+        import numpy as np
+
+        vals, slacks, scalables, gids = self._arrays
         for target, tol, scaled in self._targets(number, permille):
-            i = bisect.bisect_left(keys, target - 3 * tol)
-            while i < len(keys) and keys[i] <= target + 3 * tol:
-                v, label, kind, arm, scalable, slack = entries[i]
-                i += 1
-                if abs(v - target) > tol * slack:
-                    continue
-                if scaled and not (scalable or number.percent):
-                    continue
+            lo = int(np.searchsorted(vals, target - 3 * tol, "left"))
+            hi = int(np.searchsorted(vals, target + 3 * tol, "right"))
+            ok = np.abs(vals[lo:hi] - target) <= tol * slacks[lo:hi]
+            if scaled and not number.percent:
+                ok &= scalables[lo:hi]
+            idx = lo + np.flatnonzero(ok)
+            idx = idx[np.argsort(np.abs(vals[idx] - target), kind="stable")]  # the closest value of each group first
+            _, first = np.unique(gids[idx], return_index=True)
+            for i in idx[np.sort(first)]:
+                v, label, kind, arm, _, _ = entries[i]
                 out.append(Match(label, kind, v, arm, scaled and not number.percent))
-            for v, ftol, label, scalable in self._fuzzy:
+            fkeys, fuzzy, widest = self._fuzzy_index
+            j = bisect.bisect_left(fkeys, target - tol - widest)
+            while j < len(fkeys) and fkeys[j] <= target + tol + widest:
+                v, ftol, label, scalable = fuzzy[j]
+                j += 1
                 if abs(v - target) <= ftol + tol and (not scaled or scalable or number.percent):
                     out.append(Match(label, "bound", v, None, scaled))
         if number.decimals == 0 and not number.percent and before:
@@ -226,10 +258,11 @@ class Traceable:
         if number.comparator in ("<", "<=", "\u2264", ">", ">=", "\u2265"):
             below = number.comparator in ("<", "<=", "\u2264")
             # 'p < 0.001' is true when some computed p-value lies below the bound ('p > 0.05': above it)
-            for v, label, kind, arm, _, _ in entries:
-                if label.startswith("p-value") and ((v < abs(number.value)) if below else (v > abs(number.value))):
+            ps = self._pvalues
+            if ps:
+                v, label, _, arm, _, _ = ps[0] if below else ps[-1]
+                if (v < abs(number.value)) if below else (v > abs(number.value)):
                     out.append(Match(label, "stat", v, arm))
-                    break
         return out
 
     def match(self, number: Number, before: str = "") -> str | None:

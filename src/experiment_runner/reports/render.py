@@ -154,6 +154,45 @@ def _comparisons_table(an: Analysis) -> str:
     return _table(header, rows)
 
 
+def _task_tables(an: Analysis) -> tuple[str, str]:
+    """Per-task cells (arms x tasks) and the IQM across tasks with its stratified bootstrap interval; ('', '') for
+    an experiment on one task."""
+    at = an.across_tasks
+    if at is None:
+        return "", ""
+    d = an.decimals[at.metric]
+    cell = {(c.arm, c.task): c.text for c in at.cells}
+    per_task = _table(["Arm"] + at.tasks, [[arm] + [cell[(arm, t)] for t in at.tasks] for arm in an.arms])
+
+    def iv(i) -> str:
+        return "n/a" if i is None or i.low is None else f"[{fmt(i.low, d)}, {fmt(i.high, d)}]"
+
+    rows = []
+    for a in at.aggregates:
+        diff = (
+            "baseline"
+            if a.arm == an.baseline
+            else (
+                f"{'+' if a.difference >= 0 else ''}{fmt(a.difference, d)} {iv(a.difference_ci)}"
+                if a.difference is not None
+                else "n/a (not on the same tasks)"
+            )
+        )
+        rows.append(
+            [
+                a.arm,
+                "n/a" if a.iqm is None else fmt(a.iqm, d),
+                iv(a.ci),
+                diff,
+                f"{a.tasks} / {len(at.tasks)}"
+                + (f" (none on {', '.join(a.missing_tasks)})" if a.missing_tasks else ""),
+                str(a.scores),
+            ]
+        )
+    header = ["Arm", "IQM", "95% stratified bootstrap CI", f"IQM - {an.baseline} [95% CI]", "tasks", "scores"]
+    return per_task, _table(header, rows)
+
+
 def _failed_table(an: Analysis) -> str:
     if not an.problem_runs:
         return ""
@@ -187,18 +226,17 @@ def _excluded_table(an: Analysis) -> str:
 
 def _runs_table(an: Analysis) -> str:
     header = ["Run", "Arm", "Seed", "Status", "In statistics"] + an.metrics
-    rows = []
-    for r in an.rows:
-        rows.append(
-            [
-                f"`{r.run_id}`",
-                r.arm,
-                "n/a" if r.seed is None else str(r.seed),
-                r.status,
-                "yes" if (r.included and r.status == "completed") else "no",
-            ]
-            + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
-        )
+    rows = [
+        [
+            f"`{r.run_id}`",
+            r.arm,
+            "n/a" if r.seed is None else str(r.seed),
+            r.status,
+            "yes" if (r.included and r.status == "completed") else "no",
+        ]
+        + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
+        for r in an.rows
+    ]
     return _table(header, rows)
 
 
@@ -242,11 +280,11 @@ def _limitation_lines(an: Analysis, violations: list[Violation]) -> list[str]:
             f"{len(an.problem_runs)} of {len(an.source.runs)} runs gave no finite {an.plan.primary_metric}; "
             "they are listed under Failed Attempts, and the statistics use the completed runs only."
         )
-    for later in an.source.later_briefs:
-        out.append(
-            f"The brief was confirmed again later as v{later.version}; this report follows the original pre-registration "
-            f"v{an.source.brief.version}."
-        )
+    out.extend(
+        f"The brief was confirmed again later as v{later.version}; this report follows the original "
+        f"pre-registration v{an.source.brief.version}."
+        for later in an.source.later_briefs
+    )
     if an.source.kind == "experiment" and an.plan.aggregation != "final":
         out.append(f"Each run's value is its '{an.plan.aggregation}' value, as the plan says, not its final one.")
     unfinished = [r for r in an.rows if r.status in ("queued", "running")]
@@ -310,6 +348,8 @@ def render_markdown(
         primary_table=_primary_table(an),
         comparisons_table=_comparisons_table(an),
         paired_table=_paired_table(an),
+        task_tables=_task_tables(an),
+        across_tasks=an.across_tasks,
         baseline_reason=an.baseline_reason,
         figures=figures,
         analysis_lines=_analysis_lines(an),
@@ -369,6 +409,7 @@ def report_json(
         "metrics": an.metrics,
         "results": [an.cells[(a, m)].model_dump(mode="json") for a in an.arms for m in an.metrics],
         "comparisons": [c.model_dump(mode="json") for c in an.comparisons],
+        "across_tasks": an.across_tasks.model_dump(mode="json") if an.across_tasks is not None else None,
         "analysis": _analysis_lines(an),
         "author_analysis": author_analysis,
         "limitations": _limitation_lines(an, violations),

@@ -37,22 +37,24 @@ RULES: dict[str, Rule] = {
             "run_unaccounted",
             "hard",
             "Runs of the experiment are missing from the report.",
-            "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still listed with its "
-            "reason); for a results file, add a row (with its status) for every planned seed.",
+            "Drop the arms/seeds filter, or exclude each such run with a reason (an excluded run is still "
+            "listed with its reason); for a results file, add a row (with its status) for every planned seed.",
         ),
         Rule(
             "H03",
             "metric_missing",
             "hard",
             "A pre-registered metric is missing.",
-            "Record the metric in every run (for a results file: fill its column); a pre-registered metric cannot be left out.",
+            "Record the metric in every run (for a results file: fill its column); a pre-registered metric "
+            "cannot be left out.",
         ),
         Rule(
             "H04",
             "number_untraceable",
             "hard",
             "A number traces to no recorded run.",
-            "Remove or correct the number: every number must be a recorded value or a statistic computed from the runs (rounding allowed).",
+            "Remove or correct the number: every number must be a recorded value or a statistic computed from "
+            "the runs (rounding allowed).",
         ),
         Rule(
             "S01",
@@ -87,14 +89,16 @@ RULES: dict[str, Rule] = {
             "plan_changed",
             "soft",
             "The test, hypothesis or analysis plan differs from the pre-registration.",
-            "Follow the pre-registered plan, or waive S05 with a written reason; the report is then labelled exploratory.",
+            "Follow the pre-registered plan, or waive S05 with a written reason; the report is then labelled "
+            "exploratory.",
         ),
         Rule(
             "S06",
             "registered_after_runs",
             "soft",
             "Runs were launched before the brief was pre-registered.",
-            "Launch fresh runs after confirming the brief, or waive S06 with a written reason; the report is labelled exploratory.",
+            "Launch fresh runs after confirming the brief, or waive S06 with a written reason; the report is "
+            "labelled exploratory.",
         ),
         Rule(
             "S07",
@@ -180,7 +184,8 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
                 h03.append(f"{metric}: none of the {len(done)} completed runs of arm {arm} recorded it")
             elif cell.n < 2:
                 h01.append(
-                    f"arm {arm}: {metric} has n={cell.n} (completed runs with a finite value) of {cell.n_launched} launched"
+                    f"arm {arm}: {metric} has n={cell.n} (completed runs with a finite value) of "
+                    f"{cell.n_launched} launched"
                 )
     if h01:
         out.append(_violation("H01", h01))
@@ -218,7 +223,8 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         cell = an.cells[(arm, plan.primary_metric)]
         if cell.n < plan.min_seeds:
             s01.append(
-                f"arm {arm}: {cell.n} completed of {cell.n_launched} launched; the plan asks for at least {plan.min_seeds}"
+                f"arm {arm}: {cell.n} completed of {cell.n_launched} launched; the plan asks for at least "
+                f"{plan.min_seeds}"
             )
     if s01:
         out.append(_violation("S01", s01))
@@ -239,7 +245,8 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         value = r.values.get(plan.primary_metric)
         if r.arm in reported_arms and r.status == "completed" and value is not None and math.isfinite(value):
             s03.append(
-                f"completed run {r.run_id} (arm {r.arm}, seed {r.seed}, {plan.primary_metric}={value:.6g}) is excluded: {why}"
+                f"completed run {r.run_id} (arm {r.arm}, seed {r.seed}, {plan.primary_metric}={value:.6g}) is "
+                f"excluded: {why}"
             )
     if src.kind == "results_file" and an.baseline in reported_arms:
         base_seeds = {r.seed for r in src.runs if r.arm == an.baseline}
@@ -263,8 +270,10 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
             _violation(
                 "S04",
                 [
-                    f"{len(an.comparisons)} arms are compared with {an.baseline} at alpha {plan.alpha:g} each, with no correction",
-                    f"nominally significant: {', '.join(nominal) or 'none'}; by chance alone about {len(an.comparisons) * plan.alpha:.2g} "
+                    f"{len(an.comparisons)} arms are compared with {an.baseline} at alpha {plan.alpha:g} each, "
+                    "with no correction",
+                    f"nominally significant: {', '.join(nominal) or 'none'}; by chance alone about "
+                    f"{len(an.comparisons) * plan.alpha:.2g} "
                     "false positives are expected",
                 ],
             )
@@ -297,11 +306,13 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
         out.append(_violation("S07", [f"run {r.run_id} (arm {r.arm}, seed {r.seed}) is {r.status}" for r in going]))
 
     # S08: a seed run twice in one arm
-    seen: dict[tuple[str, int | None], list[str]] = {}
-    for r in completed_included:
-        seen.setdefault((r.arm, r.seed), []).append(r.run_id)
+    seen: dict[tuple[str, str | None, int | None], list[str]] = {}
+    for r in completed_included:  # a seed run once on each of several tasks is one run per task
+        seen.setdefault((r.arm, r.task, r.seed), []).append(r.run_id)
     s08 = [
-        f"arm {arm} seed {seed}: completed runs {', '.join(ids)}" for (arm, seed), ids in seen.items() if len(ids) > 1
+        f"arm {arm}{f' task {task}' if task else ''} seed {seed}: completed runs {', '.join(ids)}"
+        for (arm, task, seed), ids in seen.items()
+        if len(ids) > 1
     ]
     if s08:
         out.append(_violation("S08", s08))
@@ -334,7 +345,8 @@ def check(an: Analysis, texts: list[tuple[str, str]]) -> list[Violation]:
             s09.append(f"baseline {an.baseline} ran a median of {base_budget:g} steps, arm {arm} {other:g}")
         if an.launched.get(an.baseline, 0) < an.launched[arm]:
             s09.append(
-                f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} seeds launched, arm {arm} {an.launched[arm]}"
+                f"baseline {an.baseline} has {an.launched.get(an.baseline, 0)} seeds launched, arm {arm} "
+                f"{an.launched[arm]}"
             )
     if s09:
         out.append(_violation("S09", s09))
@@ -351,18 +363,22 @@ def missing_planned(an: Analysis) -> list[str]:
         unknown = [a for a in planned if a not in arms]
         if unknown:
             raise UserError(
-                f"plan.planned_seeds names arm(s) {', '.join(unknown)} with no rows; arms in the results: {', '.join(arms)}"
+                f"plan.planned_seeds names arm(s) {', '.join(unknown)} with no rows; arms in the results: "
+                f"{', '.join(arms)}"
             )
     out = []
+    tasks = list(dict.fromkeys(r.task for r in an.source.runs))  # [None] without a task column
     for arm in arms:
         want = planned.get(arm, []) if isinstance(planned, dict) else planned
-        have = {r.seed for r in an.source.runs if r.arm == arm}
-        gone = sorted(set(want) - have)
-        if gone:
-            out.append(
-                f"arm {arm}: planned seed(s) {_seed_text(gone)} have no row in the results file (planned "
-                f"{_seed_text(want)}, present {_seed_text(have)}); list every planned run, failed ones with their status"
-            )
+        for task in tasks:  # every planned seed on every task
+            have = {r.seed for r in an.source.runs if r.arm == arm and r.task == task}
+            gone = sorted(set(want) - have)
+            if gone:
+                out.append(
+                    f"arm {arm}{f' on task {task}' if task else ''}: planned seed(s) {_seed_text(gone)} have no row in "
+                    f"the results file (planned {_seed_text(want)}, present {_seed_text(have)}); list every planned "
+                    "run, failed ones with their status"
+                )
     return out
 
 
@@ -395,8 +411,7 @@ def refusal_text(violations: list[Violation]) -> str:
     for v in open_:
         kind = "hard, never waived" if v.severity == "hard" else "soft, waivable with a written reason"
         lines.append(f"- {v.code} {v.name} ({kind}): {v.message}")
-        for e in v.evidence[:20]:
-            lines.append(f"    evidence: {e}")
+        lines.extend(f"    evidence: {e}" for e in v.evidence[:20])
         if len(v.evidence) > 20:
             lines.append(f"    evidence: ... and {len(v.evidence) - 20} more")
         lines.append(f"    fix: {v.fix}")

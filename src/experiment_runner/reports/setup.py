@@ -19,7 +19,7 @@ def _get(d: Any, path: str) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", []):
         return None
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -158,9 +158,7 @@ def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
         by_arm.setdefault(r.arm, []).append(r)
         if r.last_step is not None and r.status == "completed":
             steps.setdefault(r.arm, []).append(r.last_step)
-    for arm, runs in by_arm.items():
-        for c in arm_commands(runs):
-            model.append(f"Command of arm {arm}: `{c}`")
+    model.extend(f"Command of arm {arm}: `{c}`" for arm, runs in by_arm.items() for c in arm_commands(runs))
     for arm, s in steps.items():
         lo, hi = min(s), max(s)
         training.append(f"Arm {arm}: completed runs ended at {step_axis} {lo:g}" + (f" to {hi:g}" if hi != lo else ""))

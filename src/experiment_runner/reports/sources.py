@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from experiment_runner.errors import UserError
+from experiment_runner.reports.columns import is_step_column, task_column
 from experiment_runner.workspace import Workspace, confine
 
 log = logging.getLogger("experiment_runner.reports")
@@ -41,6 +42,7 @@ class RunData:
     created_at: str | None = None
     exploratory: bool | None = None
     line: int | None = None  # line of a results file
+    task: str | None = None  # the task or data set of a results-file row (its `task` or `dataset` column)
 
 
 @dataclass
@@ -120,7 +122,8 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
                 ) from None
             if not isinstance(obj, dict):
                 raise UserError(
-                    f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, seed, status and metrics"
+                    f"{path.name} line {i} is a {type(obj).__name__}; each line must be an object with method, "
+                    "seed, status and metrics"
                 )
             for k in obj:
                 if k not in columns:
@@ -137,12 +140,14 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[tuple[int, dict[str, A
             rows.append((i, {k.strip(): v for k, v in raw.items()}))
         return columns, rows
     raise UserError(
-        f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json (JSON lines)"
+        f"results file {path.name!r} has an unknown type {suffix or '(none)'}; use .csv, .tsv, .jsonl or .json "
+        "(JSON lines)"
     )
 
 
 def load_results_file(ws: Workspace, value: str) -> Source:
-    """Read a results file: columns method, seed, status, optional run_id and cause, then one column per metric."""
+    """Read a results file: columns method, seed, status, optional run_id and cause, an optional step counter (the
+    training budget the run reached) and task (or dataset), then one column per metric."""
     path = ws.resolve(value, must_exist=True, kind="file", what="results file")
     try:
         text = confine.read_text(path)
@@ -155,7 +160,9 @@ def load_results_file(ws: Workspace, value: str) -> Source:
             f"results file {value!r} lacks the column(s) {', '.join(missing)}; it needs method, seed, status, then one "
             f"column per metric (columns found: {', '.join(columns) or 'none'})"
         )
-    metrics = [c for c in columns if c not in RESERVED_COLUMNS]
+    step_col = next((c for c in columns if is_step_column(c)), None)
+    task_col = task_column(columns)
+    metrics = [c for c in columns if c not in RESERVED_COLUMNS and c not in (step_col, task_col)]
     runs: list[RunData] = []
     seen_ids: set[str] = set()
     for line, row in rows:
@@ -176,7 +183,8 @@ def load_results_file(ws: Workspace, value: str) -> Source:
             v = _number(row.get(m), where, m)
             if v is not None:
                 values[m] = v if math.isfinite(v) else math.nan
-        run_id = str(row.get("run_id") or "").strip() or f"{method}/seed{seed}"
+        task = str(row.get(task_col) or "").strip() or None if task_col else None
+        run_id = str(row.get("run_id") or "").strip() or f"{method}/{task + '/' if task else ''}seed{seed}"
         if run_id in seen_ids:
             run_id = f"{run_id}#L{line}"
         seen_ids.add(run_id)
@@ -191,6 +199,8 @@ def load_results_file(ws: Workspace, value: str) -> Source:
                 cause=cause,
                 cause_source="results file" if cause else None,
                 line=line,
+                last_step=_number(row.get(step_col), where, step_col) if step_col else None,
+                task=task,
             )
         )
     if not runs:

@@ -1,6 +1,8 @@
 """Markdown read as units a finding can quote: sentences of prose and list items, table rows (with their header),
-headings; each with its line number and the section it sits in. Fenced code is skipped, except LaTeX tables
-(`a & b \\\\` rows), which are read as table rows wherever they are. Each unit keeps its text as written (for the
+headings; each with its line number, the section it sits in and the label its paragraph starts with ('**Setup.**',
+'Data:'), which says what the paragraph is about as a heading would. A list item runs on over the lines that follow
+it until a blank line. Fenced code is skipped, except LaTeX tables (`a & b \\\\` rows), which are read as table rows
+wherever they are. Each unit keeps its text as written (for the
 quote) and a clean form for reading: LaTeX markup (`$96.1 \\pm 0.4$`, `\\%`, `\\textbf{}`) and markdown emphasis
 undone."""
 
@@ -9,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[*_\"'`])")
+# a sentence ends at . ! ? and whatever closes there (a quote, emphasis, a parenthesis): 'as registered: "H." Next'
+_CLOSE = "[\"'”’*_)]"
+_SENTENCE_END = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?]{_CLOSE})|(?<=[.!?]{_CLOSE}{_CLOSE}))\s+(?=[A-Z0-9(\[*_\"'`])")
+# a paragraph's label: '**Setup.**', '**Data:**', '*Results.*', 'Model:' (a few words before the colon)
+_LEAD = re.compile(
+    r"^\s*(?:(?P<b>\*\*|__|\*|_)(?P<bold>[^*_\n]{1,60}?)[.:]?(?P=b)[.:]?|(?P<plain>[A-Z][\w;'’/()\- ]{0,40}?):)(?=\s)"
+)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -23,6 +31,8 @@ class Unit:
     kind: str  # 'heading' | 'table_header' | 'table_row' | 'sentence'
     header: tuple[str, ...] = ()  # a table row's header cells (clean)
     clean: str = ""  # the text with LaTeX and emphasis markup undone (a LaTeX row as '| a | b |')
+    lead: str = ""  # the label the unit's paragraph starts with, lowercased ('setup', 'data'), else ''
+    intro: str = ""  # for a list item: the sentence ending in ':' that introduces the list ('Return, mean (sd):')
 
     def __post_init__(self):
         if not self.clean:
@@ -61,6 +71,15 @@ def split_row(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+def lead_of(paragraph: str) -> str:
+    """The label a paragraph starts with ('**Setup.** We train ...' -> 'setup'), or ''."""
+    m = _LEAD.match(paragraph)
+    if not m:
+        return ""
+    label = (m.group("bold") or m.group("plain") or "").strip()
+    return label.lower() if len(label.split()) <= 5 else ""
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a paragraph."""
     out, start = [], 0
@@ -82,12 +101,15 @@ def units(markdown: str) -> list[Unit]:
     in_code = False
     header: tuple[str, ...] = ()
     para: list[tuple[int, str]] = []
+    item = [False]  # whether the paragraph being read is a list item
+    intro = [""]  # the sentence ending in ':' before the current list, if any
 
     def flush():
         if not para:
             return
         first = para[0][0]
         joined = " ".join(t.strip() for _, t in para)
+        lead = lead_of(joined)
         # sentences keep the line they start on, approximately: count the lines consumed so far
         offsets = []
         pos = 0
@@ -99,8 +121,12 @@ def units(markdown: str) -> list[Unit]:
             for p, ln in offsets:
                 if p <= off:
                     line = ln
-            out.append(Unit(s, line, section, "sentence"))
+            out.append(Unit(s, line, section, "sentence", lead=lead, intro=intro[0] if item[0] else ""))
+        if not item[0]:
+            last = out[-1].text.rstrip() if out else ""
+            intro[0] = last if last.endswith(":") else ""
         para.clear()
+        item[0] = False
 
     latex_header: tuple[str, ...] | None = None
     for i, raw in enumerate(lines, 1):
@@ -125,6 +151,7 @@ def units(markdown: str) -> list[Unit]:
         h = _HEADING.match(raw)
         if h:
             flush()
+            intro[0] = ""
             section = h.group(2).strip().lower()
             out.append(Unit(h.group(2).strip(), i, section, "heading"))
             header = ()
@@ -147,8 +174,8 @@ def units(markdown: str) -> list[Unit]:
             continue
         if _LIST.match(raw):
             flush()
-            para.append((i, _LIST.sub("", raw, count=1)))
-            flush()
+            para.append((i, _LIST.sub("", raw, count=1)))  # the lines up to a blank one continue the item
+            item[0] = True
             continue
         para.append((i, stripped.lstrip("> ").strip()))
     flush()

@@ -1,12 +1,13 @@
 """Every value a report on an Analysis may cite, with what it is: recorded run values, each arm's statistics, the
 comparisons (the report's own, and those a researcher commonly computes by hand: Welch's and Student's intervals
-of the difference, paired statistics where seeds are shared, Cohen's d, Holm and Bonferroni over every test),
-differences and ratios between arms, counts, and the plan's values."""
+of the difference, paired statistics where seeds are shared, Cohen's d, Holm and Bonferroni over every test, on the
+primary metric and on every secondary one), differences and ratios between arms, counts, and the plan's values."""
 
 from __future__ import annotations
 
 import json
 import math
+import warnings
 
 from experiment_runner.reports.numbers import Traceable
 
@@ -33,6 +34,16 @@ def _hand_comparisons(t: Traceable, x: list[float], y: list[float], where: str, 
         return ps
     a, b = np.asarray(x, float), np.asarray(y, float)
     diff = a.mean() - b.mean()
+    t.add(
+        math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b)),
+        f"standard error of the difference {where}",
+        scalable=scalable,
+    )
+    # Cliff's delta (the rank-biserial correlation of Mann-Whitney's U): P(a > b) - P(a < b)
+    greater = float(np.sum(a[:, None] > b[None, :]) - np.sum(a[:, None] < b[None, :])) / (len(a) * len(b))
+    t.add(greater, f"Cliff's delta {where}")
+    t.add((greater + 1) / 2, f"probability of superiority {where}")
+    t.add(cmp_.hedges_g(a, b), f"Hedges' g {where}")
     for equal_var, name in ((False, "Welch"), (True, "Student")):
         res = st.ttest_ind(a, b, equal_var=equal_var)
         if math.isfinite(res.statistic):
@@ -72,6 +83,9 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
     if len(seeds) < 2:
         return []
     d = np.array([x[s] - y[s] for s in seeds])
+    arm = where.split(" vs ")[0]
+    for s_, v in zip(seeds, d):  # one seed's difference: like one run's value, no result of the arm by itself
+        t.add(v, f"paired difference on seed {s_} {where}", kind="run", arm=arm, scalable=scalable)
     t.add(d.mean(), f"paired mean difference {where}", scalable=scalable, slack=3)
     t.add(d.std(ddof=1), f"std of the paired differences {where}", scalable=scalable)
     sign = 1 if higher_is_better else -1
@@ -99,15 +113,24 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
 
 def build(an) -> Traceable:
     """The Traceable of an Analysis (see the module docstring)."""
+    # scipy warns on nearly constant samples (a column that is the same in every run); the values are still what a
+    # person computing by hand would get, and a warning here would reach the caller's log as noise
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _build(an)
+
+
+def _build(an) -> Traceable:
     t = Traceable()
     fractions = fraction_metrics(an)
     _runs(t, an, fractions)
     _cells(t, an, fractions)
     _between_arms(t, an, fractions)
-    all_ps: list[float] = []
-    for cmp in an.comparisons:
-        all_ps.extend(_comparison(t, an, cmp, cmp.metric in fractions))
-    _corrections(t, an, all_ps)
+    _tasks(t, an, fractions)
+    _corrections(t, [_comparison(t, an, cmp, cmp.metric in fractions) for cmp in an.comparisons])
+    for metric in an.metrics:
+        if metric != an.plan.primary_metric:
+            _corrections(t, _secondary(t, an, metric, metric in fractions))
     if an.plan.success_criteria or an.plan.smallest_effect is not None:
         from experiment_runner.reports.criterion import read
 
@@ -155,6 +178,13 @@ def _cells(t: Traceable, an, fractions: set[str]) -> None:
             t.add(1 - c.mean, f"1 - mean {where}", kind="mean", arm=arm, scalable=True)
         for name, v in (("std", c.std), ("sem", c.sem), ("median", c.median)):
             t.add(v, f"{name} {where}", arm=arm, scalable=sc)
+        if c.n >= 2:  # 'median 71.6 (IQR 71.4-71.9)': numpy's default (linear) quartiles
+            import numpy as np
+
+            q1, q3 = np.percentile(c.values, [25, 75])
+            t.add(q1, f"first quartile {where}", kind="bound", arm=arm, scalable=sc)
+            t.add(q3, f"third quartile {where}", kind="bound", arm=arm, scalable=sc)
+            t.add(q3 - q1, f"interquartile range {where}", arm=arm, scalable=sc)
         if c.n >= 2 and c.std is not None:
             t.add(c.std * math.sqrt((c.n - 1) / c.n), f"std (ddof=0) {where}", arm=arm, scalable=sc)
         for name, v in (("min", c.min), ("max", c.max)):
@@ -171,6 +201,25 @@ def _cells(t: Traceable, an, fractions: set[str]) -> None:
             t.add(c.wilson.high, f"Wilson interval {where}", kind="bound", arm=arm, scalable=True)
         t.add(c.n, f"n {where}", kind="count", arm=arm)
         t.add(c.n_launched - c.n, f"runs of {arm} without a {metric} value", kind="count", arm=arm)
+
+
+def _tasks(t: Traceable, an, fractions: set[str]) -> None:
+    """Each arm's statistics on each task, and the IQM across tasks with its difference from the baseline's (the
+    stratified bootstrap endpoints come in through an.mc_endpoints)."""
+    at = an.across_tasks
+    if at is None:
+        return
+    sc = at.metric in fractions
+    for c in at.cells:
+        where = f"{at.metric} of arm {c.arm} on task {c.task}"
+        t.add(c.mean, f"mean {where}", kind="mean", arm=c.arm, scalable=sc)
+        t.add(c.std, f"std {where}", arm=c.arm, scalable=sc)
+        t.add(c.n, f"n {where}", kind="count", arm=c.arm)
+    for a in at.aggregates:
+        t.add(a.iqm, f"IQM of {at.metric} across tasks, arm {a.arm}", kind="mean", arm=a.arm, scalable=sc)
+        t.add(a.difference, f"IQM difference {a.arm} vs {an.baseline}", scalable=sc, slack=3)
+        t.add(a.scores, f"(task, run) scores of {a.arm}", kind="count", arm=a.arm)
+    t.add(len(at.tasks), "tasks", kind="count")
 
 
 def _between_arms(t: Traceable, an, fractions: set[str]) -> None:
@@ -244,22 +293,43 @@ def _comparison(t: Traceable, an, cmp, sc: bool) -> list[float]:
     return ps + _paired(t, cx, cy, where, sc, plan.higher_is_better, plan.alpha)
 
 
-def _corrections(t: Traceable, an, ps: list[float]) -> None:
-    """Holm and Bonferroni over the comparisons of each kind of test a researcher may have run by hand."""
+def _secondary(t: Traceable, an, metric: str, sc: bool) -> list[list[float]]:
+    """What people compute by hand for each arm against the baseline on a secondary metric; returns each arm's
+    p-values (one list per arm, the tests in the same order), for corrections over the arms."""
+    from experiment_runner.reports.sources import lower_is_better
+
+    base = an.cells.get((an.baseline, metric))
+    if base is None:
+        return []
+    out = []
+    for arm in an.arms:
+        cell = an.cells.get((arm, metric))
+        if arm == an.baseline or cell is None:
+            continue
+        where = f"{arm} vs {an.baseline} on {metric}"
+        ps = _hand_comparisons(t, cell.values, base.values, where, sc, an.plan.alpha)
+        ps += _paired(
+            t,
+            dict(zip(cell.seeds, cell.values)),
+            dict(zip(base.seeds, base.values)),
+            where,
+            sc,
+            not lower_is_better(metric),
+            an.plan.alpha,
+        )
+        out.append(ps)
+    return out
+
+
+def _corrections(t: Traceable, families: list[list[float]]) -> None:
+    """Holm and Bonferroni over the arms compared with the baseline on one metric, for each kind of test a researcher
+    may have run by hand. families: each arm's p-values, the tests in the same order in every arm's list."""
     from experiment_runner.stats.compare import holm
 
-    k = len(an.comparisons)
-    if k < 2:
+    k = len(families)
+    if k < 2 or len({len(f) for f in families}) != 1:
         return
-    # p-values of one test across the comparisons sit at the same position in each comparison's list
-    by_test: dict[int, list[float]] = {}
-    per = len(ps) // k if k else 0
-    if per:
-        for i, p in enumerate(ps):
-            by_test.setdefault(i % per, []).append(p)
-    for family in by_test.values():
-        if len(family) != k:
-            continue
+    for family in zip(*families):
         for p, pa in zip(family, holm(family)):
             t.add(pa, "p-value (Holm-adjusted, by hand)")
             t.add(min(1.0, p * k), "p-value (Bonferroni-adjusted, by hand)")

@@ -20,8 +20,9 @@ class CheckReportInput(ToolInput):
     )
     plan: ReportPlan | None = Field(
         None,
-        description="Analysis plan: required with a results file (primary_metric, higher_is_better, baseline; hypothesis "
-        "or registered.hypothesis to check the report's hypothesis against). For an experiment it comes from the brief.",
+        description="Analysis plan: required with a results file (primary_metric, higher_is_better, baseline; "
+        "hypothesis or registered.hypothesis to check the report's hypothesis against). For an experiment it comes "
+        "from the brief.",
     )
     exclude: list[Exclusion] = Field(
         default_factory=list,
@@ -46,8 +47,8 @@ def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
     or one nominal p < 0.05 among many arms; L05 failed runs never mentioned; L06 a restated hypothesis that differs
     from the pre-registered one (a reference such as 'the pre-registered hypothesis is supported' is fine); L07 the
     baseline's result missing; L08 a truncated baseline not disclosed; L09 an n that is not the number of completed
-    runs; L10 an arm reported from one run; L11 one seed's value (an arm's best or worst run) given as the arm's
-    result. Numbers are read as people write them: rounded to the printed digits, x 100 for a metric stored as a
+    runs; L10 an arm reported from one run; L11 one seed's value (its best, worst or any single run) given as the
+    arm's result. Numbers are read as people write them: rounded to the printed digits, x 100 for a metric stored as a
     fraction (96.06 ± 0.45, 97.15 ± 0.58%, '+1.71 points'), differences and ratios, the statistics people compute by
     hand (Welch/Student/paired intervals, Cohen's d, Holm or Bonferroni); hyperparameters, confidence levels, units
     of the method, criteria thresholds, versions and citations are recognised from context and not checked. Arms are

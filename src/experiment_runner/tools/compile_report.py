@@ -7,7 +7,16 @@ from typing import Literal
 from pydantic import Field
 
 from experiment_runner.errors import UserError
-from experiment_runner.reports.model import ArmMetric, Comparison, Exclusion, ReportPlan, RunRow, Violation, Waiver
+from experiment_runner.reports.model import (
+    AcrossTasks,
+    ArmMetric,
+    Comparison,
+    Exclusion,
+    ReportPlan,
+    RunRow,
+    Violation,
+    Waiver,
+)
 from experiment_runner.tools.base import (
     INLINE_LIMIT_CHARS,
     BackgroundCall,
@@ -27,13 +36,16 @@ class CompileReportInput(ToolInput):
     )
     results_file: str | None = Field(
         None,
-        description="Instead of an experiment: a CSV or JSON-lines file (inside the workspace) with columns method, seed, "
-        "status (completed|failed|diverged|crashed|cancelled), optional run_id and cause, then one column per metric.",
+        description="Instead of an experiment: a CSV or JSON-lines file (inside the workspace) with columns method, "
+        "seed, status (completed|failed|diverged|crashed|cancelled), optional run_id and cause, an optional step "
+        "counter (steps, env_steps ...: the training budget) and task or dataset (runs over several tasks: per-task "
+        "statistics and the IQM across tasks), then one column per metric.",
     )
     plan: ReportPlan | None = Field(
         None,
-        description="Analysis plan. Required for a results file (primary_metric, higher_is_better, baseline, ...). For an "
-        "experiment it comes from the first confirmed brief; fields given here override it and count as a plan change (S05).",
+        description="Analysis plan. Required for a results file (primary_metric, higher_is_better, baseline, "
+        "...). For an experiment it comes from the first confirmed brief; fields given here override it and count "
+        "as a plan change (S05).",
     )
     arms: list[str] | None = Field(
         None, description="Only these arms. Runs of other arms must then be excluded with a reason (H02)."
@@ -47,15 +59,22 @@ class CompileReportInput(ToolInput):
     )
     waivers: list[Waiver] = Field(
         default_factory=list,
-        description="Soft rules (S01..S10) waived, each with a written reason the report prints. Hard rules are never waived.",
+        description=(
+            "Soft rules (S01..S10) waived, each with a written reason the report prints. Hard rules are never waived."
+        ),
     )
     metrics: list[str] | None = Field(
         None,
-        description="Metrics to report besides the pre-registered ones (default: none for an experiment, every column of a results file).",
+        description=(
+            "Metrics to report besides the pre-registered ones (default: none for an experiment, every "
+            "column of a results file)."
+        ),
     )
     analysis: str | None = Field(
         None,
-        description="Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04).",
+        description=(
+            "Your own analysis notes, printed under Analysis. Every number in them must trace to the runs (H04)."
+        ),
     )
     limitations: str | None = Field(
         None, description="Your own limitations, printed under Limitations (numbers checked the same way)."
@@ -89,6 +108,11 @@ class CompileReportOutput(ToolOutput):
     unused_waivers: list[str] = Field(default_factory=list, description="Waived codes no rule needed.")
     results: list[ArmMetric] = Field(description="Every arm's statistics of every reported metric.")
     comparisons: list[Comparison] = Field(description="Each arm against the baseline on the primary metric.")
+    across_tasks: AcrossTasks | None = Field(
+        None,
+        description="When the runs span several tasks (a results file's task column): each arm's primary metric per "
+        "task, and the IQM across tasks with its stratified bootstrap interval.",
+    )
     failed_attempts: list[RunRow] = Field(description="Every run without a finite primary value, with its cause.")
     markdown: str | None = Field(
         None, description="The report as written (left out past about 10k tokens: read it from `resources`)."
@@ -156,7 +180,10 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
     head += f" {len(an.arms)} arm(s), {len(an.source.runs)} run(s), {failed} without a result."
     sig = [c for c in an.comparisons if c.significant]
     if an.comparisons:
-        head += f" {len(sig)} of {len(an.comparisons)} comparison(s) with {an.baseline} significant at alpha {an.plan.alpha:g}."
+        head += (
+            f" {len(sig)} of {len(an.comparisons)} comparison(s) with {an.baseline} significant at alpha "
+            f"{an.plan.alpha:g}."
+        )
     out = CompileReportOutput(
         summary=head,
         status="checked" if inp.check_only else "written",
@@ -171,6 +198,7 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
         unused_waivers=done.unused_waivers,
         results=[an.cells[(a, m)] for a in an.arms for m in an.metrics],
         comparisons=an.comparisons,
+        across_tasks=an.across_tasks,
         failed_attempts=an.problem_runs,
         markdown=done.markdown,
         resources=report_refs(ws, done.report_dir, done.files) if done.report_dir else [],
