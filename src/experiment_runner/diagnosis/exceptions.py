@@ -1,0 +1,170 @@
+"""Error families read from the structure of an error message, not from a list of its wordings.
+
+An exception line is `[module.]TypeName: message` (Python's last traceback line, `xgboost.core.XGBoostError: ...`,
+`torch.OutOfMemoryError: ...`); its message may go on over the next lines (a wrapped C++ check). A message is put
+in a family by what it is about and how it says it:
+
+- amp_loss_scale_collapse: the message says the mixed-precision loss scale reached its minimum.
+- out_of_memory: the type says so (`OutOfMemoryError`, `MemoryError`, `ResourceExhaustedError`), or the message
+  names memory (or an allocation) together with running out of it (`out of memory`, `can't allocate memory`,
+  `not enough memory`, `failed to allocate`, `bad_alloc`, an `OOM` token); shared memory is the worker family's.
+- device_side_assert: an index or label outside its range: `IndexError`, `out of bounds` / `out of range`, a
+  failed assertion or check whose condition is a range test (`t >= 0 && t < n_classes`, `label must be in
+  [0, num_class)`), CUDA's `device-side assert`.
+- dtype_or_device_mismatch: two dtypes (`Float`, `Long`, `float32`, `torch.cuda.FloatTensor` ...) or two devices
+  (`cuda:0`, `cpu` ...) named with a comparison (`expected`, `but got`, `same`, `should be`, `cast`), or one dtype
+  with `not implemented for`.
+- shape_mismatch: a size or shape word with sizes written out (`(64)`, `[96, 64]`, `torch.Size([...])`,
+  `32x20`, `(None, 28, 28)`, `size 16`) and a comparison (`must match`, `expected`, `cannot be multiplied`,
+  `invalid for input`, `broadcast`, `incompatible` ...).
+- distributed_timeout: a `Dist...Error` type, or the message names the collective machinery (NCCL, gloo, c10d,
+  a process group, a collective, rendezvous, a watchdog) or a timeout between ranks.
+- dataloader_worker_crash: the message names a DataLoader worker or shared memory (shm).
+- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, or errno 2.
+- disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`).
+- numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
+  `FloatingPointError`, `math range error`.
+
+Families are tried in that order; the first that fits wins (an OOM message names sizes too)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: `module.path.TypeName: message` at the start of a line (after a rank prefix is removed). Python's exception
+#: names end in Error/Exception/Exit/Interrupt by convention; C++ frameworks' in Error/Failure/Fault.
+EXCEPTION_LINE = re.compile(
+    r"^(?P<type>(?:[A-Za-z_][\w]*\.)*[A-Z]\w*?(?:Error|Exception|Exit|Interrupt|Failure|Fault))"
+    r"(?::[ \t]*(?P<message>.*))?$"
+)
+#: errno-style OS errors carry their number: `[Errno 28]`.
+_ERRNO = re.compile(r"\[Errno (\d+)\]")
+
+_MEMORY_TYPE = re.compile(r"(?:OutOfMemory|MemoryError$|ResourceExhausted)")
+_MEMORY_WORD = re.compile(r"\b(?:memory|alloc\w*|bad_alloc|ALLOC_FAILED)\b", re.I)
+_MEMORY_SHORT = re.compile(
+    r"\b(?:out of|can't|cannot|could not|couldn't|unable to|failed to|not enough|insufficient|exhausted)\b"
+    r"|bad_alloc|ALLOC_FAILED",
+    re.I,
+)
+_OOM_TOKEN = re.compile(r"\bOOM\b")
+_SHARED_MEMORY = re.compile(r"shared memory|\bshm\b", re.I)
+
+_LOSS_SCALE_FLOOR = re.compile(r"loss.scale[^.]*minimum|minimum loss.scale|cannot decrease (?:loss )?scale", re.I)
+_RANGE_TEST = re.compile(r">=? ?0 ?&& ?\S+ ?<|\bin \[0, ?\w+\)|\b(?:out of bounds|out of range)\b", re.I)
+_ASSERTION = re.compile(r"Assertion `[^`]*` failed|device-side assert|Check failed:", re.I)
+
+_DTYPES = (
+    r"(?:\b(?:Float|Double|Half|BFloat16|Long|Int|Short|Byte|Char|Bool|ComplexFloat|ComplexDouble)\b"
+    r"|\b(?:float|bfloat|int|uint|complex)(?:8|16|32|64|128)\b"
+    r"|\btorch\.(?:cuda\.)?[A-Z]\w*Tensor\b"
+    r"|\b(?:float|double|half|long|int|bool) tensor\b)"
+)
+_DTYPE = re.compile(_DTYPES)
+_DEVICE = re.compile(r"\b(?:cuda(?::\d+)?|cpu|mps|meta|xla(?::\d+)?|hip(?::\d+)?)\b")
+_DTYPE_SUBJECT = re.compile(r"\b(?:dtype|scalar type|type|device|devices|tensor type)\b", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:expected|expects|but got|but found|got|found|same|should be|to be|cast|mismatch|instead|differ)\b", re.I
+)
+_NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
+
+_SHAPE_WORD = re.compile(r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length)\b", re.I)
+_SIZES = re.compile(
+    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+x\d+\b|\bsize \d+\b", re.I
+)
+_SHAPE_COMPARISON = re.compile(
+    r"\b(?:must match|to match|does not match|doesn't match|not match|mismatch|expected|expects|cannot be "
+    r"multiplied|invalid for|broadcast|incompatible|must be the same|must be equal|should be|but got|but received|"
+    r"to have)\b",
+    re.I,
+)
+
+_DIST_TYPE = re.compile(r"Dist\w*Error$|ProcessGroup\w*Error$")
+_DIST_WORD = re.compile(
+    r"\b(?:NCCL|nccl\w*|gloo|c10d|ProcessGroup\w*|collective|rendezvous|Watchdog|all_?reduce|all_?gather|barrier)\b"
+)
+_WORKER_WORD = re.compile(r"DataLoader worker|dataloader's workers|shared memory|\bshm\b", re.I)
+_MISSING_TYPE = re.compile(r"(?:ModuleNotFound|Import|FileNotFound|NotADirectory|IsADirectory)Error$")
+_NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint|ZeroDivision)Error$")
+
+
+@dataclass(frozen=True)
+class ExceptionInfo:
+    type: str  # as written, module path included
+    message: str  # the message, its continuation lines joined with a blank
+
+    @property
+    def name(self) -> str:
+        return self.type.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Family:
+    category: str  # a diagnosis category, or "numeric_overflow"
+    why: str  # what in the message put it there
+
+
+def parse(line: str) -> ExceptionInfo | None:
+    """The exception a line states, or None when the line is not `Type: message` (or a bare `TypeError`)."""
+    m = EXCEPTION_LINE.match(line.strip())
+    if not m:
+        return None
+    return ExceptionInfo(m.group("type"), (m.group("message") or "").strip())
+
+
+def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInfo:
+    """The message with the lines that continue it (a wrapped or multi-line message), up to a blank line or the
+    next traceback."""
+    more = []
+    for text in following:
+        stripped = text.strip()
+        if not stripped or stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
+            break
+        if parse(stripped) is not None:
+            break
+        more.append(stripped)
+    return ExceptionInfo(info.type, " ".join([info.message, *more]).strip()) if more else info
+
+
+def family(info: ExceptionInfo) -> Family | None:
+    """The family of an exception, or None when its structure says nothing more than 'an error'."""
+    name, msg = info.name, info.message
+    text = f"{name}: {msg}"
+    if _LOSS_SCALE_FLOOR.search(msg):
+        return Family("amp_loss_scale_collapse", "the mixed-precision loss scale reached its floor")
+    if _MEMORY_TYPE.search(name) or (
+        not _SHARED_MEMORY.search(msg)
+        and ((_MEMORY_WORD.search(msg) and _MEMORY_SHORT.search(msg)) or _OOM_TOKEN.search(msg))
+    ):
+        return Family("out_of_memory", "the error says memory ran out")
+    errno = _ERRNO.search(msg)
+    if errno and errno.group(1) in ("28", "122"):
+        return Family("disk_full", f"errno {errno.group(1)}: the disk (or the quota) is full")
+    if name == "IndexError" or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg)) or "device-side assert" in msg:
+        return Family("device_side_assert", "an index or label outside its valid range")
+    if _WORKER_WORD.search(msg):
+        return Family("dataloader_worker_crash", "the error names a DataLoader worker or shared memory")
+    if _is_dtype_or_device(msg):
+        return Family("dtype_or_device_mismatch", "the error names two dtypes or devices that do not go together")
+    if _SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg):
+        return Family("shape_mismatch", "the error compares sizes or shapes that do not fit")
+    if _DIST_TYPE.search(name) or _DIST_WORD.search(msg):
+        return Family("distributed_timeout", "the error comes from the collective communication between ranks")
+    if _MISSING_TYPE.search(name) or (errno and errno.group(1) == "2"):
+        return Family("missing_file_or_module", "a file or module the run needs is not there")
+    if _NUMERIC_TYPE.search(name) or "math range error" in text:
+        return Family("numeric_overflow", "a number grew past what its type holds")
+    return None
+
+
+def _is_dtype_or_device(msg: str) -> bool:
+    if _NO_KERNEL.search(msg):
+        return True
+    dtypes = {m.group(0) for m in _DTYPE.finditer(msg)}
+    devices = {m.group(0) for m in _DEVICE.finditer(msg)}
+    named_two = len(dtypes) >= 2 or len(devices) >= 2
+    if named_two and _COMPARISON.search(msg):
+        return True
+    # one dtype/device named against a stated expectation: `expected scalar type Long`, `on the same device`
+    return bool((dtypes or "same device" in msg) and _DTYPE_SUBJECT.search(msg) and _COMPARISON.search(msg))
