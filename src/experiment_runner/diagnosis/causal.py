@@ -111,7 +111,8 @@ def order(findings: list[Finding]) -> list[Finding]:
             continue
         applied.add(link.consequence)
         effect.facts["consequence_of"] = link.cause
-        effect.headline = f"{effect.headline} (a consequence of {cause.title.lower()}: {link.why})"
+        rest = effect.headline[len(effect.title) + 2 :] if effect.headline.startswith(effect.title) else effect.headline
+        effect.headline = f"{effect.title} (a consequence of {cause.title.lower()}: {link.why}): {rest}"
         cause.facts.setdefault("explains", []).append(link.consequence)
         i, j = ranked.index(cause), ranked.index(effect)
         if i > j:

@@ -33,45 +33,69 @@ import re
 from dataclasses import dataclass
 
 #: `module.path.TypeName: message` at the start of a line (after a rank prefix is removed). Python's exception
-#: names end in Error/Exception/Exit/Interrupt by convention; C++ frameworks' in Error/Failure/Fault.
-EXCEPTION_LINE = re.compile(
-    r"^(?P<type>(?:[A-Za-z_][\w]*\.)*[A-Z]\w*?(?:Error|Exception|Exit|Interrupt|Failure|Fault))"
-    r"(?::[ \t]*(?P<message>.*))?$"
-)
+#: names end in Error/Exception/Exit/Interrupt by convention (numpy's `_ArrayMemoryError` starts with '_'); C++
+#: frameworks' in Error/Failure/Fault.
+EXCEPTION_LINE = re.compile(r"^(?P<type>(?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?::[ \t]*(?P<message>.*))?$")
+EXCEPTION_SUFFIXES = ("Error", "Exception", "Exit", "Interrupt", "Failure", "Fault")
 #: errno-style OS errors carry their number: `[Errno 28]`.
 _ERRNO = re.compile(r"\[Errno (\d+)\]")
 
 _MEMORY_TYPE = re.compile(r"(?:OutOfMemory|MemoryError$|ResourceExhausted)")
-_MEMORY_WORD = re.compile(r"\b(?:memory|alloc\w*|bad_alloc|ALLOC_FAILED)\b", re.I)
+#: running out said of memory itself (`out of memory`, `not enough memory`, `can't allocate`, `Unable to allocate
+#: 8.00 GiB`), a C++ allocator's failure, a status code (`CUDNN_STATUS_NOT_ENOUGH_MEMORY`, `RESOURCE_EXHAUSTED`),
+#: or an `OOM` token; "can't convert ... to host memory" is no shortage
 _MEMORY_SHORT = re.compile(
-    r"\b(?:out of|can't|cannot|could not|couldn't|unable to|failed to|not enough|insufficient|exhausted)\b"
-    r"|bad_alloc|ALLOC_FAILED",
+    r"\b(?:out of|not enough|insufficient|exhausted|no more)(?: [\w-]+){0,2} memory\b"
+    r"|\b(?:can't|cannot|could not|couldn't|unable to|failed to|fail to) allocate\b"
+    r"|\bmemory (?:is )?exhausted\b|bad_alloc|[A-Z_]*(?:ALLOC_FAILED|NOT_ENOUGH_MEMORY|OUT_OF_MEMORY)\b"
+    r"|\bRESOURCE_EXHAUSTED\b|cudaErrorMemoryAllocation",
     re.I,
 )
 _OOM_TOKEN = re.compile(r"\bOOM\b")
 _SHARED_MEMORY = re.compile(r"shared memory|\bshm\b", re.I)
 
 _LOSS_SCALE_FLOOR = re.compile(r"loss.scale[^.]*minimum|minimum loss.scale|cannot decrease (?:loss )?scale", re.I)
-_RANGE_TEST = re.compile(r">=? ?0 ?&& ?\S+ ?<|\bin \[0, ?\w+\)|\b(?:out of bounds|out of range)\b", re.I)
+_RANGE_TEST = re.compile(
+    r">=? ?(?:0|zero) ?&& ?\S+ ?<|\bin \[0, ?\w+\)|\b(?:out of bounds|out of range)\b"
+    r"|\boutside (?:the )?(?:valid )?range\b",
+    re.I,
+)
 _ASSERTION = re.compile(r"Assertion `[^`]*` failed|device-side assert|Check failed:", re.I)
+#: a value (a label, a target, an index) outside its range, said of the value
+_VALUE_OUT_OF_RANGE = re.compile(
+    r"\b(?:label|target|index|indices|class|token|id)s?\b.{0,80}"
+    r"\b(?:out of bounds|out of range|outside (?:the )?(?:valid )?range|must be in \[)",
+    re.I,
+)
+#: an IndexError about a dimension (`Dimension out of range`, `too many indices for tensor of dimension 2`) is about
+#: a shape, not a value
+_DIMENSION_INDEX = re.compile(r"^Dimension out of range|too many indices", re.I)
 
 _DTYPES = (
     r"(?:\b(?:Float|Double|Half|BFloat16|Long|Int|Short|Byte|Char|Bool|ComplexFloat|ComplexDouble)\b"
     r"|\b(?:float|bfloat|int|uint|complex)(?:8|16|32|64|128)\b"
     r"|\btorch\.(?:cuda\.)?[A-Z]\w*Tensor\b"
-    r"|\b(?:float|double|half|long|int|bool) tensor\b)"
+    r"|\b(?:float|double|half|long|int|bool) tensor\b"
+    r"|\((?:float|double|half|long|int|bool)\))"
 )
 _DTYPE = re.compile(_DTYPES)
-_DEVICE = re.compile(r"\b(?:cuda(?::\d+)?|cpu|mps|meta|xla(?::\d+)?|hip(?::\d+)?)\b")
-_DTYPE_SUBJECT = re.compile(r"\b(?:dtype|scalar type|type|device|devices|tensor type)\b", re.I)
+_DEVICE = re.compile(r"\b(?:cuda(?::\d+)?|cpu|gpu|mps|meta|xla(?::\d+)?|hip(?::\d+)?)\b", re.I)
+_DTYPE_SUBJECT = re.compile(r"\b(?:dtype|scalar type|type|types|device|devices|tensor type)\b", re.I)
 _COMPARISON = re.compile(
-    r"\b(?:expected|expects|but got|but found|got|found|same|should be|to be|cast|mismatch|instead|differ)\b", re.I
+    r"\b(?:expected|expects|but got|but found|got|found|same|should be|should match|to be|cast|mismatch|instead|"
+    r"differ)\b",
+    re.I,
 )
 _NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
 
 _SHAPE_WORD = re.compile(r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length)\b", re.I)
 _SIZES = re.compile(
-    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+x\d+\b|\bsize \d+\b", re.I
+    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+ ?x ?\d+\b|\bsize \d+\b",
+    re.I,
+)
+#: shapes said not to fit without numbers (`view size is not compatible with input tensor's size and stride`)
+_SHAPE_UNFIT = re.compile(
+    r"\b(?:sizes?|shapes?)\b.{0,60}\b(?:not compatible|incompatible|mismatch|do not match)\b", re.I
 )
 _SHAPE_COMPARISON = re.compile(
     r"\b(?:must match|to match|does not match|doesn't match|not match|mismatch|expected|expects|cannot be "
@@ -84,8 +108,17 @@ _DIST_TYPE = re.compile(r"Dist\w*Error$|ProcessGroup\w*Error$")
 _DIST_WORD = re.compile(
     r"\b(?:NCCL|nccl\w*|gloo|c10d|ProcessGroup\w*|collective|rendezvous|Watchdog|all_?reduce|all_?gather|barrier)\b"
 )
-_WORKER_WORD = re.compile(r"DataLoader worker|dataloader's workers|shared memory|\bshm\b", re.I)
-_MISSING_TYPE = re.compile(r"(?:ModuleNotFound|Import|FileNotFound|NotADirectory|IsADirectory)Error$")
+_WORKER_WORD = re.compile(r"DataLoader worker|dataloader's workers|shared memory|\bshm\b|</torch_", re.I)
+_MISSING_TYPE = re.compile(r"(?:ModuleNotFound|Import|FileNotFound|NotADirectory|IsADirectory)Error$|NotFound")
+#: a file, module or artefact the run looks for and does not find
+_MISSING_WORDS = re.compile(
+    r"\b(?:can't|cannot|couldn't|could not|unable to|failed to) (?:load|find|open|locate)\b.{0,120}"
+    r"\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|tokenizers?|checkpoints?|configs?|weights|"
+    r"datasets?|models?)\b"
+    r"|\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|checkpoints?|datasets?)\b.{0,80}"
+    r"\b(?:not found|does not exist|doesn't exist)\b",
+    re.I,
+)
 _NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint|ZeroDivision)Error$")
 
 
@@ -108,7 +141,7 @@ class Family:
 def parse(line: str) -> ExceptionInfo | None:
     """The exception a line states, or None when the line is not `Type: message` (or a bare `TypeError`)."""
     m = EXCEPTION_LINE.match(line.strip())
-    if not m:
+    if not m or not m.group("type").endswith(EXCEPTION_SUFFIXES):
         return None
     return ExceptionInfo(m.group("type"), (m.group("message") or "").strip())
 
@@ -134,24 +167,30 @@ def family(info: ExceptionInfo) -> Family | None:
     if _LOSS_SCALE_FLOOR.search(msg):
         return Family("amp_loss_scale_collapse", "the mixed-precision loss scale reached its floor")
     if _MEMORY_TYPE.search(name) or (
-        not _SHARED_MEMORY.search(msg)
-        and ((_MEMORY_WORD.search(msg) and _MEMORY_SHORT.search(msg)) or _OOM_TOKEN.search(msg))
+        not _SHARED_MEMORY.search(msg) and (_MEMORY_SHORT.search(msg) or _OOM_TOKEN.search(msg))
     ):
         return Family("out_of_memory", "the error says memory ran out")
     errno = _ERRNO.search(msg)
-    if errno and errno.group(1) in ("28", "122"):
+    if errno and errno.group(1) in ("28", "122") and not _WORKER_WORD.search(msg):
         return Family("disk_full", f"errno {errno.group(1)}: the disk (or the quota) is full")
-    if name == "IndexError" or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg)) or "device-side assert" in msg:
+    if name == "IndexError" and _DIMENSION_INDEX.search(msg):
+        return Family("shape_mismatch", "a dimension the tensor does not have")
+    if (
+        name == "IndexError"
+        or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg))
+        or "device-side assert" in msg
+        or _VALUE_OUT_OF_RANGE.search(msg)
+    ):
         return Family("device_side_assert", "an index or label outside its valid range")
     if _WORKER_WORD.search(msg):
         return Family("dataloader_worker_crash", "the error names a DataLoader worker or shared memory")
     if _is_dtype_or_device(msg):
         return Family("dtype_or_device_mismatch", "the error names two dtypes or devices that do not go together")
-    if _SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg):
+    if (_SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg)) or _SHAPE_UNFIT.search(msg):
         return Family("shape_mismatch", "the error compares sizes or shapes that do not fit")
     if _DIST_TYPE.search(name) or _DIST_WORD.search(msg):
         return Family("distributed_timeout", "the error comes from the collective communication between ranks")
-    if _MISSING_TYPE.search(name) or (errno and errno.group(1) == "2"):
+    if _MISSING_TYPE.search(name) or (errno and errno.group(1) == "2") or _MISSING_WORDS.search(msg):
         return Family("missing_file_or_module", "a file or module the run needs is not there")
     if _NUMERIC_TYPE.search(name) or "math range error" in text:
         return Family("numeric_overflow", "a number grew past what its type holds")
@@ -162,7 +201,7 @@ def _is_dtype_or_device(msg: str) -> bool:
     if _NO_KERNEL.search(msg):
         return True
     dtypes = {m.group(0) for m in _DTYPE.finditer(msg)}
-    devices = {m.group(0) for m in _DEVICE.finditer(msg)}
+    devices = {m.group(0).lower().split(":")[0] for m in _DEVICE.finditer(msg)}
     named_two = len(dtypes) >= 2 or len(devices) >= 2
     if named_two and _COMPARISON.search(msg):
         return True

@@ -52,6 +52,17 @@ def _step(s: float | None) -> int | None:
     return int(s) if s is not None else None
 
 
+def _stepped(pts: Series) -> bool:
+    return any(s is not None for s, _ in pts)
+
+
+def _at(pts: Series, i: int, steps: list[float]) -> str:
+    """Where the i-th finite value is, in words: its step when the run logged one, else its place in the log."""
+    if _stepped(pts):
+        return f"at step {_step(steps[i])}"
+    return f"at logged value {i + 1} of {len(steps)}"
+
+
 @dataclass
 class Eval:
     """One evaluation: validation values with the training values logged with them (or last before them)."""
@@ -147,7 +158,8 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             strength=strength,
             step=_step(steps[peak_i]),
             value=peak,
-            summary=f"{name} reached {_num(peak)} at step {_step(steps[peak_i])}: {size}; {state}; every value finite",
+            summary=f"{name} reached {_num(peak)} {_at(series[name], peak_i, steps)}: {size}; {state}; every value "
+            "finite",
             data={
                 "metric": name,
                 "peak": peak,
@@ -190,16 +202,15 @@ def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[
     c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
     c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)
     since = _step(steps[len(values) - run])
+    where = f" (since step {since})" if _stepped(pts) else ""
     if c:
         text = (
-            f"{name} is exactly {_num(level)} = ln {c} for its last {run} values (since step {since}): the model "
-            f"gives every class the same probability, a uniform guess over {c} classes"
+            f"{name} is exactly {_num(level)} = ln {c} for its last {run} values{where}: the model gives every class "
+            f"the same probability, a uniform guess over {c} classes"
         )
         strength = 0.92
     else:
-        text = (
-            f"{name} is exactly {_num(level)} for its last {run} values (since step {since}): nothing changes any more"
-        )
+        text = f"{name} is exactly {_num(level)} for its last {run} values{where}: nothing changes any more"
         strength = 0.85
     ev = Evidence(
         kind="metric",
@@ -308,8 +319,8 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
 
 
-def decisive_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
-    """A train/validation gap at one evaluation that no noise explains."""
+def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tuple[Evidence, dict[str, Any]] | None:
+    """A train/validation gap at the last evaluation that no noise explains."""
     for e in reversed(evals):
         if e.train_loss is None or e.val_loss is None or e.train_loss < 0 or e.val_loss < 0:
             continue
@@ -332,8 +343,8 @@ def decisive_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str,
             strength=0.85,
             step=_step(e.position),
             value=e.val_loss,
-            summary=f"at the evaluation at step {_step(e.position)}: {detail}: the model fits the training data "
-            "far better than data it has not seen",
+            summary=f"at the last evaluation{' (step ' + str(_step(e.position)) + ')' if stepped else ''}: "
+            f"{detail}: the model fits the training data far better than data it has not seen",
             data={"train_loss": e.train_loss, "val_loss": e.val_loss, "train_acc": e.train_acc, "val_acc": e.val_acc},
         )
         return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
@@ -347,7 +358,8 @@ def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tupl
     identical = sum(
         e.train_loss == e.val_loss and (e.train_acc is None or e.train_acc == e.val_acc) for e in pairs
     ) / len(pairs)
-    if identical >= 0.8:
+    learned = pairs[0].train_loss > 0 and pairs[-1].train_loss <= 0.9 * pairs[0].train_loss  # type: ignore[operator]
+    if identical >= 0.8 and learned:  # a model stuck at one output gives identical numbers on any data
         ev = Evidence(
             kind="metric",
             strength=0.85,

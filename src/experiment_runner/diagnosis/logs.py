@@ -17,7 +17,7 @@ from experiment_runner.diagnosis.scan import ScanResult
 TAIL_BYTES = 64 << 10
 TAIL_LINES = 80
 HEAD_BYTES = 16 << 10
-_RANK_PREFIX = re.compile(r"^(?:\[rank\d+\]:|\d+: |\[\d+\] )")
+_RANK_PREFIX = re.compile(r"^(?:\[rank\d+\]: ?|\d+: |\[\d+\] )")
 _STEP_IN_TEXT = re.compile(r"\b(?:step|iter|iteration|global_step)[ =:]+(\d+)", re.I)
 #: lines a failing process or its launcher print after the exception (not more output of the run itself)
 _TRAILER = re.compile(
@@ -25,13 +25,18 @@ _TRAILER = re.compile(
     r"ERROR:torch\.distributed|\[W[0-9]|wandb: |\^+$)"
 )
 CONTINUATION_LINES = 4
+#: torch's re-raise of an exception from another process: `Caught KeyError in DataLoader worker process 0.`
+_CAUGHT = re.compile(r"Caught \w+ in ")
+#: launchers' reports that a child process failed; the child's own traceback comes before them
+_CHILD_FAILED = re.compile(r"^(?:ChildFailed|CalledProcess|ProcessRaised|ProcessExited)(?:Error|Exception)$")
 TERMINAL_AFTER = 12  # non-trailer lines after an exception that still let it count as the run's end
 #: The shell's job report for SIGKILL (strsignal(9), also in the translations glibc ships), with bash's
 #: `line N: PID` prefix or zsh's `zsh: ` prefix.
 _SHELL_KILLED = re.compile(
-    r"^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?"
-    r"(?:Killed(?:: 9)?|killed|已杀死|Getötet|Processus arrêté|Terminado \(killed\))(?:[ \t]+\S.*)?$"
+    r"^(?:[\w./ -]+: +)*(?:\d+ +)?(?:Killed(?:: 9)?|已杀死|Getötet|Processus arrêté|Terminado \(killed\))"
+    r"(?:[ \t]+\S.*)?$|^zsh: killed "
 )
+KILLED_WITHIN = 4  # the killed report is among this many last non-empty lines (a launcher may add its own after)
 
 
 @dataclass
@@ -88,12 +93,22 @@ def final_error(stream: StreamText, *, failed: bool) -> FinalError | None:
     line."""
     lines = [(n, _RANK_PREFIX.sub("", t)) for n, t in stream.tail]
     tb = [i for i, (_, t) in enumerate(lines) if t.startswith("Traceback (most recent call last)")]
-    if tb:
-        i = tb[-1] + 1
-        while i < len(lines) and (not lines[i][1].strip() or lines[i][1][:1].isspace()):
-            i += 1
-        if i < len(lines):
-            return _exception_at(stream.name, lines, i, lines[tb[-1]][0])
+    found = None
+    for k in range(len(tb) - 1, -1, -1):
+        at = _exception_after(lines, tb[k])
+        if at is None:
+            continue
+        err = _exception_at(stream.name, lines, at, lines[tb[k]][0])
+        if found is None:
+            found = err
+        elif found.info is not None:
+            # the last exception was a launcher's report that a child failed: the child's own error, earlier in
+            # the output, is what ended the run
+            return FinalError(err.stream, err.line, err.text, err.context, err.traceback_line, err.info, True)
+        if not (err.info and _CHILD_FAILED.search(err.info.name)):
+            break
+    if found is not None:
+        return _original(stream.name, lines, found)
     shaped = [i for i, (_, t) in enumerate(lines) if not t[:1].isspace() and parse_exception(t) is not None]
     if shaped:
         found = _exception_at(stream.name, lines, shaped[-1], None)
@@ -110,6 +125,31 @@ def final_error(stream: StreamText, *, failed: bool) -> FinalError | None:
     return None
 
 
+def _exception_after(lines: list[tuple[int, str]], tb: int) -> int | None:
+    """The index of the exception line that ends the traceback starting at `tb`."""
+    i = tb + 1
+    while i < len(lines) and (not lines[i][1].strip() or lines[i][1][:1].isspace()):
+        i += 1
+    return i if i < len(lines) else None
+
+
+def _original(stream: str, lines: list[tuple[int, str]], err: FinalError) -> FinalError:
+    """torch re-raises an exception from a DataLoader worker (or another process) as `Caught ValueError in
+    DataLoader worker process 0.` followed by its `Original Traceback`: the original exception says what went
+    wrong, when its structure puts it in a family; otherwise the wrapper stands."""
+    if err.info is None or not _CAUGHT.match(err.info.message):
+        return err
+    index = next(i for i, (n, _) in enumerate(lines) if n == err.line)
+    for j in range(index + 1, len(lines)):
+        text = lines[j][1]
+        if not text[:1].isspace() and parse_exception(text) is not None:
+            inner = _exception_at(stream, lines, j, err.traceback_line)
+            if inner.family is not None:
+                return FinalError(stream, inner.line, inner.text, inner.context, err.traceback_line, inner.info, True)
+            break
+    return err
+
+
 def _exception_at(stream: str, lines: list[tuple[int, str]], i: int, tb_line: int | None) -> FinalError:
     n, text = lines[i]
     info = parse_exception(text)
@@ -121,12 +161,18 @@ def _exception_at(stream: str, lines: list[tuple[int, str]], i: int, tb_line: in
 
 
 def shell_killed_line(stream: StreamText) -> tuple[int, str] | None:
-    """The shell's report that it killed the process (SIGKILL), when that is the stream's last non-empty line:
-    `Killed`, `bash: line 27:  318 Killed  python train.py`, `zsh: killed  python ...`, or the same word in the
-    user's locale."""
+    """The shell's (or srun's) report that the process was killed (SIGKILL), among the stream's last few non-empty
+    lines: `Killed`, `bash: line 27:  318 Killed  python train.py`, `srun: error: node1: task 0: Killed`,
+    `zsh: killed  python ...`, or the same word in the user's locale."""
+    seen = 0
     for n, text in reversed(stream.tail):
-        if text.strip():
-            return (n, text.strip()) if _SHELL_KILLED.match(text.strip()) else None
+        if not text.strip():
+            continue
+        if _SHELL_KILLED.match(text.strip()):
+            return n, text.strip()
+        seen += 1
+        if seen >= KILLED_WITHIN:
+            break
     return None
 
 

@@ -9,9 +9,11 @@ until it reaches its floor (1 or below: the gradients overflow float16 even unsc
 Where the scale is read: the scan's hits of the `loss_scale_overflow` rule (first few and last, with line
 numbers), every such line in the log's tail, and a metric series named like a loss scale (`loss_scale`,
 `scaler/scale`). Thresholds:
-- FLOOR (1.0): a last reported scale at or below it is a collapse;
+- a collapse: the scale ends at or below FLOOR (1.0) after at least STORM_RUN reductions in a row (reports, or
+  values of the scale series, each lower than the one before);
 - a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
-  STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor."""
+  STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
+A scale that is low but recovers between overflows (fairseq's scaler works down to 1e-4) is the scaler working."""
 
 from __future__ import annotations
 
@@ -29,6 +31,11 @@ RULE = "loss_scale_overflow"
 CATEGORY = "amp_loss_scale_collapse"
 _NUMBER = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?", re.I)
 _MARKER = re.compile(r"overflow.{0,120}scal", re.I)
+_MOVED_TO = re.compile(
+    r"(?:reducing(?: loss)?(?: scale)?|scale(?: reduced| set| lowered)?|reduced|lowered) to:? *"
+    r"([0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?)",
+    re.I,
+)
 
 
 @dataclass
@@ -48,16 +55,21 @@ class ScaleVerdict:
 
 
 def scale_in(text: str) -> float | None:
-    """The scale a loss-scaler line moves to: the last number after its last `scale` (`reducing loss scale to
-    131072.0`, `Attempted loss scale: 64, reducing to 32`, `setting loss scale to: 1024.0`)."""
+    """The scale a loss-scaler line moves to: the number after `reducing to` / `scale (reduced) to` (`reducing loss
+    scale to 131072.0`, `Attempted loss scale: 64, reducing to 32`, `setting loss scale to: 1024.0`), else the
+    first number after the last `scale` (DeepSpeed's `Attempted loss scale: 65536, but hysteresis is 2. Reducing
+    hysteresis to 1` keeps the scale at 65536)."""
+    m = _MOVED_TO.search(text)
+    if m:
+        return _float(m.group(1))
     at = text.lower().rfind("scale")
-    if at < 0:
-        return None
-    numbers = _NUMBER.findall(text[at:])
-    if not numbers:
-        return None
+    numbers = _NUMBER.findall(text[at:]) if at >= 0 else []
+    return _float(numbers[0]) if numbers else None
+
+
+def _float(text: str) -> float | None:
     try:
-        return float(numbers[-1].rstrip("."))
+        return float(text.rstrip("."))
     except ValueError:
         return None
 
@@ -104,7 +116,10 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         out.facts["scale_floor_step"] = out.floor_step
     where = f"{reports[-1].stream} line {reports[-1].line}: {reports[-1].text[:200]}" if reports else ""
     series_note = f"; {name} ends at {_fmt(last)}" if points else ""
-    if last <= FLOOR:
+    run = _falling_run(reports)
+    series_run = _falling_values([v for _, v in points])
+    falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
+    if last <= FLOOR and falling >= STORM_RUN:
         out.evidence.append(
             Evidence(
                 kind="log" if reports else "metric",
@@ -114,14 +129,13 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
                 text=reports[-1].text[:400] if reports else None,
                 count=count or None,
                 step=out.floor_step,
-                summary=f"the loss scale fell to {_fmt(last)} (at or below {_fmt(FLOOR)}) after {count or 'repeated'} "
-                f"overflow reports: every step overflows float16 even unscaled and is skipped{series_note}"
+                summary=f"the loss scale fell overflow after overflow ({falling} reductions in a row) to {_fmt(last)}, "
+                f"at or below {_fmt(FLOOR)}: every step overflows float16 even unscaled and is skipped{series_note}"
                 + (f" ({where})" if where else ""),
                 data={"rule": RULE, "last_scale": last, "lowest_scale": lowest, "overflows": count},
             )
         )
         return out
-    run = _falling_run(reports)
     if len(run) >= STORM_RUN and run[-1].value <= STORM_LEVEL and run[-1] is reports[-1]:
         values = " -> ".join(_fmt(r.value) for r in run)
         out.evidence.append(
@@ -140,18 +154,19 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         )
         out.facts["scale_floor_step"] = out.facts.get("scale_floor_step") or step_in(run[0].text)
         return out
-    recovered = lowest <= FLOOR
+    low = lowest <= FLOOR
     out.evidence.append(
         Evidence(
             kind="log" if reports else "metric",
-            strength=0.3 if recovered else 0.1,
+            strength=0.3 if low else 0.1,
             stream=reports[-1].stream if reports else None,
             line=reports[-1].line if reports else None,
             text=reports[-1].text[:400] if reports else None,
             count=count or None,
             summary=(
-                f"the loss scale touched {_fmt(lowest)} but recovered to {_fmt(last)}"
-                if recovered
+                f"the loss scale went as low as {_fmt(lowest)} (now {_fmt(last)}) but not overflow after overflow: "
+                "the scaler recovers between overflows"
+                if low
                 else f"{count or len(reports)} overflow report(s) with the loss scale at {_fmt(last)}: dynamic loss "
                 "scaling working, not a failure"
             )
@@ -160,6 +175,20 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         )
     )
     return out
+
+
+def _falling_values(values: list[float]) -> int:
+    """The length of the run of strictly falling values that ends the series (a scale stuck at its floor repeats
+    its last value: repeats at the end count once)."""
+    while len(values) >= 2 and values[-1] == values[-2]:
+        values = values[:-1]
+    n = 1 if values else 0
+    for a, b in zip(values[-2::-1], values[:0:-1]):
+        if b < a:
+            n += 1
+        else:
+            break
+    return n
 
 
 def _falling_run(reports: list[ScaleReport]) -> list[ScaleReport]:

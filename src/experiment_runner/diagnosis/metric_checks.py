@@ -121,7 +121,12 @@ def analyse(
         for check in (L.constant_accuracy, L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
-                out.add("loss_not_decreasing", found[0], **found[1])
+                # held-out accuracy at chance while the training loss fell by half or more: memorised, not learned
+                memorised = acc == picked.get("val_acc") and _loss_fell(series, train)
+                if memorised:
+                    found[0].strength = 0.5
+                    found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
+                out.add("overfitting" if memorised else "loss_not_decreasing", found[0], **found[1])
                 break
     evals = L.evaluations(records, series, picked)
     if train:
@@ -129,8 +134,9 @@ def analyse(
         under = L.underfitting(evals, starts, base)
         if under:
             out.add("underfitting", under[0], **under[1])
-            _drop_stall(out)
-    gap = L.decisive_gap(evals, base)
+            if under[0].strength >= 0.5:
+                _drop_stall(out)
+    gap = L.decisive_gap(evals, base, stepped=bool(val) and any(s is not None for s, _ in series[val]))
     if gap:
         out.add("overfitting", gap[0], **gap[1])
     if val:
@@ -141,6 +147,24 @@ def analyse(
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
     return out
+
+
+def _where(pts: Series, i: int, step: int) -> str:
+    """`step N` when the run logged steps, else the evaluation's place (a step made up from the index would
+    mislead)."""
+    return f"step {step}" if any(s is not None for s, _ in pts) else f"evaluation {i + 1}"
+
+
+def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> bool:
+    """The loss ended at least `by` (a share) below where it started."""
+    if not name:
+        return False
+    _, values = S.finite(series[name])
+    if len(values) < 4:
+        return False
+    k = max(1, len(values) // 5)
+    start, end = S._median(values[:k]), S._median(values[-k:])
+    return start > 0 and end <= (1 - by) * start
 
 
 def _drop_stall(out: MetricFindings) -> None:
@@ -236,6 +260,10 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         tr = S.trend(steps, [math.log10(v) if v > 0 else -math.inf for v in values]) if values else None
         if ratio is not None and ratio >= 20 and tr is not None and tr.tau > 0:
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
+            if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
+                # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
+                # sharpening), not a divergence
+                strength = min(strength, 0.3)
             rate = ""
             if g and g.steps_per_tenfold:
                 rate = f"; it grew {g.factor_per_step:.3g}x per step (tenfold every {g.steps_per_tenfold:.3g} steps)"
@@ -391,9 +419,9 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             strength=min(0.95, strength),
             step=onset_step,
             value=vv[k],
-            summary=f"{val_name} bottomed at {_num(vv[k])} at step {onset_step} and rose {rise:.0%} to "
-            f"{_num(vv[-1])} by step {int(vs[-1])} (Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over "
-            f"{after.n} evaluations) while {train_name} kept falling ({t_trend.relative_change:+.0%}, "
+            summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
+            f"{_num(vv[-1])} by {_where(val, len(vv) - 1, int(vs[-1]))} (Mann-Kendall tau={after.tau:.2f}, "
+            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling ({t_trend.relative_change:+.0%}, "
             f"tau={t_trend.tau:.2f})",
             data={
                 "val_trend_after_onset": after.as_dict(),
