@@ -421,8 +421,8 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             value=vv[k],
             summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
             f"{_num(vv[-1])} by {_where(val, len(vv) - 1, int(vs[-1]))} (Mann-Kendall tau={after.tau:.2f}, "
-            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling ({t_trend.relative_change:+.0%}, "
-            f"tau={t_trend.tau:.2f})",
+            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling "
+            f"({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
                 "val_trend_after_onset": after.as_dict(),
                 "train_trend_after_onset": t_trend.as_dict(),
