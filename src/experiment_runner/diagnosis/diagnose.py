@@ -318,6 +318,11 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     # 2. Every pattern the scan found anywhere.
     for stream in inp.streams:
         merge(scan_evidence(stream, rules, succeeded=failed is False))
+    if final is not None and final.wrapped_in and final.family is not None:
+        # the worker that re-raised the error only carried it: its lines say where it happened, not why
+        for e in cats.get("dataloader_worker_crash", []):
+            if final.family.category != "dataloader_worker_crash":
+                e.strength = min(e.strength, 0.5)
     # 3. How it ended.
     merge(_exit_evidence(inp, cats))
     # 4. Metric series, judged against the run's chance level; the mixed-precision loss scale.

@@ -119,7 +119,7 @@ _MISSING_WORDS = re.compile(
     r"\b(?:not found|does not exist|doesn't exist)\b",
     re.I,
 )
-_NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint|ZeroDivision)Error$")
+_NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint)Error$")
 
 
 @dataclass(frozen=True)
@@ -146,15 +146,21 @@ def parse(line: str) -> ExceptionInfo | None:
     return ExceptionInfo(m.group("type"), (m.group("message") or "").strip())
 
 
+CONTINUATION_MAX = 8
+
+
 def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInfo:
-    """The message with the lines that continue it (a wrapped or multi-line message), up to a blank line or the
-    next traceback."""
-    more = []
+    """The message with the lines that continue it: a wrapped line, a C++ check's next lines, TensorFlow's
+    `Graph execution error:` whose cause comes after the frames of the node it names. Blank and indented lines
+    (frames) are passed over; another traceback or exception ends it."""
+    more: list[str] = []
     for text in following:
         stripped = text.strip()
-        if not stripped or stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
+        if not stripped or text[:1].isspace() or stripped.startswith(("File ", "frame #")):
+            continue
+        if stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
             break
-        if parse(stripped) is not None:
+        if parse(stripped) is not None or len(more) >= CONTINUATION_MAX:
             break
         more.append(stripped)
     return ExceptionInfo(info.type, " ".join([info.message, *more]).strip()) if more else info

@@ -24,7 +24,7 @@ _TRAILER = re.compile(
     r"^(?:[ \t]|frame #|Exception raised from|Process finished with exit code|srun: |slurmstepd: |E[0-9]{4} |"
     r"ERROR:torch\.distributed|\[W[0-9]|wandb: |\^+$)"
 )
-CONTINUATION_LINES = 4
+CONTINUATION_LINES = 40  # lines after an exception read for its message (TensorFlow puts the cause after frames)
 #: torch's re-raise of an exception from another process: `Caught KeyError in DataLoader worker process 0.`
 _CAUGHT = re.compile(r"Caught \w+ in ")
 #: launchers' reports that a child process failed; the child's own traceback comes before them
@@ -81,6 +81,7 @@ class FinalError:
     traceback_line: int | None
     info: ExceptionInfo | None = None  # type and message (continuation lines joined), when it is `Type: message`
     terminal: bool = False  # the output ends with it: an exception that ended the run, whatever the exit code
+    wrapped_in: str | None = None  # the wrapper that re-raised it (`Caught ... in DataLoader worker process 0.`)
 
     @property
     def family(self) -> Family | None:
@@ -145,7 +146,9 @@ def _original(stream: str, lines: list[tuple[int, str]], err: FinalError) -> Fin
         if not text[:1].isspace() and parse_exception(text) is not None:
             inner = _exception_at(stream, lines, j, err.traceback_line)
             if inner.family is not None:
-                return FinalError(stream, inner.line, inner.text, inner.context, err.traceback_line, inner.info, True)
+                return FinalError(
+                    stream, inner.line, inner.text, inner.context, err.traceback_line, inner.info, True, err.text
+                )
             break
     return err
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from experiment_runner.diagnosis import learning as L
@@ -109,10 +109,15 @@ def analyse(
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
     if nonfinite_loss:
         return out
+    pinned = L.pinned_loss(series[train], train, base) if train else None
+    if pinned and pinned[0].data.get("classes") and base.classes is None:
+        # a loss pinned at exactly ln C says how many classes there are
+        c = pinned[0].data["classes"]
+        base = replace(base, classes=c, classes_from=f"{train} is pinned at exactly ln {c}")
+        out.baseline = base
     div = L.divergence(series, loss_names, base)
     if div:
         out.add("exploding_gradients", div[0], **div[1])
-    pinned = L.pinned_loss(series[train], train, base) if train else None
     if pinned:
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
@@ -121,8 +126,9 @@ def analyse(
         for check in (L.constant_accuracy, L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
-                # held-out accuracy at chance while the training loss fell by half or more: memorised, not learned
-                memorised = acc == picked.get("val_acc") and _loss_fell(series, train)
+                # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
+                # memorised, not learned
+                memorised = acc == picked.get("val_acc") and _loss_fell(series, train) and not div
                 if memorised:
                     found[0].strength = 0.5
                     found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
