@@ -224,7 +224,10 @@ def final_error_evidence(err: FinalError, rules: RuleSet) -> tuple[dict[str, lis
             out.setdefault(rule.category, []).append(
                 Evidence(
                     kind="final_error",
-                    strength=0.95 if fam is None or fam.category not in CATEGORIES else 0.5,
+                    # a weak pattern (a bare nan, a NaN gradient norm) stays weak on the last line too
+                    strength=(0.95 if rule.weight >= 0.8 else rule.weight)
+                    if fam is None or fam.category not in CATEGORIES
+                    else 0.5,
                     stream=err.stream,
                     line=n,
                     text=text[:400],
