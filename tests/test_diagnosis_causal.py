@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mcp import Client
 
-from experiment_runner.diagnosis.model import HEALTH_CODE_CATEGORY, CATEGORIES
+from experiment_runner.diagnosis.model import CATEGORIES, HEALTH_CODE_CATEGORY
 from experiment_runner.server import build_server
 from tests.conftest import result_text
 
