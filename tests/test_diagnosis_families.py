@@ -279,3 +279,14 @@ async def test_an_exit_code_the_log_states_is_read_from_it(workspace, mode):
     )
     assert "exit code 139" in out["outcome"] and "SIGSEGV" in out["outcome"]
     assert out["findings"][0]["category"] == "process_crash"
+
+
+async def test_an_exception_python_ignored_at_shutdown_is_no_failure(workspace, mode):
+    log = (
+        "epoch 10 loss 0.10\nTraining done.\n"
+        "Exception ignored in: <function _MultiProcessingDataLoaderIter.__del__ at 0x7f2c>\n"
+        'Traceback (most recent call last):\n  File "/venv/torch/utils/data/dataloader.py", line 1479, in __del__\n'
+        "    self._shutdown_workers()\nAttributeError: 'NoneType' object has no attribute 'python_exit_status'\n"
+    )
+    out = await _diagnose(workspace, mode, log_text=log)
+    assert out["healthy"] is True, out["findings"]

@@ -118,3 +118,13 @@ async def test_the_frameworks_minimum_scale_error_is_a_collapse(workspace, mode)
         "learning rate, using gradient clipping or increasing the batch size.\n",
     )
     assert out["findings"][0]["category"] == "amp_loss_scale_collapse"
+
+
+async def test_a_falling_scale_at_the_start_that_training_then_outlives_is_no_collapse(workspace, mode):
+    log = "".join(
+        f"[deepspeed] OVERFLOW! Rank 0 Skipping step. Attempted loss scale: {2**k}, reducing to {2 ** (k - 1)}\n"
+        for k in range(16, 3, -1)
+    )
+    log += "".join(f"{{'loss': {2.0 - 0.05 * i:.3f}, 'learning_rate': 0.0001, 'epoch': {i / 10}}}\n" for i in range(30))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]

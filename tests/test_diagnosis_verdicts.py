@@ -180,3 +180,27 @@ def test_the_number_of_classes_comes_from_a_setting_the_printed_model_or_the_fir
         ln_classes(0.6931, max_classes=12, tolerance=0.001) == 2
         and ln_classes(3.0, max_classes=12, tolerance=0.001) is None
     )
+
+
+async def test_a_summed_loss_that_starts_high_while_accuracy_climbs_is_no_blow_up(workspace, mode):
+    log = "".join(
+        f"epoch {e} train_loss {150 * 0.5**e:.2f} train_acc {min(0.99, 0.2 + 0.1 * e):.3f}\n" for e in range(10)
+    )
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_converged_loss_printed_with_two_decimals_is_not_pinned(workspace, mode):
+    log = "".join(f"step {i} loss {v}\n" for i, v in enumerate([0.9, 0.7, 0.5, 0.42, 0.38, 0.36] + [0.35] * 10))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_high_accuracy_that_stays_put_on_a_small_validation_set_is_a_converged_model(workspace, mode):
+    log = "".join(
+        f"Epoch {e}/8\n10/10 - 0s - accuracy: {0.9 + 0.01 * e:.4f} - loss: {0.3 - 0.02 * e:.4f} - "
+        f"val_accuracy: 0.8800 - val_loss: {0.35 - 0.01 * e:.4f}\n"
+        for e in range(1, 9)
+    )
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]

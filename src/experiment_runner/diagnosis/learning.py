@@ -139,6 +139,8 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
         else:
             continue
+        if ref is None and peak_i == 0 and _learned_well(series, base):
+            continue  # a summed (not averaged) loss starts high and falls while accuracy climbs: no blow-up
         pinned = _pinned_run(values)
         if ref is not None and end >= ELEVATED_RATIO * ref:
             strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
@@ -176,6 +178,24 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
     return (best[1], best[2]) if best else None
 
 
+def _learned_well(series: dict[str, Series], base: Baseline) -> bool:
+    """Some accuracy the run logged ends high (80% of its scale or more)."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    for name, pts in series.items():
+        if describe(name).role == "accuracy":
+            _, values = S.finite(pts)
+            if values and values[-1] >= 0.8 * base.acc_scale:
+                return True
+    return False
+
+
+def _printed_digits(v: float) -> int:
+    """Significant digits the shortest repr of a value keeps (what the run printed, more or less)."""
+    text = repr(abs(v)).lower().split("e")[0].replace(".", "").lstrip("0")
+    return len(text.rstrip("0")) or 1
+
+
 # --- a loss that does not move ------------------------------------------------------------------------------------
 
 
@@ -199,6 +219,8 @@ def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[
     level = values[-1]
     if level <= 0.05 * max(values) or level <= 1e-6:
         return None  # a loss at (printed) zero has converged, not stopped
+    if _printed_digits(level) < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
+        return None  # printed too coarsely (`0.35`) for a repeat to mean it stopped moving
     c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
     c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)
     since = _step(steps[len(values) - run])
@@ -229,8 +251,8 @@ def constant_accuracy(pts: Series, name: str, base: Baseline) -> tuple[Evidence,
     if run < CONSTANT_ACC_MIN or run < 0.6 * len(values):
         return None
     level = values[-1]
-    if level >= 0.95 * base.acc_scale:
-        return None  # perfect and staying perfect is no failure of learning
+    if level > 0.8 * base.acc_scale:
+        return None  # a high accuracy that stays put on a small validation set is a converged model
     pct = "%" if base.acc_scale == 100.0 else ""
     ev = Evidence(
         kind="metric",

@@ -94,6 +94,11 @@ def final_error(stream: StreamText, *, failed: bool) -> FinalError | None:
     line."""
     lines = [(n, _RANK_PREFIX.sub("", t)) for n, t in stream.tail]
     tb = [i for i, (_, t) in enumerate(lines) if t.startswith("Traceback (most recent call last)")]
+    # Python reports exceptions raised in __del__ or at shutdown as `Exception ignored in: ...` + a traceback: the
+    # run went on (or ended) regardless
+    ignored = {i for i in tb if any(t.startswith("Exception ignored in") for _, t in lines[max(0, i - 2) : i])}
+    skip = {_exception_after(lines, i) for i in ignored}
+    tb = [i for i in tb if i not in ignored]
     found = None
     for k in range(len(tb) - 1, -1, -1):
         at = _exception_after(lines, tb[k])
@@ -110,7 +115,9 @@ def final_error(stream: StreamText, *, failed: bool) -> FinalError | None:
             break
     if found is not None:
         return _original(stream.name, lines, found)
-    shaped = [i for i, (_, t) in enumerate(lines) if not t[:1].isspace() and parse_exception(t) is not None]
+    shaped = [
+        i for i, (_, t) in enumerate(lines) if i not in skip and not t[:1].isspace() and parse_exception(t) is not None
+    ]
     if shaped:
         found = _exception_at(stream.name, lines, shaped[-1], None)
         if found.terminal or failed:

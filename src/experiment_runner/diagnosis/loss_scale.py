@@ -13,6 +13,8 @@ numbers), every such line in the log's tail, and a metric series named like a lo
   values of the scale series, each lower than the one before);
 - a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
   STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
+Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
+scalers report only reductions, so training that goes on silently after them means the overflows stopped.
 A scale that is low but recovers between overflows (fairseq's scaler works down to 1e-4) is the scaler working."""
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from experiment_runner.diagnosis.model import Evidence
 FLOOR = 1.0
 STORM_RUN = 4
 STORM_LEVEL = 8.0
+RECENT_LINES, RECENT_SHARE = 10, 0.05  # a collapse must reach the end of the log (its last lines)
 RULE = "loss_scale_overflow"
 CATEGORY = "amp_loss_scale_collapse"
 _NUMBER = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?", re.I)
@@ -116,7 +119,10 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         out.facts["scale_floor_step"] = out.floor_step
     where = f"{reports[-1].stream} line {reports[-1].line}: {reports[-1].text[:200]}" if reports else ""
     series_note = f"; {name} ends at {_fmt(last)}" if points else ""
-    run = _falling_run(reports)
+    # Reports say only when the scale falls (apex, DeepSpeed grow it back silently): a last report followed by a
+    # long stretch of training says the overflows stopped, unless a scale series says where it is now.
+    recent = bool(points) or (bool(reports) and _near_end(reports[-1], streams))
+    run = _falling_run(reports) if recent else []
     series_run = _falling_values([v for _, v in points])
     falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
     if last <= FLOOR and falling >= STORM_RUN:
@@ -175,6 +181,11 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         )
     )
     return out
+
+
+def _near_end(report: ScaleReport, streams: list[StreamText]) -> bool:
+    total = next((s.scan.lines for s in streams if s.name == report.stream), report.line)
+    return total - report.line <= max(RECENT_LINES, RECENT_SHARE * total)
 
 
 def _falling_values(values: list[float]) -> int:
