@@ -184,7 +184,7 @@ def test_the_number_of_classes_comes_from_a_setting_the_printed_model_or_the_fir
 
 async def test_a_summed_loss_that_starts_high_while_accuracy_climbs_is_no_blow_up(workspace, mode):
     log = "".join(
-        f"epoch {e} train_loss {150 * 0.5**e:.2f} train_acc {min(0.99, 0.2 + 0.1 * e):.3f}\n" for e in range(10)
+        f"epoch {e} train_loss {1500 * 0.5**e:.2f} train_acc {min(0.99, 0.2 + 0.1 * e):.3f}\n" for e in range(10)
     )
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["healthy"] is True, out["findings"]

@@ -84,7 +84,7 @@ def task_of(series: dict[str, list[tuple[int | None, float]]], loss_name: str | 
 
 def ln_classes(value: float, *, max_classes: int, tolerance: float) -> int | None:
     """C when `value` is ln C within `tolerance` (relative), for 2 <= C <= max_classes."""
-    if not math.isfinite(value) or value <= 0.5:
+    if not math.isfinite(value) or value <= 0.5 or value > math.log(max_classes) + 1:
         return None
     c = round(math.exp(value))
     if 2 <= c <= max_classes and abs(value - math.log(c)) <= tolerance * math.log(c):

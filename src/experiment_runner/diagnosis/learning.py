@@ -308,9 +308,13 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])  # type: ignore[type-var]
     level = S._median(vals)  # type: ignore[arg-type]
     fell = 1 - level / start if start > 0 else 0.0
-    if not 0.05 <= fell <= 0.5:
-        return None
     accs = [e.val_acc for e in half if e.val_acc is not None]
+    first_acc = next((e.val_acc for e in pairs if e.val_acc is not None), None)
+    # it learned something: the loss fell from where it started (the log may begin after an epoch's learning, so
+    # an accuracy that rose from its first evaluation counts too), but not most of the way
+    rose = bool(accs) and first_acc is not None and S._median(accs) - first_acc >= 0.05 * base.acc_scale
+    if fell > 0.5 or (fell < 0.05 and not rose):
+        return None
     if accs and base.chance_accuracy is not None and S._median(accs) <= base.chance_accuracy * 1.2:
         return None  # at chance: nothing was learned (loss_not_decreasing), not too little
     if accs and len(set(accs)) == 1:
