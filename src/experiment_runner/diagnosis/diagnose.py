@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import signal as _signal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -287,8 +287,8 @@ def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
 def diagnose(inp: RunInputs) -> Diagnosis:
     rules = load_rules()
     if inp.exit_code is None and inp.signal is None and inp.state is None:
-        inp.exit_code, stated_signal = _stated_exit(inp)
-        inp.signal = inp.signal or stated_signal
+        code, sig = _stated_exit(inp)
+        inp = replace(inp, exit_code=code, signal=sig)
     outcome, failed = _outcome(inp)
     cats: dict[str, list[Evidence]] = {}
     facts: dict[str, Any] = {}
@@ -335,12 +335,13 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         head_lines=[t for s in inp.streams for _, t in s.head],
     )
     merge(mf.evidence)
-    for cat_facts in mf.facts.values():
-        facts.update(cat_facts)
+    by_category = dict(mf.facts)
     scale = loss_scale.judge(inp.streams, inp.series)
     if scale.evidence:
         merge({loss_scale.CATEGORY: scale.evidence})
-        facts.update(scale.facts)
+        by_category[loss_scale.CATEGORY] = scale.facts
+    for cat_facts in by_category.values():
+        facts.update(cat_facts)
     # 5. Telemetry and the active probe.
     facts.update(_telemetry_evidence(inp, cats))
     if inp.probe is not None and inp.probe.first_nonfinite:
@@ -368,44 +369,10 @@ def diagnose(inp: RunInputs) -> Diagnosis:
                 data={"numeric_overflow": True} if overflow else {},
             )
         )
-    # Facts the playbook conditions on.
-    rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
-    facts["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any(
-        "CUDA" in (e.text or "") or "cuda" in (e.text or "") for e in cats.get("out_of_memory", [])
-    )
-    facts["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
-    facts["killed_silently"] = (
-        any(e.kind == "exit" or e.data.get("rule") in ("shell_killed",) for e in cats.get("out_of_memory", []))
-        and not facts["gpu_oom"]
-        and not facts["host_oom"]
-    )
-    facts["cuda_assert"] = "device_side_assert" in rule_ids
-    if "bad_step" not in facts:
-        steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
-        if steps:
-            facts["bad_step"] = min(steps)
+    facts.update(_evidence_facts(cats, facts))
     facts.update(advice.settings(inp, cats))
     fields = advice.fields(inp, facts, final.text if final else None)
-
-    findings: list[Finding] = []
-    for cat, found in cats.items():
-        evs = _dedupe(found)
-        conf = combine([e.strength for e in evs])
-        title, causes, steps, cheapest = render(cat, fields, fields)
-        findings.append(
-            Finding(
-                category=cat,
-                title=title,
-                confidence=conf,
-                headline=f"{title}: {evs[0].summary}",
-                evidence=evs[:8],
-                likely_causes=causes,
-                next_steps=steps,
-                cheapest_experiment=cheapest,
-                suggested_command=advice.suggested_command(cat, inp),
-                facts={k: v for k, v in mf.facts.get(cat, {}).items() if not isinstance(v, bool)},
-            )
-        )
+    findings = _findings(inp, cats, fields, by_category)
     # A run that did fail always gets its best explanation reported, even when the evidence is thin.
     findings.sort(key=lambda f: (-f.confidence, f.category != "nan_or_inf_loss"))
     strong = [f for f in findings if f.confidence >= REPORT_THRESHOLD]
@@ -424,6 +391,52 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
     )
+
+
+def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> dict[str, Any]:
+    """What kind of out-of-memory, assert or NaN the evidence shows: facts the playbook conditions on."""
+    rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
+    out: dict[str, Any] = {}
+    out["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any(
+        "CUDA" in (e.text or "") or "cuda" in (e.text or "") for e in cats.get("out_of_memory", [])
+    )
+    out["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
+    out["killed_silently"] = (
+        any(e.kind == "exit" or e.data.get("rule") == "shell_killed" for e in cats.get("out_of_memory", []))
+        and not out["gpu_oom"]
+        and not out["host_oom"]
+    )
+    out["cuda_assert"] = "device_side_assert" in rule_ids
+    if "bad_step" not in facts:
+        steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
+        if steps:
+            out["bad_step"] = min(steps)
+    return out
+
+
+def _findings(
+    inp: RunInputs, cats: dict[str, list[Evidence]], fields: dict[str, Any], by_category: dict[str, dict[str, Any]]
+) -> list[Finding]:
+    """One finding per category: its evidence (one per log line), combined confidence and the playbook's advice."""
+    findings = []
+    for cat, found in cats.items():
+        evs = _dedupe(found)
+        title, causes, steps, cheapest = render(cat, fields, fields)
+        findings.append(
+            Finding(
+                category=cat,
+                title=title,
+                confidence=combine([e.strength for e in evs]),
+                headline=f"{title}: {evs[0].summary}",
+                evidence=evs[:8],
+                likely_causes=causes,
+                next_steps=steps,
+                cheapest_experiment=cheapest,
+                suggested_command=advice.suggested_command(cat, inp),
+                facts={k: v for k, v in by_category.get(cat, {}).items() if not isinstance(v, bool)},
+            )
+        )
+    return findings
 
 
 def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:
