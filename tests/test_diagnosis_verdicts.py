@@ -204,3 +204,12 @@ async def test_a_high_accuracy_that_stays_put_on_a_small_validation_set_is_a_con
     )
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["healthy"] is True, out["findings"]
+
+
+async def test_one_odd_batch_of_a_loss_of_unknown_kind_is_no_blow_up_but_a_climb_that_stays_is(workspace, mode):
+    once = [1.0, 0.9, 0.85, 12.0, 0.8, 0.78, 0.75, 0.74, 0.72, 0.7]
+    out = await diagnose(workspace, mode, log_text="".join(f"step {i} loss {v}\n" for i, v in enumerate(once)))
+    assert out["healthy"] is True, out["findings"]
+    stays = [1.0, 0.9, 2.5, 12.0, 15.0, 18.0, 30.0, 45.0, 60.0, 80.0]
+    out = await diagnose(workspace, mode, log_text="".join(f"step {i} loss {v}\n" for i, v in enumerate(stays)))
+    assert out["findings"][0]["category"] == "exploding_gradients"

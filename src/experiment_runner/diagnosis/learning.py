@@ -135,7 +135,13 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             ref, ratio, against = chance, peak / chance, base.describe_chance()
         elif base.ce_loss and peak >= CE_IMPLAUSIBLE:
             ref, ratio, against = None, None, "any chance level"
-        elif not base.ce_loss and peak_i > 0 and values[0] > 0 and peak >= SPIKE_FIRST_RATIO * values[0]:
+        elif (
+            not base.ce_loss
+            and peak_i > 0
+            and values[0] > 0
+            # a loss of unknown kind may spike on one odd batch: two values that high are a blow-up
+            and sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2
+        ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
         else:
             continue
