@@ -122,6 +122,14 @@ WORDINGS = [
     ("amp_loss_scale_collapse", "Exception: Current loss scale already at minimum - cannot decrease scale anymore. "
      "Exiting run.", "DeepSpeed"),
     ("numeric_overflow", "OverflowError: math range error", "Python math.exp"),
+    ("nan_or_inf_loss", "RuntimeError: Function 'LogSoftmaxBackward0' returned nan values in its 0th output.",
+     "torch anomaly mode"),
+    ("nan_or_inf_loss", "ValueError: Input contains NaN, infinity or a value too large for dtype('float64').",
+     "scikit-learn"),
+    ("nan_or_inf_loss", "tensorflow.python.framework.errors_impl.InvalidArgumentError: Nan in summary histogram for: "
+     "dense/kernel_0", "TensorFlow 1"),
+    ("exploding_gradients", "RuntimeError: The total norm of order 2.0 for gradients from `parameters` is non-finite, "
+     "so it cannot be clipped.", "torch clip_grad_norm_(error_if_nonfinite=True)"),
 ]  # fmt: skip
 
 LOOKALIKES = [
@@ -290,3 +298,14 @@ async def test_an_exception_python_ignored_at_shutdown_is_no_failure(workspace, 
     )
     out = await _diagnose(workspace, mode, log_text=log)
     assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_kill_that_follows_the_schedulers_time_limit_is_not_read_as_the_oom_killer(workspace, mode):
+    log = (
+        "epoch 3 step 900 loss 0.41\n"
+        "slurmstepd: error: *** STEP 4242.0 ON node17 CANCELLED AT 2024-04-20T09:09:37 DUE TO TIME LIMIT ***\n"
+        "srun: Job step aborted: Waiting up to 32 seconds for job step to finish.\n"
+        "srun: error: node17: task 0: Killed\n"
+    )
+    out = await _diagnose(workspace, mode, log_text=log)
+    assert [f["category"] for f in out["findings"]] == ["time_limit"]

@@ -310,14 +310,18 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     if final is not None and failed is not False:
         ev, recognised = final_error_evidence(final, rules)
         merge(ev)
-    if final is None or not final.terminal:
+    # 2. Every pattern the scan found anywhere.
+    for stream in inp.streams:
+        merge(scan_evidence(stream, rules, succeeded=failed is False))
+    scheduler_ended = bool({"time_limit", "preempted_or_node_failure"} & set(cats))
+    for e in cats.get("out_of_memory", []) if scheduler_ended else []:
+        if e.data.get("rule") == "shell_killed":
+            e.strength = min(e.strength, 0.3)  # the scheduler's SIGKILL after its SIGTERM is no OOM killer's
+    if (final is None or not final.terminal) and not scheduler_ended:
         killed = _killed_evidence(inp)
         if killed and failed is not False:
             merge(killed)
             failed = True
-    # 2. Every pattern the scan found anywhere.
-    for stream in inp.streams:
-        merge(scan_evidence(stream, rules, succeeded=failed is False))
     if final is not None and final.wrapped_in and final.family is not None:
         # the worker that re-raised the error only carried it: its lines say where it happened, not why
         for e in cats.get("dataloader_worker_crash", []):

@@ -22,6 +22,8 @@ in a family by what it is about and how it says it:
 - dataloader_worker_crash: the message names a DataLoader worker or shared memory (shm).
 - missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, or errno 2.
 - disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`).
+- nan_or_inf_loss / exploding_gradients: NaN or Inf found in values (`returned nan values`, `Input contains NaN`,
+  `is non-finite`); the gradients' family when the message is about gradients.
 - numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
   `FloatingPointError`, `math range error`.
 
@@ -30,6 +32,7 @@ Families are tried in that order; the first that fits wins (an OOM message names
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: `module.path.TypeName: message` at the start of a line (after a rank prefix is removed). Python's exception
@@ -120,6 +123,15 @@ _MISSING_WORDS = re.compile(
     re.I,
 )
 _NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint)Error$")
+#: NaN/Inf found in values (`returned nan values`, `Input contains NaN`, `Nan in summary histogram`, `is
+#: non-finite`); about gradients it is the gradients that blew up
+_NONFINITE = re.compile(
+    r"\b(?:nan|inf|infinity)\b.{0,40}\b(?:values?|in|found|detected|encountered|loss)\b"
+    r"|\b(?:contains?|found|detected|encountered|returned|produced) (?:a )?(?:nan|inf|infinity)\b"
+    r"|\bnon-?finite\b|\bnot finite\b",
+    re.I,
+)
+_GRADIENT = re.compile(r"\bgrad(?:ient)?s?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -166,40 +178,97 @@ def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInf
     return ExceptionInfo(info.type, " ".join([info.message, *more]).strip()) if more else info
 
 
+def _errno(msg: str) -> str | None:
+    m = _ERRNO.search(msg)
+    return m.group(1) if m else None
+
+
+#: (test on type name and message, category, why), tried in order: the first that holds names the family
+_FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
+    (
+        lambda name, msg: bool(_LOSS_SCALE_FLOOR.search(msg)),
+        "amp_loss_scale_collapse",
+        "the mixed-precision loss scale reached its floor",
+    ),
+    (
+        lambda name, msg: bool(
+            _MEMORY_TYPE.search(name)
+            or (not _SHARED_MEMORY.search(msg) and (_MEMORY_SHORT.search(msg) or _OOM_TOKEN.search(msg)))
+        ),
+        "out_of_memory",
+        "the error says memory ran out",
+    ),
+    (
+        lambda name, msg: _errno(msg) in ("28", "122") and not _WORKER_WORD.search(msg),
+        "disk_full",
+        "errno 28/122: the disk (or the quota) is full",
+    ),
+    (
+        lambda name, msg: name == "IndexError" and bool(_DIMENSION_INDEX.search(msg)),
+        "shape_mismatch",
+        "a dimension the tensor does not have",
+    ),
+    (
+        lambda name, msg: bool(
+            name == "IndexError"
+            or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg))
+            or "device-side assert" in msg
+            or _VALUE_OUT_OF_RANGE.search(msg)
+        ),
+        "device_side_assert",
+        "an index or label outside its valid range",
+    ),
+    (
+        lambda name, msg: bool(_WORKER_WORD.search(msg)),
+        "dataloader_worker_crash",
+        "the error names a DataLoader worker or shared memory",
+    ),
+    (
+        lambda name, msg: _is_dtype_or_device(msg),
+        "dtype_or_device_mismatch",
+        "the error names two dtypes or devices that do not go together",
+    ),
+    (
+        lambda name, msg: bool(
+            (_SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg))
+            or _SHAPE_UNFIT.search(msg)
+        ),
+        "shape_mismatch",
+        "the error compares sizes or shapes that do not fit",
+    ),
+    (
+        lambda name, msg: bool(_DIST_TYPE.search(name) or _DIST_WORD.search(msg)),
+        "distributed_timeout",
+        "the error comes from the collective communication between ranks",
+    ),
+    (
+        lambda name, msg: bool(_MISSING_TYPE.search(name) or _errno(msg) == "2" or _MISSING_WORDS.search(msg)),
+        "missing_file_or_module",
+        "a file or module the run needs is not there",
+    ),
+    (
+        lambda name, msg: bool(_NONFINITE.search(msg) and _GRADIENT.search(msg)),
+        "exploding_gradients",
+        "the gradients became NaN/Inf",
+    ),
+    (
+        lambda name, msg: bool(_NONFINITE.search(msg)),
+        "nan_or_inf_loss",
+        "NaN/Inf values where numbers were expected",
+    ),
+    (
+        lambda name, msg: bool(_NUMERIC_TYPE.search(name) or "math range error" in msg),
+        "numeric_overflow",
+        "a number grew past what its type holds",
+    ),
+)
+
+
 def family(info: ExceptionInfo) -> Family | None:
     """The family of an exception, or None when its structure says nothing more than 'an error'."""
-    name, msg = info.name, info.message
-    text = f"{name}: {msg}"
-    if _LOSS_SCALE_FLOOR.search(msg):
-        return Family("amp_loss_scale_collapse", "the mixed-precision loss scale reached its floor")
-    if _MEMORY_TYPE.search(name) or (
-        not _SHARED_MEMORY.search(msg) and (_MEMORY_SHORT.search(msg) or _OOM_TOKEN.search(msg))
-    ):
-        return Family("out_of_memory", "the error says memory ran out")
-    errno = _ERRNO.search(msg)
-    if errno and errno.group(1) in ("28", "122") and not _WORKER_WORD.search(msg):
-        return Family("disk_full", f"errno {errno.group(1)}: the disk (or the quota) is full")
-    if name == "IndexError" and _DIMENSION_INDEX.search(msg):
-        return Family("shape_mismatch", "a dimension the tensor does not have")
-    if (
-        name == "IndexError"
-        or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg))
-        or "device-side assert" in msg
-        or _VALUE_OUT_OF_RANGE.search(msg)
-    ):
-        return Family("device_side_assert", "an index or label outside its valid range")
-    if _WORKER_WORD.search(msg):
-        return Family("dataloader_worker_crash", "the error names a DataLoader worker or shared memory")
-    if _is_dtype_or_device(msg):
-        return Family("dtype_or_device_mismatch", "the error names two dtypes or devices that do not go together")
-    if (_SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg)) or _SHAPE_UNFIT.search(msg):
-        return Family("shape_mismatch", "the error compares sizes or shapes that do not fit")
-    if _DIST_TYPE.search(name) or _DIST_WORD.search(msg):
-        return Family("distributed_timeout", "the error comes from the collective communication between ranks")
-    if _MISSING_TYPE.search(name) or (errno and errno.group(1) == "2") or _MISSING_WORDS.search(msg):
-        return Family("missing_file_or_module", "a file or module the run needs is not there")
-    if _NUMERIC_TYPE.search(name) or "math range error" in text:
-        return Family("numeric_overflow", "a number grew past what its type holds")
+    for test, category, why in _FAMILIES:
+        if test(info.name, info.message):
+            return Family(category, why)
     return None
 
 
