@@ -143,3 +143,17 @@ def test_every_health_code_maps_to_a_diagnosis_category_or_says_it_has_none():
     codes = set(get_args(HealthSignal.model_fields["code"].annotation))
     assert set(HEALTH_CODE_CATEGORY) == codes
     assert {c for c in HEALTH_CODE_CATEGORY.values() if c} <= set(CATEGORIES)
+
+
+async def test_an_abort_after_a_failed_cuda_assert_is_the_asserts_consequence(workspace, mode):
+    log = (
+        "Epoch 0: loss 2.31\n"
+        "/pytorch/aten/src/ATen/native/cuda/Loss.cu:240: nll_loss_forward_reduce_cuda_kernel_2d: block: [0,0,0], "
+        "thread: [5,0,0] Assertion `t >= 0 && t < n_classes` failed.\n"
+        "terminate called after throwing an instance of 'c10::Error'\n"
+        "  what():  CUDA error: device-side assert triggered\n"
+        "Aborted (core dumped)\n"
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert cats(out)[:2] == ["device_side_assert", "process_crash"]
+    assert "a consequence of targets or indices out of range" in out["findings"][1]["headline"]

@@ -46,6 +46,10 @@ WORDINGS = [
     ("shape_mismatch", "RuntimeError: Given groups=1, weight of size [64, 3, 7, 7], expected input[1, 4, 224, 224] "
      "to have 3 channels, but got 4 channels instead", "torch conv"),
     ("shape_mismatch", "ValueError: Expected input batch_size (64) to match target batch_size (32).", "torch loss"),
+    ("shape_mismatch", "RuntimeError: Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got "
+     "3-dimensional input of size [1, 28, 28] instead", "torch 1.x conv"),
+    ("shape_mismatch", "RuntimeError: Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of "
+     "size: [1, 2, 3, 4]", "torch 2.x conv1d"),
     ("shape_mismatch", "RuntimeError: shape '[64, -1]' is invalid for input of size 100", "torch view"),
     ("shape_mismatch", "RuntimeError: Sizes of tensors must match except in dimension 1. Expected size 64 but got "
      "size 32 for tensor number 1 in the list.", "torch cat"),

@@ -91,9 +91,14 @@ _COMPARISON = re.compile(
 )
 _NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
 
-_SHAPE_WORD = re.compile(r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length)\b", re.I)
+#: what a shape error talks about, and how it writes a shape (`(64)`, `[96, 64]`, `torch.Size`, `32x20`,
+#: `size 16`, a dimensionality `1D` / `4-dimensional`)
+_SHAPE_WORD = re.compile(
+    r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length|\d+D|\d+-dimensional)\b", re.I
+)
 _SIZES = re.compile(
-    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+ ?x ?\d+\b|\bsize \d+\b",
+    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+ ?x ?\d+\b|\bsize \d+\b"
+    r"|\b\d+D\b|\b\d+-dimensional\b",
     re.I,
 )
 #: shapes said not to fit without numbers (`view size is not compatible with input tensor's size and stride`)
