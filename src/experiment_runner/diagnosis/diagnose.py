@@ -437,7 +437,7 @@ def _findings(
                 next_steps=steps,
                 cheapest_experiment=cheapest,
                 suggested_command=advice.suggested_command(cat, inp),
-                facts={k: v for k, v in by_category.get(cat, {}).items() if not isinstance(v, bool)},
+                facts={k: v for k, v in by_category.get(cat, {}).items() if v is not None and not isinstance(v, bool)},
             )
         )
     return findings

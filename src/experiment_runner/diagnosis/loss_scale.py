@@ -158,7 +158,9 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
                 data={"rule": RULE, "run": [r.value for r in run]},
             )
         )
-        out.facts["scale_floor_step"] = out.facts.get("scale_floor_step") or step_in(run[0].text)
+        first = step_in(run[0].text)
+        if "scale_floor_step" not in out.facts and first is not None:
+            out.facts["scale_floor_step"] = first
         return out
     low = lowest <= FLOOR
     out.evidence.append(
