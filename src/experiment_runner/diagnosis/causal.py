@@ -13,7 +13,7 @@ The links (cause -> consequence), each with the condition under which the first 
 - nan_or_inf_loss -> amp_loss_scale_collapse: the loss was NaN first (in the forward pass, which no loss scale
   touches): the scale collapses because every gradient is NaN;
 - device_side_assert -> process_crash: a failed CUDA assert (`terminate called ... what(): device-side assert`)
-  aborts the process (`Aborted (core dumped)`).
+  aborts the process (`Aborted (core dumped)`); distributed_timeout -> process_crash: so does NCCL's watchdog.
 
 When is first: a training step when both findings have one, else a line of the same stream; a finding with no
 position never moves."""
@@ -97,6 +97,7 @@ LINKS: tuple[Link, ...] = (
     Link("amp_loss_scale_collapse", "nan_or_inf_loss", _at_floor_first, "the scale hit its floor first"),
     Link("nan_or_inf_loss", "amp_loss_scale_collapse", _precedes, "every gradient of a NaN loss overflows"),
     Link("device_side_assert", "process_crash", _precedes, "a failed CUDA assert aborts the process"),
+    Link("distributed_timeout", "process_crash", _precedes, "the NCCL watchdog aborts the process after a timeout"),
 )
 
 
