@@ -29,7 +29,7 @@ async def call(client, args):
     return r.structured_content
 
 
-async def test_a_pasted_nan_log_names_the_first_bad_step_and_lowers_the_learning_rate_from_the_command(workspace, mode):
+async def test_a_pasted_nan_log_ranks_the_gradient_explosion_first_and_names_the_nan_its_consequence(workspace, mode):
     async with Client(build_server(workspace), mode=mode) as c:
         tools = {t.name: t for t in (await c.list_tools()).tools}
         assert tools["diagnose_failure"].annotations.read_only_hint is True
@@ -42,20 +42,23 @@ async def test_a_pasted_nan_log_names_the_first_bad_step_and_lowers_the_learning
                 "command": ["python", "train.py", "--lr", "40", "--seed", "2"],
             },
         )
-    top = out["findings"][0]
     assert out["healthy"] is False and out["source"] == "log_text"
-    assert top["category"] == "nan_or_inf_loss" and top["confidence"] >= 0.9
-    metric = next(e for e in top["evidence"] if e["kind"] == "metric")
+    # the gradient norm grew geometrically (1.5x per step) for 12 steps before the NaN: the cause comes first
+    cause, nan = out["findings"][0], out["findings"][1]
+    assert cause["category"] == "exploding_gradients" and "1.5x per step" in cause["headline"]
+    assert cause["next_steps"][0] == "lower the learning rate from 40 to 4"
+    assert cause["suggested_command"] == ["python", "train.py", "--lr", "4", "--seed", "2"]
+    assert nan["category"] == "nan_or_inf_loss" and nan["confidence"] >= 0.9
+    assert "a consequence of gradients exploding" in nan["headline"]
+    assert nan["facts"]["consequence_of"] == "exploding_gradients"
+    metric = next(e for e in nan["evidence"] if e["kind"] == "metric")
     assert metric["step"] == 13 and metric["value"] == "nan"
-    log = next(e for e in top["evidence"] if e["kind"] == "log" and e["stream"] == "stdout")
+    log = next(e for e in nan["evidence"] if e["kind"] == "log" and e["stream"] == "stdout")
     assert log["line"] == 14 and "loss=nan" in log["text"]
-    assert top["next_steps"][0] == "lower the learning rate from 40 to 4 (10x)"
-    assert "step 13" in top["cheapest_experiment"] and "seed 2" in top["cheapest_experiment"]
-    assert top["suggested_command"] == ["python", "train.py", "--lr", "4", "--seed", "2"]
+    assert nan["next_steps"][0] == "lower the learning rate from 40 to 4 (10x)"
+    assert "step 13" in nan["cheapest_experiment"] and "seed 2" in nan["cheapest_experiment"]
     assert out["hyperparameters"]["lr"]["source"] == "command"
-    # the gradient norm grew geometrically before the NaN: a second finding with its rate
-    grads = next(f for f in out["findings"] if f["category"] == "exploding_gradients")
-    assert "1.5x per step" in grads["headline"]
+    assert out["summary"].startswith("The run: exploding_gradients")
 
 
 async def test_metric_series_alone_show_overfitting_with_its_onset_step(workspace, mode):
@@ -145,7 +148,8 @@ for step in range(1, 6):
     print(f"step={step} loss={1.0 / step:.4f}", flush=True)
 print("Traceback (most recent call last):", file=sys.stderr)
 print('  File "train.py", line 5, in <module>', file=sys.stderr)
-print("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!", file=sys.stderr)
+print("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+      "cuda:0 and cpu!", file=sys.stderr)
 sys.exit(1)
 """
 

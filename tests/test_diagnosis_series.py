@@ -96,16 +96,46 @@ def test_a_converging_loss_is_not_flagged():
 
 def test_a_nan_stops_the_trend_checks_and_records_the_growth_before_it():
     mf = analyse({"loss": _series([1.0, 0.9, 0.95, 3.0, 40.0, 900.0, math.nan, math.nan])}, metric_roles())
-    assert list(mf.evidence) == ["nan_or_inf_loss"]
+    # a thousandfold finite growth first: the divergence is evidence of its own, the NaN its end
+    assert set(mf.evidence) == {"nan_or_inf_loss", "exploding_gradients"}
     facts = mf.facts["nan_or_inf_loss"]
-    assert facts["bad_step"] == 7 and facts["diverged_before_nan"] is True and facts["pre_nan_growth"] == 1000.0
+    assert facts["bad_step"] == 7 and facts["diverged_before_nan"] is True and facts["pre_nan_growth"] == "1e+03"
+    growth = mf.evidence["exploding_gradients"][0]
+    assert growth.data["start_step"] == 2 and growth.strength == 0.9
 
 
-def test_a_validation_loss_equal_to_training_loss_throughout_is_possible_leakage():
-    train = [2.0 * 0.8**i for i in range(10)]
+def test_a_loss_that_breaks_from_an_ordinary_value_is_a_nan_without_a_divergence():
+    mf = analyse({"loss": _series([1.0, 0.9, 0.95, 0.93, 0.91, math.nan])}, metric_roles())
+    assert list(mf.evidence) == ["nan_or_inf_loss"]
+    assert mf.facts["nan_or_inf_loss"]["abrupt_nan"] is True
+
+
+def test_validation_tracking_training_down_to_almost_nothing_is_leakage_too_good_to_be_true():
+    train = [2.0 * 0.5**i for i in range(10)]
     mf = analyse({"train_loss": _series(train), "val_loss": _series([t * 1.005 for t in train])}, metric_roles())
     assert mf.evidence["data_leakage"][0].strength == 0.75
+    assert mf.facts["data_leakage"]["leak_kind"] == "too_good"
     assert "overfitting" not in mf.evidence
+
+
+def test_validation_identical_to_training_at_every_evaluation_is_the_training_set():
+    train = [1.2 - 0.05 * i for i in range(8)]
+    mf = analyse({"train_loss": _series(train), "val_loss": _series(train)}, metric_roles())
+    assert mf.evidence["data_leakage"][0].strength == 0.85
+    assert "the validation set is the training set" in mf.evidence["data_leakage"][0].summary
+
+
+def test_validation_tracking_training_at_a_level_far_from_perfect_is_no_evidence_of_leakage():
+    train = [2.0 * 0.8**i for i in range(10)]
+    mf = analyse({"train_loss": _series(train), "val_loss": _series([t * 1.005 for t in train])}, metric_roles())
+    assert "data_leakage" not in mf.evidence
+
+
+def test_a_zero_training_loss_is_not_read_as_validation_equal_to_training():
+    train = [0.44, 0.0013] + [0.0] * 10
+    val = [0.70, 1.49, 3.29] + [3.98] * 9
+    mf = analyse({"train-logloss": _series(train), "validation-logloss": _series(val)}, metric_roles())
+    assert "data_leakage" not in mf.evidence and "overfitting" in mf.evidence
 
 
 def test_gradient_norms_growing_tenfold_every_two_steps_are_exploding():

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import re
 import signal as _signal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from experiment_runner.diagnosis import advice, causal, loss_scale
 from experiment_runner.diagnosis import hparams as H
-from experiment_runner.diagnosis.logs import StreamText, final_error, final_error_evidence, scan_evidence
+from experiment_runner.diagnosis.logs import (
+    FinalError,
+    StreamText,
+    final_error,
+    final_error_evidence,
+    scan_evidence,
+    shell_killed_line,
+)
 from experiment_runner.diagnosis.metric_checks import analyse
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence, Finding, ProbeReport, combine
 from experiment_runner.diagnosis.playbook import metric_roles, render
@@ -34,6 +42,11 @@ CRASH_CATEGORIES = (
     "process_crash",
     "nan_or_inf_loss",
 )
+#: An exit the log states itself: PyCharm's `Process finished with exit code 139 (interrupted by signal 11: ...)`,
+#: srun's `task 0: Exited with exit code 1`.
+_STATED_EXIT = re.compile(
+    r"(?:Process finished with exit code|[Ee]xited with exit code) (\d+)(?: \(interrupted by signal (\d+))?"
+)
 _FATAL_SIGNALS = {
     _signal.SIGSEGV: "SIGSEGV",
     _signal.SIGABRT: "SIGABRT",
@@ -41,10 +54,6 @@ _FATAL_SIGNALS = {
     _signal.SIGILL: "SIGILL",
     _signal.SIGFPE: "SIGFPE",
 }
-_MISSING = re.compile(
-    r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
-    r"does not appear to have a file named ([\w./-]+)"
-)
 
 
 @dataclass
@@ -52,6 +61,7 @@ class RunInputs:
     source: str  # "run" | "log_text" | "metrics"
     streams: list[StreamText] = field(default_factory=list)
     series: dict[str, list[tuple[int | None, float]]] = field(default_factory=dict)
+    records: list[dict] | None = None  # the metric records in order (pairs each evaluation with its training values)
     run_id: str | None = None
     state: str | None = None
     exit_code: int | None = None
@@ -73,7 +83,10 @@ class Diagnosis(BaseModel):
         description="True when no finding reached the reporting threshold and nothing says the run failed."
     )
     outcome: str = Field(description="How the run ended, in words (exit code, signal, the runner's reason).")
-    findings: list[Finding] = Field(description="Ranked by confidence, highest first.")
+    findings: list[Finding] = Field(
+        description="Ranked by confidence, highest first, except that a cause comes before the consequence it "
+        "explains (its headline names the cause)."
+    )
     weak_signals: list[Finding] = Field(
         default_factory=list, description="Categories with some evidence below the threshold."
     )
@@ -210,91 +223,17 @@ def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict
                     data={"samples": len(rss), "first_rss": rss[0], "last_rss": rss[-1]},
                 )
             )
-    gpu_used = []
-    for s in inp.telemetry:
-        for g in s.get("gpus") or []:
-            if isinstance(g, dict) and g.get("memory_used") and g.get("memory_total"):
-                gpu_used.append(g["memory_used"] / g["memory_total"])
+    gpu_used = [
+        g["memory_used"] / g["memory_total"]
+        for s in inp.telemetry
+        for g in s.get("gpus") or []
+        if isinstance(g, dict) and g.get("memory_used") and g.get("memory_total")
+    ]
     if gpu_used and "out_of_memory" in cats and max(gpu_used) > 0.9:
         cats["out_of_memory"].append(
             Evidence(kind="telemetry", strength=0.3, summary=f"GPU memory reached {max(gpu_used):.0%} of the device")
         )
     return facts
-
-
-def _human_seconds(s: float) -> str:
-    if s >= 3600:
-        return f"{s / 3600:.3g} h"
-    if s >= 60:
-        return f"{s / 60:.3g} min"
-    return f"{s:.3g} s"
-
-
-def _fields(inp: RunInputs, facts: dict[str, Any], final_text: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    hp = inp.hparams
-    f: dict[str, Any] = dict(facts)
-    lr = hp.get("lr")
-    if lr is not None and hp.number("lr"):
-        f["lr"] = lr.text
-        f["lr_lower"] = H.format_like(hp.number("lr") / 10, lr.text)
-        f["lr_higher"] = H.format_like(hp.number("lr") * 10, lr.text)
-        f["lr_known"] = True
-    bs = hp.number("batch_size")
-    if bs and bs >= 2:
-        f["batch_size"] = hp.get("batch_size").text
-        f["batch_half"] = str(int(bs) // 2)
-        accum = hp.number("grad_accum") or 1
-        f["accum"] = str(int(accum) * 2)
-    clip = hp.number("grad_clip")
-    if clip:
-        f["grad_clip"] = hp.get("grad_clip").text
-        f["grad_clip_lower"] = "1.0" if clip > 1 else H.format_like(clip / 2, hp.get("grad_clip").text)
-    for name in ("weight_decay", "dropout", "num_workers", "num_classes", "epochs"):
-        if hp.number(name) is not None:
-            f[name] = hp.get(name).text
-    wd = hp.number("weight_decay")
-    if wd is not None:
-        f["weight_decay_higher"] = H.format_like(wd * 10, hp.get("weight_decay").text) if wd > 0 else "1e-4"
-    dr = hp.number("dropout")
-    if dr is not None:
-        f["dropout_higher"] = f"{min(0.5, dr + 0.2):.2g}"
-    f["workers_known"] = bool(hp.number("num_workers"))
-    prec = hp.get("precision")
-    if prec is not None and re.search(r"16|half|amp|true", str(prec.value).lower() + " " + prec.text.lower()):
-        f["precision"] = prec.text if prec.text not in ("True", "true") else "fp16/amp"
-        f["low_precision"] = True
-    seed = inp.seed if inp.seed is not None else (int(hp.number("seed")) if hp.number("seed") is not None else None)
-    if seed is not None:
-        f["seed"] = seed
-    if f.get("bad_step") is not None:
-        f["bad_step_x2"] = max(2 * int(f["bad_step"]), int(f["bad_step"]) + 10)
-    if inp.time_limit_s:
-        f["time_limit"] = _human_seconds(inp.time_limit_s)
-        f["time_limit_more"] = _human_seconds(inp.time_limit_s * 1.5)
-    if final_text:
-        f["error_line"] = final_text[:200]
-        m = _MISSING.search(final_text)
-        if m:
-            f["missing"] = next(g for g in m.groups() if g)
-            f["module_missing"] = bool(m.group(1) or m.group(3))
-    if inp.argv:
-        prog = inp.argv[0]
-        f["interpreter"] = prog if "python" in prog.rsplit("/", 1)[-1] else "python"
-    if inp.cwd:
-        f["cwd"] = inp.cwd
-    f["rss_known"] = "peak_rss" in f
-    return f, f
-
-
-def _suggested_command(category: str, inp: RunInputs) -> list[str] | None:
-    if not inp.argv:
-        return None
-    hp = inp.hparams
-    if category in ("nan_or_inf_loss", "exploding_gradients") and hp.get("lr") and hp.number("lr"):
-        return H.rewrite_argv(inp.argv, hp.get("lr"), H.format_like(hp.number("lr") / 10, hp.get("lr").text))
-    if category == "out_of_memory" and hp.get("batch_size") and (hp.number("batch_size") or 0) >= 2:
-        return H.rewrite_argv(inp.argv, hp.get("batch_size"), str(int(hp.number("batch_size")) // 2))
-    return None
 
 
 def _dedupe(evs: list[Evidence]) -> list[Evidence]:
@@ -307,8 +246,49 @@ def _dedupe(evs: list[Evidence]) -> list[Evidence]:
     return sorted(best.values(), key=lambda e: -e.strength)
 
 
+def _stated_exit(inp: RunInputs) -> tuple[int | None, int | None]:
+    """An exit code (and signal) the log itself states (an IDE's or launcher's last line), for a pasted log."""
+    for stream in inp.streams:
+        for _, text in reversed(stream.tail[-12:]):
+            m = _STATED_EXIT.search(text)
+            if m:
+                return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    return None, None
+
+
+def _final_exception(inp: RunInputs, failed: bool | None) -> FinalError | None:
+    """The exception that ended the run, stderr first (that is where Python writes it)."""
+    for stream in sorted(inp.streams, key=lambda s: s.name != "stderr"):
+        final = final_error(stream, failed=bool(failed))
+        if final:
+            return final
+    return None
+
+
+def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
+    for stream in inp.streams:
+        killed = shell_killed_line(stream)
+        if killed:
+            n, text = killed
+            ev = Evidence(
+                kind="log",
+                strength=0.85,
+                stream=stream.name,
+                line=n,
+                text=text[:400],
+                summary=f"{stream.name} line {n}: {text[:200]}: the shell reports the process was killed (SIGKILL) "
+                "with no error of its own, what the kernel's OOM killer does",
+                data={"rule": "shell_killed"},
+            )
+            return {"out_of_memory": [ev]}
+    return {}
+
+
 def diagnose(inp: RunInputs) -> Diagnosis:
     rules = load_rules()
+    if inp.exit_code is None and inp.signal is None and inp.state is None:
+        code, sig = _stated_exit(inp)
+        inp = replace(inp, exit_code=code, signal=sig)
     outcome, failed = _outcome(inp)
     cats: dict[str, list[Evidence]] = {}
     facts: dict[str, Any] = {}
@@ -317,12 +297,15 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         for cat, evs in more.items():
             cats.setdefault(cat, []).extend(evs)
 
-    # 1. The exception that ended the run (stderr first: that is where Python writes it).
-    final = None
-    for stream in sorted(inp.streams, key=lambda s: s.name != "stderr"):
-        final = final_error(stream, failed=bool(failed))
-        if final:
-            break
+    # 1. The exception that ended the run: a traceback's last line is a failure whatever the exit code says.
+    final = _final_exception(inp, failed)
+    if final is not None and final.terminal and failed is not True:
+        outcome += (
+            "; the output ends with an exception"
+            if failed is None
+            else "; the exit code says success but the output ends with an exception"
+        )
+        failed = True
     recognised = False
     if final is not None and failed is not False:
         ev, recognised = final_error_evidence(final, rules)
@@ -330,12 +313,38 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     # 2. Every pattern the scan found anywhere.
     for stream in inp.streams:
         merge(scan_evidence(stream, rules, succeeded=failed is False))
+    scheduler_ended = bool({"time_limit", "preempted_or_node_failure"} & set(cats))
+    for e in cats.get("out_of_memory", []) if scheduler_ended else []:
+        if e.data.get("rule") == "shell_killed":
+            e.strength = min(e.strength, 0.3)  # the scheduler's SIGKILL after its SIGTERM is no OOM killer's
+    if (final is None or not final.terminal) and not scheduler_ended:
+        killed = _killed_evidence(inp)
+        if killed and failed is not False:
+            merge(killed)
+            failed = True
+    if final is not None and final.wrapped_in and final.family is not None:
+        # the worker that re-raised the error only carried it: its lines say where it happened, not why
+        for e in cats.get("dataloader_worker_crash", []):
+            if final.family.category != "dataloader_worker_crash":
+                e.strength = min(e.strength, 0.5)
     # 3. How it ended.
     merge(_exit_evidence(inp, cats))
-    # 4. Metric series.
-    mf = analyse(inp.series, metric_roles())
+    # 4. Metric series, judged against the run's chance level; the mixed-precision loss scale.
+    hp = inp.hparams
+    mf = analyse(
+        inp.series,
+        metric_roles(),
+        records=inp.records,
+        num_classes=hp.number("num_classes"),
+        head_lines=[t for s in inp.streams for _, t in s.head],
+    )
     merge(mf.evidence)
-    for cat_facts in mf.facts.values():
+    by_category = dict(mf.facts)
+    scale = loss_scale.judge(inp.streams, inp.series)
+    if scale.evidence:
+        merge({loss_scale.CATEGORY: scale.evidence})
+        by_category[loss_scale.CATEGORY] = scale.facts
+    for cat_facts in by_category.values():
         facts.update(cat_facts)
     # 5. Telemetry and the active probe.
     facts.update(_telemetry_evidence(inp, cats))
@@ -350,7 +359,9 @@ def diagnose(inp: RunInputs) -> Diagnosis:
                 data=fn,
             )
         )
+    family = final.family if final is not None else None
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
+        overflow = family is not None and family.category == "numeric_overflow"
         cats.setdefault("unrecognized_error", []).append(
             Evidence(
                 kind="final_error",
@@ -358,50 +369,21 @@ def diagnose(inp: RunInputs) -> Diagnosis:
                 stream=final.stream,
                 line=final.line,
                 text=final.text[:400],
-                summary=f"the run ended with: {final.text[:300]}",
+                summary=f"the run ended with: {final.text[:300]}" + (f" ({family.why})" if overflow else ""),
+                data={"numeric_overflow": True} if overflow else {},
             )
         )
-    # Facts the playbook conditions on.
-    rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
-    facts["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any(
-        "CUDA" in (e.text or "") for e in cats.get("out_of_memory", [])
-    )
-    facts["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
-    facts["killed_silently"] = (
-        any(e.kind == "exit" for e in cats.get("out_of_memory", [])) and not facts["gpu_oom"] and not facts["host_oom"]
-    )
-    facts["cuda_assert"] = "device_side_assert" in rule_ids
-    if "bad_step" not in facts:
-        steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
-        if steps:
-            facts["bad_step"] = min(steps)
-    fields, flags = _fields(inp, facts, final.text if final else None)
-
-    findings: list[Finding] = []
-    for cat, evs in cats.items():
-        evs = _dedupe(evs)
-        conf = combine([e.strength for e in evs])
-        title, causes, steps, cheapest = render(cat, fields, flags)
-        findings.append(
-            Finding(
-                category=cat,
-                title=title,
-                confidence=conf,
-                headline=f"{title}: {evs[0].summary}",
-                evidence=evs[:8],
-                likely_causes=causes,
-                next_steps=steps,
-                cheapest_experiment=cheapest,
-                suggested_command=_suggested_command(cat, inp),
-                facts={k: v for k, v in mf.facts.get(cat, {}).items() if not isinstance(v, bool)},
-            )
-        )
+    facts.update(_evidence_facts(cats, facts))
+    facts.update(advice.settings(inp, cats))
+    fields = advice.fields(inp, facts, final.text if final else None)
+    findings = _findings(inp, cats, fields, by_category)
     # A run that did fail always gets its best explanation reported, even when the evidence is thin.
     findings.sort(key=lambda f: (-f.confidence, f.category != "nan_or_inf_loss"))
     strong = [f for f in findings if f.confidence >= REPORT_THRESHOLD]
     weak = [f for f in findings if f.confidence < REPORT_THRESHOLD]
     if failed and not strong and weak:
         strong, weak = weak[:1], weak[1:]
+    strong = causal.order(strong)
     healthy = not strong and failed is not True
     summary = _summary(inp, outcome, strong, healthy, mf, failed)
     return Diagnosis(
@@ -413,6 +395,52 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
     )
+
+
+def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> dict[str, Any]:
+    """What kind of out-of-memory, assert or NaN the evidence shows: facts the playbook conditions on."""
+    rule_ids = {e.data.get("rule") for evs in cats.values() for e in evs}
+    out: dict[str, Any] = {}
+    out["gpu_oom"] = bool({"cuda_oom"} & rule_ids) or any(
+        "CUDA" in (e.text or "") or "cuda" in (e.text or "") for e in cats.get("out_of_memory", [])
+    )
+    out["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
+    out["killed_silently"] = (
+        any(e.kind == "exit" or e.data.get("rule") == "shell_killed" for e in cats.get("out_of_memory", []))
+        and not out["gpu_oom"]
+        and not out["host_oom"]
+    )
+    out["cuda_assert"] = "device_side_assert" in rule_ids
+    if "bad_step" not in facts:
+        steps = [e.step for e in cats.get("nan_or_inf_loss", []) if e.step is not None]
+        if steps:
+            out["bad_step"] = min(steps)
+    return out
+
+
+def _findings(
+    inp: RunInputs, cats: dict[str, list[Evidence]], fields: dict[str, Any], by_category: dict[str, dict[str, Any]]
+) -> list[Finding]:
+    """One finding per category: its evidence (one per log line), combined confidence and the playbook's advice."""
+    findings = []
+    for cat, found in cats.items():
+        evs = _dedupe(found)
+        title, causes, steps, cheapest = render(cat, fields, fields)
+        findings.append(
+            Finding(
+                category=cat,
+                title=title,
+                confidence=combine([e.strength for e in evs]),
+                headline=f"{title}: {evs[0].summary}",
+                evidence=evs[:8],
+                likely_causes=causes,
+                next_steps=steps,
+                cheapest_experiment=cheapest,
+                suggested_command=advice.suggested_command(cat, inp),
+                facts={k: v for k, v in by_category.get(cat, {}).items() if v is not None and not isinstance(v, bool)},
+            )
+        )
+    return findings
 
 
 def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:
@@ -428,10 +456,16 @@ def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: boo
             steps, values = S.finite(inp.series[loss])
             tr = S.trend(steps, values)
             if tr:
-                extra = f" {loss} went {tr.start:.4g} -> {tr.end:.4g} ({tr.relative_change:+.0%}, Mann-Kendall tau={tr.tau:.2f})."
+                extra = (
+                    f" {loss} went {tr.start:.4g} -> {tr.end:.4g} ({tr.relative_change:+.0%}, "
+                    f"Mann-Kendall tau={tr.tau:.2f})."
+                )
         return f"{who} looks healthy: no failure found ({outcome}).{extra}"
     if not findings:
-        return f"{who} failed ({outcome}) but nothing in its output, metrics or exit explains why; read the log's last lines."
+        return (
+            f"{who} failed ({outcome}) but nothing in its output, metrics or exit explains why; read the log's last "
+            "lines."
+        )
     top = findings[0]
     rest = ", ".join(f"{f.category} ({f.confidence:.2f})" for f in findings[1:4])
     text = f"{who}: {top.category} (confidence {top.confidence:.2f}). {top.headline}"

@@ -58,7 +58,10 @@ _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases
 _CONFIG_FLAGS = ("--config", "--cfg", "-c", "--config-file", "--config_file", "--config-path", "--hparams")
 _NUMBER = r"[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?)"
 _LOG_PAIR = re.compile(
-    r"(?<![\w/.-])([A-Za-z][\w-]*)\s*(?:=|:)\s*(" + _NUMBER + r"|true|false|bf16|fp16|16-mixed|bf16-mixed|32)(?![\w.])",
+    # a value followed by '%' is a share (fairseq's `clip=100%`: the share of clipped updates), never a setting
+    r"(?<![\w/.-])([A-Za-z][\w-]*)\s*(?:=|:)\s*("
+    + _NUMBER
+    + r"|true|false|bf16|fp16|16-mixed|bf16-mixed|32)(?![\w.%])",
     re.I,
 )
 _OVERRIDE = re.compile(r"Overriding:\s*([A-Za-z_]\w*)\s*=\s*(" + _NUMBER + r")", re.I)

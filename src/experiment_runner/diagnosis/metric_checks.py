@@ -1,16 +1,20 @@
-"""What a run's metric series say, as evidence per category: the first non-finite loss, exploding gradient norms
-(divergence rate), a loss that does not decrease (flat from the start, or stalled), validation rising while
-training falls (with the onset step), and validation suspiciously equal to or better than training throughout.
-Each check states its thresholds here; the statistics are in series.py."""
+"""What a run's metric series say, as evidence per category: the first non-finite loss (and how much the loss grew
+before it), exploding gradient norms (divergence rate), a loss that does not decrease (flat from the start, or
+stalled), validation rising while training falls (with the onset step); and, measured against the run's chance
+level (baselines.py), the verdicts of learning.py: finite blow-ups, pinned losses, accuracy at chance or constant,
+underfitting, a decisive single-evaluation gap, and leakage on positive evidence only. Each check states its
+thresholds where it is defined; the statistics are in series.py."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
+from experiment_runner.diagnosis.baselines import Baseline, baseline
 from experiment_runner.diagnosis.model import Evidence
 
 Series = list[tuple[int | None, float]]
@@ -21,7 +25,7 @@ FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
-LEAK_EQUAL = 0.02  # |val - train| / train at most 2% (median) counts as "equal"
+PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
 
 
 @dataclass
@@ -29,6 +33,7 @@ class MetricFindings:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # role -> metric name used
+    baseline: Baseline = field(default_factory=lambda: Baseline("unknown"))
 
     def add(self, category: str, ev: Evidence, **facts: Any) -> None:
         self.evidence.setdefault(category, []).append(ev)
@@ -75,21 +80,122 @@ def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> st
     return same[0] if same else max(names, key=lambda n: len(series[n]))
 
 
-def analyse(series: dict[str, Series], roles: RoleOf) -> MetricFindings:
+def analyse(
+    series: dict[str, Series],
+    roles: RoleOf,
+    *,
+    records: list[dict] | None = None,
+    num_classes: float | None = None,
+    head_lines: list[str] | None = None,
+) -> MetricFindings:
+    """Evidence from the series. `records` (the parsed or stored metric records, in order) pair each evaluation with
+    the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
+    help find the chance level."""
     out = MetricFindings()
     picked = pick_roles(series, roles)
     out.roles = picked
-    loss_names = [picked[r] for r in ("train_loss", "val_loss") if r in picked]
+    train, val = picked.get("train_loss"), picked.get("val_loss")
+    acc = picked.get("val_acc") or picked.get("train_acc")
+    base = baseline(
+        series,
+        train or val,
+        num_classes=num_classes,
+        head_lines=head_lines,
+        acc_names=[n for n in (picked.get("train_acc"), picked.get("val_acc")) if n],
+    )
+    out.baseline = base
+    loss_names = [n for n in (train, val) if n]
     nonfinite_loss = _nonfinite(series, loss_names, out)
-    _gradients(series, picked.get("grad_norm"), picked.get("train_loss"), nonfinite_loss, out)
-    if not nonfinite_loss and "train_loss" in picked:
-        _not_decreasing(series[picked["train_loss"]], picked["train_loss"], out)
-    if "val_loss" in picked and not nonfinite_loss:
-        train_name = _paired_train(series, roles, picked["val_loss"])
+    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
+    if nonfinite_loss:
+        return out
+    pinned = L.pinned_loss(series[train], train, base) if train else None
+    if pinned and pinned[0].data.get("classes") and base.classes is None:
+        # a loss pinned at exactly ln C says how many classes there are
+        c = pinned[0].data["classes"]
+        base = replace(base, classes=c, classes_from=f"{train} is pinned at exactly ln {c}")
+        out.baseline = base
+    div = L.divergence(series, loss_names, base)
+    if div:
+        out.add("exploding_gradients", div[0], **div[1])
+    if pinned:
+        out.add("loss_not_decreasing", pinned[0], **pinned[1])
+    elif train:
+        _not_decreasing(series[train], train, out)
+    if acc:
+        for check in (L.constant_accuracy, L.accuracy_at_chance):
+            found = check(series[acc], acc, base)
+            if found:
+                # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
+                # memorised, not learned
+                memorised = acc == picked.get("val_acc") and _loss_fell(series, train) and not div
+                if memorised:
+                    found[0].strength = 0.5
+                    found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
+                out.add("overfitting" if memorised else "loss_not_decreasing", found[0], **found[1])
+                break
+    evals = L.evaluations(records, series, picked)
+    if train:
+        starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
+        under = L.underfitting(evals, starts, base)
+        if under:
+            out.add("underfitting", under[0], **under[1])
+            if under[0].strength >= 0.5:
+                _drop_stall(out)
+    gap = L.decisive_gap(evals, base, stepped=bool(val) and any(s is not None for s, _ in series[val]))
+    if gap:
+        out.add("overfitting", gap[0], **gap[1])
+    if val:
+        train_name = _paired_train(series, roles, val)
         if train_name:
-            _overfitting(series[train_name], series[picked["val_loss"]], train_name, picked["val_loss"], out)
-            _leakage(series[train_name], series[picked["val_loss"]], train_name, picked["val_loss"], out)
+            _overfitting(series[train_name], series[val], train_name, val, out)
+    leak = L.leakage(evals, base, _val_error(series, roles))
+    if leak:
+        out.add("data_leakage", leak[0], **leak[1])
     return out
+
+
+def _where(pts: Series, i: int, step: int) -> str:
+    """`step N` when the run logged steps, else the evaluation's place (a step made up from the index would
+    mislead)."""
+    return f"step {step}" if any(s is not None for s, _ in pts) else f"evaluation {i + 1}"
+
+
+def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> bool:
+    """The loss ended at least `by` (a share) below where it started."""
+    if not name:
+        return False
+    _, values = S.finite(series[name])
+    if len(values) < 4:
+        return False
+    k = max(1, len(values) // 5)
+    start, end = S._median(values[:k]), S._median(values[-k:])
+    return start > 0 and end <= (1 - by) * start
+
+
+def _drop_stall(out: MetricFindings) -> None:
+    """A stall after a small fall is the underfitting picture when validation levels off with training: the
+    underfitting finding says it, with the validation side that loss_not_decreasing lacks."""
+    evs = [e for e in out.evidence.get("loss_not_decreasing", []) if not e.data.get("late_trend")]
+    if evs:
+        out.evidence["loss_not_decreasing"] = evs
+    else:
+        out.evidence.pop("loss_not_decreasing", None)
+        out.facts.pop("loss_not_decreasing", None)
+
+
+def _main_losses(series: dict[str, Series], roles: RoleOf) -> list[str]:
+    return [n for n in series if roles(n.lower()) in ("train_loss", "val_loss")]
+
+
+def _val_error(series: dict[str, Series], roles: RoleOf) -> Series | None:
+    from experiment_runner.metrics.vocabulary import describe
+
+    for name, pts in series.items():
+        d = describe(name)
+        if d.role == "error" and d.split in ("val", "test") and pts:
+            return pts
+    return None
 
 
 def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings) -> bool:
@@ -106,10 +212,31 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
         if len(finite_before) >= 3:
             low = min(finite_before)
             growth = finite_before[-1] / low if low > 0 else math.inf
-            facts["pre_nan_growth"] = round(growth, 1) if math.isfinite(growth) else None
+            facts["pre_nan_growth"] = f"{growth:.3g}" if math.isfinite(growth) else None
             facts["diverged_before_nan"] = growth >= 3.0
             facts["abrupt_nan"] = growth < 1.5
         last_good = bad.before[-1][0] if bad.before else None
+        if facts.get("pre_nan_growth") is None and len(finite_before) >= 3:
+            facts["pre_nan_growth"] = "over 1e300"
+        growth = finite_before[-1] / min(finite_before) if len(finite_before) >= 3 and min(finite_before) > 0 else 0
+        if growth >= PRE_NAN_EXPLOSION:
+            # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
+            pts = [(s, v) for s, v in series[name][: bad.index] if math.isfinite(v)]
+            low_i = min(range(len(pts)), key=lambda i: pts[i][1])
+            out.add(
+                "exploding_gradients",
+                Evidence(
+                    kind="metric",
+                    strength=0.9,
+                    step=_step(pts[low_i][0]),
+                    value=pts[-1][1],
+                    summary=f"{name} grew from {_num(pts[low_i][1])} at step {pts[low_i][0]} to {_num(pts[-1][1])} at "
+                    f"step {pts[-1][0]} ({growth:.3g}x) while still finite, then became {_num(bad.value)} at step "
+                    f"{bad.step}",
+                    data={"metric": name, "start_step": pts[low_i][0], "growth": growth},
+                ),
+                last_step=_step(pts[-1][0]),
+            )
         out.add(
             "nan_or_inf_loss",
             Evidence(
@@ -139,6 +266,10 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         tr = S.trend(steps, [math.log10(v) if v > 0 else -math.inf for v in values]) if values else None
         if ratio is not None and ratio >= 20 and tr is not None and tr.tau > 0:
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
+            if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
+                # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
+                # sharpening), not a divergence
+                strength = min(strength, 0.3)
             rate = ""
             if g and g.steps_per_tenfold:
                 rate = f"; it grew {g.factor_per_step:.3g}x per step (tenfold every {g.steps_per_tenfold:.3g} steps)"
@@ -153,6 +284,7 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                     value=peak,
                     data={
                         "metric": grad_name,
+                        "start_step": steps[0] if steps else None,
                         "ratio": round(ratio, 2),
                         "trend": tr.as_dict(),
                         "factor_per_step": g and round(g.factor_per_step, 4),
@@ -164,12 +296,18 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                 grad_ratio=round(ratio, 1),
                 last_step=_step(pts[-1][0]),
             )
+        frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
+        if frozen and not nonfinite_loss:
+            out.add("nan_or_inf_loss", frozen[0], **frozen[1])
         if bad is not None and not nonfinite_loss:
+            grew = ratio is not None and ratio >= 20
             out.add(
                 "exploding_gradients",
                 Evidence(
                     kind="metric",
-                    strength=0.8,
+                    # a NaN norm with no growth before it is a numerical hole (or a skipped fp16 step), not a
+                    # norm that exploded; a frozen loss after it says the NaN reached the weights
+                    strength=0.8 if grew else 0.45,
                     step=_step(bad.step),
                     value=_num(bad.value),
                     summary=f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite",
@@ -287,9 +425,10 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             strength=min(0.95, strength),
             step=onset_step,
             value=vv[k],
-            summary=f"{val_name} bottomed at {_num(vv[k])} at step {onset_step} and rose {rise:.0%} to {_num(vv[-1])} by step "
-            f"{int(vs[-1])} (Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) while "
-            f"{train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
+            summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
+            f"{_num(vv[-1])} by {_where(val, len(vv) - 1, int(vs[-1]))} (Mann-Kendall tau={after.tau:.2f}, "
+            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling "
+            f"({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
                 "val_trend_after_onset": after.as_dict(),
                 "train_trend_after_onset": t_trend.as_dict(),
@@ -301,58 +440,3 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
         val_rise=f"{rise:.0%}",
         last_step=int(vs[-1]),
     )
-
-
-def _aligned(train: Series, val: Series) -> list[tuple[float, float, float]]:
-    """(step, train, val): each validation point with the last training value at or before its step."""
-    ts, tv = S.finite(train)
-    vs, vv = S.finite(val)
-    out = []
-    j = -1
-    for s, v in zip(vs, vv):
-        while j + 1 < len(ts) and ts[j + 1] <= s:
-            j += 1
-        if j >= 0:
-            out.append((s, tv[j], v))
-    return out
-
-
-def _leakage(train: Series, val: Series, train_name: str, val_name: str, out: MetricFindings) -> None:
-    pairs = _aligned(train, val)
-    if len(pairs) < MIN_VAL_POINTS:
-        return
-    ts, tv = S.finite(train)
-    learned = S.trend(ts, tv)
-    if learned is None or learned.relative_change > -0.2:
-        return  # nothing was learned: equal losses then say nothing about leakage
-    gaps = [(v - t) / abs(t) if t else 0.0 for _, t, v in pairs]
-    med_abs = S._median([abs(g) for g in gaps])
-    close = sum(abs(g) <= 0.05 for g in gaps) / len(gaps)
-    better = sum(g < -0.05 for g in gaps) / len(gaps)
-    if med_abs <= LEAK_EQUAL and close >= 0.8:
-        out.add(
-            "data_leakage",
-            Evidence(
-                kind="metric",
-                strength=0.75,
-                summary=f"{val_name} tracks {train_name} almost exactly at all {len(pairs)} evaluations (median gap "
-                f"{med_abs:.1%}, {close:.0%} within 5%) while the loss fell {-learned.relative_change:.0%}: "
-                f"validation behaves like training data",
-                data={"median_abs_gap": round(med_abs, 4), "share_within_5pct": round(close, 3), "pairs": len(pairs)},
-            ),
-            leak_kind="equal",
-        )
-    elif better == 1.0 and gaps[-1] < -0.1:
-        # Alone this is weak: dropout or augmentation active only in training, or a train loss averaged over an
-        # epoch while the model improved, give the same picture in healthy runs.
-        out.add(
-            "data_leakage",
-            Evidence(
-                kind="metric",
-                strength=0.4,
-                summary=f"{val_name} is better than {train_name} at every one of {len(pairs)} evaluations, by "
-                f"{-gaps[-1]:.0%} at the end",
-                data={"gaps": [round(g, 4) for g in gaps[-10:]]},
-            ),
-            leak_kind="better",
-        )

@@ -12,8 +12,10 @@ CATEGORIES: tuple[str, ...] = (
     "nan_or_inf_loss",
     "exploding_gradients",
     "loss_not_decreasing",
+    "underfitting",
     "overfitting",
     "data_leakage",
+    "amp_loss_scale_collapse",
     "out_of_memory",
     "shape_mismatch",
     "dtype_or_device_mismatch",
@@ -27,6 +29,19 @@ CATEGORIES: tuple[str, ...] = (
     "process_crash",
     "unrecognized_error",
 )
+
+#: The run monitor's health codes (runs/health.py) and the diagnosis category each one is evidence for: the one
+#: table that maps the two vocabularies. None: a code about the machinery, not about how training fails.
+HEALTH_CODE_CATEGORY: dict[str, str | None] = {
+    "nan_loss": "nan_or_inf_loss",
+    "loss_diverging": "exploding_gradients",
+    "loss_flat": "loss_not_decreasing",
+    "grad_norm_exploding": "exploding_gradients",
+    "val_rising": "overfitting",
+    "low_gpu_util": None,
+    "no_output": None,
+    "heartbeat_lost": None,
+}
 
 #: Findings below this confidence are listed as weak signals, not findings; a run with none above it is healthy.
 REPORT_THRESHOLD = 0.5
@@ -71,7 +86,8 @@ class ProbeReport(BaseModel):
     message: str
     first_nonfinite: dict[str, Any] | None = Field(
         None,
-        description="Where the first NaN/Inf appeared: step, phase (input/forward/loss/backward/optimizer), module, operation.",
+        description="Where the first NaN/Inf appeared: step, phase (input/forward/loss/backward/optimizer), module, "
+        "operation.",
     )
     steps: list[dict[str, Any]] = Field(
         default_factory=list, description="Per probe step: loss, total and per-layer gradient norms."

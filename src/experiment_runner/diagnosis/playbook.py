@@ -37,16 +37,21 @@ def _fields(template: str) -> list[str]:
 
 
 def _render_item(item: Any, fields: dict[str, Any], facts: dict[str, Any]) -> str | None:
+    """A list is variants (the first that renders wins), a mapping is conditional text, a string a template."""
+    if isinstance(item, list):
+        for variant in item:
+            text = _render_item(variant, fields, facts)
+            if text:
+                return text
+        return None
     if isinstance(item, dict):
         if "if" in item and not facts.get(item["if"]):
             return None
         if "unless" in item and facts.get(item["unless"]):
             return None
-        item = item["text"]
-    variants = item if isinstance(item, list) else [item]
-    for variant in variants:
-        if all(fields.get(name) not in (None, "") for name in _fields(variant)):
-            return variant.format(**{k: fields[k] for k in _fields(variant)})
+        return _render_item(item["text"], fields, facts)
+    if all(fields.get(name) not in (None, "") for name in _fields(item)):
+        return item.format(**{k: fields[k] for k in _fields(item)})
     return None
 
 

@@ -75,7 +75,8 @@ class Rule:
         for bad in _FORBIDDEN:
             if bad in self.pattern:
                 raise ValueError(
-                    f"rule {self.id!r}: pattern {self.pattern!r} uses {bad!r}, which the two scan engines do not treat alike"
+                    f"rule {self.id!r}: pattern {self.pattern!r} uses {bad!r}, which the two scan engines do not "
+                    "treat alike"
                 )
         try:
             re.compile(self.pattern)

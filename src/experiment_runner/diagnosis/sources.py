@@ -18,10 +18,10 @@ SCAN_STATE_DIR = "diagnosis"  # inside a run's folder: the incremental scan stat
 TELEMETRY_SAMPLES = 2000
 
 
-def parse_metrics_text(streams: dict[str, bytes]) -> dict[str, list[tuple[int | None, float]]]:
-    """Metric series from raw output, with the run engine's parser (the same one that fills metrics.jsonl)."""
+def parse_records(streams: dict[str, bytes]) -> list[dict]:
+    """Metric records from raw output, with the run engine's parser (the same one that fills metrics.jsonl), in
+    the order each stream printed them (stdout first)."""
     from experiment_runner.runs.metrics_parse import MetricParser
-    from experiment_runner.runs.metricsio import series
 
     records: list[dict] = []
     for data in streams.values():
@@ -29,7 +29,14 @@ def parse_metrics_text(streams: dict[str, bytes]) -> dict[str, list[tuple[int | 
         for start in range(0, len(data), 1 << 20):
             records.extend(parser.feed(data[start : start + (1 << 20)]))
         records.extend(parser.flush())
-    return series(records)
+    return records
+
+
+def parse_metrics_text(streams: dict[str, bytes]) -> dict[str, list[tuple[int | None, float]]]:
+    """Metric series from raw output."""
+    from experiment_runner.runs.metricsio import series
+
+    return series(parse_records(streams))
 
 
 def _text_stream(name: str, data: bytes, engine: str) -> StreamText:
@@ -59,15 +66,20 @@ def from_text(
     if stderr_text:
         streams["stderr"] = stderr_text.encode("utf-8", "replace")
     texts = [_text_stream(name, data, engine) for name, data in streams.items()]
-    parsed = parse_metrics_text(streams) if streams else {}
+    from experiment_runner.runs.metricsio import series as to_series
+
+    records = parse_records(streams) if streams else []
+    parsed = to_series(records)
     if series:
         parsed.update(series)
+        records = []  # series given directly replace the parsed ones: pair evaluations by step
     head = [ln for s in texts for ln in s.head]
     hp = H.collect(command, cwd=None, head_lines=head)
     return RunInputs(
         source="log_text",
         streams=texts,
         series=parsed,
+        records=records,
         exit_code=exit_code,
         signal=signal,
         reason=reason,
@@ -162,7 +174,10 @@ def from_run(ws, run_id: str, *, engine: str = "auto") -> RunInputs:
     store = RunStore(ws)
     view = store.get(run_id)
     streams = [s for s in (_run_stream(store, view, name, engine) for name in ("stdout", "stderr")) if s]
-    series = store.metric_series(run_id)
+    from experiment_runner.runs import metricsio
+
+    records = store.read_metrics(run_id)
+    series = metricsio.series(records)
     telemetry = store.telemetry(run_id, last=TELEMETRY_SAMPLES)
     head = [ln for s in streams for ln in s.head]
     cwd = Path(view.spec.cwd)
@@ -176,6 +191,7 @@ def from_run(ws, run_id: str, *, engine: str = "auto") -> RunInputs:
         source="run",
         streams=streams,
         series=series,
+        records=records,
         run_id=run_id,
         state=st.state,
         exit_code=st.exit_code,

@@ -17,7 +17,8 @@ MAX_TEXT = 64 << 20  # pasted text beyond this belongs in a run's log file
 class DiagnoseFailureInput(ToolInput):
     run_id: str | None = Field(
         None,
-        description="A run launched with launch_training: its logs, metrics, exit, telemetry and command are read from the store.",
+        description="A run launched with launch_training: its logs, metrics, exit, telemetry and command are read from "
+        "the store.",
     )
     log_text: str | None = Field(
         None, description="A log (standard output, or everything) pasted from anywhere, when there is no run id."
@@ -34,17 +35,19 @@ class DiagnoseFailureInput(ToolInput):
     )
     command: list[str] | None = Field(
         None,
-        description="The training command (argv), with log_text: hyperparameters such as --lr and --batch-size are read from it.",
+        description="The training command (argv), with log_text: hyperparameters such as --lr and --batch-size are "
+        "read from it.",
     )
     metrics: dict[str, list[Any]] | None = Field(
         None,
-        description="Metric series, alone or with log_text: {name: [value, ...] or [[step, value], ...]}; values may be "
-        '"nan", "inf", "-inf". Names like loss, val_loss, grad_norm, val_acc are recognised.',
+        description="Metric series, alone or with log_text: {name: [value, ...] or [[step, value], ...]}; values "
+        'may be "nan", "inf", "-inf". Names like loss, val_loss, grad_norm, val_acc are recognised.',
     )
     entrypoint: str | None = Field(
         None,
-        description="Active mode: a sanity-check entrypoint ('path/to/file.py:build') to re-run a few training steps under "
-        "autograd anomaly detection, naming the first module and operation that produced NaN/Inf, with per-layer gradient norms.",
+        description="Active mode: a sanity-check entrypoint ('path/to/file.py:build') to re-run a few training steps "
+        "under autograd anomaly detection, naming the first module and operation that produced NaN/Inf, with "
+        "per-layer gradient norms.",
     )
     probe_steps: int = Field(
         30, ge=1, le=2000, description="Training steps the active probe runs (it stops at the first NaN/Inf)."
@@ -96,7 +99,10 @@ class DiagnoseFailureOutput(ToolOutput):
     run_id: str | None = None
     healthy: bool
     outcome: str
-    findings: list[Finding] = Field(description="Ranked by confidence, highest first; empty for a healthy run.")
+    findings: list[Finding] = Field(
+        description="Ranked by confidence, highest first, a cause before the consequence it explains; empty for a "
+        "healthy run."
+    )
     weak_signals: list[WeakSignal] = Field(
         default_factory=list, description="Categories with evidence below the reporting threshold."
     )
@@ -109,12 +115,15 @@ class DiagnoseFailureOutput(ToolOutput):
 def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFailureOutput:
     """Diagnose a training run: why it failed, or whether it is quietly going wrong. Give a run_id (logs, metrics,
     exit code or signal, telemetry and command come from the store), or log_text (with stderr_text, exit_code,
-    signal, command) pasted from anywhere, or metric series. Returns findings ranked by confidence, each with a
-    stable category (nan_or_inf_loss, exploding_gradients, loss_not_decreasing, overfitting, data_leakage,
-    out_of_memory, shape_mismatch, dtype_or_device_mismatch, device_side_assert, dataloader_worker_crash,
-    distributed_timeout, disk_full, missing_file_or_module, time_limit, ...), the evidence (log line numbers and
-    lines, steps and values, statistics), likely causes, next steps in order with values from the run (e.g. lower
-    the learning rate from 3e-3 to 3e-4), and the cheapest next experiment. A healthy run gets no finding.
+    signal, command) pasted from anywhere (a traceback at the end is a failure even without an exit code), or metric
+    series. Returns findings ranked by confidence, a cause before the consequence it explains (a divergence before
+    the NaN it led to), each with a stable category (nan_or_inf_loss, exploding_gradients, loss_not_decreasing,
+    underfitting, overfitting, data_leakage, amp_loss_scale_collapse, out_of_memory, shape_mismatch,
+    dtype_or_device_mismatch, device_side_assert, dataloader_worker_crash, distributed_timeout, disk_full,
+    missing_file_or_module, time_limit, ...); losses and accuracies are judged against the chance level (ln C,
+    1/C). Each finding has the evidence (log line numbers and lines, steps and values, statistics), likely causes,
+    next steps in order with values from the run (e.g. lower the learning rate from 3e-3 to 3e-4; none the run
+    already takes), and the cheapest next experiment. A healthy run gets no finding.
     With an entrypoint, a probe re-runs a few steps under anomaly detection and names the first NaN-producing op."""
     from experiment_runner.diagnosis import sources
     from experiment_runner.diagnosis.diagnose import diagnose
@@ -124,7 +133,8 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
         raise UserError("nothing to diagnose: give run_id, or log_text (and/or stderr_text), or metrics")
     if inp.run_id is not None and (inp.log_text is not None or inp.stderr_text is not None or inp.metrics is not None):
         raise UserError(
-            "give either run_id or log_text/stderr_text/metrics, not both: a run's logs and metrics are read from the store"
+            "give either run_id or log_text/stderr_text/metrics, not both: a run's logs and metrics are read from the "
+            "store"
         )
     if (
         inp.run_id is None

@@ -1,0 +1,289 @@
+"""Error families read from the structure of an error message, not from a list of its wordings.
+
+An exception line is `[module.]TypeName: message` (Python's last traceback line, `xgboost.core.XGBoostError: ...`,
+`torch.OutOfMemoryError: ...`); its message may go on over the next lines (a wrapped C++ check). A message is put
+in a family by what it is about and how it says it:
+
+- amp_loss_scale_collapse: the message says the mixed-precision loss scale reached its minimum.
+- out_of_memory: the type says so (`OutOfMemoryError`, `MemoryError`, `ResourceExhaustedError`), or the message
+  names memory (or an allocation) together with running out of it (`out of memory`, `can't allocate memory`,
+  `not enough memory`, `failed to allocate`, `bad_alloc`, an `OOM` token); shared memory is the worker family's.
+- device_side_assert: an index or label outside its range: `IndexError`, `out of bounds` / `out of range`, a
+  failed assertion or check whose condition is a range test (`t >= 0 && t < n_classes`, `label must be in
+  [0, num_class)`), CUDA's `device-side assert`.
+- dtype_or_device_mismatch: two dtypes (`Float`, `Long`, `float32`, `torch.cuda.FloatTensor` ...) or two devices
+  (`cuda:0`, `cpu` ...) named with a comparison (`expected`, `but got`, `same`, `should be`, `cast`), or one dtype
+  with `not implemented for`.
+- shape_mismatch: a size or shape word with sizes written out (`(64)`, `[96, 64]`, `torch.Size([...])`,
+  `32x20`, `(None, 28, 28)`, `size 16`) and a comparison (`must match`, `expected`, `cannot be multiplied`,
+  `invalid for input`, `broadcast`, `incompatible` ...).
+- distributed_timeout: a `Dist...Error` type, or the message names the collective machinery (NCCL, gloo, c10d,
+  a process group, a collective, rendezvous, a watchdog) or a timeout between ranks.
+- dataloader_worker_crash: the message names a DataLoader worker or shared memory (shm).
+- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, or errno 2.
+- disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`).
+- nan_or_inf_loss / exploding_gradients: NaN or Inf found in values (`returned nan values`, `Input contains NaN`,
+  `is non-finite`); the gradients' family when the message is about gradients.
+- numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
+  `FloatingPointError`, `math range error`.
+
+Families are tried in that order; the first that fits wins (an OOM message names sizes too)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+#: `module.path.TypeName: message` at the start of a line (after a rank prefix is removed). Python's exception
+#: names end in Error/Exception/Exit/Interrupt by convention (numpy's `_ArrayMemoryError` starts with '_'); C++
+#: frameworks' in Error/Failure/Fault.
+EXCEPTION_LINE = re.compile(r"^(?P<type>(?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?::[ \t]*(?P<message>.*))?$")
+EXCEPTION_SUFFIXES = ("Error", "Exception", "Exit", "Interrupt", "Failure", "Fault")
+#: errno-style OS errors carry their number: `[Errno 28]`.
+_ERRNO = re.compile(r"\[Errno (\d+)\]")
+
+_MEMORY_TYPE = re.compile(r"(?:OutOfMemory|MemoryError$|ResourceExhausted)")
+#: running out said of memory itself (`out of memory`, `not enough memory`, `can't allocate`, `Unable to allocate
+#: 8.00 GiB`), a C++ allocator's failure, a status code (`CUDNN_STATUS_NOT_ENOUGH_MEMORY`, `RESOURCE_EXHAUSTED`),
+#: or an `OOM` token; "can't convert ... to host memory" is no shortage
+_MEMORY_SHORT = re.compile(
+    r"\b(?:out of|not enough|insufficient|exhausted|no more)(?: [\w-]+){0,2} memory\b"
+    r"|\b(?:can't|cannot|could not|couldn't|unable to|failed to|fail to) allocate\b"
+    r"|\bmemory (?:is )?exhausted\b|bad_alloc|[A-Z_]*(?:ALLOC_FAILED|NOT_ENOUGH_MEMORY|OUT_OF_MEMORY)\b"
+    r"|\bRESOURCE_EXHAUSTED\b|cudaErrorMemoryAllocation",
+    re.I,
+)
+_OOM_TOKEN = re.compile(r"\bOOM\b")
+_SHARED_MEMORY = re.compile(r"shared memory|\bshm\b", re.I)
+
+_LOSS_SCALE_FLOOR = re.compile(r"loss.scale[^.]*minimum|minimum loss.scale|cannot decrease (?:loss )?scale", re.I)
+_RANGE_TEST = re.compile(
+    r">=? ?(?:0|zero) ?&& ?\S+ ?<|\bin \[0, ?\w+\)|\b(?:out of bounds|out of range)\b"
+    r"|\boutside (?:the )?(?:valid )?range\b",
+    re.I,
+)
+_ASSERTION = re.compile(r"Assertion `[^`]*` failed|device-side assert|Check failed:", re.I)
+#: a value (a label, a target, an index) outside its range, said of the value
+_VALUE_OUT_OF_RANGE = re.compile(
+    r"\b(?:label|target|index|indices|class|token|id)s?\b.{0,80}"
+    r"\b(?:out of bounds|out of range|outside (?:the )?(?:valid )?range|must be in \[)",
+    re.I,
+)
+#: an IndexError about a dimension (`Dimension out of range`, `too many indices for tensor of dimension 2`) is about
+#: a shape, not a value
+_DIMENSION_INDEX = re.compile(r"^Dimension out of range|too many indices", re.I)
+
+_DTYPES = (
+    r"(?:\b(?:Float|Double|Half|BFloat16|Long|Int|Short|Byte|Char|Bool|ComplexFloat|ComplexDouble)\b"
+    r"|\b(?:float|bfloat|int|uint|complex)(?:8|16|32|64|128)\b"
+    r"|\btorch\.(?:cuda\.)?[A-Z]\w*Tensor\b"
+    r"|\b(?:float|double|half|long|int|bool) tensor\b"
+    r"|\((?:float|double|half|long|int|bool)\))"
+)
+_DTYPE = re.compile(_DTYPES)
+_DEVICE = re.compile(r"\b(?:cuda(?::\d+)?|cpu|gpu|mps|meta|xla(?::\d+)?|hip(?::\d+)?)\b", re.I)
+_DTYPE_SUBJECT = re.compile(r"\b(?:dtype|scalar type|type|types|device|devices|tensor type)\b", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:expected|expects|but got|but found|got|found|same|should be|should match|to be|cast|mismatch|instead|"
+    r"differ)\b",
+    re.I,
+)
+_NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
+
+#: what a shape error talks about, and how it writes a shape (`(64)`, `[96, 64]`, `torch.Size`, `32x20`,
+#: `size 16`, a dimensionality `1D` / `4-dimensional`)
+_SHAPE_WORD = re.compile(
+    r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length|\d+D|\d+-dimensional)\b", re.I
+)
+_SIZES = re.compile(
+    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+ ?x ?\d+\b|\bsize \d+\b"
+    r"|\b\d+D\b|\b\d+-dimensional\b",
+    re.I,
+)
+#: shapes said not to fit without numbers (`view size is not compatible with input tensor's size and stride`)
+_SHAPE_UNFIT = re.compile(
+    r"\b(?:sizes?|shapes?)\b.{0,60}\b(?:not compatible|incompatible|mismatch|do not match)\b", re.I
+)
+_SHAPE_COMPARISON = re.compile(
+    r"\b(?:must match|to match|does not match|doesn't match|not match|mismatch|expected|expects|cannot be "
+    r"multiplied|invalid for|broadcast|incompatible|must be the same|must be equal|should be|but got|but received|"
+    r"to have)\b",
+    re.I,
+)
+
+_DIST_TYPE = re.compile(r"Dist\w*Error$|ProcessGroup\w*Error$")
+_DIST_WORD = re.compile(
+    r"\b(?:NCCL|nccl\w*|gloo|c10d|ProcessGroup\w*|collective|rendezvous|Watchdog|all_?reduce|all_?gather|barrier)\b"
+)
+_WORKER_WORD = re.compile(r"DataLoader worker|dataloader's workers|shared memory|\bshm\b|</torch_", re.I)
+_MISSING_TYPE = re.compile(r"(?:ModuleNotFound|Import|FileNotFound|NotADirectory|IsADirectory)Error$|NotFound")
+#: a file, module or artefact the run looks for and does not find
+_MISSING_WORDS = re.compile(
+    r"\b(?:can't|cannot|couldn't|could not|unable to|failed to) (?:load|find|open|locate)\b.{0,120}"
+    r"\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|tokenizers?|checkpoints?|configs?|weights|"
+    r"datasets?|models?)\b"
+    r"|\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|checkpoints?|datasets?)\b.{0,80}"
+    r"\b(?:not found|does not exist|doesn't exist)\b",
+    re.I,
+)
+_NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint)Error$")
+#: NaN/Inf found in values (`returned nan values`, `Input contains NaN`, `Nan in summary histogram`, `is
+#: non-finite`); about gradients it is the gradients that blew up
+_NONFINITE = re.compile(
+    r"\b(?:nan|inf|infinity)\b.{0,40}\b(?:values?|in|found|detected|encountered|loss)\b"
+    r"|\b(?:contains?|found|detected|encountered|returned|produced) (?:a )?(?:nan|inf|infinity)\b"
+    r"|\bnon-?finite\b|\bnot finite\b",
+    re.I,
+)
+_GRADIENT = re.compile(r"\bgrad(?:ient)?s?\b", re.I)
+
+
+@dataclass(frozen=True)
+class ExceptionInfo:
+    type: str  # as written, module path included
+    message: str  # the message, its continuation lines joined with a blank
+
+    @property
+    def name(self) -> str:
+        return self.type.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Family:
+    category: str  # a diagnosis category, or "numeric_overflow"
+    why: str  # what in the message put it there
+
+
+def parse(line: str) -> ExceptionInfo | None:
+    """The exception a line states, or None when the line is not `Type: message` (or a bare `TypeError`)."""
+    m = EXCEPTION_LINE.match(line.strip())
+    if not m or not m.group("type").endswith(EXCEPTION_SUFFIXES):
+        return None
+    return ExceptionInfo(m.group("type"), (m.group("message") or "").strip())
+
+
+CONTINUATION_MAX = 8
+
+
+def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInfo:
+    """The message with the lines that continue it: a wrapped line, a C++ check's next lines, TensorFlow's
+    `Graph execution error:` whose cause comes after the frames of the node it names. Blank and indented lines
+    (frames) are passed over; another traceback or exception ends it."""
+    more: list[str] = []
+    for text in following:
+        stripped = text.strip()
+        if not stripped or text[:1].isspace() or stripped.startswith(("File ", "frame #")):
+            continue
+        if stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
+            break
+        if parse(stripped) is not None or len(more) >= CONTINUATION_MAX:
+            break
+        more.append(stripped)
+    return ExceptionInfo(info.type, " ".join([info.message, *more]).strip()) if more else info
+
+
+def _errno(msg: str) -> str | None:
+    m = _ERRNO.search(msg)
+    return m.group(1) if m else None
+
+
+#: (test on type name and message, category, why), tried in order: the first that holds names the family
+_FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
+    (
+        lambda name, msg: bool(_LOSS_SCALE_FLOOR.search(msg)),
+        "amp_loss_scale_collapse",
+        "the mixed-precision loss scale reached its floor",
+    ),
+    (
+        lambda name, msg: bool(
+            _MEMORY_TYPE.search(name)
+            or (not _SHARED_MEMORY.search(msg) and (_MEMORY_SHORT.search(msg) or _OOM_TOKEN.search(msg)))
+        ),
+        "out_of_memory",
+        "the error says memory ran out",
+    ),
+    (
+        lambda name, msg: _errno(msg) in ("28", "122") and not _WORKER_WORD.search(msg),
+        "disk_full",
+        "errno 28/122: the disk (or the quota) is full",
+    ),
+    (
+        lambda name, msg: name == "IndexError" and bool(_DIMENSION_INDEX.search(msg)),
+        "shape_mismatch",
+        "a dimension the tensor does not have",
+    ),
+    (
+        lambda name, msg: bool(
+            name == "IndexError"
+            or (_ASSERTION.search(msg) and _RANGE_TEST.search(msg))
+            or "device-side assert" in msg
+            or _VALUE_OUT_OF_RANGE.search(msg)
+        ),
+        "device_side_assert",
+        "an index or label outside its valid range",
+    ),
+    (
+        lambda name, msg: bool(_WORKER_WORD.search(msg)),
+        "dataloader_worker_crash",
+        "the error names a DataLoader worker or shared memory",
+    ),
+    (
+        lambda name, msg: _is_dtype_or_device(msg),
+        "dtype_or_device_mismatch",
+        "the error names two dtypes or devices that do not go together",
+    ),
+    (
+        lambda name, msg: bool(
+            (_SHAPE_WORD.search(msg) and _SIZES.search(msg) and _SHAPE_COMPARISON.search(msg))
+            or _SHAPE_UNFIT.search(msg)
+        ),
+        "shape_mismatch",
+        "the error compares sizes or shapes that do not fit",
+    ),
+    (
+        lambda name, msg: bool(_DIST_TYPE.search(name) or _DIST_WORD.search(msg)),
+        "distributed_timeout",
+        "the error comes from the collective communication between ranks",
+    ),
+    (
+        lambda name, msg: bool(_MISSING_TYPE.search(name) or _errno(msg) == "2" or _MISSING_WORDS.search(msg)),
+        "missing_file_or_module",
+        "a file or module the run needs is not there",
+    ),
+    (
+        lambda name, msg: bool(_NONFINITE.search(msg) and _GRADIENT.search(msg)),
+        "exploding_gradients",
+        "the gradients became NaN/Inf",
+    ),
+    (
+        lambda name, msg: bool(_NONFINITE.search(msg)),
+        "nan_or_inf_loss",
+        "NaN/Inf values where numbers were expected",
+    ),
+    (
+        lambda name, msg: bool(_NUMERIC_TYPE.search(name) or "math range error" in msg),
+        "numeric_overflow",
+        "a number grew past what its type holds",
+    ),
+)
+
+
+def family(info: ExceptionInfo) -> Family | None:
+    """The family of an exception, or None when its structure says nothing more than 'an error'."""
+    for test, category, why in _FAMILIES:
+        if test(info.name, info.message):
+            return Family(category, why)
+    return None
+
+
+def _is_dtype_or_device(msg: str) -> bool:
+    if _NO_KERNEL.search(msg):
+        return True
+    dtypes = {m.group(0) for m in _DTYPE.finditer(msg)}
+    devices = {m.group(0).lower().split(":")[0] for m in _DEVICE.finditer(msg)}
+    named_two = len(dtypes) >= 2 or len(devices) >= 2
+    if named_two and _COMPARISON.search(msg):
+        return True
+    # one dtype/device named against a stated expectation: `expected scalar type Long`, `on the same device`
+    return bool((dtypes or "same device" in msg) and _DTYPE_SUBJECT.search(msg) and _COMPARISON.search(msg))

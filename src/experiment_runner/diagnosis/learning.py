@@ -1,0 +1,467 @@
+"""Verdicts on broken-but-finite runs: what the loss and accuracy say measured against the chance level
+(baselines.py), not only against their own trend.
+
+- divergence: a loss far above the chance loss (10x ln C), or a cross-entropy above CE_IMPLAUSIBLE whatever C,
+  or, for a loss of unknown kind, 10x its first value later on. Ranked by where the run ends: still far above
+  chance (diverged), back near it (a spike it survived), or pinned at it (the spike left a dead network: the
+  pinned loss is then the stronger finding).
+- a pinned loss: the training loss identical to its printed precision for its last PINNED_MIN values, not at
+  zero: nothing changes any more; at exactly ln C it is a uniform guess over C classes.
+- accuracy: the same value at every one of its last CONSTANT_ACC_MIN evaluations (the model gives every input
+  the same class: the majority share), or at chance (1/C) at the end.
+- underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
+  start, with accuracy above chance: the model learns a little and then stops, far from what the data allows.
+- a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
+  validation accuracy and validation loss at least GAP_LOSS_RATIO times training loss; without accuracies, a
+  validation loss 10x the training loss and at least 1 above it.
+- leakage needs positive evidence: validation identical to training at every evaluation (the validation set is
+  the training set), or tracking it to a near-perfect result (too good to be true: an error at zero, a loss down
+  to 1% of its start); validation merely better than training is weak (dropout and augmentation do that).
+- a loss frozen at one value after the gradient norm became NaN: the weights are NaN (nan_or_inf_loss)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from experiment_runner.diagnosis import series as S
+from experiment_runner.diagnosis.baselines import CE_IMPLAUSIBLE, Baseline, ln_classes
+from experiment_runner.diagnosis.model import Evidence
+
+Series = list[tuple[int | None, float]]
+
+SPIKE_CHANCE_RATIO = 10.0
+SPIKE_FIRST_RATIO = 10.0
+ELEVATED_RATIO = 3.0
+PINNED_MIN = 8
+CONSTANT_ACC_MIN = 5
+UNDERFIT_EVALS = 6
+UNDERFIT_FLAT = 0.02
+UNDERFIT_GAP = 0.10
+GAP_ACC = 0.25
+GAP_LOSS_RATIO = 3.0
+LEAK_EQUAL = 0.02
+
+
+def _num(v: float) -> str:
+    return f"{v:.4g}"
+
+
+def _step(s: float | None) -> int | None:
+    return int(s) if s is not None else None
+
+
+def _stepped(pts: Series) -> bool:
+    return any(s is not None for s, _ in pts)
+
+
+def _at(pts: Series, i: int, steps: list[float]) -> str:
+    """Where the i-th finite value is, in words: its step when the run logged one, else its place in the log."""
+    if _stepped(pts):
+        return f"at step {_step(steps[i])}"
+    return f"at logged value {i + 1} of {len(steps)}"
+
+
+@dataclass
+class Eval:
+    """One evaluation: validation values with the training values logged with them (or last before them)."""
+
+    position: float
+    train_loss: float | None
+    val_loss: float | None
+    train_acc: float | None
+    val_acc: float | None
+
+
+def evaluations(records: list[dict] | None, series: dict[str, Series], roles: dict[str, str]) -> list[Eval]:
+    """Evaluations in logging order. From the records when there are any (a Keras or Lightning epoch line holds
+    both splits; a HuggingFace eval dict follows the training dict it goes with), else by step."""
+    names = {r: roles.get(r) for r in ("train_loss", "val_loss", "train_acc", "val_acc")}
+    val_names = {n for r, n in names.items() if r.startswith("val") and n}
+    if not val_names:
+        return []
+    out: list[Eval] = []
+    if records:
+        from experiment_runner.runs.metricsio import SOURCE_RANK
+
+        def rank(rec: dict) -> int:
+            return SOURCE_RANK.get(rec.get("source"), len(SOURCE_RANK))  # type: ignore[arg-type]
+
+        # the same evaluation may be stored twice (printed, and in a framework's metric file): count the most
+        # trusted copy, as the series do
+        best = min((rank(r) for r in records if any(n in r for n in val_names)), default=0)
+        last: dict[str, float] = {}
+        for i, rec in enumerate(records):
+            for role, name in names.items():
+                v = rec.get(name) if name else None
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+                    last[role] = float(v)
+            if rank(rec) == best and any(isinstance(rec.get(n), (int, float)) for n in val_names):
+                step = rec.get("step")
+                out.append(Eval(float(step) if step is not None else float(i), *(last.get(r) for r in names)))
+        return out
+    val_name = names["val_loss"] or names["val_acc"]
+    vs, _ = S.finite(series[val_name])
+    cols = {}
+    for role, name in names.items():
+        if name:
+            cols[role] = S.finite(series[name])
+    for s in vs:
+        vals = []
+        for role in ("train_loss", "val_loss", "train_acc", "val_acc"):
+            steps, values = cols.get(role, ([], []))
+            before = [v for st, v in zip(steps, values) if st <= s]
+            vals.append(before[-1] if before else None)
+        out.append(Eval(s, *vals))
+    return out
+
+
+# --- divergence -------------------------------------------------------------------------------------------------
+
+
+def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """The strongest finite blow-up among the loss series named."""
+    best: tuple[float, Evidence, dict[str, Any]] | None = None
+    for name in names:
+        steps, values = S.finite(series[name])
+        if not values or (len(values) < 2 and not (base.ce_loss and values[0] >= CE_IMPLAUSIBLE)):
+            continue  # one value says something only when no chance level explains it
+        peak_i = max(range(len(values)), key=values.__getitem__)
+        peak = values[peak_i]
+        chance = base.chance_loss
+        end = S._median(values[-3:])
+        if chance and peak >= SPIKE_CHANCE_RATIO * chance:
+            ref, ratio, against = chance, peak / chance, base.describe_chance()
+        elif base.ce_loss and peak >= CE_IMPLAUSIBLE:
+            ref, ratio, against = None, None, "any chance level"
+        elif (
+            not base.ce_loss
+            and peak_i > 0
+            and values[0] > 0
+            # a loss of unknown kind may spike on one odd batch: two values that high, or the run ending on it, are
+            # a blow-up
+            and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
+        ):
+            ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
+        else:
+            continue
+        if ref is None and peak_i == 0 and _learned_well(series, base):
+            continue  # a summed (not averaged) loss starts high and falls while accuracy climbs: no blow-up
+        pinned = _pinned_run(values)
+        if ref is not None and end >= ELEVATED_RATIO * ref:
+            strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
+        elif ref is None:
+            strength, state = 0.8, f"it ends at {_num(end)}"
+        elif pinned >= PINNED_MIN and abs(values[-1] - ref) <= 0.01 * ref:
+            strength, state = 0.55, f"then pinned at {_num(values[-1])} for its last {pinned} values"
+        else:
+            strength, state = 0.7, f"back to {_num(end)} at the end"
+        size = (
+            f"{ratio:.3g}x {against}"
+            if ratio
+            else f"a cross-entropy no chance level explains (above {CE_IMPLAUSIBLE:g})"
+        )
+        ev = Evidence(
+            kind="metric",
+            strength=strength,
+            step=_step(steps[peak_i]),
+            value=peak,
+            summary=f"{name} reached {_num(peak)} {_at(series[name], peak_i, steps)}: {size}; {state}; every value "
+            "finite",
+            data={
+                "metric": name,
+                "peak": peak,
+                "peak_step": steps[peak_i],
+                "start_step": steps[0],
+                "end": end,
+                "chance_loss": chance,
+                "classes": base.classes,
+            },
+        )
+        facts = {"spike_step": _step(steps[peak_i]), "spike_value": _num(peak), "last_step": _step(steps[-1])}
+        if best is None or strength > best[0]:
+            best = (strength, ev, facts)
+    return (best[1], best[2]) if best else None
+
+
+def _learned_well(series: dict[str, Series], base: Baseline) -> bool:
+    """Some accuracy the run logged ends high (80% of its scale or more)."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    for name, pts in series.items():
+        if describe(name).role == "accuracy":
+            _, values = S.finite(pts)
+            if values and values[-1] >= 0.8 * base.acc_scale:
+                return True
+    return False
+
+
+def _printed_digits(v: float) -> int:
+    """Significant digits the shortest repr of a value keeps (what the run printed, more or less)."""
+    text = repr(abs(v)).lower().split("e")[0].replace(".", "").lstrip("0")
+    return len(text.rstrip("0")) or 1
+
+
+# --- a loss that does not move ------------------------------------------------------------------------------------
+
+
+def _pinned_run(values: list[float]) -> int:
+    """How many of the last values equal the last one (to 1e-9 relative: the printed precision)."""
+    if not values:
+        return 0
+    last, n = values[-1], 0
+    for v in reversed(values):
+        if abs(v - last) > 1e-9 * max(1.0, abs(last)):
+            break
+        n += 1
+    return n
+
+
+def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    steps, values = S.finite(pts)
+    run = _pinned_run(values)
+    if run < PINNED_MIN or run < 0.3 * len(values):
+        return None
+    level = values[-1]
+    if level <= 0.05 * max(values) or level <= 1e-6:
+        return None  # a loss at (printed) zero has converged, not stopped
+    if _printed_digits(level) < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
+        return None  # printed too coarsely (`0.35`) for a repeat to mean it stopped moving
+    c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
+    c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)
+    since = _step(steps[len(values) - run])
+    where = f" (since step {since})" if _stepped(pts) else ""
+    if c:
+        text = (
+            f"{name} is exactly {_num(level)} = ln {c} for its last {run} values{where}: the model gives every class "
+            f"the same probability, a uniform guess over {c} classes"
+        )
+        strength = 0.92
+    else:
+        text = f"{name} is exactly {_num(level)} for its last {run} values{where}: nothing changes any more"
+        strength = 0.85
+    ev = Evidence(
+        kind="metric",
+        strength=strength,
+        step=since,
+        value=level,
+        summary=text,
+        data={"metric": name, "pinned_values": run, "classes": c},
+    )
+    return ev, {"flat_from_start": False, "pinned_at": _num(level), "pinned_since": since}
+
+
+def constant_accuracy(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    steps, values = S.finite(pts)
+    run = _pinned_run(values)
+    if run < CONSTANT_ACC_MIN or run < 0.6 * len(values):
+        return None
+    level = values[-1]
+    if level > 0.8 * base.acc_scale:
+        return None  # a high accuracy that stays put on a small validation set is a converged model
+    pct = "%" if base.acc_scale == 100.0 else ""
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        step=_step(steps[-run]),
+        value=level,
+        summary=f"{name} is exactly {_num(level)}{pct} at each of its last {run} evaluations: the model gives every "
+        "input the same answer (the share of the majority class), whatever it is shown",
+        data={"metric": name, "constant_values": run},
+    )
+    return ev, {"constant_accuracy": _num(level)}
+
+
+def accuracy_at_chance(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    chance = base.chance_accuracy
+    steps, values = S.finite(pts)
+    if chance is None or not values or len(values) < 2:
+        return None
+    end = values[-1]
+    band = min(0.05, 0.3 / base.classes) * base.acc_scale  # type: ignore[operator]
+    if abs(end - chance) > band:
+        return None
+    ev = Evidence(
+        kind="metric",
+        strength=0.65,
+        step=_step(steps[-1]),
+        value=end,
+        summary=f"{name} ends at {_num(end)}, chance for {base.classes} classes ({_num(chance)}; {base.classes_from})",
+        data={"metric": name, "chance_accuracy": chance},
+    )
+    return ev, {"acc_at_chance": True}
+
+
+# --- underfitting, overfitting gap, leakage ------------------------------------------------------------------------
+
+
+def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
+    best estimate of where training started when the log begins after the first updates."""
+    pairs = [e for e in evals if e.train_loss is not None and e.val_loss is not None]
+    if len(pairs) < UNDERFIT_EVALS:
+        return None
+    half = pairs[len(pairs) // 2 :]
+    vals = [e.val_loss for e in half]
+    trains = [e.train_loss for e in half]
+    val_flat = (max(vals) - min(vals)) / max(abs(S._median(vals)), 1e-12)  # type: ignore[type-var,arg-type]
+    late = S.trend([e.position for e in half], vals, min_points=3)  # type: ignore[arg-type]
+    if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
+        return None
+    gap = abs(S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)  # type: ignore[arg-type]
+    if gap > UNDERFIT_GAP:
+        return None
+    start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])  # type: ignore[type-var]
+    level = S._median(vals)  # type: ignore[arg-type]
+    fell = 1 - level / start if start > 0 else 0.0
+    accs = [e.val_acc for e in half if e.val_acc is not None]
+    first_acc = next((e.val_acc for e in pairs if e.val_acc is not None), None)
+    # it learned something: the loss fell from where it started (the log may begin after an epoch's learning, so
+    # an accuracy that rose from its first evaluation counts too), but not most of the way
+    rose = bool(accs) and first_acc is not None and S._median(accs) - first_acc >= 0.05 * base.acc_scale
+    if fell > 0.5 or (fell < 0.05 and not rose):
+        return None
+    if accs and base.chance_accuracy is not None and S._median(accs) <= base.chance_accuracy * 1.2:
+        return None  # at chance: nothing was learned (loss_not_decreasing), not too little
+    if accs and len(set(accs)) == 1:
+        return None
+    acc = f", validation accuracy {_num(S._median(accs))}" if accs else ""
+    # Far from what the task allows is only knowable against a scale: an accuracy well short of perfect, or a loss
+    # still most of the way up at the chance level. Without either it stays a weak signal (a noisy task converges
+    # the same way).
+    far = (accs and S._median(accs) <= 0.8 * base.acc_scale) or (
+        base.chance_loss is not None and level >= 0.6 * base.chance_loss
+    )
+    against = f" ({level / base.chance_loss:.0%} of {base.describe_chance()})" if base.chance_loss else ""
+    ev = Evidence(
+        kind="metric",
+        strength=0.75 if far else 0.45,
+        step=_step(half[0].position),
+        value=level,
+        summary=f"training and validation loss level off together at about {_num(level)}{against} over the last "
+        f"{len(half)} evaluations (validation within {val_flat:.1%}, train/validation gap {gap:.1%}){acc}, after "
+        f"falling only {fell:.0%} from {_num(start)}: the model learned a little and stopped, with no gap to close",
+        data={
+            "val_spread": round(val_flat, 4),
+            "gap": round(gap, 4),
+            "fell": round(fell, 4),
+            "evaluations": len(pairs),
+        },
+    )
+    return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
+
+
+def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tuple[Evidence, dict[str, Any]] | None:
+    """A train/validation gap at the last evaluation that no noise explains."""
+    for e in reversed(evals):
+        if e.train_loss is None or e.val_loss is None or e.train_loss < 0 or e.val_loss < 0:
+            continue
+        accs = e.train_acc is not None and e.val_acc is not None
+        ratio = e.val_loss / e.train_loss if e.train_loss > 0 else math.inf
+        if accs:
+            acc_gap = (e.train_acc - e.val_acc) / base.acc_scale  # type: ignore[operator]
+            if acc_gap < GAP_ACC or ratio < GAP_LOSS_RATIO:
+                return None
+            detail = (
+                f"training accuracy {_num(e.train_acc)} vs validation {_num(e.val_acc)} (a {acc_gap:.0%} gap), "  # type: ignore[arg-type]
+                f"training loss {_num(e.train_loss)} vs validation {_num(e.val_loss)} ({ratio:.3g}x)"
+            )
+        else:
+            if ratio < 10 or e.val_loss - e.train_loss < 1.0:
+                return None
+            detail = f"training loss {_num(e.train_loss)} vs validation {_num(e.val_loss)} ({ratio:.3g}x)"
+        ev = Evidence(
+            kind="metric",
+            strength=0.85,
+            step=_step(e.position),
+            value=e.val_loss,
+            summary=f"at the last evaluation{' (step ' + str(_step(e.position)) + ')' if stepped else ''}: "
+            f"{detail}: the model fits the training data far better than data it has not seen",
+            data={"train_loss": e.train_loss, "val_loss": e.val_loss, "train_acc": e.train_acc, "val_acc": e.val_acc},
+        )
+        return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
+    return None
+
+
+def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:
+    pairs = [e for e in evals if e.train_loss is not None and e.val_loss is not None]
+    if len(pairs) < 5:
+        return None
+    identical = sum(
+        e.train_loss == e.val_loss and (e.train_acc is None or e.train_acc == e.val_acc) for e in pairs
+    ) / len(pairs)
+    learned = pairs[0].train_loss > 0 and pairs[-1].train_loss <= 0.9 * pairs[0].train_loss  # type: ignore[operator]
+    if identical >= 0.8 and learned:  # a model stuck at one output gives identical numbers on any data
+        ev = Evidence(
+            kind="metric",
+            strength=0.85,
+            summary=f"validation equals training to every printed digit at {identical:.0%} of {len(pairs)} "
+            "evaluations: the validation set is the training set (or a copy of it)",
+            data={"identical_share": round(identical, 3), "pairs": len(pairs)},
+        )
+        return ev, {"leak_kind": "identical"}
+    gaps = [abs(e.val_loss - e.train_loss) / max(abs(e.train_loss), abs(e.val_loss), 1e-12) for e in pairs]  # type: ignore[operator]
+    med = S._median(gaps)
+    start = pairs[0].val_loss
+    end = pairs[-1].val_loss
+    errors = [v for _, v in val_error or [] if math.isfinite(v)]
+    perfect_acc = pairs[-1].val_acc is not None and pairs[-1].val_acc >= 0.999 * base.acc_scale
+    perfect_err = bool(errors) and errors[-1] <= 1e-9
+    near_zero = start > 0 and end <= 0.01 * start  # type: ignore[operator]
+    if med <= LEAK_EQUAL and (perfect_err or perfect_acc or near_zero):
+        how = (
+            "an error of exactly 0"
+            if perfect_err
+            else "a perfect accuracy"
+            if perfect_acc
+            else f"a loss at {end / start:.1%} of its start"  # type: ignore[operator]
+        )
+        ev = Evidence(
+            kind="metric",
+            strength=0.75,
+            summary=f"validation tracks training at every one of {len(pairs)} evaluations (median gap {med:.1%}) all "
+            f"the way down to {how}: too good to be true for data the model has not seen, unless the task is "
+            "that easy",
+            data={"median_gap": round(med, 4), "pairs": len(pairs)},
+        )
+        return ev, {"leak_kind": "too_good"}
+    better = [e for e in pairs if e.val_loss < e.train_loss * 0.95]  # type: ignore[operator]
+    if len(better) == len(pairs) and pairs[-1].val_loss < pairs[-1].train_loss * 0.9:  # type: ignore[operator]
+        ev = Evidence(
+            kind="metric",
+            strength=0.3,
+            summary=f"validation loss is below training loss at every one of {len(pairs)} evaluations (dropout, "
+            "augmentation or an epoch-averaged training loss also do this)",
+            data={"pairs": len(pairs)},
+        )
+        return ev, {"leak_kind": "better"}
+    return None
+
+
+def frozen_after_nan_gradient(grad: Series, loss: Series) -> tuple[Evidence, dict[str, Any]] | None:
+    """The gradient norm went NaN and the loss has not moved since: the weights are NaN (a NaN update reached
+    them), whatever value the loss prints."""
+    bad = S.first_nonfinite(grad)
+    if bad is None:
+        return None
+    if len(grad) == len(loss):
+        after = [v for _, v in loss[bad.index :]]
+    else:
+        at = bad.step if bad.step is not None else math.inf
+        after = [v for s, v in loss if s is not None and s >= at]
+    later = after[1:]
+    if len(later) < 2 or any(not math.isfinite(v) for v in later):
+        return None
+    if max(later) - min(later) > 1e-12 * max(1.0, abs(later[0])):
+        return None
+    ev = Evidence(
+        kind="metric",
+        strength=0.9,
+        step=bad.step,
+        value=later[0],
+        summary=f"the gradient norm became {'nan' if math.isnan(bad.value) else 'inf'} and the loss has been frozen at "
+        f"{_num(later[0])} for the {len(later)} values since: a NaN update reached the weights",
+        data={"frozen_values": len(later)},
+    )
+    return ev, {"bad_step": bad.step, "frozen_at": _num(later[0])}

@@ -1,0 +1,219 @@
+"""Mixed-precision loss scaling judged by the scale, not by the word "overflow".
+
+A dynamic loss scaler (torch.amp.GradScaler, apex, DeepSpeed, fairseq) multiplies the loss by a scale, skips the
+step and halves the scale when the float16 gradients overflow, and grows it again after a run of clean steps. A
+few overflow messages while the scale settles (from 2**16 .. 2**32 down to wherever the gradients fit), or now and
+then mid-run, are the scaler working. The scale collapsing is not: it keeps halving, overflow after overflow,
+until it reaches its floor (1 or below: the gradients overflow float16 even unscaled), and every step is skipped.
+
+Where the scale is read: the scan's hits of the `loss_scale_overflow` rule (first few and last, with line
+numbers), every such line in the log's tail, and a metric series named like a loss scale (`loss_scale`,
+`scaler/scale`). Thresholds:
+- a collapse: the scale ends at or below FLOOR (1.0) after at least STORM_RUN reductions in a row (reports, or
+  values of the scale series, each lower than the one before);
+- a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
+  STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
+Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
+scalers report only reductions, so training that goes on silently after them means the overflows stopped.
+A scale that is low but recovers between overflows (fairseq's scaler works down to 1e-4) is the scaler working."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from experiment_runner.diagnosis.logs import StreamText, step_in
+from experiment_runner.diagnosis.model import Evidence
+
+FLOOR = 1.0
+STORM_RUN = 4
+STORM_LEVEL = 8.0
+RECENT_LINES, RECENT_SHARE = 10, 0.05  # a collapse must reach the end of the log (its last lines)
+RULE = "loss_scale_overflow"
+CATEGORY = "amp_loss_scale_collapse"
+_NUMBER = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?", re.I)
+_MARKER = re.compile(r"overflow.{0,120}scal", re.I)
+_MOVED_TO = re.compile(
+    r"(?:reducing(?: loss)?(?: scale)?|scale(?: reduced| set| lowered)?|reduced|lowered) to:? *"
+    r"([0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?)",
+    re.I,
+)
+
+
+@dataclass
+class ScaleReport:
+    stream: str
+    line: int
+    value: float
+    text: str
+
+
+@dataclass
+class ScaleVerdict:
+    evidence: list[Evidence] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    floor_at: tuple[str, int] | None = None  # (stream, line) of the first report at or below the floor
+    floor_step: int | None = None
+
+
+def scale_in(text: str) -> float | None:
+    """The scale a loss-scaler line moves to: the number after `reducing to` / `scale (reduced) to` (`reducing loss
+    scale to 131072.0`, `Attempted loss scale: 64, reducing to 32`, `setting loss scale to: 1024.0`), else the
+    first number after the last `scale` (DeepSpeed's `Attempted loss scale: 65536, but hysteresis is 2. Reducing
+    hysteresis to 1` keeps the scale at 65536)."""
+    m = _MOVED_TO.search(text)
+    if m:
+        return _float(m.group(1))
+    at = text.lower().rfind("scale")
+    numbers = _NUMBER.findall(text[at:]) if at >= 0 else []
+    return _float(numbers[0]) if numbers else None
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text.rstrip("."))
+    except ValueError:
+        return None
+
+
+def _reports(streams: list[StreamText]) -> list[ScaleReport]:
+    seen: dict[tuple[str, int], ScaleReport] = {}
+    for s in streams:
+        hits = s.scan.hits.get(RULE)
+        lines = [(h.line, h.text) for h in (hits.first + ([hits.last] if hits.last else []))] if hits else []
+        lines += [(n, t) for n, t in s.tail if _MARKER.search(t)]
+        for n, text in lines:
+            value = scale_in(text)
+            if value is not None:
+                seen[(s.name, n)] = ScaleReport(s.name, n, value, text.strip())
+    return sorted(seen.values(), key=lambda r: (r.stream, r.line))
+
+
+def _scale_series(series: dict[str, list[tuple[int | None, float]]]) -> tuple[str, list[tuple[int | None, float]]]:
+    for name, points in series.items():
+        low = name.lower()
+        if "scale" in low and ("loss" in low or "scaler" in low) and points:
+            return name, points
+    return "", []
+
+
+def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, float]]]) -> ScaleVerdict:
+    out = ScaleVerdict()
+    reports = _reports(streams)
+    name, points = _scale_series(series)
+    if not reports and not points:
+        return out
+    count = sum(s.scan.hits[RULE].count for s in streams if RULE in s.scan.hits)
+    last = points[-1][1] if points else reports[-1].value
+    lowest = min([r.value for r in reports] + [v for _, v in points])
+    out.facts.update({"overflows": count, "last_scale": _fmt(last), "lowest_scale": _fmt(lowest)})
+    floor = next((r for r in reports if r.value <= FLOOR), None)
+    if floor is not None:
+        out.floor_at = (floor.stream, floor.line)
+        out.floor_step = step_in(floor.text)
+    floor_point = next(((s, v) for s, v in points if v <= FLOOR), None)
+    if floor_point is not None and floor_point[0] is not None:
+        out.floor_step = int(floor_point[0]) if out.floor_step is None else min(out.floor_step, int(floor_point[0]))
+    if out.floor_step is not None:
+        out.facts["scale_floor_step"] = out.floor_step
+    where = f"{reports[-1].stream} line {reports[-1].line}: {reports[-1].text[:200]}" if reports else ""
+    series_note = f"; {name} ends at {_fmt(last)}" if points else ""
+    # Reports say only when the scale falls (apex, DeepSpeed grow it back silently): a last report followed by a
+    # long stretch of training says the overflows stopped, unless a scale series says where it is now.
+    recent = bool(points) or (bool(reports) and _near_end(reports[-1], streams))
+    run = _falling_run(reports) if recent else []
+    series_run = _falling_values([v for _, v in points])
+    falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
+    if last <= FLOOR and falling >= STORM_RUN:
+        out.evidence.append(
+            Evidence(
+                kind="log" if reports else "metric",
+                strength=0.9,
+                stream=reports[-1].stream if reports else None,
+                line=reports[-1].line if reports else None,
+                text=reports[-1].text[:400] if reports else None,
+                count=count or None,
+                step=out.floor_step,
+                summary=f"the loss scale fell overflow after overflow ({falling} reductions in a row) to {_fmt(last)}, "
+                f"at or below {_fmt(FLOOR)}: every step overflows float16 even unscaled and is skipped{series_note}"
+                + (f" ({where})" if where else ""),
+                data={"rule": RULE, "last_scale": last, "lowest_scale": lowest, "overflows": count},
+            )
+        )
+        return out
+    if len(run) >= STORM_RUN and run[-1].value <= STORM_LEVEL and run[-1] is reports[-1]:
+        values = " -> ".join(_fmt(r.value) for r in run)
+        out.evidence.append(
+            Evidence(
+                kind="log",
+                strength=0.75,
+                stream=run[-1].stream,
+                line=run[-1].line,
+                text=run[-1].text[:400],
+                count=count or None,
+                summary=f"{len(run)} overflow reports in a row halve the loss scale {values} with no recovery, "
+                f"down to {_fmt(run[-1].value)} at {run[-1].stream} line {run[-1].line}: the scaler skips step "
+                "after step on its way to the floor",
+                data={"rule": RULE, "run": [r.value for r in run]},
+            )
+        )
+        first = step_in(run[0].text)
+        if "scale_floor_step" not in out.facts and first is not None:
+            out.facts["scale_floor_step"] = first
+        return out
+    low = lowest <= FLOOR
+    out.evidence.append(
+        Evidence(
+            kind="log" if reports else "metric",
+            strength=0.3 if low else 0.1,
+            stream=reports[-1].stream if reports else None,
+            line=reports[-1].line if reports else None,
+            text=reports[-1].text[:400] if reports else None,
+            count=count or None,
+            summary=(
+                f"the loss scale went as low as {_fmt(lowest)} (now {_fmt(last)}) but not overflow after overflow: "
+                "the scaler recovers between overflows"
+                if low
+                else f"{count or len(reports)} overflow report(s) with the loss scale at {_fmt(last)}: dynamic loss "
+                "scaling working, not a failure"
+            )
+            + (f" ({where})" if where else ""),
+            data={"rule": RULE, "last_scale": last, "lowest_scale": lowest},
+        )
+    )
+    return out
+
+
+def _near_end(report: ScaleReport, streams: list[StreamText]) -> bool:
+    total = next((s.scan.lines for s in streams if s.name == report.stream), report.line)
+    return total - report.line <= max(RECENT_LINES, RECENT_SHARE * total)
+
+
+def _falling_values(values: list[float]) -> int:
+    """The length of the run of strictly falling values that ends the series (a scale stuck at its floor repeats
+    its last value: repeats at the end count once)."""
+    while len(values) >= 2 and values[-1] == values[-2]:
+        values = values[:-1]
+    n = 1 if values else 0
+    for a, b in zip(values[-2::-1], values[:0:-1]):
+        if b < a:
+            n += 1
+        else:
+            break
+    return n
+
+
+def _falling_run(reports: list[ScaleReport]) -> list[ScaleReport]:
+    """The last run of consecutive reports (one stream) each lower than the one before."""
+    run: list[ScaleReport] = []
+    for r in reports:
+        if run and r.stream == run[-1].stream and r.value < run[-1].value:
+            run.append(r)
+        else:
+            run = [r]
+    return run
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4g}"
