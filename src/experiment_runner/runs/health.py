@@ -45,6 +45,7 @@ import time
 from collections import deque
 
 from experiment_runner.metrics import vocabulary
+from experiment_runner.runs.metricsio import RESERVED
 from experiment_runner.runs.model import HealthSignal
 
 __all__ = ["HealthMonitor", "is_grad_norm_name", "is_loss_like"]
@@ -419,7 +420,7 @@ class HealthMonitor:
 
     # -- internals ----------------------------------------------------------------------------------------
     def _role(self, name: str) -> int:
-        if name in ("step", "time", "source"):
+        if name in RESERVED:
             role = 0
         else:
             role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)

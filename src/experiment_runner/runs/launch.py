@@ -1,5 +1,5 @@
-"""Turning a launch request into runs in the store: the program allowlist, seeds, GPUs and slots, the run folders
-(created complete or not at all), the preflight facts, and the hand-off to a backend."""
+"""The pieces runs/prepare.py builds a launch from: the program allowlist, seeds, GPUs and threads, run ids and the
+run folders (created complete or not at all), and the preflight facts (brief, sanity checks)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from experiment_runner.fsutil import write_new_json
 from experiment_runner.runs import records
 from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.workspace import Workspace, confine, names
-from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
+from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS, SHELLS
 
 _PYTHON = re.compile(r"python(3(\.\d+)?)?")
-SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"}
 MAX_SEEDS = 1000
 
 
@@ -155,28 +154,20 @@ def threads_per_run(ws: Workspace, machine_slots: int, on_scheduler: bool) -> in
     return max(1, cpu_count() // max(1, cfg.runs.max_parallel or machine_slots))
 
 
-def runner_set_variables(spec: RunSpec, env: dict[str, str], gpus: list[int] | None) -> dict[str, str]:
-    """The variables of a run's environment that experiment-runner itself set (recorded in its manifest)."""
-    from experiment_runner.runs.childenv import RUNNER_VARS
-
-    names = [*RUNNER_VARS, "PYTHONUNBUFFERED", *(k for k in spec.env_defaults if k not in spec.env)]
-    if gpus:
-        names.append("CUDA_VISIBLE_DEVICES")
-    return {k: env[k] for k in names if k in env}
-
-
-def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
+def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str], in_store: list[str] | None = None) -> str:
+    """A run id unique across the store's experiments (`in_store`: their names, when the caller listed them)."""
+    names_ = experiments(store_root) if in_store is None else in_store
     for _ in range(100):
         rid = f"{arm}-s{seed}-{secrets.token_hex(3)}"
         if rid in taken:
             continue
-        if any(confine.exists(store_root / e / "runs" / rid) for e in _experiments(store_root)):
+        if any(confine.exists(store_root / e / "runs" / rid) for e in names_):
             continue
         return rid
     raise UserError("could not allocate a unique run id; the store may be damaged")
 
 
-def _experiments(store_root: Path) -> list[str]:
+def experiments(store_root: Path) -> list[str]:
     try:
         return [e for e in confine.subdirs(store_root) if names.is_experiment(e)]
     except FileNotFoundError:
@@ -238,43 +229,3 @@ def manifest_capture_available() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("experiment_runner.repro") is not None
-
-
-def capture_manifest(
-    ws: Workspace,
-    run_dir: Path,
-    *,
-    project_dir: str,
-    argv: list[str],
-    cwd: str,
-    env: dict[str, str],
-    config_files: list[str],
-    data_paths: list[str],
-    experiment: str,
-    program: str | None = None,
-    set_by_runner: dict[str, str] | None = None,
-) -> tuple[str | None, str | None]:
-    """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not). `program` is
-    what the supervisor executes for argv[0]; `set_by_runner` the variables experiment-runner set."""
-    try:
-        from experiment_runner.repro import capture_manifest as capture
-        from experiment_runner.repro import write_manifest
-    except ImportError as e:
-        return None, f"the reproducibility capture is not available in this installation ({e})"
-    try:
-        manifest = capture(
-            ws,
-            project_dir=project_dir,
-            argv=argv,
-            cwd=cwd,
-            env=env,
-            config_files=config_files,
-            data_paths=data_paths,
-            experiment=experiment,
-            program=program,
-            set_by_runner=set_by_runner,
-        )
-        path = write_manifest(ws, manifest, run_dir, name=records.MANIFEST)
-    except (UserError, OSError) as e:
-        return None, str(e)
-    return str(path), None

@@ -27,31 +27,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from experiment_runner.errors import NotFound, UserError, did_you_mean
 from experiment_runner.runs import metricsio, records
 from experiment_runner.runs.logcap import LogReader, tail_text
-from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunSpec, RunState
+from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunView
 from experiment_runner.workspace import Workspace, confine, names
 
 STREAMS = ("stdout", "stderr")
 
 
-@dataclass
-class RunView:
-    spec: RunSpec
-    state: RunState
-    dir: Path
-
-    @property
-    def run_id(self) -> str:
-        return self.spec.run_id
-
-    @property
-    def terminal(self) -> bool:
-        return self.state.state in TERMINAL_STATES
+__all__ = ["RunStore", "RunView"]  # RunView lives in runs/model.py; importing it from here keeps working
 
 
 class RunStore:
