@@ -41,6 +41,7 @@ SUFFIXES = (
 )
 _FOLDER = re.compile(r"(checkpoint|ckpt|step|epoch|iter|global_step)[-_=]?\d+", re.IGNORECASE)
 _TEMP = re.compile(r"^(\.|tmp)|(\.tmp|\.temp|\.partial|\.part|\.incomplete|\.lock|~)$", re.IGNORECASE)
+SETTLE_S = 2.0  # a checkpoint changed this recently may still be being written: never deleted
 _ZIP_END = 1 << 16  # a zip's end record lies in its last 64 KiB (plus 22 bytes)
 
 Completeness = Literal["complete", "torn", "unchecked"]
@@ -233,11 +234,12 @@ def to_delete(
     goal: str | None = None,
     keep_best: int = 1,
     now: float | None = None,
-    settle_s: float = 60.0,
+    settle_s: float = SETTLE_S,
 ) -> list[tuple[Entry, str]]:
     """Which checkpoints a keep-last-N (and keep-best) policy lets go, and why. Never one that is torn (kept as
     evidence), one changed in the last `settle_s` seconds (it may still be written), or one of the newest
-    `keep_last` complete ones. `value_at(mtime)` gives the metric's value when a checkpoint was written."""
+    `keep_last` complete ones. `value_at(mtime)` gives the metric's latest value logged when a checkpoint was
+    written (a script that saves before it validates has its checkpoint judged by the validation before)."""
     now = time.time() if now is None else now
     complete = [e for e in found if check(e)[0] != "torn"]
     keep = {e.name for e in complete[:keep_last]}

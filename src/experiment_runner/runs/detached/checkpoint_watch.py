@@ -50,11 +50,12 @@ class CheckpointWatch:
         i = bisect.bisect_right(self.history, (when, float("inf")))
         return self.history[i - 1][1] if i else None
 
-    def look(self, now: float | None = None) -> HealthSignal | None:
+    def look(self, now: float | None = None, *, settled: bool = False) -> HealthSignal | None:
+        """`settled`: the run's command has exited, so nothing in the folder is still being written."""
         now = time.time() if now is None else now
         found = checkpoints.entries(self.dir)
         if self.policy.keep_last is not None and len(found) > self.policy.keep_last:
-            self._prune(found, now)
+            self._prune(found, now, 0.0 if settled else checkpoints.SETTLE_S)
             found = checkpoints.entries(self.dir)
         used, files = checkpoints.usage(self.dir)
         free = checkpoints.free_bytes(self.dir)
@@ -79,7 +80,7 @@ class CheckpointWatch:
             self._written = record
         return self.signal
 
-    def _prune(self, found: list[checkpoints.Entry], now: float) -> None:
+    def _prune(self, found: list[checkpoints.Entry], now: float, settle_s: float) -> None:
         doomed = checkpoints.to_delete(
             found,
             self.policy.keep_last or len(found),
@@ -87,6 +88,7 @@ class CheckpointWatch:
             goal=self.goal,
             keep_best=self.policy.keep_best,
             now=now,
+            settle_s=settle_s,
         )
         for entry, why in doomed:
             try:

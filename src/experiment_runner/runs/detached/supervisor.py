@@ -320,6 +320,7 @@ class Supervisor:
     def _after_attempt(self, end: AttemptEnd) -> bool:
         """Retry, or write the final state. True when the run is over (for this process)."""
         self.last_exit = end.exit_info
+        self.look_at_checkpoints(time.time(), settled=True)
         final, ended_by, reason = self._verdict(end)
         n = self.state.attempt
         cause = retry.cause_of(ended_by, final) if ended_by != "scheduler" else None
@@ -352,6 +353,8 @@ class Supervisor:
             record = self._attempt_record(end, ended_by, reason, cause, False, None)
             self.state = self.state.model_copy(update={"attempts": [*self.state.attempts, record]})
             reason = f"{reason} (attempt {n} of at most {self.plan.max_attempts}; not retried: {decision.why})"
+        elif self.policy.retries and cause is not None:
+            reason = f"{reason} (not retried: {decision.why})"
         self._finish(end, final, ended_by, reason)
         return True
 
@@ -560,11 +563,11 @@ class Supervisor:
         if self.watch is not None and self.watch.best_name is not None:
             self.watch.observe(recs, now)
 
-    def look_at_checkpoints(self, now: float) -> None:
+    def look_at_checkpoints(self, now: float, *, settled: bool = False) -> None:
         if self.watch is None:
             return
         try:
-            found = self.watch.look(now)
+            found = self.watch.look(now, settled=settled)
         except Exception as e:  # an aid: never the reason a run fails
             self.log(f"checkpoint folder not looked at: {e!r}")
             return
