@@ -31,7 +31,8 @@ TRAIN = textwrap.dedent("""
         with open(resume, "rb") as f:
             start = pickle.load(f)["step"] + 1
     for step in range(start, steps):
-        print(f"step={step} loss={1.0 / (step + 1):.5f}", flush=True)
+        seed = int(os.environ["EXPERIMENT_RUNNER_SEED"])
+        print(f"step={step} loss={1.0 / (step + 1) + seed / 1000:.5f}", flush=True)
         if step % 5 == 4:
             data = pickle.dumps({"step": step, "pad": b"x" * 4096})
             tmp = os.path.join(ckdir, f".ckpt-{step}.tmp")
@@ -191,3 +192,44 @@ async def _summary_line(ws, rid: str) -> str:
 
     s = store(ws)
     return one_line(run_status(s, s.get(rid), curve_points=0, log_lines=0))
+
+
+async def test_a_report_counts_a_retry_as_an_attempt_of_one_run_and_says_which_attempt_each_value_came_from(tmp_path):
+    ws = make_workspace(tmp_path / "ws", {"train.py": TRAIN})
+    async with Client(build_server(ws)) as c:
+        ids = []
+        for arm, die_at in (("base", 12), ("wide", 99)):
+            r = await c.call_tool(
+                "launch_training",
+                {
+                    "experiment": "e",
+                    "arm": arm,
+                    "command": ["python", "train.py", "20", str(die_at), "kill"],
+                    "seeds": [0, 1],
+                    "retries": 1,
+                    "retry_backoff_s": 0,
+                    "allow_same_seed": "the toy script has no randomness",
+                },
+            )
+            assert not r.is_error, result_text(r)
+            ids += [x["run_id"] for x in r.structured_content["runs"]]
+        for rid in ids:
+            await _ended(c, rid)
+        r = await c.call_tool(
+            "compile_report",
+            {
+                "experiment": "e",
+                "plan": {"primary_metric": "loss", "higher_is_better": False, "baseline": "base"},
+                "figures": False,
+                "waivers": [{"code": "S01", "reason": "two seeds per arm are enough to test the report's plumbing"}],
+            },
+        )
+        assert not r.is_error, result_text(r)
+        out = r.structured_content
+    files = {name.rsplit("/", 1)[-1]: ws / name for name in out["files"]}
+    rows = {row["run_id"]: row for row in json.loads(files["report.json"].read_text())["runs"]}
+    report = files["report.md"].read_text()
+    base = [rows[i] for i in ids[:2]]
+    assert all(row["attempts"] == 2 and row["value_attempts"]["loss"] == [2] for row in base)
+    assert all(rows[i]["attempts"] == 1 and rows[i]["value_attempts"] == {} for i in ids[2:])
+    assert "| Attempts |" in report and "[a2]" in report and "retried on crash" in report

@@ -11,6 +11,7 @@ Contract other parts of the package code against (keep it exactly):
     RunView: .spec (RunSpec), .state (RunState, after liveness reconciliation), .dir (Path)
     store.read_metrics(run_id) -> list[dict]         # records of metrics.jsonl, "nan"/"inf" strings decoded to floats
     store.metric_series(run_id) -> dict[str, list[tuple[int | None, float]]]
+    store.metric_points(run_id) -> dict[str, list[tuple[int | None, float, int]]]   # ... and the attempt of each
     store.log_path(run_id, "stdout" | "stderr") -> Path
     store.manifest(run_id) -> dict | None
 
@@ -175,7 +176,12 @@ class RunStore:
         return metricsio.read_records(self.find_dir(run_id) / records.METRICS)
 
     def metric_series(self, run_id: str) -> dict[str, list[tuple[int | None, float]]]:
+        """Per metric, (step, value): one series across a retried run's attempts (see metricsio.merged_series)."""
         return metricsio.series(self.read_metrics(run_id))
+
+    def metric_points(self, run_id: str) -> dict[str, list[tuple[int | None, float, int]]]:
+        """metric_series with the attempt that logged each value."""
+        return metricsio.merged_series(self.read_metrics(run_id))
 
     def log_path(self, run_id: str, stream: str = "stdout") -> Path:
         _check_stream(stream)
