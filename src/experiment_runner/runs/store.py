@@ -119,6 +119,13 @@ class RunStore:
         if new.state in TERMINAL_STATES or new != current:
             records.write_state(view.dir, new)
         view.state = new
+        if new.state in TERMINAL_STATES:  # found ended here (lost, or the scheduler's verdict): tell the hook
+            from experiment_runner.runs import notify
+
+            try:
+                notify.fire_for(view.dir, view.spec.launch_id, "run_ended")
+            except OSError:
+                pass  # a hook that cannot start must not break reading the store
 
     def get(self, run_id: str) -> RunView:
         d = self.find_dir(run_id)

@@ -115,6 +115,9 @@ def _output(
         summary = (
             f"{len(statuses)} runs of '{inp.experiment}'" + (f" / '{inp.arm}'" if inp.arm else "") + f": {counts}."
         )
+        retried = [s for s in statuses if s.attempt > 1]
+        if retried:
+            summary += f" {len(retried)} retried (attempts: {', '.join(f'{s.run_id} {s.attempt}' for s in retried[:5])})."
         alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
         if alerts:
             summary += " Critical: " + "; ".join(alerts[:5]) + "."

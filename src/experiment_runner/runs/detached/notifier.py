@@ -92,10 +92,9 @@ def deliver(marker_path: Path, plan: LaunchPlan) -> None:
     view = store.get(run_dir.name)
     if notify.wanted(plan, event):
         payload: dict = {"event": event, "run": run_digest(view)}
-        if event == "health_critical":
-            payload["signal"] = next(
-                (s for s in payload["run"]["health"] if s.get("code") == event_record.get("key")), None
-            )
+        if event == "health_critical":  # the record's key is "<code>-<attempt>"
+            code = str(event_record.get("key") or "").rsplit("-", 1)[0]
+            payload["signal"] = next((s for s in payload["run"]["health"] if s.get("code") == code), None)
         _record(marker_path, run_hook(plan, payload))
     else:
         _record(marker_path, {"status": "not_wanted"})
