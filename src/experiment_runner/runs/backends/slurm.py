@@ -86,7 +86,7 @@ def sbatch_args(
     if time_limit_s:
         args.append(f"--time={_minutes(time_limit_s)}")
         warn = int(plan.runs.limit_signal_s)
-        if warn > 0 and time_limit_s > 2 * warn:
+        if 0 < warn < time_limit_s:
             # SIGUSR1 to the batch shell (the supervisor, which execs there) that long before the limit: it passes
             # the signal to the run so it can checkpoint, and requeues the job when time limits are retried
             args.append(f"--signal=B:USR1@{warn}")
@@ -228,8 +228,8 @@ class SlurmBackend(Backend):
             update=dict(
                 state="queued",
                 updated_at=now,
-                reason=f"the scheduler requeued job {info.job_id} ({why}); the run's supervisor decides when the "
-                f"job starts again whether that is attempt {state.attempt + 1}",
+                reason=f"the scheduler requeued job {info.job_id} ({why}); when the job starts again, the run goes "
+                "on as its next attempt if the launch's retry policy allows one",
             )
         )
 

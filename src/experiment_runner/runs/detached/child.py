@@ -223,8 +223,9 @@ class Child:
         if sup.take_usr1() and self.exit_info is None:
             self._signal_limit_near("the scheduler's time limit is near (sbatch --signal)")
             if sup.limit_warned() and self.ending is None:
-                # half the warning for the run to save and exit by itself, the rest for the requeue
-                self.end_for_limit_at = time.monotonic() + max(1.0, self.cfg.limit_signal_s / 2)
+                # time to save a checkpoint (at most half the warning, and the grace period), then the attempt ends
+                wait = min(self.cfg.limit_signal_s / 2, self.cfg.stop_grace_s)
+                self.end_for_limit_at = time.monotonic() + max(1.0, wait)
         sig = sup.signalled
         if sig is None or self.ending is not None:
             return
@@ -274,8 +275,8 @@ class Child:
             time_limit is not None
             and self.cfg.limit_signal_s > 0
             and not self.limit_signalled
+            and self.cfg.limit_signal_s < time_limit
             and ran > time_limit - self.cfg.limit_signal_s
-            and time_limit > 2 * self.cfg.limit_signal_s
         ):
             self._signal_limit_near(f"its time limit of {time_limit:g} s is {self.cfg.limit_signal_s:g} s away")
 
