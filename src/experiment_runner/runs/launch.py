@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from experiment_runner.errors import UserError
-from experiment_runner.fsutil import write_new_json
 from experiment_runner.runs import records
 from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.workspace import Workspace, confine, names
@@ -176,13 +175,65 @@ def experiments(store_root: Path) -> list[str]:
 
 def create_run_dir(runs_dir: Path, spec: RunSpec, state: RunState) -> Path:
     """Write spec and state into a hidden folder, then rename it into place: a run appears complete or not at all."""
-    tmp = runs_dir / f".{spec.run_id}.creating"
-    confine.mkdir(tmp, exist_ok=False)
-    write_new_json(tmp / records.SPEC, spec.model_dump(mode="json"))
-    records.write_state(tmp, state)
-    final = runs_dir / spec.run_id
-    confine.rename_noreplace(tmp, final)
-    return final
+    return create_run_dirs(runs_dir, [(spec, state)])[0]
+
+
+def create_run_dirs(runs_dir: Path, runs: list[tuple[RunSpec, RunState]]) -> list[Path]:
+    """create_run_dir for many runs at once (a sweep's): each run's files go into its hidden folder unsynced, one
+    flush of the filesystem makes them all durable, and only then is each folder renamed into place (the store
+    ignores hidden folders, so a crash before the rename leaves no half run). One flush instead of four fsyncs per
+    run: 300 runs in a fraction of a second instead of seconds."""
+    made: list[tuple[Path, Path]] = []
+    try:
+        for spec, state in runs:
+            tmp = runs_dir / f".{spec.run_id}.creating"
+            confine.mkdir(tmp, exist_ok=False)
+            made.append((tmp, runs_dir / spec.run_id))
+            _write_fresh(tmp / records.SPEC, spec.model_dump_json(indent=2).encode())
+            _write_fresh(tmp / records.STATE, state.model_dump_json(exclude_none=True, indent=2).encode())
+        _flush(runs_dir)
+        for tmp, final in made:
+            confine.rename_noreplace(tmp, final)
+        _flush(runs_dir)
+    except BaseException:
+        for tmp, _ in made:
+            if confine.exists(tmp):
+                confine.rmtree(tmp)
+        raise
+    return [final for _, final in made]
+
+
+def _write_fresh(path: Path, data: bytes) -> None:
+    """A new file in a folder this process just made (so nothing can be overwritten), without a sync of its own."""
+    fd = confine.open_fd(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _flush(folder: Path) -> None:
+    """Make everything written on the folder's filesystem durable: syncfs(2) where libc has it, else sync(2)."""
+    fd = confine.open_fd(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if _syncfs is None or _syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs()
 
 
 def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]:

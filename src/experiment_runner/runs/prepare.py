@@ -174,14 +174,14 @@ def prepare(ws: Workspace, experiment: str, arms: list[ArmRequest], opts: Launch
     ckpt_root = ws.resolve(opts.checkpoint_dir, what="checkpoint_dir") if opts.checkpoint_dir else None
     runs_cfg = _runs_config(cfg.runs, opts)
 
-    seeds_lines: list[str] = []
+    seeds_lines: dict[str, list[str]] = {}  # verdict -> the arms it is about
     checked: dict[tuple[str, ...], tuple[str, str | None]] = {}
     for arm, command, seeds in chosen:
-        key = tuple(command)
+        key = (*_shape(command), len(seeds))
         if key not in checked:
             checked[key] = _seed_check(ws, command, opts, cwd, project_dir, programs[command[0]], len(seeds))
         text, same_seed = checked[key]
-        seeds_lines.append(text if len(arms) == 1 else f"{arm}: {text}")
+        seeds_lines.setdefault(text, []).append(arm)
         _same_seed(same_seed, opts, warnings, arm if len(arms) > 1 else None)
         if len(seeds) > 1 and not any("{seed}" in a for a in command) and not same_seed:
             warnings.append(
@@ -260,7 +260,9 @@ def prepare(ws: Workspace, experiment: str, arms: list[ArmRequest], opts: Launch
         exploratory=exploratory,
         sanity_checks=sanity_text,
         manifests=_manifests_text(runs_cfg),
-        seeds="; ".join(dict.fromkeys(seeds_lines)),
+        seeds="; ".join(
+            text if len(arms) == 1 else f"{text} (arms: {', '.join(names)})" for text, names in seeds_lines.items()
+        ),
         retry=retry_text,
         warnings=warnings,
     )
@@ -272,6 +274,21 @@ def prepare(ws: Workspace, experiment: str, arms: list[ArmRequest], opts: Launch
         seeds_of={arm: seeds for arm, _, seeds in chosen},
         started=t0,
     )
+
+
+def _shape(command: list[str]) -> tuple[str, ...]:
+    """A command with its plain numbers blanked: the seed check reads how the seed travels (which script, which
+    flags, config files), which a sweep's numeric values (--lr 0.001 vs 0.01) do not change, so a sweep's arms share
+    one check. Flags, paths, words and {seed} are kept."""
+    out = []
+    for a in command:
+        try:
+            float(a)
+        except ValueError:
+            out.append(a)
+        else:
+            out.append("\0number")
+    return tuple(out)
 
 
 def _check_env(env: dict[str, str]) -> None:

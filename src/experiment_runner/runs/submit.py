@@ -30,9 +30,8 @@ def submit(prepared: PreparedLaunch) -> SubmittedLaunch:
     made: list[Path] = []
     try:
         now = records.utc_now()
-        for spec in prepared.specs:
-            state = RunState(state="queued", updated_at=now, scheduler={"backend": prepared.backend})
-            made.append(launch.create_run_dir(runs_dir, spec, state))
+        queued = RunState(state="queued", updated_at=now, scheduler={"backend": prepared.backend})
+        made = launch.create_run_dirs(runs_dir, [(spec, queued) for spec in prepared.specs])
         records.write_plan(prepared.plan)
         facts = backend.submit(prepared.plan)
     except (UserError, OSError) as e:
