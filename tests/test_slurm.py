@@ -24,7 +24,7 @@ def _slurm_problem() -> str | None:
     if shutil.which("sbatch") is None or shutil.which("scontrol") is None:
         return "Slurm client commands (sbatch, scontrol) are not installed"
     try:
-        ping = subprocess.run(["scontrol", "ping"], capture_output=True, text=True, timeout=15)
+        ping = subprocess.run(["scontrol", "ping"], capture_output=True, text=True, timeout=15, check=False)
     except subprocess.TimeoutExpired:
         return "scontrol ping did not answer within 15 s"
     if ping.returncode != 0 or "UP" not in ping.stdout:
@@ -82,7 +82,8 @@ async def wait_ended(c, run_ids: list[str], timeout: float = 120) -> dict[str, d
             return last
         time.sleep(1.0)
     raise AssertionError(
-        f"runs did not end within {timeout} s: {json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
+        f"runs did not end within {timeout} s: "
+        f"{json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
     )
 
 
@@ -217,7 +218,9 @@ async def test_a_controller_that_does_not_answer_gives_a_clear_error(ws, tmp_pat
         pytest.skip("needs the cluster's slurm.conf (SLURM_CONF) to derive a dead one from")
     dead = tmp_path / "slurm.conf"
     text = conf.read_text()
-    text = "\n".join(l for l in text.splitlines() if not l.startswith("SlurmctldPort")) + "\nSlurmctldPort=6999\n"
+    text = (
+        "\n".join(line for line in text.splitlines() if not line.startswith("SlurmctldPort")) + "\nSlurmctldPort=6999\n"
+    )
     dead.write_text(text)
     monkeypatch.setenv("SLURM_CONF", str(dead))
     async with Client(build_server(ws), mode="legacy") as c:
@@ -269,11 +272,13 @@ async def test_a_requeued_job_continues_as_the_same_run_from_its_checkpoint(ws):
             assert time.monotonic() < deadline, "the run never reached step 10"
             time.sleep(0.3)
         job = store.get(rid).state.scheduler["job_id"]
-        requeue = subprocess.run(["scontrol", "requeue", job], capture_output=True, text=True, timeout=30)
+        requeue = subprocess.run(["scontrol", "requeue", job], capture_output=True, text=True, timeout=30, check=False)
         assert requeue.returncode == 0, requeue.stderr
         waiting = await wait_state(c, rid, "queued")  # running before: the requeue
         # Slurm holds a requeued job back for a couple of minutes (Reason=BeginTime): let it go now
-        subprocess.run(["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30)
+        subprocess.run(
+            ["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30, check=True
+        )
         final = (await wait_ended(c, [rid], timeout=120))[rid]
     assert "the scheduler requeued job" in waiting["reason"]
     assert final["state"] == "completed" and final["attempt"] == 2, final
@@ -315,7 +320,9 @@ async def test_a_job_near_its_time_limit_saves_on_sigusr1_and_is_requeued_as_the
         await wait_state(c, rid, "running")
         waiting = await wait_state(c, rid, "queued", timeout=90)  # requeued by its supervisor near the time limit
         job = waiting["scheduler"]["job_id"]
-        subprocess.run(["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30)
+        subprocess.run(
+            ["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30, check=True
+        )
         final = (await wait_ended(c, [rid], timeout=120))[rid]
     first = final["attempts"][0]
     assert first["ended_by"] == "time_limit" and first["cause"] == "time_limit" and first["retried"], final

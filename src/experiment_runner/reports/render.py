@@ -188,19 +188,18 @@ def _excluded_table(an: Analysis) -> str:
 def _runs_table(an: Analysis) -> str:
     retried = [r for r in an.rows if r.attempts > 1]
     header = ["Run", "Arm", "Seed", "Status", "In statistics"] + (["Attempts"] if retried else []) + an.metrics
-    rows = []
-    for r in an.rows:
-        rows.append(
-            [
-                f"`{r.run_id}`",
-                r.arm,
-                "n/a" if r.seed is None else str(r.seed),
-                r.status,
-                "yes" if (r.included and r.status == "completed") else "no",
-            ]
-            + ([str(r.attempts)] if retried else [])
-            + [_run_value(r, m) for m in an.metrics]
-        )
+    rows = [
+        [
+            f"`{r.run_id}`",
+            r.arm,
+            "n/a" if r.seed is None else str(r.seed),
+            r.status,
+            "yes" if (r.included and r.status == "completed") else "no",
+        ]
+        + ([str(r.attempts)] if retried else [])
+        + [_run_value(r, m) for m in an.metrics]
+        for r in an.rows
+    ]
     table = _table(header, rows)
     if not retried:
         return table

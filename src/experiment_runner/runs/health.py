@@ -390,10 +390,14 @@ class HealthMonitor:
         if self._grad_state is not None:
             short, baseline, step, non_finite = self._grad_state
             if non_finite:
-                text = f"{self._grad_name} was NaN/Inf in {non_finite} of the last {_SHORT} values (at {_at(step, self._grad_n)})"
+                text = (
+                    f"{self._grad_name} was NaN/Inf in {non_finite} of the last {_SHORT} values (at "
+                    f"{_at(step, self._grad_n)})"
+                )
             else:
                 text = (
-                    f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at {_at(step, self._grad_n)}) "
+                    f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at "
+                    f"{_at(step, self._grad_n)}) "
                     f"from a usual {_fmt(baseline)}: {short / baseline:.0f}x"
                 )
             out.append(
@@ -520,7 +524,6 @@ class HealthMonitor:
         if train is None or train.start is None or train.n < self._flat_window:
             return None
         start = train.start
-        delta = self._min_improvement * max(abs(start), 1e-12)
         early, early_se = _median_and_se(train.early)
         recent, recent_se = _median_and_se(train.recent)
         # flat when the improvement is under both the minimum and one standard error of the difference; once

@@ -93,7 +93,8 @@ def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) 
         found = shutil.which(argv0, path=path_env)
         if not found:
             raise UserError(
-                f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full path"
+                f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full "
+                "path"
             )
         return os.path.abspath(found)
     candidate = Path(argv0) if os.path.isabs(argv0) else cwd / argv0

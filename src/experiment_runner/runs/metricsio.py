@@ -53,9 +53,9 @@ def _name(key) -> str:
 def _value(v) -> str | None:
     t = type(v)
     if t is float:
-        if v != v:
+        if v != v:  # noqa: PLR0124 - NaN, the cheapest test on the per-line path
             return '"nan"'
-        if v == _INF or v == _NINF:
+        if v in (_INF, _NINF):
             return '"inf"' if v > 0 else '"-inf"'
         return repr(v)
     if t is int:
@@ -101,7 +101,7 @@ def encode_record(record: dict, source: str, time_text: str, attempt: int = 1) -
     if type(step) is not int:
         step = int(step) if isinstance(step, float) and step.is_integer() else None
     t = record.get("time")
-    if t is not None and type(t) in (int, float) and t == t:
+    if t is not None and type(t) in (int, float) and t == t:  # noqa: PLR0124 - not NaN
         time_text = f"{t:.6f}"
     return (
         f'{{"step":{"null" if step is None else step},"time":{time_text},{_tag(source, attempt)},{",".join(parts)}}}\n'
@@ -352,8 +352,8 @@ class JsonlTail:
             return []
         self._partial = data[end + 1 :]
         out = []
-        for line in data[:end].split(b"\n"):
-            line = line.strip()
+        for raw in data[:end].split(b"\n"):
+            line = raw.strip()
             if not line:
                 continue
             try:

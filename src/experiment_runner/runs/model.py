@@ -19,9 +19,17 @@ Layout of one run, `<store>/<experiment>/runs/<run_id>/`:
   exit.json        the child's exit, written the moment it is reaped (so a supervisor dying afterwards loses nothing)
   stop.json        a stop request (written by stop_run, acted on by the supervisor or the launcher)
   supervisor.log   the supervisor's own messages
+  attempts/<n>/    an ended attempt of a retried run that another followed: its stdout/stderr logs, exit.json,
+                   health.json and metrics_user.jsonl (metrics.jsonl stays: every attempt appends to it, each line
+                   tagged with its attempt from the second on); the attempt's record is in state.json (attempts)
+  checkpoints.json the checkpoint folder as the supervisor last saw it (disk use, free space) and what the
+                   keep-last/keep-best policy deleted, and why
+  notify/<event>.json  a notification claimed for this run (run_ended, health_critical-<code>-<attempt>) and how
+                   the hook went
 
-Launches: `<store>/<experiment>/launches/<launch_id>.json` (the runs of one launch_training call, in start order,
-and the local launcher process that starts them as slots free).
+Launches: `<store>/<experiment>/launches/<launch_id>.json` (the typed LaunchPlan of runs/plan.py: the runs of one
+launch in start order, the workspace settings at launch), `<launch_id>.launcher.json` (the local launcher process
+that starts them as slots free) and `<launch_id>.notify.json` (the launch's end, told to the hook once).
 """
 
 from __future__ import annotations
@@ -96,7 +104,8 @@ class RunSpec(BaseModel):
     )
     env_defaults: dict[str, str] = Field(
         default_factory=dict,
-        description="Variables experiment-runner set because neither the caller nor the server did (e.g. OMP_NUM_THREADS "
+        description="Variables experiment-runner set because neither the caller nor the server did (e.g. "
+        "OMP_NUM_THREADS "
         "split between parallel runs).",
     )
     time_limit_s: float | None = None
@@ -161,7 +170,8 @@ class RunState(BaseModel):
     signal: int | None = Field(None, description="Signal number that ended the child, if any.")
     reason: str | None = Field(
         None,
-        description="Why the run ended or is in this state, in words (e.g. 'stopped by user: SIGTERM then SIGKILL after 10 s').",
+        description="Why the run ended or is in this state, in words (e.g. 'stopped by user: SIGTERM then SIGKILL "
+        "after 10 s').",
     )
     stop_requested: str | None = None
     heartbeat_at: float | None = Field(None, description="Unix time of the supervisor's last heartbeat.")
@@ -170,7 +180,8 @@ class RunState(BaseModel):
     )
     supervisor_start_ticks: int | None = Field(
         None,
-        description="Exact start of the supervisor (clock ticks after boot, /proc/<pid>/stat field 22): immune to clock changes.",
+        description="Exact start of the supervisor (clock ticks after boot, /proc/<pid>/stat field 22): immune to "
+        "clock changes.",
     )
     pid_start_ticks: int | None = Field(None, description="Exact start of the child, as supervisor_start_ticks.")
     boot_id: str | None = Field(
@@ -180,7 +191,8 @@ class RunState(BaseModel):
     ended_by: EndedBy | None = Field(None, description="What ended the run (its last attempt).")
     stop_signal: Literal["SIGTERM", "SIGKILL"] | None = Field(
         None,
-        description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace period).",
+        description="The strongest signal experiment-runner sent to end the run (SIGKILL: it outlived the grace "
+        "period).",
     )
     output_bytes: dict[str, int] | None = Field(
         None, description="Bytes the child wrote per stream (before the log cap)."

@@ -35,7 +35,8 @@ class LaunchOptions(BaseModel):
     max_parallel: int | None = Field(
         None,
         ge=1,
-        description="Most runs of this launch going at once (default: runs.max_parallel, else the CPU count, or one per GPU). "
+        description="Most runs of this launch going at once (default: runs.max_parallel, else the CPU count, or one "
+        "per GPU). "
         "Runs beyond it wait in the queue and start as others end.",
     )
     gpus_per_run: int = Field(
@@ -299,7 +300,8 @@ def _check_env(env: dict[str, str]) -> None:
             )
         if name in childenv.RUNNER_VARS:
             raise UserError(
-                f"{name} is set by experiment-runner for every run and cannot be overridden; valid extra variables are any others"
+                f"{name} is set by experiment-runner for every run and cannot be overridden; valid extra variables "
+                "are any others"
             )
 
 
@@ -321,7 +323,8 @@ def _runs_config(base: RunsConfig, opts: LaunchOptions) -> RunsConfig:
     )
     if ckpt.keep_best_by and ckpt.keep_last is None:
         raise UserError(
-            f"keep_best_checkpoint_by={ckpt.keep_best_by!r} needs keep_last_checkpoints (how many of the newest to keep "
+            f"keep_best_checkpoint_by={ckpt.keep_best_by!r} needs keep_last_checkpoints (how many of the newest to "
+            "keep "
             "besides the best); without it every checkpoint is kept anyway"
         )
     if ckpt.keep_best_by:
@@ -342,11 +345,13 @@ def _slots(cfg, opts: LaunchOptions, backend: str, total: int, warnings: list[st
     pool, pool_source = ([], "the scheduler's") if on_scheduler else launch.gpu_pool(opts.gpus, opts.gpus_per_run)
     if on_scheduler and opts.gpus:
         raise UserError(
-            f"gpus={opts.gpus} picks GPUs of this machine, which only local runs use; on {backend} give gpus_per_run and the scheduler assigns them"
+            f"gpus={opts.gpus} picks GPUs of this machine, which only local runs use; on {backend} give gpus_per_run "
+            "and the scheduler assigns them"
         )
     if not on_scheduler and opts.gpus_per_run > len(pool):
         raise UserError(
-            f"gpus_per_run={opts.gpus_per_run} but only {len(pool)} GPU(s) are available ({pool_source}); pass gpus=[...] "
+            f"gpus_per_run={opts.gpus_per_run} but only {len(pool)} GPU(s) are available ({pool_source}); pass "
+            "gpus=[...] "
             "with the indices to use, or gpus_per_run=0 for CPU runs"
         )
     machine_slots = cfg.runs.max_parallel or max(launch.cpu_count(), len(pool))

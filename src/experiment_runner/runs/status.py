@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -16,7 +16,7 @@ from experiment_runner.runs.summary import downsample, goal_of, summarize
 from experiment_runner.workspace import confine
 
 #: A metric value: a number, or "nan" / "inf" / "-inf" (JSON has no such numbers).
-Num = Union[float, Literal["nan", "inf", "-inf"]]
+Num = float | Literal["nan", "inf", "-inf"]
 
 
 def num(v: float) -> Num:
@@ -45,7 +45,8 @@ class Curve(BaseModel):
 
 class LogTail(BaseModel):
     text: str = Field(
-        description="The last lines of the log. When earlier output is not shown, the text starts with a marker line saying how much."
+        description="The last lines of the log. When earlier output is not shown, the text starts with a marker line "
+        "saying how much."
     )
     bytes_not_shown: int = Field(description="Bytes of the (kept) log before the text shown.")
     cut_by_cap: int = Field(0, description="Bytes of output dropped from the middle of the log by runs.log_cap_mb.")
@@ -103,7 +104,8 @@ class RunStatus(BaseModel):
     backend: str = Field("local", description="Where the run executes: local, or a scheduler (slurm).")
     scheduler: dict | None = Field(
         None,
-        description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it runs under one.",
+        description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it "
+        "runs under one.",
     )
     attempt: int = Field(1, description="The current (or last) attempt: above 1 once the run was retried or requeued.")
     max_attempts: int | None = Field(None, description="1 + the launch's retries.")
@@ -141,7 +143,8 @@ def heartbeat_signal(view: RunView, heartbeat_s: float, now: float) -> HealthSig
     return HealthSignal(
         code="heartbeat_lost",
         severity="warning",
-        message=f"no heartbeat from the supervisor for {age:.0f} s (expected every {heartbeat_s:g} s): it may be stopped, "
+        message=f"no heartbeat from the supervisor for {age:.0f} s (expected every {heartbeat_s:g} s): it may be "
+        "stopped, "
         "starved of CPU, or the machine was suspended",
         value=round(age, 1),
         since=hb + limit,

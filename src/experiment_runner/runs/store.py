@@ -87,7 +87,8 @@ class RunStore:
             return None
         except (ValueError, OSError) as e:
             raise UserError(
-                f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was edited by hand"
+                f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was "
+                "edited by hand"
             ) from None
         view = RunView(spec=spec, state=state, dir=d)
         if reconcile and state.state not in TERMINAL_STATES:

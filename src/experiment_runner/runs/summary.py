@@ -168,13 +168,15 @@ class MetricSummary:
                     self.last_step = step
             target = self.user if source == "user" else self.files if source == "file" else self.parsed
             attempt = r.get("attempt") or 1
-            for k, v in r.items():
+            for k, raw in r.items():
                 if k in RESERVED:
                     continue
-                if isinstance(v, str):
-                    v = _dec(v)
-                elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                if isinstance(raw, str):
+                    v = _dec(raw)
+                elif isinstance(raw, bool) or not isinstance(raw, (int, float)):
                     continue
+                else:
+                    v = raw
                 ser = target.get(k)
                 if ser is None:
                     ser = target[k] = _Series()

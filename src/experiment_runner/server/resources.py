@@ -151,10 +151,11 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
         from experiment_runner.runs.summary import downsample
 
         out, lengths = {}, {}
-        for name, pts in sorted(series.items()):
-            if len(pts) > RUN_METRIC_RESOURCE_POINTS:
-                lengths[name] = len(pts)
-                pts = downsample(pts, RUN_METRIC_RESOURCE_POINTS)
+        for name, every in sorted(series.items()):
+            pts = every
+            if len(every) > RUN_METRIC_RESOURCE_POINTS:
+                lengths[name] = len(every)
+                pts = downsample(every, RUN_METRIC_RESOURCE_POINTS)
             out[name] = [[step, enc(v)] for step, v in pts]
         return json.dumps(
             {

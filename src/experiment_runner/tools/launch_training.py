@@ -14,7 +14,8 @@ from experiment_runner.tools.base import FollowRuns, ToolContext, ToolInput, Too
 
 class LaunchTrainingInput(ToolInput, LaunchOptions):
     experiment: str = Field(
-        description="Experiment name the runs belong to (its brief, if any, is checked), e.g. 'cifar10-label-smoothing'."
+        description="Experiment name the runs belong to (its brief, if any, is checked), e.g. "
+        "'cifar10-label-smoothing'."
     )
     arm: str = Field(description="The method/variant these runs test, e.g. 'baseline' or 'smoothing-0.1'.")
     command: list[str] = Field(

@@ -69,7 +69,8 @@ class CheckpointConfig(_Strict):
         None,
         ge=1,
         description="Keep only the newest N checkpoints of a run (files or folders directly in its checkpoint "
-        "folder); older ones are deleted as new ones appear, each deletion recorded in checkpoints.json. Unset: keep all.",
+        "folder); older ones are deleted as new ones appear, each deletion recorded in checkpoints.json. Unset: keep "
+        "all.",
     )
     keep_best_by: str | None = Field(
         None,
@@ -158,7 +159,8 @@ class RunsConfig(_Strict):
     health_diverge_ratio: float = Field(
         1.0,
         gt=0,
-        description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the best (and of a quarter of the drop from the start, and of three noise deviations).",
+        description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the "
+        "best (and of a quarter of the drop from the start, and of three noise deviations).",
     )
     health_grad_norm_factor: float = Field(
         10.0,

@@ -83,16 +83,16 @@ class LocalBackend(Backend):
             code, sig = exit_info.get("exit_code"), exit_info.get("signal")
             judged = verdict_from_exit(code, sig, "local")
             return fresh.model_copy(
-                update=dict(
-                    state=judged.state,
-                    exit_code=code,
-                    signal=sig,
-                    ended_by=judged.ended_by,
-                    updated_at=now,
-                    ended_at=exit_info.get("ended_at") or now,
-                    reason=f"{judged.reason}; {sup_desc} and did not finish its records (logs and metrics may lack "
+                update={
+                    "state": judged.state,
+                    "exit_code": code,
+                    "signal": sig,
+                    "ended_by": judged.ended_by,
+                    "updated_at": now,
+                    "ended_at": exit_info.get("ended_at") or now,
+                    "reason": f"{judged.reason}; {sup_desc} and did not finish its records (logs and metrics may lack "
                     "the last moments)",
-                )
+                }
             )
         child = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)
         if state.pid is None and state.attempts:
@@ -119,7 +119,9 @@ class LocalBackend(Backend):
                 f"{sup_desc} and the run's process (pid {state.pid}) is gone too, with no exit recorded "
                 "(both killed together, e.g. by the out-of-memory killer or a reboot)"
             )
-        return fresh.model_copy(update=dict(state="lost", ended_by=ended_by, reason=why, updated_at=now, ended_at=now))
+        return fresh.model_copy(
+            update={"state": "lost", "ended_by": ended_by, "reason": why, "updated_at": now, "ended_at": now}
+        )
 
     def _reconcile_queued(self, run: RunView) -> RunState | None:
         launcher = _read_launcher(run.dir.parent.parent, run.spec.launch_id)
@@ -141,9 +143,12 @@ class LocalBackend(Backend):
                 fresh = run.state
             if fresh.state != "queued" or fresh.supervisor_pid is not None:
                 return fresh if fresh != run.state else None
-            why = f"its launcher (pid {launcher.get('pid')}) ended before starting it; see {run.spec.launch_id}.log in launches/"
+            why = (
+                f"its launcher (pid {launcher.get('pid')}) ended before starting it; see {run.spec.launch_id}.log "
+                "in launches/"
+            )
         return run.state.model_copy(
-            update=dict(state="lost", ended_by="launcher_lost", reason=why, updated_at=now, ended_at=now)
+            update={"state": "lost", "ended_by": "launcher_lost", "reason": why, "updated_at": now, "ended_at": now}
         )
 
     # --- stopping ------------------------------------------------------------------------------------------------

@@ -195,13 +195,13 @@ class SlurmBackend(Backend):
             if time.time() - created < UNKNOWN_GRACE_S:
                 return None
             return state.model_copy(
-                update=dict(
-                    state="lost",
-                    ended_by="launcher_lost",
-                    updated_at=now,
-                    ended_at=now,
-                    reason="the run was never handed to Slurm (no job id recorded): its submission did not complete",
-                )
+                update={
+                    "state": "lost",
+                    "ended_by": "launcher_lost",
+                    "updated_at": now,
+                    "ended_at": now,
+                    "reason": "the run was never handed to Slurm (no job id recorded): its submission did not complete",
+                }
             )
         try:
             info = self.job_info(job_id)
@@ -225,12 +225,12 @@ class SlurmBackend(Backend):
         starts again and decides, by the launch's retry policy, whether that is its next attempt."""
         why = info.reason or info.state
         return state.model_copy(
-            update=dict(
-                state="queued",
-                updated_at=now,
-                reason=f"the scheduler requeued job {info.job_id} ({why}); when the job starts again, the run goes "
+            update={
+                "state": "queued",
+                "updated_at": now,
+                "reason": f"the scheduler requeued job {info.job_id} ({why}); when the job starts again, the run goes "
                 "on as its next attempt if the launch's retry policy allows one",
-            )
+            }
         )
 
     def _record_observation(self, run_dir: Path, observed: dict | None, info: slurm_cli.JobInfo) -> None:
@@ -297,16 +297,16 @@ class SlurmBackend(Backend):
             "source": info.source,
         }
         return state.model_copy(
-            update=dict(
-                state=final,
-                ended_by=ended_by,
-                updated_at=now,
-                ended_at=exit_info.get("ended_at") or now,
-                exit_code=code,
-                signal=sig,
-                scheduler=scheduler,
-                reason="; ".join(parts),
-            )
+            update={
+                "state": final,
+                "ended_by": ended_by,
+                "updated_at": now,
+                "ended_at": exit_info.get("ended_at") or now,
+                "exit_code": code,
+                "signal": sig,
+                "scheduler": scheduler,
+                "reason": "; ".join(parts),
+            }
         )
 
     def _forgotten(self, run: RunView, state: RunState, job_id: str, now: str) -> RunState:
@@ -314,32 +314,33 @@ class SlurmBackend(Backend):
         scheduler = {**(state.scheduler or {}), "backend": "slurm", "job_id": job_id, "state": None}
         if exit_info is not None:
             return state.model_copy(
-                update=dict(
-                    state="failed",
-                    ended_by="scheduler",
-                    updated_at=now,
-                    ended_at=exit_info.get("ended_at") or now,
-                    exit_code=exit_info.get("exit_code"),
-                    signal=exit_info.get("signal"),
-                    scheduler=scheduler,
-                    reason=(
-                        f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no longer "
+                update={
+                    "state": "failed",
+                    "ended_by": "scheduler",
+                    "updated_at": now,
+                    "ended_at": exit_info.get("ended_at") or now,
+                    "exit_code": exit_info.get("exit_code"),
+                    "signal": exit_info.get("signal"),
+                    "scheduler": scheduler,
+                    "reason": (
+                        f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no "
+                        "longer "
                         "remembers the job, so why is unknown (enable accounting for sacct to keep it)"
                     ),
-                )
+                }
             )
         return state.model_copy(
-            update=dict(
-                state="lost",
-                ended_by="scheduler_forgot",
-                updated_at=now,
-                ended_at=now,
-                scheduler=scheduler,
-                reason=(
+            update={
+                "state": "lost",
+                "ended_by": "scheduler_forgot",
+                "updated_at": now,
+                "ended_at": now,
+                "scheduler": scheduler,
+                "reason": (
                     f"Slurm has no record of job {job_id} (not in scontrol, nor in sacct) and the run left no exit "
                     "record: what became of it is unknown"
                 ),
-            )
+            }
         )
 
     # --- stopping ----------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ the 'disk_filling' health signal before the folder's disk runs out."""
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections import deque
 from pathlib import Path
@@ -43,7 +44,7 @@ class CheckpointWatch:
         name = self.best_name
         for r in recs:
             v = r.get(name)
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v:
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
                 self.history.append((float(r["time"]) if isinstance(r.get("time"), float) else now, float(v)))
 
     def value_at(self, when: float) -> float | None:
@@ -91,11 +92,12 @@ class CheckpointWatch:
             settle_s=settle_s,
         )
         for entry, why in doomed:
+            said = why
             try:
                 checkpoints.remove(entry)
             except OSError as e:
-                why = f"not deleted ({e}); it was {why}"
-            self.deleted.append({"name": entry.name, "bytes": entry.bytes, "why": why, "at": records.utc_now()})
+                said = f"not deleted ({e}); it was {why}"
+            self.deleted.append({"name": entry.name, "bytes": entry.bytes, "why": said, "at": records.utc_now()})
 
     def _disk_signal(self, free: int | None, newest: int, now: float) -> HealthSignal | None:
         if free is None:

@@ -57,6 +57,7 @@ def run_hook(plan: LaunchPlan, payload: dict) -> dict:
             env=env,
             cwd=plan.workspace_root,
             start_new_session=True,
+            check=False,
         )
     except subprocess.TimeoutExpired as e:
         return {"status": "timed_out", "took_s": cfg.timeout_s, "output": _tail(e.stdout, e.stderr)}

@@ -161,7 +161,8 @@ class Supervisor:
             state="cancelled",
             ended_at=records.utc_now(),
             ended_by="stop",
-            reason=f"cancelled {when} (stop requested by {by})",
+            reason=f"cancelled {when} (stop requested by {by}); its command never started"
+            + ("" if self.state.attempt == 1 else f" again after attempt {self.state.attempt - 1}"),
         )
         self._notify_end()
         return True
