@@ -24,7 +24,7 @@ def _slurm_problem() -> str | None:
     if shutil.which("sbatch") is None or shutil.which("scontrol") is None:
         return "Slurm client commands (sbatch, scontrol) are not installed"
     try:
-        ping = subprocess.run(["scontrol", "ping"], capture_output=True, text=True, timeout=15)
+        ping = subprocess.run(["scontrol", "ping"], capture_output=True, text=True, timeout=15, check=False)
     except subprocess.TimeoutExpired:
         return "scontrol ping did not answer within 15 s"
     if ping.returncode != 0 or "UP" not in ping.stdout:
@@ -82,7 +82,8 @@ async def wait_ended(c, run_ids: list[str], timeout: float = 120) -> dict[str, d
             return last
         time.sleep(1.0)
     raise AssertionError(
-        f"runs did not end within {timeout} s: {json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
+        f"runs did not end within {timeout} s: "
+        f"{json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
     )
 
 
@@ -217,7 +218,9 @@ async def test_a_controller_that_does_not_answer_gives_a_clear_error(ws, tmp_pat
         pytest.skip("needs the cluster's slurm.conf (SLURM_CONF) to derive a dead one from")
     dead = tmp_path / "slurm.conf"
     text = conf.read_text()
-    text = "\n".join(l for l in text.splitlines() if not l.startswith("SlurmctldPort")) + "\nSlurmctldPort=6999\n"
+    text = (
+        "\n".join(line for line in text.splitlines() if not line.startswith("SlurmctldPort")) + "\nSlurmctldPort=6999\n"
+    )
     dead.write_text(text)
     monkeypatch.setenv("SLURM_CONF", str(dead))
     async with Client(build_server(ws), mode="legacy") as c:
@@ -234,3 +237,95 @@ async def test_a_controller_that_does_not_answer_gives_a_clear_error(ws, tmp_pat
     assert r.is_error
     text = result_text(r)
     assert "controller" in text and ("does not answer" in text or "not responding" in text), text
+
+
+RESUMING = """
+import os, pickle, sys, time
+ckdir = os.environ["EXPERIMENT_RUNNER_CHECKPOINT_DIR"]
+resume = os.environ.get("EXPERIMENT_RUNNER_RESUME")
+start = pickle.load(open(resume, "rb"))["step"] + 1 if resume else 0
+print(f"attempt={os.environ['EXPERIMENT_RUNNER_ATTEMPT']} restart={os.environ.get('SLURM_RESTART_COUNT')}", flush=True)
+for step in range(start, 40):
+    print(f"step={step} loss={1.0 / (step + 1):.5f}", flush=True)
+    if step % 4 == 3:
+        with open(os.path.join(ckdir, ".tmp"), "wb") as f:
+            pickle.dump({"step": step}, f)
+        os.replace(os.path.join(ckdir, ".tmp"), os.path.join(ckdir, f"step-{step:03d}.pkl"))
+    time.sleep(0.15)
+"""
+
+
+async def test_a_requeued_job_continues_as_the_same_run_from_its_checkpoint(ws):
+    from experiment_runner.runs.metricsio import merged_series
+    from experiment_runner.runs.store import RunStore
+    from experiment_runner.workspace import Workspace
+
+    (ws / "resuming.py").write_text(RESUMING)
+    async with Client(build_server(ws), mode="legacy") as c:
+        out = await launch(
+            c, seeds=[0], command=["python", "resuming.py"], retries=2, retry_on=["preemption"], retry_backoff_s=0
+        )
+        rid = out["runs"][0]["run_id"]
+        store = RunStore(Workspace(ws))
+        deadline = time.monotonic() + 90
+        while not any(r.get("step", -1) >= 10 for r in store.read_metrics(rid)):
+            assert time.monotonic() < deadline, "the run never reached step 10"
+            time.sleep(0.3)
+        job = store.get(rid).state.scheduler["job_id"]
+        requeue = subprocess.run(["scontrol", "requeue", job], capture_output=True, text=True, timeout=30, check=False)
+        assert requeue.returncode == 0, requeue.stderr
+        waiting = await wait_state(c, rid, "queued")  # running before: the requeue
+        # Slurm holds a requeued job back for a couple of minutes (Reason=BeginTime): let it go now
+        subprocess.run(
+            ["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30, check=True
+        )
+        final = (await wait_ended(c, [rid], timeout=120))[rid]
+    assert "the scheduler requeued job" in waiting["reason"]
+    assert final["state"] == "completed" and final["attempt"] == 2, final
+    first = final["attempts"][0]
+    assert first["ended_by"] == "requeued" and first["cause"] == "preemption" and first["retried"]
+    assert first["last_step"] >= 10 and final["attempts"][1]["resumed"] is True
+    assert final["resume_from"].endswith(".pkl") and final["scheduler"]["job_id"] == job
+    steps = [(s, a) for s, _, a in merged_series(store.read_metrics(rid))["loss"]]
+    assert [s for s, _ in steps] == list(range(40)) and steps[-1] == (39, 2)
+    sbatch_args = json.loads((ws / final["run_dir"] / "scheduler.json").read_text())["sbatch_args"]
+    assert "--requeue" in sbatch_args
+
+
+SAVES_ON_USR1 = """
+import os, pickle, signal, sys, time
+ckdir = os.environ["EXPERIMENT_RUNNER_CHECKPOINT_DIR"]
+resume = os.environ.get("EXPERIMENT_RUNNER_RESUME")
+step = pickle.load(open(resume, "rb"))["step"] + 1 if resume else 0
+def save(signum, frame):
+    pickle.dump({"step": step}, open(os.path.join(ckdir, "usr1.pkl"), "wb"))
+    print(f"saved at step={step}", flush=True)
+signal.signal(signal.SIGUSR1, save)
+while step < 400:
+    print(f"step={step} loss={1.0 / (step + 1):.5f}", flush=True)
+    step += 1
+    time.sleep(0.2 if os.environ["EXPERIMENT_RUNNER_ATTEMPT"] == "1" else 0.001)
+"""
+
+
+@pytest.mark.slow
+async def test_a_job_near_its_time_limit_saves_on_sigusr1_and_is_requeued_as_the_next_attempt(ws):
+    (ws / "usr1.py").write_text(SAVES_ON_USR1)
+    (ws / "experiment-runner.yaml").write_text("runs:\n  limit_signal_s: 50\n  stop_grace_s: 2\n")
+    async with Client(build_server(ws), mode="legacy") as c:
+        out = await launch(
+            c, seeds=[0], command=["python", "usr1.py"], time_limit_s=60, retries=1, retry_on=["time_limit"]
+        )
+        rid = out["runs"][0]["run_id"]
+        await wait_state(c, rid, "running")
+        waiting = await wait_state(c, rid, "queued", timeout=90)  # requeued by its supervisor near the time limit
+        job = waiting["scheduler"]["job_id"]
+        subprocess.run(
+            ["scontrol", "update", f"jobid={job}", "starttime=now"], capture_output=True, timeout=30, check=True
+        )
+        final = (await wait_ended(c, [rid], timeout=120))[rid]
+    first = final["attempts"][0]
+    assert first["ended_by"] == "time_limit" and first["cause"] == "time_limit" and first["retried"], final
+    assert final["state"] == "completed" and final["attempt"] == 2 and final["resume_from"].endswith("usr1.pkl")
+    args = json.loads((ws / final["run_dir"] / "scheduler.json").read_text())["sbatch_args"]
+    assert "--signal=B:USR1@50" in args and "--requeue" in args

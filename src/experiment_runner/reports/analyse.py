@@ -129,7 +129,7 @@ class Analysis:
     problem_runs: list[RunRow]  # every run that did not give a finite primary value, included or excluded
     bootstrap: dict = field(default_factory=dict)
     launched: dict[str, int] = field(default_factory=dict)  # arm -> distinct seeds launched (a retry is an attempt)
-    attempts: dict[str, int] = field(default_factory=dict)  # arm -> every run of it, retries included
+    attempts: dict[str, int] = field(default_factory=dict)  # arm -> every start of its runs (re-runs and retries)
     baseline_reason: str = "named by the plan"
     #: Bootstrap interval endpoints with the Monte Carlo error another bootstrap (>= 1000 resamples) would show:
     #: (value, tolerance, label). A hand-written report's own bootstrap lands within it.
@@ -171,7 +171,8 @@ def analyse(
     for r in source.runs:
         if r.arm not in order:
             order.append(r.arm)
-    attempts = {a: sum(1 for r in source.runs if r.arm == a) for a in order}
+    # a re-run of a crashed seed is a second run; a retry or a requeue is a second attempt inside one run
+    attempts = {a: sum(r.attempts for r in source.runs if r.arm == a) for a in order}
     launched = {a: planned_count([r for r in source.runs if r.arm == a]) for a in order}
     included_arms = [a for a in order if any(r.arm == a for r in selection.included)]
     arms = ([baseline] if baseline in included_arms else []) + [a for a in included_arms if a != baseline]
@@ -327,6 +328,9 @@ def analyse(
             task=r.task,
             cause=cause,
             cause_source=cause_source,
+            attempts=r.attempts,
+            value_attempts={m: r.value_attempts[m] for m in metrics if m in r.value_attempts},
+            attempt_notes=r.attempt_notes,
         )
         rows.append(row)
         if r.status != "completed" or pv is None or not math.isfinite(pv):

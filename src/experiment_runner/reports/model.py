@@ -275,3 +275,8 @@ class RunRow(BaseModel):
     last_step: float | None = None
     cause: str | None = Field(None, description="Why it did not complete (failed runs), with its source.")
     cause_source: str | None = None
+    attempts: int = Field(1, description="Starts of the run's command (a retried or requeued run has several).")
+    value_attempts: dict[str, list[int]] = Field(
+        default_factory=dict, description="For a retried run: the attempt(s) each metric's value came from."
+    )
+    attempt_notes: list[str] = Field(default_factory=list, description="How each earlier attempt ended.")

@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from experiment_runner.reports.analyse import TEST_NAMES, Analysis, fmt, fmt_p
-from experiment_runner.reports.model import Violation
+from experiment_runner.reports.model import RunRow, Violation
 from experiment_runner.reports.setup import setup_section
 
 
@@ -225,7 +225,8 @@ def _excluded_table(an: Analysis) -> str:
 
 
 def _runs_table(an: Analysis) -> str:
-    header = ["Run", "Arm", "Seed", "Status", "In statistics"] + an.metrics
+    retried = [r for r in an.rows if r.attempts > 1]
+    header = ["Run", "Arm", "Seed", "Status", "In statistics"] + (["Attempts"] if retried else []) + an.metrics
     rows = [
         [
             f"`{r.run_id}`",
@@ -234,10 +235,27 @@ def _runs_table(an: Analysis) -> str:
             r.status,
             "yes" if (r.included and r.status == "completed") else "no",
         ]
-        + ["" if r.values.get(m) is None else _g(r.values[m]) for m in an.metrics]
+        + ([str(r.attempts)] if retried else [])
+        + [_run_value(r, m) for m in an.metrics]
         for r in an.rows
     ]
-    return _table(header, rows)
+    table = _table(header, rows)
+    if not retried:
+        return table
+    notes = [f"- `{r.run_id}`: {note}" for r in retried for note in r.attempt_notes]
+    return (
+        table + "\n\n[aN]: the attempt of a retried run the value came from. Its attempts form one series: where an "
+        "attempt resumed from a checkpoint, its values replace the earlier attempt's from that step on.\n"
+        + ("\n".join(notes) + "\n" if notes else "")
+    )
+
+
+def _run_value(r: RunRow, metric: str) -> str:
+    if r.values.get(metric) is None:
+        return ""
+    text = _g(r.values[metric])
+    which = r.value_attempts.get(metric)
+    return f"{text} [a{'-'.join(map(str, which))}]" if which and r.attempts > 1 else text
 
 
 def _analysis_lines(an: Analysis) -> list[str]:

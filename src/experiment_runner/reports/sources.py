@@ -43,6 +43,9 @@ class RunData:
     exploratory: bool | None = None
     line: int | None = None  # line of a results file
     task: str | None = None  # the task or data set of a results-file row (its `task` or `dataset` column)
+    attempts: int = 1  # starts of the run's command: a retried or requeued run has several, in one record
+    value_attempts: dict[str, list[int]] = field(default_factory=dict)  # metric -> the attempts its value came from
+    attempt_notes: list[str] = field(default_factory=list)  # how each earlier attempt ended
 
 
 @dataclass
@@ -64,6 +67,24 @@ def lower_is_better(metric: str) -> bool:
     from experiment_runner.metrics import vocabulary
 
     return vocabulary.direction(metric) == "min"
+
+
+def aggregate_attempts(
+    points: list[tuple[float, float, int]], how: str, higher_is_better: bool, last_k: int
+) -> list[int]:
+    """The attempts of a retried run that the value `aggregate` gives came from (its points as (step, value,
+    attempt))."""
+    if not points:
+        return []
+    if how == "final":
+        return [points[-1][2]]
+    if how == "best":
+        finite = [p for p in points if math.isfinite(p[1])]
+        if not finite:
+            return [points[-1][2]]
+        pick = max(finite, key=lambda p: p[1]) if higher_is_better else min(finite, key=lambda p: p[1])
+        return [pick[2]]
+    return sorted({p[2] for p in points[-last_k:]})
 
 
 def aggregate(pairs: list[tuple[float, float]], how: str, higher_is_better: bool, last_k: int) -> float:
@@ -291,23 +312,25 @@ def load_experiment(
     for view in views:
         spec, state = view.spec, view.state
         try:
-            series_raw = store.metric_series(spec.run_id)
+            points_raw = store.metric_points(spec.run_id)  # one series across a retried run's attempts
         except (UserError, OSError, ValueError) as e:  # a damaged metrics file is reported, never skipped silently
             unreadable.append(f"{spec.run_id}: metrics unreadable ({e})")
-            series_raw = {}
+            points_raw = {}
         series: dict[str, list[tuple[float, float]]] = {}
+        points: dict[str, list[tuple[float, float, int]]] = {}
         stepped_names: set[str] = set()
-        for name, pairs in series_raw.items():
+        for name, raw in points_raw.items():
             if name in ("time", "step"):
                 continue
-            stepped = [(float(st), float(v)) for st, v in pairs if st is not None and v is not None]
+            stepped = [(float(st), float(v), a) for st, v, a in raw if st is not None and v is not None]
             if stepped:  # points without a step beside stepped ones are summary lines ('final val_acc=...'): left out
-                series[name] = stepped
+                points[name] = stepped
                 stepped_names.add(name)
             else:  # a metric logged without steps is ordered by when it was logged
-                series[name] = [(float(i), float(v)) for i, (_, v) in enumerate(pairs) if v is not None]
+                points[name] = [(float(i), float(v), a) for i, (_, v, a) in enumerate(raw) if v is not None]
                 if name == primary:
                     step_axis = "index"
+            series[name] = [(st, v) for st, v, _ in points[name]]
             if name not in names:
                 names.append(name)
         status = state.state
@@ -327,9 +350,13 @@ def load_experiment(
         # line (0, 1, 2 ...), and those indices are no steps (issue 14: "ended at step 11" when the last step was 3)
         steps = [s for name, pairs in series.items() if name in stepped_names for s, _ in pairs]
         run.last_step = max(steps) if steps else None
+        run.attempts = max(1, view.attempts)
+        run.attempt_notes = [_attempt_note(a) for a in state.attempts if a.retried]
         for name, pairs in series.items():
             hib = higher_is_better if (name == primary and higher_is_better is not None) else not lower_is_better(name)
             run.values[name] = aggregate(pairs, aggregation, hib, last_k)
+            if run.attempts > 1:
+                run.value_attempts[name] = aggregate_attempts(points[name], aggregation, hib, last_k)
         try:
             run.manifest = store.manifest(spec.run_id)
         except UserError as e:
@@ -351,6 +378,13 @@ def load_experiment(
         sanity=_sanity_summary(ws, experiment),
         step_axis=step_axis,
     )
+
+
+def _attempt_note(a: Any) -> str:
+    """How an earlier attempt of a retried run ended, in one line."""
+    steps = f" after step {a.last_step}" if a.last_step is not None else ""
+    resumed = " (the next attempt did not resume)" if a.resumed is False else ""
+    return f"attempt {a.attempt}: {a.reason or a.ended_by}{steps}; retried on {a.cause}{resumed}"
 
 
 def _sanity_summary(ws: Workspace, experiment: str) -> str | None:

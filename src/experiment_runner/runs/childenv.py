@@ -79,6 +79,8 @@ RUNNER_VARS = (
     "EXPERIMENT_RUNNER_ARM",
     "EXPERIMENT_RUNNER_METRICS",
     "EXPERIMENT_RUNNER_CHECKPOINT_DIR",
+    "EXPERIMENT_RUNNER_ATTEMPT",  # 1, 2 ... : which start of the run this is (retries and requeues)
+    "EXPERIMENT_RUNNER_RESUME",  # from the second attempt: the latest complete checkpoint, when there is one
 )
 
 

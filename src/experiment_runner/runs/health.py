@@ -45,6 +45,7 @@ import time
 from collections import deque
 
 from experiment_runner.metrics import vocabulary
+from experiment_runner.runs.metricsio import RESERVED
 from experiment_runner.runs.model import HealthSignal
 
 __all__ = ["HealthMonitor", "is_grad_norm_name", "is_loss_like"]
@@ -389,10 +390,14 @@ class HealthMonitor:
         if self._grad_state is not None:
             short, baseline, step, non_finite = self._grad_state
             if non_finite:
-                text = f"{self._grad_name} was NaN/Inf in {non_finite} of the last {_SHORT} values (at {_at(step, self._grad_n)})"
+                text = (
+                    f"{self._grad_name} was NaN/Inf in {non_finite} of the last {_SHORT} values (at "
+                    f"{_at(step, self._grad_n)})"
+                )
             else:
                 text = (
-                    f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at {_at(step, self._grad_n)}) "
+                    f"{self._grad_name} jumped to {_fmt(short)} (median of the last {_SHORT}, at "
+                    f"{_at(step, self._grad_n)}) "
                     f"from a usual {_fmt(baseline)}: {short / baseline:.0f}x"
                 )
             out.append(
@@ -419,7 +424,7 @@ class HealthMonitor:
 
     # -- internals ----------------------------------------------------------------------------------------
     def _role(self, name: str) -> int:
-        if name in ("step", "time", "source"):
+        if name in RESERVED:
             role = 0
         else:
             role = (_LOSSLIKE if is_loss_like(name) else 0) | (_GRAD if is_grad_norm_name(name) else 0)
@@ -519,7 +524,6 @@ class HealthMonitor:
         if train is None or train.start is None or train.n < self._flat_window:
             return None
         start = train.start
-        delta = self._min_improvement * max(abs(start), 1e-12)
         early, early_se = _median_and_se(train.early)
         recent, recent_se = _median_and_se(train.recent)
         # flat when the improvement is under both the minimum and one standard error of the difference; once

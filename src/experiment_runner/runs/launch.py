@@ -1,5 +1,5 @@
-"""Turning a launch request into runs in the store: the program allowlist, seeds, GPUs and slots, the run folders
-(created complete or not at all), the preflight facts, and the hand-off to a backend."""
+"""The pieces runs/prepare.py builds a launch from: the program allowlist, seeds, GPUs and threads, run ids and the
+run folders (created complete or not at all), and the preflight facts (brief, sanity checks)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ import sys
 from pathlib import Path
 
 from experiment_runner.errors import UserError
-from experiment_runner.fsutil import write_new_json
 from experiment_runner.runs import records
 from experiment_runner.runs.model import RunSpec, RunState
 from experiment_runner.workspace import Workspace, confine, names
-from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS
+from experiment_runner.workspace.config import CONFIG_FILE, DEFAULT_ALLOWED_PROGRAMS, SHELLS
 
 _PYTHON = re.compile(r"python(3(\.\d+)?)?")
-SHELLS = {"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"}
 MAX_SEEDS = 1000
 
 
@@ -95,7 +93,8 @@ def resolve_program(ws: Workspace, argv0: str, cwd: Path, path_env: str | None) 
         found = shutil.which(argv0, path=path_env)
         if not found:
             raise UserError(
-                f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full path"
+                f"program {argv0!r} is allowed but not found on PATH ({path_env or ''}); install it or give its full "
+                "path"
             )
         return os.path.abspath(found)
     candidate = Path(argv0) if os.path.isabs(argv0) else cwd / argv0
@@ -155,28 +154,20 @@ def threads_per_run(ws: Workspace, machine_slots: int, on_scheduler: bool) -> in
     return max(1, cpu_count() // max(1, cfg.runs.max_parallel or machine_slots))
 
 
-def runner_set_variables(spec: RunSpec, env: dict[str, str], gpus: list[int] | None) -> dict[str, str]:
-    """The variables of a run's environment that experiment-runner itself set (recorded in its manifest)."""
-    from experiment_runner.runs.childenv import RUNNER_VARS
-
-    names = [*RUNNER_VARS, "PYTHONUNBUFFERED", *(k for k in spec.env_defaults if k not in spec.env)]
-    if gpus:
-        names.append("CUDA_VISIBLE_DEVICES")
-    return {k: env[k] for k in names if k in env}
-
-
-def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str]) -> str:
+def new_run_id(store_root: Path, arm: str, seed: int, taken: set[str], in_store: list[str] | None = None) -> str:
+    """A run id unique across the store's experiments (`in_store`: their names, when the caller listed them)."""
+    names_ = experiments(store_root) if in_store is None else in_store
     for _ in range(100):
         rid = f"{arm}-s{seed}-{secrets.token_hex(3)}"
         if rid in taken:
             continue
-        if any(confine.exists(store_root / e / "runs" / rid) for e in _experiments(store_root)):
+        if any(confine.exists(store_root / e / "runs" / rid) for e in names_):
             continue
         return rid
     raise UserError("could not allocate a unique run id; the store may be damaged")
 
 
-def _experiments(store_root: Path) -> list[str]:
+def experiments(store_root: Path) -> list[str]:
     try:
         return [e for e in confine.subdirs(store_root) if names.is_experiment(e)]
     except FileNotFoundError:
@@ -185,13 +176,65 @@ def _experiments(store_root: Path) -> list[str]:
 
 def create_run_dir(runs_dir: Path, spec: RunSpec, state: RunState) -> Path:
     """Write spec and state into a hidden folder, then rename it into place: a run appears complete or not at all."""
-    tmp = runs_dir / f".{spec.run_id}.creating"
-    confine.mkdir(tmp, exist_ok=False)
-    write_new_json(tmp / records.SPEC, spec.model_dump(mode="json"))
-    records.write_state(tmp, state)
-    final = runs_dir / spec.run_id
-    confine.rename_noreplace(tmp, final)
-    return final
+    return create_run_dirs(runs_dir, [(spec, state)])[0]
+
+
+def create_run_dirs(runs_dir: Path, runs: list[tuple[RunSpec, RunState]]) -> list[Path]:
+    """create_run_dir for many runs at once (a sweep's): each run's files go into its hidden folder unsynced, one
+    flush of the filesystem makes them all durable, and only then is each folder renamed into place (the store
+    ignores hidden folders, so a crash before the rename leaves no half run). One flush instead of four fsyncs per
+    run: 300 runs in a fraction of a second instead of seconds."""
+    made: list[tuple[Path, Path]] = []
+    try:
+        for spec, state in runs:
+            tmp = runs_dir / f".{spec.run_id}.creating"
+            confine.mkdir(tmp, exist_ok=False)
+            made.append((tmp, runs_dir / spec.run_id))
+            _write_fresh(tmp / records.SPEC, spec.model_dump_json(indent=2).encode())
+            _write_fresh(tmp / records.STATE, state.model_dump_json(exclude_none=True, indent=2).encode())
+        _flush(runs_dir)
+        for tmp, final in made:
+            confine.rename_noreplace(tmp, final)
+        _flush(runs_dir)
+    except BaseException:
+        for tmp, _ in made:
+            if confine.exists(tmp):
+                confine.rmtree(tmp)
+        raise
+    return [final for _, final in made]
+
+
+def _write_fresh(path: Path, data: bytes) -> None:
+    """A new file in a folder this process just made (so nothing can be overwritten), without a sync of its own."""
+    fd = confine.open_fd(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _flush(folder: Path) -> None:
+    """Make everything written on the folder's filesystem durable: syncfs(2) where libc has it, else sync(2)."""
+    fd = confine.open_fd(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if _syncfs is None or _syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs()
 
 
 def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]:
@@ -238,43 +281,3 @@ def manifest_capture_available() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("experiment_runner.repro") is not None
-
-
-def capture_manifest(
-    ws: Workspace,
-    run_dir: Path,
-    *,
-    project_dir: str,
-    argv: list[str],
-    cwd: str,
-    env: dict[str, str],
-    config_files: list[str],
-    data_paths: list[str],
-    experiment: str,
-    program: str | None = None,
-    set_by_runner: dict[str, str] | None = None,
-) -> tuple[str | None, str | None]:
-    """Record the reproducibility manifest of one run in its folder: (path, None) or (None, why not). `program` is
-    what the supervisor executes for argv[0]; `set_by_runner` the variables experiment-runner set."""
-    try:
-        from experiment_runner.repro import capture_manifest as capture
-        from experiment_runner.repro import write_manifest
-    except ImportError as e:
-        return None, f"the reproducibility capture is not available in this installation ({e})"
-    try:
-        manifest = capture(
-            ws,
-            project_dir=project_dir,
-            argv=argv,
-            cwd=cwd,
-            env=env,
-            config_files=config_files,
-            data_paths=data_paths,
-            experiment=experiment,
-            program=program,
-            set_by_runner=set_by_runner,
-        )
-        path = write_manifest(ws, manifest, run_dir, name=records.MANIFEST)
-    except (UserError, OSError) as e:
-        return None, str(e)
-    return str(path), None

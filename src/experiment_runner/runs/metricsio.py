@@ -2,8 +2,13 @@
 
 JSON has no NaN or Inf, so they are written as the strings "nan", "inf", "-inf" and decoded back to floats on
 reading. Reserved keys: "step" (int or null), "time" (Unix time), "source" ("stdout", "stderr", "user", or "file": a
-metric file the framework wrote, read at the run's end);
-every other key is a metric. A reader ignores a last line without its newline (a write in progress)."""
+metric file the framework wrote, read at the run's end), "attempt" (the attempt of a retried run that logged it, left
+out for the first attempt); every other key is a metric. A reader ignores a last line without its newline (a write
+in progress).
+
+A retried run's attempts append to one file; `merged_series` joins them into one series per metric without
+duplicated or reversed steps: where an attempt starts again at a step an earlier attempt already logged (it
+resumed from a checkpoint written before that step), its values replace the earlier ones from there on."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from experiment_runner.workspace import confine
 
-RESERVED = ("step", "time", "source")
+RESERVED = ("step", "time", "source", "attempt")
 _RESERVED_SET = frozenset(RESERVED)
 _DECODE = {
     "nan": math.nan,
@@ -48,9 +53,9 @@ def _name(key) -> str:
 def _value(v) -> str | None:
     t = type(v)
     if t is float:
-        if v != v:
+        if v != v:  # noqa: PLR0124 - NaN, the cheapest test on the per-line path
             return '"nan"'
-        if v == _INF or v == _NINF:
+        if v in (_INF, _NINF):
             return '"inf"' if v > 0 else '"-inf"'
         return repr(v)
     if t is int:
@@ -63,7 +68,12 @@ def _value(v) -> str | None:
     return None
 
 
-def encode_record(record: dict, source: str, time_text: str) -> str | None:
+def _tag(source: str, attempt: int) -> str:
+    """The source key (and the attempt, from the second on) as they go in a line."""
+    return f'"source":"{source}"' + (f',"attempt":{attempt}' if attempt > 1 else "")
+
+
+def encode_record(record: dict, source: str, time_text: str, attempt: int = 1) -> str | None:
     """One metrics.jsonl line for a metric record (reserved keys first; bools, junk and records without a single
     numeric value dropped). Written by hand rather than json.dumps: this runs for every metric line a run prints,
     and costs about half as much."""
@@ -91,9 +101,11 @@ def encode_record(record: dict, source: str, time_text: str) -> str | None:
     if type(step) is not int:
         step = int(step) if isinstance(step, float) and step.is_integer() else None
     t = record.get("time")
-    if t is not None and type(t) in (int, float) and t == t:
+    if t is not None and type(t) in (int, float) and t == t:  # noqa: PLR0124 - not NaN
         time_text = f"{t:.6f}"
-    return f'{{"step":{"null" if step is None else step},"time":{time_text},"source":"{source}",{",".join(parts)}}}\n'
+    return (
+        f'{{"step":{"null" if step is None else step},"time":{time_text},{_tag(source, attempt)},{",".join(parts)}}}\n'
+    )
 
 
 _line_plans: dict[tuple, tuple] = {}
@@ -110,7 +122,7 @@ def _line_plan(keys: tuple) -> tuple:
     return plan
 
 
-def encode_records(records: list[dict], source: str, time_text: str) -> tuple[list[str | None], bool]:
+def encode_records(records: list[dict], source: str, time_text: str, attempt: int = 1) -> tuple[list[str | None], bool]:
     """encode_record for each record, in order, and whether none was dropped (every line not None). The same text,
     at less cost for the common record (an int or no step, finite float metrics; about a tenth less, measured):
     the parser yields records of a few shapes, and each shape's names are quoted once. Any other record goes
@@ -119,7 +131,7 @@ def encode_records(records: list[dict], source: str, time_text: str) -> tuple[li
     append = out.append
     plans = _line_plans
     reprs = _reprs
-    mid = f',"time":{time_text},"source":"{source}",'
+    mid = f',"time":{time_text},{_tag(source, attempt)},'
     kept = True
     for r in records:
         keys = tuple(r)
@@ -129,7 +141,7 @@ def encode_records(records: list[dict], source: str, time_text: str) -> tuple[li
         metric, heads, has_time = plan
         step = r.get("step")
         if has_time or not metric or (type(step) is not int and step is not None):
-            line = encode_record(r, source, time_text)
+            line = encode_record(r, source, time_text, attempt)
             kept = kept and line is not None
             append(line)
             continue
@@ -148,7 +160,7 @@ def encode_records(records: list[dict], source: str, time_text: str) -> tuple[li
         else:
             append(f'{{"step":{"null" if step is None else step}{mid}{"".join(parts)}}}\n')
             continue
-        line = encode_record(r, source, time_text)
+        line = encode_record(r, source, time_text, attempt)
         kept = kept and line is not None
         append(line)
     return out, kept
@@ -229,45 +241,87 @@ SOURCE_RANK = {"user": 0, "file": 1}
 _PARSED_RANK = 2
 
 
+Point = tuple[int | None, float, int]  # step, value, the attempt that logged it
+
+
 def series(records: list[dict]) -> dict[str, list[tuple[int | None, float]]]:
-    """Per metric, (step, value) in logging order, each name from its most trusted source: a metric the run logged
-    itself ("user") wins over a framework's metric file ("file"), which wins over the same name parsed from the
-    output, so a script that both prints and logs is not counted twice. Parsed points with a step beyond the
-    last step a file holds for that name are kept after the file's (the output went on after the file was
-    last written). A file series without steps gives way to a parsed one with them."""
+    """Per metric, (step, value): `merged_series` without the attempts."""
+    return {k: [(s, v) for s, v, _ in pts] for k, pts in merged_series(records).items()}
+
+
+def merged_series(records: list[dict]) -> dict[str, list[Point]]:
+    """Per metric, (step, value, attempt) in logging order, each name from its most trusted source: a metric the run
+    logged itself ("user") wins over a framework's metric file ("file"), which wins over the same name parsed from
+    the output, so a script that both prints and logs is not counted twice. Parsed points with a step beyond the
+    last step a file holds for that name are kept after the file's (the output went on after the file was last
+    written). A file series without steps gives way to a parsed one with them. The attempts of a retried run are
+    joined as the module docstring says; a file's values (read once, at the run's end) belong to the attempt whose
+    first step is the latest at or before theirs."""
     best: dict[str, int] = {}
     stepped_file: set[str] = set()
     parsed_stepped: set[str] = set()
+    starts: dict[int, int] = {}  # attempt -> the first step it logged (from the second attempt on)
     for r in records:
         rank = SOURCE_RANK.get(r.get("source"), _PARSED_RANK)  # type: ignore[arg-type]
+        step = r.get("step")
+        attempt = r.get("attempt")
+        if attempt and step is not None and rank != SOURCE_RANK["file"]:
+            starts[attempt] = min(step, starts.get(attempt, step))
         if rank < _PARSED_RANK:
             for k in r:
                 if k not in RESERVED and rank < best.get(k, _PARSED_RANK):
                     best[k] = rank
-            if rank == SOURCE_RANK["file"] and r.get("step") is not None:
+            if rank == SOURCE_RANK["file"] and step is not None:
                 stepped_file.update(k for k in r if k not in RESERVED)
-        elif r.get("step") is not None:
+        elif step is not None:
             parsed_stepped.update(k for k in r if k not in RESERVED)
     for k in [k for k, rank in best.items() if rank == SOURCE_RANK["file"]]:
         if k not in stepped_file and k in parsed_stepped:
             del best[k]  # a file without steps (Keras' CSVLogger) does not replace a series that has them
-    out: dict[str, list[tuple[int | None, float]]] = {}
-    tail: dict[str, list[tuple[int | None, float]]] = {}
+    last_attempt = max(starts, default=1)
+    out: dict[str, list[Point]] = {}
+    tail: dict[str, list[Point]] = {}
     for r in records:
         rank = SOURCE_RANK.get(r.get("source"), _PARSED_RANK)  # type: ignore[arg-type]
         step = r.get("step")
+        if rank == SOURCE_RANK["file"]:
+            attempt = _attempt_at(step, starts, last_attempt)
+        else:
+            attempt = r.get("attempt") or 1
         for key, value in r.items():
             if key in RESERVED or not isinstance(value, (int, float)) or isinstance(value, bool):
                 continue
             want = best.get(key, _PARSED_RANK)
             if rank == want:
-                out.setdefault(key, []).append((step, float(value)))
+                out.setdefault(key, []).append((step, float(value), attempt))
             elif want == SOURCE_RANK["file"] and rank == _PARSED_RANK and step is not None:
-                tail.setdefault(key, []).append((step, float(value)))
+                tail.setdefault(key, []).append((step, float(value), attempt))
     for key, points in tail.items():
-        last = max((s for s, _ in out.get(key, []) if s is not None), default=None)
+        last = max((p[0] for p in out.get(key, []) if p[0] is not None), default=None)
         if last is not None:
             out[key].extend(p for p in points if p[0] > last)  # type: ignore[operator]
+    if starts:
+        out = {k: _join_attempts(pts) for k, pts in out.items()}
+    return out
+
+
+def _attempt_at(step: int | None, starts: dict[int, int], last: int) -> int:
+    if step is None:
+        return last
+    return max((a for a, first in starts.items() if first <= step), default=1)
+
+
+def _join_attempts(points: list[Point]) -> list[Point]:
+    """One series from the attempts' points in logging order: the first stepped point of a later attempt drops the
+    earlier attempts' points at or after its step (their training was undone when it resumed from before them)."""
+    out: list[Point] = []
+    joined = 1  # the latest attempt whose first stepped point has been placed
+    for point in points:
+        step, _, attempt = point
+        if attempt > joined and step is not None:
+            out = [p for p in out if p[0] is None or p[0] < step or p[2] >= attempt]
+            joined = attempt
+        out.append(point)
     return out
 
 
@@ -298,8 +352,8 @@ class JsonlTail:
             return []
         self._partial = data[end + 1 :]
         out = []
-        for line in data[:end].split(b"\n"):
-            line = line.strip()
+        for raw in data[:end].split(b"\n"):
+            line = raw.strip()
             if not line:
                 continue
             try:

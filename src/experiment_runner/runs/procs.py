@@ -219,3 +219,30 @@ def signal_name(sig: int) -> str:
         return signal.Signals(sig).name
     except ValueError:
         return f"signal {sig}"
+
+
+def oom_kills() -> int | None:
+    """How many processes the kernel's out-of-memory killer has ended in this process's memory group (cgroup v2
+    memory.events, v1 memory.oom_control), or None where that is not readable. A rise while a run's child died of
+    SIGKILL says why."""
+    try:
+        with open("/proc/self/cgroup", encoding="utf-8") as f:
+            lines = [line.rstrip("\n").split(":", 2) for line in f]
+    except OSError:
+        return None
+    files = []
+    for _, controllers, group in (parts for parts in lines if len(parts) == 3):
+        if "memory" in controllers.split(","):
+            files.append(f"/sys/fs/cgroup/memory{group.rstrip('/')}/memory.oom_control")
+        elif controllers == "":
+            files.append(f"/sys/fs/cgroup{group.rstrip('/')}/memory.events")
+    for path in files:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except (OSError, ValueError):
+            continue
+    return None

@@ -13,6 +13,7 @@ from typing import Any
 
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs.model import RunSpec, RunState
+from experiment_runner.runs.plan import LaunchPlan, from_version_1
 from experiment_runner.workspace import confine
 
 SPEC = "spec.json"
@@ -26,6 +27,8 @@ TELEMETRY = "telemetry.jsonl"
 HEALTH = "health.json"
 MANIFEST = "manifest.json"
 SUPERVISOR_LOG = "supervisor.log"
+CHECKPOINTS = "checkpoints.json"
+NOTIFY = "notify"
 
 
 def utc_now() -> str:
@@ -105,8 +108,23 @@ def heartbeat_time(run_dir: Path) -> float | None:
 
 
 def launch_path(experiment_dir: Path, launch_id: str) -> Path:
-    return experiment_dir / "launches" / f"{launch_id}.json"
+    return Path(experiment_dir) / "launches" / f"{launch_id}.json"
+
+
+def write_plan(plan: LaunchPlan) -> Path:
+    """Write the launch file (once: a launch id names one plan)."""
+    path = launch_path(plan.exp_dir, plan.launch_id)
+    confine.write_new(path, plan.model_dump_json(indent=2).encode() + b"\n")
+    return path
+
+
+def read_plan(path: Path | str) -> LaunchPlan:
+    """The launch file, validated (a ValidationError names what is wrong with it)."""
+    data = json.loads(confine.read_bytes(path))
+    if isinstance(data, dict) and "version" not in data:  # written before the plan was typed
+        data = from_version_1(data)
+    return LaunchPlan.model_validate(data)
 
 
 def launcher_path(experiment_dir: Path, launch_id: str) -> Path:
-    return experiment_dir / "launches" / f"{launch_id}.launcher.json"
+    return Path(experiment_dir) / "launches" / f"{launch_id}.launcher.json"

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from experiment_runner.runs import records
-from experiment_runner.runs.model import HealthSignal
+from experiment_runner.runs.model import AttemptRecord, HealthSignal
 from experiment_runner.runs.store import RunStore, RunView
 from experiment_runner.runs.summary import downsample, goal_of, summarize
 from experiment_runner.workspace import confine
 
 #: A metric value: a number, or "nan" / "inf" / "-inf" (JSON has no such numbers).
-Num = Union[float, Literal["nan", "inf", "-inf"]]
+Num = float | Literal["nan", "inf", "-inf"]
 
 
 def num(v: float) -> Num:
@@ -45,10 +45,23 @@ class Curve(BaseModel):
 
 class LogTail(BaseModel):
     text: str = Field(
-        description="The last lines of the log. When earlier output is not shown, the text starts with a marker line saying how much."
+        description="The last lines of the log. When earlier output is not shown, the text starts with a marker line "
+        "saying how much."
     )
     bytes_not_shown: int = Field(description="Bytes of the (kept) log before the text shown.")
     cut_by_cap: int = Field(0, description="Bytes of output dropped from the middle of the log by runs.log_cap_mb.")
+
+
+class DiskUse(BaseModel):
+    """What a run keeps on disk: its checkpoint folder as its supervisor last saw it, and its record folder."""
+
+    checkpoint_bytes: int | None = Field(None, description="Bytes in the run's checkpoint folder.")
+    checkpoints: int | None = Field(None, description="Checkpoints in it (files or folders that look like one).")
+    newest_checkpoint: str | None = None
+    free_bytes: int | None = Field(None, description="Free space on the checkpoint folder's disk.")
+    deleted: int = Field(0, description="Checkpoints deleted by the keep-last/keep-best policy (see checkpoints.json).")
+    record_bytes: int = Field(0, description="Bytes of the run's record folder (logs, metrics, telemetry).")
+    checked_at: str | None = None
 
 
 class RunStatus(BaseModel):
@@ -91,8 +104,19 @@ class RunStatus(BaseModel):
     backend: str = Field("local", description="Where the run executes: local, or a scheduler (slurm).")
     scheduler: dict | None = Field(
         None,
-        description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it runs under one.",
+        description="What the scheduler says of the run (Slurm: job id, job state, pending reason, node), when it "
+        "runs under one.",
     )
+    attempt: int = Field(1, description="The current (or last) attempt: above 1 once the run was retried or requeued.")
+    max_attempts: int | None = Field(None, description="1 + the launch's retries.")
+    attempts: list[AttemptRecord] = Field(
+        default_factory=list,
+        description="Each ended attempt of a retried run: how it ended, the retry cause, the checkpoint it resumed "
+        "from, its first and last step, whether it resumed, and where its logs are.",
+    )
+    next_attempt_at: str | None = Field(None, description="When the next attempt starts, while the run waits for it.")
+    resume_from: str | None = Field(None, description="The checkpoint the current attempt was given to resume from.")
+    disk: DiskUse | None = None
 
 
 def _primary(ws, experiment: str) -> tuple[str | None, bool | None]:
@@ -119,7 +143,8 @@ def heartbeat_signal(view: RunView, heartbeat_s: float, now: float) -> HealthSig
     return HealthSignal(
         code="heartbeat_lost",
         severity="warning",
-        message=f"no heartbeat from the supervisor for {age:.0f} s (expected every {heartbeat_s:g} s): it may be stopped, "
+        message=f"no heartbeat from the supervisor for {age:.0f} s (expected every {heartbeat_s:g} s): it may be "
+        "stopped, "
         "starved of CPU, or the machine was suspended",
         value=round(age, 1),
         since=hb + limit,
@@ -218,6 +243,41 @@ def run_status(
         manifest_error=st.manifest_error,
         backend=spec.backend,
         scheduler=_scheduler_view(view),
+        attempt=st.attempt,
+        max_attempts=st.max_attempts,
+        attempts=st.attempts,
+        next_attempt_at=st.next_attempt_at,
+        resume_from=st.resume_from,
+        disk=_disk(view),
+    )
+
+
+def _disk(view: RunView) -> DiskUse:
+    import os
+
+    try:
+        fd = confine.open_fd(view.dir, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            with os.scandir(fd) as it:
+                record = sum(e.stat(follow_symlinks=False).st_size for e in it if e.is_file(follow_symlinks=False))
+        finally:
+            os.close(fd)
+    except (OSError, confine.Refused):
+        record = 0
+    try:
+        seen = records.read_json(view.dir / records.CHECKPOINTS)
+    except (OSError, ValueError):
+        seen = None
+    if not isinstance(seen, dict):
+        return DiskUse(record_bytes=record)
+    return DiskUse(
+        checkpoint_bytes=seen.get("bytes"),
+        checkpoints=seen.get("checkpoints"),
+        newest_checkpoint=seen.get("newest"),
+        free_bytes=seen.get("free_bytes"),
+        deleted=len(seen.get("deleted") or []),
+        record_bytes=record,
+        checked_at=seen.get("checked_at"),
     )
 
 
@@ -243,6 +303,8 @@ def progress_key(s: RunStatus) -> tuple:
 def one_line(s: RunStatus, primary: str | None = None) -> str:
     """A run in one line, for progress displays: id, state, step, a few metrics, the worst health signal."""
     parts = [f"{s.run_id:<24} {s.state:<9}"]
+    if s.attempt > 1 or (s.max_attempts or 1) > 1:
+        parts.append(f"attempt {s.attempt}/{s.max_attempts or s.attempt}")
     if s.elapsed_s is not None:
         parts.append(f"{s.elapsed_s:6.0f}s")
     if s.step is not None:

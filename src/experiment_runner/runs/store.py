@@ -11,6 +11,7 @@ Contract other parts of the package code against (keep it exactly):
     RunView: .spec (RunSpec), .state (RunState, after liveness reconciliation), .dir (Path)
     store.read_metrics(run_id) -> list[dict]         # records of metrics.jsonl, "nan"/"inf" strings decoded to floats
     store.metric_series(run_id) -> dict[str, list[tuple[int | None, float]]]
+    store.metric_points(run_id) -> dict[str, list[tuple[int | None, float, int]]]   # ... and the attempt of each
     store.log_path(run_id, "stdout" | "stderr") -> Path
     store.manifest(run_id) -> dict | None
 
@@ -27,31 +28,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from experiment_runner.errors import NotFound, UserError, did_you_mean
 from experiment_runner.runs import metricsio, records
 from experiment_runner.runs.logcap import LogReader, tail_text
-from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunSpec, RunState
+from experiment_runner.runs.model import RUN_STATES, TERMINAL_STATES, HealthSignal, RunView
 from experiment_runner.workspace import Workspace, confine, names
 
 STREAMS = ("stdout", "stderr")
 
 
-@dataclass
-class RunView:
-    spec: RunSpec
-    state: RunState
-    dir: Path
-
-    @property
-    def run_id(self) -> str:
-        return self.spec.run_id
-
-    @property
-    def terminal(self) -> bool:
-        return self.state.state in TERMINAL_STATES
+__all__ = ["RunStore", "RunView"]  # RunView lives in runs/model.py; importing it from here keeps working
 
 
 class RunStore:
@@ -99,7 +87,8 @@ class RunStore:
             return None
         except (ValueError, OSError) as e:
             raise UserError(
-                f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was edited by hand"
+                f"run folder {d} holds an unreadable record ({e}); it was not written by experiment-runner or was "
+                "edited by hand"
             ) from None
         view = RunView(spec=spec, state=state, dir=d)
         if reconcile and state.state not in TERMINAL_STATES:
@@ -131,6 +120,13 @@ class RunStore:
         if new.state in TERMINAL_STATES or new != current:
             records.write_state(view.dir, new)
         view.state = new
+        if new.state in TERMINAL_STATES:  # found ended here (lost, or the scheduler's verdict): tell the hook
+            from experiment_runner.runs import notify
+
+            try:
+                notify.fire_for(view.dir, view.spec.launch_id, "run_ended")
+            except OSError:
+                pass  # a hook that cannot start must not break reading the store
 
     def get(self, run_id: str) -> RunView:
         d = self.find_dir(run_id)
@@ -188,7 +184,12 @@ class RunStore:
         return metricsio.read_records(self.find_dir(run_id) / records.METRICS)
 
     def metric_series(self, run_id: str) -> dict[str, list[tuple[int | None, float]]]:
+        """Per metric, (step, value): one series across a retried run's attempts (see metricsio.merged_series)."""
         return metricsio.series(self.read_metrics(run_id))
+
+    def metric_points(self, run_id: str) -> dict[str, list[tuple[int | None, float, int]]]:
+        """metric_series with the attempt that logged each value."""
+        return metricsio.merged_series(self.read_metrics(run_id))
 
     def log_path(self, run_id: str, stream: str = "stdout") -> Path:
         _check_stream(stream)

@@ -4,7 +4,9 @@ incrementally so that a status call reads only the records added since the last 
 The summary is cached in the run folder (`.metrics_summary.json`, rebuilt from metrics.jsonl whenever it is
 missing, stale or unreadable; it is a cache, never a record). Curves keep every k-th point, k doubling whenever
 the kept points pass CURVE_KEEP, so memory stays bounded and the shape stays faithful; the last point is always
-known."""
+known. A retried run's later attempt that starts again at an earlier step rewinds the series to that step (as
+metricsio.merged_series does): the best and the count then come from the points kept, exact until a series has
+more than CURVE_KEEP points."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from experiment_runner.workspace import confine
 
 CACHE = ".metrics_summary.json"
 CURVE_KEEP = 512
-_VERSION = 2
+_VERSION = 3
 
 
 def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None = None) -> str | None:
@@ -33,7 +35,7 @@ def goal_of(name: str, primary: str | None = None, higher_is_better: bool | None
 
 
 class _Series:
-    __slots__ = ("count", "latest", "lo", "hi", "stride", "points", "first_nonfinite")
+    __slots__ = ("count", "latest", "lo", "hi", "stride", "points", "first_nonfinite", "attempt")
 
     def __init__(self, d: dict | None = None):
         d = d or {}
@@ -44,6 +46,18 @@ class _Series:
         self.stride = d.get("stride", 1)
         self.points = d.get("points", [])
         self.first_nonfinite = d.get("first_nonfinite")
+        self.attempt = d.get("attempt", 1)
+
+    def rewind(self, step: int) -> None:
+        """Forget the points at or after `step` (a later attempt resumed from before them)."""
+        kept = [p for p in self.points if p[0] is None or p[0] < step]
+        self.count = max(0, self.count - (len(self.points) - len(kept)) * self.stride)
+        self.points = kept
+        finite = [p for p in kept if math.isfinite(p[1])]
+        self.lo = min(finite, key=lambda p: p[1], default=None)
+        self.hi = max(finite, key=lambda p: p[1], default=None)
+        if self.first_nonfinite is not None and (self.first_nonfinite[0] is None or self.first_nonfinite[0] >= step):
+            self.first_nonfinite = next((p for p in kept if not math.isfinite(p[1])), None)
 
     def add(self, step, value: float) -> None:
         self.count += 1
@@ -71,6 +85,7 @@ class _Series:
             "stride": self.stride,
             "points": self.points,
             "first_nonfinite": self.first_nonfinite,
+            "attempt": self.attempt,
         }
 
 
@@ -152,16 +167,22 @@ class MetricSummary:
                 else:
                     self.last_step = step
             target = self.user if source == "user" else self.files if source == "file" else self.parsed
-            for k, v in r.items():
+            attempt = r.get("attempt") or 1
+            for k, raw in r.items():
                 if k in RESERVED:
                     continue
-                if isinstance(v, str):
-                    v = _dec(v)
-                elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                if isinstance(raw, str):
+                    v = _dec(raw)
+                elif isinstance(raw, bool) or not isinstance(raw, (int, float)):
                     continue
+                else:
+                    v = raw
                 ser = target.get(k)
                 if ser is None:
                     ser = target[k] = _Series()
+                if attempt > ser.attempt and isinstance(step, int):
+                    ser.rewind(step)
+                    ser.attempt = attempt
                 ser.add(step, float(v))
         return True
 

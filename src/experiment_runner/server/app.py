@@ -16,7 +16,12 @@ from mcp.server.subscriptions import InMemorySubscriptionBus
 from experiment_runner import __version__
 from experiment_runner.server.adapter import make_tool
 from experiment_runner.server.prompts import register_prompts
-from experiment_runner.server.resources import register_report_resources, register_resources, register_run_resources
+from experiment_runner.server.resources import (
+    register_report_resources,
+    register_resources,
+    register_run_resources,
+    register_status_resources,
+)
 from experiment_runner.server.tasks import Tasks
 from experiment_runner.server.watch import RunWatcher, follow_listens, install_legacy_subscriptions
 from experiment_runner.tools import all_tools
@@ -75,6 +80,7 @@ def build_server(root: Path | str = ".") -> MCPServer:
     install_legacy_subscriptions(server, watcher)
     register_resources(server, root)
     register_run_resources(server, root)
+    register_status_resources(server, root)
     register_report_resources(server, root)
     register_prompts(server, root)
     return server

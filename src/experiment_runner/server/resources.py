@@ -151,10 +151,11 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
         from experiment_runner.runs.summary import downsample
 
         out, lengths = {}, {}
-        for name, pts in sorted(series.items()):
-            if len(pts) > RUN_METRIC_RESOURCE_POINTS:
-                lengths[name] = len(pts)
-                pts = downsample(pts, RUN_METRIC_RESOURCE_POINTS)
+        for name, every in sorted(series.items()):
+            pts = every
+            if len(every) > RUN_METRIC_RESOURCE_POINTS:
+                lengths[name] = len(every)
+                pts = downsample(every, RUN_METRIC_RESOURCE_POINTS)
             out[name] = [[step, enc(v)] for step, v in pts]
         return json.dumps(
             {
@@ -167,6 +168,48 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
                 "downsampled_from": lengths,
             }
         )
+
+
+def register_status_resources(server: MCPServer, root: Path) -> None:
+    """A run's status and a launch's, as the notification hook gets them: run://{run_id}/status and
+    launch://{experiment}/{launch_id}. Subscribing to them is how a client hears that a run or a launch ended."""
+
+    @server.resource(
+        "run://{run_id}/status",
+        name="run_status",
+        title="A run's status",
+        description="The run's state, how it ended, its attempts, latest metrics, health and checkpoint disk use "
+        "(JSON). Subscribe to hear when it starts another attempt, ends, or a health signal turns critical.",
+        mime_type="application/json",
+    )
+    def run_status(run_id: str) -> str:
+        from experiment_runner.runs.digest import run_digest
+        from experiment_runner.runs.store import RunStore
+
+        try:
+            return json.dumps(run_digest(RunStore(Workspace(root)).get(run_id)))
+        except UserError as e:
+            raise ResourceError(str(e)) from None
+
+    @server.resource(
+        "launch://{experiment}/{launch_id}",
+        name="launch_status",
+        title="A launch's runs",
+        description="The states of the runs one launch_training call started (JSON). Subscribe to hear when each "
+        "ends, and so when the launch has.",
+        mime_type="application/json",
+    )
+    def launch_status(experiment: str, launch_id: str) -> str:
+        from experiment_runner.runs.digest import launch_digest
+        from experiment_runner.runs.store import RunStore
+
+        try:
+            views = RunStore(Workspace(root)).launch_runs(experiment, launch_id)
+        except UserError as e:
+            raise ResourceError(str(e)) from None
+        if not views:
+            raise ResourceError(f"experiment {experiment!r} has no launch {launch_id!r} (launch_training returns it)")
+        return json.dumps(launch_digest(experiment, launch_id, views))
 
 
 def _render(record) -> str:

@@ -1,4 +1,7 @@
-"""Following runs: a client that subscribed to run://{run_id}/log, /stderr or /metrics hears when it changes.
+"""Following runs: a client that subscribed to run://{run_id}/log, /stderr or /metrics hears when it changes; one
+that subscribed to run://{run_id}/status hears when the run starts, starts another attempt, ends (completed, failed,
+cancelled, lost) or a health signal of it turns critical; one that subscribed to launch://{experiment}/{launch_id}
+hears when a run of that launch ends, and so when the launch has.
 
 2026-07-28 clients subscribe with `subscriptions/listen` (the stream lasts as long as the request; the SDK's bus
 delivers the events); handshake clients with `resources/subscribe`, answered with `notifications/resources/updated`
@@ -26,7 +29,8 @@ from experiment_runner.workspace import Workspace, confine
 
 log = logging.getLogger("experiment_runner.server.watch")
 
-RUN_URI = re.compile(r"^run://(?P<run_id>[^/]+)/(?P<part>log|stderr|metrics)$")
+RUN_URI = re.compile(r"^run://(?P<run_id>[^/]+)/(?P<part>log|stderr|metrics|status)$")
+LAUNCH_URI = re.compile(r"^launch://(?P<experiment>[^/]+)/(?P<launch_id>[^/]+)$")
 #: The run files behind each resource (a log past its cap also has tail segments and a cut record beside it).
 PART_FILES = {
     "log": ("stdout.",),
@@ -40,7 +44,7 @@ RECONCILE_EVERY = 5
 
 
 def followable(uri: str) -> re.Match | None:
-    return RUN_URI.match(uri)
+    return RUN_URI.match(uri) or LAUNCH_URI.match(uri)
 
 
 class RunWatcher:
@@ -72,7 +76,8 @@ class RunWatcher:
             raise MCPError(
                 INVALID_PARAMS,
                 f"{uri!r} cannot be subscribed to; runs can be followed at run://<run_id>/log, "
-                "run://<run_id>/stderr and run://<run_id>/metrics",
+                "run://<run_id>/stderr, run://<run_id>/metrics and run://<run_id>/status (its state, attempts and "
+                "critical health), launches at launch://<experiment>/<launch_id>",
             )
         self._prime(uri)
         conn = _connection(session)
@@ -115,7 +120,7 @@ class RunWatcher:
     def changes(self, uris: set[str], reconcile: bool = False) -> list[str]:
         """The followed URIs whose files differ from the last look (the first look only records them)."""
         if reconcile:
-            self._reconcile({m["run_id"] for u in uris if (m := followable(u))})
+            self._reconcile({m["run_id"] for u in uris if (m := RUN_URI.match(u))}, self._launches(uris))
         out = []
         for uri in sorted(uris):
             now = self._look(uri)
@@ -145,12 +150,35 @@ class RunWatcher:
             self._seen[uri] = now
 
     def _look(self, uri: str) -> tuple | None:
-        """The sizes and times of the files behind a run URI (None: no such run, or not a run URI)."""
-        m = followable(uri)
+        """What decides whether a followed URI changed: the sizes and times of the files behind a run's log or
+        metrics; a run's state, attempt and critical health codes; the states of a launch's runs (None: no such run
+        or launch, or not a URI of either)."""
+        launch = LAUNCH_URI.match(uri)
+        if launch is not None:
+            return self._launch_look(launch["experiment"], launch["launch_id"])
+        m = RUN_URI.match(uri)
         if m is None:
             return None
         run_dir = self._dir(m["run_id"])
-        return None if run_dir is None else _fingerprint(run_dir, PART_FILES[m["part"]])
+        if run_dir is None:
+            return None
+        if m["part"] == "status":
+            return _status_look(run_dir)
+        return _fingerprint(run_dir, PART_FILES[m["part"]])
+
+    def _launch_look(self, experiment: str, launch_id: str) -> tuple | None:
+        from experiment_runner.runs import records
+
+        try:
+            plan = records.read_plan(records.launch_path(Workspace(self.root).experiment_dir(experiment), launch_id))
+        except (UserError, OSError, ValueError):
+            return None
+        runs = plan.exp_dir / "runs"
+        return tuple((rid, _run_state(runs / rid)) for rid in plan.run_ids)
+
+    @staticmethod
+    def _launches(uris: set[str]) -> set[tuple[str, str]]:
+        return {(m["experiment"], m["launch_id"]) for u in uris if (m := LAUNCH_URI.match(u))}
 
     def _dir(self, run_id: str) -> Path | None:
         if run_id not in self._dirs:
@@ -162,7 +190,7 @@ class RunWatcher:
                 return None  # not there (yet): looked for again next time
         return self._dirs[run_id]
 
-    def _reconcile(self, run_ids: set[str]) -> None:
+    def _reconcile(self, run_ids: set[str], launches: set[tuple[str, str]] = frozenset()) -> None:
         from experiment_runner.runs.store import RunStore
 
         store = RunStore(Workspace(self.root))
@@ -171,12 +199,43 @@ class RunWatcher:
                 store.get(run_id)
             except UserError:
                 continue
+        for experiment, launch_id in launches:
+            try:
+                store.launch_runs(experiment, launch_id)
+            except UserError:
+                continue
 
 
 def _connection(session: Any) -> Any:
     """The connection behind the SDK's per-request session proxy (which exposes it only privately): subscriptions
     belong to a connection, and outlive the request that made them."""
     return getattr(session, "_connection", session)
+
+
+def _run_state(run_dir: Path) -> tuple:
+    from experiment_runner.runs import records
+
+    try:
+        st = records.read_state(run_dir)
+    except (OSError, ValueError, UserError):
+        return ()
+    return (st.state, st.attempt)
+
+
+def _status_look(run_dir: Path) -> tuple:
+    """A run's state and attempt, and the codes of its critical health signals."""
+    from experiment_runner.runs import records
+
+    try:
+        health = records.read_json(run_dir / records.HEALTH)
+    except (OSError, ValueError, UserError):
+        health = []
+    critical = sorted(
+        str(h.get("code"))
+        for h in (health if isinstance(health, list) else [])
+        if isinstance(h, dict) and h.get("severity") == "critical"
+    )
+    return (*_run_state(run_dir), tuple(critical))
 
 
 def _fingerprint(run_dir: Path, prefixes: tuple[str, ...]) -> tuple:

@@ -25,13 +25,15 @@ class GetRunStatusInput(ToolInput):
         None,
         ge=0,
         le=500,
-        description="Points per metric curve (downsampled; default 40 for one run, 10 per run for an experiment; 0 leaves curves out).",
+        description="Points per metric curve (downsampled; default 40 for one run, 10 per run for an experiment; 0 "
+        "leaves curves out).",
     )
     log_lines: int | None = Field(
         None,
         ge=0,
         le=500,
-        description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves logs out).",
+        description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves "
+        "logs out).",
     )
 
 
@@ -115,6 +117,11 @@ def _output(
         summary = (
             f"{len(statuses)} runs of '{inp.experiment}'" + (f" / '{inp.arm}'" if inp.arm else "") + f": {counts}."
         )
+        retried = [s for s in statuses if s.attempt > 1]
+        if retried:
+            summary += (
+                f" {len(retried)} retried (attempts: {', '.join(f'{s.run_id} {s.attempt}' for s in retried[:5])})."
+            )
         alerts = [f"{s.run_id}: {h.code}" for s in statuses for h in s.health if h.severity == "critical"]
         if alerts:
             summary += " Critical: " + "; ".join(alerts[:5]) + "."

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from experiment_runner.errors import UserError
 
@@ -14,6 +14,8 @@ CONFIG_FILE = "experiment-runner.yaml"
 
 #: Programs a run may start without further configuration (an executable inside the workspace is also fine).
 DEFAULT_ALLOWED_PROGRAMS = ("python", "python3", "torchrun", "accelerate", "deepspeed")
+#: Programs that would run a string through a shell: never a run's or a hook's program without saying so.
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"})
 
 
 class _Strict(BaseModel):
@@ -33,6 +35,87 @@ class PolicyConfig(_Strict):
         3, ge=1, description="Fewest seeds per arm a brief may plan and a report may show without a waiver."
     )
     alpha: float = Field(0.05, gt=0, lt=1, description="Default significance level for briefs and reports.")
+
+
+#: What may end an attempt of a run and be retried (runs.retry.on, launch_training's retry_on).
+RetryCause = Literal["crash", "preemption", "time_limit", "node_fail", "oom"]
+#: What the notification hook is told about.
+NotifyEvent = Literal["run_ended", "launch_ended", "health_critical"]
+
+
+class RetryConfig(_Strict):
+    retries: int = Field(
+        0,
+        ge=0,
+        le=100,
+        description="How many times a run is started again after an attempt ends in one of `on` (0: never). The "
+        "retry is the same run (same id, seed and checkpoint folder) with $EXPERIMENT_RUNNER_RESUME set to its latest "
+        "checkpoint.",
+    )
+    on: list[RetryCause] = Field(
+        default_factory=lambda: ["crash", "preemption", "time_limit", "node_fail"],
+        description="Which ends are retried: crash (non-zero exit or a signal after the run logged a step; a crash "
+        "before its first step is a startup error and repeats), preemption and node_fail (the scheduler's, requeued "
+        "with sbatch --requeue), time_limit (the run's own or the job's), oom (the kernel's or the scheduler's "
+        "out-of-memory kill).",
+    )
+    backoff_s: float = Field(30.0, ge=0, le=86400, description="Seconds before the first retry.")
+    backoff_factor: float = Field(2.0, ge=1, le=10, description="Each further retry waits this many times longer ...")
+    max_backoff_s: float = Field(3600.0, ge=0, description="... up to this many seconds.")
+
+
+class CheckpointConfig(_Strict):
+    keep_last: int | None = Field(
+        None,
+        ge=1,
+        description="Keep only the newest N checkpoints of a run (files or folders directly in its checkpoint "
+        "folder); older ones are deleted as new ones appear, each deletion recorded in checkpoints.json. Unset: keep "
+        "all.",
+    )
+    keep_best_by: str | None = Field(
+        None,
+        description="With keep_last: also keep the best checkpoints by this metric (the value it had when each was "
+        "written), e.g. 'val_loss' or 'val_acc:max' (the direction defaults to the metric's own).",
+    )
+    keep_best: int = Field(1, ge=1, description="How many best checkpoints keep_best_by keeps.")
+    min_free_gb: float = Field(
+        5.0,
+        ge=0,
+        description="A 'disk_filling' health signal when the checkpoint folder's disk has less free space than this, "
+        "than two of the run's newest checkpoints, or than an hour of its checkpoint growth.",
+    )
+    check_s: float = Field(30.0, gt=0, description="Seconds between looks at the checkpoint folder.")
+
+
+class NotifyConfig(_Strict):
+    command: list[str] = Field(
+        min_length=1,
+        description="Program run when a run or a launch ends (or a health signal turns critical), as an argument "
+        "list, never through a shell; it reads the run's summary as JSON on stdin. E.g. ['notify-send-run'] or "
+        "['python', 'scripts/post_to_chat.py'].",
+    )
+    on: list[NotifyEvent] = Field(
+        default_factory=lambda: ["run_ended", "launch_ended", "health_critical"], description="Which events run it."
+    )
+    timeout_s: float = Field(30.0, gt=0, le=600, description="The command is killed after this many seconds.")
+    pass_env: list[str] = Field(
+        default_factory=list,
+        description="Variables of the server's environment the command also gets (e.g. a webhook URL), besides the "
+        "allowlist runs get.",
+    )
+
+    @field_validator("command")
+    @classmethod
+    def _no_shell(cls, command: list[str]) -> list[str]:
+        name = command[0].rsplit("/", 1)[-1]
+        if not name:
+            raise ValueError("the program (first item) is empty")
+        if name in SHELLS:
+            raise ValueError(
+                f"{command[0]!r} is a shell; the hook runs as an argument list, never through a shell: put the "
+                "commands in a script and give the script (or its interpreter and the script)"
+            )
+        return command
 
 
 class RunsConfig(_Strict):
@@ -76,7 +159,8 @@ class RunsConfig(_Strict):
     health_diverge_ratio: float = Field(
         1.0,
         gt=0,
-        description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the best (and of a quarter of the drop from the start, and of three noise deviations).",
+        description="'Loss diverging' when the smoothed loss rises above its best by more than this fraction of the "
+        "best (and of a quarter of the drop from the start, and of three noise deviations).",
     )
     health_grad_norm_factor: float = Field(
         10.0,
@@ -89,6 +173,14 @@ class RunsConfig(_Strict):
     low_gpu_util_s: float = Field(
         180.0, gt=0, description="... for this many seconds while the run trains (it looks input-bound)."
     )
+    limit_signal_s: float = Field(
+        120.0,
+        ge=0,
+        description="Seconds before a run's time limit (its own, or the Slurm job's through sbatch --signal) when it "
+        "gets SIGUSR1, so it can save a checkpoint (0: no early signal).",
+    )
+    retry: RetryConfig = Field(default_factory=RetryConfig)
+    checkpoints: CheckpointConfig = Field(default_factory=CheckpointConfig)
 
 
 class SanityConfig(_Strict):
@@ -133,6 +225,9 @@ class WorkspaceConfig(_Strict):
     runs: RunsConfig = Field(default_factory=RunsConfig)
     sanity: SanityConfig = Field(default_factory=SanityConfig)
     slurm: SlurmConfig = Field(default_factory=SlurmConfig)
+    notify: NotifyConfig | None = Field(
+        None, description="A command told (JSON on stdin) when runs and launches end; unset: none."
+    )
 
 
 def format_validation_error(err: ValidationError, source: str) -> str:

@@ -4,31 +4,9 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from experiment_runner.runs.model import RunState
-
-if TYPE_CHECKING:
-    from experiment_runner.runs.store import RunView
-
-
-@dataclass
-class LaunchPlan:
-    """One launch_training call, after its runs were written to the store as `queued`."""
-
-    launch_id: str
-    experiment: str
-    experiment_dir: Path
-    run_ids: list[str]  # in start order
-    max_parallel: int  # most runs of this launch going at once
-    cpu_slots: int  # most local runs going at once in this store (runs.max_parallel)
-    gpus_per_run: int
-    gpu_pool: list[int]
-    runs_config: dict  # the workspace's `runs` settings at launch (the supervisor applies these)
-    created_ns: int
-    extra: dict = field(default_factory=dict)
+from experiment_runner.runs.model import RunState, RunView
+from experiment_runner.runs.plan import LaunchPlan
 
 
 class Backend(ABC):
@@ -36,7 +14,8 @@ class Backend(ABC):
 
     @abstractmethod
     def submit(self, plan: LaunchPlan) -> dict:
-        """Start (or hand to a scheduler) the plan's runs; return at once with facts worth reporting.
+        """Start (or hand to a scheduler) the plan's runs, whose folders and launch file are written; return at once
+        with facts worth reporting.
         Raise UserError when nothing could be submitted (the caller marks the runs failed)."""
 
     @abstractmethod

@@ -3,7 +3,6 @@ child. This module is what the server side does: start the launcher, judge liven
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import signal
 import subprocess
@@ -12,10 +11,10 @@ import time
 from pathlib import Path
 
 from experiment_runner.errors import UserError
-from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import childenv, procs, records
 from experiment_runner.runs.backends.base import Backend, LaunchPlan
-from experiment_runner.runs.model import TERMINAL_STATES, RunState
+from experiment_runner.runs.model import TERMINAL_STATES, RunState, RunView
+from experiment_runner.runs.verdict import verdict_from_exit
 from experiment_runner.workspace import confine
 
 #: A queued run whose launcher never recorded itself this long after launch is lost.
@@ -27,16 +26,13 @@ class LocalBackend(Backend):
     name = "local"
 
     def submit(self, plan: LaunchPlan) -> dict:
-        launch_file = records.launch_path(plan.experiment_dir, plan.launch_id)
-        data = dataclasses.asdict(plan)
-        data["experiment_dir"] = str(plan.experiment_dir)
-        atomic_write_json(launch_file, data)
+        launch_file = records.launch_path(plan.exp_dir, plan.launch_id)
         log_path = launch_file.with_suffix(".log")
         with confine.open_file(log_path, "ab") as log:
             # The launcher forks into its own session and this child returns once it has recorded itself, so the
             # server holds no pipe and no child of a run; a server crash leaves the launch going.
             proc = subprocess.Popen(
-                [sys.executable, "-m", "experiment_runner.runs.launcher", str(launch_file), "--detach"],
+                [sys.executable, "-m", "experiment_runner.runs.detached.launcher", str(launch_file), "--detach"],
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
@@ -60,7 +56,7 @@ class LocalBackend(Backend):
 
     # --- liveness ------------------------------------------------------------------------------------------------
 
-    def reconcile(self, run) -> RunState | None:
+    def reconcile(self, run: RunView) -> RunState | None:
         state = run.state
         if state.state in TERMINAL_STATES:
             return None
@@ -85,25 +81,24 @@ class LocalBackend(Backend):
         now = records.utc_now()
         if exit_info is not None:
             code, sig = exit_info.get("exit_code"), exit_info.get("signal")
-            if sig is not None:
-                final, ended_by, why = "failed", "signal", f"killed by signal {sig} ({procs.signal_name(sig)})"
-            elif code == 0:
-                final, ended_by, why = "completed", "exit", "exited with code 0"
-            else:
-                final, ended_by, why = "failed", "exit", f"exited with code {code}"
+            judged = verdict_from_exit(code, sig, "local")
             return fresh.model_copy(
-                update=dict(
-                    state=final,
-                    exit_code=code,
-                    signal=sig,
-                    ended_by=ended_by,
-                    updated_at=now,
-                    ended_at=exit_info.get("ended_at") or now,
-                    reason=f"{why}; {sup_desc} and did not finish its records (logs and metrics may lack the last moments)",
-                )
+                update={
+                    "state": judged.state,
+                    "exit_code": code,
+                    "signal": sig,
+                    "ended_by": judged.ended_by,
+                    "updated_at": now,
+                    "ended_at": exit_info.get("ended_at") or now,
+                    "reason": f"{judged.reason}; {sup_desc} and did not finish its records (logs and metrics may lack "
+                    "the last moments)",
+                }
             )
         child = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)
-        if state.pid is None:
+        if state.pid is None and state.attempts:
+            ended_by = "supervisor_lost"
+            why = f"{sup_desc}: it died while waiting to start attempt {state.attempt} (see {records.SUPERVISOR_LOG})"
+        elif state.pid is None:
             ended_by = "supervisor_lost"
             why = f"{sup_desc}: it died before starting the command (see {records.SUPERVISOR_LOG} in the run folder)"
         elif child == "other":
@@ -124,9 +119,11 @@ class LocalBackend(Backend):
                 f"{sup_desc} and the run's process (pid {state.pid}) is gone too, with no exit recorded "
                 "(both killed together, e.g. by the out-of-memory killer or a reboot)"
             )
-        return fresh.model_copy(update=dict(state="lost", ended_by=ended_by, reason=why, updated_at=now, ended_at=now))
+        return fresh.model_copy(
+            update={"state": "lost", "ended_by": ended_by, "reason": why, "updated_at": now, "ended_at": now}
+        )
 
-    def _reconcile_queued(self, run) -> RunState | None:
+    def _reconcile_queued(self, run: RunView) -> RunState | None:
         launcher = _read_launcher(run.dir.parent.parent, run.spec.launch_id)
         now = records.utc_now()
         if launcher is None:
@@ -146,14 +143,17 @@ class LocalBackend(Backend):
                 fresh = run.state
             if fresh.state != "queued" or fresh.supervisor_pid is not None:
                 return fresh if fresh != run.state else None
-            why = f"its launcher (pid {launcher.get('pid')}) ended before starting it; see {run.spec.launch_id}.log in launches/"
+            why = (
+                f"its launcher (pid {launcher.get('pid')}) ended before starting it; see {run.spec.launch_id}.log "
+                "in launches/"
+            )
         return run.state.model_copy(
-            update=dict(state="lost", ended_by="launcher_lost", reason=why, updated_at=now, ended_at=now)
+            update={"state": "lost", "ended_by": "launcher_lost", "reason": why, "updated_at": now, "ended_at": now}
         )
 
     # --- stopping ------------------------------------------------------------------------------------------------
 
-    def stop(self, run, grace_s: float, by: str) -> str:
+    def stop(self, run: RunView, grace_s: float, by: str) -> str:
         state = run.state
         if state.state in ("completed", "failed", "cancelled"):
             return f"already {state.state}"
@@ -173,7 +173,7 @@ def _read_launcher(experiment_dir: Path, launch_id: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _stop_orphan(run, grace_s: float) -> str:
+def _stop_orphan(run: RunView, grace_s: float) -> str:
     """A lost run whose process outlived its supervisor: end its session ourselves, identity checked first."""
     state = run.state
     verdict = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)

@@ -12,7 +12,6 @@ reason kept. A job the scheduler has no record of is marked lost, never guessed.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import shlex
 import sys
@@ -24,7 +23,8 @@ from experiment_runner.fsutil import atomic_write_json, write_new_text
 from experiment_runner.runs import records
 from experiment_runner.runs.backends import slurm_cli
 from experiment_runner.runs.backends.base import Backend, LaunchPlan
-from experiment_runner.runs.model import TERMINAL_STATES, RunState
+from experiment_runner.runs.model import TERMINAL_STATES, RunState, RunView
+from experiment_runner.workspace.config import SlurmConfig
 
 SCHEDULER_FILE = "scheduler.json"
 #: A submitted job slurmctld does not list yet (or any more) is only judged lost after this long.
@@ -63,7 +63,8 @@ def job_script(plan: LaunchPlan, run_dirs: list[Path], launch_file: Path, python
             f"RUN_DIRS=({dirs})",
             "RUN_DIR=${RUN_DIRS[${SLURM_ARRAY_TASK_ID:-0}]}",
             'exec >>"$RUN_DIR/supervisor.log" 2>&1',
-            f'exec {shlex.quote(python)} -m experiment_runner.runs.supervisor "$RUN_DIR" --launch-file {shlex.quote(str(launch_file))}',
+            f'exec {shlex.quote(python)} -m experiment_runner.runs.detached.supervisor "$RUN_DIR" '
+            f"--launch-file {shlex.quote(str(launch_file))}",
             "",
         ]
     )
@@ -74,7 +75,7 @@ def sbatch_args(
     n_tasks: int,
     as_array: bool,
     time_limit_s: float | None,
-    slurm: dict,
+    slurm: SlurmConfig,
     name: str,
     out_pattern: Path,
 ) -> list[str]:
@@ -84,8 +85,16 @@ def sbatch_args(
         args.append(f"--array=0-{n_tasks - 1}{throttle}")
     if time_limit_s:
         args.append(f"--time={_minutes(time_limit_s)}")
+        warn = int(plan.runs.limit_signal_s)
+        if 0 < warn < time_limit_s:
+            # SIGUSR1 to the batch shell (the supervisor, which execs there) that long before the limit: it passes
+            # the signal to the run so it can checkpoint, and requeues the job when time limits are retried
+            args.append(f"--signal=B:USR1@{warn}")
+    retry = plan.runs.retry
+    if retry.retries and {"preemption", "node_fail", "time_limit"} & set(retry.on):
+        args.append("--requeue")  # the scheduler may start the job again as the run's next attempt
     if plan.gpus_per_run:
-        args.append(f"--gres={slurm.get('gres_per_gpu') or 'gpu'}:{plan.gpus_per_run}")
+        args.append(f"--gres={slurm.gres_per_gpu or 'gpu'}:{plan.gpus_per_run}")
     for key, flag in (
         ("partition", "--partition"),
         ("account", "--account"),
@@ -93,10 +102,10 @@ def sbatch_args(
         ("cpus_per_task", "--cpus-per-task"),
         ("mem", "--mem"),
     ):
-        value = slurm.get(key)
+        value = getattr(slurm, key)
         if value not in (None, ""):
             args.append(f"{flag}={value}")
-    for extra in slurm.get("extra_args") or []:
+    for extra in slurm.extra_args:
         if not isinstance(extra, str) or not extra.startswith("-"):
             raise UserError(
                 f"slurm.extra_args item {extra!r} must be one sbatch option per item, e.g. '--constraint=a100'"
@@ -114,20 +123,17 @@ class SlurmBackend(Backend):
     # --- submitting ----------------------------------------------------------------------------------------------
 
     def submit(self, plan: LaunchPlan) -> dict:
-        slurm = dict(plan.extra.get("slurm") or {})
-        python = slurm.get("python") or sys.executable
-        launch_file = records.launch_path(plan.experiment_dir, plan.launch_id)
-        data = dataclasses.asdict(plan)
-        data["experiment_dir"] = str(plan.experiment_dir)
-        atomic_write_json(launch_file, data)
-        run_dirs = [plan.experiment_dir / "runs" / rid for rid in plan.run_ids]
+        slurm = plan.slurm
+        python = slurm.python or sys.executable
+        launch_file = records.launch_path(plan.exp_dir, plan.launch_id)
+        run_dirs = [plan.exp_dir / "runs" / rid for rid in plan.run_ids]
         specs = [records.read_spec(d) for d in run_dirs]
         limit = specs[0].time_limit_s if specs else None
         name = f"er-{specs[0].experiment}-{specs[0].arm}" if specs else f"er-{plan.launch_id}"
         out_dir = launch_file.parent
 
         groups: list[list[int]]
-        if slurm.get("use_array", True) and len(run_dirs) > 1:
+        if slurm.use_array and len(run_dirs) > 1:
             groups = [list(range(len(run_dirs)))]
         else:
             groups = [[i] for i in range(len(run_dirs))]
@@ -177,7 +183,7 @@ class SlurmBackend(Backend):
             info = slurm_cli.sacct_info(job_id)
         return info
 
-    def reconcile(self, run) -> RunState | None:
+    def reconcile(self, run: RunView) -> RunState | None:
         state = run.state
         if state.state in TERMINAL_STATES:
             return None
@@ -189,13 +195,13 @@ class SlurmBackend(Backend):
             if time.time() - created < UNKNOWN_GRACE_S:
                 return None
             return state.model_copy(
-                update=dict(
-                    state="lost",
-                    ended_by="launcher_lost",
-                    updated_at=now,
-                    ended_at=now,
-                    reason="the run was never handed to Slurm (no job id recorded): its submission did not complete",
-                )
+                update={
+                    "state": "lost",
+                    "ended_by": "launcher_lost",
+                    "updated_at": now,
+                    "ended_at": now,
+                    "reason": "the run was never handed to Slurm (no job id recorded): its submission did not complete",
+                }
             )
         try:
             info = self.job_info(job_id)
@@ -208,9 +214,24 @@ class SlurmBackend(Backend):
                 return None
             return self._forgotten(run, state, job_id, now)
         self._record_observation(run.dir, observed, info)
+        if info.state in PENDING_STATES and state.state == "running":
+            return self._requeued(state, info, now)
         if info.state in PENDING_STATES or info.state in RUNNING_STATES:
             return None  # the supervisor records running and ordinary exits itself
         return self._final(run, state, info, now)
+
+    def _requeued(self, state: RunState, info: slurm_cli.JobInfo, now: str) -> RunState:
+        """A running run whose job waits again: the scheduler requeued it. It shows as queued until its supervisor
+        starts again and decides, by the launch's retry policy, whether that is its next attempt."""
+        why = info.reason or info.state
+        return state.model_copy(
+            update={
+                "state": "queued",
+                "updated_at": now,
+                "reason": f"the scheduler requeued job {info.job_id} ({why}); when the job starts again, the run goes "
+                "on as its next attempt if the launch's retry policy allows one",
+            }
+        )
 
     def _record_observation(self, run_dir: Path, observed: dict | None, info: slurm_cli.JobInfo) -> None:
         if (
@@ -241,7 +262,7 @@ class SlurmBackend(Backend):
         except OSError:
             pass
 
-    def _final(self, run, state: RunState, info: slurm_cli.JobInfo, now: str) -> RunState:
+    def _final(self, run: RunView, state: RunState, info: slurm_cli.JobInfo, now: str) -> RunState:
         final, ended_by, meaning = FINAL_STATES.get(info.state, ("failed", "scheduler", f"Slurm reports {info.state}"))
         exit_info = records.read_exit(run.dir) or {}
         code = exit_info.get("exit_code") if exit_info else info.exit_code
@@ -276,54 +297,55 @@ class SlurmBackend(Backend):
             "source": info.source,
         }
         return state.model_copy(
-            update=dict(
-                state=final,
-                ended_by=ended_by,
-                updated_at=now,
-                ended_at=exit_info.get("ended_at") or now,
-                exit_code=code,
-                signal=sig,
-                scheduler=scheduler,
-                reason="; ".join(parts),
-            )
+            update={
+                "state": final,
+                "ended_by": ended_by,
+                "updated_at": now,
+                "ended_at": exit_info.get("ended_at") or now,
+                "exit_code": code,
+                "signal": sig,
+                "scheduler": scheduler,
+                "reason": "; ".join(parts),
+            }
         )
 
-    def _forgotten(self, run, state: RunState, job_id: str, now: str) -> RunState:
+    def _forgotten(self, run: RunView, state: RunState, job_id: str, now: str) -> RunState:
         exit_info = records.read_exit(run.dir)
         scheduler = {**(state.scheduler or {}), "backend": "slurm", "job_id": job_id, "state": None}
         if exit_info is not None:
             return state.model_copy(
-                update=dict(
-                    state="failed",
-                    ended_by="scheduler",
-                    updated_at=now,
-                    ended_at=exit_info.get("ended_at") or now,
-                    exit_code=exit_info.get("exit_code"),
-                    signal=exit_info.get("signal"),
-                    scheduler=scheduler,
-                    reason=(
-                        f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no longer "
+                update={
+                    "state": "failed",
+                    "ended_by": "scheduler",
+                    "updated_at": now,
+                    "ended_at": exit_info.get("ended_at") or now,
+                    "exit_code": exit_info.get("exit_code"),
+                    "signal": exit_info.get("signal"),
+                    "scheduler": scheduler,
+                    "reason": (
+                        f"the scheduler ended job {job_id} (its supervisor saw a signal from Slurm), and Slurm no "
+                        "longer "
                         "remembers the job, so why is unknown (enable accounting for sacct to keep it)"
                     ),
-                )
+                }
             )
         return state.model_copy(
-            update=dict(
-                state="lost",
-                ended_by="scheduler_forgot",
-                updated_at=now,
-                ended_at=now,
-                scheduler=scheduler,
-                reason=(
+            update={
+                "state": "lost",
+                "ended_by": "scheduler_forgot",
+                "updated_at": now,
+                "ended_at": now,
+                "scheduler": scheduler,
+                "reason": (
                     f"Slurm has no record of job {job_id} (not in scontrol, nor in sacct) and the run left no exit "
                     "record: what became of it is unknown"
                 ),
-            )
+            }
         )
 
     # --- stopping ----------------------------------------------------------------------------------------------
 
-    def stop(self, run, grace_s: float, by: str) -> str:
+    def stop(self, run: RunView, grace_s: float, by: str) -> str:
         state = run.state
         if state.state in ("completed", "failed", "cancelled"):
             return f"already {state.state}"
