@@ -8,15 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from experiment_runner.strictmodel import StrictModel
 from experiment_runner.workspace import Workspace
 
 
-class ToolInput(BaseModel):
+class ToolInput(StrictModel):
     """Base of every tool input: unknown fields are errors, so a misspelt argument is never silently ignored."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 #: Most characters of a result worth inlining (its JSON, as a client sees it): about 10k tokens, where Claude Code
