@@ -137,7 +137,7 @@ def _status_lines(out: dict) -> tuple[list[str], list]:
 def cmd_status(root: Path, args) -> int:
     arguments = _target(args)
     if args.watch:
-        from experiment_runner.cli.runboard import RunBoard
+        from experiment_runner.terminal import RunBoard
 
         board = RunBoard()
         watch_args = {**arguments, "curve_points": 0, "log_lines": 0}
@@ -194,9 +194,9 @@ def _describe(run: dict) -> str:
 
 def cmd_follow(root: Path, args) -> int:
     """Stream the log from the store as it grows; one progress line a second on stderr; exit 0 if it completed."""
-    from experiment_runner.cli.progress import ProgressPrinter
     from experiment_runner.runs.logcap import LogReader, tail_text
     from experiment_runner.runs.store import RunStore
+    from experiment_runner.terminal import ProgressPrinter
     from experiment_runner.workspace import Workspace
 
     store = RunStore(Workspace(root))
@@ -259,7 +259,7 @@ def cmd_follow(root: Path, args) -> int:
 
 
 def cmd_stop(root: Path, args) -> int:
-    from experiment_runner.cli.progress import ProgressPrinter
+    from experiment_runner.terminal import ProgressPrinter
 
     arguments = _target(args)
     if args.grace is not None:

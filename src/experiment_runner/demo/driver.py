@@ -70,7 +70,7 @@ class Demo:
 
     # --- calls --------------------------------------------------------------------------------
     async def call(self, tool: str, args: dict[str, Any], *, progress: bool = False) -> dict[str, Any]:
-        from experiment_runner.cli.progress import ProgressPrinter
+        from experiment_runner.terminal import ProgressPrinter
 
         printer = ProgressPrinter(sys.stderr) if progress else None
         try:

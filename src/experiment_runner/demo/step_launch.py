@@ -27,8 +27,8 @@ def _fmt(v) -> str:
 
 
 async def run(demo: Demo) -> None:
-    from experiment_runner.cli.runboard import RunBoard
     from experiment_runner.runs.status import RunStatus, one_line, progress_key
+    from experiment_runner.terminal import RunBoard
 
     experiment = demo.state.get("experiment", "demo-width")
     failing = None
