@@ -14,8 +14,8 @@ from experiment_runner.interview.model import FieldId, FlagId
 from experiment_runner.strictmodel import FrozenStrictModel
 
 # The ids are defined once, as the Literal types of the result models.
-FIELD_IDS: tuple[str, ...] = get_args(FieldId)
-FLAG_IDS: tuple[str, ...] = get_args(FlagId)
+FIELD_IDS: tuple[FieldId, ...] = get_args(FieldId)
+FLAG_IDS: tuple[FlagId, ...] = get_args(FlagId)
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 
@@ -132,7 +132,7 @@ class CompiledFlag:
 
 
 class Catalog:
-    """Everything analyze() needs, compiled: fields in priority order, groups, flags, negation rules."""
+    """Everything analyze_request() needs, compiled: fields in priority order, groups, flags, negation rules."""
 
     def __init__(self, questions: QuestionsFile, flags: RedFlagsFile):
         qc = _compiler("questions.yaml", questions.vocab)
