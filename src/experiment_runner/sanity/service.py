@@ -227,9 +227,9 @@ def run_sanity(
 def assemble(
     ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, limits, entry_file, workdir
 ) -> SanityRecord:
-    first = {}
+    first: dict[str, dict[str, Any]] = {}
     for event in outcome.events:
-        first.setdefault(event.get("event"), event)
+        first.setdefault(str(event.get("event")), event)
     hello, dev, task, done = (
         first.get("hello", {}),
         first.get("device", {}),
