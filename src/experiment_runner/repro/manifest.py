@@ -9,12 +9,13 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 MANIFEST_VERSION = 1
 Status = Literal["passed", "warning", "failed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 class _Rec(BaseModel):
@@ -280,10 +281,15 @@ class HostRecord(_Rec):
     memory_total_mb: float | None = None
 
 
+#: how probing the user's interpreter went
+ProbeStatus = Literal["ok", "failed", "timeout", "not_found"]
+PROBE_STATUSES: tuple[ProbeStatus, ...] = get_args(ProbeStatus)
+
+
 class EnvironmentRecord(_Rec):
     interpreter: str = Field(description="The user's Python that was probed (config `python`, else the server's).")
     interpreter_source: str
-    probe_status: Literal["ok", "failed", "timeout", "not_found"]
+    probe_status: ProbeStatus
     probe_error: str | None = None
     probe_cached: bool = False
     probe_seconds: float = 0.0
