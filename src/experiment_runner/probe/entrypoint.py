@@ -30,6 +30,12 @@ import re
 import sys
 import traceback
 from collections import namedtuple
+from typing import Literal, get_args
+
+#: where loading stopped: the spec itself, importing the file or module, calling build(), what it returned, reading
+#: a loader; the probes add the device and their own failure
+Stage = Literal["spec", "import", "build", "contract", "data", "device", "probe"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
 
 REQUIRED_KEYS = ("model", "train_loader", "loss_fn")
 OPTIONAL_KEYS = ("val_loader", "optimizer", "task", "num_classes")
@@ -55,7 +61,7 @@ class EntrypointError(Exception):
     """The entrypoint could not be loaded or broke the contract. `stage` says where; `traceback_tail` holds the last
     lines of the user's traceback when their code raised (empty otherwise)."""
 
-    def __init__(self, stage: str, message: str, traceback_tail: list | None = None):
+    def __init__(self, stage: Stage, message: str, traceback_tail: list | None = None):
         super().__init__(message)
         self.stage = stage
         self.message = message

@@ -16,12 +16,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from experiment_runner.workspace import confine
 
 Style = Literal["argparse", "configurator", "hydra", "click", "typer", "lightning_cli", "none"]
+STYLES: tuple[Style, ...] = get_args(Style)
 Acceptance = Literal["accepted", "rejected", "unknown"]
+ACCEPTANCES: tuple[Acceptance, ...] = get_args(Acceptance)
 
 MAX_MODULES = 60
 MAX_FILE_BYTES = 2 << 20

@@ -13,6 +13,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from experiment_runner.repro.entryscript import Style
+
 MANIFEST_VERSION = 1
 Status = Literal["passed", "warning", "failed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -216,6 +218,7 @@ class SeedSinkRecord(_Rec):
 SeedVerdict = Literal[
     "seeded", "constant_seed", "seed_not_read", "seed_not_passed", "seed_not_used", "unseeded", "unknown"
 ]
+SEED_VERDICTS: tuple[SeedVerdict, ...] = get_args(SeedVerdict)
 
 
 class SeedFlowRecord(_Rec):
@@ -223,7 +226,7 @@ class SeedFlowRecord(_Rec):
     message: str
     at: str | None = Field(None, description="file:line of the decisive line.")
     entry: str | None = Field(None, description="The training script the command runs.")
-    style: str = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
+    style: Style = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
     template: bool = Field(description="True: judged for a launch ({seed} in argv); False: for one concrete run.")
     seed_arguments: list[str] = Field(default_factory=list, description="The command arguments carrying the seed.")
     parse_at: str | None = Field(None, description="Where the script reads its command line.")

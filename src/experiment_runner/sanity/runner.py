@@ -33,11 +33,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, get_args
 
 log = logging.getLogger("experiment_runner.sanity")
 
 Status = Literal["completed", "error", "timeout", "out_of_memory", "crashed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 TAIL_CHARS = 4000
 SAMPLE_S = 0.1

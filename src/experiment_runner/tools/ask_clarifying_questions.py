@@ -4,7 +4,7 @@ answers in."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field, create_model
 
@@ -16,6 +16,7 @@ from experiment_runner.tools.base import Question, ToolContext, ToolInput, ToolO
 ASK_AT_ONCE = 4
 
 Elicitation = Literal["not_requested", "unavailable", "no_answer", "answered", "nothing_open"]
+ELICITATIONS: tuple[Elicitation, ...] = get_args(Elicitation)
 
 
 class AskClarifyingQuestionsInput(ToolInput):

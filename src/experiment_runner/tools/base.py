@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, Field
 
@@ -60,6 +60,7 @@ class Question:
 #: answered: the person submitted the form; declined / cancelled: they refused or dismissed it; unavailable: the
 #: client cannot ask a person (it declared no elicitation, or none of the protocol's ways to ask reaches it).
 AnswerStatus = Literal["answered", "declined", "cancelled", "unavailable"]
+ANSWER_STATUSES: tuple[AnswerStatus, ...] = get_args(AnswerStatus)
 
 
 @dataclass(frozen=True)

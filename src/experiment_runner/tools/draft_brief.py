@@ -9,6 +9,7 @@ from pydantic import Field
 from experiment_runner.briefs import store
 from experiment_runner.briefs.checks import brief_problems
 from experiment_runner.briefs.model import AnalysisPlan, Brief, Problem
+from experiment_runner.briefs.store import BriefStatus
 from experiment_runner.errors import UserError
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 from experiment_runner.workspace import validate_experiment_name
@@ -34,7 +35,7 @@ class DraftBriefInput(ToolInput):
 class DraftBriefOutput(ToolOutput):
     experiment: str
     version: int = Field(description="The version this call produced or returned.")
-    status: str = Field(description="'draft' or 'confirmed'.")
+    status: BriefStatus = Field(description="'draft' or 'confirmed'.")
     created_new_version: bool = Field(
         description="False when the content equalled the latest version, which is returned as is."
     )
