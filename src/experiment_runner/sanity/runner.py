@@ -192,11 +192,14 @@ class Watch:
 
 
 def _supervise(
-    proc: subprocess.Popen[bytes], inbox: queue.Queue[dict[str, Any] | None], watch: Watch, limits: Limits
+    proc: subprocess.Popen[bytes],
+    inbox: queue.Queue[dict[str, Any] | None],
+    watch: Watch,
+    limits: Limits,
+    deadline: float,
 ) -> None:
     """Pass events on as they come and sample the group's memory every SAMPLE_S until the child ends; kill the group
-    past the memory allowed, at the deadline, or when the host cancelled the call."""
-    deadline = time.monotonic() + limits.timeout_s
+    past the memory allowed, at the deadline (time.monotonic), or when the host cancelled the call."""
     reader_done = False
     while True:
         tick_end = time.monotonic() + SAMPLE_S
@@ -305,7 +308,7 @@ def run_probe(
         os.close(write_fd)
         reader = threading.Thread(target=_read_events, args=(read_fd, inbox), daemon=True, name="probe-events")
         reader.start()
-        _supervise(proc, inbox, watch, limits)
+        _supervise(proc, inbox, watch, limits, deadline=started + limits.timeout_s)
         returncode = proc.wait()
         _kill_group(proc.pid)  # workers the probe left behind
         wall = time.monotonic() - started
