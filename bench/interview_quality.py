@@ -1,11 +1,11 @@
-"""Clarifying-interview quality: analyze() on the hand-labelled requests in tests/data/requests.yaml, side by side
-with a naive baseline (a red flag only on the issue's literal phrase; a field "answered" whenever its keyword is
+"""Clarifying-interview quality: analyze_request() on the hand-labelled requests in tests/data/requests.yaml, side
+by side with a naive baseline (a red flag only on the issue's literal phrase; a field "answered" whenever its keyword is
 mentioned, e.g. "dataset" or "seed").
 
     python bench/interview_quality.py [--mistakes]
 
 Prints red-flag precision / recall (micro, and per flag), answered-field accuracy over every request x field
-decision (and per field), per labelled set, and the time per analyze() call. The `holdout*` sets were labelled
+decision (and per field), per labelled set, and the time per analyze_request() call. The `holdout*` sets were labelled
 before the analyzer first saw them; their first measurements are recorded at the top of the requests file (they
 were used to broaden the patterns afterwards, so today's figures on them are not held-out figures)."""
 
@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from experiment_runner.interview import Analysis, AnsweredField, RedFlag, analyze  # noqa: E402
+from experiment_runner.interview import AnsweredField, RedFlag, RequestAnalysis, analyze_request  # noqa: E402
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS  # noqa: E402
 from experiment_runner.interview.quality import Case, Score, load_cases, score  # noqa: E402
 
@@ -49,7 +49,7 @@ KEYWORDS = {
 }
 
 
-def baseline(text: str) -> Analysis:
+def baseline(text: str) -> RequestAnalysis:
     low = text.lower()
     flags = [
         RedFlag(id=f, trigger=LITERAL[f], source="request", phrase="", probe="", why="", relates_to="goal")
@@ -57,7 +57,7 @@ def baseline(text: str) -> Analysis:
         if re.search(LITERAL[f], low)
     ]
     answered = [AnsweredField(field=f, evidence="", source="request") for f in FIELD_IDS if re.search(KEYWORDS[f], low)]
-    return Analysis(answered=answered, missing=[], groups=[], red_flags=flags)
+    return RequestAnalysis(answered=answered, missing=[], groups=[], red_flags=flags)
 
 
 def run(cases: list[Case], fn) -> Score:
@@ -70,24 +70,24 @@ def main() -> int:
     args = ap.parse_args()
 
     cases = load_cases(REPO / "tests" / "data" / "requests.yaml")
-    analyze("warm up: compile the patterns once")
+    analyze_request("warm up: compile the patterns once")
     started = time.perf_counter()
-    ours = run(cases, analyze)
+    ours = run(cases, analyze_request)
     per_call_ms = (time.perf_counter() - started) / len(cases) * 1000
     base = run(cases, baseline)
 
     print(f"Clarifying interview on {len(cases)} hand-labelled requests (tests/data/requests.yaml)\n")
-    print(f"{'':34}{'analyze()':>12}{'baseline':>12}")
+    print(f"{'':34}{'ours':>12}{'baseline':>12}")
     print(f"{'red-flag precision (micro)':34}{ours.flags.precision:>12.3f}{base.flags.precision:>12.3f}")
     print(f"{'red-flag recall (micro)':34}{ours.flags.recall:>12.3f}{base.flags.recall:>12.3f}")
     print(f"{'answered-field accuracy':34}{ours.accuracy:>12.3f}{base.accuracy:>12.3f}")
     print(f"{'  (decisions)':34}{ours.field_decisions:>12}{base.field_decisions:>12}")
-    print(f"{'time per analyze() call':34}{per_call_ms:>10.2f}ms")
+    print(f"{'time per analyze_request() call':34}{per_call_ms:>10.2f}ms")
 
     print(f"\n{'per set':12}{'n':>5}{'flag P':>9}{'flag R':>9}{'field acc':>11}   {'baseline P':>10}{'R':>7}{'acc':>7}")
     for name in sorted({c.set for c in cases}, key=lambda s: (s != "dev", s)):
         subset = [c for c in cases if c.set == name]
-        o, b = run(subset, analyze), run(subset, baseline)
+        o, b = run(subset, analyze_request), run(subset, baseline)
         print(
             f"{name:12}{len(subset):>5}{o.flags.precision:>9.3f}{o.flags.recall:>9.3f}{o.accuracy:>11.3f}"
             f"   {b.flags.precision:>10.3f}{b.flags.recall:>7.3f}{b.accuracy:>7.3f}"
@@ -101,12 +101,11 @@ def main() -> int:
     print(f"\n{'per field':18}{'answered':>9}{'accuracy':>10}   {'baseline':>9}")
     for f in FIELD_IDS:
         labelled = sum(1 for c in cases if f in c.answered)
-        print(
-            f"{f:18}{labelled:>9}{ours.per_field_correct[f] / len(cases):>10.3f}   {base.per_field_correct[f] / len(cases):>9.3f}"
-        )
+        ours_f, base_f = ours.per_field_correct[f] / len(cases), base.per_field_correct[f] / len(cases)
+        print(f"{f:18}{labelled:>9}{ours_f:>10.3f}   {base_f:>9.3f}")
 
     if args.mistakes:
-        print("\nmisclassified by analyze():")
+        print("\nmisclassified by analyze_request():")
         for m in ours.mistakes:
             print(f"  {m}")
     return 0

@@ -4,9 +4,14 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
+import json
+import shutil
+import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +32,8 @@ def ep():
 
 @pytest.fixture(autouse=True)
 def _restore_import_state(tmp_path):
-    """Forget the user modules a test imported (torch's own lazily imported modules stay: they cannot be re-imported)."""
+    """Forget the user modules a test imported (torch's own lazily imported modules stay: they cannot be
+    re-imported)."""
     path, modules = list(sys.path), set(sys.modules)
     yield
     sys.path[:] = path
@@ -49,6 +55,46 @@ def test_the_probe_folder_imports_nothing_of_the_package():
         assert "experiment_runner" not in "".join(
             line for line in text.splitlines() if line.lstrip().startswith(("import ", "from "))
         ), path.name
+
+
+def test_the_probe_files_parse_as_the_oldest_python_they_run_on():
+    for path in PROBE.glob("*.py"):
+        oldest = (3, 7) if path.name == "env_probe.py" else (3, 8)
+        ast.parse(path.read_text(), filename=str(path), feature_version=oldest)
+
+
+def _python38() -> str | None:
+    """A Python 3.8 that runs (a pyenv shim on PATH may name a version that is not selected)."""
+    pyenv = Path.home() / ".pyenv" / "versions"
+    candidates = [str(p) for p in sorted(pyenv.glob("3.8*/bin/python3.8"))] + [shutil.which("python3.8")]
+    for python in filter(None, candidates):
+        probe = [python, "-c", "import sys; print(sys.version_info[:2] == (3, 8))"]
+        ran = subprocess.run(probe, capture_output=True, text=True, timeout=30, check=False)
+        if ran.stdout.strip() == "True":
+            return python
+    return None
+
+
+def test_the_sanity_probe_loads_all_its_modules_under_python_3_8(tmp_path):
+    """checks.py imports every check module before it imports torch: reaching the torch import (or past it) proves
+    the package loads; a missing torch is then reported as an event, not a crash."""
+    python = _python38()
+    if python is None:
+        pytest.skip("no python3.8 on this machine (looked on PATH and under ~/.pyenv/versions)")
+    events = tmp_path / "events.jsonl"
+    config = json.dumps({"entrypoint": "missing.py:build", "workdir": str(tmp_path), "device": "cpu"})
+    done = subprocess.run(
+        [python, str(PROBE / "sanity.py"), "--config", config, "--events-path", str(events)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    kinds = [json.loads(line) for line in events.read_text().splitlines()]
+    assert kinds[0]["event"] == "hello" and kinds[0]["python"].startswith("3.8"), done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert kinds[-1]["event"] == "error" and kinds[-1]["kind"] in ("missing_torch", "entrypoint"), kinds[-1]
 
 
 @pytest.mark.parametrize(

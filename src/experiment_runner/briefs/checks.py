@@ -47,12 +47,13 @@ def brief_problems(brief: Brief, *, min_seeds: int = 3) -> list[Problem]:
         if _blank(_get(brief, dotted)):
             problems.append(Problem(code="missing_field", field=dotted, message=f"{dotted} is missing: {how}"))
 
-    if not _blank(brief.success_criteria) and not _MEASURABLE.search(brief.success_criteria):
+    criteria = brief.success_criteria
+    if criteria is not None and not _blank(criteria) and not _MEASURABLE.search(criteria):
         problems.append(
             Problem(
                 code="unmeasurable_success",
                 field="success_criteria",
-                message=f"success criteria {brief.success_criteria!r} have no measurable threshold: "
+                message=f"success criteria {criteria!r} have no measurable threshold: "
                 "name a metric and a number, e.g. 'val_accuracy >= 0.93' or 'beats the baseline by at least 1 point'",
             )
         )
@@ -63,8 +64,9 @@ def brief_problems(brief: Brief, *, min_seeds: int = 3) -> list[Problem]:
             Problem(
                 code="too_few_seeds",
                 field="constraints.seeds",
-                message=f"{seeds} seed(s) per arm is below the minimum of {min_seeds}: variance across seeds cannot be "
-                f"estimated honestly; plan at least {min_seeds} (set policy.min_seeds in experiment-runner.yaml to change the minimum)",
+                message=f"{seeds} seed(s) per arm is below the minimum of {min_seeds}: variance across seeds cannot "
+                f"be estimated honestly; plan at least {min_seeds} (set policy.min_seeds in experiment-runner.yaml to "
+                "change the minimum)",
             )
         )
     if brief.analysis.min_seeds < min_seeds:
@@ -90,8 +92,9 @@ def brief_problems(brief: Brief, *, min_seeds: int = 3) -> list[Problem]:
             Problem(
                 code="no_baseline",
                 field="baseline",
-                message="no baseline: a result means little without a fair comparison (same data, same compute budget); "
-                "name one, e.g. 'the current model with default settings' or 'logistic regression on the same features'",
+                message="no baseline: a result means little without a fair comparison (same data, same compute "
+                "budget); name one, e.g. 'the current model with default settings' or 'logistic regression on the "
+                "same features'",
             )
         )
 

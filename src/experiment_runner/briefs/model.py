@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from experiment_runner.strictmodel import StrictModel
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class DataSpec(_Part):
+class DataSpec(StrictModel):
     dataset: str | None = Field(
         None, description="Dataset name or path, with its version, e.g. 'CIFAR-10 (torchvision 0.19)'."
     )
@@ -22,21 +20,21 @@ class DataSpec(_Part):
     )
 
 
-class ModelSpec(_Part):
+class ModelSpec(StrictModel):
     architecture: str | None = Field(None, description="Model architecture, e.g. 'ResNet-18'.")
     hyperparameters: dict[str, Any] = Field(
         default_factory=dict, description="Key hyperparameters, e.g. {'lr': 0.1, 'batch_size': 128}."
     )
 
 
-class MetricsSpec(_Part):
+class MetricsSpec(StrictModel):
     primary: str | None = Field(None, description="The one metric that decides the outcome, e.g. 'val_accuracy'.")
     secondary: list[str] = Field(
         default_factory=list, description="Other metrics reported, e.g. ['val_loss', 'train_time_s']."
     )
 
 
-class ConstraintsSpec(_Part):
+class ConstraintsSpec(StrictModel):
     compute: str | None = Field(None, description="Compute budget, e.g. '1x A100 for 8 GPU-hours' or 'CPU only'.")
     time: str | None = Field(None, description="Wall-clock deadline or time budget, e.g. 'results by Friday'.")
     seeds: int | None = Field(None, ge=1, description="Seeds per arm (at least the policy minimum, 3 by default).")
@@ -46,7 +44,7 @@ Aggregation = Literal["final", "best", "mean_last_k"]
 StatTest = Literal["welch_t", "mann_whitney", "student_t"]
 
 
-class AnalysisPlan(_Part):
+class AnalysisPlan(StrictModel):
     primary_metric: str | None = Field(
         None, description="Metric the test is run on; must be one of the brief's metrics."
     )
@@ -55,7 +53,8 @@ class AnalysisPlan(_Part):
     )
     aggregation: Aggregation = Field(
         "final",
-        description="How one run's value is taken: its final value, its best value, or the mean of its last k evaluations.",
+        description="How one run's value is taken: its final value, its best value, or the mean of its last k "
+        "evaluations.",
     )
     last_k: int = Field(5, ge=1, description="k for aggregation 'mean_last_k'.")
     test: StatTest = Field(
@@ -78,11 +77,12 @@ class AnalysisPlan(_Part):
     )
 
 
-class Brief(_Part):
+class Brief(StrictModel):
     goal: str | None = Field(None, description="What we want to learn or show, in one or two sentences.")
     hypothesis: str | None = Field(
         None,
-        description="The specific, falsifiable prediction, e.g. 'label smoothing 0.1 raises val accuracy by >= 0.5 points'.",
+        description="The specific, falsifiable prediction, e.g. 'label smoothing 0.1 raises val accuracy by >= 0.5 "
+        "points'.",
     )
     success_criteria: str | None = Field(
         None, description="A measurable threshold that decides success, e.g. 'val_accuracy >= 0.93 on 3 seeds'."

@@ -10,7 +10,7 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -20,12 +20,15 @@ from experiment_runner.fsutil import atomic_write_json, read_json, write_new_jso
 from experiment_runner.workspace import Workspace, confine
 
 _VERSION_FILE = re.compile(r"v(\d{3,})\.json")
+#: a draft may still change (once: when it is confirmed); a confirmed version is pre-registered and immutable
+BriefStatus = Literal["draft", "confirmed"]
+BRIEF_STATUSES: tuple[BriefStatus, ...] = get_args(BriefStatus)
 
 
 class BriefRecord(BaseModel):
     experiment: str
     version: int
-    status: Literal["draft", "confirmed"]
+    status: BriefStatus
     created_at: str
     confirmed_at: str | None = None
     content_hash: str = Field(description="sha256 of the brief's canonical JSON")

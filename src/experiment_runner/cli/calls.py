@@ -11,8 +11,8 @@ from typing import Any
 
 import anyio
 
-from experiment_runner.cli.progress import ProgressPrinter
 from experiment_runner.errors import UserError, did_you_mean
+from experiment_runner.terminal import ProgressPrinter
 
 
 def read_args(spec: str) -> dict[str, Any]:

@@ -137,7 +137,7 @@ def _status_lines(out: dict) -> tuple[list[str], list]:
 def cmd_status(root: Path, args) -> int:
     arguments = _target(args)
     if args.watch:
-        from experiment_runner.cli.runboard import RunBoard
+        from experiment_runner.terminal import RunBoard
 
         board = RunBoard()
         watch_args = {**arguments, "curve_points": 0, "log_lines": 0}
@@ -178,14 +178,12 @@ def _describe(run: dict) -> str:
             b = best.get(name)
             parts.append(f"{name}={_fmt(p['value'])}" + (f" (best {_fmt(b['value'])} @ {b['step']})" if b else ""))
         lines.append(f"  step {run.get('step')}: " + ", ".join(parts))
-    for h in run.get("health", []):
-        lines.append(f"  [{h['severity']}] {h['code']}: {h['message']}")
+    lines.extend(f"  [{h['severity']}] {h['code']}: {h['message']}" for h in run.get("health", []))
     tele = run.get("telemetry")
     if tele:
         gpu = tele.get("gpus") or tele.get("gpu")
-        lines.append(
-            f"  telemetry: cpu {tele.get('cpu_percent')}%, rss {int(tele.get('rss_bytes') or 0) / 2**20:.0f} MiB, gpu {gpu}"
-        )
+        rss_mib = int(tele.get("rss_bytes") or 0) / 2**20
+        lines.append(f"  telemetry: cpu {tele.get('cpu_percent')}%, rss {rss_mib:.0f} MiB, gpu {gpu}")
     for stream, tail in run.get("logs", {}).items():
         lines.append(f"  --- {stream} (tail) ---")
         lines.extend("  " + ln for ln in tail["text"].splitlines())
@@ -194,9 +192,9 @@ def _describe(run: dict) -> str:
 
 def cmd_follow(root: Path, args) -> int:
     """Stream the log from the store as it grows; one progress line a second on stderr; exit 0 if it completed."""
-    from experiment_runner.cli.progress import ProgressPrinter
     from experiment_runner.runs.logcap import LogReader, tail_text
     from experiment_runner.runs.store import RunStore
+    from experiment_runner.terminal import ProgressPrinter
     from experiment_runner.workspace import Workspace
 
     store = RunStore(Workspace(root))
@@ -218,8 +216,7 @@ def cmd_follow(root: Path, args) -> int:
     try:
         while True:
             size = reader.size()
-            if size < pos:  # the log was joined or rotated under us: continue from its current end
-                pos = size
+            pos = min(pos, size)  # smaller: the log was joined or rotated under us; go on from its current end
             if size > pos:
                 chunk = reader.read_range(pos, min(size - pos, 1 << 20))
                 out.write(chunk)
@@ -259,7 +256,7 @@ def cmd_follow(root: Path, args) -> int:
 
 
 def cmd_stop(root: Path, args) -> int:
-    from experiment_runner.cli.progress import ProgressPrinter
+    from experiment_runner.terminal import ProgressPrinter
 
     arguments = _target(args)
     if args.grace is not None:

@@ -10,7 +10,10 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mcp import Client
 
 
 class DemoFailed(Exception):
@@ -51,7 +54,7 @@ class Demo:
         self.stream = stream or sys.stdout
         self.state: dict[str, Any] = {}
         self.written: list[str] = []
-        self.client = None
+        self._client: Client | None = None
         self.step = ""
 
     # --- output -----------------------------------------------------------------------------
@@ -69,8 +72,14 @@ class Demo:
         self.written.append(f"{path}  ({what})")
 
     # --- calls --------------------------------------------------------------------------------
+    @property
+    def client(self) -> Client:
+        if self._client is None:
+            raise RuntimeError("a step called a tool before Demo.drive connected the client")
+        return self._client
+
     async def call(self, tool: str, args: dict[str, Any], *, progress: bool = False) -> dict[str, Any]:
-        from experiment_runner.cli.progress import ProgressPrinter
+        from experiment_runner.terminal import ProgressPrinter
 
         printer = ProgressPrinter(sys.stderr) if progress else None
         try:
@@ -100,7 +109,7 @@ class Demo:
             cwd=str(self.ws),
         )
         async with Client(params, mode="legacy") as client:
-            self.client = client
+            self._client = client
             tools = [t.name for t in (await client.list_tools()).tools]
             self.out(f"server started over stdio with {len(tools)} tools: {', '.join(tools)}")
             for number, module in enumerate(steps, 1):

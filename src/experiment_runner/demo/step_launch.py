@@ -4,6 +4,7 @@ purpose), watch them with a live one-line-per-run display, and print the table o
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import anyio
 
@@ -27,8 +28,8 @@ def _fmt(v) -> str:
 
 
 async def run(demo: Demo) -> None:
-    from experiment_runner.cli.runboard import RunBoard
     from experiment_runner.runs.status import RunStatus, one_line, progress_key
+    from experiment_runner.terminal import RunBoard
 
     experiment = demo.state.get("experiment", "demo-width")
     failing = None
@@ -78,7 +79,7 @@ async def run(demo: Demo) -> None:
     header = f"  {'run':<22} {'arm':<7} {'seed':>4}  {'state':<10} {'val_acc':>8}  health"
     demo.out(header)
     demo.out("  " + "-" * (len(header) - 2))
-    runs = []
+    finished: list[dict[str, Any]] = []
     for r in final["runs"]:
         acc = r["latest"].get("val_acc", {}).get("value", "-")
         health = (
@@ -86,7 +87,7 @@ async def run(demo: Demo) -> None:
             or "ok"
         )
         demo.out(f"  {r['run_id']:<22} {r['arm']:<7} {r['seed']:>4}  {r['state']:<10} {_fmt(acc):>8}  {health}")
-        runs.append({"run_id": r["run_id"], "arm": r["arm"], "seed": r["seed"], "state": r["state"]})
+        finished.append({"run_id": r["run_id"], "arm": r["arm"], "seed": r["seed"], "state": r["state"]})
     bad = next((r for r in final["runs"] if r["run_id"] == failing), None)
     if bad is None or bad["state"] != "failed":
         raise DemoFailed(demo.step, f"the deliberately failing run {failing} did not fail: {bad and bad['state']}")
@@ -102,9 +103,9 @@ async def run(demo: Demo) -> None:
     tail = bad["logs"].get("stderr") or bad["logs"].get("stdout")
     if tail:
         demo.say(f"its last output: {tail['text'].splitlines()[-1]}")
-    demo.state["runs"] = runs
+    demo.state["runs"] = finished
     demo.state["failing_run"] = failing
     demo.wrote(
         f"{final['runs'][0]['run_dir'].rsplit('/', 1)[0]}/",
-        f"{len(runs)} run records: spec, state, logs, metrics, telemetry, health, manifest",
+        f"{len(finished)} run records: spec, state, logs, metrics, telemetry, health, manifest",
     )

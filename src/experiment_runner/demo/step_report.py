@@ -58,7 +58,8 @@ async def run(demo: Demo) -> None:
     narrow = next(r for r in out["results"] if r["arm"] == "narrow" and r["metric"] == "val_acc")
     edited = (
         "# Width\n\n## Hypothesis\n\nA wider hidden layer is at least as good.\n\n## Results\n\n"
-        f"The wide model reaches {wide['max']:.4f} and significantly outperforms the narrow one ({narrow['mean']:.4f}).\n"
+        f"The wide model reaches {wide['max']:.4f} and significantly outperforms the narrow one "
+        f"({narrow['mean']:.4f}).\n"
     )
     flagged = await demo.call("check_report", {"report": edited, "experiment": experiment})
     demo.say(f"check_report on a hand-edited version: {flagged['summary']}")

@@ -25,7 +25,13 @@ _GIT_ID = [
 
 def _git(demo: Demo, *args: str) -> str:
     proc = subprocess.run(
-        ["git", *_GIT_ID, *args], cwd=demo.ws, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+        ["git", *_GIT_ID, *args],
+        cwd=demo.ws,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,  # a failure is reported with git's own words below
     )
     if proc.returncode != 0:
         raise DemoFailed(demo.step, f"git {' '.join(args)} failed: {proc.stderr.strip()}")

@@ -3,8 +3,17 @@ wordings. The questions, probes and patterns are data in prompts/questions.yaml 
 
 from __future__ import annotations
 
-from experiment_runner.interview.analyze import analyze
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
-from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
+from experiment_runner.interview.model import AnsweredField, Question, QuestionGroup, RedFlag, RequestAnalysis
+from experiment_runner.interview.request_analysis import analyze_request
 
-__all__ = ["analyze", "Analysis", "AnsweredField", "Question", "QuestionGroup", "RedFlag", "FIELD_IDS", "FLAG_IDS"]
+__all__ = [
+    "analyze_request",
+    "RequestAnalysis",
+    "AnsweredField",
+    "Question",
+    "QuestionGroup",
+    "RedFlag",
+    "FIELD_IDS",
+    "FLAG_IDS",
+]

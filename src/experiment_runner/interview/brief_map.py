@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from experiment_runner.interview import scan
+from experiment_runner.interview import textmatch
 from experiment_runner.interview.catalog import CompiledField
 from experiment_runner.interview.model import AnsweredField
 
@@ -29,7 +29,7 @@ def _set(tree: dict[str, Any], dotted: str, value: Any) -> None:
     tree[leaf] = value
 
 
-def entries(field: CompiledField, answered: AnsweredField, hits: list[scan.Hit]) -> list[tuple[str, Any]]:
+def entries(field: CompiledField, answered: AnsweredField, hits: list[textmatch.Hit]) -> list[tuple[str, Any]]:
     """(dotted brief path, value) pairs for one answered field."""
     target = field.spec.brief
     if answered.implied_by is not None:
@@ -46,13 +46,13 @@ def entries(field: CompiledField, answered: AnsweredField, hits: list[scan.Hit])
         plain = [h for h in hits if not (target.groups_to and set(h.groups) - {"value"})]
         words: list[str] = []
         for h in plain[:1] if target.value == "first" else plain:
-            w = scan.tidy(h.value)
+            w = textmatch.tidy(h.value)
             if w and w.lower() not in (x.lower() for x in words):
                 words.append(w)
         text = ", ".join(words)
     if text:
         out.append((target.path, text))
-    if hyper:
+    if hyper and target.groups_to:
         out.append((target.groups_to, hyper))
     return out
 

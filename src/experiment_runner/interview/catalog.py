@@ -8,27 +8,24 @@ import re
 from functools import lru_cache
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from experiment_runner.interview.model import FieldId, FlagId
+from experiment_runner.strictmodel import FrozenStrictModel
 
 # The ids are defined once, as the Literal types of the result models.
-FIELD_IDS: tuple[str, ...] = get_args(FieldId)
-FLAG_IDS: tuple[str, ...] = get_args(FlagId)
+FIELD_IDS: tuple[FieldId, ...] = get_args(FieldId)
+FLAG_IDS: tuple[FlagId, ...] = get_args(FlagId)
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Group(_Strict):
+class Group(FrozenStrictModel):
     id: str
     title: str
 
 
-class BriefTarget(_Strict):
+class BriefTarget(FrozenStrictModel):
     path: str = Field(description="Dotted draft_brief field the answer maps to, e.g. 'data.dataset'.")
     value: Literal["text", "first", "count"] = Field(
         "text", description="The evidence, its first match only, or a count."
@@ -36,7 +33,7 @@ class BriefTarget(_Strict):
     groups_to: str | None = Field(None, description="Dotted field that named groups of matches fill (hyperparameters).")
 
 
-class FieldSpec(_Strict):
+class FieldSpec(FrozenStrictModel):
     id: str
     group: str
     question: str
@@ -53,17 +50,17 @@ class FieldSpec(_Strict):
     brief: BriefTarget
 
 
-class TextRules(_Strict):
+class TextRules(FrozenStrictModel):
     clause_breaks: str
     sentence_breaks: str
 
 
-class FieldNegation(_Strict):
+class FieldNegation(FrozenStrictModel):
     cues: list[str]
     window_words: int = Field(ge=1)
 
 
-class QuestionsFile(_Strict):
+class QuestionsFile(FrozenStrictModel):
     groups: list[Group]
     text: TextRules
     negation: FieldNegation
@@ -81,14 +78,14 @@ class QuestionsFile(_Strict):
         return fields
 
 
-class FlagNegation(_Strict):
+class FlagNegation(FrozenStrictModel):
     before: list[str]
     window_words: int = Field(ge=1)
     clause_breaks: str
     after: list[str]
 
 
-class FlagSpec(_Strict):
+class FlagSpec(FrozenStrictModel):
     id: str
     phrase: str
     probe: str
@@ -100,7 +97,7 @@ class FlagSpec(_Strict):
     rejected_by: list[str] = Field(default_factory=list, description="Like negation.after, for this flag only.")
 
 
-class RedFlagsFile(_Strict):
+class RedFlagsFile(FrozenStrictModel):
     negation: FlagNegation
     vocab: dict[str, str | list[str]] = {}
     flags: list[FlagSpec]
@@ -135,7 +132,7 @@ class CompiledFlag:
 
 
 class Catalog:
-    """Everything analyze() needs, compiled: fields in priority order, groups, flags, negation rules."""
+    """Everything analyze_request() needs, compiled: fields in priority order, groups, flags, negation rules."""
 
     def __init__(self, questions: QuestionsFile, flags: RedFlagsFile):
         qc = _compiler("questions.yaml", questions.vocab)

@@ -51,7 +51,8 @@ class Question(BaseModel):
 class QuestionGroup(BaseModel):
     id: str
     title: str = Field(
-        description="One of: Goal & Hypothesis, Data, Model & Approach, Metrics & Evaluation, Resources & Constraints, Context & Usage."
+        description="One of: Goal & Hypothesis, Data, Model & Approach, Metrics & Evaluation, Resources & "
+        "Constraints, Context & Usage."
     )
     questions: list[Question]
 
@@ -66,7 +67,7 @@ class RedFlag(BaseModel):
     relates_to: FieldId = Field(description="The brief field the probe helps settle.")
 
 
-class Analysis(BaseModel):
+class RequestAnalysis(BaseModel):
     answered: list[AnsweredField] = Field(description="Brief fields the request and answers settle, in priority order.")
     missing: list[FieldId] = Field(description="Brief fields still open, most important first.")
     groups: list[QuestionGroup] = Field(
@@ -75,8 +76,9 @@ class Analysis(BaseModel):
     red_flags: list[RedFlag] = Field(description="Wordings that signal a risk, each with the probe to ask back.")
     brief: dict[str, Any] = Field(
         default_factory=dict,
-        description="The answered fields in draft_brief's shape (goal, data.dataset, model.architecture, constraints.seeds, ...), "
-        "where the mapping is obvious; pass it to draft_brief as `brief` after the person confirms it.",
+        description="The answered fields in draft_brief's shape (goal, data.dataset, model.architecture, "
+        "constraints.seeds, ...), where the mapping is obvious; pass it to draft_brief as `brief` after the person "
+        "confirms it.",
     )
 
     def open_questions(self) -> list[Question]:

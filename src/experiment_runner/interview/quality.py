@@ -1,13 +1,15 @@
-"""Scoring analyze() against hand-labelled requests (tests/data/requests.yaml): red-flag precision and recall
+"""Scoring analyze_request() against hand-labelled requests (tests/data/requests.yaml): red-flag precision and recall
 (micro over all flags, and per flag) and answered-field accuracy over every (request, field) decision. Shared by
 the quality test and bench/interview_quality.py so both report the same figures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
+from experiment_runner.interview.model import RequestAnalysis
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,14 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
-def score(cases: list[Case], analyzer=None) -> Score:
-    """Score `analyzer` (text -> Analysis; default analyze()) on the cases."""
-    if analyzer is None:
-        from experiment_runner.interview import analyze as analyzer
+def score(cases: list[Case], analyzer: Callable[[str], RequestAnalysis] | None = None) -> Score:
+    """Score `analyzer` (text -> RequestAnalysis; default analyze_request()) on the cases."""
+    from experiment_runner.interview.request_analysis import analyze_request
 
+    read = analyzer or analyze_request
     s = Score()
     for case in cases:
-        result = analyzer(case.text)
+        result = read(case.text)
         s.cases += 1
         got_flags = {f.id for f in result.red_flags}
         triggers = {f.id: f.trigger for f in result.red_flags}

@@ -159,12 +159,13 @@ def _varint(buf: bytes, pos: int) -> tuple[int, int]:
         shift += 7
 
 
-def _fields(buf: bytes) -> Iterator[tuple[int, int, object]]:
+def _fields(buf: bytes) -> Iterator[tuple[int, int, int | bytes]]:
     """(field number, wire type, value) of a protobuf message: ints for varints, bytes for the rest."""
     pos, end = 0, len(buf)
     while pos < end:
         key, pos = _varint(buf, pos)
         field, wire = key >> 3, key & 7
+        value: int | bytes
         if wire == 0:
             value, pos = _varint(buf, pos)
         elif wire == 1:
@@ -183,12 +184,12 @@ def _event(buf: bytes) -> dict | None:
     step = None
     values: dict = {}
     for field, wire, value in _fields(buf):
-        if field == 2 and wire == 0:  # Event.step
-            step = int(value)  # type: ignore[call-overload]
-        elif field == 5 and wire == 2:  # Event.summary
-            for f, w, v in _fields(value):  # type: ignore[arg-type]
-                if f == 1 and w == 2:
-                    tag, number = _summary_value(v)  # type: ignore[arg-type]
+        if field == 2 and isinstance(value, int):  # Event.step
+            step = value
+        elif field == 5 and wire == 2 and isinstance(value, bytes):  # Event.summary
+            for f, w, v in _fields(value):
+                if f == 1 and w == 2 and isinstance(v, bytes):
+                    tag, number = _summary_value(v)
                     if tag is not None and number is not None and not vocabulary.is_config(_norm(tag)):
                         values[_norm(tag)] = number
     if not values:
@@ -198,31 +199,33 @@ def _event(buf: bytes) -> dict | None:
 
 def _summary_value(buf: bytes) -> tuple[str | None, float | None]:
     """Summary.Value: tag and its scalar (simple_value, or a one-element float/double tensor)."""
-    tag = number = None
+    tag: str | None = None
+    number: float | None = None
     for field, wire, value in _fields(buf):
+        if isinstance(value, int):
+            continue
         if field == 1 and wire == 2:
-            tag = bytes(value).decode("utf-8", "replace")  # type: ignore[arg-type]
+            tag = value.decode("utf-8", "replace")
         elif field == 2 and wire == 5:
-            (number,) = struct.unpack("<f", value)  # type: ignore[arg-type]
+            (number,) = struct.unpack("<f", value)
         elif field == 8 and wire == 2:
-            number = _tensor_scalar(value)  # type: ignore[arg-type]
+            number = _tensor_scalar(value)
     if number is not None and not isinstance(number, float):
         number = float(number)
     return tag, number
 
 
 def _tensor_scalar(buf: bytes) -> float | None:
-    dtype = None
+    """A TensorProto's one value: tensor_content of 4 or 8 bytes, or the first float_val / double_val."""
     for field, wire, value in _fields(buf):
-        if field == 1 and wire == 0:
-            dtype = value
-        elif field == 4 and wire == 2 and len(value) in (4, 8):  # type: ignore[arg-type]
-            return struct.unpack("<f" if len(value) == 4 else "<d", value)[0]  # type: ignore[arg-type]
-        elif field == 5:  # float_val (packed or not)
-            return struct.unpack_from("<f", value)[0]  # type: ignore[arg-type]
-        elif field == 6:  # double_val
-            return struct.unpack_from("<d", value)[0]  # type: ignore[arg-type]
-    del dtype
+        if isinstance(value, int):  # dtype, and any other varint field
+            continue
+        if field == 4 and wire == 2 and len(value) in (4, 8):
+            return struct.unpack("<f" if len(value) == 4 else "<d", value)[0]
+        if field == 5:  # float_val (packed or not)
+            return struct.unpack_from("<f", value)[0]
+        if field == 6:  # double_val
+            return struct.unpack_from("<d", value)[0]
     return None
 
 

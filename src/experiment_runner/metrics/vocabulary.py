@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar, get_args
 
 __all__ = [
     "Direction",
@@ -50,6 +50,10 @@ Role = Literal[
 Split = Literal["train", "val", "test"]
 Direction = Literal["min", "max"]
 
+ROLES: tuple[Role, ...] = get_args(Role)
+SPLITS: tuple[Split, ...] = get_args(Split)
+DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+
 VOCABULARY_FILE = "metric_vocabulary.yaml"
 _TOKENS = re.compile(r"[_/.\-@\s]+")
 _NUMBER = re.compile(r"\d+")
@@ -74,23 +78,37 @@ class MetricName:
         return self.role in _data().nonnegative
 
 
+_Word = TypeVar("_Word", bound=str)
+
+
+def _one_of(value: object, allowed: tuple[_Word, ...], what: str) -> _Word:
+    """A word of the vocabulary file as one of its Literal's values: a typo fails at load, naming the valid ones."""
+    for word in allowed:
+        if word == value:
+            return word
+    raise ValueError(f"{VOCABULARY_FILE}: unknown {what} {value!r}; valid: {', '.join(allowed)}")
+
+
 class _Data:
     def __init__(self, raw: dict):
-        self.splits = {tok: split for split, toks in raw["splits"].items() for tok in toks}
+        self.splits: dict[str, Split] = {
+            tok: _one_of(split, SPLITS, "split") for split, toks in raw["splits"].items() for tok in toks
+        }
         self.aggregators = frozenset(raw["aggregators"])
         self.aggregator_rank = dict(raw.get("aggregator_rank", {}))
-        self.roles: list[tuple[str, dict]] = []
+        self.roles: list[tuple[Role, dict]] = []
         for name, spec in raw["roles"].items():
+            direction = spec.get("direction")
             self.roles.append(
                 (
-                    name,
+                    _one_of(name, ROLES, "role"),
                     {
                         "words": frozenset(spec.get("words", [])),
                         "suffixes": tuple(spec.get("suffixes", [])),
                         "patterns": [re.compile(p) for p in spec.get("patterns", [])],
                         "norm_with": frozenset(spec.get("norm_with", [])),
                         "pairs": [tuple(p) for p in spec.get("pairs", [])],
-                        "direction": spec.get("direction"),
+                        "direction": None if direction is None else _one_of(direction, DIRECTIONS, "direction"),
                     },
                 )
             )
@@ -119,9 +137,9 @@ def tokens(name: str) -> list[str]:
     return [t for t in _TOKENS.split(name.lower().replace("'s ", "_")) if t and not _NUMBER.fullmatch(t)]
 
 
-def _role_of_token(data: _Data, token: str, toks: list[str]) -> list[str]:
+def _role_of_token(data: _Data, token: str, toks: list[str]) -> list[Role]:
     """Roles a token has (in the data's order); `toks` are the name's other tokens (for `grad` + `norm`)."""
-    found = []
+    found: list[Role] = []
     for role_name, spec in data.roles:
         if (
             token in spec["words"]
@@ -152,7 +170,7 @@ def describe(name: str) -> MetricName:
     if low in data.identifiers or (toks and "_".join(toks) in data.identifiers):
         return MetricName(low, "identifier", split_, None, False, None)
     # the role: the whole name first (`samples/s`, `grad_norm`), then each token, roles in the data's order
-    best: tuple[int, int, str] | None = None  # (role order, token index, role)
+    best: tuple[int, int, Role] | None = None  # (role order, token index, role)
     order = {r: i for i, (r, _) in enumerate(data.roles)}
     whole_roles = _role_of_token(data, low, toks) if ("/" in low or "_" in low) else []
     if whole_roles:
@@ -177,7 +195,7 @@ def describe(name: str) -> MetricName:
         main = len(others) == 1 and "loss" in _role_of_token(data, others[0], rest)
         aggs = [t for t in rest if t in data.aggregators]
         aggregation = aggs[-1] if aggs else None
-    return MetricName(low, role_name, split_, spec["direction"], main, aggregation)  # type: ignore[arg-type]
+    return MetricName(low, role_name, split_, spec["direction"], main, aggregation)
 
 
 def _config_shape(data: _Data, low: str, toks: list[str]) -> bool:

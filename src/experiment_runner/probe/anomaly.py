@@ -30,10 +30,14 @@ MAX_LAYERS = 40  # per-layer gradient norms reported per step (the largest ones)
 
 
 def _load(name):
+    """A probe module that imports no other (runtime, entrypoint), loaded by file path under a private name: this
+    folder is not importable in the user's Python, and a user module named like ours must not stand in for it."""
     key = "_experiment_runner_probe_" + name
     if key not in sys.modules:
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py")
         spec = importlib.util.spec_from_file_location(key, path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot load the probe module {path}")
         module = importlib.util.module_from_spec(spec)
         sys.modules[key] = module
         spec.loader.exec_module(module)

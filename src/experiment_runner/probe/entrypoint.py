@@ -17,8 +17,8 @@ API (other probes use it; keep it small):
 Every problem raises EntrypointError(stage, message, traceback_tail), stage one of "spec", "import", "build",
 "contract", "data". Messages name the bad value and what is expected.
 
-This folder is not a package in the user's Python: load the module by file path, e.g. with
-runtime.load_sibling("entrypoint") or importlib.util.spec_from_file_location.
+It imports no other probe module, so a probe script can load it by file path (anomaly.py does); the sanity probe
+loads the whole folder as a package (see sanity.py).
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ import re
 import sys
 import traceback
 from collections import namedtuple
+from typing import Literal, get_args
+
+#: where loading stopped: the spec itself, importing the file or module, calling build(), what it returned, reading
+#: a loader; the probes add the device and their own failure
+Stage = Literal["spec", "import", "build", "contract", "data", "device", "probe"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
 
 REQUIRED_KEYS = ("model", "train_loader", "loss_fn")
 OPTIONAL_KEYS = ("val_loader", "optimizer", "task", "num_classes")
@@ -55,7 +61,7 @@ class EntrypointError(Exception):
     """The entrypoint could not be loaded or broke the contract. `stage` says where; `traceback_tail` holds the last
     lines of the user's traceback when their code raised (empty otherwise)."""
 
-    def __init__(self, stage: str, message: str, traceback_tail: list | None = None):
+    def __init__(self, stage: Stage, message: str, traceback_tail: list | None = None):
         super().__init__(message)
         self.stage = stage
         self.message = message
@@ -127,10 +133,13 @@ def _import(spec: EntrySpec, workdir: str):
     if not re.match(rf"^{_IDENT}$", name) or name in sys.modules:
         name = "_experiment_runner_user_" + re.sub(r"\W", "_", name)
     module_spec = importlib.util.spec_from_file_location(name, path)
+    if module_spec is None or module_spec.loader is None:  # parse_spec admits .py files only: not expected
+        raise EntrypointError("import", f"entrypoint file {spec.target!r} cannot be loaded as a Python module")
+    loader = module_spec.loader
     module = importlib.util.module_from_spec(module_spec)
     sys.modules[name] = module
     try:
-        module_spec.loader.exec_module(module)
+        loader.exec_module(module)
     except BaseException as e:
         if _passes_through(e):
             raise
@@ -179,13 +188,12 @@ def validate_build(result) -> dict:
         raise EntrypointError(
             "contract", f"build() returned a {_type_name(result)}; it must return a dict with keys {wanted}"
         )
-    problems = []
     missing = [k for k in REQUIRED_KEYS if k not in result or result[k] is None]
-    for k in missing:
-        problems.append(
-            f"build() result is missing {k!r} (it has: {', '.join(sorted(map(str, result))) or 'nothing'}); "
-            f"required keys: {', '.join(REQUIRED_KEYS)}"
-        )
+    problems = [
+        f"build() result is missing {k!r} (it has: {', '.join(sorted(map(str, result))) or 'nothing'}); "
+        f"required keys: {', '.join(REQUIRED_KEYS)}"
+        for k in missing
+    ]
     model = result.get("model")
     if model is not None and not isinstance(model, torch.nn.Module):
         problems.append(f"model is a {_type_name(model)}; expected a torch.nn.Module")

@@ -13,6 +13,10 @@ Every threshold is a named constant, and each result states the one it used."""
 from __future__ import annotations
 
 import math
+from typing import Any
+
+from .results import result
+from .session import Session
 
 #: at most this many training samples are read into the leak checks
 LEAK_MAX_SAMPLES = 4096
@@ -42,7 +46,7 @@ FIX_LEAK = (
 )
 
 
-def _inputs_targets(s):
+def _inputs_targets(s: Session):
     torch = s.torch
     xs, ys, n = [], [], 0
     for x, y in s.train:
@@ -54,16 +58,16 @@ def _inputs_targets(s):
     return torch.cat(xs), torch.cat(ys), n
 
 
-def check_label_leak(s, result):
+def check_label_leak(s: Session) -> dict:
     x, y, n = _inputs_targets(s)
     if n < LEAK_MIN_SAMPLES:
         return result("label_leak", "skipped", f"only {n} training samples: too few to tell a map from chance")
-    evidence = {"samples": n, "inputs": list(x.shape), "targets": list(y.shape)}
+    evidence: dict[str, Any] = {"samples": n, "inputs": list(x.shape), "targets": list(y.shape)}
     tokens = not x.is_floating_point() and y.numel() == x.numel() and not y.is_floating_point()
     if tokens and x.dim() >= 2:
-        return _token_leak(s, x, y.reshape(x.shape), evidence, result)
+        return _token_leak(s, x, y.reshape(x.shape), evidence)
     if s.layout and s.layout["positions"] > 1 and x.dim() >= 3:
-        return _dense_leak(s, x, y, evidence, result)
+        return _dense_leak(s, x, y, evidence)
     if y.shape[0] != x.shape[0]:
         return result(
             "label_leak", "skipped", "targets are not one per sample or per token: not compared", evidence=evidence
@@ -101,7 +105,7 @@ def check_label_leak(s, result):
     )
 
 
-def _column_maps(s, X, Y, evidence):
+def _column_maps(s: Session, X, Y, evidence):
     torch = s.torch
     n, f = X.shape
     k = Y.shape[1]
@@ -149,7 +153,7 @@ def _column_maps(s, X, Y, evidence):
     return found, None
 
 
-def _lookups(s, X, labels):
+def _lookups(s: Session, X, labels):
     torch = s.torch
     n = X.shape[0]
     out = []
@@ -160,7 +164,7 @@ def _lookups(s, X, labels):
             continue
         pairs = torch.unique(inverse * (int(labels.max()) + 2) + (labels.long() + 1))
         if pairs.numel() == values.numel():
-            mapping = {}
+            mapping: dict[Any, int] = {}
             for v, lab in zip(col.tolist(), labels.long().tolist()):
                 mapping.setdefault(v, lab)
             out.append((j, values.numel(), mapping))
@@ -169,7 +173,7 @@ def _lookups(s, X, labels):
     return out
 
 
-def _confirm_on_val(s, j, mapping):
+def _confirm_on_val(s: Session, j, mapping):
     """True when the lookup also gives every validation label it has a key for, False when it fails there, None
     without validation data."""
     if not s.val:
@@ -191,7 +195,7 @@ def _example(mapping):
     return ", ".join(f"{v:g} -> class {lab}" for v, lab in items)
 
 
-def _token_leak(s, x, y, evidence, result):
+def _token_leak(s: Session, x, y, evidence) -> dict:
     torch = s.torch
     valid = s.valid(y) if hasattr(s, "valid") else torch.ones_like(y, dtype=torch.bool)
     same = float((y == x)[valid].float().mean()) if bool(valid.any()) else 0.0
@@ -261,7 +265,7 @@ def _token_leak(s, x, y, evidence, result):
     )
 
 
-def _sees_the_future(s, axis):
+def _sees_the_future(s: Session, axis):
     """Change the tokens after the middle position and see whether the outputs up to it move (eval mode)."""
     torch = s.torch
     x = s.train[0][0][:8]
@@ -297,7 +301,7 @@ def _sees_the_future(s, axis):
     return None
 
 
-def _dense_leak(s, x, y, evidence, result):
+def _dense_leak(s: Session, x, y, evidence) -> dict:
     threshold = "fails when the per-pixel labels equal an input channel on every training sample"
     if x.dim() != y.dim() + 1 or tuple(x.shape[2:]) != tuple(y.shape[1:]):
         return result(
@@ -332,7 +336,7 @@ def _dense_leak(s, x, y, evidence, result):
 # --- near-duplicates between training and validation ---------------------------------------------------------------
 
 
-def near_duplicates(s, exact_val_rows):
+def near_duplicates(s: Session, exact_val_rows):
     """(hits, how) for validation samples within a small distance of a training sample, exact copies left out
     (they are reported as such). hits: [{"val": [batch, row], "train": [batch, row], "distance": d}]."""
     torch = s.torch

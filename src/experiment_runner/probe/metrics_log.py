@@ -13,10 +13,29 @@ import math
 import os
 import threading
 import time
+from typing import TextIO
 
-_lock = threading.Lock()
-_handle = None
-_handle_path = None
+
+class _Sink:
+    """The metrics file, kept open between calls and reopened when the variable names another one."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.handle: TextIO | None = None
+        self.path: str | None = None
+
+    def write(self, path: str, line: str) -> None:
+        with self.lock:
+            if self.handle is None or self.path != path:
+                if self.handle is not None:
+                    self.handle.close()
+                self.handle = open(path, "a", buffering=1, encoding="utf-8")
+                self.path = path
+            self.handle.write(line)
+            self.handle.flush()
+
+
+_sink = _Sink()
 
 
 def _number(value):
@@ -45,7 +64,6 @@ def _encode(value):
 
 def log(metrics: dict | None = None, /, *, step: int | None = None, **values) -> None:
     """Record metric values (numbers; tensors and numpy scalars are converted) at an optional step."""
-    global _handle, _handle_path
     path = os.environ.get("EXPERIMENT_RUNNER_METRICS")
     if not path:
         return
@@ -56,12 +74,4 @@ def log(metrics: dict | None = None, /, *, step: int | None = None, **values) ->
         number = _number(value)
         if number is not None:
             record[str(key)] = _encode(number)
-    line = json.dumps(record, separators=(",", ":")) + "\n"
-    with _lock:
-        if _handle is None or _handle_path != path:
-            if _handle is not None:
-                _handle.close()
-            _handle = open(path, "a", buffering=1, encoding="utf-8")
-            _handle_path = path
-        _handle.write(line)
-        _handle.flush()
+    _sink.write(path, json.dumps(record, separators=(",", ":")) + "\n")

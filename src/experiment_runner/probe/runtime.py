@@ -4,8 +4,7 @@
     channel.emit("hello", probe="sanity")          # one event: {"event": "hello", "probe": "sanity"}
     channel.progress(3, 8, "shapes")               # throttled to ~10 a second (the last one always goes out)
     cap = cap_memory(4096)                         # RLIMIT_AS: what is mapped now + 4096 MiB (dict, or None)
-    watch_deadline(deadline_epoch)                 # faulthandler dumps every thread's stack to stderr just before the kill
-    load_sibling("entrypoint")                     # another probe module, loaded by file path
+    watch_deadline(deadline_epoch)                 # faulthandler: every thread's stack on stderr just before the kill
 
 Non-finite floats are written as the strings "nan", "inf", "-inf" (JSON has no such numbers). The memory cap is
 relative to the size at the time of the call so that it works after CUDA initialisation, which maps tens of GiB
@@ -15,7 +14,6 @@ of address space that is not memory in use: call it once torch (and the device) 
 from __future__ import annotations
 
 import faulthandler
-import importlib.util
 import json
 import math
 import os
@@ -119,17 +117,3 @@ def watch_deadline(deadline_epoch: float | None, margin_s: float = 1.0) -> None:
     if deadline_epoch:
         remaining = deadline_epoch - time.time() - margin_s
         faulthandler.dump_traceback_later(max(0.05, remaining), exit=False, file=sys.stderr)
-
-
-def load_sibling(name: str):
-    """Another module of this folder, loaded by file path under a private name: the probe folder is not a package
-    in the user's Python, and user modules named like ours (sanity.py, entrypoint.py) must not be shadowed."""
-    key = "_experiment_runner_probe_" + name
-    if key in sys.modules:
-        return sys.modules[key]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py")
-    spec = importlib.util.spec_from_file_location(key, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[key] = module
-    spec.loader.exec_module(module)
-    return module

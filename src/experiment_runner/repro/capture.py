@@ -177,7 +177,8 @@ def capture_manifest(
         raise UserError(f"hash algorithm {hash_algorithm!r} is not supported; valid: {', '.join(ALGORITHMS)}")
     if not argv or not all(isinstance(a, str) for a in argv):
         raise UserError(
-            "the training command must be a non-empty list of strings (argv), e.g. ['python', 'train.py', '--seed', '0']"
+            "the training command must be a non-empty list of strings (argv), e.g. ['python', 'train.py', '--seed', "
+            "'0']"
         )
     reject_flag_like(argv[0], "program (argv[0])")
     reject_flag_like(os.fspath(project_dir), "project folder")

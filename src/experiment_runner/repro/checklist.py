@@ -7,7 +7,7 @@ import os
 from collections import Counter
 
 from experiment_runner.repro.configcheck import path_in_template
-from experiment_runner.repro.manifest import CheckItem, Manifest, SeedCall
+from experiment_runner.repro.manifest import CheckItem, Manifest, SeedCall, Status
 from experiment_runner.repro.seedflow import fix_for
 
 
@@ -26,11 +26,12 @@ def _list(items: list[str], limit: int = 8) -> str:
 def _size(n: int | None) -> str:
     if n is None:
         return "?"
+    size = float(n)
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if n < 1024 or unit == "TiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n}"
+        if size < 1024 or unit == "TiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size}"
 
 
 # --- seeds -------------------------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
         )
 
     reach, elsewhere = _reachable(m)
+    entry = m.seeds.flow.entry if m.seeds.flow else None  # known whenever reach is
     uses = set(m.seeds.uses) if reach is None else {u for f in reach for u in m.seeds.uses_by_file.get(f, [])}
     universal = [c for c in _calls(m, "all") if _in(c, reach)]
     found: dict[str, list[SeedCall]] = {
@@ -108,17 +110,15 @@ def _seed_items(m: Manifest) -> list[CheckItem]:
             missing.append(k)
         else:
             lines.append(f"{labels[k]}: not used")
-    for c in unseeded_np:
-        lines.append(f"unseeded numpy generator at {c.at} ({c.call})")
+    lines.extend(f"unseeded numpy generator at {c.at} ({c.call})" for c in unseeded_np)
     if m.seeds.files_regex:
         lines.append("read by pattern (did not parse): " + _list(m.seeds.files_regex, 4))
     if elsewhere:
         lines.append(
-            f"not counted, outside what {m.seeds.flow.entry} imports: "
-            + _list([f"{c.at} ({c.call})" for c in elsewhere], 4)
+            f"not counted, outside what {entry} imports: " + _list([f"{c.at} ({c.call})" for c in elsewhere], 4)
         )
     scope = (
-        f"{len(reach)} file(s) of the training script {m.seeds.flow.entry} and what it imports"
+        f"{len(reach)} file(s) of the training script {entry} and what it imports"
         if reach is not None
         else f"{m.seeds.files_scanned} Python file(s)"
     )
@@ -247,7 +247,8 @@ def _determinism(m: Manifest, uses: set[str]) -> CheckItem:
         )
     if bench_on:
         problems.append(
-            f"cudnn.benchmark = True at {bench_on[0].at} picks convolution algorithms by timing, which varies between runs"
+            f"cudnn.benchmark = True at {bench_on[0].at} picks convolution algorithms by timing, which varies between "
+            "runs"
         )
     if not on and not [c for c in cd if c.value is True]:
         problems.append("torch.backends.cudnn.deterministic is not set True")
@@ -302,7 +303,10 @@ def _code_items(m: Manifest) -> list[CheckItem]:
                 f"(inside the workspace {m.workspace})"
             )
         elif c.status == "refused":
-            fix = "keep the repository (its .git) inside the workspace, or start the server with --root at a folder holding both"
+            fix = (
+                "keep the repository (its .git) inside the workspace, or start the server with --root at a folder "
+                "holding both"
+            )
         else:
             fix = "check that git is installed and the repository is readable"
         return [
@@ -362,14 +366,16 @@ def _code_items(m: Manifest) -> list[CheckItem]:
         )
     else:
         evidence = f"the work tree matches {base}"
-        status = "passed"
-        fix = None
+        status: Status = "passed"
+        fix_dirty: str | None = None
         if c.unverified:
             status = "warning"
             evidence += "; not compared: " + _list([f"{u.path} ({u.why.split(':')[0]})" for u in c.unverified], 4)
-            fix = "commit these files (their filter program is never run here, so their changes cannot be seen)"
+            fix_dirty = "commit these files (their filter program is never run here, so their changes cannot be seen)"
         items.append(
-            CheckItem(id="code.dirty", title="Uncommitted changes captured", status=status, evidence=evidence, fix=fix)
+            CheckItem(
+                id="code.dirty", title="Uncommitted changes captured", status=status, evidence=evidence, fix=fix_dirty
+            )
         )
     if c.dirty and c.unverified:
         items[-1].evidence += "; not compared (repository filter never run): " + _list(
@@ -426,7 +432,8 @@ def _data_item(m: Manifest) -> CheckItem:
         else:
             what = f"folder, {e.files} files" if e.kind == "folder" else "file"
             parts.append(
-                f"{e.path}: {what}, {_size(e.size)}, {_short(e.hash, 16)} ({_size(e.bytes_read)} read, {e.cache_hits} from cache)"
+                f"{e.path}: {what}, {_size(e.size)}, {_short(e.hash, 16)} ({_size(e.bytes_read)} read, {e.cache_hits} "
+                "from cache)"
             )
     evidence = f"algorithm {d.algorithm}; " + "; ".join(parts)
     if bad:
@@ -468,12 +475,14 @@ def _env_items(m: Manifest) -> list[CheckItem]:
                 id="env.python",
                 title="Python and installed distributions",
                 status="failed",
-                evidence=f"the environment of {env.interpreter} ({env.interpreter_source}) was not recorded: {env.probe_error}",
+                evidence=f"the environment of {env.interpreter} ({env.interpreter_source}) was not recorded: "
+                f"{env.probe_error}",
                 fix="set `python:` in experiment-runner.yaml to the interpreter that trains, and check that it starts",
             )
         )
     else:
         py = env.python
+        venv = "virtual environment" if py.get("venv") else "no venv"
         versions = {d["name"].lower(): d["version"] for d in env.distributions}
         key = [f"{p} {versions[p]}" for p in _KEY_PACKAGES if p in versions]
         items.append(
@@ -481,7 +490,7 @@ def _env_items(m: Manifest) -> list[CheckItem]:
                 id="env.python",
                 title="Python and installed distributions",
                 status="passed",
-                evidence=f"Python {py.get('version')} at {env.interpreter} ({'virtual environment' if py.get('venv') else 'no venv'}; "
+                evidence=f"Python {py.get('version')} at {env.interpreter} ({venv}; "
                 f"{env.interpreter_source}); {len(env.distributions)} distributions recorded with versions"
                 + (f" ({', '.join(key)})" if key else "")
                 + ("; probe result cached" if env.probe_cached else ""),
@@ -496,7 +505,8 @@ def _env_items(m: Manifest) -> list[CheckItem]:
             id="env.host",
             title="CPU and operating system",
             status="passed",
-            evidence=f"{h.cpu_model or 'CPU model unknown'}, {h.cpu_count} CPUs ({h.cpu_affinity} usable){mem}; {h.os}; host {h.hostname}",
+            evidence=f"{h.cpu_model or 'CPU model unknown'}, {h.cpu_count} CPUs ({h.cpu_affinity} usable){mem}; "
+            f"{h.os}; host {h.hostname}",
         )
     )
     return items
@@ -563,7 +573,8 @@ def _gpu_item(m: Manifest) -> CheckItem:
             id="env.gpu",
             title=title,
             status="passed",
-            evidence=f"{len(g.devices)} GPU(s): {listing}; driver {g.driver_version}, CUDA driver {g.cuda_driver_version}",
+            evidence=f"{len(g.devices)} GPU(s): {listing}; driver {g.driver_version}, CUDA driver "
+            f"{g.cuda_driver_version}",
         )
     if t.get("cuda_available"):
         return CheckItem(

@@ -72,7 +72,7 @@ def _flatten(d: Any, prefix: str = "") -> dict[str, Any]:
 
 
 class _Diffs:
-    def __init__(self):
+    def __init__(self) -> None:
         self.items: list[Difference] = []
 
     def add(self, area: Area, item: str, a: Any, b: Any, weight: int, why: str) -> None:

@@ -374,7 +374,8 @@ def check_config(
             continue
         if not isinstance(data, dict):
             raise UserError(
-                f"config file {given!r} holds a {type(data).__name__} at the top level; a config must be a mapping of keys to values"
+                f"config file {given!r} holds a {type(data).__name__} at the top level; a config must be a mapping of "
+                "keys to values"
             )
         resolved = deep_merge(resolved, data)
     if defaults:

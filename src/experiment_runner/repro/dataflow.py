@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal
 
 from experiment_runner.repro.entryscript import Project, Source, is_literal, short
@@ -160,13 +161,18 @@ class SeedSources:
     argv_indices: set[int] = field(default_factory=set)  # sys.argv[i] given the seed
 
 
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+#: what a name can be bound to by a def or class statement
+Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+
+
 class _Frame:
     def __init__(self, src: Source, parent: _Frame | None, cls: str | None = None):
         self.src = src
         self.parent = parent
         self.cls = cls
         self.env: dict[str, Val] = {}
-        self.defs: dict[str, ast.AST] = {}
+        self.defs: dict[str, Definition] = {}
         self.global_names: set[str] = set()
         self.collect: list[Sink] | None = None
 
@@ -183,7 +189,7 @@ class Flow:
         self.entry = entry
         self.sources = sources
         self.modules: dict[str, _Frame] = {}
-        self.defs: dict[tuple, tuple[Source, ast.AST]] = {}
+        self.defs: dict[tuple, tuple[Source, Definition]] = {}
         self.memo: dict[tuple, tuple[Val, list[Sink]]] = {}
         self.active: set[tuple] = set()
         self.attr_store: dict[tuple, Val] = {}
@@ -419,7 +425,7 @@ class Flow:
         if kind == "file":
             return Val(const=True, objs=frozenset({obj}), text="a value read from a config file") | stored
         if kind == "module":
-            src = self.project.load(obj[1]) if isinstance(obj[1], str) else None
+            src = self.project.load(Path(obj[1])) if isinstance(obj[1], str) else None
             if src is None:
                 return UNKNOWN
             frame = self.modules.get(str(src.path))
@@ -456,6 +462,7 @@ class Flow:
                 name = name or obj[1]
         args = [self.eval(frame, a) for a in node.args]
         kwargs = {k.arg: self.eval(frame, k.value) for k in node.keywords if k.arg}
+        owner = node.func.value if isinstance(node.func, ast.Attribute) else None  # `x` of x.method(...)
         method = node.func.attr if isinstance(node.func, ast.Attribute) else None
         ours = any(o[0] in ("def", "bound") for o in callee.objs)
 
@@ -474,14 +481,14 @@ class Flow:
             return self._env_read(_const_key(node.args[0])) | (args[1] if len(args) > 1 else NOTHING)
         if name.endswith("ArgumentParser"):
             return Val(objs=frozenset({("parser",)}))
-        if method in _PARSE and any(o[0] == "parser" for o in self.eval(frame, node.func.value).objs):
+        if method in _PARSE and owner is not None and any(o[0] == "parser" for o in self.eval(frame, owner).objs):
             return Val(objs=frozenset({("args",)}))
         if name in _CONFIG_LOADS:
             return Val(objs=frozenset({("file",)}))
         if name == "vars" or name.endswith(("OmegaConf.to_container", "OmegaConf.to_object")):
             return args[0] if args else UNKNOWN
         if (name == "getattr" or method == "get") and (node.args or node.keywords):
-            base = args[0] if name == "getattr" else self.eval(frame, node.func.value)
+            base = args[0] if name == "getattr" or owner is None else self.eval(frame, owner)
             key_node = (
                 node.args[1] if name == "getattr" and len(node.args) > 1 else (node.args[0] if node.args else None)
             )
@@ -512,7 +519,7 @@ class Flow:
         return Val(seed=carried.seed, random=carried.random, unknown=True)
 
     def _sink(self, name: str, method: str | None, node: ast.Call, args: list[Val], kwargs: dict[str, Val]):
-        scope = None
+        scope: Literal["global", "local"] | None = None
         if name in GLOBAL_SINKS or name.endswith(".seed_everything") or method == "seed_everything":
             scope = "global"
         elif name in LOCAL_SINKS:
@@ -610,7 +617,7 @@ class Flow:
                 frame.collect.append(replace(s, chain=[here, *s.chain], through=[short(site), *s.through]))
         return ret
 
-    def _bind(self, src: Source, node: ast.AST, args: list[Val], kwargs: dict) -> dict[str, Val]:
+    def _bind(self, src: Source, node: FunctionNode, args: list[Val], kwargs: dict) -> dict[str, Val]:
         a = node.args
         params = [p.arg for p in a.posonlyargs + a.args]
         bound: dict[str, Val] = {}
@@ -626,15 +633,15 @@ class Flow:
                 defaults = a.defaults
                 j = i - (len(params) - len(defaults))
                 bound[p] = Val(const=True, text=short(defaults[j])) if j >= 0 and is_literal(defaults[j]) else UNKNOWN
-        for p, d in zip(a.kwonlyargs, a.kw_defaults):
-            bound[p.arg] = kwargs.get(p.arg) or (Val(const=True) if d is not None else UNKNOWN)
+        for kwonly, d in zip(a.kwonlyargs, a.kw_defaults, strict=True):
+            bound[kwonly.arg] = kwargs.get(kwonly.arg) or (Val(const=True) if d is not None else UNKNOWN)
         if a.vararg:
             bound[a.vararg.arg] = union(args[len(params) :]) if len(args) > len(params) else UNKNOWN
         if a.kwarg:
             bound[a.kwarg.arg] = UNKNOWN
         return bound
 
-    def _decorated(self, src: Source, node: ast.AST):
+    def _decorated(self, src: Source, node: FunctionNode):
         """Entry functions whose parameters come from the command line: Hydra's cfg, click and typer options."""
         names = [src.canonical(d.func if isinstance(d, ast.Call) else d) or "" for d in node.decorator_list]
         if any(n.startswith("hydra.main") for n in names):
@@ -661,7 +668,7 @@ class Flow:
             return Val(const=True, text=repr(self.sources.option_defaults[p]))
         return UNKNOWN
 
-    def _function(self, src: Source, node: ast.AST, bound: dict[str, Val]) -> tuple[Val, list[Sink]]:
+    def _function(self, src: Source, node: FunctionNode, bound: dict[str, Val]) -> tuple[Val, list[Sink]]:
         self._module(src)
         frame = _Frame(src, self.def_parent.get(_func_id(src, node)))
         frame.env.update(bound)

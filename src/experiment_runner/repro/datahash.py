@@ -28,7 +28,8 @@ from experiment_runner.repro.manifest import DataEntry, DataRecord, RefusedLink
 ALGORITHMS = ("blake3", "sha256")
 SCHEME = (
     "file: {alg} of its bytes; folder: {alg} of the lines '<file hex>  <relative path>\\n', one per file, sorted by "
-    "path bytes, '/' separators, empty folders ignored, symlinks inside the workspace followed; dvc: the md5 DVC recorded"
+    "path bytes, '/' separators, empty folders ignored, symlinks inside the workspace followed; dvc: the md5 DVC "
+    "recorded"
 )
 BIG_FILE = 8 << 20
 CHUNK = 256 << 20
@@ -54,39 +55,47 @@ def hash_workspace_file(path: str | os.PathLike, algorithm: str, on_bytes: Calla
 def hash_open_file(f, algorithm: str, on_bytes: Callable[[int], None] | None = None) -> str:
     """Hex digest of the bytes of an open (unbuffered, binary) file, from its start."""
     if algorithm == "blake3":
-        import blake3
-
-        size = os.fstat(f.fileno()).st_size
-        if size >= BIG_FILE:
-            h = blake3.blake3(max_threads=blake3.blake3.AUTO)
-            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
-                view = memoryview(m)
-                try:
-                    for off in range(0, size, CHUNK):
-                        part = view[off : off + CHUNK]
-                        h.update(part)
-                        part.release()
-                        if on_bytes:
-                            on_bytes(min(CHUNK, size - off))
-                finally:
-                    view.release()
-            return h.hexdigest()
-        h = blake3.blake3()
-        data = f.read()
-        h.update(data)
-        if on_bytes:
-            on_bytes(len(data))
-        return h.hexdigest()
+        return _blake3_file(f, on_bytes)
     if algorithm == "sha256":
-        h = hashlib.sha256()
-        buf = bytearray(1 << 20)
-        view = memoryview(buf)
-        while n := f.readinto(buf):
-            h.update(view[:n])
-            if on_bytes:
-                on_bytes(n)
-        return h.hexdigest()
+        return _sha256_file(f, on_bytes)
     raise ValueError(f"unknown hash algorithm {algorithm!r}; valid: {', '.join(ALGORITHMS)}")
+
+
+def _blake3_file(f, on_bytes: Callable[[int], None] | None) -> str:
+    import blake3
+
+    size = os.fstat(f.fileno()).st_size
+    if size >= BIG_FILE:
+        h = blake3.blake3(max_threads=blake3.blake3.AUTO)
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            view = memoryview(m)
+            try:
+                for off in range(0, size, CHUNK):
+                    part = view[off : off + CHUNK]
+                    h.update(part)
+                    part.release()
+                    if on_bytes:
+                        on_bytes(min(CHUNK, size - off))
+            finally:
+                view.release()
+        return h.hexdigest()
+    h = blake3.blake3()
+    data = f.read()
+    h.update(data)
+    if on_bytes:
+        on_bytes(len(data))
+    return h.hexdigest()
+
+
+def _sha256_file(f, on_bytes: Callable[[int], None] | None) -> str:
+    h = hashlib.sha256()
+    buf = bytearray(1 << 20)
+    view = memoryview(buf)
+    while n := f.readinto(buf):
+        h.update(view[:n])
+        if on_bytes:
+            on_bytes(n)
+    return h.hexdigest()
 
 
 def hash_bytes(data: bytes, algorithm: str) -> str:
@@ -171,7 +180,7 @@ def dvc_record(ws, given: str, path: Path) -> DataEntry | None:
                                 files=nfiles,
                                 dvc_file=ws.display(lock),
                             )
-        if d == ws.root or d.parent == d:
+        if d in (ws.root, d.parent):  # the workspace root, or the filesystem's
             break
         d = d.parent
     return None

@@ -16,12 +16,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from experiment_runner.workspace import confine
 
 Style = Literal["argparse", "configurator", "hydra", "click", "typer", "lightning_cli", "none"]
+STYLES: tuple[Style, ...] = get_args(Style)
 Acceptance = Literal["accepted", "rejected", "unknown"]
+ACCEPTANCES: tuple[Acceptance, ...] = get_args(Acceptance)
 
 MAX_MODULES = 60
 MAX_FILE_BYTES = 2 << 20
@@ -381,11 +383,11 @@ def _default_of(node: ast.AST) -> Any:
 
 
 def _add_argument(it: Interface, src: Source, node: ast.Call) -> None:
-    flags = [_str(a) for a in node.args]
-    if not node.args or any(f is None for f in flags):
+    written = [_str(a) for a in node.args]
+    if not node.args or any(f is None for f in written):
         it.open.append(f"add_argument with a computed name ({src.at(node)})")
         return
-    flags = [f for f in flags if f]
+    flags = [f for f in written if f]
     longs = [f for f in flags if f.startswith("--")]
     shorts = [f for f in flags if f.startswith("-") and not f.startswith("--")]
     dest = _str(kw(node, "dest"))
@@ -457,8 +459,8 @@ def _configurator(entry: Source, script_args: list[str], cwd: Path) -> Interface
 
 
 def _globals_of(node: ast.AST, src: Source, names: dict[str, Option]) -> None:
-    targets: list[ast.AST] = []
-    value = None
+    targets: list[ast.expr] = []
+    value: ast.expr | None = None
     if isinstance(node, ast.Assign):
         targets, value = node.targets, node.value
     elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -469,7 +471,7 @@ def _globals_of(node: ast.AST, src: Source, names: dict[str, Option]) -> None:
             names.setdefault(name, Option(name=name, default=None, default_text=f"module {a.name}", at=src.at(node)))
         return
     for t in targets:
-        if isinstance(t, ast.Name):
+        if isinstance(t, ast.Name) and value is not None:
             names[t.id] = Option(name=t.id, default=_default_of(value), default_text=short(value), at=src.at(node))
 
 
@@ -583,12 +585,13 @@ def _click_typer(entry: Source) -> Interface | None:
                     plain = [f for f in flags if not f.startswith("-")]
                     longs = [f for f in flags if f.startswith("--")]
                     name = plain[0] if plain else (longs or flags or ["?"])[0].lstrip("-").replace("-", "_")
+                    default = kw(dec, "default")
                     it.options.append(
                         Option(
                             name=name,
                             flags=[f for f in flags if f.startswith("-")],
-                            default=_default_of(kw(dec, "default")) if kw(dec, "default") is not None else None,
-                            default_text=short(kw(dec, "default")) if kw(dec, "default") is not None else None,
+                            default=_default_of(default) if default is not None else None,
+                            default_text=short(default) if default is not None else None,
                             at=entry.at(dec),
                         )
                     )

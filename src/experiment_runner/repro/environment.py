@@ -28,7 +28,7 @@ from pathlib import Path
 
 from experiment_runner.repro.gpu import gpu_facts
 from experiment_runner.repro.hashcache import store_lock
-from experiment_runner.repro.manifest import EnvironmentRecord, HostRecord
+from experiment_runner.repro.manifest import EnvironmentRecord, HostRecord, ProbeStatus
 from experiment_runner.workspace import confine
 
 log = logging.getLogger("experiment_runner.repro")
@@ -198,7 +198,7 @@ def _store(ws, key: str, entry: dict) -> None:
         log.warning("environment cache not written: %s", e)
 
 
-def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[dict | None, str | None, str]:
+def run_probe(interpreter: str, env: dict[str, str], timeout: float) -> tuple[dict | None, str | None, ProbeStatus]:
     """(facts, error, status) from running the probe file with `interpreter`."""
     from experiment_runner.runs import childenv
 
@@ -262,9 +262,9 @@ def probe_environment(
     """Probe `interpreter` ((path, source, error) from command_interpreter), by default the workspace's user
     interpreter."""
     env = dict(os.environ if env is None else env)
-    interpreter, source, error = interpreter or user_interpreter(ws)
+    python, source, error = interpreter or user_interpreter(ws)
     record = EnvironmentRecord(
-        interpreter=interpreter,
+        interpreter=python,
         interpreter_source=source,
         probe_status="ok",
         gpu=gpu_facts(),
@@ -273,33 +273,31 @@ def probe_environment(
     if error:
         record.probe_status, record.probe_error = "not_found", error
         return record
-    key = _cache_key(interpreter, env)
+    key = _cache_key(python, env)
     entry = _lookup(ws, key) if use_cache else None
     if entry is None:
         # Supervisors of one launch capture at the same moment: one probes, the others wait and read its result.
         with store_lock(ws.store_root / ".cache" / "environment.lock", wait_s=timeout + 30):
             entry = _lookup(ws, key) if use_cache else None
+            record.probe_cached = entry is not None
             if entry is None:
                 t0 = time.monotonic()
-                facts, err, status = run_probe(interpreter, env, timeout)
+                probed, err, status = run_probe(python, env, timeout)
                 record.probe_seconds = round(time.monotonic() - t0, 3)
-                if facts is None:
+                if probed is None:
                     record.probe_status, record.probe_error = status, err
                     return record
-                site_dirs = facts.get("python", {}).get("site_dirs", [])
-                _store(
-                    ws,
-                    key,
-                    {
-                        "site_dirs": site_dirs,
-                        "fingerprint": site_fingerprint(site_dirs),
-                        "facts": facts,
-                        "probed_at": time.time(),
-                    },
-                )
-    if entry is not None:
+                site_dirs = probed.get("python", {}).get("site_dirs", [])
+                entry = {
+                    "site_dirs": site_dirs,
+                    "fingerprint": site_fingerprint(site_dirs),
+                    "facts": probed,
+                    "probed_at": time.time(),
+                }
+                _store(ws, key, entry)
+    else:
         record.probe_cached = True
-        facts = entry["facts"]
+    facts = entry["facts"]
     record.python = facts.get("python", {})
     record.distributions = facts.get("distributions", [])
     record.torch = facts.get("torch", {})

@@ -116,7 +116,8 @@ class _Inspector:
     # -- safe access to work-tree files ----------------------------------------------------------------
 
     def _parent_inside(self, rel: str) -> bool:
-        """False when a leading folder of `rel` is a symlink (git then treats the file as gone) or leaves the workspace."""
+        """False when a leading folder of `rel` is a symlink (git then treats the file as gone) or leaves the
+        workspace."""
         parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
         if parent not in self._dir_ok:
             expected = os.path.normpath(self.top / parent) if parent else str(self.top)
@@ -163,7 +164,7 @@ class _Inspector:
         if head:
             rec.commit = head
             rec.detached = not sym
-            head_tree = self._parse_commit(rec)
+            head_tree = self._parse_commit(rec, head)
         else:
             rec.status = "no_commits"
             rec.reason = "the repository has no commit yet"
@@ -282,8 +283,8 @@ class _Inspector:
                 rec.unverified.append(
                     Unverified(
                         path=path,
-                        why=f"filter={filt} in .gitattributes: the repository's filter program is never run, so what git would "
-                        "store for this file is unknown; compared as unchanged",
+                        why=f"filter={filt} in .gitattributes: the repository's filter program is never run, so what "
+                        "git would store for this file is unknown; compared as unchanged",
                     )
                 )
                 work[path] = _Entry(mode, e.sha)
@@ -323,8 +324,9 @@ class _Inspector:
                 include.append(path)
         return include
 
-    def _parse_commit(self, rec: CodeRecord) -> str | None:
-        raw = self.repo.run(["cat-file", "commit", rec.commit]).stdout.decode("utf-8", "replace")
+    def _parse_commit(self, rec: CodeRecord, commit: str) -> str | None:
+        """The commit's tree; its time and subject go into `rec`."""
+        raw = self.repo.run(["cat-file", "commit", commit]).stdout.decode("utf-8", "replace")
         header, _, message = raw.partition("\n\n")
         tree = None
         for line in header.splitlines():
@@ -381,7 +383,10 @@ class _Inspector:
                     "binary file contents left out of the patch (it would exceed 32 MiB); text changes are complete"
                 )
             if len(patch) > PATCH_MAX_BYTES:
-                rec.patch_note = f"patch not saved: {len(patch) / 2**20:.0f} MiB exceeds the 32 MiB limit; commit the changes instead"
+                rec.patch_note = (
+                    f"patch not saved: {len(patch) / 2**20:.0f} MiB exceeds the 32 MiB limit; commit the changes "
+                    "instead"
+                )
                 return None
         rec.patch_sha256 = "sha256:" + hashlib.sha256(patch).hexdigest()
         rec.patch_bytes = len(patch)

@@ -20,7 +20,8 @@ def _cuda_version(v: int | None) -> str | None:
 
 def _reason(pynvml, err: Exception) -> str:
     names = {
-        "NVMLError_LibraryNotFound": "the NVIDIA driver library (libnvidia-ml.so.1) was not found: no NVIDIA driver on this machine",
+        "NVMLError_LibraryNotFound": "the NVIDIA driver library (libnvidia-ml.so.1) was not found: no NVIDIA driver "
+        "on this machine",
         "NVMLError_DriverNotLoaded": "the NVIDIA kernel driver is not loaded",
         "NVMLError_NoPermission": "no permission to query the NVIDIA driver",
         "NVMLError_Uninitialized": "NVML is not initialised",

@@ -76,7 +76,8 @@ class HashCache:
         lo, hi = folder.rstrip("/") + "/", folder.rstrip("/") + "0"  # '0' sorts right after '/'
         try:
             rows = self._db.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path>=? AND path<?",
+                "SELECT path, size, mtime_ns, ctime_ns, ino, dev, digest FROM hashes WHERE algo=? AND path>=? AND "
+                "path<?",
                 (algo, lo, hi),
             ).fetchall()
         except sqlite3.Error as e:
@@ -140,7 +141,8 @@ class HashCache:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO hashes (algo, path, size, mtime_ns, ctime_ns, ino, dev, digest) VALUES (?,?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO hashes (algo, path, size, mtime_ns, ctime_ns, ino, dev, digest) VALUES "
+                    "(?,?,?,?,?,?,?,?)",
                     self._pending,
                 )
         except sqlite3.Error as e:

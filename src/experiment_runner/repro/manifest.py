@@ -9,12 +9,15 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from experiment_runner.repro.entryscript import Style
+
 MANIFEST_VERSION = 1
 Status = Literal["passed", "warning", "failed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 class _Rec(BaseModel):
@@ -215,6 +218,7 @@ class SeedSinkRecord(_Rec):
 SeedVerdict = Literal[
     "seeded", "constant_seed", "seed_not_read", "seed_not_passed", "seed_not_used", "unseeded", "unknown"
 ]
+SEED_VERDICTS: tuple[SeedVerdict, ...] = get_args(SeedVerdict)
 
 
 class SeedFlowRecord(_Rec):
@@ -222,7 +226,7 @@ class SeedFlowRecord(_Rec):
     message: str
     at: str | None = Field(None, description="file:line of the decisive line.")
     entry: str | None = Field(None, description="The training script the command runs.")
-    style: str = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
+    style: Style = Field(description="How it reads its command line: argparse, configurator, hydra, click, typer ...")
     template: bool = Field(description="True: judged for a launch ({seed} in argv); False: for one concrete run.")
     seed_arguments: list[str] = Field(default_factory=list, description="The command arguments carrying the seed.")
     parse_at: str | None = Field(None, description="Where the script reads its command line.")
@@ -280,10 +284,15 @@ class HostRecord(_Rec):
     memory_total_mb: float | None = None
 
 
+#: how probing the user's interpreter went
+ProbeStatus = Literal["ok", "failed", "timeout", "not_found"]
+PROBE_STATUSES: tuple[ProbeStatus, ...] = get_args(ProbeStatus)
+
+
 class EnvironmentRecord(_Rec):
     interpreter: str = Field(description="The user's Python that was probed (config `python`, else the server's).")
     interpreter_source: str
-    probe_status: Literal["ok", "failed", "timeout", "not_found"]
+    probe_status: ProbeStatus
     probe_error: str | None = None
     probe_cached: bool = False
     probe_seconds: float = 0.0

@@ -134,7 +134,7 @@ class _FileScan(ast.NodeVisitor):
             return None
         return ".".join([base, *reversed(parts)])
 
-    def _at(self, node: ast.AST) -> str:
+    def _at(self, node: ast.expr | ast.stmt) -> str:
         return f"{self.where}:{node.lineno}"
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
@@ -214,7 +214,7 @@ class _FileScan(ast.NodeVisitor):
             self._assigned(node.target, node.value, node)
         self.generic_visit(node)
 
-    def _assigned(self, target: ast.AST, value: ast.AST, node: ast.AST) -> None:
+    def _assigned(self, target: ast.AST, value: ast.AST, node: ast.stmt) -> None:
         name = self.canonical(target)
         kind = _ASSIGNED.get(name or "")
         if kind:

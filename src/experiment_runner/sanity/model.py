@@ -4,26 +4,24 @@ threshold applied and why, evidence, and the fix to try."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-CheckName = Literal[
-    "data_finite",
-    "shapes",
-    "initial_loss",
-    "gradients_flow",
-    "overfit_one_batch",
-    "beats_baseline",
-    "label_leak",
-    "train_val_overlap",
-    "lr_range_test",
-]
-ALL_CHECKS: tuple[str, ...] = CheckName.__args__  # type: ignore[attr-defined]
-DEFAULT_CHECKS: tuple[str, ...] = tuple(c for c in ALL_CHECKS if c != "lr_range_test")
+from experiment_runner.probe.results import CheckName, CheckStatus
+from experiment_runner.probe.session import TaskKind
 
-CheckStatus = Literal["passed", "failed", "skipped", "error"]
+# The probe produces the results, so its vocabularies are the ones: one definition each.
+ALL_CHECKS: tuple[CheckName, ...] = get_args(CheckName)
+DEFAULT_CHECKS: tuple[CheckName, ...] = tuple(c for c in ALL_CHECKS if c != "lr_range_test")
+CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
+
 Verdict = Literal["passed", "failed", "error", "timeout", "out_of_memory", "crashed"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+#: where a sanity-check run stopped: the entrypoint's stages (spec ... data), the device, the checks (out of memory
+#: in one), the probe itself, or the limits the server enforces (timeout, memory)
+ProbeStage = Literal["spec", "import", "build", "contract", "data", "device", "checks", "probe", "limits"]
+PROBE_STAGES: tuple[ProbeStage, ...] = get_args(ProbeStage)
 
 
 class CheckResult(BaseModel):
@@ -43,7 +41,7 @@ class CheckResult(BaseModel):
 
 
 class ProbeError(BaseModel):
-    stage: str = Field(
+    stage: ProbeStage = Field(
         description="Where it stopped: spec, import, build, contract, data, device, checks, probe, or limits."
     )
     message: str
@@ -73,7 +71,9 @@ class SanityRecord(BaseModel):
     passed: bool = Field(description="True when the verdict is 'passed'.")
     message: str = Field(description="The verdict in one line.")
     checks: list[CheckResult]
-    task: str | None = Field(None, description="multiclass, binary or regression, as the first forward pass showed.")
+    task: TaskKind | None = Field(
+        None, description="multiclass, binary or regression, as the first forward pass showed."
+    )
     loss: str | None = None
     num_classes: int | None = None
     notes: list[str] = Field(default_factory=list)

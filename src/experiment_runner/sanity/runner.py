@@ -33,11 +33,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal, get_args
 
 log = logging.getLogger("experiment_runner.sanity")
 
 Status = Literal["completed", "error", "timeout", "out_of_memory", "crashed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 TAIL_CHARS = 4000
 SAMPLE_S = 0.1
@@ -99,7 +100,8 @@ def _group_memory(pid: int) -> tuple[float, float] | None:
 
 
 def _host_cancelled() -> bool:
-    """True when the call this thread works for was cancelled (an MCP client's cancel): the child must not outlive it."""
+    """True when the call this thread works for was cancelled (an MCP client's cancel): the child must not outlive
+    it."""
     try:
         import anyio.from_thread
 
@@ -111,10 +113,10 @@ def _host_cancelled() -> bool:
     return False
 
 
-def _read_events(fd: int, sink: queue.Queue[dict | None]) -> None:
+def _read_events(fd: int, sink: queue.Queue[dict[str, Any] | None]) -> None:
     with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as stream:
-        for line in stream:
-            line = line.strip()
+        for raw in stream:
+            line = raw.strip()
             if not line:
                 continue
             try:
@@ -127,23 +129,14 @@ def _read_events(fd: int, sink: queue.Queue[dict | None]) -> None:
     sink.put(None)
 
 
-def _tail(handle) -> str:
+def _tail(handle: IO[bytes]) -> str:
     handle.flush()
     size = handle.seek(0, os.SEEK_END)
     handle.seek(max(0, size - TAIL_CHARS * 4))
     return handle.read().decode("utf-8", errors="replace")[-TAIL_CHARS:]
 
 
-def run_probe(
-    interpreter: str,
-    script: Path,
-    args: list[str],
-    *,
-    cwd: Path,
-    limits: Limits,
-    on_event: Callable[[dict[str, Any]], None] | None = None,
-    env: dict[str, str] | None = None,
-) -> ProbeOutcome:
+def _child_env(env: dict[str, str] | None) -> dict[str, str]:
     from experiment_runner.runs import childenv
 
     # The user's code runs here: the allowlist of the server's variables (or what the caller built), never its secrets.
@@ -156,9 +149,144 @@ def run_probe(
     # waits for a descheduled spinner, and the small-batch steps of a probe slow down tenfold. Sleeping waiters
     # cost little here. Measured with bench/sanity_bench.py on a loaded 2-core machine: 21 s -> 9.5 s.
     child_env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    return child_env
+
+
+@dataclass
+class Watch:
+    """What the server saw of the child while it ran: its events, its memory, and why it was killed (if it was)."""
+
+    on_event: Callable[[dict[str, Any]], None] | None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    base_rss: float | None = None
+    cap_mb: float | None = None
+    peak_rss: float = 0.0
+    peak_vms: float = 0.0
+    #: "timeout", "cancelled", or what the memory watchdog saw
+    killed: str | None = None
+    last_progress: str | None = None
+
+    def take(self, event: dict[str, Any]) -> None:
+        self.events.append(event)
+        if event.get("event") == "device":
+            memory = event.get("memory") or {}
+            self.base_rss = memory.get("rss_mb")
+            self.cap_mb = memory.get("cap_mb")
+        elif event.get("event") == "progress":
+            self.last_progress = event.get("message")
+        if self.on_event is not None:
+            try:
+                self.on_event(event)
+            except Exception as e:  # a consumer's failure must not leave the child running
+                log.debug("event handler failed: %s", e)
+
+    def drain(self, inbox: queue.Queue[dict[str, Any] | None]) -> None:
+        """Take what the reader queued after the child ended."""
+        while True:
+            try:
+                event = inbox.get_nowait()
+            except queue.Empty:
+                return
+            if event is not None:
+                self.take(event)
+
+
+def _supervise(
+    proc: subprocess.Popen[bytes],
+    inbox: queue.Queue[dict[str, Any] | None],
+    watch: Watch,
+    limits: Limits,
+    deadline: float,
+) -> None:
+    """Pass events on as they come and sample the group's memory every SAMPLE_S until the child ends; kill the group
+    past the memory allowed, at the deadline (time.monotonic), or when the host cancelled the call."""
+    reader_done = False
+    while True:
+        tick_end = time.monotonic() + SAMPLE_S
+        while not reader_done and (wait := tick_end - time.monotonic()) > 0:
+            try:
+                event = inbox.get(timeout=wait)
+            except queue.Empty:
+                break
+            if event is None:
+                reader_done = True
+            else:
+                watch.take(event)
+        if reader_done:
+            time.sleep(max(0.0, tick_end - time.monotonic()))
+        if proc.poll() is not None:
+            return
+        sample = _group_memory(proc.pid)
+        if sample is not None:
+            rss, vms = sample
+            watch.peak_rss, watch.peak_vms = max(watch.peak_rss, rss), max(watch.peak_vms, vms)
+            allowed = (watch.base_rss or 0.0) + limits.memory_mb
+            if limits.memory_mb and rss > allowed:
+                watch.killed = f"its resident memory reached {rss:.0f} MiB, past the {allowed:.0f} MiB allowed"
+                _kill_group(proc.pid)
+        if time.monotonic() >= deadline and watch.killed is None:
+            watch.killed = "timeout"
+            _kill_group(proc.pid)
+        if watch.killed is None and _host_cancelled():
+            watch.killed = "cancelled"
+            _kill_group(proc.pid)
+
+
+def classify(
+    watch: Watch, limits: Limits, returncode: int | None, error: dict[str, Any] | None, signal_name: str | None
+) -> tuple[Status, str]:
+    """How the child ended, and that in words (see the module docstring for the statuses)."""
+    where = f" (last step: {watch.last_progress})" if watch.last_progress else ""
+    done = any(e.get("event") == "done" for e in watch.events)
+    if watch.killed == "timeout":
+        return (
+            "timeout",
+            f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process group was killed",
+        )
+    if watch.killed:
+        return "out_of_memory", f"killed: {watch.killed}{where}"
+    if error is not None and error.get("kind") == "out_of_memory":
+        return (
+            "out_of_memory",
+            f"ran out of memory (cap: {limits.memory_mb} MiB above its start size): {error.get('message')}",
+        )
+    if signal_name == "SIGKILL":
+        return "out_of_memory", f"killed by SIGKILL{where}, which is what the kernel's out-of-memory killer sends"
+    if signal_name is not None and watch.cap_mb and watch.peak_vms >= NEAR_CAP * watch.cap_mb:
+        return (
+            "out_of_memory",
+            f"killed by {signal_name} with its address space at {watch.peak_vms:.0f} of {watch.cap_mb:.0f} "
+            f"MiB{where}: an allocation failure at the memory cap",
+        )
+    if signal_name is not None:
+        return "crashed", f"crashed: killed by {signal_name}{where}"
+    if done and returncode == 0:
+        return "completed", "completed"
+    if error is not None:
+        return "error", str(error.get("message"))
+    return (
+        "crashed",
+        f"exited with code {returncode} without reporting a result{where} (the user's code may have called "
+        "sys.exit() or os._exit())",
+    )
+
+
+def run_probe(
+    interpreter: str,
+    script: Path,
+    args: list[str],
+    *,
+    cwd: Path,
+    limits: Limits,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+    env: dict[str, str] | None = None,
+) -> ProbeOutcome:
+    from experiment_runner.errors import UserError
+
+    child_env = _child_env(env)
     read_fd, write_fd = os.pipe()
-    events: list[dict[str, Any]] = []
-    inbox: queue.Queue[dict | None] = queue.Queue()
+    inbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
+    watch = Watch(on_event)
     started = time.monotonic()
     with tempfile.TemporaryFile() as output:
         try:
@@ -176,133 +304,33 @@ def run_probe(
         except OSError as e:
             os.close(read_fd)
             os.close(write_fd)
-            from experiment_runner.errors import UserError
-
             raise UserError(f"cannot start interpreter {interpreter!r}: {e.strerror or e}") from None
         os.close(write_fd)
         reader = threading.Thread(target=_read_events, args=(read_fd, inbox), daemon=True, name="probe-events")
         reader.start()
-
-        deadline = started + limits.timeout_s
-        base_rss: float | None = None
-        cap_mb: float | None = None
-        peak_rss = 0.0
-        peak_vms = 0.0
-        killed: str | None = None
-        reader_done = False
-        last_progress = None
-
-        def take(event: dict[str, Any]) -> None:
-            nonlocal base_rss, cap_mb, last_progress
-            events.append(event)
-            if event.get("event") == "device":
-                memory = event.get("memory") or {}
-                base_rss = memory.get("rss_mb")
-                cap_mb = memory.get("cap_mb")
-            elif event.get("event") == "progress":
-                last_progress = event.get("message")
-            if on_event is not None:
-                try:
-                    on_event(event)
-                except Exception as e:  # a consumer's failure must not leave the child running
-                    log.debug("event handler failed: %s", e)
-
-        while True:
-            tick_end = time.monotonic() + SAMPLE_S
-            while not reader_done and (wait := tick_end - time.monotonic()) > 0:
-                try:
-                    event = inbox.get(timeout=wait)
-                except queue.Empty:
-                    break
-                if event is None:
-                    reader_done = True
-                else:
-                    take(event)
-            if reader_done:
-                time.sleep(max(0.0, tick_end - time.monotonic()))
-            if proc.poll() is not None:
-                break
-            sample = _group_memory(proc.pid)
-            if sample is not None:
-                rss, vms = sample
-                peak_rss, peak_vms = max(peak_rss, rss), max(peak_vms, vms)
-                allowed = (base_rss or 0.0) + limits.memory_mb
-                if limits.memory_mb and rss > allowed:
-                    killed = f"its resident memory reached {rss:.0f} MiB, past the {allowed:.0f} MiB allowed"
-                    _kill_group(proc.pid)
-            if time.monotonic() >= deadline and killed is None:
-                killed = "timeout"
-                _kill_group(proc.pid)
-            if killed is None and _host_cancelled():
-                killed = "cancelled"
-                _kill_group(proc.pid)
+        _supervise(proc, inbox, watch, limits, deadline=started + limits.timeout_s)
         returncode = proc.wait()
         _kill_group(proc.pid)  # workers the probe left behind
         wall = time.monotonic() - started
         reader.join(timeout=2.0)
-        while True:
-            try:
-                event = inbox.get_nowait()
-            except queue.Empty:
-                break
-            if event is not None:
-                take(event)
+        watch.drain(inbox)
         tail = _tail(output)
 
-    error = next((e for e in reversed(events) if e.get("event") == "error"), None)
-    done = any(e.get("event") == "done" for e in events)
+    if watch.killed == "cancelled":
+        where = f" (last step: {watch.last_progress})" if watch.last_progress else ""
+        raise UserError(f"cancelled by the client{where}; the probe's process group was killed")
+    error = next((e for e in reversed(watch.events) if e.get("event") == "error"), None)
     sig = _signal_name(-returncode) if returncode is not None and returncode < 0 else None
-    where = f" (last step: {last_progress})" if last_progress else ""
-    common = dict(
-        events=events,
+    status, message = classify(watch, limits, returncode, error, sig)
+    return ProbeOutcome(
+        status,
+        message,
+        events=watch.events,
         returncode=returncode,
         signal=sig,
         wall_s=round(wall, 3),
-        peak_rss_mb=round(peak_rss, 1) if peak_rss else None,
+        peak_rss_mb=round(watch.peak_rss, 1) if watch.peak_rss else None,
         output_tail=tail,
         error=error,
-        last_progress=last_progress,
-    )
-    if killed == "cancelled":
-        from experiment_runner.errors import UserError
-
-        raise UserError(f"cancelled by the client{where}; the probe's process group was killed")
-    if killed == "timeout":
-        return ProbeOutcome(
-            "timeout",
-            f"did not finish within the {limits.timeout_s:g} s time limit{where}; the process group was killed",
-            **common,
-        )
-    if killed:
-        return ProbeOutcome("out_of_memory", f"killed: {killed}{where}", **common)
-    if error is not None and error.get("kind") == "out_of_memory":
-        return ProbeOutcome(
-            "out_of_memory",
-            f"ran out of memory (cap: {limits.memory_mb} MiB above its start size): {error.get('message')}",
-            **common,
-        )
-    if sig is not None:
-        if sig == "SIGKILL":
-            return ProbeOutcome(
-                "out_of_memory",
-                f"killed by SIGKILL{where}, which is what the kernel's out-of-memory killer sends",
-                **common,
-            )
-        if cap_mb and peak_vms >= NEAR_CAP * cap_mb:
-            return ProbeOutcome(
-                "out_of_memory",
-                f"killed by {sig} with its address space at {peak_vms:.0f} of "
-                f"{cap_mb:.0f} MiB{where}: an allocation failure at the memory cap",
-                **common,
-            )
-        return ProbeOutcome("crashed", f"crashed: killed by {sig}{where}", **common)
-    if done and returncode == 0:
-        return ProbeOutcome("completed", "completed", **common)
-    if error is not None:
-        return ProbeOutcome("error", str(error.get("message")), **common)
-    return ProbeOutcome(
-        "crashed",
-        f"exited with code {returncode} without reporting a result{where} (the user's code "
-        "may have called sys.exit() or os._exit())",
-        **common,
+        last_progress=watch.last_progress,
     )

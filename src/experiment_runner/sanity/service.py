@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from experiment_runner.errors import NotFound, UserError
-from experiment_runner.sanity.model import ALL_CHECKS, DEFAULT_CHECKS, CheckResult, ProbeError, SanityRecord
+from experiment_runner.sanity.model import (
+    ALL_CHECKS,
+    DEFAULT_CHECKS,
+    PROBE_STAGES,
+    CheckResult,
+    ProbeError,
+    ProbeStage,
+    SanityRecord,
+    Verdict,
+)
 from experiment_runner.sanity.runner import Limits, ProbeOutcome, run_probe
 from experiment_runner.workspace import Workspace
 
@@ -132,6 +141,11 @@ def _stack_from_tail(tail: str) -> list[str]:
     return [line.rstrip() for line in lines[-12:]]
 
 
+def _stage(value: object) -> ProbeStage:
+    """The stage a probe's error names; one this server does not know reads as the probe's own failure."""
+    return next((stage for stage in PROBE_STAGES if stage == value), "probe")
+
+
 def _fill_missing(order: list[str], results: dict[str, CheckResult], outcome: ProbeOutcome, loaded: bool) -> None:
     """Checks the child never reported: the one running when it stopped is an error, the rest were not reached."""
     running = None
@@ -224,12 +238,48 @@ def run_sanity(
     return record, path
 
 
+_ERROR_STAGE_WORDS: dict[ProbeStage, str] = {
+    "import": "the entrypoint could not be loaded",
+    "build": "build() failed",
+    "contract": "what build() returned breaks the contract",
+    "data": "reading a loader failed",
+    "spec": "the entrypoint is not valid",
+    "probe": "the probe failed",
+}
+
+
+def _verdict(outcome: ProbeOutcome, checks: list[CheckResult]) -> tuple[Verdict, str, ProbeError | None]:
+    """The run's verdict, in one line, and where it stopped when it did not complete."""
+    err = outcome.error
+    if outcome.status == "completed":
+        failed = [c.name for c in checks if c.status == "failed"]
+        errored = [c.name for c in checks if c.status == "error"]
+        ran = [c for c in checks if c.status != "skipped"]
+        if failed:
+            return "failed", f"{len(failed)} of {len(checks)} checks failed: {', '.join(failed)}", None
+        if errored:
+            return "error", f"{len(errored)} check(s) could not run: {', '.join(errored)}", None
+        skipped = f" ({len(checks) - len(ran)} skipped)" if len(ran) < len(checks) else ""
+        return "passed", f"all {len(ran)} checks that ran passed{skipped}", None
+    if outcome.status == "error":
+        stage = _stage(err.get("stage")) if err else "probe"
+        traceback = list(err.get("traceback") or []) if err else []
+        return (
+            "error",
+            _ERROR_STAGE_WORDS.get(stage, "error") + f": {outcome.message}",
+            ProbeError(stage=stage, message=outcome.message, traceback=traceback),
+        )
+    stack = list(err.get("traceback") or []) if err else _stack_from_tail(outcome.output_tail)
+    ended: ProbeStage = "limits" if outcome.status in ("timeout", "out_of_memory") else "probe"
+    return outcome.status, outcome.message, ProbeError(stage=ended, message=outcome.message, traceback=stack)
+
+
 def assemble(
     ws, opts, outcome: ProbeOutcome, *, interpreter, device, order, limits, entry_file, workdir
 ) -> SanityRecord:
-    first = {}
+    first: dict[str, dict[str, Any]] = {}
     for event in outcome.events:
-        first.setdefault(event.get("event"), event)
+        first.setdefault(str(event.get("event")), event)
     hello, dev, task, done = (
         first.get("hello", {}),
         first.get("device", {}),
@@ -248,43 +298,7 @@ def assemble(
     requested = list(order)
     order = [n for n in ALL_CHECKS if n in order or n in results]  # plus a failed prerequisite nobody asked for
     checks = [results[n] for n in order]
-    error = None
-    if outcome.status == "completed":
-        failed = [c.name for c in checks if c.status == "failed"]
-        errored = [c.name for c in checks if c.status == "error"]
-        ran = [c for c in checks if c.status != "skipped"]
-        if failed:
-            verdict, message = "failed", f"{len(failed)} of {len(checks)} checks failed: {', '.join(failed)}"
-        elif errored:
-            verdict, message = "error", f"{len(errored)} check(s) could not run: {', '.join(errored)}"
-        else:
-            verdict, message = (
-                "passed",
-                f"all {len(ran)} checks that ran passed"
-                + (f" ({len(checks) - len(ran)} skipped)" if len(ran) < len(checks) else ""),
-            )
-    elif outcome.status == "error":
-        verdict = "error"
-        stage = str(err.get("stage", "probe")) if err else "probe"
-        message = {
-            "import": "the entrypoint could not be loaded",
-            "build": "build() failed",
-            "contract": "what build() returned breaks the contract",
-            "data": "reading a loader failed",
-            "spec": "the entrypoint is not valid",
-            "probe": "the probe failed",
-        }.get(stage, "error") + f": {outcome.message}"
-        error = ProbeError(
-            stage=stage, message=outcome.message, traceback=list(err.get("traceback") or []) if err else []
-        )
-    else:
-        verdict, message = outcome.status, outcome.message
-        stack = list(err.get("traceback") or []) if err else _stack_from_tail(outcome.output_tail)
-        error = ProbeError(
-            stage="limits" if outcome.status in ("timeout", "out_of_memory") else "probe",
-            message=outcome.message,
-            traceback=stack,
-        )
+    verdict, message, error = _verdict(outcome, checks)
     timings = {k: float(v) for k, v in (done.get("timings") or {}).items()}
     timings["wall"] = outcome.wall_s
     if hello and "import_torch" in timings:

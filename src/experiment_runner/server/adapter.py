@@ -163,7 +163,7 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
     if clash:
         raise ValueError(f"tool {spec.name}: input field(s) {sorted(clash)} are reserved by the MCP adapter")
 
-    def reject_unknown(cls, data: Any) -> Any:
+    def reject_unknown(cls: Any, data: Any) -> Any:  # named cls: pydantic makes it a classmethod
         if isinstance(data, dict):
             unknown = sorted(set(data) - set(input_model.model_fields))
             if unknown:
@@ -171,13 +171,13 @@ def make_tool(spec: ToolSpec, root: Path) -> Tool:
         return data
 
     # The SDK validates arguments with this model: the tool's own input model, unknown arguments rejected.
-    Args = type(
+    Args: type[ArgModelBase] = type(
         f"{spec.name}Arguments",
         (input_model, ArgModelBase),
         {
             "model_config": ConfigDict(extra="forbid", arbitrary_types_allowed=True),
             "__module__": __name__,
-            "_reject_unknown": model_validator(mode="before")(classmethod(reject_unknown)),
+            "_reject_unknown": model_validator(mode="before")(reject_unknown),
         },
     )
 

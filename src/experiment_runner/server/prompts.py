@@ -19,10 +19,10 @@ def register_prompts(server: MCPServer, root: Path) -> None:
     def clarifying_interview(
         request: str = Field(description="The person's description of the experiment they want."),
     ) -> list[UserMessage]:
-        from experiment_runner.interview import analyze
+        from experiment_runner.interview import analyze_request
         from experiment_runner.prompts import render
 
-        result = analyze(request)
+        result = analyze_request(request)
         return [UserMessage(render("interview.md.j2", request=request, result=result))]
 
     @server.prompt(

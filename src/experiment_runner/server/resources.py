@@ -151,12 +151,12 @@ def register_run_resources(server: MCPServer, root: Path) -> None:
         from experiment_runner.runs.summary import downsample
 
         out, lengths = {}, {}
-        for name, every in sorted(series.items()):
-            pts = every
-            if len(every) > RUN_METRIC_RESOURCE_POINTS:
-                lengths[name] = len(every)
-                pts = downsample(every, RUN_METRIC_RESOURCE_POINTS)
-            out[name] = [[step, enc(v)] for step, v in pts]
+        for name, points in sorted(series.items()):
+            kept = points
+            if len(points) > RUN_METRIC_RESOURCE_POINTS:
+                lengths[name] = len(points)
+                kept = downsample(points, RUN_METRIC_RESOURCE_POINTS)
+            out[name] = [[step, enc(v)] for step, v in kept]
         return json.dumps(
             {
                 "run_id": run_id,

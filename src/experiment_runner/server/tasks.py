@@ -18,7 +18,7 @@ import re
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import anyio
 import anyio.abc
@@ -41,7 +41,8 @@ log = logging.getLogger("experiment_runner.server.tasks")
 
 EXTENSION = "io.modelcontextprotocol/tasks"
 TaskStatus = Literal["working", "input_required", "completed", "cancelled", "failed"]
-TERMINAL = ("completed", "cancelled", "failed")
+TASK_STATUSES: tuple[TaskStatus, ...] = get_args(TaskStatus)
+TERMINAL: tuple[TaskStatus, ...] = ("completed", "cancelled", "failed")
 #: How often clients should poll: a background call ends in seconds to minutes, a launch in minutes to days.
 POLL_MS = {"call": 2_000, "runs": 10_000}
 TASK_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")

@@ -4,11 +4,11 @@ answers in."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field, create_model
 
-from experiment_runner.interview import Analysis, AnsweredField, QuestionGroup, RedFlag, analyze
+from experiment_runner.interview import AnsweredField, QuestionGroup, RedFlag, RequestAnalysis, analyze_request
 from experiment_runner.interview.catalog import FIELD_IDS, FLAG_IDS
 from experiment_runner.tools.base import Question, ToolContext, ToolInput, ToolOutput, ToolSpec
 
@@ -16,6 +16,7 @@ from experiment_runner.tools.base import Question, ToolContext, ToolInput, ToolO
 ASK_AT_ONCE = 4
 
 Elicitation = Literal["not_requested", "unavailable", "no_answer", "answered", "nothing_open"]
+ELICITATIONS: tuple[Elicitation, ...] = get_args(Elicitation)
 
 
 class AskClarifyingQuestionsInput(ToolInput):
@@ -61,7 +62,7 @@ class AskClarifyingQuestionsOutput(ToolOutput):
 
 def _form(questions) -> type[BaseModel]:
     """A flat model of optional strings: elicitation schemas allow primitive fields only."""
-    fields = {
+    fields: dict[str, Any] = {
         q.field: (str | None, Field(None, title=q.field.replace("_", " ").capitalize(), description=q.question))
         for q in questions
     }
@@ -72,7 +73,7 @@ def question_for(inp: AskClarifyingQuestionsInput) -> Question | None:
     """The form put to the person when ask_person is set: the top open questions, led by the red-flag probes."""
     if not inp.ask_person:
         return None
-    analysis = analyze(inp.request, dict(inp.answers))
+    analysis = analyze_request(inp.request, dict(inp.answers))
     open_questions = analysis.open_questions()[:ASK_AT_ONCE]
     if not open_questions:
         return None
@@ -81,7 +82,7 @@ def question_for(inp: AskClarifyingQuestionsInput) -> Question | None:
     return Question("\n".join(lines), _form(open_questions))
 
 
-def _elicitation(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, list[str], dict[str, str]]:
+def _elicitation(analysis: RequestAnalysis, ctx: ToolContext) -> tuple[Elicitation, list[str], dict[str, str]]:
     """How asking the person went: the outcome, the fields asked (question_for's), and the non-blank answers."""
     open_questions = analysis.open_questions()[:ASK_AT_ONCE]
     if not open_questions:
@@ -98,7 +99,7 @@ def _elicitation(analysis: Analysis, ctx: ToolContext) -> tuple[Elicitation, lis
     return "answered", asked, given
 
 
-def _summary(analysis: Analysis, elicitation: Elicitation, asked: list[str], given: dict[str, str]) -> str:
+def _summary(analysis: RequestAnalysis, elicitation: Elicitation, asked: list[str], given: dict[str, str]) -> str:
     total = len(FIELD_IDS)
     parts = [f"{len(analysis.answered)} of {total} brief fields answered"]
     if analysis.answered:
@@ -143,7 +144,7 @@ def ask_clarifying_questions(inp: AskClarifyingQuestionsInput, ctx: ToolContext)
     remains; `brief` is ready to pass to draft_brief. With ask_person=true the person is asked directly when the
     client supports it."""
     answers = dict(inp.answers)
-    analysis = analyze(inp.request, answers)
+    analysis = analyze_request(inp.request, answers)
     elicitation: Elicitation = "not_requested"
     asked: list[str] = []
     given: dict[str, str] = {}
@@ -151,7 +152,7 @@ def ask_clarifying_questions(inp: AskClarifyingQuestionsInput, ctx: ToolContext)
         elicitation, asked, given = _elicitation(analysis, ctx)
         if given:
             answers.update(given)
-            analysis = analyze(inp.request, answers)
+            analysis = analyze_request(inp.request, answers)
     return AskClarifyingQuestionsOutput(
         summary=_summary(analysis, elicitation, asked, given),
         answered=analysis.answered,

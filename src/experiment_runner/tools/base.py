@@ -6,17 +6,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from experiment_runner.strictmodel import StrictModel
 from experiment_runner.workspace import Workspace
 
 
-class ToolInput(BaseModel):
+class ToolInput(StrictModel):
     """Base of every tool input: unknown fields are errors, so a misspelt argument is never silently ignored."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 #: Most characters of a result worth inlining (its JSON, as a client sees it): about 10k tokens, where Claude Code
@@ -61,6 +60,7 @@ class Question:
 #: answered: the person submitted the form; declined / cancelled: they refused or dismissed it; unavailable: the
 #: client cannot ask a person (it declared no elicitation, or none of the protocol's ways to ask reaches it).
 AnswerStatus = Literal["answered", "declined", "cancelled", "unavailable"]
+ANSWER_STATUSES: tuple[AnswerStatus, ...] = get_args(AnswerStatus)
 
 
 @dataclass(frozen=True)

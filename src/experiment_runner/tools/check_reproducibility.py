@@ -13,14 +13,16 @@ from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, Too
 class CheckReproducibilityInput(ToolInput):
     command: list[str] = Field(
         min_length=1,
-        description="The training command as an argv list, exactly as it will run, e.g. ['python', 'train.py', '--config', 'config.yaml', '--seed', '0'].",
+        description="The training command as an argv list, exactly as it will run, e.g. ['python', 'train.py', "
+        "'--config', 'config.yaml', '--seed', '0'].",
     )
     project: str = Field(
         ".", description="Project folder holding the training code (inside the workspace; relative to its root)."
     )
     cwd: str | None = Field(
         None,
-        description="Working directory the command runs in, relative to the workspace root (default: the project folder).",
+        description="Working directory the command runs in, relative to the workspace root (default: the project "
+        "folder).",
     )
     config_files: list[str] = Field(
         default_factory=list,
@@ -29,14 +31,16 @@ class CheckReproducibilityInput(ToolInput):
     )
     data_paths: list[str] = Field(
         default_factory=list,
-        description="Data files and folders the run reads, relative to the workspace root; each is content-hashed (or its DVC record used).",
+        description="Data files and folders the run reads, relative to the workspace root; each is content-hashed "
+        "(or its DVC record used).",
     )
     experiment: str | None = Field(
         None, description="Experiment name; the manifest then goes under that experiment's manifests/ folder."
     )
     env: dict[str, str] = Field(
         default_factory=dict,
-        description="Environment variables the run will set on top of this server's environment (e.g. CUDA_VISIBLE_DEVICES, PYTHONHASHSEED).",
+        description="Environment variables the run will set on top of this server's environment (e.g. "
+        "CUDA_VISIBLE_DEVICES, PYTHONHASHSEED).",
     )
     hash_algorithm: Literal["blake3", "sha256"] = Field(
         "blake3", description="Data hash: blake3 (fast; same as b3sum) or sha256 (same as sha256sum)."

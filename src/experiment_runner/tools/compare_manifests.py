@@ -14,7 +14,8 @@ from experiment_runner.workspace import confine, names
 
 class CompareManifestsInput(ToolInput):
     a: str = Field(
-        description="First manifest: a path relative to the workspace root (a manifest .json, or a run folder holding manifest.json), a manifest file name from check_reproducibility, or a run id."
+        description="First manifest: a path relative to the workspace root (a manifest .json, or a run folder "
+        "holding manifest.json), a manifest file name from check_reproducibility, or a run id."
     )
     b: str = Field(description="Second manifest, given the same ways as `a`.")
     limit: int = Field(50, ge=1, le=1000, description="Most differences to return (the most consequential are kept).")

@@ -9,6 +9,7 @@ from pydantic import Field
 from experiment_runner.briefs import store
 from experiment_runner.briefs.checks import brief_problems
 from experiment_runner.briefs.model import AnalysisPlan, Brief, Problem
+from experiment_runner.briefs.store import BriefStatus
 from experiment_runner.errors import UserError
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 from experiment_runner.workspace import validate_experiment_name
@@ -20,19 +21,21 @@ class DraftBriefInput(ToolInput):
     )
     brief: Brief = Field(
         default_factory=Brief,
-        description="Brief fields to set. Fields left out keep their value from the latest version (unless replace is true).",
+        description="Brief fields to set. Fields left out keep their value from the latest version (unless replace "
+        "is true).",
     )
     replace: bool = Field(False, description="Start from an empty brief instead of the latest version.")
     confirm: bool = Field(
         False,
-        description="Pre-register the brief: refused while problems remain; once confirmed it is immutable and later changes are new versions.",
+        description="Pre-register the brief: refused while problems remain; once confirmed it is immutable and later "
+        "changes are new versions.",
     )
 
 
 class DraftBriefOutput(ToolOutput):
     experiment: str
     version: int = Field(description="The version this call produced or returned.")
-    status: str = Field(description="'draft' or 'confirmed'.")
+    status: BriefStatus = Field(description="'draft' or 'confirmed'.")
     created_new_version: bool = Field(
         description="False when the content equalled the latest version, which is returned as is."
     )
@@ -106,7 +109,8 @@ def draft_brief(inp: DraftBriefInput, ctx: ToolContext) -> DraftBriefOutput:
             listing = "\n".join(f"- {p.code} ({p.field}): {p.message}" for p in problems)
             raise UserError(
                 f"brief v{record.version} of {experiment!r} cannot be confirmed: {len(problems)} problem(s) remain "
-                f"(the draft is saved as v{record.version}; fix these and call draft_brief again with confirm=true):\n{listing}"
+                f"(the draft is saved as v{record.version}; fix these and call draft_brief again with "
+                f"confirm=true):\n{listing}"
             )
         record = store.confirm(ws, record)
 
@@ -127,7 +131,10 @@ def draft_brief(inp: DraftBriefInput, ctx: ToolContext) -> DraftBriefOutput:
     path = store.version_path(ws, experiment, record.version)
 
     if record.status == "confirmed":
-        head = f"Brief v{record.version} of '{experiment}' is pre-registered ({record.content_hash[:19]}..., {record.confirmed_at})."
+        head = (
+            f"Brief v{record.version} of '{experiment}' is pre-registered ({record.content_hash[:19]}..., "
+            f"{record.confirmed_at})."
+        )
         if created or not inp.confirm:
             head += " It is immutable; send changes to make a new version."
     else:

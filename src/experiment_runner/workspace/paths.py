@@ -47,17 +47,18 @@ class Workspace:
     def narrowed(self, client_roots: list[Path]) -> Workspace:
         """The workspace limited to the client's roots (each intersected with the workspace root)."""
         kept: list[Path] = []
-        for r in client_roots:
-            r = _real(r)
-            if r.is_relative_to(self.root):
-                kept.append(r)
-            elif self.root.is_relative_to(r):
+        for given in client_roots:
+            real = _real(given)
+            if real.is_relative_to(self.root):
+                kept.append(real)
+            elif self.root.is_relative_to(real):
                 kept.append(self.root)
         if not kept:
             raise OutsideWorkspace(
                 "none of the client's roots ("
                 + ", ".join(str(r) for r in client_roots)
-                + f") lies inside or around the workspace root {self.root}; start the server with --root set to the project folder"
+                + f") lies inside or around the workspace root {self.root}; start the server with --root set to the "
+                "project folder"
             )
         ws = Workspace(self.root, allowed=sorted(set(kept)))
         if "config" in self.__dict__:

@@ -1,13 +1,13 @@
-"""experiment_runner.interview.analyze, the library behind ask_clarifying_questions and the interview prompt:
-specific words answer a field and vague ones do not, negation and rejection silence a red flag, and the data in
-prompts/ holds the exact field ids and probes the issue fixes."""
+"""experiment_runner.interview.request_analysis (analyze_request), the library behind ask_clarifying_questions and
+the interview prompt: specific words answer a field and vague ones do not, negation and rejection silence a red
+flag, and the data in prompts/ holds the exact field ids and probes the issue fixes."""
 
 from __future__ import annotations
 
 import pytest
 
 from experiment_runner.errors import UserError
-from experiment_runner.interview import FIELD_IDS, FLAG_IDS, analyze
+from experiment_runner.interview import FIELD_IDS, FLAG_IDS, analyze_request
 from experiment_runner.interview.catalog import catalog
 from experiment_runner.prompts import load_yaml
 
@@ -22,11 +22,11 @@ PROBES = {
 
 
 def answered(text: str, answers=None) -> dict[str, str]:
-    return {a.field: a.evidence for a in analyze(text, answers).answered}
+    return {a.field: a.evidence for a in analyze_request(text, answers).answered}
 
 
 def flags(text: str, answers=None) -> dict[str, str]:
-    return {f.id: f.trigger for f in analyze(text, answers).red_flags}
+    return {f.id: f.trigger for f in analyze_request(text, answers).red_flags}
 
 
 def test_the_data_holds_exactly_the_issues_field_ids_and_probes():
@@ -82,7 +82,7 @@ def test_a_direct_answer_counts_unless_it_says_nothing():
 
 
 def test_a_stated_hypothesis_implies_the_goal_but_the_brief_does_not_invent_goal_text():
-    result = analyze("I expect label smoothing to raise accuracy by 1 point on CIFAR-10.")
+    result = analyze_request("I expect label smoothing to raise accuracy by 1 point on CIFAR-10.")
     goal = next(a for a in result.answered if a.field == "goal")
     assert goal.implied_by == "hypothesis"
     assert "goal" not in result.brief and "hypothesis" in result.brief
@@ -124,10 +124,10 @@ def test_negated_rejected_or_addressed_wording_raises_no_red_flag(text):
 
 def test_bad_input_names_the_problem_and_the_valid_values():
     with pytest.raises(UserError, match="request is empty"):
-        analyze("  \n ")
+        analyze_request("  \n ")
     with pytest.raises(UserError, match=r"'datset'.*did you mean 'dataset'.*valid field ids: goal, hypothesis"):
-        analyze("Train a CNN.", {"datset": "MNIST"})
+        analyze_request("Train a CNN.", {"datset": "MNIST"})
     with pytest.raises(UserError, match="request is 20,001 characters; the interview reads at most 20,000"):
-        analyze("x" * 20_001)
+        analyze_request("x" * 20_001)
     with pytest.raises(UserError, match="answers must be text"):
-        analyze("Train a CNN.", {"seeds": 3})  # type: ignore[dict-item]
+        analyze_request("Train a CNN.", {"seeds": 3})  # type: ignore[dict-item]

@@ -1,12 +1,12 @@
-"""analyze(request, answers): which brief fields the words settle, which questions remain (grouped, most
+"""analyze_request(request, answers): which brief fields the words settle, which questions remain (grouped, most
 important first), and which red flags the wording raises. All wording and patterns come from prompts/*.yaml."""
 
 from __future__ import annotations
 
 from experiment_runner.errors import UserError, did_you_mean
-from experiment_runner.interview import brief_map, scan
+from experiment_runner.interview import brief_map, textmatch
 from experiment_runner.interview.catalog import FIELD_IDS, Catalog, CompiledField, catalog
-from experiment_runner.interview.model import Analysis, AnsweredField, Question, QuestionGroup, RedFlag
+from experiment_runner.interview.model import AnsweredField, Question, QuestionGroup, RedFlag, RequestAnalysis
 
 #: A request is a description of an experiment; anything far longer is a pasted document.
 MAX_REQUEST_CHARS = 20_000
@@ -29,7 +29,8 @@ def _check_inputs(request: object, answers: object) -> dict[str, str]:
         return {}
     if not isinstance(answers, dict):
         raise UserError(
-            f"answers must map field ids to answer text, got {type(answers).__name__}; field ids: {', '.join(FIELD_IDS)}"
+            f"answers must map field ids to answer text, got {type(answers).__name__}; "
+            f"field ids: {', '.join(FIELD_IDS)}"
         )
     unknown = [k for k in answers if k not in FIELD_IDS]
     if unknown:
@@ -44,17 +45,17 @@ def _check_inputs(request: object, answers: object) -> dict[str, str]:
     return dict(answers)
 
 
-def _field_hits(cat: Catalog, field: CompiledField, text: str, *, as_answer: bool) -> list[scan.Hit]:
+def _field_hits(cat: Catalog, field: CompiledField, text: str, *, as_answer: bool) -> list[textmatch.Hit]:
     patterns = field.answer_patterns if as_answer else field.patterns
     return [
         h
-        for h in scan.find_hits(patterns, text)
+        for h in textmatch.find_hits(patterns, text)
         if not field.spec.negatable
-        or not scan.negated_before(text, h.start, cat.field_negation, cat.field_window, cat.clause_breaks)
+        or not textmatch.negated_before(text, h.start, cat.field_negation, cat.field_window, cat.clause_breaks)
     ]
 
 
-def _count(cat: Catalog, hit: scan.Hit) -> str | None:
+def _count(cat: Catalog, hit: textmatch.Hit) -> str | None:
     """A seed count read off a match: '3', 'three', 'a single', or a list/range like '0, 1 and 2' or '0-4'."""
     import re
 
@@ -77,7 +78,7 @@ def _count(cat: Catalog, hit: scan.Hit) -> str | None:
     return None
 
 
-def _values(cat: Catalog, field: CompiledField, hits: list[scan.Hit]) -> dict[str, str]:
+def _values(cat: Catalog, field: CompiledField, hits: list[textmatch.Hit]) -> dict[str, str]:
     values: dict[str, str] = {}
     if field.spec.brief.value == "count":
         for h in hits:
@@ -93,20 +94,20 @@ def _values(cat: Catalog, field: CompiledField, hits: list[scan.Hit]) -> dict[st
     return values
 
 
-def _evidence(cat: Catalog, field: CompiledField, text: str, hits: list[scan.Hit]) -> str:
+def _evidence(cat: Catalog, field: CompiledField, text: str, hits: list[textmatch.Hit]) -> str:
     if field.spec.evidence == "sentence":
-        return scan.sentence_at(text, hits[0].start, cat.sentence_breaks)
+        return textmatch.sentence_at(text, hits[0].start, cat.sentence_breaks)
     if field.spec.evidence == "clause":
-        return scan.clause_from(text, hits[0].start)
+        return textmatch.clause_from(text, hits[0].start)
     seen: list[str] = []
-    for h in scan.merge_adjacent(text, hits):
-        words = scan.tidy(h.value)
+    for h in textmatch.merge_adjacent(text, hits):
+        words = textmatch.tidy(h.value)
         if words and words.lower() not in (s.lower() for s in seen):
             seen.append(words)
-    return scan.clip(", ".join(seen))
+    return textmatch.clip(", ".join(seen))
 
 
-Found = tuple[AnsweredField, list[scan.Hit]]
+Found = tuple[AnsweredField, list[textmatch.Hit]]
 
 
 def _from_text(cat: Catalog, field: CompiledField, text: str, source: str, answer_to: str | None) -> Found | None:
@@ -131,7 +132,7 @@ def _direct_answer(cat: Catalog, field: CompiledField, answer: str) -> Found | N
         return None
     return AnsweredField(
         field=field.spec.id,
-        evidence=scan.clip(answer),
+        evidence=textmatch.clip(answer),
         source="answers",
         answer_to=field.spec.id,
         values=_values(cat, field, hits),
@@ -149,11 +150,11 @@ def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -
             hit = next(
                 (
                     h
-                    for h in scan.find_hits(flag.patterns, text)
-                    if not scan.negated_before(
+                    for h in textmatch.find_hits(flag.patterns, text)
+                    if not textmatch.negated_before(
                         text, h.start, cat.flag_negation, cat.flag_window, cat.flag_clause_breaks
                     )
-                    and not scan.negated_after(text, h.end, cat.flag_after + flag.rejected_by, cat.sentence_breaks)
+                    and not textmatch.negated_after(text, h.end, cat.flag_after + flag.rejected_by, cat.sentence_breaks)
                 ),
                 None,
             )
@@ -161,7 +162,7 @@ def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -
                 flags.append(
                     RedFlag(
                         id=spec.id,
-                        trigger=scan.tidy(scan.to_word_end(text, hit)),
+                        trigger=textmatch.tidy(textmatch.to_word_end(text, hit)),
                         source=source,
                         phrase=spec.phrase,
                         probe=spec.probe,
@@ -173,14 +174,14 @@ def _red_flags(cat: Catalog, texts: list[tuple[str, str]], answered: set[str]) -
     return flags
 
 
-def analyze(request: str, answers: dict[str, str] | None = None) -> Analysis:
+def analyze_request(request: str, answers: dict[str, str] | None = None) -> RequestAnalysis:
     """Read a free-text experiment request (and any answers so far, keyed by field id) against the interview
     data: the brief fields it settles with the words that settle them, the open questions grouped and ordered
     most important first, and the red flags its wording raises with the probe to ask back."""
     answers = _check_inputs(request, answers)
     cat = catalog()
-    text = scan.fold(request)
-    replies = {fid: scan.fold(a).strip() for fid, a in answers.items() if a and a.strip()}
+    text = textmatch.fold(request)
+    replies = {fid: textmatch.fold(a).strip() for fid, a in answers.items() if a and a.strip()}
 
     found: dict[str, Found] = {}
     for fid, reply in replies.items():  # a direct answer wins over anything read elsewhere
@@ -221,7 +222,7 @@ def analyze(request: str, answers: dict[str, str] | None = None) -> Analysis:
 
     texts = [("request", text)] + [("answers", reply) for reply in replies.values()]
     pairs = [pair for f in cat.fields if f.spec.id in found for pair in brief_map.entries(f, *found[f.spec.id])]
-    return Analysis(
+    return RequestAnalysis(
         answered=[found[f.spec.id][0] for f in cat.fields if f.spec.id in found],
         missing=[f.spec.id for f in open_fields],
         groups=groups,
