@@ -41,6 +41,8 @@ HEALTH_CODE_CATEGORY: dict[str, str | None] = {
     "low_gpu_util": None,
     "no_output": None,
     "heartbeat_lost": None,
+    "disk_filling": None,  # the disk, not the training: status says it, diagnosis has nothing to add
+    "not_resumed": None,  # a retry that restarted from step 0: a fact about the script, shown by status
 }
 
 #: Findings below this confidence are listed as weak signals, not findings; a run with none above it is healthy.
