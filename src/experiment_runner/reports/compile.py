@@ -117,7 +117,7 @@ def load(ws: Workspace, req: Request) -> Analysis:
     )
     an.baseline_reason = baseline_reason
     if source.kind == "experiment":
-        an.sweeps = sweep_selection.sections(ws, source.name, source.runs, plan.primary_metric)
+        an.sweeps = sweep_selection.sections(ws, source.name, source.runs, plan.primary_metric, an.arms)
     return an
 
 

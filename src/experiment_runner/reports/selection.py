@@ -85,7 +85,10 @@ def exclusions(ws: Workspace, experiment: str, runs: list[RunData], arms: list[s
     ]
 
 
-def sections(ws: Workspace, experiment: str, runs: list[RunData], report_metric: str) -> list[SweepSection]:
+def sections(
+    ws: Workspace, experiment: str, runs: list[RunData], report_metric: str, compared: list[str]
+) -> list[SweepSection]:
+    """One section per sweep; `compared` are the report's arms (a re-run among them is the one that counts)."""
     from experiment_runner.metrics.vocabulary import split
     from experiment_runner.runs.store import RunStore
     from experiment_runner.stats.expected_max import curve
@@ -127,7 +130,7 @@ def sections(ws: Workspace, experiment: str, runs: list[RunData], report_metric:
                 chosen_arm=best.arm if best else None,
                 chosen_value=best.value if best else None,
                 chosen_argv=argv,
-                rerun=_rerun(argv, runs, set(arms), trial_seeds) if argv else None,
+                rerun=_rerun(argv, runs, set(arms), trial_seeds, compared) if argv else None,
                 trial_arms=arms,
                 scores=scores,
                 expected_best=[
@@ -141,8 +144,11 @@ def sections(ws: Workspace, experiment: str, runs: list[RunData], report_metric:
     return out
 
 
-def _rerun(argv: list[str], runs: list[RunData], sweep_arms: set[str], trial_seeds: set[int]) -> Rerun | None:
-    """An arm outside the sweeps whose runs ran the chosen command (same arguments but the seed)."""
+def _rerun(
+    argv: list[str], runs: list[RunData], sweep_arms: set[str], trial_seeds: set[int], compared: list[str]
+) -> Rerun | None:
+    """An arm outside the sweeps whose runs ran the chosen command (same arguments but the seed): one the report
+    compares first, then one on fresh seeds, then the one with most seeds."""
     arms: dict[str, list[int]] = {}
     for r in runs:
         if r.arm in sweep_arms or r.seed is None:
@@ -151,7 +157,7 @@ def _rerun(argv: list[str], runs: list[RunData], sweep_arms: set[str], trial_see
             arms.setdefault(r.arm, []).append(r.seed)
     if not arms:
         return None
-    arm, seeds = max(arms.items(), key=lambda kv: len(kv[1]))
+    arm, seeds = max(arms.items(), key=lambda kv: (kv[0] in compared, not set(kv[1]) & trial_seeds, len(kv[1])))
     return Rerun(arm=arm, seeds=sorted(seeds), fresh=not (set(seeds) & trial_seeds))
 
 
