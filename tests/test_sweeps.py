@@ -37,7 +37,7 @@ GRID = {"lr": {"values": [0.01, 0.1, 0.3]}, "width": {"values": [8, 32]}}
 
 
 def _ws(tmp_path):
-    return make_workspace(tmp_path / "ws", {"train.py": TRAIN}, runs={"max_parallel": 3})
+    return make_workspace(tmp_path / "ws", {"train.py": TRAIN}, runs={"max_parallel": 4})
 
 
 async def _call(c, tool: str, args: dict) -> dict:
@@ -223,3 +223,92 @@ async def test_a_report_refuses_choosing_and_reporting_on_one_split_unless_waive
         swept = [r["run_id"] for r in data["excluded"] if r["run_id"].startswith("g-")]
         assert len(swept) == 6 and all("a trial of sweep g" in r["reason"] for r in data["excluded"][:1])
         assert "g-003" not in data["arms"] and data["arms"] == ["base", "fresh"]
+
+
+@pytest.mark.slow
+async def test_a_tpe_sweep_with_pruning_and_a_grid_on_the_example_survive_a_driver_kill_and_report_honestly(tmp_path):
+    import shutil
+    import signal
+
+    import yaml
+
+    from tests.conftest import EXAMPLES
+
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "classify", ws)
+    (ws / "experiment-runner.yaml").write_text(yaml.safe_dump({"runs": {"manifest": False, "max_parallel": 4}}))
+    fast = ["python", "train.py", "--epochs", "3", "--min-epoch-s", "0.25", "--seed", "{seed}"]
+    async with Client(build_server(ws), mode="auto") as c:
+        tpe = await _call(
+            c,
+            "launch_sweep",
+            {
+                "experiment": "ex",
+                "sweep": "tpe",
+                "sampler": "tpe",
+                "command": [*fast, "--lr", "{lr}", "--hidden", "{hidden}"],
+                "space": {"lr": {"low": 1e-4, "high": 0.5, "log": True}, "hidden": {"values": [8, 32]}},
+                "objective": "val_acc",
+                "max_trials": 12,
+                "parallel_trials": 2,
+                "pruner_startup_trials": 2,
+            },
+        )
+        assert tpe["driver"] and tpe["trials"] == []
+        grid = await _call(
+            c,
+            "launch_sweep",
+            {
+                "experiment": "ex",
+                "sweep": "grid",
+                "sampler": "grid",
+                "command": [*fast, "--lr", "{lr}", "--hidden", "{hidden}"],
+                "space": {"lr": {"values": [0.001, 0.05, 0.2]}, "hidden": {"values": [8, 32]}},
+                "objective": "val_acc",
+            },
+        )
+        assert grid["runs"] == 6
+        await _call(c, "launch_training", {"experiment": "ex", "arm": "base", "command": fast, "seeds": [1, 2]})
+
+        driver = json.loads((ws / ".experiments/ex/sweeps/tpe/driver.json").read_text())
+        await _until(c, "ex", lambda o: o["sweeps"][1]["trials"] >= 3)
+        os.kill(driver["pid"], signal.SIGKILL)
+        lost = await _until(c, "ex", lambda o: o["sweeps"][1]["state"] == "driver_lost", timeout=10)
+        assert "driver_lost" in lost["summary"]
+        again = {
+            "experiment": "ex",
+            "sweep": "tpe",
+            "sampler": "tpe",
+            "command": fast,
+            "space": {"x": {"values": [1]}},
+            "objective": "val_acc",
+            "resume": True,
+        }
+        resumed = await _call(c, "launch_sweep", again)
+        assert resumed["summary"].startswith("Resumed TPE sweep 'tpe'")
+
+        status = await _until(c, "ex", _ended, timeout=150)
+        grid_p, tpe_p = status["sweeps"]
+        assert grid_p["by_state"] == {"complete": 6} and grid_p["best"]["params"]["lr"] != 0.001
+        assert tpe_p["trials"] == 12 and sum(tpe_p["by_state"].values()) == 12
+        assert set(tpe_p["by_state"]) <= {"complete", "pruned", "failed"} and tpe_p["by_state"].get("pruned", 0) >= 1
+        trials = json.loads((ws / ".experiments/ex/sweeps/tpe/trials.json").read_text())
+        assert [t["number"] for t in trials] == list(range(12))
+        pruned = [t for t in trials if t["state"] == "pruned"]
+        assert all(t["pruned_at_step"] is not None and "pruned at step" in t["reason"] for t in pruned)
+
+        waivers = [
+            {"code": "S06", "reason": "no brief in this test"},
+            {"code": "S01", "reason": "two seeds are enough for this test"},
+            {"code": "S12", "reason": "the re-run is tested with the stdlib script"},
+        ]
+        plan = {"primary_metric": "test_acc", "higher_is_better": True, "baseline": "base"}
+        out = await _call(c, "compile_report", {"experiment": "ex", "plan": plan, "waivers": waivers})
+        md = (ws / out["report_dir"] / "report.md").read_text()
+        assert "### Sweep `tpe` (tpe)" in md and "12 configuration(s) tried (" in md and "pruned" in md
+        assert "device-hours spent, max_trials 12" in md
+        assert "Chosen on `val_acc` (val); the report's numbers are `test_acc` (test)" in md
+        assert (
+            "Expected best val_acc of n trials" in md
+            and (ws / out["report_dir"] / "figures/expected_best_tpe.png").exists()
+        )
