@@ -136,6 +136,8 @@ class Analysis:
     mc_endpoints: list[tuple[float, float, str]] = field(default_factory=list)
     #: Per-task statistics and IQM across tasks, when the runs span several tasks (a results file's task column).
     across_tasks: AcrossTasks | None = None
+    #: The experiment's sweeps, as reports/selection.py accounts for them (SweepSection each).
+    sweeps: list = field(default_factory=list)
 
     def values(self, arm: str, metric: str) -> list[float]:
         c = self.cells.get((arm, metric))

@@ -90,7 +90,12 @@ def load(ws: Workspace, req: Request) -> Analysis:
         if r.arm not in arms:
             arms.append(r.arm)
     baseline, baseline_reason = resolve_baseline(plan, arms, record)
-    selection = select(source.runs, arms=req.arms, seeds=req.seeds, exclusions=req.exclude)
+    exclude = list(req.exclude)
+    if source.kind == "experiment":
+        from experiment_runner.reports import selection as sweep_selection
+
+        exclude += sweep_selection.exclusions(ws, source.name, source.runs, req.arms)
+    selection = select(source.runs, arms=req.arms, seeds=req.seeds, exclusions=exclude)
     if req.metrics is not None:
         extra = list(req.metrics)
         unknown = [m for m in extra if m not in source.metrics]
@@ -111,6 +116,8 @@ def load(ws: Workspace, req: Request) -> Analysis:
         ci_method=req.ci_method,
     )
     an.baseline_reason = baseline_reason
+    if source.kind == "experiment":
+        an.sweeps = sweep_selection.sections(ws, source.name, source.runs, plan.primary_metric, an.arms)
     return an
 
 
@@ -153,6 +160,10 @@ def _reserve(root: Path, stem: str) -> Path:
 def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> Compiled:
     an = load(ws, req)
     violations = check(an, caller_texts(req))
+    if an.sweeps:
+        from experiment_runner.reports.selection import violations as selection_violations
+
+        violations += selection_violations(an.sweeps, an.arms, an.baseline)
     unused = apply_waivers(violations, req.waivers)
     from experiment_runner.reports.render import figure_refs, label_of, render_markdown, report_json
 
@@ -181,6 +192,10 @@ def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> 
             from experiment_runner.reports.plots import write_figures
 
             figure_paths = write_figures(an, tmp / "figures")
+            if an.sweeps:
+                from experiment_runner.reports.selection import write_figures as selection_figures
+
+                figure_paths += selection_figures(an.sweeps, tmp / "figures")
         refs = figure_refs(figure_paths, tmp)
         markdown = render_markdown(
             an,

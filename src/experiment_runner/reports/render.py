@@ -318,8 +318,15 @@ def figure_refs(paths, report_dir) -> list[dict[str, str]]:
     for p in paths:
         if p.suffix == ".png":
             rel = p.relative_to(report_dir).as_posix()
-            kind = "Learning curves" if p.stem.startswith("curves_") else "Every seed's value per arm"
-            refs.append({"alt": f"{kind}: {p.stem.split('_', 1)[1]}", "path": rel})
+            kind = (
+                "Learning curves"
+                if p.stem.startswith("curves_")
+                else "Expected best of n trials"
+                if p.stem.startswith("expected_best_")
+                else "Every seed's value per arm"
+            )
+            name = p.stem.removeprefix("expected_best_") if kind.startswith("Expected") else p.stem.split("_", 1)[1]
+            refs.append({"alt": f"{kind}: {name}", "path": rel})
     return refs
 
 
@@ -369,7 +376,8 @@ def render_markdown(
         task_tables=_task_tables(an),
         across_tasks=an.across_tasks,
         baseline_reason=an.baseline_reason,
-        figures=figures,
+        figures=[f for f in figures if "/expected_best_" not in f["path"]],
+        selection_section=_selection_section(an, figures),
         analysis_lines=_analysis_lines(an),
         author_analysis=(author_analysis or "").strip(),
         limitation_lines=_limitation_lines(an, violations),
@@ -437,4 +445,13 @@ def report_json(
         "excluded": [{"run_id": r.run_id, "reason": why} for r, why in an.selection.excluded],
         "runs": [r.model_dump(mode="json") for r in an.rows],
         "figures": figures,
+        "sweeps": [s.model_dump(mode="json") for s in an.sweeps],
     }
+
+
+def _selection_section(an: Analysis, figures: list[dict[str, str]]) -> str:
+    if not an.sweeps:
+        return ""
+    from experiment_runner.reports.selection import markdown
+
+    return markdown(an.sweeps, figures)

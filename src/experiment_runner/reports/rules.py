@@ -131,6 +131,25 @@ RULES: dict[str, Rule] = {
             "Pass the seed to the script and seed every generator with it (random, numpy, torch, the data loader), or "
             "waive S10 with a written reason if the method is deterministic by design.",
         ),
+        Rule(
+            "S11",
+            "selected_and_reported_on_one_split",
+            "soft",
+            "A sweep chose its configuration on the same split the report's numbers come from: the chosen score is "
+            "the best of many tries on that data, optimistic by construction.",
+            "Choose on validation and report on test: make the report's primary metric a test metric (e.g. "
+            "test_acc) and keep the sweep's objective a validation one; or waive S11 with a written reason (e.g. "
+            "there is no held-out test split), and the report prints it.",
+        ),
+        Rule(
+            "S12",
+            "chosen_config_not_rerun",
+            "soft",
+            "The sweep's chosen configuration is compared with the baseline without a re-run on fresh seeds: the "
+            "runs that chose it are its luckiest draws (winner's curse).",
+            "Re-run the chosen configuration's command with launch_training on seeds the sweep did not use, under "
+            "an arm of its own, and compare that arm; or waive S12 with a written reason.",
+        ),
     )
 }
 
@@ -145,6 +164,10 @@ def _violation(code: str, evidence: list[str], message: str | None = None) -> Vi
         evidence=evidence,
         fix=rule.fix,
     )
+
+
+#: For rule modules beside this one (reports/selection.py).
+violation = _violation
 
 
 def _unix(iso: str | None) -> float | None:

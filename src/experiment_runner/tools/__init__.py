@@ -15,6 +15,7 @@ TOOL_MODULES = (
     "compare_manifests",
     "run_sanity_checks",
     "launch_training",
+    "launch_sweep",
     "get_run_status",
     "list_runs",
     "stop_run",

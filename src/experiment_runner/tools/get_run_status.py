@@ -8,6 +8,7 @@ from experiment_runner.errors import UserError
 from experiment_runner.repro.sameseries import IdenticalSeeds
 from experiment_runner.runs.status import RunStatus, one_line, run_status
 from experiment_runner.runs.store import RunStore, RunView
+from experiment_runner.sweeps.store import SweepProgress, experiment_progress
 from experiment_runner.tools.base import INLINE_LIMIT_CHARS, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
 from experiment_runner.tools.links import run_refs
 
@@ -53,6 +54,11 @@ class GetRunStatusOutput(ToolOutput):
         description="Ended runs of one arm whose seeds differ but whose loss/accuracy series are identical: the seed "
         "does not reach training.",
     )
+    sweeps: list[SweepProgress] = Field(
+        default_factory=list,
+        description="The experiment's sweeps: trials done, running, pruned and failed, the best so far with its "
+        "configuration, the budget used.",
+    )
 
 
 def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutput:
@@ -90,9 +96,12 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     ]
     identical = _identical_series(store, views)
     out = _output(inp, views, statuses, primary, identical)
+    if inp.experiment is not None:
+        out.sweeps = experiment_progress(store, views[0].spec.experiment)
+        out.summary += "".join(f" {p.summary[0].upper()}{p.summary[1:]}." for p in out.sweeps)
     if out.inline_chars() > INLINE_LIMIT_CHARS and inp.log_lines is None and inp.curve_points is None:
         trimmed = [s.model_copy(update={"logs": {}, "curves": {}}) for s in statuses]
-        out = _output(inp, views, trimmed, primary, identical)
+        out = _output(inp, views, trimmed, primary, identical).model_copy(update={"sweeps": out.sweeps})
         out.summary += (
             f" Logs and curves are left out here ({len(views)} runs would exceed {INLINE_LIMIT_CHARS:,} characters): "
             "read run://<run_id>/log, run://<run_id>/stderr and run://<run_id>/metrics, or ask for fewer runs."

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from experiment_runner.runs import records
 from experiment_runner.runs.model import RunStateName
 from experiment_runner.runs.store import RunStore
+from experiment_runner.sweeps.store import SweepProgress, experiment_progress
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 
 
@@ -41,6 +42,9 @@ class ListRunsOutput(ToolOutput):
     runs: list[RunRow] = Field(description="Oldest first.")
     total: int = Field(description="Runs matching the filters (before the limit).")
     by_state: dict[str, int]
+    sweeps: list[SweepProgress] = Field(
+        default_factory=list, description="With experiment: its sweeps' progress (trials by state, best, budget used)."
+    )
 
 
 def list_runs(inp: ListRunsInput, ctx: ToolContext) -> ListRunsOutput:
@@ -84,7 +88,9 @@ def list_runs(inp: ListRunsInput, ctx: ToolContext) -> ListRunsOutput:
         + f": {counts}."
         + (f" Showing the newest {len(rows)}." if total > len(rows) else "")
     )
-    return ListRunsOutput(summary=summary, runs=rows, total=total, by_state=by_state)
+    sweeps = experiment_progress(store, inp.experiment) if inp.experiment else []
+    summary += "".join(f" {p.summary[0].upper()}{p.summary[1:]}." for p in sweeps)
+    return ListRunsOutput(summary=summary, runs=rows, total=total, by_state=by_state, sweeps=sweeps)
 
 
 SPEC = ToolSpec(

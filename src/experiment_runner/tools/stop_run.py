@@ -59,9 +59,14 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
         raise UserError("arm narrows an experiment; with run_id leave it out")
     store = RunStore(ctx.workspace)
     grace = ctx.workspace.config.runs.stop_grace_s if inp.grace_s is None else inp.grace_s
+    asked: list[str] = []
     if inp.run_id is not None:
         views = [store.get(inp.run_id)]
     else:
+        if inp.arm is None:  # first, so that a sweep's driver launches nothing more while its runs are stopped
+            from experiment_runner.sweeps.launch import stop_sweeps
+
+            asked = stop_sweeps(ctx.workspace, inp.experiment or "", by="stop_run")
         views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
         if not views:
             raise UserError(
@@ -82,7 +87,7 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
             continue
         action = get_backend(v.spec.backend).stop(v, grace, by="stop_run")
         results[v.run_id] = StopResult(run_id=v.run_id, previous_state=prev, state=prev, action=action)
-    if not results:
+    if not results and not asked:
         raise UserError(
             f"no queued or running run to stop in experiment {inp.experiment!r}"
             + (f" arm {inp.arm!r}" if inp.arm else "")
@@ -109,6 +114,8 @@ def stop_run(inp: StopRunInput, ctx: ToolContext) -> StopRunOutput:
         summary += f" ({len(killed)} needed SIGKILL after the {grace:g} s grace period)"
     if pending:
         summary += f"; {len(pending)} still ending" + ("" if inp.wait else " (wait=false)")
+    if asked:
+        summary += f"; sweep(s) {', '.join(asked)} asked to stop (their drivers launch no more trials)"
     return StopRunOutput(summary=summary + ".", results=out, all_ended=not pending)
 
 
