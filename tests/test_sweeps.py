@@ -124,6 +124,10 @@ async def test_bad_sweeps_are_refused_with_what_would_be_valid(tmp_path, mode):
         assert "only sampler 'tpe'" in text
         text = await _error(c, "launch_sweep", {**base, "objective": "widgets"})
         assert "give direction 'max' or 'min'" in text
+        for bad in ("é" * 300, "s" * 56, "../s", "s\n"):
+            for resume in (False, True):
+                text = await _error(c, "launch_sweep", {**base, "sweep": bad, "resume": resume})
+                assert "sweep name" in text and "is not valid" in text and "1-55 letters" in text
         assert not (ws / ".experiments" / "e" / "sweeps" / "s").exists()  # nothing written by a refusal
 
 

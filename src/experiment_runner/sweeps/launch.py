@@ -104,6 +104,7 @@ class StartedSweep:
 
 def start(ws: Workspace, experiment: str, req: SweepSettings, opts: LaunchOptions) -> StartedSweep:
     experiment = names.experiment(experiment)
+    names.sweep(req.sweep)  # before anything touches the sweep's folder, resume included
     if req.resume:
         return resume(ws, experiment, req.sweep)
     spec = _spec(ws, experiment, req, opts)
@@ -151,7 +152,6 @@ def _arm(spec: SweepSpec, number: int, params: dict) -> ArmRequest:
 
 
 def _spec(ws: Workspace, experiment: str, req: SweepSettings, opts: LaunchOptions) -> SweepSpec:
-    names.arm(arm_name(req.sweep, MAX_TRIALS - 1))  # the sweep's name, as part of its trials' arm names
     if confine.exists(sweeps.sweep_dir(ws, experiment, req.sweep)):
         raise UserError(
             f"experiment {experiment!r} already has a sweep {req.sweep!r}: give the new sweep another name (or "

@@ -12,6 +12,7 @@ from experiment_runner.errors import UserError
 
 EXPERIMENT_MAX = 80
 ARM_MAX = 60
+SWEEP_MAX = ARM_MAX - 5  # a sweep's trials are arms named '<sweep>-NNNN'
 RUN_ID_MAX = 121
 MANIFEST_MAX = 121
 PATH_MAX = 4096  # Linux PATH_MAX, in bytes
@@ -25,6 +26,7 @@ def _pattern(cap: int) -> str:
 
 _EXPERIMENT = re.compile(_pattern(EXPERIMENT_MAX))
 _ARM = re.compile(_pattern(ARM_MAX))
+_SWEEP = re.compile(_pattern(SWEEP_MAX))
 _RUN_ID = re.compile(_pattern(RUN_ID_MAX))
 _MANIFEST = re.compile(_pattern(MANIFEST_MAX))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -57,6 +59,10 @@ def experiment(value: object) -> str:
 
 def arm(value: object) -> str:
     return _name(value, _ARM, "arm", ARM_MAX, "lr-3e-4")
+
+
+def sweep(value: object) -> str:
+    return _name(value, _SWEEP, "sweep name", SWEEP_MAX, "lr-grid")
 
 
 def run_id(value: object) -> str:
