@@ -213,3 +213,45 @@ async def test_one_odd_batch_of_a_loss_of_unknown_kind_is_no_blow_up_but_a_climb
     stays = [1.0, 0.9, 2.5, 12.0, 15.0, 18.0, 30.0, 45.0, 60.0, 80.0]
     out = await diagnose(workspace, mode, log_text="".join(f"step {i} loss {v}\n" for i, v in enumerate(stays)))
     assert out["findings"][0]["category"] == "exploding_gradients"
+
+
+async def test_a_gradient_norm_that_is_nan_once_and_finite_again_is_a_skipped_step_not_a_failure(workspace, mode):
+    # mmcv-style lines: the fp16 optimizer hook skips the overflowed step and reports its norm as nan
+    log = "".join(
+        f"Epoch [1][{i * 100}/62598]\tlr: 1.000e-03, time: 0.539, loss_ce: {1.3 / i:.4f}, loss: {1.9 / i:.4f}, "
+        f"grad_norm: {'nan' if i == 1 else f'{4.0 + 0.1 * i:.4f}'}\n"
+        for i in range(1, 7)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_gradient_norm_that_stays_nan_while_the_loss_is_frozen_is_still_a_failure(workspace, mode):
+    log = "".join(
+        f"step {i * 10} | loss {2.0 - 0.1 * i if i < 4 else 1.6:.4f} | grad_norm {'nan' if i >= 4 else 1.0}\n"
+        for i in range(12)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["findings"] and out["findings"][0]["category"] == "nan_or_inf_loss", out["findings"]
+
+
+async def test_the_first_steps_of_a_run_whose_loss_is_falling_faster_at_the_end_are_no_plateau(workspace, mode):
+    # TensorFlow's slim learning loop, each line printed twice (tf logging and absl)
+    losses = [37.9278, 38.2249, 38.1697, 37.3754, 36.9365, 36.6026, 36.3448, 35.3725]
+    log = "".join(
+        f"INFO:tensorflow:global step {i}: loss = {v} (0.35 sec/step)\n"
+        f"I0401 14:10:33.120939 139834 learning.py:507] global step {i}: loss = {v} (0.35 sec/step)\n"
+        for i, v in enumerate(losses)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_loss_that_drops_early_then_sits_still_for_the_rest_of_the_run_has_stalled(workspace, mode):
+    import random
+
+    rnd = random.Random(0)
+    losses = [2.2 - 0.15 * i for i in range(6)] + [1.39 + rnd.uniform(-0.04, 0.04) for _ in range(60)]
+    log = "".join(f"step {i}: loss={v:.4f}\n" for i, v in enumerate(losses))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert "loss_not_decreasing" in categories(out), out["findings"]

@@ -339,6 +339,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         head_lines=[t for s in inp.streams for _, t in s.head],
     )
     merge(mf.evidence)
+    _settled_by_series(cats)
     by_category = dict(mf.facts)
     scale = loss_scale.judge(inp.streams, inp.series)
     if scale.evidence:
@@ -395,6 +396,18 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
     )
+
+
+def _settled_by_series(cats: dict[str, list[Evidence]]) -> None:
+    """A log line that prints a non-finite gradient norm says no more than the series it belongs to: when that
+    series is finite again afterwards, the line was one skipped step, and its pattern's weight drops to match."""
+    metric = [e for e in cats.get("exploding_gradients", []) if e.kind == "metric" and "recovered" in e.data]
+    if not metric or not all(e.data["recovered"] for e in metric):
+        return
+    cap = max(e.strength for e in metric)
+    for e in cats["exploding_gradients"]:
+        if e.data.get("rule") == "grad_norm_nonfinite":
+            e.strength = min(e.strength, cap)
 
 
 def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> dict[str, Any]:

@@ -301,17 +301,26 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
         if bad is not None and not nonfinite_loss:
             grew = ratio is not None and ratio >= 20
+            # a norm that is finite again at the end was one skipped step (a loss scaler's overflow, a guarded
+            # update), unless the loss froze after it: the NaN never reached the weights
+            recovered = math.isfinite(pts[-1][1]) and not frozen
+            summary = f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite"
+            if recovered:
+                summary += (
+                    f", and is finite again ({_num(pts[-1][1])} at step {pts[-1][0]}): a skipped step, not gradients "
+                    "that stay broken"
+                )
             out.add(
                 "exploding_gradients",
                 Evidence(
                     kind="metric",
                     # a NaN norm with no growth before it is a numerical hole (or a skipped fp16 step), not a
                     # norm that exploded; a frozen loss after it says the NaN reached the weights
-                    strength=0.8 if grew else 0.45,
+                    strength=0.15 if recovered and not grew else 0.8 if grew else 0.45,
                     step=_step(bad.step),
                     value=_num(bad.value),
-                    summary=f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite",
-                    data={"metric": grad_name},
+                    summary=summary,
+                    data={"metric": grad_name, "recovered": recovered},
                 ),
                 bad_step=bad.step,
             )
@@ -351,13 +360,24 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
     if whole is None:
         return
     if whole.relative_change > -FLAT_RELATIVE:
-        strength = 0.85 if not whole.falling else 0.65
+        # a small fall that is not slowing down (the second half falls significantly, at least as steeply as the
+        # first) is a loss still decreasing when the log ends: the first steps of a long run, not a stall
+        half = len(values) // 2
+        early, late = S.trend(steps[:half], values[:half]), S.trend(steps[half:], values[half:])
+        still = (
+            whole.falling
+            and late is not None
+            and late.falling
+            and (early is None or not early.falling or abs(late.slope) >= abs(early.slope))
+        )
+        strength = 0.85 if not whole.falling else 0.3 if still else 0.65
+        how = "is still falling at the end, though slowly" if still else "stayed flat from the start"
         out.add(
             "loss_not_decreasing",
             Evidence(
                 kind="metric",
                 strength=strength,
-                summary=f"{name} stayed flat from the start: {_num(whole.start)} -> {_num(whole.end)} "
+                summary=f"{name} {how}: {_num(whole.start)} -> {_num(whole.end)} "
                 f"({whole.relative_change:+.1%}) over {whole.n} points; Mann-Kendall tau={whole.tau:.2f}, "
                 f"p={whole.p:.2g}; Theil-Sen slope {whole.slope:.3g} per step",
                 step=_step(pts[-1][0]),
