@@ -142,7 +142,7 @@ def analyse(
             out.add("underfitting", under[0], **under[1])
             if under[0].strength >= 0.5:
                 _drop_stall(out)
-    gap = L.decisive_gap(evals, base, stepped=bool(val) and any(s is not None for s, _ in series[val]))
+    gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
     if gap:
         out.add("overfitting", gap[0], **gap[1])
     if val:
@@ -264,7 +264,14 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         peak = max(values[-3:]) if values else None
         ratio = (peak / start) if start and peak and start > 0 else None
         tr = S.trend(steps, [math.log10(v) if v > 0 else -math.inf for v in values]) if values else None
-        if ratio is not None and ratio >= 20 and tr is not None and tr.tau > 0:
+        if (
+            ratio is not None
+            and start is not None
+            and peak is not None
+            and ratio >= 20
+            and tr is not None
+            and tr.tau > 0
+        ):
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
             if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
                 # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
@@ -430,9 +437,8 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
         return
-    train_falling = t_trend is not None and t_trend.tau < 0
-    if not train_falling:
-        return
+    if t_trend is None or t_trend.tau >= 0:
+        return  # validation rising while training does not fall is no memorising
     strength = 0.55 + (0.2 if after.p < 0.05 else 0.1 if after.p < 0.2 else 0.0) + (0.15 if rise >= 0.2 else 0.05)
     if t_trend.p < 0.05:
         strength += 0.05
