@@ -255,3 +255,28 @@ async def test_a_loss_that_drops_early_then_sits_still_for_the_rest_of_the_run_h
     log = "".join(f"step {i}: loss={v:.4f}\n" for i, v in enumerate(losses))
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert "loss_not_decreasing" in categories(out), out["findings"]
+
+
+def keras_epochs(rows: list[tuple[float, float]], steps: int = 63) -> str:
+    """Keras 3's fit output: one line per epoch, then the test evaluation."""
+    lines = []
+    for i, (loss, acc) in enumerate(rows, 1):
+        lines.append(f"Epoch {i}/{len(rows)}")
+        lines.append(f"{steps}/{steps} ━━━━━━━━━━━━━━━━━━━━ 1s 9ms/step - accuracy: {acc:.4f} - loss: {loss:.4f}")
+    return "\n".join(lines) + "\n"
+
+
+async def test_a_loss_repeating_five_printed_digits_epoch_after_epoch_is_pinned_with_its_accuracy(workspace, mode):
+    log = keras_epochs([(11.3729, 0.2828)] + [(11.4882, 0.2873)] * 5)
+    log += "test loss 11.8146 test accuracy 0.2670\n"
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    top = out["findings"][0]
+    assert top["category"] == "loss_not_decreasing", out["findings"]
+    assert "11.49" in top["headline"]
+    assert any("accuracy is exactly 0.2873" in e["summary"] for e in top["evidence"])
+
+
+async def test_a_converging_keras_run_whose_printed_loss_keeps_changing_is_not_pinned(workspace, mode):
+    log = keras_epochs([(2.0 * 0.8**i, min(0.99, 0.3 + 0.1 * i)) for i in range(8)])
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]

@@ -5,10 +5,11 @@
   or, for a loss of unknown kind, 10x its first value later on. Ranked by where the run ends: still far above
   chance (diverged), back near it (a spike it survived), or pinned at it (the spike left a dead network: the
   pinned loss is then the stronger finding).
-- a pinned loss: the training loss identical to its printed precision for its last PINNED_MIN values, not at
-  zero: nothing changes any more; at exactly ln C it is a uniform guess over C classes.
-- accuracy: the same value at every one of its last CONSTANT_ACC_MIN evaluations (the model gives every input
-  the same class: the majority share), or at chance (1/C) at the end.
+- a pinned loss: the training loss identical to its printed precision for its last PINNED_MIN values
+  (PINNED_MIN_PRECISE when it is printed to PRECISE_DIGITS significant digits or more), not at zero: nothing
+  changes any more; at exactly ln C it is a uniform guess over C classes.
+- accuracy (validation, else training): the same value at every one of its last CONSTANT_ACC_MIN evaluations (the
+  model gives every input the same class: the majority share), or at chance (1/C) at the end.
 - underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
   start, with accuracy above chance: the model learns a little and then stops, far from what the data allows.
 - a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
@@ -35,6 +36,7 @@ SPIKE_CHANCE_RATIO = 10.0
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
 PINNED_MIN = 8
+PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
 CONSTANT_ACC_MIN = 5
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
@@ -221,12 +223,16 @@ def _pinned_run(values: list[float]) -> int:
 def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
     steps, values = S.finite(pts)
     run = _pinned_run(values)
-    if run < PINNED_MIN or run < 0.3 * len(values):
+    if not values:
         return None
     level = values[-1]
+    digits = _printed_digits(level)
+    # the finer the print, the fewer repeats it takes: a loss that still moves does not repeat five digits by chance
+    if run < (PINNED_MIN_PRECISE if digits >= PRECISE_DIGITS else PINNED_MIN) or run < 0.3 * len(values):
+        return None
     if level <= 0.05 * max(values) or level <= 1e-6:
         return None  # a loss at (printed) zero has converged, not stopped
-    if _printed_digits(level) < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
+    if digits < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
         return None  # printed too coarsely (`0.35`) for a repeat to mean it stopped moving
     c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
     c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)

@@ -95,7 +95,6 @@ def analyse(
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
-    acc = picked.get("val_acc") or picked.get("train_acc")
     base = baseline(
         series,
         train or val,
@@ -122,7 +121,11 @@ def analyse(
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
         _not_decreasing(series[train], train, out)
-    if acc:
+    # validation first; training accuracy when validation says nothing (one test value at the end, say): a
+    # training accuracy frozen at one value is the same constant answer
+    accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
+    found = None
+    for acc in accs:
         for check in (L.constant_accuracy, L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
@@ -134,6 +137,8 @@ def analyse(
                     found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
                 out.add("overfitting" if memorised else "loss_not_decreasing", found[0], **found[1])
                 break
+        if found:
+            break
     evals = L.evaluations(records, series, picked)
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
