@@ -280,3 +280,41 @@ async def test_a_converging_keras_run_whose_printed_loss_keeps_changing_is_not_p
     log = keras_epochs([(2.0 * 0.8**i, min(0.99, 0.3 + 0.1 * i)) for i in range(8)])
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["healthy"] is True, out["findings"]
+
+
+def lightning_epochs(rows: list[tuple[float, float, float]]) -> str:
+    """Lightning's end-of-epoch bar (train_loss, val_loss, val_acc), then its test table."""
+    lines = [
+        f"Epoch {i}: 100%|██████████| 13/13 [00:00<00:00, 90.1it/s, v_num=0, train_loss={t:.4f}, val_loss={v:.4f}, "
+        f"val_acc={a:.4f}]"
+        for i, (t, v, a) in enumerate(rows)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def lightning_test_table(acc: float, loss: float) -> str:
+    return (
+        "────────────────────────────────────────────\n       Test metric             DataLoader 0\n"
+        "────────────────────────────────────────────\n"
+        f"        test_acc            {acc}\n        test_loss           {loss}\n"
+        "────────────────────────────────────────────\n"
+    )
+
+
+async def test_validation_near_perfect_while_the_test_split_is_at_chance_is_leakage(workspace, mode):
+    rows = [(1.4 * 0.85**i, 1.35 * 0.85**i, min(1.0, 0.3 + 0.03 * i)) for i in range(30)]
+    out = await diagnose(
+        workspace, mode, log_text=lightning_epochs(rows) + lightning_test_table(0.22, 4.9639), exit_code=0
+    )
+    top = out["findings"][0]
+    assert top["category"] == "data_leakage", out["findings"]
+    assert "the two held-out splits disagree" in top["headline"]
+    assert not any("truly held-out" in s for s in top["next_steps"])
+
+
+async def test_a_test_split_a_little_worse_than_validation_is_no_leakage(workspace, mode):
+    rows = [(1.4 * 0.9**i, 1.45 * 0.9**i + 0.2, min(0.9, 0.3 + 0.03 * i)) for i in range(20)]
+    out = await diagnose(
+        workspace, mode, log_text=lightning_epochs(rows) + lightning_test_table(0.86, 0.41), exit_code=0
+    )
+    assert "data_leakage" not in categories(out), out["findings"]

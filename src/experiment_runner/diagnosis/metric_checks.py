@@ -157,6 +157,9 @@ def analyse(
     leak = L.leakage(evals, base, _val_error(series, roles))
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
+    disagree = L.held_out_disagreement(series, base)
+    if disagree:
+        out.add("data_leakage", disagree[0], **disagree[1])
     return out
 
 
