@@ -318,3 +318,23 @@ async def test_a_test_split_a_little_worse_than_validation_is_no_leakage(workspa
         workspace, mode, log_text=lightning_epochs(rows) + lightning_test_table(0.86, 0.41), exit_code=0
     )
     assert "data_leakage" not in categories(out), out["findings"]
+
+
+async def test_a_loss_that_makes_no_new_low_after_its_first_drop_despite_spikes_has_stalled_at_too_high_an_lr(
+    workspace, mode
+):
+    import random
+
+    rnd = random.Random(1)
+    losses = [3.97, 3.51, 3.31, 3.25]
+    losses += [3.3 + rnd.uniform(0.0, 0.4) for _ in range(8)] + [4.5, 5.7, 7.3, 4.4]
+    losses += [3.25 + rnd.uniform(-0.02, 0.05) for _ in range(15)]
+    log = "".join(f"iter {i * 10}: loss {v:.4f}, time 30.00ms, mfu 0.01%\n" for i, v in enumerate(losses))
+    out = await diagnose(
+        workspace, mode, log_text=log, exit_code=0, command=["python", "train.py", "--learning_rate=1.0"]
+    )
+    top = out["findings"][0]
+    assert top["category"] == "loss_not_decreasing", out["findings"]
+    assert "lower the learning rate from 1.0 to 0.1" in top["next_steps"]
+    assert any("climbed to 7.3" in c for c in top["likely_causes"])
+    assert not any("10" in s.split("learning rate")[-1] for s in top["next_steps"] if "around the current" in s)

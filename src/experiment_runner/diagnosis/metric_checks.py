@@ -139,6 +139,8 @@ def analyse(
                 break
         if found:
             break
+    if train and "loss_not_decreasing" in out.evidence:
+        _rose_above_start(series[train], out)
     evals = L.evaluations(records, series, picked)
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
@@ -179,6 +181,17 @@ def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> 
     k = max(1, len(values) // 5)
     start, end = S._median(values[:k]), S._median(values[-k:])
     return start > 0 and end <= (1 - by) * start
+
+
+def _rose_above_start(pts: Series, out: MetricFindings) -> None:
+    """A loss that stalls after climbing well above its first value (half as much again) was pushed up by its
+    own updates: the learning rate is too high for it to settle, and advice must not suggest a higher one."""
+    _, values = S.finite(pts)
+    if len(values) < 3 or values[0] <= 0:
+        return
+    peak = max(values[1:])
+    if peak >= 1.5 * values[0]:
+        out.facts.setdefault("loss_not_decreasing", {}).update({"loss_rose": True, "loss_peak": _num(peak)})
 
 
 def _drop_stall(out: MetricFindings) -> None:
@@ -405,20 +418,28 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
             loss_end=_num(whole.end),
         )
         return
-    # Fell at first: did it stall early, at a level far above where it started to fall?
+    # Fell at first: did it stall early, at a level far above where it started to fall? Stalled = the last fifth
+    # is no lower than the lowest value of the first fifth, give or take its own noise: no new low since (a trend
+    # test alone is thrown by spikes, which a stalled run at a too-high learning rate has)
     half = len(values) // 2
     late = S.trend(steps[half:], values[half:])
     cp = S.change_point(steps, values)
-    if late and not late.falling and whole.relative_change > -STALL_TOTAL and abs(late.relative_change) < 0.02:
+    k = max(2, len(values) // 5)
+    early_low = min(values[:k])
+    tail = values[-k:]
+    end = S._median(tail)
+    noise = S._median([abs(v - end) for v in tail])
+    if late and whole.relative_change > -STALL_TOTAL and end >= early_low - 2 * noise:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
+        low_at = _step(steps[values.index(early_low)])
         out.add(
             "loss_not_decreasing",
             Evidence(
                 kind="metric",
                 strength=0.6,
                 summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
-                f"and has been flat since about step {stall_step} (second half: tau={late.tau:.2f}, "
-                f"p={late.p:.2g}, change {late.relative_change:+.1%})",
+                f"and has made no new low since {_num(early_low)} at step {low_at}: the last {k} values sit at "
+                f"{_num(end)} (spread {_num(noise)})",
                 step=stall_step,
                 value=values[-1],
                 data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()},
