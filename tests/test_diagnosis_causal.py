@@ -157,3 +157,18 @@ async def test_an_abort_after_a_failed_cuda_assert_is_the_asserts_consequence(wo
     out = await diagnose(workspace, mode, log_text=log)
     assert cats(out)[:2] == ["device_side_assert", "process_crash"]
     assert "a consequence of targets or indices out of range" in out["findings"][1]["headline"]
+
+
+async def test_an_abort_after_any_uncaught_native_error_is_that_errors_consequence(workspace, mode):
+    # c10::Error thrown from a C++ thread with nobody to catch it: the same abort, another family
+    log = (
+        "Epoch 0: loss 2.31\n"
+        "terminate called after throwing an instance of 'c10::OutOfMemoryError'\n"
+        "  what():  CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 79.15 GiB of which "
+        "1.02 GiB is free.\n"
+        "Aborted (core dumped)\n"
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert cats(out)[0] == "out_of_memory", out["findings"]
+    crash = [f for f in out["findings"] if f["category"] == "process_crash"]
+    assert not crash or "a consequence of" in crash[0]["headline"]

@@ -94,6 +94,9 @@ WORDINGS = [
      "label_error >= 0 && label_error < nclass SoftmaxMultiClassObj: label must be in [0, num_class).", "XGBoost"),
     ("device_side_assert", "tensorflow.python.framework.errors_impl.InvalidArgumentError: Received a label value of "
      "10 which is outside the valid range of [0, 10).  Label values: 3 10 8 5", "TensorFlow"),
+    ("device_side_assert", "xgboost.core.XGBoostError: [14:23:38] /__w/xgboost/xgboost/src/objective/"
+     "multiclass_obj.cu:64: Check failed: valid: SoftmaxMultiClassObj: label must be discrete values in the range of "
+     "[0, num_class).", "XGBoost 2.x: the check's condition says nothing, the interval does"),
     ("distributed_timeout", "RuntimeError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1269, "
      "unhandled system error, NCCL version 2.14.3", "torch 1.13"),
     ("distributed_timeout", "torch.distributed.DistBackendError: NCCL error in: "
@@ -117,6 +120,11 @@ WORDINGS = [
      "'bert-base-uncased' is the correct path to a directory containing all relevant files for a BertTokenizerFast "
      "tokenizer.", "transformers 4"),
     ("missing_file_or_module", "huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error.", "huggingface_hub"),
+    ("missing_file_or_module", "OSError: Incorrect path_or_model_id: '../pretrained_models/clip-vit-base-patch32-"
+     "projection'. Please provide either the path to a local folder or the repo_id of a model on the Hub.",
+     "transformers 4.3x cached_file"),
+    ("missing_file_or_module", "OSError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+     "'./checkpoints/tokenizer'. Use `repo_type` argument if needed.", "transformers 5 / huggingface_hub validation"),
     ("missing_file_or_module", "RuntimeError: Dataset not found or corrupted. You can use download=True to download it",
      "torchvision"),
     ("disk_full", "OSError: [Errno 28] No space left on device", "Python 3"),
@@ -147,6 +155,8 @@ LOOKALIKES = [
     "[torch.cuda.FloatTensor [64, 128]], which is output 0 of ReluBackward0, is at version 2; expected version 1 "
     "instead.",
     "AssertionError",
+    "OSError: [Errno 24] Too many open files: '/proc/self/fd'",
+    "OSError: image file is truncated (3 bytes not processed)",
     "ZeroDivisionError: division by zero",
 ]
 

@@ -128,3 +128,21 @@ async def test_a_falling_scale_at_the_start_that_training_then_outlives_is_no_co
     log += "".join(f"{{'loss': {2.0 - 0.05 * i:.3f}, 'learning_rate': 0.0001, 'epoch': {i / 10}}}\n" for i in range(30))
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_scale_reduced_again_below_one_at_the_end_is_a_collapse_even_without_a_long_run(workspace, mode):
+    # fairseq prints its scale rounded in the progress line (0), then reports each reduction in full
+    log = "".join(
+        f"epoch 002 | loss {9.8 - 0.1 * i:.3f} | gnorm {55 + 50 * i:.3f} | loss_scale 0 | num_updates {690 + i}\n"
+        for i in range(3)
+    )
+    log += "NOTE: overflow detected, setting loss scale to: 0.00048828125\n"
+    log += "NOTE: overflow detected, setting loss scale to: 0.000244140625\n"
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["findings"] and out["findings"][0]["category"] == "amp_loss_scale_collapse", out["findings"]
+
+
+async def test_a_scale_series_that_sits_at_one_from_the_start_is_no_scaler_at_all_and_no_collapse(workspace, mode):
+    log = "".join(f"step {i * 10} | loss {2.0 * 0.97**i:.4f} | loss_scale 1.0\n" for i in range(30))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]

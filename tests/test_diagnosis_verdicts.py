@@ -213,3 +213,128 @@ async def test_one_odd_batch_of_a_loss_of_unknown_kind_is_no_blow_up_but_a_climb
     stays = [1.0, 0.9, 2.5, 12.0, 15.0, 18.0, 30.0, 45.0, 60.0, 80.0]
     out = await diagnose(workspace, mode, log_text="".join(f"step {i} loss {v}\n" for i, v in enumerate(stays)))
     assert out["findings"][0]["category"] == "exploding_gradients"
+
+
+async def test_a_gradient_norm_that_is_nan_once_and_finite_again_is_a_skipped_step_not_a_failure(workspace, mode):
+    # mmcv-style lines: the fp16 optimizer hook skips the overflowed step and reports its norm as nan
+    log = "".join(
+        f"Epoch [1][{i * 100}/62598]\tlr: 1.000e-03, time: 0.539, loss_ce: {1.3 / i:.4f}, loss: {1.9 / i:.4f}, "
+        f"grad_norm: {'nan' if i == 1 else f'{4.0 + 0.1 * i:.4f}'}\n"
+        for i in range(1, 7)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_gradient_norm_that_stays_nan_while_the_loss_is_frozen_is_still_a_failure(workspace, mode):
+    log = "".join(
+        f"step {i * 10} | loss {2.0 - 0.1 * i if i < 4 else 1.6:.4f} | grad_norm {'nan' if i >= 4 else 1.0}\n"
+        for i in range(12)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["findings"] and out["findings"][0]["category"] == "nan_or_inf_loss", out["findings"]
+
+
+async def test_the_first_steps_of_a_run_whose_loss_is_falling_faster_at_the_end_are_no_plateau(workspace, mode):
+    # TensorFlow's slim learning loop, each line printed twice (tf logging and absl)
+    losses = [37.9278, 38.2249, 38.1697, 37.3754, 36.9365, 36.6026, 36.3448, 35.3725]
+    log = "".join(
+        f"INFO:tensorflow:global step {i}: loss = {v} (0.35 sec/step)\n"
+        f"I0401 14:10:33.120939 139834 learning.py:507] global step {i}: loss = {v} (0.35 sec/step)\n"
+        for i, v in enumerate(losses)
+    )
+    out = await diagnose(workspace, mode, log_text=log)
+    assert out["healthy"] is True, out["findings"]
+
+
+async def test_a_loss_that_drops_early_then_sits_still_for_the_rest_of_the_run_has_stalled(workspace, mode):
+    import random
+
+    rnd = random.Random(0)
+    losses = [2.2 - 0.15 * i for i in range(6)] + [1.39 + rnd.uniform(-0.04, 0.04) for _ in range(60)]
+    log = "".join(f"step {i}: loss={v:.4f}\n" for i, v in enumerate(losses))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert "loss_not_decreasing" in categories(out), out["findings"]
+
+
+def keras_epochs(rows: list[tuple[float, float]], steps: int = 63) -> str:
+    """Keras 3's fit output: one line per epoch, then the test evaluation."""
+    lines = []
+    for i, (loss, acc) in enumerate(rows, 1):
+        lines.append(f"Epoch {i}/{len(rows)}")
+        lines.append(f"{steps}/{steps} ━━━━━━━━━━━━━━━━━━━━ 1s 9ms/step - accuracy: {acc:.4f} - loss: {loss:.4f}")
+    return "\n".join(lines) + "\n"
+
+
+async def test_a_loss_repeating_five_printed_digits_epoch_after_epoch_is_pinned_with_its_accuracy(workspace, mode):
+    log = keras_epochs([(11.3729, 0.2828)] + [(11.4882, 0.2873)] * 5)
+    log += "test loss 11.8146 test accuracy 0.2670\n"
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    top = out["findings"][0]
+    assert top["category"] == "loss_not_decreasing", out["findings"]
+    assert "11.49" in top["headline"]
+    assert any("accuracy is exactly 0.2873" in e["summary"] for e in top["evidence"])
+
+
+async def test_a_converging_keras_run_whose_printed_loss_keeps_changing_is_not_pinned(workspace, mode):
+    log = keras_epochs([(2.0 * 0.8**i, min(0.99, 0.3 + 0.1 * i)) for i in range(8)])
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["healthy"] is True, out["findings"]
+
+
+def lightning_epochs(rows: list[tuple[float, float, float]]) -> str:
+    """Lightning's end-of-epoch bar (train_loss, val_loss, val_acc), then its test table."""
+    lines = [
+        f"Epoch {i}: 100%|██████████| 13/13 [00:00<00:00, 90.1it/s, v_num=0, train_loss={t:.4f}, val_loss={v:.4f}, "
+        f"val_acc={a:.4f}]"
+        for i, (t, v, a) in enumerate(rows)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def lightning_test_table(acc: float, loss: float) -> str:
+    return (
+        "────────────────────────────────────────────\n       Test metric             DataLoader 0\n"
+        "────────────────────────────────────────────\n"
+        f"        test_acc            {acc}\n        test_loss           {loss}\n"
+        "────────────────────────────────────────────\n"
+    )
+
+
+async def test_validation_near_perfect_while_the_test_split_is_at_chance_is_leakage(workspace, mode):
+    rows = [(1.4 * 0.85**i, 1.35 * 0.85**i, min(1.0, 0.3 + 0.03 * i)) for i in range(30)]
+    out = await diagnose(
+        workspace, mode, log_text=lightning_epochs(rows) + lightning_test_table(0.22, 4.9639), exit_code=0
+    )
+    top = out["findings"][0]
+    assert top["category"] == "data_leakage", out["findings"]
+    assert "the two held-out splits disagree" in top["headline"]
+    assert not any("truly held-out" in s for s in top["next_steps"])
+
+
+async def test_a_test_split_a_little_worse_than_validation_is_no_leakage(workspace, mode):
+    rows = [(1.4 * 0.9**i, 1.45 * 0.9**i + 0.2, min(0.9, 0.3 + 0.03 * i)) for i in range(20)]
+    out = await diagnose(
+        workspace, mode, log_text=lightning_epochs(rows) + lightning_test_table(0.86, 0.41), exit_code=0
+    )
+    assert "data_leakage" not in categories(out), out["findings"]
+
+
+async def test_a_loss_that_makes_no_new_low_after_its_first_drop_despite_spikes_has_stalled_at_too_high_an_lr(
+    workspace, mode
+):
+    import random
+
+    rnd = random.Random(1)
+    losses = [3.97, 3.51, 3.31, 3.25]
+    losses += [3.3 + rnd.uniform(0.0, 0.4) for _ in range(8)] + [4.5, 5.7, 7.3, 4.4]
+    losses += [3.25 + rnd.uniform(-0.02, 0.05) for _ in range(15)]
+    log = "".join(f"iter {i * 10}: loss {v:.4f}, time 30.00ms, mfu 0.01%\n" for i, v in enumerate(losses))
+    out = await diagnose(
+        workspace, mode, log_text=log, exit_code=0, command=["python", "train.py", "--learning_rate=1.0"]
+    )
+    top = out["findings"][0]
+    assert top["category"] == "loss_not_decreasing", out["findings"]
+    assert "lower the learning rate from 1.0 to 0.1" in top["next_steps"]
+    assert any("climbed to 7.3" in c for c in top["likely_causes"])
+    assert not any("10" in s.split("learning rate")[-1] for s in top["next_steps"] if "around the current" in s)

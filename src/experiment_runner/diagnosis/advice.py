@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _MISSING = re.compile(
     r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
-    r"does not appear to have a file named ([\w./-]+)"
+    r"does not appear to have a file named ([\w./-]+)|'((?:\.{1,2}/|/|~/)[^'\s]*)'"
 )
 _SHM = re.compile(r"shared memory|\bshm\b|bus error", re.I)
 
@@ -78,33 +78,36 @@ def fields(inp: RunInputs, facts: dict[str, Any], final_text: str | None) -> dic
     `unless:` read, together."""
     hp = inp.hparams
     f: dict[str, Any] = dict(facts)
-    lr = hp.get("lr")
-    if lr is not None and hp.number("lr"):
+    lr, lr_value = hp.get("lr"), hp.number("lr")
+    if lr is not None and lr_value:
         f["lr"] = lr.text
-        f["lr_lower"] = H.format_like(hp.number("lr") / 10, lr.text)
-        f["lr_higher"] = H.format_like(hp.number("lr") * 10, lr.text)
+        f["lr_lower"] = H.format_like(lr_value / 10, lr.text)
+        f["lr_higher"] = H.format_like(lr_value * 10, lr.text)
         f["lr_known"] = True
-    bs = hp.number("batch_size")
-    if bs and bs >= 2:
-        f["batch_size"] = hp.get("batch_size").text
-        f["batch_half"] = str(int(bs) // 2)
+    bs, bs_value = hp.get("batch_size"), hp.number("batch_size")
+    if bs is not None and bs_value and bs_value >= 2:
+        f["batch_size"] = bs.text
+        f["batch_half"] = str(int(bs_value) // 2)
         accum = hp.number("grad_accum") or 1
         f["accum"] = str(int(accum) * 2)
-    if f.get("clip_known"):
-        f["grad_clip"] = hp.get("grad_clip").text
+    clip = hp.get("grad_clip")
+    if f.get("clip_known") and clip is not None:
+        f["grad_clip"] = clip.text
     for name in ("weight_decay", "dropout", "num_workers", "num_classes", "epochs", "warmup"):
-        if hp.number(name) is not None:
-            f[name] = hp.get(name).text
-    wd = hp.number("weight_decay")
-    if wd is not None:
-        f["weight_decay_higher"] = H.format_like(wd * 10, hp.get("weight_decay").text) if wd > 0 else "1e-4"
+        value = hp.get(name)
+        if value is not None and hp.number(name) is not None:
+            f[name] = value.text
+    wd, wd_value = hp.get("weight_decay"), hp.number("weight_decay")
+    if wd is not None and wd_value is not None:
+        f["weight_decay_higher"] = H.format_like(wd_value * 10, wd.text) if wd_value > 0 else "1e-4"
     dr = hp.number("dropout")
     if dr is not None:
         f["dropout_higher"] = f"{min(0.5, dr + 0.2):.2g}"
     prec = hp.get("precision")
     if prec is not None and f.get("low_precision"):
         f["precision"] = prec.text if prec.text not in ("True", "true") else "fp16/amp"
-    seed = inp.seed if inp.seed is not None else (int(hp.number("seed")) if hp.number("seed") is not None else None)
+    seed_value = hp.number("seed")
+    seed = inp.seed if inp.seed is not None else (int(seed_value) if seed_value is not None else None)
     if seed is not None:
         f["seed"] = seed
     if f.get("bad_step") is not None:
@@ -132,12 +135,10 @@ def suggested_command(category: str, inp: RunInputs) -> list[str] | None:
     if not inp.argv:
         return None
     hp = inp.hparams
-    if (
-        category in ("nan_or_inf_loss", "exploding_gradients", "amp_loss_scale_collapse")
-        and hp.get("lr")
-        and hp.number("lr")
-    ):
-        return H.rewrite_argv(inp.argv, hp.get("lr"), H.format_like(hp.number("lr") / 10, hp.get("lr").text))
-    if category == "out_of_memory" and hp.get("batch_size") and (hp.number("batch_size") or 0) >= 2:
-        return H.rewrite_argv(inp.argv, hp.get("batch_size"), str(int(hp.number("batch_size")) // 2))
+    lr, lr_value = hp.get("lr"), hp.number("lr")
+    if category in ("nan_or_inf_loss", "exploding_gradients", "amp_loss_scale_collapse") and lr and lr_value:
+        return H.rewrite_argv(inp.argv, lr, H.format_like(lr_value / 10, lr.text))
+    bs, bs_value = hp.get("batch_size"), hp.number("batch_size")
+    if category == "out_of_memory" and bs and bs_value and bs_value >= 2:
+        return H.rewrite_argv(inp.argv, bs, str(int(bs_value) // 2))
     return None

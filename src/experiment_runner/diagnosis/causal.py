@@ -12,8 +12,9 @@ The links (cause -> consequence), each with the condition under which the first 
   storm leaves the weights unchanged: a flat loss; a NaN after it comes from the unscaled float16 overflow);
 - nan_or_inf_loss -> amp_loss_scale_collapse: the loss was NaN first (in the forward pass, which no loss scale
   touches): the scale collapses because every gradient is NaN;
-- device_side_assert -> process_crash: a failed CUDA assert (`terminate called ... what(): device-side assert`)
-  aborts the process (`Aborted (core dumped)`); distributed_timeout -> process_crash: so does NCCL's watchdog.
+- any error family that says why a process died (a failed CUDA assert, NCCL's watchdog, an OOM, a shape or dtype
+  error, a worker, the disk, a missing file) -> process_crash: raised in native code and not caught, it ends in
+  `terminate called ... what(): ...` and an abort (`Aborted (core dumped)`), when it comes first.
 
 When is first: a training step when both findings have one, else a line of the same stream; a finding with no
 position never moves."""
@@ -96,8 +97,21 @@ LINKS: tuple[Link, ...] = (
     Link("amp_loss_scale_collapse", "loss_not_decreasing", _at_floor_first, "every step was skipped"),
     Link("amp_loss_scale_collapse", "nan_or_inf_loss", _at_floor_first, "the scale hit its floor first"),
     Link("nan_or_inf_loss", "amp_loss_scale_collapse", _precedes, "every gradient of a NaN loss overflows"),
-    Link("device_side_assert", "process_crash", _precedes, "a failed CUDA assert aborts the process"),
-    Link("distributed_timeout", "process_crash", _precedes, "the NCCL watchdog aborts the process after a timeout"),
+    # an error a library raised in native code and nobody caught ends in `terminate called ...` and an abort
+    # (`Aborted (core dumped)`): whatever the error was, the crash that follows it is its consequence
+    *(
+        Link(cause, "process_crash", _precedes, "an uncaught error aborts the process")
+        for cause in (
+            "device_side_assert",
+            "distributed_timeout",
+            "out_of_memory",
+            "shape_mismatch",
+            "dtype_or_device_mismatch",
+            "dataloader_worker_crash",
+            "disk_full",
+            "missing_file_or_module",
+        )
+    ),
 )
 
 

@@ -47,7 +47,7 @@ CRASH_CATEGORIES = (
 _STATED_EXIT = re.compile(
     r"(?:Process finished with exit code|[Ee]xited with exit code) (\d+)(?: \(interrupted by signal (\d+))?"
 )
-_FATAL_SIGNALS = {
+_FATAL_SIGNALS: dict[int, str] = {
     _signal.SIGSEGV: "SIGSEGV",
     _signal.SIGABRT: "SIGABRT",
     _signal.SIGBUS: "SIGBUS",
@@ -200,7 +200,7 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
 def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict[str, Any]:
     """Peak memory readings; they support an out-of-memory finding that other evidence raised."""
     facts: dict[str, Any] = {}
-    rss = [s.get("rss_bytes") for s in inp.telemetry if isinstance(s.get("rss_bytes"), (int, float))]
+    rss: list[float] = [s["rss_bytes"] for s in inp.telemetry if isinstance(s.get("rss_bytes"), (int, float))]
     if rss:
         peak = max(rss)
         facts["peak_rss"] = f"{peak / 2**30:.2f} GiB" if peak >= 2**30 else f"{peak / 2**20:.0f} MiB"
@@ -339,6 +339,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         head_lines=[t for s in inp.streams for _, t in s.head],
     )
     merge(mf.evidence)
+    _settled_by_series(cats)
     by_category = dict(mf.facts)
     scale = loss_scale.judge(inp.streams, inp.series)
     if scale.evidence:
@@ -361,7 +362,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         )
     family = final.family if final is not None else None
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
-        overflow = family is not None and family.category == "numeric_overflow"
+        overflow_why = family.why if family is not None and family.category == "numeric_overflow" else None
         cats.setdefault("unrecognized_error", []).append(
             Evidence(
                 kind="final_error",
@@ -369,8 +370,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
                 stream=final.stream,
                 line=final.line,
                 text=final.text[:400],
-                summary=f"the run ended with: {final.text[:300]}" + (f" ({family.why})" if overflow else ""),
-                data={"numeric_overflow": True} if overflow else {},
+                summary=f"the run ended with: {final.text[:300]}" + (f" ({overflow_why})" if overflow_why else ""),
+                data={"numeric_overflow": True} if overflow_why else {},
             )
         )
     facts.update(_evidence_facts(cats, facts))
@@ -395,6 +396,18 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
     )
+
+
+def _settled_by_series(cats: dict[str, list[Evidence]]) -> None:
+    """A log line that prints a non-finite gradient norm says no more than the series it belongs to: when that
+    series is finite again afterwards, the line was one skipped step, and its pattern's weight drops to match."""
+    metric = [e for e in cats.get("exploding_gradients", []) if e.kind == "metric" and "recovered" in e.data]
+    if not metric or not all(e.data["recovered"] for e in metric):
+        return
+    cap = max(e.strength for e in metric)
+    for e in cats["exploding_gradients"]:
+        if e.data.get("rule") == "grad_norm_nonfinite":
+            e.strength = min(e.strength, cap)
 
 
 def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,9 @@ in a family by what it is about and how it says it:
   names memory (or an allocation) together with running out of it (`out of memory`, `can't allocate memory`,
   `not enough memory`, `failed to allocate`, `bad_alloc`, an `OOM` token); shared memory is the worker family's.
 - device_side_assert: an index or label outside its range: `IndexError`, `out of bounds` / `out of range`, a
-  failed assertion or check whose condition is a range test (`t >= 0 && t < n_classes`, `label must be in
-  [0, num_class)`), CUDA's `device-side assert`.
+  failed assertion or check whose condition is a range test (`t >= 0 && t < n_classes`) or that writes the valid
+  range as a half-open interval (`[0, num_class)`), a label or index named with such an interval, CUDA's
+  `device-side assert`.
 - dtype_or_device_mismatch: two dtypes (`Float`, `Long`, `float32`, `torch.cuda.FloatTensor` ...) or two devices
   (`cuda:0`, `cpu` ...) named with a comparison (`expected`, `but got`, `same`, `should be`, `cast`), or one dtype
   with `not implemented for`.
@@ -20,7 +21,8 @@ in a family by what it is about and how it says it:
 - distributed_timeout: a `Dist...Error` type, or the message names the collective machinery (NCCL, gloo, c10d,
   a process group, a collective, rendezvous, a watchdog) or a timeout between ranks.
 - dataloader_worker_crash: the message names a DataLoader worker or shared memory (shm).
-- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, or errno 2.
+- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, errno 2, or an `OSError`
+  with no errno that quotes a local path (the path given does not lead to what the library wanted).
 - disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`).
 - nan_or_inf_loss / exploding_gradients: NaN or Inf found in values (`returned nan values`, `Input contains NaN`,
   `is non-finite`); the gradients' family when the message is about gradients.
@@ -58,8 +60,10 @@ _OOM_TOKEN = re.compile(r"\bOOM\b")
 _SHARED_MEMORY = re.compile(r"shared memory|\bshm\b", re.I)
 
 _LOSS_SCALE_FLOOR = re.compile(r"loss.scale[^.]*minimum|minimum loss.scale|cannot decrease (?:loss )?scale", re.I)
+#: a half-open interval (`[0, num_class)`, `[0, 10)`): a range written out, never a shape (a shape closes its bracket)
+_HALF_OPEN = r"\[ ?-?[\w.]+, ?-?[\w.]+ ?\)"
 _RANGE_TEST = re.compile(
-    r">=? ?(?:0|zero) ?&& ?\S+ ?<|\bin \[0, ?\w+\)|\b(?:out of bounds|out of range)\b"
+    r">=? ?(?:0|zero) ?&& ?\S+ ?<|" + _HALF_OPEN + r"|\b(?:out of bounds|out of range)\b"
     r"|\boutside (?:the )?(?:valid )?range\b",
     re.I,
 )
@@ -67,7 +71,7 @@ _ASSERTION = re.compile(r"Assertion `[^`]*` failed|device-side assert|Check fail
 #: a value (a label, a target, an index) outside its range, said of the value
 _VALUE_OUT_OF_RANGE = re.compile(
     r"\b(?:label|target|index|indices|class|token|id)s?\b.{0,80}"
-    r"\b(?:out of bounds|out of range|outside (?:the )?(?:valid )?range|must be in \[)",
+    r"(?:\b(?:out of bounds|out of range|outside (?:the )?(?:valid )?range|must be in \[)|" + _HALF_OPEN + ")",
     re.I,
 )
 #: an IndexError about a dimension (`Dimension out of range`, `too many indices for tensor of dimension 2`) is about
@@ -127,6 +131,10 @@ _MISSING_WORDS = re.compile(
     r"\b(?:not found|does not exist|doesn't exist)\b",
     re.I,
 )
+#: the OS-level error type (no errno that says otherwise) quoting a local path (`'./checkpoints/tokenizer'`,
+#: `"/data/train.csv"`, `'~/x'`): the location the run was given is not usable, whatever the library's wording
+_OS_TYPE = re.compile(r"^(?:OS|IO|Environment)Error$")
+_LOCAL_PATH = re.compile(r"""['"`](?:\.{1,2}/|/|~/)[^'"`\s]*['"`]""")
 _NUMERIC_TYPE = re.compile(r"(?:Overflow|FloatingPoint)Error$")
 #: NaN/Inf found in values (`returned nan values`, `Input contains NaN`, `Nan in summary histogram`, `is
 #: non-finite`); about gradients it is the gradients that blew up
@@ -247,7 +255,12 @@ _FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
         "the error comes from the collective communication between ranks",
     ),
     (
-        lambda name, msg: bool(_MISSING_TYPE.search(name) or _errno(msg) == "2" or _MISSING_WORDS.search(msg)),
+        lambda name, msg: bool(
+            _MISSING_TYPE.search(name)
+            or _errno(msg) == "2"
+            or _MISSING_WORDS.search(msg)
+            or (_OS_TYPE.match(name) and _errno(msg) is None and _LOCAL_PATH.search(msg))
+        ),
         "missing_file_or_module",
         "a file or module the run needs is not there",
     ),

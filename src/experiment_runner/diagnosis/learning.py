@@ -5,10 +5,11 @@
   or, for a loss of unknown kind, 10x its first value later on. Ranked by where the run ends: still far above
   chance (diverged), back near it (a spike it survived), or pinned at it (the spike left a dead network: the
   pinned loss is then the stronger finding).
-- a pinned loss: the training loss identical to its printed precision for its last PINNED_MIN values, not at
-  zero: nothing changes any more; at exactly ln C it is a uniform guess over C classes.
-- accuracy: the same value at every one of its last CONSTANT_ACC_MIN evaluations (the model gives every input
-  the same class: the majority share), or at chance (1/C) at the end.
+- a pinned loss: the training loss identical to its printed precision for its last PINNED_MIN values
+  (PINNED_MIN_PRECISE when it is printed to PRECISE_DIGITS significant digits or more), not at zero: nothing
+  changes any more; at exactly ln C it is a uniform guess over C classes.
+- accuracy (validation, else training): the same value at every one of its last CONSTANT_ACC_MIN evaluations (the
+  model gives every input the same class: the majority share), or at chance (1/C) at the end.
 - underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
   start, with accuracy above chance: the model learns a little and then stops, far from what the data allows.
 - a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
@@ -16,7 +17,9 @@
   validation loss 10x the training loss and at least 1 above it.
 - leakage needs positive evidence: validation identical to training at every evaluation (the validation set is
   the training set), or tracking it to a near-perfect result (too good to be true: an error at zero, a loss down
-  to 1% of its start); validation merely better than training is weak (dropout and augmentation do that).
+  to 1% of its start), or a test split scored at the end far worse than validation by the margins of a decisive
+  gap (two held-out estimates of one model cannot differ so much unless one was trained on); validation merely
+  better than training is weak (dropout and augmentation do that).
 - a loss frozen at one value after the gradient norm became NaN: the weights are NaN (nan_or_inf_loss)."""
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ SPIKE_CHANCE_RATIO = 10.0
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
 PINNED_MIN = 8
+PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
 CONSTANT_ACC_MIN = 5
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
@@ -74,6 +78,25 @@ class Eval:
     val_acc: float | None
 
 
+@dataclass
+class Pair:
+    """An evaluation with both losses known."""
+
+    position: float
+    train_loss: float
+    val_loss: float
+    train_acc: float | None
+    val_acc: float | None
+
+
+def _pairs(evals: list[Eval]) -> list[Pair]:
+    return [
+        Pair(e.position, e.train_loss, e.val_loss, e.train_acc, e.val_acc)
+        for e in evals
+        if e.train_loss is not None and e.val_loss is not None
+    ]
+
+
 def evaluations(records: list[dict] | None, series: dict[str, Series], roles: dict[str, str]) -> list[Eval]:
     """Evaluations in logging order. From the records when there are any (a Keras or Lightning epoch line holds
     both splits; a HuggingFace eval dict follows the training dict it goes with), else by step."""
@@ -102,6 +125,8 @@ def evaluations(records: list[dict] | None, series: dict[str, Series], roles: di
                 out.append(Eval(float(step) if step is not None else float(i), *(last.get(r) for r in names)))
         return out
     val_name = names["val_loss"] or names["val_acc"]
+    if val_name is None:
+        return out
     vs, _ = S.finite(series[val_name])
     cols = {}
     for role, name in names.items():
@@ -221,12 +246,16 @@ def _pinned_run(values: list[float]) -> int:
 def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
     steps, values = S.finite(pts)
     run = _pinned_run(values)
-    if run < PINNED_MIN or run < 0.3 * len(values):
+    if not values:
         return None
     level = values[-1]
+    digits = _printed_digits(level)
+    # the finer the print, the fewer repeats it takes: a loss that still moves does not repeat five digits by chance
+    if run < (PINNED_MIN_PRECISE if digits >= PRECISE_DIGITS else PINNED_MIN) or run < 0.3 * len(values):
+        return None
     if level <= 0.05 * max(values) or level <= 1e-6:
         return None  # a loss at (printed) zero has converged, not stopped
-    if _printed_digits(level) < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
+    if digits < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
         return None  # printed too coarsely (`0.35`) for a repeat to mean it stopped moving
     c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
     c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)
@@ -299,23 +328,23 @@ def accuracy_at_chance(pts: Series, name: str, base: Baseline) -> tuple[Evidence
 def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
     best estimate of where training started when the log begins after the first updates."""
-    pairs = [e for e in evals if e.train_loss is not None and e.val_loss is not None]
+    pairs = _pairs(evals)
     if len(pairs) < UNDERFIT_EVALS:
         return None
     half = pairs[len(pairs) // 2 :]
     vals = [e.val_loss for e in half]
     trains = [e.train_loss for e in half]
-    val_flat = (max(vals) - min(vals)) / max(abs(S._median(vals)), 1e-12)  # type: ignore[type-var,arg-type]
-    late = S.trend([e.position for e in half], vals, min_points=3)  # type: ignore[arg-type]
+    val_flat = (max(vals) - min(vals)) / max(abs(S._median(vals)), 1e-12)
+    late = S.trend([e.position for e in half], vals, min_points=3)
     if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
         return None
-    gap = abs(S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)  # type: ignore[arg-type]
+    gap = abs(S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
     if gap > UNDERFIT_GAP:
         return None
-    start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])  # type: ignore[type-var]
-    level = S._median(vals)  # type: ignore[arg-type]
+    start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])
+    level = S._median(vals)
     fell = 1 - level / start if start > 0 else 0.0
-    accs = [e.val_acc for e in half if e.val_acc is not None]
+    accs: list[float] = [e.val_acc for e in half if e.val_acc is not None]
     first_acc = next((e.val_acc for e in pairs if e.val_acc is not None), None)
     # it learned something: the loss fell from where it started (the log may begin after an epoch's learning, so
     # an accuracy that rose from its first evaluation counts too), but not most of the way
@@ -357,14 +386,13 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
     for e in reversed(evals):
         if e.train_loss is None or e.val_loss is None or e.train_loss < 0 or e.val_loss < 0:
             continue
-        accs = e.train_acc is not None and e.val_acc is not None
         ratio = e.val_loss / e.train_loss if e.train_loss > 0 else math.inf
-        if accs:
-            acc_gap = (e.train_acc - e.val_acc) / base.acc_scale  # type: ignore[operator]
+        if e.train_acc is not None and e.val_acc is not None:
+            acc_gap = (e.train_acc - e.val_acc) / base.acc_scale
             if acc_gap < GAP_ACC or ratio < GAP_LOSS_RATIO:
                 return None
             detail = (
-                f"training accuracy {_num(e.train_acc)} vs validation {_num(e.val_acc)} (a {acc_gap:.0%} gap), "  # type: ignore[arg-type]
+                f"training accuracy {_num(e.train_acc)} vs validation {_num(e.val_acc)} (a {acc_gap:.0%} gap), "
                 f"training loss {_num(e.train_loss)} vs validation {_num(e.val_loss)} ({ratio:.3g}x)"
             )
         else:
@@ -385,13 +413,13 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
 
 
 def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:
-    pairs = [e for e in evals if e.train_loss is not None and e.val_loss is not None]
+    pairs = _pairs(evals)
     if len(pairs) < 5:
         return None
     identical = sum(
         e.train_loss == e.val_loss and (e.train_acc is None or e.train_acc == e.val_acc) for e in pairs
     ) / len(pairs)
-    learned = pairs[0].train_loss > 0 and pairs[-1].train_loss <= 0.9 * pairs[0].train_loss  # type: ignore[operator]
+    learned = pairs[0].train_loss > 0 and pairs[-1].train_loss <= 0.9 * pairs[0].train_loss
     if identical >= 0.8 and learned:  # a model stuck at one output gives identical numbers on any data
         ev = Evidence(
             kind="metric",
@@ -401,21 +429,21 @@ def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tupl
             data={"identical_share": round(identical, 3), "pairs": len(pairs)},
         )
         return ev, {"leak_kind": "identical"}
-    gaps = [abs(e.val_loss - e.train_loss) / max(abs(e.train_loss), abs(e.val_loss), 1e-12) for e in pairs]  # type: ignore[operator]
+    gaps = [abs(e.val_loss - e.train_loss) / max(abs(e.train_loss), abs(e.val_loss), 1e-12) for e in pairs]
     med = S._median(gaps)
     start = pairs[0].val_loss
     end = pairs[-1].val_loss
     errors = [v for _, v in val_error or [] if math.isfinite(v)]
     perfect_acc = pairs[-1].val_acc is not None and pairs[-1].val_acc >= 0.999 * base.acc_scale
     perfect_err = bool(errors) and errors[-1] <= 1e-9
-    near_zero = start > 0 and end <= 0.01 * start  # type: ignore[operator]
+    near_zero = start > 0 and end <= 0.01 * start
     if med <= LEAK_EQUAL and (perfect_err or perfect_acc or near_zero):
         how = (
             "an error of exactly 0"
             if perfect_err
             else "a perfect accuracy"
             if perfect_acc
-            else f"a loss at {end / start:.1%} of its start"  # type: ignore[operator]
+            else f"a loss at {end / start:.1%} of its start"
         )
         ev = Evidence(
             kind="metric",
@@ -426,8 +454,8 @@ def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tupl
             data={"median_gap": round(med, 4), "pairs": len(pairs)},
         )
         return ev, {"leak_kind": "too_good"}
-    better = [e for e in pairs if e.val_loss < e.train_loss * 0.95]  # type: ignore[operator]
-    if len(better) == len(pairs) and pairs[-1].val_loss < pairs[-1].train_loss * 0.9:  # type: ignore[operator]
+    better = [e for e in pairs if e.val_loss < e.train_loss * 0.95]
+    if len(better) == len(pairs) and pairs[-1].val_loss < pairs[-1].train_loss * 0.9:
         ev = Evidence(
             kind="metric",
             strength=0.3,
@@ -437,6 +465,52 @@ def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tupl
         )
         return ev, {"leak_kind": "better"}
     return None
+
+
+def held_out_disagreement(series: dict[str, Series], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """Two held-out splits that disagree beyond any noise: validation near its best while a test split scored by
+    the same model at the end is far worse. Both estimate the same thing on data the model has not seen; selecting
+    on validation makes it a little optimistic, never by this much, unless the validation data was trained on."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    last: dict[tuple[str, str], tuple[str, float]] = {}
+    for name, pts in series.items():
+        d = describe(name)
+        if d.split not in ("val", "test") or d.aggregation is not None:
+            continue
+        role = "loss" if d.role == "loss" and d.main_loss else "acc" if d.role == "accuracy" else None
+        _, values = S.finite(pts)
+        if role and values and (d.split, role) not in last:
+            last[(d.split, role)] = (name, values[-1])
+    vl, tl = last.get(("val", "loss")), last.get(("test", "loss"))
+    va, ta = last.get(("val", "acc")), last.get(("test", "acc"))
+    if vl is None or tl is None or vl[1] <= 0 or tl[1] < 0:
+        return None
+    ratio = tl[1] / vl[1]
+    if va is not None and ta is not None:
+        acc_gap = (va[1] - ta[1]) / base.acc_scale
+        if acc_gap < GAP_ACC or ratio < GAP_LOSS_RATIO:
+            return None
+        detail = (
+            f"{va[0]} {_num(va[1])} vs {ta[0]} {_num(ta[1])} (a {acc_gap:.0%} gap), {vl[0]} {_num(vl[1])} vs "
+            f"{tl[0]} {_num(tl[1])} ({ratio:.3g}x)"
+        )
+    elif ratio < 10 or tl[1] - vl[1] < 1.0:
+        return None
+    else:
+        detail = f"{vl[0]} {_num(vl[1])} vs {tl[0]} {_num(tl[1])} ({ratio:.3g}x)"
+    chance = base.chance_accuracy
+    at_chance = ta is not None and chance is not None and ta[1] <= 1.2 * chance
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        value=vl[1],
+        summary=f"the two held-out splits disagree: {detail}"
+        + (f"; the test split is at chance ({_num(chance)})" if at_chance and chance is not None else "")
+        + ": the validation data was seen in training (a split that overlaps the training set)",
+        data={"val": [vl[0], vl[1]], "test": [tl[0], tl[1]], "ratio": round(ratio, 3)},
+    )
+    return ev, {"leak_kind": "held_out_disagree", "test_split_disagrees": True}
 
 
 def frozen_after_nan_gradient(grad: Series, loss: Series) -> tuple[Evidence, dict[str, Any]] | None:

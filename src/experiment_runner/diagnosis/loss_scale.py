@@ -10,12 +10,15 @@ Where the scale is read: the scan's hits of the `loss_scale_overflow` rule (firs
 numbers), every such line in the log's tail, and a metric series named like a loss scale (`loss_scale`,
 `scaler/scale`). Thresholds:
 - a collapse: the scale ends at or below FLOOR (1.0) after at least STORM_RUN reductions in a row (reports, or
-  values of the scale series, each lower than the one before);
+  values of the scale series, each lower than the one before), or with at least SUNK_RUN readings in a row at or
+  below it (a scale of 1 no longer compensates anything: one more reduction says the gradients overflow float16
+  unscaled, and a second one that the overflow persists);
 - a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
   STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
 Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
 scalers report only reductions, so training that goes on silently after them means the overflows stopped.
-A scale that is low but recovers between overflows (fairseq's scaler works down to 1e-4) is the scaler working."""
+A scale that dipped to the floor once and is above it again (a later report or value higher) is the scaler
+working."""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from experiment_runner.diagnosis.model import Evidence
 FLOOR = 1.0
 STORM_RUN = 4
 STORM_LEVEL = 8.0
+SUNK_RUN = 2  # readings at or below the floor, one after the other: overflow persists even below unscaled
 RECENT_LINES, RECENT_SHARE = 10, 0.05  # a collapse must reach the end of the log (its last lines)
 RULE = "loss_scale_overflow"
 CATEGORY = "amp_loss_scale_collapse"
@@ -125,7 +129,8 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     run = _falling_run(reports) if recent else []
     series_run = _falling_values([v for _, v in points])
     falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
-    if last <= FLOOR and falling >= STORM_RUN:
+    sunk = _below_floor(run if run and run[-1] is reports[-1] else [], points)
+    if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN):
         out.evidence.append(
             Evidence(
                 kind="log" if reports else "metric",
@@ -135,9 +140,9 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
                 text=reports[-1].text[:400] if reports else None,
                 count=count or None,
                 step=out.floor_step,
-                summary=f"the loss scale fell overflow after overflow ({falling} reductions in a row) to {_fmt(last)}, "
-                f"at or below {_fmt(FLOOR)}: every step overflows float16 even unscaled and is skipped{series_note}"
-                + (f" ({where})" if where else ""),
+                summary=f"the loss scale fell overflow after overflow ({max(falling, sunk)} reductions in a row) to "
+                f"{_fmt(last)}, at or below {_fmt(FLOOR)}: every step overflows float16 even unscaled and is "
+                f"skipped{series_note}" + (f" ({where})" if where else ""),
                 data={"rule": RULE, "last_scale": last, "lowest_scale": lowest, "overflows": count},
             )
         )
@@ -183,6 +188,25 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         )
     )
     return out
+
+
+def _below_floor(run: list[ScaleReport], points: list[tuple[int | None, float]]) -> int:
+    """How many readings at the end are at or below the floor after the scale fell there: the reductions of the
+    last falling run of reports, or the values of a scale series that came down to it (a series that starts at 1
+    and stays there is a run without loss scaling, not one whose scale collapsed)."""
+    reports = 0
+    for r in reversed(run):
+        if r.value > FLOOR:
+            break
+        reports += 1
+    values = [v for _, v in points]
+    tail = 0
+    for v in reversed(values):
+        if v > FLOOR:
+            break
+        tail += 1
+    fell = tail < len(values)  # something above the floor came before
+    return max(reports, tail if fell else 0)
 
 
 def _near_end(report: ScaleReport, streams: list[StreamText]) -> bool:

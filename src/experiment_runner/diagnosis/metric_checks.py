@@ -95,7 +95,6 @@ def analyse(
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
-    acc = picked.get("val_acc") or picked.get("train_acc")
     base = baseline(
         series,
         train or val,
@@ -122,7 +121,11 @@ def analyse(
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
         _not_decreasing(series[train], train, out)
-    if acc:
+    # validation first; training accuracy when validation says nothing (one test value at the end, say): a
+    # training accuracy frozen at one value is the same constant answer
+    accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
+    found = None
+    for acc in accs:
         for check in (L.constant_accuracy, L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
@@ -134,6 +137,10 @@ def analyse(
                     found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
                 out.add("overfitting" if memorised else "loss_not_decreasing", found[0], **found[1])
                 break
+        if found:
+            break
+    if train and "loss_not_decreasing" in out.evidence:
+        _rose_above_start(series[train], out)
     evals = L.evaluations(records, series, picked)
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
@@ -142,7 +149,7 @@ def analyse(
             out.add("underfitting", under[0], **under[1])
             if under[0].strength >= 0.5:
                 _drop_stall(out)
-    gap = L.decisive_gap(evals, base, stepped=bool(val) and any(s is not None for s, _ in series[val]))
+    gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
     if gap:
         out.add("overfitting", gap[0], **gap[1])
     if val:
@@ -152,6 +159,9 @@ def analyse(
     leak = L.leakage(evals, base, _val_error(series, roles))
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
+    disagree = L.held_out_disagreement(series, base)
+    if disagree:
+        out.add("data_leakage", disagree[0], **disagree[1])
     return out
 
 
@@ -171,6 +181,17 @@ def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> 
     k = max(1, len(values) // 5)
     start, end = S._median(values[:k]), S._median(values[-k:])
     return start > 0 and end <= (1 - by) * start
+
+
+def _rose_above_start(pts: Series, out: MetricFindings) -> None:
+    """A loss that stalls after climbing well above its first value (half as much again) was pushed up by its
+    own updates: the learning rate is too high for it to settle, and advice must not suggest a higher one."""
+    _, values = S.finite(pts)
+    if len(values) < 3 or values[0] <= 0:
+        return
+    peak = max(values[1:])
+    if peak >= 1.5 * values[0]:
+        out.facts.setdefault("loss_not_decreasing", {}).update({"loss_rose": True, "loss_peak": _num(peak)})
 
 
 def _drop_stall(out: MetricFindings) -> None:
@@ -264,7 +285,14 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         peak = max(values[-3:]) if values else None
         ratio = (peak / start) if start and peak and start > 0 else None
         tr = S.trend(steps, [math.log10(v) if v > 0 else -math.inf for v in values]) if values else None
-        if ratio is not None and ratio >= 20 and tr is not None and tr.tau > 0:
+        if (
+            ratio is not None
+            and start is not None
+            and peak is not None
+            and ratio >= 20
+            and tr is not None
+            and tr.tau > 0
+        ):
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
             if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
                 # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
@@ -301,17 +329,26 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
         if bad is not None and not nonfinite_loss:
             grew = ratio is not None and ratio >= 20
+            # a norm that is finite again at the end was one skipped step (a loss scaler's overflow, a guarded
+            # update), unless the loss froze after it: the NaN never reached the weights
+            recovered = math.isfinite(pts[-1][1]) and not frozen
+            summary = f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite"
+            if recovered:
+                summary += (
+                    f", and is finite again ({_num(pts[-1][1])} at step {pts[-1][0]}): a skipped step, not gradients "
+                    "that stay broken"
+                )
             out.add(
                 "exploding_gradients",
                 Evidence(
                     kind="metric",
                     # a NaN norm with no growth before it is a numerical hole (or a skipped fp16 step), not a
                     # norm that exploded; a frozen loss after it says the NaN reached the weights
-                    strength=0.8 if grew else 0.45,
+                    strength=0.15 if recovered and not grew else 0.8 if grew else 0.45,
                     step=_step(bad.step),
                     value=_num(bad.value),
-                    summary=f"{grad_name} became {_num(bad.value)} at step {bad.step} while the loss stayed finite",
-                    data={"metric": grad_name},
+                    summary=summary,
+                    data={"metric": grad_name, "recovered": recovered},
                 ),
                 bad_step=bad.step,
             )
@@ -351,13 +388,24 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
     if whole is None:
         return
     if whole.relative_change > -FLAT_RELATIVE:
-        strength = 0.85 if not whole.falling else 0.65
+        # a small fall that is not slowing down (the second half falls significantly, at least as steeply as the
+        # first) is a loss still decreasing when the log ends: the first steps of a long run, not a stall
+        half = len(values) // 2
+        early, late = S.trend(steps[:half], values[:half]), S.trend(steps[half:], values[half:])
+        still = (
+            whole.falling
+            and late is not None
+            and late.falling
+            and (early is None or not early.falling or abs(late.slope) >= abs(early.slope))
+        )
+        strength = 0.85 if not whole.falling else 0.3 if still else 0.65
+        how = "is still falling at the end, though slowly" if still else "stayed flat from the start"
         out.add(
             "loss_not_decreasing",
             Evidence(
                 kind="metric",
                 strength=strength,
-                summary=f"{name} stayed flat from the start: {_num(whole.start)} -> {_num(whole.end)} "
+                summary=f"{name} {how}: {_num(whole.start)} -> {_num(whole.end)} "
                 f"({whole.relative_change:+.1%}) over {whole.n} points; Mann-Kendall tau={whole.tau:.2f}, "
                 f"p={whole.p:.2g}; Theil-Sen slope {whole.slope:.3g} per step",
                 step=_step(pts[-1][0]),
@@ -370,20 +418,28 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
             loss_end=_num(whole.end),
         )
         return
-    # Fell at first: did it stall early, at a level far above where it started to fall?
+    # Fell at first: did it stall early, at a level far above where it started to fall? Stalled = the last fifth
+    # is no lower than the lowest value of the first fifth, give or take its own noise: no new low since (a trend
+    # test alone is thrown by spikes, which a stalled run at a too-high learning rate has)
     half = len(values) // 2
     late = S.trend(steps[half:], values[half:])
     cp = S.change_point(steps, values)
-    if late and not late.falling and whole.relative_change > -STALL_TOTAL and abs(late.relative_change) < 0.02:
+    k = max(2, len(values) // 5)
+    early_low = min(values[:k])
+    tail = values[-k:]
+    end = S._median(tail)
+    noise = S._median([abs(v - end) for v in tail])
+    if late and whole.relative_change > -STALL_TOTAL and end >= early_low - 2 * noise:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
+        low_at = _step(steps[values.index(early_low)])
         out.add(
             "loss_not_decreasing",
             Evidence(
                 kind="metric",
                 strength=0.6,
                 summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
-                f"and has been flat since about step {stall_step} (second half: tau={late.tau:.2f}, "
-                f"p={late.p:.2g}, change {late.relative_change:+.1%})",
+                f"and has made no new low since {_num(early_low)} at step {low_at}: the last {k} values sit at "
+                f"{_num(end)} (spread {_num(noise)})",
                 step=stall_step,
                 value=values[-1],
                 data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()},
@@ -410,9 +466,8 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
         return
-    train_falling = t_trend is not None and t_trend.tau < 0
-    if not train_falling:
-        return
+    if t_trend is None or t_trend.tau >= 0:
+        return  # validation rising while training does not fall is no memorising
     strength = 0.55 + (0.2 if after.p < 0.05 else 0.1 if after.p < 0.2 else 0.0) + (0.15 if rise >= 0.2 else 0.05)
     if t_trend.p < 0.05:
         strength += 0.05
