@@ -50,7 +50,7 @@ class RetryConfig(StrictModel):
         "checkpoint.",
     )
     on: list[RetryCause] = Field(
-        default_factory=lambda: ["crash", "preemption", "time_limit", "node_fail"],
+        default_factory=lambda: list[RetryCause](["crash", "preemption", "time_limit", "node_fail"]),
         description="Which ends are retried: crash (non-zero exit or a signal after the run logged a step; a crash "
         "before its first step is a startup error and repeats), preemption and node_fail (the scheduler's, requeued "
         "with sbatch --requeue), time_limit (the run's own or the job's), oom (the kernel's or the scheduler's "
@@ -92,7 +92,8 @@ class NotifyConfig(StrictModel):
         "['python', 'scripts/post_to_chat.py'].",
     )
     on: list[NotifyEvent] = Field(
-        default_factory=lambda: ["run_ended", "launch_ended", "health_critical"], description="Which events run it."
+        default_factory=lambda: list[NotifyEvent](["run_ended", "launch_ended", "health_critical"]),
+        description="Which events run it.",
     )
     timeout_s: float = Field(30.0, gt=0, le=600, description="The command is killed after this many seconds.")
     pass_env: list[str] = Field(
