@@ -177,7 +177,7 @@ def _stop_orphan(run: RunView, grace_s: float) -> str:
     """A lost run whose process outlived its supervisor: end its session ourselves, identity checked first."""
     state = run.state
     if state.pid is None:
-        return "nothing to stop: no process was recorded for it"
+        return "nothing to stop: its processes are gone"  # none was ever recorded
     pid = state.pid
     verdict = procs.check(pid, state.pid_start_ticks, state.boot_id, state.pid_start)
     members = procs.session_members(pid) if verdict != "other" else []
