@@ -83,7 +83,8 @@ def main() -> None:
             print(f"run {i + 1}: experiment-runner {ta:.3f} s ({na} tools)   minimal MCPServer {tb:.3f} s ({nb} tool)")
     ma, mb = statistics.median(a), statistics.median(b)
     print(
-        f"\nmedian: experiment-runner {ma:.3f} s, minimal one-tool MCPServer {mb:.3f} s, ratio {ma / mb:.2f}x (target <= 1.2x)"
+        f"\nmedian: experiment-runner {ma:.3f} s, minimal one-tool MCPServer {mb:.3f} s, ratio {ma / mb:.2f}x "
+        "(target <= 1.2x)"
     )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 

@@ -59,7 +59,8 @@ def main() -> int:
                 pass
 
         print(
-            f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; file {args.size_mib} MiB in {tmp}"
+            f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs; python "
+            f"{sys.version.split()[0]}; file {args.size_mib} MiB in {tmp}"
         )
         print(f"\n1) one {args.size_mib} MiB file, median of {args.repeat}")
         rows = []
@@ -82,12 +83,13 @@ def main() -> int:
         for name, t in rows:
             print(f"   {name:36s} {t:8.3f} {args.size_mib / t:8.0f} {t_sha / t:12.2f}x")
         print(
-            f"   target >= 1.50x sha256sum: blake3 is {t_sha / t_b3:.2f}x -> {'MET' if t_sha / t_b3 >= 1.5 else 'NOT MET'}"
+            f"   target >= 1.50x sha256sum: blake3 is {t_sha / t_b3:.2f}x -> "
+            f"{'MET' if t_sha / t_b3 >= 1.5 else 'NOT MET'}"
         )
 
         print("\n2) first check vs re-check of an unchanged dataset (hash_data, fresh cache each shape)")
         shapes = []
-        shapes.append(("1 file of %d MiB" % args.size_mib, "one_file"))
+        shapes.append((f"1 file of {args.size_mib} MiB", "one_file"))
         many = ws_root / "many_files"
         many.mkdir()
         block = os.urandom(1 << 20)
@@ -115,7 +117,8 @@ def main() -> int:
             assert again.hash == first.hash
             ratio = t_first / t_re
             print(
-                f"   {label:28s} {t_first:9.3f} {t_re:11.4f} {ratio:8.0f}x  {again.bytes_read} bytes, {again.cache_hits} cache hits"
+                f"   {label:28s} {t_first:9.3f} {t_re:11.4f} {ratio:8.0f}x  {again.bytes_read} bytes, "
+                f"{again.cache_hits} cache hits"
                 f"  {'MET' if ratio >= 100 else 'NOT MET'} (>= 100x)"
             )
     finally:

@@ -36,7 +36,8 @@ def styles(n: int, rng: random.Random) -> dict[str, list[str]]:
     tqdm = []
     for epoch in range(n // 100 + 1):
         updates = "".join(
-            f"\rEpoch {epoch}: {i:3d}%|{'#' * (i // 10):10s}| {i}/100 [00:{i // 10:02d}<00:{(100 - i) // 10:02d}, 18.2it/s, loss={loss(i):.3f}, acc=0.{i % 90 + 10}]"
+            f"\rEpoch {epoch}: {i:3d}%|{'#' * (i // 10):10s}| {i}/100 [00:{i // 10:02d}<00:{(100 - i) // 10:02d}, "
+            f"18.2it/s, loss={loss(i):.3f}, acc=0.{i % 90 + 10}]"
             for i in range(1, 101)
         )
         tqdm.append(updates)  # one line: 100 \r updates, one record
@@ -46,7 +47,8 @@ def styles(n: int, rng: random.Random) -> dict[str, list[str]]:
         "word number": [f"step {i} loss {loss(i):.4f} ppl {rng.random() * 50:.2f}" for i in range(n)],
         "json": [f'{{"step": {i}, "loss": {loss(i):.4f}, "acc": {rng.random():.4f}, "lr": 0.0003}}' for i in range(n)],
         "hf dict": [
-            f"{{'loss': {loss(i):.4f}, 'grad_norm': {rng.random():.3f}, 'learning_rate': 4.9e-05, 'epoch': {i / n:.2f}}}"
+            f"{{'loss': {loss(i):.4f}, 'grad_norm': {rng.random():.3f}, "
+            f"'learning_rate': 4.9e-05, 'epoch': {i / n:.2f}}}"
             for i in range(n)
         ],
         "nanogpt": [
@@ -54,11 +56,13 @@ def styles(n: int, rng: random.Random) -> dict[str, list[str]]:
             for i in range(n)
         ],
         "keras": [
-            f"50/50 [==============================] - 1s 12ms/step - loss: {loss(i):.4f} - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900"
+            f"50/50 [==============================] - 1s 12ms/step - loss: {loss(i):.4f} - accuracy: 0.9100 - "
+            "val_loss: 0.3000 - val_accuracy: 0.8900"
             for i in range(n)
         ],
         "lightning": [
-            f"Epoch {i}: 100%|##########| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss={loss(i):.3f}, val_loss=0.30, val_acc=0.91]"
+            f"Epoch {i}: 100%|##########| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss={loss(i):.3f}, "
+            "val_loss=0.30, val_acc=0.91]"
             for i in range(n)
         ],
         "tqdm (100 \\r updates/line)": tqdm[: max(1, n // 100)],
@@ -68,7 +72,8 @@ def styles(n: int, rng: random.Random) -> dict[str, list[str]]:
 
 NOISE = [
     "2024-05-01 12:30:45,123 - INFO - Loading shard {i} of the dataset from /data/shards/part-{i:05d}.arrow",
-    "/usr/lib/python3.11/site-packages/torch/utils/data/dataloader.py:557: UserWarning: This DataLoader will create 8 worker processes in total.",
+    "/usr/lib/python3.11/site-packages/torch/utils/data/dataloader.py:557: UserWarning: This DataLoader will create "
+    "8 worker processes in total.",
     '  File "/home/user/project/train.py", line {i}, in <module>',
     "Downloading https://huggingface.co/bert-base-uncased/resolve/main/model-{i:05d}.safetensors to /root/.cache",
     "[W socket.cpp:663] [c10d] The client socket has failed to connect to [localhost]:29500 (errno: 99).",
@@ -208,9 +213,13 @@ def main() -> None:
     logs = styles(args.lines, rng)
     logs["mixed (60% noise)"] = mixed(logs, args.lines, rng)
     print(
-        f"{args.lines} lines per log, 64 KiB chunks, best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        f"{args.lines} lines per log, 64 KiB chunks, best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} CPUs"
     )
-    header = f"{'style':28s} {'lines/s':>10s} {'metrics/s':>11s} {'CPU ms/10k lines':>17s} {'% core @10k lines/s':>20s} {'naive kv ms/10k':>16s}"
+    header = (
+        f"{'style':28s} {'lines/s':>10s} {'metrics/s':>11s} {'CPU ms/10k lines':>17s} "
+        f"{'% core @10k lines/s':>20s} {'naive kv ms/10k':>16s}"
+    )
     print(header)
     print("-" * len(header))
     for name, lines in logs.items():
@@ -220,10 +229,12 @@ def main() -> None:
         n = len(lines)
         per10k = seconds / n * 10_000 * 1000
         print(
-            f"{name:28s} {n / seconds:10.0f} {metrics / seconds:11.0f} {per10k:17.1f} {per10k / 10:19.1f}% {naive / n * 10_000 * 1000:16.1f}"
+            f"{name:28s} {n / seconds:10.0f} {metrics / seconds:11.0f} {per10k:17.1f} {per10k / 10:19.1f}% "
+            f"{naive / n * 10_000 * 1000:16.1f}"
         )
     print(
-        "budget (issue 4): < 100 ms CPU per 10,000 metric lines for the whole supervisor (< 10% of a core at 10k lines/s)"
+        "budget (issue 4): < 100 ms CPU per 10,000 metric lines for the whole supervisor (< 10% of a core at 10k "
+        "lines/s)"
     )
 
 

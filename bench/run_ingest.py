@@ -84,7 +84,8 @@ def main() -> None:
         print(f"  {'MLflow log_metric (sqlite)':44}{ml_one['per_s']:>12,.0f}   ({ml_one['metrics']:,} calls)")
     if ml_batch:
         print(
-            f"  {'MLflow log_batch, 1000 per call (sqlite)':44}{ml_batch['per_s']:>12,.0f}   ({ml_batch['metrics']:,} metrics)"
+            f"  {'MLflow log_batch, 1000 per call (sqlite)':44}{ml_batch['per_s']:>12,.0f}   "
+            f"({ml_batch['metrics']:,} metrics)"
         )
     print("\n  target: >= 50,000 metrics/s end to end")
 

@@ -69,7 +69,12 @@ def mlflow(*args: str, timeout: float = 1800) -> dict | None:
         return None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     proc = subprocess.run(
-        [str(py), str(HERE / "mlflow_side.py"), *args], capture_output=True, text=True, timeout=timeout, env=env
+        [str(py), str(HERE / "mlflow_side.py"), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
     if proc.returncode != 0:
         raise SystemExit(f"mlflow_side.py {' '.join(args)} failed:\n{proc.stderr[-3000:]}")

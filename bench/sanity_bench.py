@@ -150,7 +150,8 @@ def main() -> int:
             )
         med = statistics.median(totals)
         print(
-            f"\nmedian total {med:.2f} s  vs  target {TARGET_S:.0f} s  ->  {'within' if med < TARGET_S else 'OVER'} target"
+            f"\nmedian total {med:.2f} s  vs  target {TARGET_S:.0f} s  ->  {'within' if med < TARGET_S else 'OVER'} "
+            "target"
             f"  (bare torch import child: median {statistics.median(bares):.2f} s)"
         )
         summary = json.dumps(

@@ -82,7 +82,8 @@ def main() -> int:
             hits += ok
             flag = "yes" if ok else f"NO ({status.get(want)})"
         print(
-            f"| {name} | {planted(name)} | {want} | {flag} | {out['verdict']} | {', '.join(failed) or '-'} | {took:.1f} |"
+            f"| {name} | {planted(name)} | {want} | {flag} | {out['verdict']} | {', '.join(failed) or '-'} | "
+            f"{took:.1f} |"
         )
     print(
         f"\nplanted bugs flagged by their check: {hits}/{n_planted} (expected {n_planted}/{n_planted}); "

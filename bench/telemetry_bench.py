@@ -71,7 +71,8 @@ def main() -> None:
         procs = sampler.sample()["procs"]
         machine = len([p for p in os.listdir("/proc") if p.isdigit()]) if os.path.isdir("/proc") else "?"
         print(
-            f"tree of {procs} processes; {machine} processes on the machine; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+            f"tree of {procs} processes; {machine} processes on the machine; load average {os.getloadavg()[0]:.1f} "
+            f"on {os.cpu_count()} CPUs"
         )
         ours = timed(sampler.sample, args.samples)
         proc = psutil.Process(root.pid)

@@ -60,7 +60,7 @@ def run_cli(*args: str, root: Path | None = None, input: str | None = None, time
     cmd += list(args)
     full_env = dict(os.environ)
     full_env.update(env or {})
-    return subprocess.run(cmd, capture_output=True, text=True, input=input, timeout=timeout, env=full_env)
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, input=input, timeout=timeout, env=full_env)
 
 
 def call_cli(tool: str, args: dict, root: Path, **kw):

@@ -26,7 +26,14 @@ GIT_ID = [
 def git(cwd: Path, *args: str, check: bool = True) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     proc = subprocess.run(
-        ["git", *GIT_ID, *args], cwd=cwd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60
+        ["git", *GIT_ID, *args],
+        cwd=cwd,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     if check and proc.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr}")
@@ -74,7 +81,7 @@ CONFIG = "seed: 0\nlr: 0.1\n"
 
 def capture(root: Path, **kw):
     ws = Workspace(root)
-    args = dict(project_dir=".", argv=["python", "train.py"], config_files=[], data_paths=[])
+    args = {"project_dir": ".", "argv": ["python", "train.py"], "config_files": [], "data_paths": []}
     args.update(kw)
     return ws, capture_manifest(ws, **args)
 

@@ -477,7 +477,7 @@ def test_importing_the_report_tools_loads_no_heavy_library():
         "import sys, experiment_runner.tools.compile_report, experiment_runner.tools.check_report;"
         "print([m for m in ('numpy', 'scipy', 'matplotlib', 'jinja2') if m in sys.modules])"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
     _ = (math, os)
 
@@ -603,8 +603,8 @@ async def test_a_baseline_chosen_without_a_brief_or_plan_says_why(workspace, mod
     )
     md = r.structured_content["markdown"]
     assert (
-        "against the baseline `baseline` (chosen because an arm is called 'baseline': no brief or plan names a baseline)"
-        in md
+        "against the baseline `baseline` (chosen because an arm is called 'baseline': no brief or plan names a "
+        "baseline)" in md
     )
     assert "95% Wilson CI, one evaluation of 10000 examples" in md
 

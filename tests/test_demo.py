@@ -32,6 +32,7 @@ def installed(tmp_path_factory):
             str(tmp / "dist"),
             str(REPO),
         ],
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,
@@ -44,6 +45,7 @@ def installed(tmp_path_factory):
     target = tmp / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,
@@ -56,6 +58,7 @@ def test_the_demo_runs_every_step_from_an_installed_wheel(installed, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(installed)}
     where = subprocess.run(
         [sys.executable, "-c", "import experiment_runner, sys; print(experiment_runner.__file__)"],
+        check=False,
         capture_output=True,
         text=True,
         env=env,
@@ -65,6 +68,7 @@ def test_the_demo_runs_every_step_from_an_installed_wheel(installed, tmp_path):
     dest = tmp_path / "demo"
     proc = subprocess.run(
         [sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)],
+        check=False,
         capture_output=True,
         text=True,
         env=env,
@@ -99,6 +103,7 @@ def test_the_demo_never_overwrites_a_folder_with_something_in_it(installed, tmp_
     (dest / "keep.txt").write_text("mine")
     proc = subprocess.run(
         [sys.executable, "-m", "experiment_runner", "demo", "--dir", str(dest)],
+        check=False,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(installed)},

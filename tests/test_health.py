@@ -281,8 +281,8 @@ def test_a_noisy_validation_plateau_is_not_overfitting():
 
 
 def gpu_sample(util: float) -> dict:
-    return {"time": 0, "cpu_percent": 100.0, "rss_bytes": 1, "procs": 1,
-            "gpus": [{"index": 0, "util_percent": util, "mem_used_bytes": 1, "mem_total_bytes": 2, "name": "H100"}]}  # fmt: skip
+    gpu = {"index": 0, "util_percent": util, "mem_used_bytes": 1, "mem_total_bytes": 2, "name": "H100"}
+    return {"time": 0, "cpu_percent": 100.0, "rss_bytes": 1, "procs": 1, "gpus": [gpu]}
 
 
 def test_low_gpu_utilisation_sustained_while_training_is_input_bound():

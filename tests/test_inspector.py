@@ -32,7 +32,7 @@ def inspector(workspace, *args: str) -> dict:
         *args,
     ]
     proc = subprocess.run(
-        cmd, capture_output=True, text=True, timeout=240, env={**os.environ, "NO_UPDATE_NOTIFIER": "1"}
+        cmd, check=False, capture_output=True, text=True, timeout=240, env={**os.environ, "NO_UPDATE_NOTIFIER": "1"}
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)

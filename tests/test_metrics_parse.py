@@ -137,7 +137,8 @@ def test_huggingface_trainer_dict_lines_with_single_quotes():
         "  5%|▌         | 50/1000 [00:10<03:10,  5.00it/s]\n"
         "{'loss': 0.5123, 'grad_norm': 3.21, 'learning_rate': 4.9e-05, 'epoch': 0.02}\n"
         "{'loss': nan, 'grad_norm': inf, 'learning_rate': 4.8e-05, 'epoch': 0.04}\n"
-        "{'eval_loss': 0.4011, 'eval_accuracy': 0.8811, 'eval_runtime': 12.3, 'eval_samples_per_second': 81.2, 'epoch': 1.0}\n"
+        "{'eval_loss': 0.4011, 'eval_accuracy': 0.8811, 'eval_runtime': 12.3, 'eval_samples_per_second': 81.2, "
+        "'epoch': 1.0}\n"
         "{'train_runtime': 600.1, 'train_samples_per_second': 53.3, 'train_loss': 0.4512, 'epoch': 3.0}\n"
     )
     records = parse(log)
@@ -156,7 +157,8 @@ def tqdm_epoch(epoch: int, n: int = 100) -> str:
         bar = "#" * (pct // 10) + " " * (10 - pct // 10)
         loss = 1.0 / (epoch * n + i)
         parts.append(
-            f"\rEpoch {epoch}: {pct:3d}%|{bar}| {i}/{n} [00:0{i // 40}<00:0{(n - i) // 40}, 18.2it/s, loss={loss:.3g}, acc=0.{50 + i // 10}]"
+            f"\rEpoch {epoch}: {pct:3d}%|{bar}| {i}/{n} [00:0{i // 40}<00:0{(n - i) // 40}, 18.2it/s, "
+            f"loss={loss:.3g}, acc=0.{50 + i // 10}]"
         )
     return "".join(parts) + "\n"
 
@@ -213,8 +215,10 @@ def test_lightning_progress_lines_keep_the_postfix_metrics_and_drop_v_num():
         "0 | model | ResNet | 11.2 M\n"
         "Sanity Checking DataLoader 0: 100%|██████████| 2/2 [00:00<00:00, 12.01it/s]\n"
         "\rEpoch 3:  50%|█████     | 25/50 [00:00<00:00, 35.20it/s, v_num=0, train_loss_step=0.250]"
-        "\rEpoch 3: 100%|██████████| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss_step=0.231, val_loss=0.300, val_acc=0.910, train_loss_epoch=0.245]\n"
-        "Epoch 3, global step 200: 'val_loss' reached 0.30000 (best 0.30000), saving model to '/ckpt/epoch=3-step=200.ckpt' as top 1\n"
+        "\rEpoch 3: 100%|██████████| 50/50 [00:01<00:00, 35.20it/s, v_num=0, train_loss_step=0.231, val_loss=0.300, "
+        "val_acc=0.910, train_loss_epoch=0.245]\n"
+        "Epoch 3, global step 200: 'val_loss' reached 0.30000 (best 0.30000), saving model to "
+        "'/ckpt/epoch=3-step=200.ckpt' as top 1\n"
     )
     assert parse(log, progress_interval_s=None) == [
         {
@@ -234,7 +238,8 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
         for i in (10, 30, 50):
             done = "=" * (i * 30 // 50 - 1) + (">" if i < 50 else "=")
             steps.append(
-                f"{i:2d}/50 [{done:.<30}] - ETA: {(50 - i) // 20}s - loss: {epoch_loss + (50 - i) / 1000:.4f} - accuracy: 0.8{i // 10}00"
+                f"{i:2d}/50 [{done:.<30}] - ETA: {(50 - i) // 20}s - loss: {epoch_loss + (50 - i) / 1000:.4f} - "
+                f"accuracy: 0.8{i // 10}00"
             )
         # Keras erases the previous display with backspaces and a carriage return
         out = ""
@@ -249,7 +254,8 @@ def test_keras_epoch_header_is_attached_and_dynamic_progress_shows_only_its_end(
         + "Epoch 2/10\n"
         + progbar(0.3)
         + (
-            "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: 0.3000 - val_accuracy: 0.8900\n"
+            "50/50 [==============================] - 1s 12ms/step - loss: 0.2310 - accuracy: 0.9100 - val_loss: "
+            "0.3000 - val_accuracy: 0.8900\n"
             "Epoch 3: val_loss improved from 0.35000 to 0.30000, saving model to model.h5\n"
             "Epoch 4/10\n"
             "50/50 ━━━━━━━━━━━━━━━━━━━━ 1s 12ms/step - accuracy: 0.9200 - loss: 0.2100\n"
@@ -289,7 +295,8 @@ def test_nanogpt_iteration_and_evaluation_lines():
 
 def test_ansi_colour_codes_are_removed_before_parsing():
     log = (
-        "\x1b[32m2024-05-01 12:00:00\x1b[0m | \x1b[1mINFO    \x1b[0m | train:42 - step=\x1b[36m5\x1b[0m \x1b[1mloss\x1b[0m=0.5\n"
+        "\x1b[32m2024-05-01 12:00:00\x1b[0m | \x1b[1mINFO    \x1b[0m | train:42 - step=\x1b[36m5\x1b[0m "
+        "\x1b[1mloss\x1b[0m=0.5\n"
         "\x1b[2K\x1b[1A\x1b[33mwarning\x1b[0m: cuda:0 is busy\n"
     )
     assert parse(log) == [{"step": 5, "loss": 0.5}]
@@ -350,8 +357,9 @@ def test_a_line_split_across_feeds_is_parsed_once_whole_and_flush_takes_the_unfi
 
 
 def test_any_chunking_of_a_mixed_log_gives_the_same_records():
-    log = ("\n".join(NOISE.splitlines()[:8]) + "\n" + tqdm_epoch(1, 30) + "step=5 loss=0.5\n" + '{"step": 6, "loss": 0.4}\n'
-           + "Epoch 2/3\n" + "50/50 [====] - 1s - loss: 0.3000\n" + "iter 7: loss 0.2, mfu 3.1%\n").encode()  # fmt: skip
+    parts = [*NOISE.splitlines()[:8], tqdm_epoch(1, 30) + "step=5 loss=0.5", '{"step": 6, "loss": 0.4}', "Epoch 2/3"]
+    parts += ["50/50 [====] - 1s - loss: 0.3000", "iter 7: loss 0.2, mfu 3.1%"]
+    log = ("\n".join(parts) + "\n").encode()
     whole = parse(log, progress_interval_s=None)
     assert len(whole) == 5
     rng = random.Random(7)

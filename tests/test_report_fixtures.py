@@ -87,7 +87,7 @@ async def test_each_report_text_is_flagged_with_its_labelled_codes(ws, mode, nam
         )
     assert not r.is_error, result_text(r)
     out = r.structured_content
-    assert sorted(set(f["code"] for f in out["findings"])) == sorted(case["expect"]), out["findings"]
+    assert sorted({f["code"] for f in out["findings"]}) == sorted(case["expect"]), out["findings"]
     text = (DATA / "reports" / name).read_text().splitlines()
     for f in out["findings"]:
         if f["line"] is not None:  # the quote is the sentence on that line of the report

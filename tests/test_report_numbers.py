@@ -14,7 +14,8 @@ def texts(s: str) -> list[str]:
 def test_numbers_inside_names_dates_versions_hashes_and_code_are_not_claims():
     s = (
         "ResNet-18 on CIFAR-10 (v2), torch 2.13.0, commit 9dfa3fef, run `wide-s2-7966fd` on 2024-05-01 12:30, "
-        "see [fig](figures/values_0.png): 64-unit layers reach 0.913 and 87.3%, p < 0.001, diff -0.012, 10,000 resamples, 3e-4."
+        "see [fig](figures/values_0.png): 64-unit layers reach 0.913 and 87.3%, p < 0.001, diff -0.012, 10,000 "
+        "resamples, 3e-4."
     )
     assert texts(s) == ["0.913", "87.3%", "0.001", "-0.012", "10,000", "3e-4"]
     n = {x.text: x for x in find_numbers(s)}
@@ -58,7 +59,10 @@ def test_steps_and_seeds_trace_only_where_the_sentence_says_step_or_seed():
 
 
 def test_markdown_is_read_as_sentences_rows_and_headings_with_their_lines_and_sections():
-    md = "# T\n\n## Results\n\nFirst one is 0.9. Second is 0.8.\n\n| Arm | acc |\n|---|---|\n| a | 0.9 ± 0.1 (n=3) |\n\n```\n1.23\n```\n- item 4.5\n"
+    md = (
+        "# T\n\n## Results\n\nFirst one is 0.9. Second is 0.8.\n\n"
+        "| Arm | acc |\n|---|---|\n| a | 0.9 ± 0.1 (n=3) |\n\n```\n1.23\n```\n- item 4.5\n"
+    )
     u = units(md)
     kinds = [(x.kind, x.line, x.section) for x in u]
     assert kinds == [

@@ -69,6 +69,7 @@ def test_installing_a_distribution_invalidates_the_cached_probe(tmp_path):
     again = probe_environment(ws)
     assert not first.probe_cached and again.probe_cached
     site = Path(first.python["site_dirs"][0])
+    assert site.resolve().is_relative_to(venv.resolve())  # the configured interpreter's, not ours
     info = site / "fakepkg-1.2.3.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fakepkg\nVersion: 1.2.3\n")
@@ -146,7 +147,7 @@ def _fake_pynvml(devices: list[tuple[str, int]]):
     nv.nvmlDeviceGetName = lambda h: devices[h][0].encode()  # older bindings return bytes
     nv.nvmlDeviceGetUUID = lambda h: f"GPU-{h}"
     nv.nvmlDeviceGetMemoryInfo = lambda h: Mem(devices[h][1])
-    nv.nvmlDeviceGetPciInfo = lambda h: Pci(h)
+    nv.nvmlDeviceGetPciInfo = Pci
 
     def cc(h):
         raise NVMLError("not supported")  # one field failing leaves the rest

@@ -89,7 +89,9 @@ def hostile_repo(tmp_path: Path) -> tuple[Path, Path]:
 def _plain_git(root: Path, *args: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env["GIT_WORK_TREE"] = str(root)  # the fixture's core.worktree points elsewhere; plain git would follow it
-    subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+    subprocess.run(
+        ["git", *args], cwd=root, env=env, check=False, capture_output=True, stdin=subprocess.DEVNULL, timeout=60
+    )
 
 
 def test_the_hostile_fixture_is_live_under_plain_git(tmp_path):

@@ -158,7 +158,8 @@ def test_a_config_without_a_seed_and_keys_lists_what_the_template_misses(tmp_pat
 
 def test_common_spellings_and_command_line_values_count_as_present(tmp_path):
     cfg = (
-        "exp_name: x\nseed: 1\ndataset:\n  train_path: d/train.csv\n  version: v2\nmodel:\n  backbone: vit\n  depth: 12\n"
+        "exp_name: x\nseed: 1\ndataset:\n  train_path: d/train.csv\n  version: v2\nmodel:\n  backbone: vit\n  depth: "
+        "12\n"
         "trainer:\n  max_epochs: 3\noptim:\n  name: adamw\nlogger: wandb\n"
     )
     root = make_repo(tmp_path / "ws", {"train.py": TRAIN, "c.yml": cfg})

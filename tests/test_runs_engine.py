@@ -223,7 +223,7 @@ def test_a_crash_at_any_point_of_a_state_write_leaves_the_old_or_the_new_state_n
     script = tmp_path / "writer.py"
     script.write_text(CRASH_WRITER)
     proc = subprocess.run(
-        [sys.executable, str(script), str(run_dir), point], capture_output=True, text=True, timeout=60
+        [sys.executable, str(script), str(run_dir), point], check=False, capture_output=True, text=True, timeout=60
     )
     assert (proc.returncode == -signal.SIGKILL) == (point != "none"), proc.stderr
     state = json.loads((run_dir / "state.json").read_text())  # always whole JSON
@@ -275,7 +275,8 @@ IMPOSTOR = textwrap.dedent("""
     def record(signum, frame):
         with open(log, "a") as f:
             f.write(f"{signum}\\n")
-    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGQUIT, signal.SIGCONT):
+    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGQUIT,
+              signal.SIGCONT):
         signal.signal(s, record)
     print("ready", flush=True)
     time.sleep(120)
@@ -332,12 +333,14 @@ SPAWNER = textwrap.dedent("""
     import os, signal, subprocess, sys, time
     if os.environ.get("IGNORE_TERM"):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    code = "import signal, time\\n" + ("signal.signal(signal.SIGTERM, signal.SIG_IGN)\\n" if os.environ.get("IGNORE_TERM") else "") + "time.sleep(600)"
+    ignore = "signal.signal(signal.SIGTERM, signal.SIG_IGN)\\n" if os.environ.get("IGNORE_TERM") else ""
+    code = "import signal, time\\n" + ignore + "time.sleep(600)"
     kids = [subprocess.Popen([sys.executable, "-c", code]),
             subprocess.Popen([sys.executable, "-c", code], process_group=0)]  # its own group, same session
     # A grandchild of a grandchild, orphaned: reparented away from the run's process tree, still in its session.
-    sub = subprocess.Popen([sys.executable, "-c", "import subprocess, sys; p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); print(p.pid)"],
-                           stdout=subprocess.PIPE, text=True)
+    sleeper = "[sys.executable, '-c', 'import time; time.sleep(600)']"
+    spawn = f"import subprocess, sys; p = subprocess.Popen({sleeper}); print(p.pid)"
+    sub = subprocess.Popen([sys.executable, "-c", spawn], stdout=subprocess.PIPE, text=True)
     orphan = int(sub.stdout.readline())
     sub.wait()
     with open(os.environ["PIDS_FILE"], "w") as f:
@@ -489,7 +492,7 @@ def test_a_run_flooding_gigabytes_keeps_its_log_within_the_cap_and_status_stays_
         slowest = max(slowest, time.monotonic() - t0)
         peak = max(peak, _dir_bytes(run_dir))
         checks += 1
-        if s.state != "running" and s.state != "queued":
+        if s.state not in {"running", "queued"}:
             break
         time.sleep(0.5)
     assert s.state == "completed", s.reason

@@ -160,10 +160,6 @@ def _reserve(root: Path, stem: str) -> Path:
 def compile_report(ws: Workspace, req: Request, *, check_only: bool = False) -> Compiled:
     an = load(ws, req)
     violations = check(an, caller_texts(req))
-    if an.sweeps:
-        from experiment_runner.reports.selection import violations as selection_violations
-
-        violations += selection_violations(an.sweeps, an.arms, an.baseline)
     unused = apply_waivers(violations, req.waivers)
     from experiment_runner.reports.render import figure_refs, label_of, render_markdown, report_json
 

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from experiment_runner.briefs.model import Aggregation, StatTest
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+from experiment_runner.strictmodel import StrictModel
 
 PlannedSeeds = list[int] | dict[str, list[int]]
 
 
-class RegisteredPlan(_Strict):
+class RegisteredPlan(StrictModel):
     """A plan registered before the results existed (for a results file made elsewhere)."""
 
     hypothesis: str | None = Field(None, description="The registered hypothesis, word for word.")
@@ -36,7 +32,7 @@ class RegisteredPlan(_Strict):
     where: str | None = Field(None, description="Where and when it was registered, e.g. 'OSF, 2024-03-01'.")
 
 
-class ReportPlan(_Strict):
+class ReportPlan(StrictModel):
     """The analysis plan. For a results file it is required (primary_metric and higher_is_better at least). For an
     experiment it comes from the first confirmed brief; fields given here override it, and any override that
     differs from the pre-registration is a plan change (rule S05: the report is then labelled exploratory)."""
@@ -93,12 +89,12 @@ class ReportPlan(_Strict):
     )
 
 
-class Waiver(_Strict):
+class Waiver(StrictModel):
     code: str = Field(description="The soft rule waived, e.g. 'S01'. Hard rules (H..) are never waived.")
     reason: str = Field(description="Why, in words; printed in the report (at least a short sentence).")
 
 
-class Exclusion(_Strict):
+class Exclusion(StrictModel):
     run_id: str | None = Field(
         None, description="The run to exclude (for a results file: '<method>/seed<seed>' or the row's run_id)."
     )

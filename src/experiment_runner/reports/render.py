@@ -8,7 +8,7 @@ from typing import Any
 
 from experiment_runner.reports.analyse import TEST_NAMES, Analysis, fmt, fmt_p
 from experiment_runner.reports.model import RunRow, Violation
-from experiment_runner.reports.setup import setup_section
+from experiment_runner.reports.setup_section import setup_section
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:

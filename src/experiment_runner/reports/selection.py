@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from experiment_runner.reports.model import Exclusion, Violation
+from experiment_runner.reports.model import Exclusion
 from experiment_runner.reports.sources import RunData
 from experiment_runner.sweeps.model import Value
 from experiment_runner.workspace import Workspace
@@ -161,40 +161,39 @@ def _rerun(
     return Rerun(arm=arm, seeds=sorted(seeds), fresh=not (set(seeds) & trial_seeds))
 
 
-def violations(secs: list[SweepSection], compared_arms: list[str], baseline: str) -> list[Violation]:
-    from experiment_runner.reports.rules import violation
-
-    out = []
-    s11 = [
+def same_split_evidence(secs: list[SweepSection]) -> list[str]:
+    """S11's evidence: each sweep that chose its configuration on the split the report's numbers come from."""
+    return [
         f"sweep {s.sweep} chose on {s.objective} ({s.selection_split} split) and the report's numbers are "
         f"{s.report_metric} ({s.report_split} split): the chosen configuration's score is the best of "
         f"{s.configurations} tries on the very data it is reported on, an optimistic number"
         for s in secs
         if s.selection_split is not None and s.selection_split == s.report_split
     ]
-    if s11:
-        out.append(violation("S11", s11))
-    s12 = []
+
+
+def not_rerun_evidence(secs: list[SweepSection], compared_arms: list[str], baseline: str) -> list[str]:
+    """S12's evidence: a trial arm compared directly, a chosen configuration with no re-run, or a re-run that reused
+    the sweep's seeds."""
+    out: list[str] = []
     for s in secs:
         if s.chosen_arm is None:
             continue
         in_stats = [a for a in compared_arms if a in s.trial_arms and a != baseline]
-        s12 += [
+        out += [
             f"arm {a} is a trial of sweep {s.sweep}: its values are the ones that chose it (winner's curse)"
             for a in in_stats
         ]
         if s.rerun is None:
-            s12.append(
+            out.append(
                 f"sweep {s.sweep} chose {s.chosen_arm}, but no arm re-ran its command on fresh seeds: launch it with "
                 f"launch_training (command {s.chosen_argv}, seeds other than those of the sweep)"
             )
         elif not s.rerun.fresh:
-            s12.append(
+            out.append(
                 f"arm {s.rerun.arm} re-runs {s.chosen_arm} on seeds {s.rerun.seeds}, some of which the sweep's trial "
                 "already used: the re-run must use fresh seeds"
             )
-    if s12:
-        out.append(violation("S12", s12))
     return out
 
 

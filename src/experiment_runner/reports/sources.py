@@ -10,11 +10,14 @@ import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from experiment_runner.errors import UserError
 from experiment_runner.reports.columns import is_step_column, task_column
 from experiment_runner.workspace import Workspace, confine
+
+if TYPE_CHECKING:
+    from experiment_runner.runs.model import RunView
 
 log = logging.getLogger("experiment_runner.reports")
 
@@ -232,41 +235,34 @@ def load_results_file(ws: Workspace, value: str) -> Source:
 # --- experiments --------------------------------------------------------------------------------
 
 
-def _failure_cause(ws: Workspace, view: Any, run: RunData) -> tuple[str | None, str | None]:
-    """Why a run did not complete: diagnose_failure's top finding when the diagnosis module is installed, with the
-    run's own record (state reason, exit code or signal, the first non-finite metric, the last line of stderr) as the
-    fallback and as context."""
+def _failure_cause(ws: Workspace, view: RunView, run: RunData) -> tuple[str | None, str | None]:
+    """Why a run did not complete: diagnose_failure's top finding, with the run's own record (state reason, exit
+    code or signal, the first non-finite metric, the last line of stderr) as the fallback and as context."""
+    from experiment_runner.diagnosis.diagnose import diagnose
+    from experiment_runner.diagnosis.sources import from_run
+
     parts = []
-    state = getattr(view, "state", None)
-    if state is not None and getattr(state, "reason", None):
-        parts.append(str(state.reason))
+    if view.state.reason:
+        parts.append(str(view.state.reason))
     if run.exit_code is not None and run.exit_code != 0 and not any(str(run.exit_code) in p for p in parts):
         parts.append(f"exit code {run.exit_code}")
     if run.signal:
         parts.append(f"signal {run.signal}")
     record = "; ".join(parts) or None
     try:
-        from experiment_runner.diagnosis.diagnose import diagnose
-        from experiment_runner.diagnosis.sources import from_run
-    except ImportError:
-        diagnose = None
-    if diagnose is not None:
-        try:
-            found = diagnose(from_run(ws, run.run_id))
-        except Exception as e:  # the diagnosis is an enrichment: its failure must not block the report
-            log.warning("diagnose_failure could not read run %s: %s", run.run_id, e)
-            found = None
-        if found is not None and found.findings:
-            top = found.findings[0]
-            return f"{top.category}: {top.headline}" + (
-                f" (run record: {record})" if record else ""
-            ), "diagnose_failure"
+        found = diagnose(from_run(ws, run.run_id))
+    except Exception as e:  # the diagnosis is an enrichment: its failure must not block the report
+        log.warning("diagnose_failure could not read run %s: %s", run.run_id, e)
+        found = None
+    if found is not None and found.findings:
+        top = found.findings[0]
+        return f"{top.category}: {top.headline}" + (f" (run record: {record})" if record else ""), "diagnose_failure"
     for name, pairs in run.series.items():
         bad = next(((s, v) for s, v in pairs if not math.isfinite(v)), None)
         if bad is not None:
             parts.append(f"{name} became {bad[1]} at step {bad[0]:g}")
             break
-    tail = _last_stderr_line(Path(getattr(view, "dir", "")) / "stderr.log") if getattr(view, "dir", None) else None
+    tail = _last_stderr_line(view.dir / "stderr.log")
     if tail:
         parts.append(f"stderr: {tail}")
     return ("; ".join(parts) or None), ("run record" if parts else None)
@@ -289,30 +285,25 @@ def load_experiment(
 ) -> Source:
     """Every run ever launched in the experiment, with each metric reduced to one value by the plan's aggregation."""
     from experiment_runner.briefs import store as briefs
+    from experiment_runner.runs.store import RunStore
 
     ws.experiment_dir(experiment, must_exist=True)
-    try:
-        from experiment_runner.runs.store import RunStore
-    except ImportError as e:  # pragma: no cover - the run engine ships with the package
-        raise UserError(
-            f"the run store is not available in this installation ({e}); report on a results file instead"
-        ) from None
     store = RunStore(ws)
     runs: list[RunData] = []
     unreadable: list[str] = []
     names: list[str] = []
     step_axis = "step"
-    views = []
+    views: list[RunView] = []
     for d in store.run_dirs(experiment):
         try:  # one damaged run folder is reported (rule H02), never a reason to skip the others silently
-            views.append(store.get(d.name))
+            views.append(store.view_at(d))
         except UserError as e:
             unreadable.append(f"{d.name}: {e}")
     views.sort(key=lambda v: (v.spec.created_at, v.spec.run_id))
     for view in views:
         spec, state = view.spec, view.state
         try:
-            points_raw = store.metric_points(spec.run_id)  # one series across a retried run's attempts
+            points_raw = store.metric_points(view)  # one series across a retried run's attempts
         except (UserError, OSError, ValueError) as e:  # a damaged metrics file is reported, never skipped silently
             unreadable.append(f"{spec.run_id}: metrics unreadable ({e})")
             points_raw = {}
@@ -358,7 +349,7 @@ def load_experiment(
             if run.attempts > 1:
                 run.value_attempts[name] = aggregate_attempts(points[name], aggregation, hib, last_k)
         try:
-            run.manifest = store.manifest(spec.run_id)
+            run.manifest = store.manifest(view)
         except UserError as e:
             run.manifest = {"unreadable": str(e)}
         if status != "completed":
@@ -389,10 +380,8 @@ def _attempt_note(a: Any) -> str:
 
 def _sanity_summary(ws: Workspace, experiment: str) -> str | None:
     """One line on the experiment's latest sanity checks, when any were recorded."""
-    try:
-        from experiment_runner.sanity import store as sanity_store
-    except ImportError:
-        return None
+    from experiment_runner.sanity import store as sanity_store
+
     try:
         record = sanity_store.latest(ws, experiment)
     except Exception as e:  # an unreadable record is mentioned, not fatal to the report

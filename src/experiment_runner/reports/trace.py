@@ -29,7 +29,7 @@ def _hand_comparisons(t: Traceable, x: list[float], y: list[float], where: str, 
 
     from experiment_runner.stats import compare as cmp_
 
-    ps = []
+    ps: list[float] = []
     if len(x) < 2 or len(y) < 2:
         return ps
     a, b = np.asarray(x, float), np.asarray(y, float)
@@ -40,7 +40,7 @@ def _hand_comparisons(t: Traceable, x: list[float], y: list[float], where: str, 
         scalable=scalable,
     )
     # Cliff's delta (the rank-biserial correlation of Mann-Whitney's U): P(a > b) - P(a < b)
-    greater = float(np.sum(a[:, None] > b[None, :]) - np.sum(a[:, None] < b[None, :])) / (len(a) * len(b))
+    greater = (int(np.sum(a[:, None] > b[None, :])) - int(np.sum(a[:, None] < b[None, :]))) / (len(a) * len(b))
     t.add(greater, f"Cliff's delta {where}")
     t.add((greater + 1) / 2, f"probability of superiority {where}")
     t.add(cmp_.hedges_g(a, b), f"Hedges' g {where}")
@@ -83,7 +83,7 @@ def _paired(t: Traceable, x: dict, y: dict, where: str, scalable: bool, higher_i
     if len(seeds) < 2:
         return []
     d = np.array([x[s] - y[s] for s in seeds])
-    arm = where.split(" vs ")[0]
+    arm = where.split(" vs ", maxsplit=1)[0]
     for s_, v in zip(seeds, d):  # one seed's difference: like one run's value, no result of the arm by itself
         t.add(v, f"paired difference on seed {s_} {where}", kind="run", arm=arm, scalable=scalable)
     t.add(d.mean(), f"paired mean difference {where}", scalable=scalable, slack=3)

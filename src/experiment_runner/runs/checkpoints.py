@@ -206,7 +206,7 @@ def _safetensors_complete(f, head: bytes, size: int) -> tuple[Completeness, str]
 
 def latest(ckpt_dir: Path) -> tuple[Entry | None, list[str]]:
     """The newest complete (or unchecked) checkpoint, and what newer ones were passed over and why."""
-    skipped = []
+    skipped: list[str] = []
     for entry in entries(ckpt_dir):
         kind, why = check(entry)
         if kind != "torn":

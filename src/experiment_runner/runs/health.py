@@ -342,8 +342,11 @@ class HealthMonitor:
         gpus = sample.get("gpus")
         if not isinstance(gpus, list):
             return
-        utils = {g.get("index"): g.get("util_percent") for g in gpus if isinstance(g, dict)}
-        utils = {k: float(v) for k, v in utils.items() if isinstance(v, (int, float))}
+        utils = {
+            g.get("index"): float(g["util_percent"])
+            for g in gpus
+            if isinstance(g, dict) and isinstance(g.get("util_percent"), (int, float))
+        }
         if not utils:
             return
         self._gpu.append((now, sum(utils.values()) / len(utils), utils))
@@ -569,7 +572,7 @@ class HealthMonitor:
             return
         self._grad.append(value)
         state = self._grad_state
-        if len(self._grad) < self._grad.maxlen:
+        if len(self._grad) < self._window + _SHORT:  # the deque's maxlen
             if state is not None and state[3]:
                 self._grad_state = None
             return

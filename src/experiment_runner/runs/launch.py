@@ -259,10 +259,8 @@ def brief_status(ws: Workspace, experiment: str) -> tuple[str, int | None, bool]
 
 def sanity_status(ws: Workspace, experiment: str) -> tuple[str, bool | None]:
     """Whether run_sanity_checks passed for the experiment: (words, True/False/None when not run)."""
-    try:
-        from experiment_runner.sanity import store as sanity_store
-    except ImportError:
-        return "not run (run_sanity_checks is not available in this installation)", None
+    from experiment_runner.sanity import store as sanity_store
+
     try:
         latest = sanity_store.latest(ws, experiment)
     except UserError as e:
@@ -275,9 +273,3 @@ def sanity_status(ws: Workspace, experiment: str) -> tuple[str, bool | None]:
     return f"{latest.verdict} ({latest.created_at}: {latest.message})" + (
         f"; failing: {', '.join(failed)}" if failed else ""
     ), False
-
-
-def manifest_capture_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("experiment_runner.repro") is not None

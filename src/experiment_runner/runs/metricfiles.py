@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from experiment_runner.fsutil import atomic_write_json
@@ -66,7 +67,7 @@ def collect(run_dir: Path, roots: list[Path], since: float) -> tuple[list[tuple[
 
 
 def choose(
-    candidates: list[tuple[Path, str, list[dict]]], printed: dict[str, list[float]]
+    candidates: Sequence[tuple[Path, str, list[dict]]], printed: dict[str, list[float]]
 ) -> tuple[list[tuple[Path, list[dict]]], list[dict]]:
     """Which candidate files (path, kind, records) are the run's, by the rules in the module docstring."""
     judged = [(path, kind, recs, F.agrees(recs, printed)) for path, kind, recs in candidates if recs]

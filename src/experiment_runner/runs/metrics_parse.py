@@ -156,14 +156,14 @@ def _special_lines(body: bytes) -> tuple[set[int], set[int]]:
                 shaped.add(start)
         return special, shaped
     for marks, into in ((_SPECIAL, None), (_SHAPED, shaped)):
-        for mark in marks:
-            i = body.find(mark)
+        for literal in marks:
+            i = body.find(literal)
             while i >= 0:
                 start = body.rfind(b"\n", 0, i) + 1
                 special.add(start)
                 if into is not None:
                     into.add(start)
-                i = body.find(mark, body.find(b"\n", i) + 1)
+                i = body.find(literal, body.find(b"\n", i) + 1)
     for m in _MARK_RE.finditer(body):
         special.add(body.rfind(b"\n", 0, m.start()) + 1)
     for m in _SHAPED_RE.finditer(body):
@@ -207,7 +207,8 @@ def _special_db():
 
 # tqdm's right part: `[elapsed<remaining, rate, postfix]` or `[elapsed, rate, postfix]` at the end.
 _TQDM_BRACKET = re.compile(
-    rb"\[(?:\d+:)?\d+:\d\d(?:<(?:(?:\d+:)?\d+:\d\d|\?))?(?:,[ \t]*[^,\]]*(?:/s|/it|s/\w+)[ \t]*)?((?:,[^\]]*)?)\][ \t]*$"
+    rb"\[(?:\d+:)?\d+:\d\d(?:<(?:(?:\d+:)?\d+:\d\d|\?))?"  # elapsed, <remaining
+    rb"(?:,[ \t]*[^,\]]*(?:/s|/it|s/\w+)[ \t]*)?((?:,[^\]]*)?)\][ \t]*$"  # , rate, the postfix (group 1)
 )
 _TQDM_COUNT = re.compile(rb"[ \t]*[\d.]+[kmgtpezy]?(?:/\S*)?[ \t]*[a-z]*[ \t]*$")
 _ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-z\\-_]")
@@ -643,7 +644,7 @@ class MetricParser:
             if len(rows) == body.count(b"\n", pos, end):
                 step_at, slots = first.step_at, first.slots
                 for values in rows:
-                    record = {"step": None if step_at < 0 else int(values[step_at])}
+                    record: dict[str, float | None] = {"step": None if step_at < 0 else int(values[step_at])}
                     for name, i in slots:
                         record[name] = float(values[i])
                     if epoch is not None:
@@ -661,10 +662,7 @@ class MetricParser:
                 return pos
             values = m.groups()
             step_at = shape.step_at
-            if step_at < 0:
-                record = {"step": None}
-            else:
-                record = {"step": int(values[step_at])}
+            record = {"step": None if step_at < 0 else int(values[step_at])}
             for name, i in shape.slots:
                 record[name] = float(values[i])
             if epoch is not None:
@@ -863,7 +861,7 @@ class MetricParser:
         else:
             last = run.rfind(b"\r")
         end = run.find(b"\r", last + 1)
-        self._bar = (key, n, run[last + 1 : end if end >= 0 else len(run)])
+        self._bar = (found[-1][0], n, run[last + 1 : end if end >= 0 else len(run)])  # the last update's bar
 
     def _emit_progress(self, segment: bytes, out: list) -> None:
         record = self._parse(segment)

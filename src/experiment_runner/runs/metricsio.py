@@ -77,7 +77,7 @@ def encode_record(record: dict, source: str, time_text: str, attempt: int = 1) -
     """One metrics.jsonl line for a metric record (reserved keys first; bools, junk and records without a single
     numeric value dropped). Written by hand rather than json.dumps: this runs for every metric line a run prints,
     and costs about half as much."""
-    parts = []
+    parts: list[str] = []
     append = parts.append
     names = _names
     reprs = _reprs

@@ -395,10 +395,6 @@ def _retry_text(runs_cfg: RunsConfig, backend: str, time_limit_s: float | None, 
 def _manifests_text(runs_cfg: RunsConfig) -> str:
     if not runs_cfg.manifest:
         return "not recorded: runs.manifest is off in experiment-runner.yaml"
-    if not launch.manifest_capture_available():
-        return (
-            "not recorded: the reproducibility capture (experiment_runner.repro) is not available in this installation"
-        )
     return (
         "recorded by each run's supervisor just before its command starts, so a run that waits in the queue records "
         "the code, data and environment it actually runs with (manifest.json in the run folder; get_run_status "

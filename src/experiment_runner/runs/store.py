@@ -7,8 +7,10 @@ Contract other parts of the package code against (keep it exactly):
     store = RunStore(workspace)                      # a Workspace from experiment_runner.workspace
     store.list_runs(experiment=None, arm=None, states=None) -> list[RunView]   # fast over 1000s of runs
     store.get(run_id) -> RunView                     # NotFound naming close run ids
+    store.view_at(folder) -> RunView                 # a folder run_dirs(experiment) listed, not looked up again
     store.launch_runs(experiment, launch_id) -> list[RunView]   # the runs of one launch_training call
     RunView: .spec (RunSpec), .state (RunState, after liveness reconciliation), .dir (Path)
+    (each reader below takes a run id, or a RunView already read: then its folder is used, not looked up again)
     store.read_metrics(run_id) -> list[dict]         # records of metrics.jsonl, "nan"/"inf" strings decoded to floats
     store.metric_series(run_id) -> dict[str, list[tuple[int | None, float]]]
     store.metric_points(run_id) -> dict[str, list[tuple[int | None, float, int]]]   # ... and the attempt of each
@@ -38,6 +40,9 @@ from experiment_runner.workspace import Workspace, confine, names
 
 STREAMS = ("stdout", "stderr")
 
+
+# A run named by its id (looked up in the store) or a view already read (its folder is used as it is).
+RunRef = str | RunView
 
 __all__ = ["RunStore", "RunView"]  # RunView lives in runs/model.py; importing it from here keeps working
 
@@ -129,11 +134,18 @@ class RunStore:
                 pass  # a hook that cannot start must not break reading the store
 
     def get(self, run_id: str) -> RunView:
-        d = self.find_dir(run_id)
+        return self.view_at(self.find_dir(run_id))
+
+    def view_at(self, d: Path) -> RunView:
+        """The run in folder d (one that run_dirs listed), read without looking its id up again."""
         view = self._load(d)
         if view is None:
-            raise NotFound(f"run {run_id!r} is incomplete on disk ({d} lacks spec.json or state.json)")
+            raise NotFound(f"run {d.name!r} is incomplete on disk ({d} lacks spec.json or state.json)")
         return view
+
+    def _dir(self, run: RunRef) -> Path:
+        """The folder of a run: a view's own, or the one its id names."""
+        return run.dir if isinstance(run, RunView) else self.find_dir(run)
 
     def list_runs(
         self, experiment: str | None = None, arm: str | None = None, states: Iterable[str] | None = None
@@ -180,44 +192,44 @@ class RunStore:
 
     # --- a run's data ------------------------------------------------------------------------------------------
 
-    def read_metrics(self, run_id: str) -> list[dict]:
-        return metricsio.read_records(self.find_dir(run_id) / records.METRICS)
+    def read_metrics(self, run: RunRef) -> list[dict]:
+        return metricsio.read_records(self._dir(run) / records.METRICS)
 
-    def metric_series(self, run_id: str) -> dict[str, list[tuple[int | None, float]]]:
+    def metric_series(self, run: RunRef) -> dict[str, list[tuple[int | None, float]]]:
         """Per metric, (step, value): one series across a retried run's attempts (see metricsio.merged_series)."""
-        return metricsio.series(self.read_metrics(run_id))
+        return metricsio.series(self.read_metrics(run))
 
-    def metric_points(self, run_id: str) -> dict[str, list[tuple[int | None, float, int]]]:
+    def metric_points(self, run: RunRef) -> dict[str, list[tuple[int | None, float, int]]]:
         """metric_series with the attempt that logged each value."""
-        return metricsio.merged_series(self.read_metrics(run_id))
+        return metricsio.merged_series(self.read_metrics(run))
 
-    def log_path(self, run_id: str, stream: str = "stdout") -> Path:
+    def log_path(self, run: RunRef, stream: str = "stdout") -> Path:
         _check_stream(stream)
-        return self.find_dir(run_id) / f"{stream}.log"
+        return self._dir(run) / f"{stream}.log"
 
-    def log_reader(self, run_id: str, stream: str = "stdout") -> LogReader:
+    def log_reader(self, run: RunRef, stream: str = "stdout") -> LogReader:
         _check_stream(stream)
-        return LogReader(self.find_dir(run_id), stream)
+        return LogReader(self._dir(run), stream)
 
     def log_tail(
-        self, run_id: str, stream: str = "stdout", *, max_lines: int = 40, max_bytes: int = 8192
+        self, run: RunRef, stream: str = "stdout", *, max_lines: int = 40, max_bytes: int = 8192
     ) -> tuple[str, int]:
         """The last lines of a log (within max_bytes) and how many bytes before them are not shown."""
         _check_stream(stream)
-        return tail_text(self.find_dir(run_id), stream, max_lines=max_lines, max_bytes=max_bytes)
+        return tail_text(self._dir(run), stream, max_lines=max_lines, max_bytes=max_bytes)
 
-    def manifest(self, run_id: str) -> dict | None:
+    def manifest(self, run: RunRef) -> dict | None:
         try:
-            data = records.read_json(self.find_dir(run_id) / records.MANIFEST)
+            data = records.read_json(self._dir(run) / records.MANIFEST)
         except FileNotFoundError:
             return None
         except ValueError as e:
-            raise UserError(f"the manifest of run {run_id!r} is not valid JSON: {e}") from None
+            raise UserError(f"the manifest of run {self._dir(run).name!r} is not valid JSON: {e}") from None
         return data if isinstance(data, dict) else None
 
-    def health(self, run_id: str) -> list[HealthSignal]:
+    def health(self, run: RunRef) -> list[HealthSignal]:
         try:
-            data = records.read_json(self.find_dir(run_id) / records.HEALTH)
+            data = records.read_json(self._dir(run) / records.HEALTH)
         except (FileNotFoundError, ValueError):
             return []
         out = []
@@ -228,9 +240,9 @@ class RunStore:
                 continue
         return out
 
-    def telemetry(self, run_id: str, last: int = 1) -> list[dict]:
+    def telemetry(self, run: RunRef, last: int = 1) -> list[dict]:
         """The last `last` telemetry samples (read from the end of the file)."""
-        path = self.find_dir(run_id) / records.TELEMETRY
+        path = self._dir(run) / records.TELEMETRY
         try:
             with confine.open_file(path, "rb") as f:
                 f.seek(0, os.SEEK_END)

@@ -15,7 +15,7 @@ import logging
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +190,7 @@ class RunWatcher:
                 return None  # not there (yet): looked for again next time
         return self._dirs[run_id]
 
-    def _reconcile(self, run_ids: set[str], launches: set[tuple[str, str]] = frozenset()) -> None:
+    def _reconcile(self, run_ids: set[str], launches: Set[tuple[str, str]] = frozenset()) -> None:
         from experiment_runner.runs.store import RunStore
 
         store = RunStore(Workspace(self.root))

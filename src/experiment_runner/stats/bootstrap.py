@@ -63,7 +63,7 @@ def bootstrap_means(samples: Sequence, n_resamples: int, rng: np.random.Generato
             # counts them) fall the same way to the last bit
             means = np.take_along_axis(data[:, None, :], idx, axis=2).mean(axis=2)
         else:
-            # resample sums (A_n, n) x (n, B); einsum's own loop, since a threaded BLAS costs more CPU than it saves here
+            # resample sums (A_n, n) x (n, B); einsum's own loop, as a threaded BLAS costs more CPU than it saves here
             means = np.einsum("an,nb->ab", data, _resample_counts(n, n_resamples, rng))
             means /= n
         if out is None:

@@ -69,7 +69,7 @@ def check_report(inp: CheckReportInput, ctx: ToolContext) -> CheckReportOutput:
         except (OSError, UnicodeDecodeError) as e:
             raise UserError(f"cannot read report {inp.report_path!r}: {e}") from None
     else:
-        text = inp.report
+        text = inp.report or ""
     if not text.strip():
         raise UserError("the report is empty")
     an = load(ws, Request(experiment=inp.experiment, results_file=inp.results_file, plan=inp.plan, exclude=inp.exclude))

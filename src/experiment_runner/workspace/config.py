@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from experiment_runner.errors import UserError
+from experiment_runner.strictmodel import StrictModel
 
 CONFIG_FILE = "experiment-runner.yaml"
 
@@ -18,11 +19,7 @@ DEFAULT_ALLOWED_PROGRAMS = ("python", "python3", "torchrun", "accelerate", "deep
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"})
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CommandsConfig(_Strict):
+class CommandsConfig(StrictModel):
     allow: list[str] = Field(
         default_factory=list,
         description="Extra programs (names on PATH or absolute paths) runs may start, added to "
@@ -30,7 +27,7 @@ class CommandsConfig(_Strict):
     )
 
 
-class PolicyConfig(_Strict):
+class PolicyConfig(StrictModel):
     min_seeds: int = Field(
         3, ge=1, description="Fewest seeds per arm a brief may plan and a report may show without a waiver."
     )
@@ -43,7 +40,7 @@ RetryCause = Literal["crash", "preemption", "time_limit", "node_fail", "oom"]
 NotifyEvent = Literal["run_ended", "launch_ended", "health_critical"]
 
 
-class RetryConfig(_Strict):
+class RetryConfig(StrictModel):
     retries: int = Field(
         0,
         ge=0,
@@ -53,7 +50,7 @@ class RetryConfig(_Strict):
         "checkpoint.",
     )
     on: list[RetryCause] = Field(
-        default_factory=lambda: ["crash", "preemption", "time_limit", "node_fail"],
+        default_factory=lambda: list[RetryCause](["crash", "preemption", "time_limit", "node_fail"]),
         description="Which ends are retried: crash (non-zero exit or a signal after the run logged a step; a crash "
         "before its first step is a startup error and repeats), preemption and node_fail (the scheduler's, requeued "
         "with sbatch --requeue), time_limit (the run's own or the job's), oom (the kernel's or the scheduler's "
@@ -64,7 +61,7 @@ class RetryConfig(_Strict):
     max_backoff_s: float = Field(3600.0, ge=0, description="... up to this many seconds.")
 
 
-class CheckpointConfig(_Strict):
+class CheckpointConfig(StrictModel):
     keep_last: int | None = Field(
         None,
         ge=1,
@@ -87,7 +84,7 @@ class CheckpointConfig(_Strict):
     check_s: float = Field(30.0, gt=0, description="Seconds between looks at the checkpoint folder.")
 
 
-class NotifyConfig(_Strict):
+class NotifyConfig(StrictModel):
     command: list[str] = Field(
         min_length=1,
         description="Program run when a run or a launch ends (or a health signal turns critical), as an argument "
@@ -95,7 +92,8 @@ class NotifyConfig(_Strict):
         "['python', 'scripts/post_to_chat.py'].",
     )
     on: list[NotifyEvent] = Field(
-        default_factory=lambda: ["run_ended", "launch_ended", "health_critical"], description="Which events run it."
+        default_factory=lambda: list[NotifyEvent](["run_ended", "launch_ended", "health_critical"]),
+        description="Which events run it.",
     )
     timeout_s: float = Field(30.0, gt=0, le=600, description="The command is killed after this many seconds.")
     pass_env: list[str] = Field(
@@ -118,7 +116,7 @@ class NotifyConfig(_Strict):
         return command
 
 
-class RunsConfig(_Strict):
+class RunsConfig(StrictModel):
     max_parallel: int | None = Field(
         None, ge=1, description="Most runs going at once on this machine (default: CPU count, or one per GPU)."
     )
@@ -183,7 +181,7 @@ class RunsConfig(_Strict):
     checkpoints: CheckpointConfig = Field(default_factory=CheckpointConfig)
 
 
-class SanityConfig(_Strict):
+class SanityConfig(StrictModel):
     timeout_s: float = Field(300.0, gt=0, description="Time limit for one sanity-check run.")
     memory_mb: int = Field(
         8192,
@@ -196,7 +194,7 @@ class SanityConfig(_Strict):
     )
 
 
-class SlurmConfig(_Strict):
+class SlurmConfig(StrictModel):
     partition: str | None = Field(None, description="Partition (-p) jobs go to.")
     account: str | None = Field(None, description="Account (-A) charged.")
     qos: str | None = Field(None, description="Quality of service (--qos).")
@@ -212,7 +210,7 @@ class SlurmConfig(_Strict):
     )
 
 
-class WorkspaceConfig(_Strict):
+class WorkspaceConfig(StrictModel):
     python: str | None = Field(
         None, description="Interpreter for user code (sanity checks, probes). Default: the server's own."
     )

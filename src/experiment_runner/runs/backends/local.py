@@ -176,18 +176,21 @@ def _read_launcher(experiment_dir: Path, launch_id: str) -> dict | None:
 def _stop_orphan(run: RunView, grace_s: float) -> str:
     """A lost run whose process outlived its supervisor: end its session ourselves, identity checked first."""
     state = run.state
-    verdict = procs.check(state.pid, state.pid_start_ticks, state.boot_id, state.pid_start)
-    members = procs.session_members(state.pid) if state.pid and verdict != "other" else []
+    if state.pid is None:
+        return "nothing to stop: its processes are gone"  # none was ever recorded
+    pid = state.pid
+    verdict = procs.check(pid, state.pid_start_ticks, state.boot_id, state.pid_start)
+    members = procs.session_members(pid) if verdict != "other" else []
     if verdict == "other":
         return f"nothing sent: pid {state.pid} now belongs to another process"
     if verdict != "alive" and not members:
         return "nothing to stop: its processes are gone"
-    procs.signal_session(state.pid, state.pid_start_ticks, signal.SIGTERM)
-    gone = procs.wait_gone(lambda: bool(procs.session_members(state.pid)), grace_s)
+    procs.signal_session(pid, state.pid_start_ticks, signal.SIGTERM)
+    gone = procs.wait_gone(lambda: bool(procs.session_members(pid)), grace_s)
     used = "SIGTERM"
     if not gone:
-        procs.signal_session(state.pid, state.pid_start_ticks, signal.SIGKILL)
-        procs.wait_gone(lambda: bool(procs.session_members(state.pid)), 5.0)
+        procs.signal_session(pid, state.pid_start_ticks, signal.SIGKILL)
+        procs.wait_gone(lambda: bool(procs.session_members(pid)), 5.0)
         used = "SIGKILL"
     how = "SIGTERM" if used == "SIGTERM" else f"SIGTERM, then SIGKILL after the {grace_s:g} s grace period"
     records.transition(

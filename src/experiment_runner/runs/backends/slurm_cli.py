@@ -34,7 +34,8 @@ def _which(cmd: str) -> str:
     if path is None:
         raise SlurmUnavailable(
             f"the Slurm command {cmd!r} is not installed or not on PATH ({os.environ.get('PATH', '')}); install the "
-            "Slurm client tools (Debian: slurm-client) on the machine that runs experiment-runner, or use backend 'local'"
+            "Slurm client tools (Debian: slurm-client) on the machine that runs experiment-runner, or use backend "
+            "'local'"
         )
     return path
 
@@ -42,7 +43,9 @@ def _which(cmd: str) -> str:
 def run(cmd: str, *args: str, check: bool = True, timeout: float = TIMEOUT_S) -> subprocess.CompletedProcess:
     argv = [_which(cmd), *args]
     try:
-        proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            argv, check=False, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+        )
     except subprocess.TimeoutExpired:
         raise SlurmUnavailable(
             f"`{' '.join([cmd, *args])}` did not answer within {timeout:g} s: the Slurm controller is not responding "
@@ -68,7 +71,9 @@ def sbatch(script: str, extra_args: list[str]) -> str:
     # the server's secrets.
     env = childenv.strip_secrets(os.environ)
     try:
-        proc = subprocess.run(argv, input=script, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
+        proc = subprocess.run(
+            argv, input=script, check=False, capture_output=True, text=True, timeout=TIMEOUT_S, env=env
+        )
     except subprocess.TimeoutExpired:
         raise SlurmUnavailable(
             f"sbatch did not answer within {TIMEOUT_S:g} s: the Slurm controller is not responding"
@@ -102,7 +107,7 @@ class JobInfo:
 
 
 def parse_scontrol_line(line: str) -> dict[str, str]:
-    return {k: v for k, v in _PAIR.findall(line.strip())}
+    return dict(_PAIR.findall(line.strip()))
 
 
 def _task_in(spec: str, task: int) -> bool:
@@ -145,7 +150,7 @@ class JobTable:
             self._rows = (
                 []
                 if not text or text.startswith("No jobs")
-                else [parse_scontrol_line(l) for l in text.splitlines() if l.strip()]
+                else [parse_scontrol_line(ln) for ln in text.splitlines() if ln.strip()]
             )
             self._at = now
         return self._rows

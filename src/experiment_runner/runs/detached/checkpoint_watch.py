@@ -27,7 +27,8 @@ class CheckpointWatch:
         self.dir = ckpt_dir
         self.policy = policy
         best = checkpoints.parse_keep_best(policy.keep_best_by)
-        self.best_name, goal = best if best else (None, None)
+        self.best_name: str | None = best[0] if best else None
+        goal = best[1] if best else None
         if self.best_name is not None and goal is None:
             from experiment_runner.metrics import vocabulary
 

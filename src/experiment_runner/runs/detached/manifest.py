@@ -22,11 +22,9 @@ def runner_set_variables(spec: RunSpec, env: dict[str, str], gpus: list[int] | N
 
 def capture(plan: LaunchPlan, spec: RunSpec, run_dir: Path, env: dict[str, str], gpus: list[int]) -> str | None:
     """Record the manifest in the run folder; None, or why none was recorded."""
-    try:
-        from experiment_runner.repro import capture_manifest, write_manifest
-        from experiment_runner.workspace import Workspace
-    except ImportError as e:
-        return f"the reproducibility capture is not available in this installation ({e})"
+    from experiment_runner.repro import capture_manifest, write_manifest
+    from experiment_runner.workspace import Workspace
+
     ws = Workspace(plan.workspace_root)
     try:
         manifest = capture_manifest(

@@ -24,6 +24,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from experiment_runner.runs import attempts, childenv, notify, procs, records, retry
 from experiment_runner.runs.detached.child import AttemptEnd, Child
@@ -31,6 +32,10 @@ from experiment_runner.runs.metricsio import JsonlTail, MetricsAppender
 from experiment_runner.runs.model import TERMINAL_STATES, AttemptRecord, HealthSignal
 from experiment_runner.runs.verdict import verdict_from_exit
 from experiment_runner.workspace import confine
+
+if TYPE_CHECKING:
+    from experiment_runner.runs.detached.checkpoint_watch import CheckpointWatch
+    from experiment_runner.workspace.config import RetryCause
 
 RESUME_VAR = "EXPERIMENT_RUNNER_RESUME"
 ATTEMPT_VAR = "EXPERIMENT_RUNNER_ATTEMPT"
@@ -55,7 +60,7 @@ class Supervisor:
         self._usr1 = False
         self.metrics: MetricsAppender | None = None
         self.user_tail = JsonlTail(run_dir / records.USER_METRICS)
-        self.watch = None
+        self.watch: CheckpointWatch | None = None
         self._signals: dict[str, HealthSignal] = {}  # the supervisor's own: not_resumed, disk_filling
         self._critical: set[str] = set()
         self.resumed: bool | None = None
@@ -154,7 +159,11 @@ class Supervisor:
         stop = records.read_stop(self.dir)
         if stop is None and (self.signalled is None or self.spec.backend != "local"):
             return False
-        by = (stop or {}).get("by", "stop_run") if stop else f"{procs.signal_name(self.signalled)} to the supervisor"
+        if stop:
+            by = stop.get("by", "stop_run")
+        else:
+            assert self.signalled is not None  # no stop request: the early return above leaves only a signal
+            by = f"{procs.signal_name(self.signalled)} to the supervisor"
         self.state = records.transition(
             self.dir,
             self.state,
@@ -421,7 +430,8 @@ class Supervisor:
         first, last = attempts.steps_of(self.dir, n)
         exit_info = records.read_exit(self.dir) or {}
         logs = attempts.archive(self.dir, n)
-        cause = "preemption" if "preemption" in self.policy.on or "node_fail" not in self.policy.on else "node_fail"
+        on = self.policy.on
+        cause: RetryCause = "preemption" if "preemption" in on or "node_fail" not in on else "node_fail"
         decision = retry.decide(self.policy, cause, n, logged_step=True)
         why = (
             f"the scheduler requeued its job (restart {restarts}: preemption, node failure or scontrol requeue) "
