@@ -48,10 +48,12 @@ def parsed_records(folder: Path) -> list[dict]:
 def file_records(folder: Path, printed: list[dict]) -> list[dict]:
     from experiment_runner.metrics import files as F
     from experiment_runner.runs.metricfiles import choose, records_of
+    from experiment_runner.workspace import confine
 
-    files_dir = folder / "files"
+    files_dir = (folder / "files").resolve()
     if not files_dir.exists():
         return []
+    confine.register(files_dir)  # as the supervisor registers the run's workspace: the readers open nothing outside one
     values: dict[str, list[float]] = {}
     for r in printed:
         for k, v in r.items():
