@@ -1009,6 +1009,7 @@ class MetricParser:
         header = None
         body, start = self._above_at
         for _ in range(3):  # the line above, past a rule line or two (`|---|---|`, `┡━━━╇━━━┩`)
+            above: bytes | None
             if start:
                 above_start = body.rfind(b"\n", 0, start - 1) + 1
                 above = body[above_start : start - 1]
