@@ -215,7 +215,7 @@ _TQDM_COUNT = re.compile(rb"[ \t]*[\d.]+[kmgtpezy]?(?:/\S*)?[ \t]*[a-z]*[ \t]*$"
 _ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-z\\-_]")
 _URL = re.compile(rb"\b[a-z][a-z0-9+.-]*://\S+")
 _CONFIG_LINE = re.compile(
-    rb"[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?parameters|namespace|options|settings|params|"
+    rb"[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?param(?:eter)?s|namespace|options|settings|params|"
     rb"parameters|flags)[ \t]*[:=(]"
 )
 _DICT_PAIR = re.compile(
