@@ -3,8 +3,10 @@
 One `MetricParser` per output stream (stdout, stderr): `feed(bytes)` as data arrive, `flush()` at the end.
 Each record is `{"step": int | None, "<name>": float, ...}`; the caller adds the arrival time.
 
-Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too on a line
-that has spaced pairs, for measures of quality), `loss 0.42` (word then number), JSON lines (nested keys joined
+Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too for measures
+of quality, on a line that has spaced pairs or whose `name:number` tokens are mostly such measures:
+`train_loss:4.21`, not `lr:0.1`), `loss 0.42` (word then number; also `total loss is 3.01`, the copula dropped),
+JSON lines (nested keys joined
 with '/'), Python dict lines (HuggingFace Trainer; numbers also as quoted strings, as transformers 5 prints them),
 tqdm bars (the postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header,
 `20/20 ━━━ - loss: 0.23` lines), nanoGPT, pytorch/examples mnist, timm, mmengine, fairseq, detectron2, XGBoost and
@@ -33,7 +35,7 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: the highest-ranked present of `global_step` > `num_updates` > `step` > `iteration` > `iter` (a whole
+- Step: the highest-ranked present of `global_step` (also TensorFlow's `global step 3:`) > `num_updates` > `step` > `iteration` > `iter` (a whole
   number >= 0); a lower-ranked `iteration`/`iter` on the same line stays a metric. No step and no counter (below)
   -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
