@@ -35,7 +35,8 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: the highest-ranked present of `global_step` (also TensorFlow's `global step 3:`) > `num_updates` > `step` > `iteration` > `iter` (a whole
+- Step: the highest-ranked present of `global_step` (also TensorFlow's `global step 3:`)
+  > `num_updates` > `step` > `iteration` > `iter` (a whole
   number >= 0); a lower-ranked `iteration`/`iter` on the same line stays a metric. No step and no counter (below)
   -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
