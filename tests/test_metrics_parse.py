@@ -526,9 +526,94 @@ def test_boosting_eval_lines_give_the_round_as_step_and_one_metric_per_dataset()
     ]
 
 
-def test_a_name_value_pair_without_a_blank_counts_beside_spaced_pairs_only():
+def test_a_name_value_pair_without_a_blank_counts_beside_spaced_pairs_or_among_measures_only():
     assert parse("= > step: 9 loss: 0.6931 accuracy:0.60\n") == [{"step": 9, "loss": 0.6931, "accuracy": 0.6}]
-    assert parse("cuda:0 loss:0.5 ratio:3\n") == []
+    assert parse("cuda:0 loss:0.5 ratio:3\n") == []  # more settings than measures
+
+
+def test_lines_of_tight_measures_are_read_with_the_epoch_above_them():
+    # a BERT fine-tuning paste (tests/data/diagnosis/real/cases/paste_bert_lr1e3_not_learning), after its tqdm bar
+    log = (
+        "100%|█████████████████████████████████████████| 250/250 [00:43<00:00,  5.72it/s]\n"
+        "epoch 0\n"
+        "train_loss:4.217772917747498\n"
+        "train_f1:0.081\n"
+        "dev_f1:0.08928571428571429\n"
+        "dev_loss:4.111690880760314\n"
+        "epoch 1\n"
+        "train_loss:4.094675525665283\n"
+    )
+    assert parse(log) == [
+        {"step": None, "epoch": 0.0, "train_loss": 4.217772917747498},
+        {"step": None, "epoch": 0.0, "train_f1": 0.081},
+        {"step": None, "epoch": 0.0, "dev_f1": 0.08928571428571429},
+        {"step": None, "epoch": 0.0, "dev_loss": 4.111690880760314},
+        {"step": None, "epoch": 1.0, "train_loss": 4.094675525665283},
+    ]
+    # a sequence-tagging paste (paste_sequence_tagging_lr_nan): behind a logging prefix, and nan once it diverged
+    records = parse("2018-03-23 15:38:15,538:INFO: train loss:1.20029\n2018-03-23 15:40:22,720:INFO: train loss:nan\n")
+    assert records[0] == {"step": None, "train_loss": 1.20029}
+    assert len(records) == 2 and math.isnan(records[1]["train_loss"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "lr:0.1",  # an argument dump, one setting a line
+        "batch_size:32 lr:0.1 epochs:10",
+        "lr:0.1 loss_weight:0.5",  # a loss's weight is a setting, not a loss
+        "epoch:3/10",
+        "12:30:01",
+        "started at 12:30:01 on http://x:8080",
+        "connecting to x:8080",
+        "torch:2.1.0 python:3.11 cuda:12.1",
+        "hyperparams: lr:0.1 loss:0.3",
+        "hyperparams: lr=0.1 loss=0.3",
+        "Namespace(lr:0.1, loss:0.3)",
+    ],
+)
+def test_tight_pairs_that_are_settings_clocks_addresses_or_versions_give_no_metric(line: str):
+    assert parse(line + "\n") == []
+
+
+def test_name_is_number_reads_as_a_word_number_pair_for_metric_words_only():
+    # the insightface paste (paste_insightface_weight_decay_loss_explodes)
+    line = (
+        "epoch 0, total_step 920, total loss is 16637847666688.00 , inference loss is 1.30, weight deacy loss is "
+        "16637847666688.00, training accuracy is 0.796875, lr is 0.000300, time 125.331 samples/sec, "
+        "total_time 0.510646\n"
+    )
+    assert parse(line) == [
+        {
+            "step": None,
+            "epoch": 0.0,
+            "total_step": 920.0,
+            "total_loss": 16637847666688.0,
+            "loss": 1.3,  # `inference loss`: a two-word name without a qualifier keeps its last word
+            "training_accuracy": 0.796875,
+            "lr": 0.0003,
+            "total_time": 0.510646,
+        }
+    ]
+    for prose in ("the answer is 42", "Python version is 3.11", "error code is 137", "exit status is 1"):
+        assert parse(prose + "\n") == [], prose
+
+
+def test_tensorflow_global_step_lines_give_the_step():
+    # the TF object-detection paste (paste_nanonets_tf_loss_first_steps): tf.logging and absl print each line
+    log = (
+        "INFO:tensorflow:global step 0: loss = 37.9278 (9.969 sec/step)\n"
+        "I0401 14:10:33.120939 139834940118848 learning.py:507] global step 0: loss = 37.9278 (9.969 sec/step)\n"
+        "INFO:tensorflow:global step 1: loss = 38.2249 (0.345 sec/step)\n"
+        "global step 2: loss = 38.1697\n"
+    )
+    assert parse(log) == [
+        {"step": 0, "loss": 37.9278},
+        {"step": 0, "loss": 37.9278},
+        {"step": 1, "loss": 38.2249},
+        {"step": 2, "loss": 38.1697},
+    ]
+    assert parse("total step 5: loss = 2.0\n") == [{"step": None, "loss": 2.0}]  # only a step counter's own name
 
 
 def test_config_echoes_code_settings_and_summaries_give_no_metric():

@@ -3,8 +3,10 @@
 One `MetricParser` per output stream (stdout, stderr): `feed(bytes)` as data arrive, `flush()` at the end.
 Each record is `{"step": int | None, "<name>": float, ...}`; the caller adds the arrival time.
 
-Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too on a line
-that has spaced pairs, for measures of quality), `loss 0.42` (word then number), JSON lines (nested keys joined
+Styles: `key=value` (several per line), `key: value` (whitespace after the colon; `name:value` too for measures
+of quality, on a line that has spaced pairs or whose `name:number` tokens are mostly such measures:
+`train_loss:4.21`, not `lr:0.1`), `loss 0.42` (word then number; also `total loss is 3.01`, the copula dropped),
+JSON lines (nested keys joined
 with '/'), Python dict lines (HuggingFace Trainer; numbers also as quoted strings, as transformers 5 prints them),
 tqdm bars (the postfix and an `Epoch N` description count), Lightning bars, Keras (`Epoch 3/10` header,
 `20/20 ━━━ - loss: 0.23` lines), nanoGPT, pytorch/examples mnist, timm, mmengine, fairseq, detectron2, XGBoost and
@@ -33,7 +35,8 @@ Rules (conservative: a false metric is worse than a missed one):
   world_size, v_num, version, time, timestamp, ts, ... (the store adds its own `time`); sizes and counts of
   the setup (`*_size`, `num_*`, `n_*`, `*_layers`, `*_heads`, ...); plain English words (`will be: 491,520`).
   Numbers with thousands separators are not read.
-- Step: the highest-ranked present of `global_step` > `num_updates` > `step` > `iteration` > `iter` (a whole
+- Step: the highest-ranked present of `global_step` (also TensorFlow's `global step 3:`)
+  > `num_updates` > `step` > `iteration` > `iter` (a whole
   number >= 0); a lower-ranked `iteration`/`iter` on the same line stays a metric. No step and no counter (below)
   -> None (the store orders by arrival). `epoch` is a metric; the last epoch seen (also
   from a bare `Epoch 3/10` header) is attached to later records that have none. Records with only a step
@@ -118,19 +121,20 @@ _SHAPED = (b"]\t", b"': '", b'": "', b"\xe2\x94\x82", b"\xe2\x94\x83")
 # Shapes for the line-by-line reading, as regexes over one line each (no match crosses a newline), each led by a
 # rare byte so that a scan stays cheap: `[n/N]` counters (mnist, timm, mmengine), a table row of numbers, a `|`
 # table cell holding a number.
-# A `name:value` pair without a blank is read only for these measures, on a line with spaced pairs: the words
-# lead the name (`val_acc`, `loss_cls` are caught by the vocabulary's roles once read).
+# A `name:value` pair without a blank is read only for these measures, on a line with spaced pairs or on a line of
+# such measures alone: the words lead the name (`val_acc`, `loss_cls` are caught by the vocabulary's roles once read).
 _TIGHT_LEAD = rb"(?:loss|acc|err|f1|auc|ppl|perplexity|lr|score|precision|recall|iou|bleu)"
 _TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
 _MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
-    # name:value without a blank, for the measures of quality (`accuracy:0.60`; not `cuda:0`)
-    _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?\.?\d",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
     rb"\|[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*\|",
+    # name:value without a blank, for the measures of quality (`train_loss:4.21`, `accuracy:0.60`; not `cuda:0`)
+    _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?(?:\.?\d|nan|inf)",
+    rb" is [-+]?\.?\d",  # `total loss is 3.01`: a name, the copula, a number
 )
 _SPECIAL_RES = _MARK_RES + _SHAPED_RES
 _SPECIAL_SCAN_MIN = 2048  # bodies shorter than this are searched mark by mark
@@ -214,7 +218,7 @@ _TQDM_COUNT = re.compile(rb"[ \t]*[\d.]+[kmgtpezy]?(?:/\S*)?[ \t]*[a-z]*[ \t]*$"
 _ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-z\\-_]")
 _URL = re.compile(rb"\b[a-z][a-z0-9+.-]*://\S+")
 _CONFIG_LINE = re.compile(
-    rb"[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?parameters|namespace|options|settings|params|"
+    rb"[^\w\n]*(?:config(?:uration)?|cfg|args|arguments|hparams|hyper-?param(?:eter)?s|namespace|options|settings|params|"
     rb"parameters|flags)[ \t]*[:=(]"
 )
 _DICT_PAIR = re.compile(
@@ -310,7 +314,10 @@ def _classify(raw) -> tuple[str, int] | None:
         if described.role not in ("config", "identifier") and name not in _SPLIT_WORDS:
             if (
                 not phrase
-                or (phrase == "qualified" and (described.role in _PHRASE_ROLES or name in _EPOCH_NAMES))
+                or (
+                    phrase == "qualified"
+                    and (described.role in _PHRASE_ROLES or name in _EPOCH_NAMES or name in _STEP_PRIORITY)
+                )
                 or (phrase == "worded" and described.role != "other")
             ):
                 kind = _STEP_PRIORITY.get(name, 0)
@@ -934,7 +941,7 @@ class MetricParser:
         if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
             record = self._table_row(text)
         if record is None:
-            if _PREFILTER.search(text) is None:
+            if _PREFILTER.search(text) is None and (b":" not in text or _TIGHT_HINT.search(text) is None):
                 return None
             if text.startswith((b'file "', b"traceback")) or _CONFIG_LINE.match(text):
                 return None
@@ -954,8 +961,15 @@ class MetricParser:
             if found is None:
                 if b"://" in text:
                     text = _URL.sub(b" ", text)
-                if b":" in text and _TIGHT_HINT.search(text) is not None and _PAIR.search(text) is not None:
-                    text = _TIGHT.sub(rb"\1: \2", text)  # `accuracy:0.60` beside spaced pairs: read as `accuracy: 0.60`
+                if b" is " in text:
+                    text = _COPULA.sub(b"", text)  # `total loss is 3.01` reads as the pair `total loss 3.01`
+                if (
+                    b":" in text
+                    and _TIGHT_HINT.search(text) is not None
+                    and (_PAIR.search(text) is not None or _measures_listed(text))
+                ):
+                    # `accuracy:0.60` beside spaced pairs, or on a line of measures: read as `accuracy: 0.60`
+                    text = _TIGHT.sub(rb"\1: \2", text)
                 found = _PAIR.findall(text)
             if not found:
                 return None
@@ -1009,6 +1023,7 @@ class MetricParser:
         header = None
         body, start = self._above_at
         for _ in range(3):  # the line above, past a rule line or two (`|---|---|`, `┡━━━╇━━━┩`)
+            above: bytes | None
             if start:
                 above_start = body.rfind(b"\n", 0, start - 1) + 1
                 above = body[above_start : start - 1]
@@ -1036,10 +1051,18 @@ class MetricParser:
 _BAR_ID = re.compile(rb"\r[ \t]*([^|\r\n]{0,200}?)[ \t:]*\d+%\|[^|\r\n]*\|[ \t]*(\d+)/")
 _TQDM_N = re.compile(rb"(\d+)/(\d+)[ \t]*$")
 # `name:value` without a blank, read only on a line that already holds spaced pairs (`accuracy:0.60`)
-_TIGHT_HINT = re.compile(rb":\d")
+_TIGHT_HINT = re.compile(rb":[-+]?(?:\.?\d|nan|inf)")
 _TIGHT = re.compile(
-    rb"(?<![\w./@-])(" + _TIGHT_WORDS + rb"[a-z0-9_@]*):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w:./@-])"
+    rb"(?<![\w./@-])("
+    + _TIGHT_WORDS
+    + rb"[a-z0-9_@]*):([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(?![\w:./@-])"
 )
+# Every `word:number` token of a line, for telling a line of measures (`train_loss:4.21`) from a settings dump
+# (`lr:0.1`, `batch_size:32`)
+_TIGHT_TOKEN = re.compile(rb"(?<![\w./@-])([a-z_][\w.@-]*):[-+]?(?:\.?\d|nan|inf)")
+# `<name> is <number>`: the copula, dropped so that the rest reads as a `word number` pair (which needs a metric
+# word: `total loss is 3.01` is read, `the answer is 42` is not)
+_COPULA = re.compile(rb"(?<=[\w)\]]) is(?=[ \t]+[-+]?(?:\.?\d|nan|inf))")
 # Code and settings echoed to the log: an assignment followed by a comment (`learning_rate = 1e-3 # ...`), keyword
 # arguments of a call (`dict(lr=0.05, ...)`, `TrainingArguments(...)`)
 _CODE_COMMENT = re.compile(rb"^[\w.]+[ \t]*=[ \t]*[^=#]+[ \t]#")
@@ -1121,6 +1144,20 @@ def _carried_over(name: str) -> bool:
     per-epoch means."""
     described = vocabulary.describe(name)
     return described.split in ("val", "test") or name.endswith(("_epoch", "/epoch"))
+
+
+def _measures_listed(text: bytes) -> bool:
+    """Is a line whose pairs are all `name:value` without a blank a list of measures (`train_loss:4.21`,
+    `dev_f1:0.089 dev_loss:4.11`)? Yes when at least one of its `word:number` tokens is a measure of quality
+    (loss, error, accuracy) and no more of them are anything else: a settings dump (`lr:0.1`,
+    `batch_size:32 lr:0.1`), a clock, a port or a device is not."""
+    measures = others = 0
+    for raw in _TIGHT_TOKEN.findall(text):
+        if vocabulary.describe(normalise_name(raw.decode("ascii", "replace"))).quality:
+            measures += 1
+        else:
+            others += 1
+    return measures > 0 and measures >= others
 
 
 def _is_code(text: bytes) -> bool:
