@@ -22,6 +22,7 @@ from pathlib import Path
 
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import procs, records
+from experiment_runner.runs.detached import fork
 from experiment_runner.runs.model import TERMINAL_STATES
 from experiment_runner.runs.slots import SlotPool
 from experiment_runner.workspace import confine
@@ -193,36 +194,24 @@ class Launcher:
 
 
 def _detach(launch_file: Path) -> int:
-    """Fork; the child becomes the launcher in its own session, the parent returns once it has recorded itself."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid > 0:
-        os.close(w)
-        ok = b""
-        rl, _, _ = select.select([r], [], [], 60)
-        if rl:
-            ok = os.read(r, 1)
-        os.close(r)
-        os.waitpid(pid, os.WNOHANG)
-        return 0 if ok == b"1" else 1
-    os.close(r)
-    os.setsid()
-    code = 1
+    """Start the launcher in its own session; return once it has recorded itself."""
+    return fork.detach(lambda ready: _run_detached(launch_file, ready))
+
+
+def _run_detached(launch_file: Path, ready: int) -> int:
     try:
         launcher = Launcher(launch_file)
         launcher.record_self()
-        os.write(w, b"1")
-        os.close(w)
+        os.write(ready, b"1")
+        os.close(ready)
         launcher.loop()
-        code = 0
+        return 0
     except BaseException as e:  # the launcher's own failure must be on record, never silent
         _log(f"launcher failed: {e!r}")
         import traceback
 
         traceback.print_exc()
-    finally:
-        sys.stderr.flush()
-        os._exit(code)
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import select
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from experiment_runner.errors import NotFound, UserError
 from experiment_runner.runs import procs, records
+from experiment_runner.runs.detached import fork
 from experiment_runner.runs.model import RunView
 from experiment_runner.runs.store import RunStore
 from experiment_runner.sweeps import space as sp
@@ -302,26 +302,8 @@ def run(sweep_dir: Path, root: Path, ready: int | None = None) -> int:
 
 
 def _detach(sweep_dir: Path, root: Path) -> int:
-    """Fork; the child becomes the driver in its own session, the parent returns once it has recorded itself."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid > 0:
-        os.close(w)
-        ok = b""
-        rl, _, _ = select.select([r], [], [], 60)
-        if rl:
-            ok = os.read(r, 1)
-        os.close(r)
-        os.waitpid(pid, os.WNOHANG)
-        return 0 if ok == b"1" else 1
-    os.close(r)
-    os.setsid()
-    code = 1
-    try:
-        code = run(sweep_dir, root, ready=w)
-    finally:
-        sys.stderr.flush()
-        os._exit(code)
+    """Start the driver in its own session; return once it has recorded itself."""
+    return fork.detach(lambda ready: run(sweep_dir, root, ready=ready))
 
 
 def main(argv: list[str] | None = None) -> int:
