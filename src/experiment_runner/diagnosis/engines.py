@@ -112,7 +112,7 @@ def _cache_file(rules: RuleSet, single: bool) -> Path:
     root = os.environ.get("EXPERIMENT_RUNNER_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "experiment-runner"
     )
-    version = hyperscan.__version__  # type: ignore[attr-defined]  # set in hyperscan/_version.py, absent in its .pyi
+    version = hyperscan.__version__  # type: ignore[attr-defined]  # its .pyi lacks it; hyperscan/_version.py sets it
     name = f"hs-{rules.fingerprint}-{'first' if single else 'all'}-{version}-{platform.machine()}.db"
     from experiment_runner.workspace import confine
 
