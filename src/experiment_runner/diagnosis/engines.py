@@ -17,9 +17,12 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from experiment_runner.diagnosis.rules import RuleSet
+
+if TYPE_CHECKING:
+    import hyperscan
 
 log = logging.getLogger("experiment_runner.diagnosis")
 
@@ -73,15 +76,14 @@ class PythonEngine:
         for lit in literals:
             key = (caseless, lit)
             if key not in seen:
-                mine: list[int] | None = []
+                mine: list[int] = []
                 i = hay.find(lit)
                 while i != -1:
                     mine.append(hay.rfind(b"\n", 0, i) + 1)
                     if len(mine) > self.LINE_BY_LINE_MAX:
-                        mine = None
                         break
                     i = hay.find(lit, hay.find(b"\n", i) + 1 if hay.find(b"\n", i) != -1 else len(hay))
-                seen[key] = mine
+                seen[key] = mine if len(mine) <= self.LINE_BY_LINE_MAX else None  # None: on too many lines
             if seen[key] is None:
                 return None
             starts.update(seen[key])
@@ -98,7 +100,7 @@ def hyperscan_available() -> bool:
     return True
 
 
-_compiled: dict[tuple[str, bool], object] = {}
+_compiled: dict[tuple[str, bool], hyperscan.Database] = {}
 _compile_lock = threading.Lock()
 
 
@@ -110,7 +112,8 @@ def _cache_file(rules: RuleSet, single: bool) -> Path:
     root = os.environ.get("EXPERIMENT_RUNNER_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "experiment-runner"
     )
-    name = f"hs-{rules.fingerprint}-{'first' if single else 'all'}-{hyperscan.__version__}-{platform.machine()}.db"
+    version = hyperscan.__version__  # type: ignore[attr-defined]  # its .pyi lacks it; hyperscan/_version.py sets it
+    name = f"hs-{rules.fingerprint}-{'first' if single else 'all'}-{version}-{platform.machine()}.db"
     from experiment_runner.workspace import confine
 
     try:
@@ -121,7 +124,7 @@ def _cache_file(rules: RuleSet, single: bool) -> Path:
     return Path(root) / name
 
 
-def _database(rules: RuleSet, *, single: bool):
+def _database(rules: RuleSet, *, single: bool) -> hyperscan.Database:
     """The compiled database for these rules. Compiling takes ~0.3 s, so it is done once per process and the
     serialised database is kept in the user's cache folder (a stale or foreign one is just compiled again)."""
     import hyperscan
@@ -166,7 +169,7 @@ class HyperscanEngine:
         self._hs = hyperscan
         self._rules = rules
         self._all = _database(rules, single=False)
-        self._first = None  # compiled when a chunk first floods
+        self._first: hyperscan.Database | None = None  # compiled when a chunk first floods
         self._per_rule: dict[int, object] = {}
 
     def _scratch(self, db):
@@ -201,13 +204,14 @@ class HyperscanEngine:
             per_rule[rule] = per_rule.get(rule, 0) + 1
         flooding = frozenset(r for r, n in per_rule.items() if n >= FLOOD_MATCHES // 20)
         reached = partial[-1][0]
-        if self._first is None:
-            self._first = _database(self._rules, single=True)
+        first = self._first
+        if first is None:
+            first = self._first = _database(self._rules, single=True)
         firsts: list[tuple[int, int]] = []
-        self._first.scan(
+        first.scan(
             chunk,
             match_event_handler=lambda rule, s, end, f, c: firsts.append((end, rule)),
-            scratch=self._scratch(self._first),
+            scratch=self._scratch(first),
         )
         found = [m for m in partial if m[1] in flooding]
         found.extend(m for m in firsts if m[1] in flooding and m[0] > reached)

@@ -17,7 +17,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from experiment_runner.diagnosis.engines import Engine, make_engine
 from experiment_runner.diagnosis.rules import RuleSet, load_rules
@@ -29,6 +29,15 @@ COUNT_CAP = 1_000_000
 TEXT_CAP = 400
 HEAD_HASH_BYTES = 64 << 10
 STATE_VERSION = 1
+
+
+class ByteStream(Protocol):
+    """What a scan reads: a seekable binary stream, a file or a composed view of one. A stream whose fileno()
+    raises (io.UnsupportedOperation) is read block by block instead of mapped."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+    def seek(self, offset: int, whence: int = 0, /) -> int: ...
+    def fileno(self) -> int: ...
 
 
 @dataclass
@@ -146,7 +155,7 @@ class _Accumulator:
                 h._pending_last = None
 
 
-def _iter_blocks(f: BinaryIO, start: int):
+def _iter_blocks(f: ByteStream, start: int):
     """(offset, block, cut, final) from `start`: `block[:cut]` ends at a line end (or at a '\r' when a tqdm bar
     never ends its line); the bytes after `cut` are read again with the next block. The final piece holds
     what follows the last '\n' (possibly nothing). A regular file is mapped a window at a time (no copy, and
@@ -189,7 +198,7 @@ def _iter_blocks(f: BinaryIO, start: int):
         offset += cut
 
 
-def _iter_read_blocks(f: BinaryIO, start: int):
+def _iter_read_blocks(f: ByteStream, start: int):
     offset = start
     while True:
         f.seek(offset)
@@ -218,7 +227,7 @@ class _State:
     def __init__(self, path: Path | None):
         self.path = path
 
-    def load(self, f: BinaryIO, rules: RuleSet) -> tuple[int, int, dict[str, RuleHits]] | None:
+    def load(self, f: ByteStream, rules: RuleSet) -> tuple[int, int, dict[str, RuleHits]] | None:
         from experiment_runner.workspace import confine
 
         if self.path is None or not confine.is_file(self.path):
@@ -238,7 +247,7 @@ class _State:
         except (OSError, ValueError, KeyError, TypeError):
             return None  # an unreadable state only costs a full scan
 
-    def save(self, f: BinaryIO, rules: RuleSet, offset: int, lines: int, hits: dict[str, RuleHits]) -> None:
+    def save(self, f: ByteStream, rules: RuleSet, offset: int, lines: int, hits: dict[str, RuleHits]) -> None:
         if self.path is None:
             return
         from experiment_runner.fsutil import atomic_write_json
@@ -258,12 +267,12 @@ class _State:
         )
 
 
-def _head_hash(f: BinaryIO, offset: int) -> str:
+def _head_hash(f: ByteStream, offset: int) -> str:
     f.seek(0)
     return hashlib.sha256(f.read(min(offset, HEAD_HASH_BYTES))).hexdigest()
 
 
-def _resolve_pending_last(f: BinaryIO, rules: RuleSet, acc: _Accumulator) -> None:
+def _resolve_pending_last(f: ByteStream, rules: RuleSet, acc: _Accumulator) -> None:
     """A rule whose last hit came from a flooded chunk only knows that chunk's first match: find the real last
     one by searching the chunk backwards, a window at a time (a flooding rule matches near the end)."""
     for rule in rules.rules:
@@ -288,7 +297,7 @@ def _resolve_pending_last(f: BinaryIO, rules: RuleSet, acc: _Accumulator) -> Non
 
 
 def scan_stream(
-    f: BinaryIO,
+    f: ByteStream,
     *,
     rules: RuleSet | None = None,
     engine: str | Engine = "auto",

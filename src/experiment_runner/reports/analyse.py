@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from experiment_runner.errors import UserError, did_you_mean
 from experiment_runner.reports.model import (
@@ -20,6 +21,9 @@ from experiment_runner.reports.model import (
 from experiment_runner.reports.numbers import Traceable
 from experiment_runner.reports.plan import EffectivePlan
 from experiment_runner.reports.sources import RunData, Source
+
+if TYPE_CHECKING:
+    from experiment_runner.stats.bootstrap import Method
 
 TEST_NAMES = {"welch_t": "Welch's t-test", "student_t": "Student's t-test", "mann_whitney": "Mann-Whitney U test"}
 
@@ -159,7 +163,7 @@ def analyse(
     extra_metrics: list[str],
     resamples: int,
     seed: int,
-    ci_method: str,
+    ci_method: Method,
 ) -> Analysis:
     import numpy as np
 
@@ -489,10 +493,11 @@ def extend_comparison(
         )
         c.min_detectable = _f(min_detectable_difference(pooled, len(x), len(y), alpha=plan.alpha) or math.nan)
     if plan.smallest_effect is not None and len(x) >= 2 and len(y) >= 2:
-        paired = c.paired is not None
-        if paired:
-            xs = [dict(zip(cell.seeds, x))[s] for s in c.paired.seeds]
-            ys = [dict(zip(base.seeds, y))[s] for s in c.paired.seeds]
+        pairing = c.paired
+        paired = pairing is not None
+        if pairing is not None:
+            xs = [dict(zip(cell.seeds, x))[s] for s in pairing.seeds]
+            ys = [dict(zip(base.seeds, y))[s] for s in pairing.seeds]
         else:
             xs, ys = x, y
         res = tost(xs, ys, plan.smallest_effect, alpha=plan.alpha, paired=paired)
@@ -509,16 +514,17 @@ def _paired_intervals(comparisons: list[Comparison], cells, *, rng, resamples: i
     """The BCa interval of every paired comparison's mean difference, drawn for all of them together."""
     from experiment_runner.stats.paired import bca_paired_intervals, paired_differences
 
-    todo, diffs = [], []
+    todo: list[Paired] = []
+    diffs = []
     for c in comparisons:
         if c.paired is None:
             continue
         a, b = cells[(c.arm, c.metric)], cells[(c.baseline, c.metric)]
         _, d = paired_differences(dict(zip(a.seeds, a.values)), dict(zip(b.seeds, b.values)))
-        todo.append(c)
+        todo.append(c.paired)
         diffs.append(d)
-    for c, (low, high) in zip(todo, bca_paired_intervals(diffs, n_resamples=resamples, rng=rng)):
-        c.paired.ci_bca = Interval(low=_f(low), high=_f(high))
+    for paired, (low, high) in zip(todo, bca_paired_intervals(diffs, n_resamples=resamples, rng=rng)):
+        paired.ci_bca = Interval(low=_f(low), high=_f(high))
 
 
 def criterion_verdict(c: Comparison, plan: EffectivePlan, cells, decimals: int) -> str | None:

@@ -8,6 +8,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from experiment_runner.errors import UserError
 from experiment_runner.reports.analyse import Analysis, analyse, select
@@ -15,6 +16,9 @@ from experiment_runner.reports.model import Exclusion, ReportPlan, Violation, Wa
 from experiment_runner.reports.plan import resolve, resolve_baseline
 from experiment_runner.reports.rules import apply_waivers, check, refusal_text
 from experiment_runner.workspace import Workspace, confine
+
+if TYPE_CHECKING:
+    from experiment_runner.stats.bootstrap import Method
 
 
 @dataclass
@@ -32,7 +36,7 @@ class Request:
     title: str | None = None
     resamples: int = 10_000
     bootstrap_seed: int = 0
-    ci_method: str = "percentile"
+    ci_method: Method = "percentile"
     figures: bool = True
 
 
@@ -52,13 +56,8 @@ def load(ws: Workspace, req: Request) -> Analysis:
     """Source, plan, baseline, selection and statistics (no rules, nothing written)."""
     from experiment_runner.reports import sources
 
-    if (req.experiment is None) == (req.results_file is None):
-        raise UserError(
-            "give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with "
-            "method, seed, status and metric columns)"
-        )
     policy = ws.config.policy.min_seeds
-    if req.experiment is not None:
+    if req.experiment is not None and req.results_file is None:
         from experiment_runner.briefs import store as briefs
         from experiment_runner.workspace import validate_experiment_name
 
@@ -76,7 +75,7 @@ def load(ws: Workspace, req: Request) -> Analysis:
         )
         if not source.runs and not source.unreadable:
             raise UserError(f"experiment {req.experiment!r} has no runs yet; launch them with launch_training first")
-    else:
+    elif req.results_file is not None and req.experiment is None:
         if req.plan is None:
             raise UserError(
                 "a results file needs plan: at least primary_metric and higher_is_better "
@@ -85,6 +84,11 @@ def load(ws: Workspace, req: Request) -> Analysis:
         record = None
         plan = resolve(given=req.plan, brief_record=None, policy_min_seeds=policy, mode="results_file")
         source = sources.load_results_file(ws, req.results_file)
+    else:
+        raise UserError(
+            "give exactly one of experiment (runs in the store) or results_file (a CSV or JSON-lines file with "
+            "method, seed, status and metric columns)"
+        )
     arms = []
     for r in source.runs:
         if r.arm not in arms:

@@ -35,12 +35,17 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from experiment_runner.reports.analyse import Analysis
 from experiment_runner.reports.model import Finding
 from experiment_runner.reports.numbers import Match, Number, _mask, find_numbers
 from experiment_runner.reports.text import Unit, clean_text, split_row, units
 from experiment_runner.reports.trace import fraction_metrics
+
+if TYPE_CHECKING:
+    from experiment_runner.reports.model import Comparison
+    from experiment_runner.reports.secondary import SecondaryTest
 
 
 @dataclass(frozen=True)
@@ -720,7 +725,8 @@ class _Lint:
         if not own:
             return "L02", f"{x.num.text} (said of {about}, but it equals only {x.cands[0].label})"
         c = next((e for e in own if e.kind == "extreme"), own[0])
-        cell = self.an.cells.get((c.arm, self._label_metric(c.label))) if c.arm else None
+        metric = self._label_metric(c.label)
+        cell = self.an.cells.get((c.arm, metric)) if c.arm and metric is not None else None
         beside = f"; the arm's result is {cell.text}" if cell is not None else ""
         return "L11", f"{x.num.text} is the {c.label}{beside}"
 
@@ -741,16 +747,16 @@ class _Lint:
             nums.sort(key=lambda x: x.num.start)
             masked = _mask(nums[0].unit.clean)
             chain = [nums[0]]
-            for prev, x in zip(nums, nums[1:] + [None]):
-                joined = x is not None and _LIST_JOIN.fullmatch(masked[prev.num.end : x.num.start])
-                if joined:
-                    chain.append(x)
+            for prev, nxt in zip(nums, [*nums[1:], None]):
+                joined = nxt is not None and _LIST_JOIN.fullmatch(masked[prev.num.end : nxt.num.start])
+                if nxt is not None and joined:
+                    chain.append(nxt)
                     continue
                 arms = [{c.arm for c in y.cands if c.kind in ("run", "extreme") and c.arm} for y in chain]
                 if len(chain) >= 2 and set.intersection(*arms):
                     out.update(id(y) for y in chain)
-                if x is not None:
-                    chain = [x]
+                if nxt is not None:
+                    chain = [nxt]
         return out
 
     # --- checks -----------------------------------------------------------------------------------------------
@@ -866,7 +872,9 @@ class _Lint:
                     from experiment_runner.reports.secondary import secondary_tests
 
                     secondary = secondary_tests(an)
-                pool = {a: t for (a, m), t in secondary.items() if m == metrics[0]}
+                pool: dict[str, SecondaryTest | Comparison] = {
+                    a: t for (a, m), t in secondary.items() if m == metrics[0]
+                }
                 on = f" on {metrics[0]}"
             else:
                 pool = {c.arm: c for c in an.comparisons}
@@ -929,7 +937,7 @@ class _Lint:
         t = _mask(u.clean)
         arms = self.arms_in(t) + [c.arm for x in self.doc.nums if x.unit is u for c in _means(x) if c.arm]
         if u.kind == "table_row":
-            arms = arms or ([self.unit_arm(u)] if self.unit_arm(u) else [])
+            arms = arms or ([arm] if (arm := self.unit_arm(u)) else [])
         seed_hit = r.seed is not None and (
             bool(re.search(rf"\bseeds?\b[^.;]*?(?<![\d.]){r.seed}(?![\d.])", t, re.I))
             or (
@@ -1149,8 +1157,8 @@ class _Lint:
                     self.add("L09", u, f"arm {arm}: {k} of {of} here, but {an.launched[arm]} seeds were launched")
         # an arm whose data hold one completed run, reported with its value
         for arm in an.arms:
-            c = an.cells.get((arm, an.plan.primary_metric))
-            if c is None or c.n != 1 or arm in seen_l10:
+            cell = an.cells.get((arm, an.plan.primary_metric))
+            if cell is None or cell.n != 1 or arm in seen_l10:
                 continue
             for x in self.doc.nums:
                 if x.role == "value" and any(m.arm == arm for m in _means(x)):

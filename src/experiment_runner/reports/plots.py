@@ -102,12 +102,17 @@ def values_figure(an: Analysis, metric: str):
             label="each seed",
             c=[colors[i] for i, c in enumerate(cells) for _ in c.values],
         )
-    shown = [(i, c) for i, c in enumerate(cells) if c.mean is not None and c.ci_t.low is not None]
+    # (position, mean, low, high) of the arms with an interval
+    shown = [
+        (i, c.mean, c.ci_t.low, c.ci_t.high)
+        for i, c in enumerate(cells)
+        if c.mean is not None and c.ci_t.low is not None and c.ci_t.high is not None
+    ]
     if shown:
         ax.errorbar(
-            [i for i, _ in shown],
-            [c.mean for _, c in shown],
-            yerr=[[c.mean - c.ci_t.low for _, c in shown], [c.ci_t.high - c.mean for _, c in shown]],
+            [i for i, *_ in shown],
+            [mean for _, mean, _, _ in shown],
+            yerr=[[mean - low for _, mean, low, _ in shown], [high - mean for _, mean, _, high in shown]],
             fmt="_",
             color="black",
             markersize=12,
@@ -121,7 +126,7 @@ def values_figure(an: Analysis, metric: str):
     ax.set_ylabel(f"{metric} ({unit_of(metric, all_values)})")
     ax.set_xlabel("arm" if many else "arm (completed / launched runs)")
     if all_values:
-        ends = all_values + [c.ci_t.low for _, c in shown] + [c.ci_t.high for _, c in shown]
+        ends = all_values + [low for _, _, low, _ in shown] + [high for *_, high in shown]
         ax.set_ylim(*_limits(min(ends), max(ends), magnitude=min(all_values) >= 0))
     ax.set_title(f"{metric}: every seed, mean and 95% t-interval", fontsize=10)
     ax.grid(axis="y", alpha=0.3)

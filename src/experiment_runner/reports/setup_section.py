@@ -44,14 +44,20 @@ def _gpu(env: dict) -> str | None:
     return _text(gpu.get("reason")) or ("unavailable" if gpu.get("available") is False else None)
 
 
+def _part(d: dict, key: str) -> dict:
+    """d[key] when it is a dict; {} when it is missing or malformed."""
+    v = d.get(key)
+    return v if isinstance(v, dict) else {}
+
+
 def manifest_facts(manifest: dict | None) -> dict[str, str]:
     """Short facts from a reproducibility manifest (check_reproducibility's format: command, code, data, config,
     environment with python, torch, gpu and host). A missing part is left out, never guessed."""
     if not isinstance(manifest, dict):
         return {}
-    env = manifest.get("environment") if isinstance(manifest.get("environment"), dict) else {}
-    torch = env.get("torch") if isinstance(env.get("torch"), dict) else {}
-    host = env.get("host") if isinstance(env.get("host"), dict) else {}
+    env = _part(manifest, "environment")
+    torch = _part(env, "torch")
+    host = _part(env, "host")
     cuda = torch.get("cuda_runtime") or torch.get("cuda_compiled")
     facts = {
         "python": _text(_get(env, "python.version")),
@@ -136,7 +142,10 @@ def arm_commands(runs) -> list[str]:
 
 def setup_section(source: Source, plan, step_axis: str) -> dict[str, list[str]]:
     """Facts for Setup, grouped: model, data, training, environment. Each value a line of text."""
-    model, data, training, env = [], [], [], []
+    model: list[str] = []
+    data: list[str] = []
+    training: list[str] = []
+    env: list[str] = []
     brief = source.brief.brief if source.brief is not None else None
     if brief is not None:
         if brief.model.architecture:

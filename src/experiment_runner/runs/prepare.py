@@ -176,9 +176,9 @@ def prepare(ws: Workspace, experiment: str, arms: list[ArmRequest], opts: Launch
     runs_cfg = _runs_config(cfg.runs, opts)
 
     seeds_lines: dict[str, list[str]] = {}  # verdict -> the arms it is about
-    checked: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    checked: dict[tuple[str | int, ...], tuple[str, str | None]] = {}  # (command's shape, seed count) -> verdict
     for arm, command, seeds in chosen:
-        key = (*_shape(command), len(seeds))
+        key: tuple[str | int, ...] = (*_shape(command), len(seeds))
         if key not in checked:
             checked[key] = _seed_check(ws, command, opts, cwd, project_dir, programs[command[0]], len(seeds))
         text, same_seed = checked[key]

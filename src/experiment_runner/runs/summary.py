@@ -105,8 +105,12 @@ class MetricSummary:
     def __init__(self, run_dir: Path):
         self.dir = Path(run_dir)
         self.path = self.dir / records.METRICS
+        self._start_over()
+
+    def _start_over(self) -> None:
+        """Nothing read yet (a new summary, or metrics.jsonl was rewritten)."""
         self.offset = 0
-        self.ino = None
+        self.ino: int | None = None  # metrics.jsonl's inode when last read: a new one means the file was rewritten
         self.records = 0
         self.user: dict[str, _Series] = {}
         self.files: dict[str, _Series] = {}  # from the framework's metric files, read at the run's end
@@ -137,7 +141,7 @@ class MetricSummary:
         except FileNotFoundError:
             return False
         if self.ino is not None and (st.st_ino != self.ino or st.st_size < self.offset):
-            self.__init__(self.dir)  # rewritten: start over
+            self._start_over()
         self.ino = st.st_ino
         if st.st_size <= self.offset:
             return False

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 from scipy.special import ndtr, ndtri
 
 Method = Literal["percentile", "bca"]
@@ -30,10 +31,10 @@ def _resample_counts(n: int, n_resamples: int, rng: np.random.Generator) -> np.n
     """(n, B) float: how often value v is drawn in resample b, from one rng.integers(0, n, (n, B)) draw (row j holds
     every resample's j-th index)."""
     if n <= 32:  # a compare-and-count pass per value beats bincount for the few values of a seed sweep
-        idx = rng.integers(0, n, (n, n_resamples), dtype=np.uint8)
+        small = rng.integers(0, n, (n, n_resamples), dtype=np.uint8)
         counts = np.empty((n, n_resamples))
         for v in range(n):
-            np.sum(idx == v, axis=0, out=counts[v])
+            np.sum(small == v, axis=0, out=counts[v])
         return counts
     idx = rng.integers(0, n, (n, n_resamples))
     idx *= n_resamples
@@ -54,22 +55,26 @@ def bootstrap_means(samples: Sequence, n_resamples: int, rng: np.random.Generato
     if min(sizes) < 1:
         raise ValueError("every sample needs at least one value to bootstrap")
     groups = {n: [i for i, size in enumerate(sizes) if size == n] for n in dict.fromkeys(sizes)}
-    out = None if len(groups) == 1 else np.empty((len(arrays), n_resamples))
-    for n, rows in groups.items():
-        data = np.stack([arrays[i] for i in rows])  # (A_n, n)
-        if draw == "direct":
-            idx = rng.integers(0, n, (len(rows), n_resamples, n))
-            # mean over the last axis, as scipy computes it, so that ties with the estimate (BCa's bias correction
-            # counts them) fall the same way to the last bit
-            means = np.take_along_axis(data[:, None, :], idx, axis=2).mean(axis=2)
-        else:
-            # resample sums (A_n, n) x (n, B); einsum's own loop, as a threaded BLAS costs more CPU than it saves here
-            means = np.einsum("an,nb->ab", data, _resample_counts(n, n_resamples, rng))
-            means /= n
-        if out is None:
-            return means
-        out[rows] = means
+    if len(groups) == 1:  # no copy into a fresh (A, B) array
+        return _same_size_means(np.stack(arrays), n_resamples, rng, draw)
+    out = np.empty((len(arrays), n_resamples))
+    for rows in groups.values():
+        out[rows] = _same_size_means(np.stack([arrays[i] for i in rows]), n_resamples, rng, draw)
     return out
+
+
+def _same_size_means(data: np.ndarray, n_resamples: int, rng: np.random.Generator, draw: Draw) -> np.ndarray:
+    """bootstrap_means of the rows of data, (A_n, n): samples of one size n, from one draw."""
+    rows, n = data.shape
+    if draw == "direct":
+        idx = rng.integers(0, n, (rows, n_resamples, n))
+        # mean over the last axis, as scipy computes it, so that ties with the estimate (BCa's bias correction
+        # counts them) fall the same way to the last bit
+        return np.take_along_axis(data[:, None, :], idx, axis=2).mean(axis=2)
+    # resample sums (A_n, n) x (n, B); einsum's own loop, as a threaded BLAS costs more CPU than it saves here
+    means = np.einsum("an,nb->ab", data, _resample_counts(n, n_resamples, rng))
+    means /= n
+    return means
 
 
 def _lerp(a: np.ndarray, b: np.ndarray, t: float) -> np.ndarray:
@@ -91,14 +96,16 @@ class Ordered:
         self.A, self.B = rows.shape
         self._rows, self._inplace = rows, inplace
         self._full: np.ndarray | None = None
-        self._low = self._high = None  # (A, k) smallest / largest k of each row, ascending
+        # (A, k) smallest / largest k of each row, ascending; set only while the rows are not sorted in full
+        self._low: np.ndarray | None = None
+        self._high: np.ndarray | None = None
         self.k = 0
         if tail is not None and self.B >= 2000 and self.A:
             self._select_tails(int(np.ceil(tail * self.B)) + 2)
         if self._low is None:
             self._sort()
 
-    def _sort(self) -> None:
+    def _sort(self) -> np.ndarray:
         if self._inplace:  # no copy of (A, B): sort the caller's array itself
             self._rows.sort(axis=1)
             self._full = self._rows
@@ -106,6 +113,7 @@ class Ordered:
             self._full = np.sort(self._rows, axis=1)
         self._low = self._high = None
         self.k = self.B
+        return self._full
 
     def _select_tails(self, k: int) -> None:
         rows = self._rows
@@ -134,17 +142,16 @@ class Ordered:
     @property
     def full(self) -> np.ndarray:
         """Every row sorted (sorts on first use when only the tails were ordered)."""
-        if self._full is None:
-            self._sort()
-        return self._full
+        return self._full if self._full is not None else self._sort()
 
     def at(self, i: int) -> np.ndarray:
         """The i-th smallest value (0-based) of every row: (A,)."""
-        if self._full is None:
+        low, high = self._low, self._high
+        if low is not None and high is not None:  # only the tails are ordered
             if i < self.k:
-                return self._low[:, i]
+                return low[:, i]
             if i >= self.B - self.k:
-                return self._high[:, i - (self.B - self.k)]
+                return high[:, i - (self.B - self.k)]
         return self.full[:, i]
 
     def quantiles(self, qs: Sequence[float]) -> np.ndarray:
@@ -217,7 +224,7 @@ def bca_interval_mean(samples: Sequence, distribution: np.ndarray, confidence: f
 
 
 def bca_interval_difference(
-    samples: Sequence, baseline: Sequence, distribution: np.ndarray, confidence: float = 0.95
+    samples: Sequence, baseline: npt.ArrayLike, distribution: np.ndarray, confidence: float = 0.95
 ) -> np.ndarray:
     """BCa interval for mean(sample_a) - mean(baseline), two independent samples (scipy's multi-sample BCa).
     samples: A 1-D arrays; baseline: 1-D array; distribution: (A, B) bootstrap distribution of the differences."""
@@ -281,7 +288,7 @@ def bootstrap_cis(
     means = bootstrap_means([arrays[i] for i in usable], n_resamples, rng, draw)
     others = [i for i in usable if i != baseline_index] if baseline_index in usable else []
     diffs = np.empty((0, n_resamples))
-    if others:
+    if others and baseline_index is not None:  # others are only there with a baseline
         pos = {a: k for k, a in enumerate(usable)}
         # the shared draw resampled the baseline with the arms' own counts: draw its side of the differences anew;
         # the direct draw resampled every arm independently already
@@ -302,7 +309,7 @@ def bootstrap_cis(
             diff_ci[others] = percentile_interval(diff_order, confidence)
     else:
         mean_ci[usable] = bca_interval_mean([arrays[i] for i in usable], means, confidence)
-        if others:
+        if others and baseline_index is not None:
             diff_ci[others] = bca_interval_difference(
                 [arrays[i] for i in others], arrays[baseline_index], diffs, confidence
             )

@@ -167,7 +167,7 @@ def compile_report(inp: CompileReportInput, ctx: ToolContext) -> CompileReportOu
     waived = [v for v in done.violations if v.waived]
     failed = len(an.problem_runs)
     where = an.source.name
-    if inp.check_only:
+    if done.report_dir is None:  # check_only: nothing was written
         head = (
             f"Checked the report of {where}: "
             + (f"{len(open_)} rule(s) broken ({', '.join(v.code for v in open_)})" if open_ else "no rule broken")

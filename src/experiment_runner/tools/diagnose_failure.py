@@ -27,7 +27,7 @@ class DiagnoseFailureInput(ToolInput):
     exit_code: int | None = Field(
         None, description="The process's exit code, with log_text (137 is SIGKILL as a shell reports it)."
     )
-    signal: int | str | None = Field(
+    signal: int | None = Field(
         None, description="Signal that ended the process, with log_text: a number (9) or a name (SIGKILL)."
     )
     reason: str | None = Field(
@@ -60,10 +60,11 @@ class DiagnoseFailureInput(ToolInput):
         description="Python for the active probe (default: python in experiment-runner.yaml, else the server's own).",
     )
 
-    @field_validator("signal")
+    @field_validator("signal", mode="before", json_schema_input_type=int | str | None)
     @classmethod
-    def _signal(cls, value: int | str | None) -> int | None:
-        if value is None or isinstance(value, int):
+    def _signal(cls, value: object) -> object:
+        """A signal's name becomes its number; anything else is left to the field's own validation."""
+        if not isinstance(value, str):
             return value
         text = value.strip().upper()
         if text.isdigit():

@@ -76,7 +76,7 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
         views = [store.get(inp.run_id)]
         lines, nbytes = (30 if inp.log_lines is None else inp.log_lines), 8192
         points = 40 if inp.curve_points is None else inp.curve_points
-    else:
+    elif inp.experiment is not None:  # always, after the check above
         views = store.list_runs(experiment=inp.experiment, arm=inp.arm)
         if not views:
             arms = store.arms(inp.experiment)

@@ -21,7 +21,7 @@ import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from experiment_runner.fsutil import atomic_write_json
 from experiment_runner.runs import procs, records
@@ -32,6 +32,7 @@ from experiment_runner.workspace import confine
 
 if TYPE_CHECKING:
     from experiment_runner.runs.detached.supervisor import Supervisor
+    from experiment_runner.runs.telemetry import TelemetrySampler
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
@@ -71,8 +72,11 @@ class Child:
         from experiment_runner.runs.health import HealthMonitor
         from experiment_runner.runs.metrics_parse import MetricParser
 
+        if sup.metrics is None:
+            raise RuntimeError("the supervisor opens metrics.jsonl before it starts an attempt")
         self.sup = sup
         self.cfg = sup.cfg
+        self.metrics = sup.metrics
         self.attempt = attempt
         cap = int(self.cfg.log_cap_mb * 2**20)
         self.logs = {
@@ -82,9 +86,9 @@ class Child:
         self.parsers = {"stdout": MetricParser(), "stderr": MetricParser()}
         self.health = HealthMonitor(self.cfg)
         self.pending: list[str] = []  # metrics.jsonl lines not yet written
-        self.sampler = None
+        self.sampler: TelemetrySampler | None = None
         self._health_written: list | None = None
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
         self.child_ticks: int | None = None
         self.started_mono = 0.0
         self.ending: tuple[str, str, str | None] | None = None
@@ -118,10 +122,18 @@ class Child:
         )
         self.started_mono = time.monotonic()
         for pipe in (self.proc.stdout, self.proc.stderr):
-            _grow_pipe(pipe.fileno())
+            if pipe is not None:  # always, with stdout and stderr set to PIPE
+                _grow_pipe(pipe.fileno())
         ident = procs.identity(self.proc.pid)
         self.child_ticks = ident[0] if ident else None
         self.pid_start = ident[1] if ident else None
+
+    @property
+    def running(self) -> subprocess.Popen[bytes]:
+        """The started child process: everything after start() (the loop, ending, reaping) works on it."""
+        if self.proc is None:
+            raise RuntimeError("the child process has not been started")
+        return self.proc
 
     def kill_now(self, why: str) -> None:
         """The supervisor failed inside the loop: never leave the child unsupervised."""
@@ -139,8 +151,11 @@ class Child:
 
     def loop(self) -> None:
         sup = self.sup
+        proc = self.running
+        if proc.stdout is None or proc.stderr is None:
+            raise RuntimeError("the child was started without its output pipes")
         sel = selectors.DefaultSelector()
-        fds = {self.proc.stdout.fileno(): "stdout", self.proc.stderr.fileno(): "stderr"}
+        fds = {proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"}
         for fd in fds:
             os.set_blocking(fd, False)
             sel.register(fd, selectors.EVENT_READ)
@@ -177,7 +192,7 @@ class Child:
             now_m = time.monotonic()
             now = time.time()
 
-            if self.exit_info is None and self.proc.poll() is not None:
+            if self.exit_info is None and proc.poll() is not None:
                 self._record_exit(now)
             self._on_signals()
 
@@ -209,9 +224,9 @@ class Child:
                 if since > DRAIN_AFTER_EXIT_S and self.leftovers_termed_at is None:
                     # The child is gone but something it started still holds the pipes: end the session.
                     self.leftovers_termed_at = now_m
-                    procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGTERM, leader_is_our_child=True)
+                    procs.signal_session(proc.pid, self.child_ticks, signal.SIGTERM, leader_is_our_child=True)
                 elif self.leftovers_termed_at is not None and now_m - self.leftovers_termed_at > LEFTOVER_GRACE_S:
-                    procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGKILL, leader_is_our_child=True)
+                    procs.signal_session(proc.pid, self.child_ticks, signal.SIGKILL, leader_is_our_child=True)
                     if now_m - self.leftovers_termed_at > LEFTOVER_GRACE_S + 1.0:
                         break  # a process outside the session holds the pipe: stop reading
         sel.close()
@@ -282,8 +297,9 @@ class Child:
 
     def _signal_limit_near(self, why: str) -> None:
         self.limit_signalled = True
-        self.sup.log(f"{why}: SIGUSR1 to session {self.proc.pid} so the run can save a checkpoint")
-        procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGUSR1, leader_is_our_child=True)
+        pid = self.running.pid
+        self.sup.log(f"{why}: SIGUSR1 to session {pid} so the run can save a checkpoint")
+        procs.signal_session(pid, self.child_ticks, signal.SIGUSR1, leader_is_our_child=True)
 
     def _read(self, fd: int, stream: str, sel, open_fds: set) -> bool:
         """Read what is there now, bounded, so one flooding stream cannot starve the other or the timers. True when
@@ -337,7 +353,7 @@ class Child:
         pending = self.pending
         if kept:  # the common case: every record had a number to store
             self.health.observe_batch(recs, now)
-            pending.extend(lines)
+            pending.extend(cast("list[str]", lines))  # kept: encode_records says no line is None
             self._steps(recs)
         else:  # records without a single numeric value are neither stored nor observed
             good = [r for r, line in zip(recs, lines) if line is not None]
@@ -367,7 +383,7 @@ class Child:
 
     def flush_metrics(self) -> None:
         if self.pending:
-            self.sup.metrics.write_lines("".join(self.pending).encode(), len(self.pending))
+            self.metrics.write_lines("".join(self.pending).encode(), len(self.pending))
             self.pending = []
 
     def _sample(self, now: float) -> None:
@@ -376,7 +392,7 @@ class Child:
             if self.sampler is None:
                 from experiment_runner.runs.telemetry import TelemetrySampler
 
-                self.sampler = TelemetrySampler(self.proc.pid, _telemetry_ordinals(sup.gpus, sup.spec.backend))
+                self.sampler = TelemetrySampler(self.running.pid, _telemetry_ordinals(sup.gpus, sup.spec.backend))
             sample = self.sampler.sample()
         except Exception as e:  # telemetry is an aid: a failing probe must never end the run
             sup.log(f"telemetry sample failed: {e!r}")
@@ -412,22 +428,24 @@ class Child:
         self.kill_at = self.term_sent_at + max(0.0, grace)
         self.grace = grace
         self.stop_signal = "SIGTERM"
-        self.sup.log(f"ending the run ({ended_by}): {reason}; SIGTERM to session {self.proc.pid}")
-        procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGTERM, leader_is_our_child=True)
+        pid = self.running.pid
+        self.sup.log(f"ending the run ({ended_by}): {reason}; SIGTERM to session {pid}")
+        procs.signal_session(pid, self.child_ticks, signal.SIGTERM, leader_is_our_child=True)
 
     def _escalate(self, now_m: float) -> None:
         if self.kill_at is None or now_m < self.kill_at:
             return
-        alive = self.exit_info is None or procs.session_members(self.proc.pid)
+        pid = self.running.pid
+        alive = self.exit_info is None or procs.session_members(pid)
         if alive:
             if self.exit_info is None:
                 self.stop_signal = "SIGKILL"
-            self.sup.log(f"grace period of {self.grace:g} s over; SIGKILL to session {self.proc.pid}")
-            procs.signal_session(self.proc.pid, self.child_ticks, signal.SIGKILL, leader_is_our_child=True)
+            self.sup.log(f"grace period of {self.grace:g} s over; SIGKILL to session {pid}")
+            procs.signal_session(pid, self.child_ticks, signal.SIGKILL, leader_is_our_child=True)
         self.kill_at = now_m + 1.0 if alive else None
 
     def _record_exit(self, now: float) -> None:
-        code = self.proc.returncode
+        code = self.running.returncode
         self.exited_mono = time.monotonic()
         info = {
             "exit_code": code if code >= 0 else None,

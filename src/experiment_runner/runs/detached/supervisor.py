@@ -261,7 +261,7 @@ class Supervisor:
             state="running",
             started_at=self.state.started_at or now,
             attempt_started_at=now,
-            pid=child.proc.pid,
+            pid=child.running.pid,
             pid_start=child.pid_start,
             pid_start_ticks=child.child_ticks,
             resume_from=resume,
