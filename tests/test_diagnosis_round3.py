@@ -54,3 +54,15 @@ async def test_the_same_traceback_printed_by_two_ranks_of_a_failed_paste_is_stil
     )
     out = await diagnose(workspace, mode, log_text="step 1 loss 0.69\n" + tb + tb)
     assert not out["healthy"] and out["findings"][0]["category"] == "shape_mismatch"
+
+
+@pytest.mark.parametrize("name", ["noisy_val_plateau_a", "noisy_val_plateau_b"])
+async def test_a_small_validation_set_wandering_after_training_converged_is_no_overfitting(workspace, mode, name):
+    out = await diagnose(workspace, mode, **run_args(name))
+    assert out["healthy"], out["summary"]
+
+
+async def test_validation_rising_while_a_large_model_memorises_150_samples_is_overfitting(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("noisy_val_overfit_150"))
+    assert out["findings"][0]["category"] == "overfitting"
+    assert "median of the last 3" in out["findings"][0]["headline"]

@@ -25,6 +25,7 @@ FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
+OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
 
 
@@ -460,14 +461,19 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     if len(vv) - k < 3:
         return
     after = S.trend(vs[k:], vv[k:], min_points=3)
-    rise = (vv[-1] - vv[k]) / abs(vv[k]) if vv[k] else 0.0
+    # The level the run ended at is the median of its last evaluations: one noisy last evaluation of a small
+    # validation set is no rise.
+    end = S._median(vv[-3:])
+    rise = (end - vv[k]) / abs(vv[k]) if vv[k] else 0.0
     ts, tv = S.finite(train)
     t_after = [(s, v) for s, v in zip(ts, tv) if s >= vs[k]]
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
         return
-    if t_trend is None or t_trend.tau >= 0:
-        return  # validation rising while training does not fall is no memorising
+    if t_trend is None or t_trend.tau >= 0 or t_trend.relative_change > -OVERFIT_TRAIN_FALL:
+        # validation rising while training does not fall is no memorising; nor is it while training has
+        # converged (a fall of a few percent): a small validation set's loss then wanders on its own
+        return
     strength = 0.55 + (0.2 if after.p < 0.05 else 0.1 if after.p < 0.2 else 0.0) + (0.15 if rise >= 0.2 else 0.05)
     if t_trend.p < 0.05:
         strength += 0.05
@@ -481,9 +487,9 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             step=onset_step,
             value=vv[k],
             summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
-            f"{_num(vv[-1])} by {_where(val, len(vv) - 1, int(vs[-1]))} (Mann-Kendall tau={after.tau:.2f}, "
-            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling "
-            f"({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
+            f"{_num(end)} (median of the last 3) by {_where(val, len(vv) - 1, int(vs[-1]))} "
+            f"(Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) "
+            f"while {train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
                 "val_trend_after_onset": after.as_dict(),
                 "train_trend_after_onset": t_trend.as_dict(),
