@@ -66,3 +66,23 @@ async def test_validation_rising_while_a_large_model_memorises_150_samples_is_ov
     out = await diagnose(workspace, mode, **run_args("noisy_val_overfit_150"))
     assert out["findings"][0]["category"] == "overfitting"
     assert "median of the last 3" in out["findings"][0]["headline"]
+
+
+async def test_a_loss_and_its_accuracy_repeating_together_for_3_epochs_is_a_frozen_model(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("keras_sgd_lr5_frozen_3_epochs"))
+    top = out["findings"][0]
+    assert top["category"] == "loss_not_decreasing"
+    assert "5.662 for its last 3 values" in top["headline"] and "0.6488" in top["headline"]
+    assert "ln " not in top["headline"]  # 5.6615 is no ln C to the precision it was printed to
+
+
+async def test_a_keras_run_whose_loss_and_accuracy_still_move_is_healthy(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("keras_adam_healthy"))
+    assert out["healthy"], out["summary"]
+
+
+async def test_a_pinned_loss_at_ln_1000_to_its_printed_precision_still_names_1000_classes(workspace, mode):
+    log = "".join(f"epoch {e} loss 6.9078 acc 0.0010\n" for e in range(1, 11))
+    out = await diagnose(workspace, mode, log_text=log, exit_code=0)
+    assert out["findings"][0]["category"] == "loss_not_decreasing"
+    assert "ln 1000" in out["findings"][0]["headline"]

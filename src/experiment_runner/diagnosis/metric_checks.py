@@ -109,7 +109,8 @@ def analyse(
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
     if nonfinite_loss:
         return out
-    pinned = L.pinned_loss(series[train], train, base) if train else None
+    acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
+    pinned = L.pinned_loss(series[train], train, base, acc_series) if train else None
     if pinned and pinned[0].data.get("classes") and base.classes is None:
         # a loss pinned at exactly ln C says how many classes there are
         c = pinned[0].data["classes"]
