@@ -86,3 +86,17 @@ async def test_a_pinned_loss_at_ln_1000_to_its_printed_precision_still_names_100
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["findings"][0]["category"] == "loss_not_decreasing"
     assert "ln 1000" in out["findings"][0]["headline"]
+
+
+@pytest.mark.parametrize("name", ["keras_unscaled_lr0.003_still_falling", "keras_unscaled_lr0.03_recovered"])
+async def test_a_finite_loss_above_1e15_is_a_blow_up_whatever_the_target_scale(workspace, mode, name):
+    out = await diagnose(workspace, mode, **run_args(name))
+    top = out["findings"][0]
+    assert top["category"] == "exploding_gradients"
+    assert "no target scale explains" in top["headline"]
+
+
+async def test_a_regression_on_targets_in_the_hundreds_of_thousands_is_no_blow_up(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("torch_large_targets_healthy"))
+    assert "exploding_gradients" not in [f["category"] for f in out["findings"]]
+    assert out["metrics_used"].get("train_loss")  # the loss was read: the verdict is on it

@@ -35,6 +35,9 @@ from experiment_runner.diagnosis.model import Evidence
 Series = list[tuple[int | None, float]]
 
 SPIKE_CHANCE_RATIO = 10.0
+#: A loss of any kind this large is no starting level: a mean squared error of 1e15 is an error of 3e7 per output,
+#: beyond the scale of any target, and a cross-entropy of it would need e**1e15 classes. Weights have blown up.
+LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
 PINNED_MIN = 8
@@ -170,6 +173,8 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
+        elif peak >= LOSS_IMPLAUSIBLE:
+            ref, ratio, against = None, None, "any loss of real data"
         else:
             continue
         if ref is None and peak_i == 0 and _learned_well(series, base):
@@ -177,17 +182,20 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         pinned = _pinned_run(values)
         if ref is not None and end >= ELEVATED_RATIO * ref:
             strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
+        elif ref is None and peak >= LOSS_IMPLAUSIBLE > end and not (base.ce_loss and end >= CE_IMPLAUSIBLE):
+            strength, state = 0.7, f"back to {_num(end)} at the end (a blow-up it survived, or is still leaving)"
         elif ref is None:
             strength, state = 0.8, f"it ends at {_num(end)}"
         elif pinned >= PINNED_MIN and abs(values[-1] - ref) <= 0.01 * ref:
             strength, state = 0.55, f"then pinned at {_num(values[-1])} for its last {pinned} values"
         else:
             strength, state = 0.7, f"back to {_num(end)} at the end"
-        size = (
-            f"{ratio:.3g}x {against}"
-            if ratio
-            else f"a cross-entropy no chance level explains (above {CE_IMPLAUSIBLE:g})"
-        )
+        if ratio:
+            size = f"{ratio:.3g}x {against}"
+        elif base.ce_loss and peak >= CE_IMPLAUSIBLE:
+            size = f"a cross-entropy no chance level explains (above {CE_IMPLAUSIBLE:g})"
+        else:
+            size = f"a loss no target scale explains (above {LOSS_IMPLAUSIBLE:g}: an RMS error of 3e7 per output)"
         ev = Evidence(
             kind="metric",
             strength=strength,
