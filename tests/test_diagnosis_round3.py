@@ -100,3 +100,15 @@ async def test_a_regression_on_targets_in_the_hundreds_of_thousands_is_no_blow_u
     out = await diagnose(workspace, mode, **run_args("torch_large_targets_healthy"))
     assert "exploding_gradients" not in [f["category"] for f in out["findings"]]
     assert out["metrics_used"].get("train_loss")  # the loss was read: the verdict is on it
+
+
+async def test_a_loss_scale_printed_far_below_1_is_a_collapse_even_in_two_epoch_summaries(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("amp_scale_deep_two_epochs"))
+    top = out["findings"][0]
+    assert top["category"] == "amp_loss_scale_collapse"
+    assert "net reductions below unscaled" in top["headline"]
+
+
+async def test_a_loss_scale_that_stays_at_65536_is_healthy(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("amp_scale_healthy"))
+    assert out["healthy"], out["summary"]
