@@ -8,6 +8,7 @@ thresholds where it is defined; the statistics are in series.py."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -70,6 +71,30 @@ def pick_roles(series: dict[str, Series], roles: RoleOf) -> dict[str, str]:
     return out
 
 
+#: the deviations a regression is fitted to minimise (XGBoost's `rmse`, Keras' `mse`, `mae`): its loss by another
+#: name. Rates of misclassification (`error`, `merror`) are not: they are 1 - accuracy, bounded, with no chance loss.
+_REGRESSION_ERROR = re.compile(r"(?:^|[^a-z])r?ms(?:l)?e(?:$|[^a-z])|(?:^|[^a-z])ma(?:p)?e(?:$|[^a-z])")
+
+
+def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
+    """A run that logs no loss at all is judged on the deviation it minimises: a regression's train and validation
+    error (rmse, mse, mae) take the loss roles, split by split."""
+    if any(roles(n.lower()) in ("train_loss", "val_loss") for n, pts in series.items() if pts):
+        return roles
+    from experiment_runner.metrics.vocabulary import describe
+
+    def role(name: str) -> str | None:
+        found = roles(name)
+        if found is not None:
+            return found
+        d = describe(name)
+        if d.role == "error" and _REGRESSION_ERROR.search(name):
+            return "train_loss" if d.split in (None, "train") else "val_loss"
+        return None
+
+    return role
+
+
 def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> str | None:
     """The training-loss series to compare with validation: one logged at the same cadence if there is one
     (nanoGPT's `train loss` at eval steps), else the densest."""
@@ -93,6 +118,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
+    roles = _errors_as_loss(series, roles)
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
