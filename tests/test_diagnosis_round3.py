@@ -112,3 +112,22 @@ async def test_a_loss_scale_printed_far_below_1_is_a_collapse_even_in_two_epoch_
 async def test_a_loss_scale_that_stays_at_65536_is_healthy(workspace, mode):
     out = await diagnose(workspace, mode, **run_args("amp_scale_healthy"))
     assert out["healthy"], out["summary"]
+
+
+async def test_boosted_stumps_that_level_off_on_an_interaction_underfit_read_from_their_mae(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("xgb_stumps_mae_underfit"))
+    assert out["findings"][0]["category"] == "underfitting"
+    assert out["metrics_used"]["train_loss"] == "train_mae"
+
+
+@pytest.mark.parametrize("name", ["xgb_depth4_healthy", "xgb_noisy_target_healthy"])
+async def test_boosted_regressions_read_from_their_rmse_that_learn_are_healthy(workspace, mode, name):
+    out = await diagnose(workspace, mode, **run_args(name))
+    assert out["healthy"], out["summary"]
+    assert out["metrics_used"]["train_loss"] == "train_rmse"
+
+
+async def test_a_linear_model_levelling_off_with_validation_below_training_is_a_weak_underfitting(workspace, mode):
+    out = await diagnose(workspace, mode, **run_args("keras_linear_on_interaction"))
+    assert out["healthy"]  # no scale for a regression's loss: the log cannot tell it from a noisy task
+    assert "underfitting" in [w["category"] for w in out["weak_signals"]]

@@ -382,7 +382,9 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     late = S.trend([e.position for e in half], vals, min_points=3)
     if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
         return None
-    gap = abs(S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
+    # only validation above training is a gap to close; below it (dropout, augmentation, an easier split) the
+    # model is no closer to memorising anything
+    gap = (S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
     if gap > UNDERFIT_GAP:
         return None
     start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])

@@ -16,7 +16,7 @@ from typing import Any
 from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
 from experiment_runner.diagnosis.baselines import Baseline, baseline
-from experiment_runner.diagnosis.model import Evidence
+from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence
 
 Series = list[tuple[int | None, float]]
 
@@ -174,6 +174,7 @@ def analyse(
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
         under = L.underfitting(evals, starts, base)
         if under:
+            _stall_is_underfitting(under[0], out)
             out.add("underfitting", under[0], **under[1])
             if under[0].strength >= 0.5:
                 _drop_stall(out)
@@ -220,6 +221,24 @@ def _rose_above_start(pts: Series, out: MetricFindings) -> None:
     peak = max(values[1:])
     if peak >= 1.5 * values[0]:
         out.facts.setdefault("loss_not_decreasing", {}).update({"loss_rose": True, "loss_peak": _num(peak)})
+
+
+def _stall_is_underfitting(under: Evidence, out: MetricFindings) -> None:
+    """Without a scale (a regression's error has no chance level) the underfitting shape alone stays weak: a noisy
+    task converges the same way. A trend test that finds the training loss flat or stalled says the run did stop
+    learning; with validation levelled off beside it after a real fall from the first value, that stop is the
+    underfitting picture, so the finding takes the stall's weight and the stall (a robust fit that skips the first
+    fall, hence 'flat from the start') is dropped."""
+    stalls = [e for e in out.evidence.get("loss_not_decreasing", []) if "trend" in e.data]
+    if under.strength >= REPORT_THRESHOLD or not stalls:
+        return
+    under.strength = max(e.strength for e in stalls)
+    kept = [e for e in out.evidence["loss_not_decreasing"] if "trend" not in e.data]
+    if kept:
+        out.evidence["loss_not_decreasing"] = kept
+    else:
+        out.evidence.pop("loss_not_decreasing", None)
+        out.facts.pop("loss_not_decreasing", None)
 
 
 def _drop_stall(out: MetricFindings) -> None:
