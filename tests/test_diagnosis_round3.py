@@ -131,3 +131,9 @@ async def test_a_linear_model_levelling_off_with_validation_below_training_is_a_
     out = await diagnose(workspace, mode, **run_args("keras_linear_on_interaction"))
     assert out["healthy"]  # no scale for a regression's loss: the log cannot tell it from a noisy task
     assert "underfitting" in [w["category"] for w in out["weak_signals"]]
+
+
+@pytest.mark.parametrize("name", ["torch_linear_blowup_then_inf", "torch_linear_blowup_steps_then_inf"])
+async def test_a_finite_loss_above_1e15_before_the_first_inf_ranks_the_blow_up_as_the_cause(workspace, mode, name):
+    out = await diagnose(workspace, mode, **run_args(name))
+    assert [f["category"] for f in out["findings"]][:2] == ["exploding_gradients", "nan_or_inf_loss"]

@@ -262,8 +262,8 @@ def _pinned_run(values: list[float]) -> int:
 
 
 def _frozen_with(run: int, accuracies: list[Series], base: Baseline) -> str | None:
-    """The name-free description of an accuracy logged with the loss that repeats its last value as many times
-    (to 3+ significant digits) and is not high: a second measurement frozen at the same records."""
+    """The last value (as printed) of an accuracy logged with the loss that repeats it at least `run` times, to
+    3+ significant digits, and is not high: a second measurement frozen at the same evaluations."""
     for pts in accuracies:
         _, values = S.finite(pts)
         if values and _pinned_run(values) >= run and _printed_digits(values[-1]) >= 3:

@@ -287,7 +287,11 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
         if facts.get("pre_nan_growth") is None and len(finite_before) >= 3:
             facts["pre_nan_growth"] = "over 1e300"
         growth = finite_before[-1] / min(finite_before) if len(finite_before) >= 3 and min(finite_before) > 0 else 0
-        if growth >= PRE_NAN_EXPLOSION:
+        # a finite value no target scale explains before the break is the divergence, however few values show it
+        implausible = bool(finite_before) and max(finite_before) >= L.LOSS_IMPLAUSIBLE
+        if implausible and min(finite_before) > 0:
+            growth = max(growth, finite_before[-1] / min(finite_before))
+        if growth >= PRE_NAN_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
             pts = [(s, v) for s, v in series[name][: bad.index] if math.isfinite(v)]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])

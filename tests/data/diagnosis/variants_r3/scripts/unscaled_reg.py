@@ -1,4 +1,4 @@
-# regression on unscaled features (argv: framework lr scale_targets epochs): torch SGD printing per-epoch MSE
+# regression on unscaled features (argv: lr target_scale epochs [adam]): per-epoch MSE of a small torch model
 import sys, torch
 lr, target_scale, epochs = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 torch.manual_seed(0)
