@@ -1,4 +1,4 @@
-# Keras 3 (torch backend): linear-ish regression on unscaled house-price-like features, SGD lr 0.01.
+# Keras 3 (torch backend): regression on unscaled house-price-like features, SGD (argv: lr seed hidden)
 import os; os.environ.setdefault("KERAS_BACKEND", "torch")
 import sys, numpy as np, keras
 rng = np.random.default_rng(int(sys.argv[2]))
