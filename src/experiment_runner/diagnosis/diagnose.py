@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from experiment_runner.diagnosis import advice, causal, loss_scale
 from experiment_runner.diagnosis import hparams as H
+from experiment_runner.diagnosis.exceptions import parse as parse_exception
 from experiment_runner.diagnosis.logs import (
     FinalError,
     StreamText,
@@ -265,6 +266,45 @@ def _final_exception(inp: RunInputs, failed: bool | None) -> FinalError | None:
     return None
 
 
+def _trained_after(inp: RunInputs, final: FinalError) -> bool:
+    """Whether the stream that printed the exception goes on to log training metrics after it: an exception that
+    reached the top of the program ends the interpreter, so one followed by more epochs or steps was caught and
+    logged (a skipped sample, a retried batch), however few lines the run printed after it."""
+    from experiment_runner.diagnosis.sources import parse_records
+
+    role = metric_roles()
+    for stream in inp.streams:
+        if stream.name != final.stream:
+            continue
+        after = "\n".join(t for n, t in stream.tail if n > final.line) + "\n"
+        records = parse_records({stream.name: after.encode("utf-8", "replace")})
+        return any(role(k) is not None for r in records for k in r)
+    return False
+
+
+def _raised_before(inp: RunInputs, final: FinalError) -> bool:
+    """Whether the same exception, raised at the same innermost frame, was printed with its traceback earlier in
+    the same stream: a process that went on to raise it again had caught it the first time. Only read when the run
+    exited 0 (ranks of a distributed run each print the same fatal traceback once)."""
+    for stream in inp.streams:
+        if stream.name != final.stream:
+            continue
+        sites: list[tuple[str | None, str]] = []
+        frame: str | None = None
+        for _, text in stream.tail:
+            if text.startswith("Traceback (most recent call last)"):
+                frame = None
+            elif text.startswith("  File "):
+                frame = text.strip()
+            elif frame is not None and not text[:1].isspace():
+                info = parse_exception(text)
+                if info is not None:
+                    sites.append((frame, info.type))
+                frame = None
+        return len(sites) >= 2 and sites.count(sites[-1]) >= 2
+    return False
+
+
 def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
     for stream in inp.streams:
         killed = shell_killed_line(stream)
@@ -299,6 +339,13 @@ def diagnose(inp: RunInputs) -> Diagnosis:
 
     # 1. The exception that ended the run: a traceback's last line is a failure whatever the exit code says.
     final = _final_exception(inp, failed)
+    if (
+        final is not None
+        and final.terminal
+        and failed is not True
+        and (_trained_after(inp, final) or (failed is False and _raised_before(inp, final)))
+    ):
+        final = replace(final, terminal=False)
     if final is not None and final.terminal and failed is not True:
         outcome += (
             "; the output ends with an exception"

@@ -35,10 +35,14 @@ from experiment_runner.diagnosis.model import Evidence
 Series = list[tuple[int | None, float]]
 
 SPIKE_CHANCE_RATIO = 10.0
+#: A loss of any kind this large is no starting level: a mean squared error of 1e15 is an error of 3e7 per output,
+#: beyond the scale of any target, and a cross-entropy of it would need e**1e15 classes. Weights have blown up.
+LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
 PINNED_MIN = 8
 PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
+JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
 CONSTANT_ACC_MIN = 5
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
@@ -169,6 +173,8 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
+        elif peak >= LOSS_IMPLAUSIBLE:
+            ref, ratio, against = None, None, "any loss of real data"
         else:
             continue
         if ref is None and peak_i == 0 and _learned_well(series, base):
@@ -176,17 +182,20 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         pinned = _pinned_run(values)
         if ref is not None and end >= ELEVATED_RATIO * ref:
             strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
+        elif ref is None and peak >= LOSS_IMPLAUSIBLE > end and not (base.ce_loss and end >= CE_IMPLAUSIBLE):
+            strength, state = 0.7, f"back to {_num(end)} at the end (a blow-up it survived, or is still leaving)"
         elif ref is None:
             strength, state = 0.8, f"it ends at {_num(end)}"
         elif pinned >= PINNED_MIN and abs(values[-1] - ref) <= 0.01 * ref:
             strength, state = 0.55, f"then pinned at {_num(values[-1])} for its last {pinned} values"
         else:
             strength, state = 0.7, f"back to {_num(end)} at the end"
-        size = (
-            f"{ratio:.3g}x {against}"
-            if ratio
-            else f"a cross-entropy no chance level explains (above {CE_IMPLAUSIBLE:g})"
-        )
+        if ratio:
+            size = f"{ratio:.3g}x {against}"
+        elif base.ce_loss and peak >= CE_IMPLAUSIBLE:
+            size = f"a cross-entropy no chance level explains (above {CE_IMPLAUSIBLE:g})"
+        else:
+            size = f"a loss no target scale explains (above {LOSS_IMPLAUSIBLE:g}: an RMS error of 3e7 per output)"
         ev = Evidence(
             kind="metric",
             strength=strength,
@@ -228,6 +237,15 @@ def _printed_digits(v: float) -> int:
     return len(text.rstrip("0")) or 1
 
 
+def _print_unit(v: float) -> float:
+    """One unit of the last decimal the shortest repr of a value keeps (`5.7257` -> 0.0001)."""
+    text = repr(abs(v)).lower()
+    if "e" in text or "." not in text:
+        return abs(v) * 1e-3
+    decimals = len(text.split(".")[1].rstrip("0"))
+    return 10.0**-decimals
+
+
 # --- a loss that does not move ------------------------------------------------------------------------------------
 
 
@@ -243,22 +261,46 @@ def _pinned_run(values: list[float]) -> int:
     return n
 
 
-def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+def _frozen_with(run: int, accuracies: list[Series], base: Baseline) -> str | None:
+    """The last value (as printed) of an accuracy logged with the loss that repeats it at least `run` times, to
+    3+ significant digits, and is not high: a second measurement frozen at the same evaluations."""
+    for pts in accuracies:
+        _, values = S.finite(pts)
+        if values and _pinned_run(values) >= run and _printed_digits(values[-1]) >= 3:
+            if values[-1] <= 0.8 * base.acc_scale:
+                return _num(values[-1])
+    return None
+
+
+def pinned_loss(
+    pts: Series, name: str, base: Baseline, accuracies: list[Series] | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """`accuracies`: accuracy series logged with the loss. A loss and an accuracy that repeat their values
+    together at the same evaluations are two independent measurements frozen: JOINT_PIN_MIN repeats are enough
+    when the loss is printed to JOINT_DIGITS significant digits."""
     steps, values = S.finite(pts)
     run = _pinned_run(values)
     if not values:
         return None
     level = values[-1]
     digits = _printed_digits(level)
+    joint = (
+        _frozen_with(run, accuracies or [], base)
+        if JOINT_PIN_MIN <= run and digits >= JOINT_DIGITS and run >= 0.3 * len(values)
+        else None
+    )
     # the finer the print, the fewer repeats it takes: a loss that still moves does not repeat five digits by chance
-    if run < (PINNED_MIN_PRECISE if digits >= PRECISE_DIGITS else PINNED_MIN) or run < 0.3 * len(values):
+    needed = PINNED_MIN_PRECISE if digits >= PRECISE_DIGITS else PINNED_MIN
+    if (run < needed and joint is None) or run < 0.3 * len(values):
         return None
     if level <= 0.05 * max(values) or level <= 1e-6:
         return None  # a loss at (printed) zero has converged, not stopped
     if digits < 3 and not ln_classes(level, max_classes=1000, tolerance=0.002):
         return None  # printed too coarsely (`0.35`) for a repeat to mean it stopped moving
     c = base.classes if base.chance_loss and abs(level - base.chance_loss) <= 0.002 * base.chance_loss else None
-    c = c or (ln_classes(level, max_classes=1000, tolerance=0.0005) if base.task != "regression" else None)
+    # ln C lies ever closer to ln (C+1) as C grows: a match counts within the precision the value was printed to
+    tol = min(0.0005, _print_unit(level) / level)
+    c = c or (ln_classes(level, max_classes=1000, tolerance=tol) if base.task != "regression" else None)
     since = _step(steps[len(values) - run])
     where = f" (since step {since})" if _stepped(pts) else ""
     if c:
@@ -270,6 +312,8 @@ def pinned_loss(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[
     else:
         text = f"{name} is exactly {_num(level)} for its last {run} values{where}: nothing changes any more"
         strength = 0.85
+    if joint is not None:
+        text += f" (the accuracy logged with it is exactly {joint} at the same evaluations: the model is frozen)"
     ev = Evidence(
         kind="metric",
         strength=strength,
@@ -338,7 +382,9 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     late = S.trend([e.position for e in half], vals, min_points=3)
     if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
         return None
-    gap = abs(S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
+    # only validation above training is a gap to close; below it (dropout, augmentation, an easier split) the
+    # model is no closer to memorising anything
+    gap = (S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
     if gap > UNDERFIT_GAP:
         return None
     start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])

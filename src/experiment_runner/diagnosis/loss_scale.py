@@ -10,9 +10,11 @@ Where the scale is read: the scan's hits of the `loss_scale_overflow` rule (firs
 numbers), every such line in the log's tail, and a metric series named like a loss scale (`loss_scale`,
 `scaler/scale`). Thresholds:
 - a collapse: the scale ends at or below FLOOR (1.0) after at least STORM_RUN reductions in a row (reports, or
-  values of the scale series, each lower than the one before), or with at least SUNK_RUN readings in a row at or
-  below it (a scale of 1 no longer compensates anything: one more reduction says the gradients overflow float16
-  unscaled, and a second one that the overflow persists);
+  values of the scale series, each lower than the one before), or at or below FLOOR / 2**STORM_RUN (a scale moves
+  by factors of 2 from 1 or above: that deep takes STORM_RUN net reductions below unscaled, even when the log shows
+  one reading), or with at least SUNK_RUN readings in a row at or below it (a scale of 1 no longer compensates
+  anything: one more reduction says the gradients overflow float16 unscaled, and a second one that the overflow
+  persists);
 - a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
   STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
 Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
@@ -130,7 +132,15 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     series_run = _falling_values([v for _, v in points])
     falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
     sunk = _below_floor(run if run and run[-1] is reports[-1] else [], points)
-    if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN):
+    # A scale starts at 1 or above and moves by factors of 2: one at 1/2**STORM_RUN or below got there by at
+    # least STORM_RUN more reductions than growths below unscaled, however few of its readings the log shows.
+    deep = last <= FLOOR / 2**STORM_RUN
+    if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN or deep):
+        reductions = (
+            f"{max(falling, sunk)} reductions in a row"
+            if falling >= STORM_RUN or sunk >= SUNK_RUN
+            else f"at least {STORM_RUN} net reductions below unscaled"
+        )
         out.evidence.append(
             Evidence(
                 kind="log" if reports else "metric",
@@ -140,7 +150,7 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
                 text=reports[-1].text[:400] if reports else None,
                 count=count or None,
                 step=out.floor_step,
-                summary=f"the loss scale fell overflow after overflow ({max(falling, sunk)} reductions in a row) to "
+                summary=f"the loss scale fell overflow after overflow ({reductions}) to "
                 f"{_fmt(last)}, at or below {_fmt(FLOOR)}: every step overflows float16 even unscaled and is "
                 f"skipped{series_note}" + (f" ({where})" if where else ""),
                 data={"rule": RULE, "last_scale": last, "lowest_scale": lowest, "overflows": count},

@@ -8,6 +8,7 @@ thresholds where it is defined; the statistics are in series.py."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
 from experiment_runner.diagnosis.baselines import Baseline, baseline
-from experiment_runner.diagnosis.model import Evidence
+from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence
 
 Series = list[tuple[int | None, float]]
 
@@ -25,6 +26,7 @@ FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
+OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
 
 
@@ -69,6 +71,30 @@ def pick_roles(series: dict[str, Series], roles: RoleOf) -> dict[str, str]:
     return out
 
 
+#: the deviations a regression is fitted to minimise (XGBoost's `rmse`, Keras' `mse`, `mae`): its loss by another
+#: name. Rates of misclassification (`error`, `merror`) are not: they are 1 - accuracy, bounded, with no chance loss.
+_REGRESSION_ERROR = re.compile(r"(?:^|[^a-z])r?ms(?:l)?e(?:$|[^a-z])|(?:^|[^a-z])ma(?:p)?e(?:$|[^a-z])")
+
+
+def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
+    """A run that logs no loss at all is judged on the deviation it minimises: a regression's train and validation
+    error (rmse, mse, mae) take the loss roles, split by split."""
+    if any(roles(n.lower()) in ("train_loss", "val_loss") for n, pts in series.items() if pts):
+        return roles
+    from experiment_runner.metrics.vocabulary import describe
+
+    def role(name: str) -> str | None:
+        found = roles(name)
+        if found is not None:
+            return found
+        d = describe(name)
+        if d.role == "error" and _REGRESSION_ERROR.search(name):
+            return "train_loss" if d.split in (None, "train") else "val_loss"
+        return None
+
+    return role
+
+
 def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> str | None:
     """The training-loss series to compare with validation: one logged at the same cadence if there is one
     (nanoGPT's `train loss` at eval steps), else the densest."""
@@ -92,6 +118,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
+    roles = _errors_as_loss(series, roles)
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
@@ -108,7 +135,8 @@ def analyse(
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
     if nonfinite_loss:
         return out
-    pinned = L.pinned_loss(series[train], train, base) if train else None
+    acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
+    pinned = L.pinned_loss(series[train], train, base, acc_series) if train else None
     if pinned and pinned[0].data.get("classes") and base.classes is None:
         # a loss pinned at exactly ln C says how many classes there are
         c = pinned[0].data["classes"]
@@ -146,6 +174,7 @@ def analyse(
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
         under = L.underfitting(evals, starts, base)
         if under:
+            _stall_is_underfitting(under[0], out)
             out.add("underfitting", under[0], **under[1])
             if under[0].strength >= 0.5:
                 _drop_stall(out)
@@ -194,6 +223,24 @@ def _rose_above_start(pts: Series, out: MetricFindings) -> None:
         out.facts.setdefault("loss_not_decreasing", {}).update({"loss_rose": True, "loss_peak": _num(peak)})
 
 
+def _stall_is_underfitting(under: Evidence, out: MetricFindings) -> None:
+    """Without a scale (a regression's error has no chance level) the underfitting shape alone stays weak: a noisy
+    task converges the same way. A trend test that finds the training loss flat or stalled says the run did stop
+    learning; with validation levelled off beside it after a real fall from the first value, that stop is the
+    underfitting picture, so the finding takes the stall's weight and the stall (a robust fit that skips the first
+    fall, hence 'flat from the start') is dropped."""
+    stalls = [e for e in out.evidence.get("loss_not_decreasing", []) if "trend" in e.data]
+    if under.strength >= REPORT_THRESHOLD or not stalls:
+        return
+    under.strength = max(e.strength for e in stalls)
+    kept = [e for e in out.evidence["loss_not_decreasing"] if "trend" not in e.data]
+    if kept:
+        out.evidence["loss_not_decreasing"] = kept
+    else:
+        out.evidence.pop("loss_not_decreasing", None)
+        out.facts.pop("loss_not_decreasing", None)
+
+
 def _drop_stall(out: MetricFindings) -> None:
     """A stall after a small fall is the underfitting picture when validation levels off with training: the
     underfitting finding says it, with the validation side that loss_not_decreasing lacks."""
@@ -240,7 +287,11 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
         if facts.get("pre_nan_growth") is None and len(finite_before) >= 3:
             facts["pre_nan_growth"] = "over 1e300"
         growth = finite_before[-1] / min(finite_before) if len(finite_before) >= 3 and min(finite_before) > 0 else 0
-        if growth >= PRE_NAN_EXPLOSION:
+        # a finite value no target scale explains before the break is the divergence, however few values show it
+        implausible = bool(finite_before) and max(finite_before) >= L.LOSS_IMPLAUSIBLE
+        if implausible and min(finite_before) > 0:
+            growth = max(growth, finite_before[-1] / min(finite_before))
+        if growth >= PRE_NAN_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
             pts = [(s, v) for s, v in series[name][: bad.index] if math.isfinite(v)]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])
@@ -460,14 +511,19 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     if len(vv) - k < 3:
         return
     after = S.trend(vs[k:], vv[k:], min_points=3)
-    rise = (vv[-1] - vv[k]) / abs(vv[k]) if vv[k] else 0.0
+    # The level the run ended at is the median of its last evaluations: one noisy last evaluation of a small
+    # validation set is no rise.
+    end = S._median(vv[-3:])
+    rise = (end - vv[k]) / abs(vv[k]) if vv[k] else 0.0
     ts, tv = S.finite(train)
     t_after = [(s, v) for s, v in zip(ts, tv) if s >= vs[k]]
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
         return
-    if t_trend is None or t_trend.tau >= 0:
-        return  # validation rising while training does not fall is no memorising
+    if t_trend is None or t_trend.tau >= 0 or t_trend.relative_change > -OVERFIT_TRAIN_FALL:
+        # validation rising while training does not fall is no memorising; nor is it while training has
+        # converged (a fall of a few percent): a small validation set's loss then wanders on its own
+        return
     strength = 0.55 + (0.2 if after.p < 0.05 else 0.1 if after.p < 0.2 else 0.0) + (0.15 if rise >= 0.2 else 0.05)
     if t_trend.p < 0.05:
         strength += 0.05
@@ -481,9 +537,9 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             step=onset_step,
             value=vv[k],
             summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
-            f"{_num(vv[-1])} by {_where(val, len(vv) - 1, int(vs[-1]))} (Mann-Kendall tau={after.tau:.2f}, "
-            f"p={after.p:.2g} over {after.n} evaluations) while {train_name} kept falling "
-            f"({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
+            f"{_num(end)} (median of the last 3) by {_where(val, len(vv) - 1, int(vs[-1]))} "
+            f"(Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) "
+            f"while {train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
                 "val_trend_after_onset": after.as_dict(),
                 "train_trend_after_onset": t_trend.as_dict(),
