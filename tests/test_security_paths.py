@@ -304,6 +304,21 @@ async def test_odd_names_are_clean_refusals_and_never_become_folders(arena, mode
     _verdict(arena, tally, f"odd names ({len(ODD)} values)")
 
 
+async def test_a_path_short_as_given_but_too_long_inside_the_workspace_is_a_clean_refusal(arena, mode):
+    # 4,058 bytes as given (under PATH_MAX) and over it once joined to the workspace root: found by the fuzzer
+    long = "x/" * 2029
+    calls = [
+        ("check_reproducibility", {"command": ["e"], "project": long}),
+        ("check_report", {"report_path": long}),
+        ("run_sanity_checks", {"entrypoint": long.rstrip("/") + ".py:build"}),
+    ]
+    async with Client(build_server(arena.ws), mode=mode) as c:
+        for name, args in calls:
+            r = await c.call_tool(name, args)
+            text = result_text(r)
+            assert r.is_error and "more than 4096" in text and "filesystem" not in text, f"{name}: {text[:300]}"
+
+
 # --- races -------------------------------------------------------------------------------------------------------
 
 

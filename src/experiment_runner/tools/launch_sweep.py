@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from experiment_runner.runs.prepare import LaunchOptions, Preflight
 from experiment_runner.sweeps.launch import SweepSettings, start
-from experiment_runner.sweeps.model import Value
+from experiment_runner.sweeps.model import Sampler, Value
 from experiment_runner.tools.base import ToolContext, ToolInput, ToolOutput, ToolSpec
 
 
@@ -29,7 +29,7 @@ class SweepTrial(BaseModel):
 class LaunchSweepOutput(ToolOutput):
     sweep: str
     experiment: str
-    sampler: str
+    sampler: Sampler
     sweep_dir: str = Field(description="The sweep's folder, relative to the workspace (sweep.json, trials.json ...).")
     trials: list[SweepTrial] = Field(description="The configurations launched now (a TPE sweep's come as it goes).")
     runs: int = Field(description="Runs launched now.")

@@ -33,7 +33,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """A value as a message quotes it: its repr, cut to 100 characters."""
     text = repr(value)
     return text if len(text) <= 100 else text[:97] + "..."
 
@@ -48,7 +49,7 @@ def _name(value: object, pattern: re.Pattern[str], what: str, cap: int, example:
         elif _CONTROL.search(value):
             why = " (it contains a control character such as a newline)"
     raise UserError(
-        f"{what} {_shown(value)} is not valid{why}: use 1-{cap} letters, digits, '.', '_' or '-', starting with a "
+        f"{what} {shown(value)} is not valid{why}: use 1-{cap} letters, digits, '.', '_' or '-', starting with a "
         f"letter or digit (e.g. {example!r})"
     )
 
@@ -68,7 +69,7 @@ def sweep(value: object) -> str:
 def run_id(value: object) -> str:
     if isinstance(value, str) and _RUN_ID.fullmatch(value) and value not in (".", ".."):
         return value
-    raise UserError(f"run id {_shown(value)} is not valid: run ids look like 'baseline-s0-3fa9c2' (see list_runs)")
+    raise UserError(f"run id {shown(value)} is not valid: run ids look like 'baseline-s0-3fa9c2' (see list_runs)")
 
 
 def is_run_id(value: str) -> bool:
@@ -93,22 +94,20 @@ def path_text(value: str, what: str = "path") -> str:
         raise UserError(f"{what} is empty; give a path relative to the workspace root, e.g. 'data/train.csv'")
     if _CONTROL.search(value):
         raise UserError(
-            f"{what} {_shown(value)} is not a valid path: it contains a control character (NUL, newline, tab ...)"
+            f"{what} {shown(value)} is not a valid path: it contains a control character (NUL, newline, tab ...)"
         )
     try:
         raw = os.fsencode(value)
     except UnicodeEncodeError:
         raise UserError(
-            f"{what} {_shown(value)} is not a valid path: it contains a lone surrogate, which no file name can hold"
+            f"{what} {shown(value)} is not a valid path: it contains a lone surrogate, which no file name can hold"
         ) from None
     if len(raw) > PATH_MAX:
-        raise UserError(
-            f"{what} {_shown(value)} is not a valid path: it is {len(raw)} bytes long, more than {PATH_MAX}"
-        )
+        raise UserError(f"{what} {shown(value)} is not a valid path: it is {len(raw)} bytes long, more than {PATH_MAX}")
     long = next((p for p in raw.split(b"/") if len(p) > NAME_MAX), None)
     if long is not None:
         raise UserError(
-            f"{what} {_shown(value)} is not a valid path: a component of it is {len(long)} bytes long, more than "
+            f"{what} {shown(value)} is not a valid path: a component of it is {len(long)} bytes long, more than "
             f"{NAME_MAX} (the longest file name)"
         )
     return value

@@ -89,6 +89,12 @@ class Workspace:
         if not p.is_absolute():
             p = self.root / p
         real = _real(p)
+        size = len(os.fsencode(str(real)))
+        if size > names.PATH_MAX:  # short as given, too long once joined to the root: no call could open it
+            raise UserError(
+                f"{what} {names.shown(text)} is not a valid path: inside the workspace it is {size} bytes long, more "
+                f"than {names.PATH_MAX}"
+            )
         if not any(real.is_relative_to(r) for r in self.roots):
             shown = f"{text!r}" + (f" (resolves to {real})" if str(real) != text else "")
             raise OutsideWorkspace(
