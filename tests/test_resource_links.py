@@ -146,3 +146,34 @@ async def test_a_diagnosis_of_a_run_links_its_logs(workspace, mode):
     assert not r.is_error, result_text(r)
     assert f"run://{run_id}/stderr" in links(r) and f"run://{run_id}/metrics" in links(r)
     assert links(pasted) == {}
+
+
+async def test_a_long_experiment_status_fits_inline_by_pages_whose_counts_cover_every_run(workspace, mode):
+    from experiment_runner.tools.base import INLINE_LIMIT_CHARS
+
+    ids = {record_run(workspace, "sweep", f"t{i:02d}", 0, "completed", curve(0.8, epochs=20)) for i in range(70)}
+    ids |= {record_run(workspace, "sweep", "bad", s, "failed", curve(0.5), exit_code=1) for s in range(3)}
+    seen: list[str] = []
+    async with Client(build_server(workspace), mode=mode) as c:
+        first = await c.call_tool("get_run_status", {"experiment": "sweep"})
+        out = first.structured_content
+        offset = out["next_offset"]
+        seen += [r["run_id"] for r in out["runs"]]
+        while offset is not None:
+            page = (await c.call_tool("get_run_status", {"experiment": "sweep", "offset": offset})).structured_content
+            assert page["by_state"] == out["by_state"] and page["total_runs"] == 73
+            seen += [r["run_id"] for r in page["runs"]]
+            offset = page["next_offset"]
+        asked = (
+            await c.call_tool("get_run_status", {"experiment": "sweep", "limit": 5, "offset": 70})
+        ).structured_content
+        past = await c.call_tool("get_run_status", {"experiment": "sweep", "offset": 73})
+        one = await c.call_tool("get_run_status", {"run_id": sorted(ids)[0], "offset": 2})
+    assert len(result_text(first)) <= INLINE_LIMIT_CHARS
+    assert out["total_runs"] == 73 and out["by_state"] == {"completed": 70, "failed": 3}
+    assert 0 < len(out["runs"]) < 73 and out["next_offset"] == len(out["runs"])
+    assert f"Listed runs 1-{len(out['runs'])} of 73: ask again with offset={len(out['runs'])}" in out["summary"]
+    assert sorted(seen) == sorted(ids)  # every run listed once across the pages
+    assert len(asked["runs"]) == 3 and asked["next_offset"] is None and "Listed runs" not in asked["summary"]
+    assert past.is_error and "offset 73 is past the end: experiment 'sweep' has 73 runs" in result_text(past)
+    assert one.is_error and "with run_id leave them out" in result_text(one)

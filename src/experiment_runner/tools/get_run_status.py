@@ -36,6 +36,14 @@ class GetRunStatusInput(ToolInput):
         description="Lines of each log's tail per run (default 30 for one run, 5 per run for an experiment; 0 leaves "
         "logs out).",
     )
+    offset: int = Field(0, ge=0, description="With experiment: the first run to list (0-based), to page a long list.")
+    limit: int | None = Field(
+        None,
+        ge=1,
+        le=1000,
+        description="With experiment: most runs to list (default: as many as fit inline). Counts, arms and alerts "
+        "always cover every run.",
+    )
 
 
 class ArmSummary(BaseModel):
@@ -45,7 +53,11 @@ class ArmSummary(BaseModel):
 
 
 class GetRunStatusOutput(ToolOutput):
-    runs: list[RunStatus]
+    runs: list[RunStatus] = Field(description="The runs listed: all of them, or one page (see next_offset).")
+    total_runs: int = Field(description="How many runs matched, listed or not.")
+    next_offset: int | None = Field(
+        None, description="When the list is one page: the offset that lists the next runs; None at the end."
+    )
     by_state: dict[str, int] = Field(description="How many runs are in each state.")
     arms: list[ArmSummary] = Field(default_factory=list)
     all_ended: bool = Field(description="True when no run is queued or running.")
@@ -71,8 +83,8 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
         raise UserError("give run_id (one run) or experiment (all its runs), not both and not neither")
     store = RunStore(ctx.workspace)
     if inp.run_id is not None:
-        if inp.arm is not None:
-            raise UserError("arm filters an experiment's runs; with run_id leave it out")
+        if inp.arm is not None or inp.offset or inp.limit is not None:
+            raise UserError("arm, offset and limit page an experiment's runs; with run_id leave them out")
         views = [store.get(inp.run_id)]
         lines, nbytes = (30 if inp.log_lines is None else inp.log_lines), 8192
         points = 40 if inp.curve_points is None else inp.curve_points
@@ -86,6 +98,8 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
                 else "it has no runs yet (launch_training starts some)"
             )
             raise UserError(f"experiment {inp.experiment!r}: {detail}")
+        if inp.offset >= len(views):
+            raise UserError(f"offset {inp.offset} is past the end: experiment {inp.experiment!r} has {len(views)} runs")
         lines, nbytes = (5 if inp.log_lines is None else inp.log_lines), 2048
         points = 10 if inp.curve_points is None else inp.curve_points
     from experiment_runner.runs.status import _primary
@@ -99,13 +113,41 @@ def get_run_status(inp: GetRunStatusInput, ctx: ToolContext) -> GetRunStatusOutp
     if inp.experiment is not None:
         out.sweeps = experiment_progress(store, views[0].spec.experiment)
         out.summary += "".join(f" {p.summary[0].upper()}{p.summary[1:]}." for p in out.sweeps)
+    if inp.experiment is None:
+        return out
+    out = _page(out, inp.offset, inp.limit)
     if out.inline_chars() > INLINE_LIMIT_CHARS and inp.log_lines is None and inp.curve_points is None:
-        trimmed = [s.model_copy(update={"logs": {}, "curves": {}}) for s in statuses]
-        out = _output(inp, views, trimmed, primary, identical).model_copy(update={"sweeps": out.sweeps})
+        trimmed = [s.model_copy(update={"logs": {}, "curves": {}}) for s in out.runs]
+        out.runs = trimmed
         out.summary += (
-            f" Logs and curves are left out here ({len(views)} runs would exceed {INLINE_LIMIT_CHARS:,} characters): "
+            f" Logs and curves are left out here ({len(trimmed)} runs would exceed {INLINE_LIMIT_CHARS:,} characters): "
             "read run://<run_id>/log, run://<run_id>/stderr and run://<run_id>/metrics, or ask for fewer runs."
         )
+    if out.inline_chars() > INLINE_LIMIT_CHARS and inp.limit is None:
+        out = _fit_inline(out, inp.offset)
+    if out.next_offset is not None:
+        out.summary += (
+            f" Listed runs {inp.offset + 1}-{inp.offset + len(out.runs)} of {out.total_runs}: "
+            f"ask again with offset={out.next_offset} for the next ones."
+        )
+    return out
+
+
+def _page(out: GetRunStatusOutput, offset: int, limit: int | None) -> GetRunStatusOutput:
+    """The runs from offset, at most limit of them; every count in out stays over all runs."""
+    end = len(out.runs) if limit is None else min(len(out.runs), offset + limit)
+    page = out.runs[offset:end]
+    return out.model_copy(update={"runs": page, "next_offset": end if end < out.total_runs else None})
+
+
+def _fit_inline(out: GetRunStatusOutput, offset: int) -> GetRunStatusOutput:
+    """The longest page from offset (at least one run) whose result fits INLINE_LIMIT_CHARS."""
+    size = len(out.runs)
+    while size > 1:
+        size = max(1, size * INLINE_LIMIT_CHARS * 9 // (out.inline_chars() * 10))
+        out = out.model_copy(update={"runs": out.runs[:size], "next_offset": offset + size})
+        if out.inline_chars() <= INLINE_LIMIT_CHARS:
+            break
     return out
 
 
@@ -140,6 +182,7 @@ def _output(
         summary=summary,
         identical_series=identical,
         runs=statuses,
+        total_runs=len(statuses),
         by_state=by_state,
         arms=[ArmSummary(arm=a, runs=sum(c.values()), by_state=c) for a, c in sorted(arms.items())],
         all_ended=all_ended,
