@@ -78,3 +78,15 @@ def test_run_commands_report_mistakes_with_exit_code_2(tmp_path):
     assert proc.returncode == 2 and "no run 'nope-s0-000000'" in proc.stderr
     proc = run_cli("list", "--state", "done", root=ws)
     assert proc.returncode == 2 and "states" in proc.stderr
+
+
+def test_status_of_a_long_experiment_lists_every_run_in_the_terminal(tmp_path):
+    from tests.test_compile_report import curve, record_run
+
+    ws = make_workspace(tmp_path / "ws", {})
+    ids = {record_run(ws, "sweep", f"t{i:02d}", 0, "completed", curve(0.8, epochs=20)) for i in range(65)}
+    done = run_cli("status", "--experiment", "sweep", "--json", root=ws, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert {r["run_id"] for r in out["runs"]} == ids and len(out["runs"]) == 65
+    assert out["next_offset"] is None and "Listed runs" not in out["summary"]

@@ -142,14 +142,14 @@ def cmd_status(root: Path, args) -> int:
         board = RunBoard()
         watch_args = {**arguments, "curve_points": 0, "log_lines": 0}
         while True:
-            out = _call(root, "get_run_status", watch_args)
+            out = _status(root, watch_args)
             lines, keys = _status_lines(out)
             board.update(lines, keys=keys, force=out["all_ended"])  # the final state is always shown
             if out["all_ended"]:
                 break
             time.sleep(max(0.2, args.interval))
         board.close()
-    out = _call(root, "get_run_status", arguments)
+    out = _status(root, arguments)
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
@@ -158,6 +158,21 @@ def cmd_status(root: Path, args) -> int:
         print()
     print(out["summary"])
     return 0
+
+
+def _status(root: Path, arguments: dict[str, Any]) -> dict:
+    """get_run_status with every run of an experiment listed: a terminal is not an inline result, so the pages
+    the tool splits a long experiment into are joined here."""
+    if "experiment" not in arguments:
+        return _call(root, "get_run_status", arguments)
+    out = _call(root, "get_run_status", {**arguments, "limit": 1000})
+    runs = out["runs"]
+    while out.get("next_offset") is not None:
+        page = _call(root, "get_run_status", {**arguments, "limit": 1000, "offset": out["next_offset"]})
+        runs += page["runs"]
+        out["next_offset"] = page["next_offset"]
+    out["summary"] = out["summary"].split(" Listed runs ")[0]
+    return {**out, "runs": runs}
 
 
 def _fmt(v) -> str:
