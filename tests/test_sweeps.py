@@ -228,6 +228,19 @@ async def test_a_report_refuses_choosing_and_reporting_on_one_split_unless_waive
         assert len(swept) == 6 and all("a trial of sweep g" in r["reason"] for r in data["excluded"][:1])
         assert "g-003" not in data["arms"] and data["arms"] == ["base", "fresh"]
 
+        # a hand-written report may quote the Selection section's numbers: they trace to the sweep
+        three = sweep["expected_best"][2]
+        text = (
+            f"Sweep g tried {sweep['configurations']} configurations in {sweep['runs']} runs. The expected best "
+            f"val_acc of {three['n']} trials is {three['expected_best']:.4g} (std {three['std']:.3g}); the chosen "
+            f"configuration (lr {sweep['chosen']['lr']}, width {sweep['chosen']['width']}) scored "
+            f"{sweep['chosen_value']:.4f} in the sweep.\n\n"
+            "A made-up expected best val_acc of 0.61937 is still caught.\n"
+        )
+        checked = await _call(c, "check_report", {"report": text, "experiment": "e", "plan": plan, "exclude": exclude})
+        untraced = [f["sentence"] for f in checked["findings"] if f["code"] == "L02"]
+        assert untraced == ["A made-up expected best val_acc of 0.61937 is still caught."], checked["findings"]
+
 
 @pytest.mark.slow
 async def test_a_tpe_sweep_with_pruning_and_a_grid_on_the_example_survive_a_driver_kill_and_report_honestly(tmp_path):

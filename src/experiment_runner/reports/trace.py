@@ -139,6 +139,7 @@ def _build(an) -> Traceable:
             if th is not None:
                 t.add(th.value, "the success criterion's threshold", kind="plan", scalable=True)
     _plan_values(t, an)
+    _sweeps(t, an)
     for value, tol, label in an.mc_endpoints:
         metric_fraction = any(m in label for m in fractions) or any(
             c.metric in fractions and f"{c.arm} vs {c.baseline}" in label for c in an.comparisons
@@ -333,6 +334,30 @@ def _corrections(t: Traceable, families: list[list[float]]) -> None:
         for p, pa in zip(family, holm(family)):
             t.add(pa, "p-value (Holm-adjusted, by hand)")
             t.add(min(1.0, p * k), "p-value (Bonferroni-adjusted, by hand)")
+
+
+def _sweeps(t: Traceable, an) -> None:
+    """What the Selection section shows of each sweep: its budget and counts, the chosen configuration and its
+    value, and the expected best of n trials (a hand-written report quotes these too)."""
+    for s in an.sweeps:
+        sc = bool(s.scores) and all(0.0 <= v <= 1.0 for v in s.scores)
+        where = f"sweep {s.sweep}"
+        for n, what in ((s.configurations, "configurations tried"), (s.runs, "runs")):
+            t.add(n, f"{what} in {where}", kind="count")
+        t.add_many(s.by_state.values(), f"a count of trials by state in {where}", kind="count")
+        t.add(s.device_hours, f"device-hours of {where}")
+        for limit, what in ((s.max_trials, "trial budget"), (s.max_gpu_hours, "GPU-hour budget")):
+            t.add(limit, f"the {what} of {where}", kind="plan")
+        t.add(s.chosen_value, f"the chosen configuration's {s.objective} in {where}", scalable=sc)
+        for name, value in (s.chosen or {}).items():
+            t.add(value, f"{name} of the chosen configuration in {where}", kind="plan")
+        t.add_many(s.scores, f"a trial's {s.objective} in {where}", kind="run", scalable=sc)
+        for point in s.expected_best:
+            t.add(point.n, f"trials drawn for an expected best in {where}", kind="count")
+            t.add(point.expected_best, f"expected best {s.objective} of {point.n} trials in {where}", scalable=sc)
+            t.add(point.std, f"std of the best {s.objective} of {point.n} trials in {where}", scalable=sc)
+        if s.rerun is not None:
+            t.add_many(s.rerun.seeds, f"a seed of the re-run of {where}", kind="count")
 
 
 def _plan_values(t: Traceable, an) -> None:
