@@ -124,6 +124,10 @@ async def test_bad_sweeps_are_refused_with_what_would_be_valid(tmp_path, mode):
         assert "only sampler 'tpe'" in text
         text = await _error(c, "launch_sweep", {**base, "objective": "widgets"})
         assert "give direction 'max' or 'min'" in text
+        text = await _error(c, "launch_sweep", {"experiment": "e", "sweep": "s", "command": COMMAND})
+        assert "a new sweep needs space, sampler, objective (missing here)" in text and "resume=true" in text
+        text = await _error(c, "launch_sweep", {"experiment": "e", "sweep": "s", "resume": True})
+        assert "experiment 'e' has no sweep 's'" in text
         for bad in ("é" * 300, "s" * 56, "../s", "s\n"):
             for resume in (False, True):
                 text = await _error(c, "launch_sweep", {**base, "sweep": bad, "resume": resume})
@@ -292,16 +296,8 @@ async def test_a_tpe_sweep_with_pruning_and_a_grid_on_the_example_survive_a_driv
         os.kill(driver["pid"], signal.SIGKILL)
         lost = await _until(c, "ex", lambda o: o["sweeps"][1]["state"] == "driver_lost", timeout=10)
         assert "driver_lost" in lost["summary"]
-        again = {
-            "experiment": "ex",
-            "sweep": "tpe",
-            "sampler": "tpe",
-            "command": fast,
-            "space": {"x": {"values": [1]}},
-            "objective": "val_acc",
-            "resume": True,
-        }
-        resumed = await _call(c, "launch_sweep", again)
+        # a resume reads the sweep's own settings: its name is all it needs
+        resumed = await _call(c, "launch_sweep", {"experiment": "ex", "sweep": "tpe", "resume": True})
         assert resumed["summary"].startswith("Resumed TPE sweep 'tpe'")
 
         status = await _until(c, "ex", _ended, timeout=150)

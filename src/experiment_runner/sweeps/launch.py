@@ -43,21 +43,26 @@ class SweepSettings(BaseModel):
     sweep: str = Field(
         description="Name of the sweep, unique in the experiment; trial k's arm is '<sweep>-<k>' (e.g. 'lr-004')."
     )
-    command: list[str] = Field(
+    command: list[str] | None = Field(
+        None,
         min_length=1,
         description="The command as an argument list with a {name} placeholder for every parameter of the space and "
         '{seed} for the seed, e.g. ["python", "train.py", "--lr", "{lr}", "--seed", "{seed}"]; a config value is '
         'set the same way, e.g. "training.lr={lr}" for a Hydra-style override.',
     )
-    space: dict[str, ParamSpec] = Field(
+    space: dict[str, ParamSpec] | None = Field(
+        None,
         description='The search space: parameter -> {"values": [...]} or {"low": a, "high": b, "log": true, '
-        '"type": "float"|"int"}, e.g. {"lr": {"low": 1e-4, "high": 0.3, "log": true}, "hidden": {"values": [16, 64]}}.'
+        '"type": "float"|"int"}, e.g. {"lr": {"low": 1e-4, "high": 0.3, "log": true}, "hidden": {"values": [16, 64]}}.',
     )
-    sampler: Sampler = Field(
+    sampler: Sampler | None = Field(
+        None,
         description="grid (every combination of values), random (max_trials independent draws) or tpe (Optuna's "
-        "TPE, asked for configurations as trials end; needs the optuna package)."
+        "TPE, asked for configurations as trials end; needs the optuna package).",
     )
-    objective: str = Field(description="The metric configurations are chosen on, e.g. 'val_acc' (a validation metric).")
+    objective: str | None = Field(
+        None, description="The metric configurations are chosen on, e.g. 'val_acc' (a validation metric)."
+    )
     direction: Direction | None = Field(
         None, description="max or min (default: read from the metric's name, e.g. *_acc max, *_loss min)."
     )
@@ -89,8 +94,27 @@ class SweepSettings(BaseModel):
     resume: bool = Field(
         False,
         description="tpe: start a new driver for this existing sweep (after its driver died); it continues from the "
-        "sweep's journal, with the sweep's own settings (the other fields are not read).",
+        "sweep's journal, with the sweep's own settings (the other fields are not read, and may be left out).",
     )
+
+
+class NewSweep(SweepSettings):
+    """A sweep to create: what a resume reads from the stored sweep is required here."""
+
+    command: list[str] = Field(min_length=1)
+    space: dict[str, ParamSpec]
+    sampler: Sampler
+    objective: str
+
+
+def _new(req: SweepSettings) -> NewSweep:
+    missing = [name for name in ("command", "space", "sampler", "objective") if getattr(req, name) is None]
+    if missing:
+        raise UserError(
+            f"a new sweep needs {', '.join(missing)} (missing here); resume=true restarts an existing TPE sweep's "
+            "driver from its stored settings without them"
+        )
+    return NewSweep.model_validate(req.model_dump())
 
 
 @dataclass
@@ -107,9 +131,10 @@ def start(ws: Workspace, experiment: str, req: SweepSettings, opts: LaunchOption
     names.sweep(req.sweep)  # before anything touches the sweep's folder, resume included
     if req.resume:
         return resume(ws, experiment, req.sweep)
-    spec = _spec(ws, experiment, req, opts)
+    new = _new(req)
+    spec = _spec(ws, experiment, new, opts)
     d = sweeps.sweep_dir(ws, experiment, spec.sweep)
-    if req.sampler == "tpe":
+    if new.sampler == "tpe":
         # A configuration checked through the whole launch path now, so a command the driver could never launch is
         # refused here rather than found later in its log.
         first = {n: (p.values[0] if p.values is not None else p.low) for n, p in spec.space.items()}
@@ -119,7 +144,7 @@ def start(ws: Workspace, experiment: str, req: SweepSettings, opts: LaunchOption
         return StartedSweep(spec, [], None, start_driver(ws, d), d)
     configs = (
         sp.grid(spec.space)
-        if req.sampler == "grid"
+        if new.sampler == "grid"
         else sp.draw(spec.space, spec.budget.max_trials or 0, spec.sampler_seed)
     )
     prepared = prepare(ws, experiment, [_arm(spec, i, c) for i, c in enumerate(configs)], opts)
@@ -151,7 +176,7 @@ def _arm(spec: SweepSpec, number: int, params: dict) -> ArmRequest:
     return ArmRequest(arm=arm_name(spec.sweep, number), command=sp.fill(spec.command, params), seeds=spec.seeds)
 
 
-def _spec(ws: Workspace, experiment: str, req: SweepSettings, opts: LaunchOptions) -> SweepSpec:
+def _spec(ws: Workspace, experiment: str, req: NewSweep, opts: LaunchOptions) -> SweepSpec:
     if confine.exists(sweeps.sweep_dir(ws, experiment, req.sweep)):
         raise UserError(
             f"experiment {experiment!r} already has a sweep {req.sweep!r}: give the new sweep another name (or "
