@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import random
 
 import pytest
 
 from experiment_runner.runs.metrics_parse import MetricParser, normalise_name, record_from_mapping
+from tests.conftest import DATA
 
 
 def parse(log: bytes | str, **kw) -> list[dict]:
@@ -638,3 +640,20 @@ def test_nan_and_inf_values_are_measurements_not_word_valued_settings():
     records = parse("step=4 loss=0.25\nstep=5 loss=nan\nstep=6 loss=inf acc=0.5\n")
     assert [r["step"] for r in records] == [4, 5, 6] and math.isnan(records[1]["loss"])
     assert records[2] == {"step": 6, "loss": math.inf, "acc": 0.5}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("hyperscan") is None, reason="hyperscan is not installed: one path only")
+def test_the_one_pass_scan_and_the_line_by_line_search_find_the_same_special_lines(monkeypatch):
+    from experiment_runner.runs import metrics_parse as mp
+
+    logs = [p.read_bytes() for p in sorted((DATA / "metrics").glob("*/stdout.txt"))]
+    tqdm = "".join(f"\rEpoch 0: {i}%|##| {i}/100 [00:01<00:02, 18.2it/s, loss=0.{i}]" for i in range(100))
+    logs.append(("step=1 loss=2\n" + tqdm + "\nDone <3\n" + "x" * 3000 + "\n| 1 | 2 |\n").encode())
+    assert len(logs) >= 10
+    bodies = [log[i : i + 65536] for log in logs for i in range(0, len(log), 65536)]
+    assert all(len(b) >= mp._SPECIAL_SCAN_MIN for b in bodies[-1:])
+    scanned = [mp._special_lines(b) for b in bodies]
+    monkeypatch.setattr(mp, "_special_db", lambda: None)
+    searched = [mp._special_lines(b) for b in bodies]
+    assert scanned == searched
+    assert any(s for s, _ in scanned) and any(shaped for _, shaped in scanned)
