@@ -101,3 +101,37 @@ async def test_an_exception_with_no_structure_stays_an_unrecognized_error(worksp
         workspace, mode, log_text=_traceback("RuntimeError: Trying to backward through the graph a second time")
     )
     assert out["findings"][0]["category"] == "unrecognized_error"
+
+
+_TRAINING = "".join(f"epoch {i} train_loss {1.5 - 0.1 * i:.4f} val_loss {1.6 - 0.1 * i:.4f}\n" for i in range(6))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "slurmstepd: error: *** JOB 881234 ON gpu-node-07 CANCELLED AT 2025-03-02T04:11:09 ***",
+        "srun: error: *** STEP 881234.0 ON a100-3 CANCELLED AT 2025-03-02T04:11:09 ***",
+        "Status: Failed\nReason: Evicted\nMessage: The node was low on resource: memory. Container trainer was using "
+        "61Gi, which exceeds its request of 32Gi.",
+        "2025-03-02 04:11:09 WARNING Spot instance interruption notice received: i-0abc will be stopped at 04:13:09Z",
+    ],
+)
+async def test_a_run_stopped_from_outside_with_no_reason_of_its_own_is_an_external_stop(workspace, mode, stop):
+    out = await diagnose(workspace, mode, log_text=_TRAINING + stop + "\n")
+    assert not out["healthy"]
+    assert out["findings"][0]["category"] == "preempted_or_node_failure", out["summary"]
+
+
+@pytest.mark.anyio
+async def test_slurms_time_limit_line_stays_a_time_limit(workspace, mode):
+    line = "slurmstepd: error: *** JOB 881234 ON gpu-node-07 CANCELLED AT 2025-03-02T04:11:09 DUE TO TIME LIMIT ***"
+    out = await diagnose(workspace, mode, log_text=_TRAINING + line + "\n")
+    assert out["findings"][0]["category"] == "time_limit"
+
+
+@pytest.mark.anyio
+async def test_cancel_and_evict_words_in_a_healthy_runs_own_output_are_no_external_stop(workspace, mode):
+    text = _TRAINING + "early stopping: training cancelled at epoch 5 (patience 3)\nevicted 12 entries from the cache\n"
+    out = await diagnose(workspace, mode, log_text=text, exit_code=0)
+    assert out["healthy"], out["summary"]
