@@ -135,3 +135,27 @@ async def test_cancel_and_evict_words_in_a_healthy_runs_own_output_are_no_extern
     text = _TRAINING + "early stopping: training cancelled at epoch 5 (patience 3)\nevicted 12 entries from the cache\n"
     out = await diagnose(workspace, mode, log_text=text, exit_code=0)
     assert out["healthy"], out["summary"]
+
+
+def _run_args(name: str, exit_code: int = 0) -> dict:
+    folder = VARIANTS / name
+    args: dict = {"log_text": (folder / "stdout.log").read_text(), "exit_code": exit_code}
+    stderr = (folder / "stderr.log").read_text()
+    if stderr:
+        args["stderr_text"] = stderr
+    return args
+
+
+@pytest.mark.anyio
+async def test_a_huge_climbing_gradient_norm_beside_a_huge_loss_is_a_divergence_without_its_calm_start(workspace, mode):
+    out = await diagnose(workspace, mode, **_run_args("adam_warmup_blowup_dict_from_750"))
+    top = out["findings"][0]
+    assert top["category"] == "exploding_gradients", out["summary"]
+    assert "keeps climbing" in top["headline"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("name", ["adam_warmup_healthy", "adam_noisy_target_plateau"])
+async def test_a_large_loss_that_falls_or_a_large_norm_that_does_not_climb_is_no_divergence(workspace, mode, name):
+    out = await diagnose(workspace, mode, **_run_args(name))
+    assert all(f["category"] != "exploding_gradients" for f in out["findings"]), out["summary"]

@@ -25,6 +25,11 @@ MIN_VAL_POINTS = 5  # overfitting / leakage need this many validation points
 FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
+#: A gradient norm and a loss both this large are no normal level for any kind of loss: a cross-entropy's norm
+#: is O(1-10) and a regression of standardised targets starts near 1. With the norm still climbing and the loss
+#: not falling, the run is diverging, whether or not the log shows its calm start.
+HUGE_LEVEL = 1e4
+HUGE_MIN_POINTS = 6
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
@@ -375,6 +380,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                 grad_ratio=round(ratio, 1),
                 last_step=_step(pts[-1][0]),
             )
+        elif bad is None and not nonfinite_loss and loss_name:
+            _huge_and_climbing(grad_name, pts, loss_name, series[loss_name], out)
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
@@ -429,6 +436,36 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                     steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
                     last_step=_step(series[loss_name][-1][0]),
                 )
+
+
+def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
+    """A blow-up seen without its start (a log that begins mid-run, a resumed job): the gradient norm and the loss
+    both sit orders of magnitude above any normal level, the norm keeps climbing and the loss does not fall."""
+    g_steps, g_values = S.finite(grads)
+    l_steps, l_values = S.finite(loss)
+    if len(g_values) < HUGE_MIN_POINTS or len(l_values) < HUGE_MIN_POINTS:
+        return
+    g_level, l_level = S._median(g_values), S._median(l_values)
+    if g_level < HUGE_LEVEL or l_level < HUGE_LEVEL:
+        return
+    g_trend, l_trend = S.trend(g_steps, g_values), S.trend(l_steps, l_values)
+    if g_trend is None or l_trend is None or not g_trend.rising or l_trend.falling:
+        return
+    out.add(
+        "exploding_gradients",
+        Evidence(
+            kind="metric",
+            strength=0.8,
+            step=_step(g_steps[0]),
+            value=g_values[-1],
+            summary=f"{grad_name} sits at {_num(g_level)} and keeps climbing ({_num(g_values[0])} -> "
+            f"{_num(g_values[-1])}; Mann-Kendall tau={g_trend.tau:.2f}, p={g_trend.p:.2g}) while {loss_name} stays "
+            f"at {_num(l_level)} without falling: both orders of magnitude above any normal level, a divergence "
+            "already under way where the log begins",
+            data={"metric": grad_name, "grad_level": g_level, "loss_level": l_level, "trend": g_trend.as_dict()},
+        ),
+        last_step=_step(grads[-1][0]),
+    )
 
 
 def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
