@@ -159,3 +159,13 @@ async def test_a_huge_climbing_gradient_norm_beside_a_huge_loss_is_a_divergence_
 async def test_a_large_loss_that_falls_or_a_large_norm_that_does_not_climb_is_no_divergence(workspace, mode, name):
     out = await diagnose(workspace, mode, **_run_args(name))
     assert all(f["category"] != "exploding_gradients" for f in out["findings"]), out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_log_of_epochs_only_places_the_nan_at_its_epoch_not_at_step_none(workspace, mode):
+    values = [0.9, 0.8, 0.7, 5.0, 800.0, 1e9, "nan", "nan"]
+    text = "".join(f"epoch {i} train_loss {v} val_loss {v}\n" for i, v in enumerate(values))
+    out = await diagnose(workspace, mode, log_text=text, exit_code=1)
+    words = out["summary"] + " ".join(f["headline"] for f in out["findings"])
+    assert "step None" not in words
+    assert "became nan at epoch 6" in words and "1e+09 at epoch 5" in words

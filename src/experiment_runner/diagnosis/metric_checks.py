@@ -136,7 +136,7 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(series, loss_names, out)
+    nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
     if nonfinite_loss:
         return out
@@ -271,14 +271,43 @@ def _val_error(series: dict[str, Series], roles: RoleOf) -> Series | None:
     return None
 
 
-def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings) -> bool:
+def _epochs(records: list[dict] | None, series: dict[str, Series], names: list[str]) -> dict[str, list[Any]]:
+    """Per series logged without steps, the epoch of each of its values, when every record that holds it names
+    one (`epoch 3 train_loss 0.41`, Keras's `Epoch 4/12`): where a value sits, said as the log says it."""
+    out: dict[str, list[Any]] = {}
+    for name in names:
+        if not records or any(s is not None for s, _ in series[name]):
+            continue
+        epochs = [r.get("epoch") for r in records if name in r]
+        if len(epochs) == len(series[name]) and all(isinstance(e, (int, float)) for e in epochs):
+            out[name] = epochs
+    return out
+
+
+def _at_point(step: Any, index: int, epochs: list[Any] | None) -> str:
+    """`at step N` when the run logged steps, `at epoch N` when it logged only epochs, else nothing to say."""
+    if step is not None:
+        return f" at step {step}"
+    if epochs is not None and 0 <= index < len(epochs):
+        return f" at epoch {epochs[index]:g}"
+    return ""
+
+
+def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings, epochs: dict[str, list[Any]]) -> bool:
     found = False
     for name in names:
         bad = S.first_nonfinite(series[name])
         if bad is None:
             continue
         found = True
-        before = ", ".join(f"{_num(v)} at step {s}" for s, v in bad.before[-3:]) or "no finite value before it"
+        ep = epochs.get(name)
+        before = (
+            ", ".join(
+                f"{_num(v)}{_at_point(s, bad.index - len(bad.before[-3:]) + j, ep)}"
+                for j, (s, v) in enumerate(bad.before[-3:])
+            )
+            or "no finite value before it"
+        )
         facts: dict[str, Any] = {"bad_step": bad.step, "bad_metric": name, "bad_value": _num(bad.value)}
         # Did the loss climb before it broke (divergence) or break from an ordinary value (a numerical hole)?
         finite_before = [v for _, v in series[name][: bad.index] if math.isfinite(v)]
@@ -298,8 +327,11 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
             growth = max(growth, finite_before[-1] / min(finite_before))
         if growth >= PRE_NAN_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
-            pts = [(s, v) for s, v in series[name][: bad.index] if math.isfinite(v)]
+            indexed = [(i, s, v) for i, (s, v) in enumerate(series[name][: bad.index]) if math.isfinite(v)]
+            pts = [(s, v) for _, s, v in indexed]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])
+            bad_at = _at_point(bad.step, bad.index, ep)
+            low_at, last_at = _at_point(pts[low_i][0], indexed[low_i][0], ep), _at_point(pts[-1][0], indexed[-1][0], ep)
             out.add(
                 "exploding_gradients",
                 Evidence(
@@ -307,9 +339,8 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
                     strength=0.9,
                     step=_step(pts[low_i][0]),
                     value=pts[-1][1],
-                    summary=f"{name} grew from {_num(pts[low_i][1])} at step {pts[low_i][0]} to {_num(pts[-1][1])} at "
-                    f"step {pts[-1][0]} ({growth:.3g}x) while still finite, then became {_num(bad.value)} at step "
-                    f"{bad.step}",
+                    summary=f"{name} grew from {_num(pts[low_i][1])}{low_at} to {_num(pts[-1][1])}{last_at} "
+                    f"({growth:.3g}x) while still finite, then became {_num(bad.value)}{bad_at}",
                     data={"metric": name, "start_step": pts[low_i][0], "growth": growth},
                 ),
                 last_step=_step(pts[-1][0]),
@@ -318,7 +349,7 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
             "nan_or_inf_loss",
             Evidence(
                 kind="metric",
-                summary=f"{name} became {_num(bad.value)} at step {bad.step} (before it: {before})",
+                summary=f"{name} became {_num(bad.value)}{_at_point(bad.step, bad.index, ep)} (before it: {before})",
                 strength=0.95,
                 step=_step(bad.step),
                 value=_num(bad.value),
