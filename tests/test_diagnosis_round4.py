@@ -169,3 +169,18 @@ async def test_a_log_of_epochs_only_places_the_nan_at_its_epoch_not_at_step_none
     words = out["summary"] + " ".join(f["headline"] for f in out["findings"])
     assert "step None" not in words
     assert "became nan at epoch 6" in words and "1e+09 at epoch 5" in words
+
+
+@pytest.mark.anyio
+async def test_a_loss_above_what_any_calibrated_model_of_its_accuracy_has_on_a_plateau_is_underfitting(workspace, mode):
+    out = await diagnose(workspace, mode, **_run_args("keras_l2_0.05_hard_underfit"))
+    top = out["findings"][0]
+    assert top["category"] == "underfitting", out["summary"]
+    assert "calibrated model" in top["headline"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("name", ["keras_l2_0_hard_healthy", "keras_l2_0.05_easy_accurate"])
+async def test_a_calibrated_hard_task_or_a_softened_but_accurate_model_is_not_underfitting(workspace, mode, name):
+    out = await diagnose(workspace, mode, **_run_args(name))
+    assert out["healthy"], out["summary"]

@@ -178,6 +178,8 @@ def analyse(
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
         under = L.underfitting(evals, starts, base)
+        if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
+            under = L.underconfident_plateau(evals, base)
         if under:
             _stall_is_underfitting(under[0], out)
             out.add("underfitting", under[0], **under[1])
