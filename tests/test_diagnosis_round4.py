@@ -50,6 +50,9 @@ def test_a_missing_name_or_a_misuse_with_numbers_in_it_is_left_to_unrecognized_e
         "ValueError: too many values to unpack (expected 2)",
         "RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn",
         "TypeError: forward() takes 2 positional arguments but 3 were given",
+        # a kernel that crashed on the GPU names the device only as the place of the crash
+        "RuntimeError: CUDA error: an illegal memory access was encountered",
+        "RuntimeError: CUDA error: unspecified launch failure",
     ):
         info = parse(line)
         assert info is not None and family(info) is None and structural_family(info) is None, line

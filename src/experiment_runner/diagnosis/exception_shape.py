@@ -8,7 +8,8 @@ raised. A library that words a shape error in a way nobody listed still writes t
 - dtype_or_device_mismatch: a tensor or array type named (`LongTensor`, `torch.int32`, `float16`, `Half`,
   `str32`), the words that only type errors use (`dtype`, `scalar type`, `input types`, `casting rule`, `label
   type`, `bool tensors`), a value that cannot be converted to a number type (`could not convert string to
-  float`), or a device named (`cuda:0`, `CUDA`, `mps`, `xla`).
+  float`), or a device named as where a tensor is or should be, or as missing (`cuda:0`, `CUDA`, `mps`, `xla`
+  with `device`, `backend`, `available`, `compiled`); a kernel that crashed on the GPU is no mismatch.
 - missing_file_or_module: the operating system's own words for a missing path (`No such file or directory`) or a
   path-like token (`models/xgb.json`) said not to exist or not to be found.
 
@@ -59,6 +60,10 @@ _CONVERSION = re.compile(
     re.I,
 )
 _DEVICE_NAME = re.compile(r"\bcuda(?::\d+)?\b|\bmps\b|\bxla(?::\d+)?\b|\bhip\b|\brocm\b|\bnpu\b|\bxpu\b", re.I)
+#: a device named as where a tensor is or should be, or as present or not (`on the expected device`, `not compiled
+#: with CUDA enabled`, `No CUDA GPUs are available`, `the 'MPS' backend`); a kernel that failed on the device
+#: (`CUDA error: an illegal memory access`) names it only as the place of a crash
+_DEVICE_ROLE = re.compile(r"\bdevices?\b|\bbackend\b|\bavailable\b|\benabled\b|\bcompiled\b|\bto numpy\b", re.I)
 _NO_SUCH_PATH = re.compile(r"does not exist|doesn't exist|not found|cannot find|could not find|failed to open", re.I)
 _PATH_TOKEN = re.compile(r"(?:[\w.~-]*/)+[\w.-]+\.\w{1,8}\b|['\"`](?:\.{0,2}/|~/)[^'\"`\s]+['\"`]")
 #: a size set against another in words: `should contain 6 elements not 8`, `3 (dim 1) != 4`
@@ -92,7 +97,10 @@ def _missing_path(msg: str) -> bool:
 
 def _dtype_or_device(msg: str) -> bool:
     return bool(
-        _TYPE_NAME.search(msg) or _TYPE_WORDS.search(msg) or _CONVERSION.search(msg) or _DEVICE_NAME.search(msg)
+        _TYPE_NAME.search(msg)
+        or _TYPE_WORDS.search(msg)
+        or _CONVERSION.search(msg)
+        or (_DEVICE_NAME.search(msg) and _DEVICE_ROLE.search(msg))
     )
 
 
