@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from experiment_runner.diagnosis import advice, causal, loss_scale
 from experiment_runner.diagnosis import hparams as H
+from experiment_runner.diagnosis.exception_shape import structural_family
 from experiment_runner.diagnosis.exceptions import parse as parse_exception
 from experiment_runner.diagnosis.logs import (
     FinalError,
@@ -409,6 +410,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         )
     family = final.family if final is not None else None
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
+        merge(_structural_evidence(final))
+    if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
         overflow_why = family.why if family is not None and family.category == "numeric_overflow" else None
         cats.setdefault("unrecognized_error", []).append(
             Evidence(
@@ -443,6 +446,24 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
     )
+
+
+def _structural_evidence(final: FinalError) -> dict[str, list[Evidence]]:
+    """An exception no family or pattern knows, placed by the literals its message quotes (shapes, type names,
+    devices, paths): below a family's weight, since its wording was never seen."""
+    fam = structural_family(final.info) if final.info is not None else None
+    if fam is None or final.info is None:
+        return {}
+    ev = Evidence(
+        kind="final_error",
+        strength=0.8,
+        stream=final.stream,
+        line=final.line,
+        text=final.text[:400],
+        summary=f"the run ended with {final.info.name} ({fam.why}): {final.info.message[:300]}",
+        data={"rule": f"structure:{fam.category}", "exception": final.info.type},
+    )
+    return {fam.category: [ev]}
 
 
 def _settled_by_series(cats: dict[str, list[Evidence]]) -> None:

@@ -179,9 +179,14 @@ def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInf
     `Graph execution error:` whose cause comes after the frames of the node it names. Blank and indented lines
     (frames) are passed over; another traceback or exception ends it."""
     more: list[str] = []
+    # a message that ends with ':' announces its details, which libraries indent (`Error(s) in loading state_dict
+    # for Linear:` then a tab and `size mismatch for weight: ...`); other indented lines are frames
+    announces = info.message.endswith(":")
     for text in following:
         stripped = text.strip()
-        if not stripped or text[:1].isspace() or stripped.startswith(("File ", "frame #")):
+        if not stripped or stripped.startswith(("File ", "frame #", "[bt]", "Stack trace")):
+            continue
+        if text[:1].isspace() and not (announces and text[:1] == "\t"):
             continue
         if stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
             break

@@ -427,6 +427,56 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
 
 
+UNDERCONFIDENT_RATIO = 1.1  # the loss this far above the most a calibrated model of its accuracy can have
+UNDERCONFIDENT_EVALS = 10
+UNDERCONFIDENT_DRIFT = 0.05  # the last half of the evaluations moved less than this (a plateau, not a slow start)
+
+
+def calibrated_ceiling(acc: float, classes: int) -> float:
+    """The highest cross-entropy a calibrated classifier with accuracy `acc` over `classes` classes can have: its
+    top class at probability acc and the rest spread evenly (the most uncertain way to be right that often)."""
+    acc = min(max(acc, 1e-9), 1 - 1e-9)
+    return -acc * math.log(acc) - (1 - acc) * math.log((1 - acc) / max(classes - 1, 1))
+
+
+def underconfident_plateau(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """Training and validation level together, and both losses sit above the most a calibrated model of their
+    accuracy could have: the model picks the right class but is held back from saying so with confidence (strong
+    weight decay, too small a model or rate): it underfits what it already ranks right. Only with a known number
+    of classes, an accuracy that is logged, and no label smoothing (which raises the loss on purpose)."""
+    pairs = [p for p in _pairs(evals) if p.val_acc is not None or p.train_acc is not None]
+    if base.classes is None or len(pairs) < UNDERCONFIDENT_EVALS:
+        return None
+    half = pairs[len(pairs) // 2 :]
+    vals, trains = [p.val_loss for p in half], [p.train_loss for p in half]
+    accs = [p.val_acc if p.val_acc is not None else p.train_acc for p in half]
+    level, train_level = S._median(vals), S._median(trains)
+    drift = abs(S._median(vals[-3:]) - S._median(vals[:3])) / max(abs(level), 1e-12)
+    gap = abs(level - train_level) / max(abs(level), 1e-12)
+    if drift > UNDERCONFIDENT_DRIFT or gap > UNDERFIT_GAP:
+        return None
+    acc = S._median([a for a in accs if a is not None])
+    if base.chance_accuracy is not None and acc <= base.chance_accuracy * 1.2:
+        return None  # at chance: nothing learned (loss_not_decreasing), not held back
+    if acc > 0.8 * base.acc_scale:
+        return None  # right nearly always: a penalty that only softens its probabilities costs it nothing that counts
+    ceiling = calibrated_ceiling(acc, int(base.classes))
+    if min(level, train_level) < UNDERCONFIDENT_RATIO * ceiling:
+        return None
+    ev = Evidence(
+        kind="metric",
+        strength=0.7,
+        step=_step(half[0].position),
+        value=level,
+        summary=f"training and validation loss level off together at about {_num(level)} over the last {len(half)} "
+        f"evaluations (moved {drift:.1%}, train/validation gap {gap:.1%}) with accuracy about {_num(acc)}: a "
+        f"calibrated model right that often over {base.classes} classes has a loss of at most {_num(ceiling)}, so its "
+        "predictions are held near uniform (strong regularisation, too small a model or rate): it underfits",
+        data={"ceiling": round(ceiling, 4), "accuracy": acc, "drift": round(drift, 4), "gap": round(gap, 4)},
+    )
+    return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
+
+
 def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tuple[Evidence, dict[str, Any]] | None:
     """A train/validation gap at the last evaluation that no noise explains."""
     for e in reversed(evals):

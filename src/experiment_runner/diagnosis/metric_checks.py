@@ -25,6 +25,11 @@ MIN_VAL_POINTS = 5  # overfitting / leakage need this many validation points
 FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
+#: A gradient norm and a loss both this large are no normal level for any kind of loss: a cross-entropy's norm
+#: is O(1-10) and a regression of standardised targets starts near 1. With the norm still climbing and the loss
+#: not falling, the run is diverging, whether or not the log shows its calm start.
+HUGE_LEVEL = 1e4
+HUGE_MIN_POINTS = 6
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
@@ -131,7 +136,7 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(series, loss_names, out)
+    nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
     if nonfinite_loss:
         return out
@@ -173,6 +178,8 @@ def analyse(
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
         under = L.underfitting(evals, starts, base)
+        if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
+            under = L.underconfident_plateau(evals, base)
         if under:
             _stall_is_underfitting(under[0], out)
             out.add("underfitting", under[0], **under[1])
@@ -266,14 +273,43 @@ def _val_error(series: dict[str, Series], roles: RoleOf) -> Series | None:
     return None
 
 
-def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings) -> bool:
+def _epochs(records: list[dict] | None, series: dict[str, Series], names: list[str]) -> dict[str, list[Any]]:
+    """Per series logged without steps, the epoch of each of its values, when every record that holds it names
+    one (`epoch 3 train_loss 0.41`, Keras's `Epoch 4/12`): where a value sits, said as the log says it."""
+    out: dict[str, list[Any]] = {}
+    for name in names:
+        if not records or any(s is not None for s, _ in series[name]):
+            continue
+        epochs = [r.get("epoch") for r in records if name in r]
+        if len(epochs) == len(series[name]) and all(isinstance(e, (int, float)) for e in epochs):
+            out[name] = epochs
+    return out
+
+
+def _at_point(step: Any, index: int, epochs: list[Any] | None) -> str:
+    """`at step N` when the run logged steps, `at epoch N` when it logged only epochs, else nothing to say."""
+    if step is not None:
+        return f" at step {step}"
+    if epochs is not None and 0 <= index < len(epochs):
+        return f" at epoch {epochs[index]:g}"
+    return ""
+
+
+def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings, epochs: dict[str, list[Any]]) -> bool:
     found = False
     for name in names:
         bad = S.first_nonfinite(series[name])
         if bad is None:
             continue
         found = True
-        before = ", ".join(f"{_num(v)} at step {s}" for s, v in bad.before[-3:]) or "no finite value before it"
+        ep = epochs.get(name)
+        before = (
+            ", ".join(
+                f"{_num(v)}{_at_point(s, bad.index - len(bad.before[-3:]) + j, ep)}"
+                for j, (s, v) in enumerate(bad.before[-3:])
+            )
+            or "no finite value before it"
+        )
         facts: dict[str, Any] = {"bad_step": bad.step, "bad_metric": name, "bad_value": _num(bad.value)}
         # Did the loss climb before it broke (divergence) or break from an ordinary value (a numerical hole)?
         finite_before = [v for _, v in series[name][: bad.index] if math.isfinite(v)]
@@ -293,8 +329,11 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
             growth = max(growth, finite_before[-1] / min(finite_before))
         if growth >= PRE_NAN_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
-            pts = [(s, v) for s, v in series[name][: bad.index] if math.isfinite(v)]
+            indexed = [(i, s, v) for i, (s, v) in enumerate(series[name][: bad.index]) if math.isfinite(v)]
+            pts = [(s, v) for _, s, v in indexed]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])
+            bad_at = _at_point(bad.step, bad.index, ep)
+            low_at, last_at = _at_point(pts[low_i][0], indexed[low_i][0], ep), _at_point(pts[-1][0], indexed[-1][0], ep)
             out.add(
                 "exploding_gradients",
                 Evidence(
@@ -302,9 +341,8 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
                     strength=0.9,
                     step=_step(pts[low_i][0]),
                     value=pts[-1][1],
-                    summary=f"{name} grew from {_num(pts[low_i][1])} at step {pts[low_i][0]} to {_num(pts[-1][1])} at "
-                    f"step {pts[-1][0]} ({growth:.3g}x) while still finite, then became {_num(bad.value)} at step "
-                    f"{bad.step}",
+                    summary=f"{name} grew from {_num(pts[low_i][1])}{low_at} to {_num(pts[-1][1])}{last_at} "
+                    f"({growth:.3g}x) while still finite, then became {_num(bad.value)}{bad_at}",
                     data={"metric": name, "start_step": pts[low_i][0], "growth": growth},
                 ),
                 last_step=_step(pts[-1][0]),
@@ -313,7 +351,7 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings)
             "nan_or_inf_loss",
             Evidence(
                 kind="metric",
-                summary=f"{name} became {_num(bad.value)} at step {bad.step} (before it: {before})",
+                summary=f"{name} became {_num(bad.value)}{_at_point(bad.step, bad.index, ep)} (before it: {before})",
                 strength=0.95,
                 step=_step(bad.step),
                 value=_num(bad.value),
@@ -375,6 +413,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                 grad_ratio=round(ratio, 1),
                 last_step=_step(pts[-1][0]),
             )
+        elif bad is None and not nonfinite_loss and loss_name:
+            _huge_and_climbing(grad_name, pts, loss_name, series[loss_name], out)
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
@@ -429,6 +469,36 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                     steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
                     last_step=_step(series[loss_name][-1][0]),
                 )
+
+
+def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
+    """A blow-up seen without its start (a log that begins mid-run, a resumed job): the gradient norm and the loss
+    both sit orders of magnitude above any normal level, the norm keeps climbing and the loss does not fall."""
+    g_steps, g_values = S.finite(grads)
+    l_steps, l_values = S.finite(loss)
+    if len(g_values) < HUGE_MIN_POINTS or len(l_values) < HUGE_MIN_POINTS:
+        return
+    g_level, l_level = S._median(g_values), S._median(l_values)
+    if g_level < HUGE_LEVEL or l_level < HUGE_LEVEL:
+        return
+    g_trend, l_trend = S.trend(g_steps, g_values), S.trend(l_steps, l_values)
+    if g_trend is None or l_trend is None or not g_trend.rising or l_trend.falling:
+        return
+    out.add(
+        "exploding_gradients",
+        Evidence(
+            kind="metric",
+            strength=0.8,
+            step=_step(g_steps[0]),
+            value=g_values[-1],
+            summary=f"{grad_name} sits at {_num(g_level)} and keeps climbing ({_num(g_values[0])} -> "
+            f"{_num(g_values[-1])}; Mann-Kendall tau={g_trend.tau:.2f}, p={g_trend.p:.2g}) while {loss_name} stays "
+            f"at {_num(l_level)} without falling: both orders of magnitude above any normal level, a divergence "
+            "already under way where the log begins",
+            data={"metric": grad_name, "grad_level": g_level, "loss_level": l_level, "trend": g_trend.as_dict()},
+        ),
+        last_step=_step(grads[-1][0]),
+    )
 
 
 def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
