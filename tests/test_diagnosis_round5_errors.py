@@ -130,3 +130,16 @@ async def test_routine_lines_of_a_healthy_run_raise_nothing(workspace, mode, lin
     log = "".join(f"epoch {e} loss {1 / (e + 1):.4f}\n" for e in range(6)) + line + "\n"
     out = await diagnose(workspace, mode, log_text=log, exit_code=0)
     assert out["healthy"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_package_said_not_installed_is_advised_to_be_installed_in_the_runs_interpreter(workspace, mode):
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 37, in <module>\n    tr = Trainer(model=model, args=ta)\n'
+        "RuntimeError: WandbCallback requires wandb to be installed. Run `pip install wandb`.\n"
+    )
+    out = await diagnose(workspace, mode, log_text=log, command=["python", "train.py", "--report-to", "wandb"])
+    top = out["findings"][0]
+    assert top["category"] == "missing_file_or_module"
+    assert top["next_steps"][0] == "install the package in the run's interpreter: python -m pip install wandb"
