@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 _MISSING = re.compile(
     r"No module named '([^']+)'|No such file or directory: '([^']+)'|cannot import name '([^']+)'|"
-    r"does not appear to have a file named ([\w./-]+)|'((?:\.{1,2}/|/|~/)[^'\s]*)'"
+    r"does not appear to have a file named ([\w./-]+)|'((?:\.{1,2}/|/|~/)[^'\s]*)'|"
+    # a package named as not installed: `requires tensorboard to be installed`, `Requirement 'x' not met`
+    r"\brequires `?'?([\w.-]+)'?`?(?:>=[\w.]+)? to be installed|\bRequirement '([\w.-]+)' not met"
 )
 _SHM = re.compile(r"shared memory|\bshm\b|bus error", re.I)
 
@@ -120,7 +122,7 @@ def fields(inp: RunInputs, facts: dict[str, Any], final_text: str | None) -> dic
         m = _MISSING.search(final_text)
         if m:
             f["missing"] = next(g for g in m.groups() if g)
-            f["module_missing"] = bool(m.group(1) or m.group(3))
+            f["module_missing"] = bool(m.group(1) or m.group(3) or m.group(6) or m.group(7))
     if inp.argv:
         prog = inp.argv[0]
         f["interpreter"] = prog if "python" in prog.rsplit("/", 1)[-1] else "python"

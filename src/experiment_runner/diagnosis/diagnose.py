@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from experiment_runner.diagnosis import advice, causal, loss_scale
 from experiment_runner.diagnosis import hparams as H
-from experiment_runner.diagnosis.exception_shape import structural_family
+from experiment_runner.diagnosis.exception_shape import framed_family, structural_family
 from experiment_runner.diagnosis.exceptions import parse as parse_exception
 from experiment_runner.diagnosis.logs import (
     FinalError,
@@ -49,6 +49,8 @@ CRASH_CATEGORIES = (
 _STATED_EXIT = re.compile(
     r"(?:Process finished with exit code|[Ee]xited with exit code) (\d+)(?: \(interrupted by signal (\d+))?"
 )
+#: a process saying it got a signal: Lightning's `[rank: 0] Received SIGTERM: 15`, submitit's `Caught signal SIGHUP`
+_SIGNAL_RECEIVED = re.compile(r"\b(?:received|caught|got|handling|bypassing)\b.{0,30}\b(?:SIG[A-Z0-9]+|signal)\b", re.I)
 _FATAL_SIGNALS: dict[int, str] = {
     _signal.SIGSEGV: "SIGSEGV",
     _signal.SIGABRT: "SIGABRT",
@@ -306,6 +308,26 @@ def _raised_before(inp: RunInputs, final: FinalError) -> bool:
     return False
 
 
+def _stopped_at_the_end(inp: RunInputs, cats: dict[str, list[Evidence]], rules) -> None:
+    """A program that catches the scheduler's stop signal saves and exits 0 (Lightning, submitit): when a line that
+    says the run was stopped from outside is followed by the process acknowledging a signal (`Received SIGTERM`,
+    `Caught signal SIGHUP`) and by no more training, the exit code says how gracefully it stopped, not that it
+    finished, and the line keeps its full weight. A notice the run outlived stays at half."""
+    from experiment_runner.diagnosis.sources import parse_records
+
+    role = metric_roles()
+    for e in cats.get("preempted_or_node_failure", []):
+        stream = next((s for s in inp.streams if s.name == e.stream), None)
+        if e.kind != "log" or stream is None or e.line is None or not any(n == e.line for n, _ in stream.tail):
+            continue
+        after = [t for n, t in stream.tail if n > e.line]
+        if not any(_SIGNAL_RECEIVED.search(t) for t in after):
+            continue
+        records = parse_records({stream.name: ("\n".join(after) + "\n").encode("utf-8", "replace")})
+        if not any(role(k) is not None for r in records for k in r):
+            e.strength = rules.by_id(e.data["rule"]).weight
+
+
 def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
     for stream in inp.streams:
         killed = shell_killed_line(stream)
@@ -361,6 +383,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     # 2. Every pattern the scan found anywhere.
     for stream in inp.streams:
         merge(scan_evidence(stream, rules, succeeded=failed is False))
+    if failed is False:
+        _stopped_at_the_end(inp, cats, rules)
     scheduler_ended = bool({"time_limit", "preempted_or_node_failure"} & set(cats))
     for e in cats.get("out_of_memory", []) if scheduler_ended else []:
         if e.data.get("rule") == "shell_killed":
@@ -410,7 +434,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         )
     family = final.family if final is not None else None
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
-        merge(_structural_evidence(final))
+        merge(_structural_evidence(final, _traceback_code(inp, final)))
     if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
         overflow_why = family.why if family is not None and family.category == "numeric_overflow" else None
         cats.setdefault("unrecognized_error", []).append(
@@ -448,11 +472,29 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     )
 
 
-def _structural_evidence(final: FinalError) -> dict[str, list[Evidence]]:
+def _traceback_code(inp: RunInputs, final: FinalError) -> list[str]:
+    """The source lines the traceback that ended the run quotes, innermost last."""
+    if final.traceback_line is None:
+        return []
+    stream = next(s for s in inp.streams if s.name == final.stream)
+    return [
+        text.strip()
+        for n, text in stream.tail
+        if final.traceback_line < n < final.line
+        and text.startswith("    ")
+        and text.strip()
+        and not set(text.strip()) <= set("^~ ")
+    ]
+
+
+def _structural_evidence(final: FinalError, code: list[str]) -> dict[str, list[Evidence]]:
     """An exception no family or pattern knows, placed by the literals its message quotes (shapes, type names,
-    devices, paths): below a family's weight, since its wording was never seen."""
-    fam = structural_family(final.info) if final.info is not None else None
-    if fam is None or final.info is None:
+    devices, paths) or by the source line that raised it: below a family's weight, since its wording was never
+    seen."""
+    if final.info is None:
+        return {}
+    fam = structural_family(final.info) or framed_family(final.info, code)
+    if fam is None:
         return {}
     ev = Evidence(
         kind="final_error",

@@ -64,7 +64,11 @@ _DEVICE_NAME = re.compile(r"\bcuda(?::\d+)?\b|\bmps\b|\bxla(?::\d+)?\b|\bhip\b|\
 #: with CUDA enabled`, `No CUDA GPUs are available`, `the 'MPS' backend`); a kernel that failed on the device
 #: (`CUDA error: an illegal memory access`) names it only as the place of a crash
 _DEVICE_ROLE = re.compile(r"\bdevices?\b|\bbackend\b|\bavailable\b|\benabled\b|\bcompiled\b|\bto numpy\b", re.I)
-_NO_SUCH_PATH = re.compile(r"does not exist|doesn't exist|not found|cannot find|could not find|failed to open", re.I)
+_NO_SUCH_PATH = re.compile(
+    r"does not exist|doesn't exist|not found|cannot find|could not find|(?:failed to|could not|cannot|can't|unable to) "
+    r"open",
+    re.I,
+)
 _PATH_TOKEN = re.compile(r"(?:[\w.~-]*/)+[\w.-]+\.\w{1,8}\b|['\"`](?:\.{0,2}/|~/)[^'\"`\s]+['\"`]")
 #: a size set against another in words: `should contain 6 elements not 8`, `3 (dim 1) != 4`
 _NUMBERS_AGAINST = re.compile(
@@ -109,6 +113,28 @@ _KINDS = (
     (_missing_path, "missing_file_or_module", "the message names a path that is not there"),
     (_dtype_or_device, "dtype_or_device_mismatch", "the message names a tensor type or a device"),
 )
+
+
+#: a check that a path is there (`os.path.exists(p)`, `os.path.isfile(p)`, `Path(p).is_dir()`, `p.exists()`)
+_PATH_CHECK = re.compile(r"\bos\.path\.(?:l?exists|isfile|isdir)\(|\.(?:exists|is_file|is_dir)\(\)")
+_ASSERT_STATEMENT = re.compile(r"^assert\b")
+#: the input/output error of the operating system (EIO), which says a device failed, not what was asked of it
+_EIO = re.compile(r"\[Errno 5\]|\bInput/output error\b")
+#: code that writes to storage: a save, a dump, a write, the close or flush that commits it
+_WRITES = re.compile(r"\b(?:save\w*|dump\w*|write\w*|close|flush|to_csv|to_parquet)\(", re.I)
+
+
+def framed_family(info: ExceptionInfo, code: list[str]) -> Family | None:
+    """The family the traceback's own source lines (`code`, innermost last) give an exception whose message says
+    too little: a bare `AssertionError` raised by `assert os.path.exists(path)` is a missing path, an `OSError:
+    [Errno 5] Input/output error` raised under `torch.save(...)` is a write to storage that failed."""
+    if not code:
+        return None
+    if info.name == "AssertionError" and _ASSERT_STATEMENT.match(code[-1]) and _PATH_CHECK.search(code[-1]):
+        return Family("missing_file_or_module", "the assertion that failed checks that a path exists")
+    if _EIO.search(info.message) and any(_WRITES.search(line) for line in code):
+        return Family("disk_full", "an input/output error while the run was writing to storage")
+    return None
 
 
 def structural_family(info: ExceptionInfo) -> Family | None:

@@ -21,9 +21,13 @@ in a family by what it is about and how it says it:
 - distributed_timeout: a `Dist...Error` type, or the message names the collective machinery (NCCL, gloo, c10d,
   a process group, a collective, rendezvous, a watchdog) or a timeout between ranks.
 - dataloader_worker_crash: the message names a DataLoader worker or shared memory (shm).
-- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, errno 2, or an `OSError`
-  with no errno that quotes a local path (the path given does not lead to what the library wanted).
-- disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`).
+- missing_file_or_module: `ModuleNotFoundError`, `ImportError`, `FileNotFoundError`, errno 2, an `OSError`
+  with no errno that quotes a local path (the path given does not lead to what the library wanted), an artefact
+  said not to be found (`No valid checkpoint found in ...`), or a package said not to be installed, whatever the
+  exception class (`TensorBoardCallback requires tensorboard to be installed`).
+- disk_full: errno 28/122 (`No space left on device`, `Disk quota exceeded`), or a write to storage that failed
+  (`write(): fd 29 failed with Input/output error`, `file write failed`): a full disk is what usually makes a
+  save's write fail, and the first thing to check.
 - nan_or_inf_loss / exploding_gradients: NaN or Inf found in values (`returned nan values`, `Input contains NaN`,
   `is non-finite`); the gradients' family when the message is about gradients.
 - numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
@@ -128,9 +132,28 @@ _MISSING_WORDS = re.compile(
     r"\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|tokenizers?|checkpoints?|configs?|weights|"
     r"datasets?|models?)\b"
     r"|\b(?:files?|paths?|director(?:y|ies)|folders?|modules?|packages?|checkpoints?|datasets?)\b.{0,80}"
-    r"\b(?:not found|does not exist|doesn't exist)\b",
+    r"\b(?:not found|does not exist|doesn't exist)\b"
+    r"|\bno (?:valid |such |usable |matching )?(?:files?|director(?:y|ies)|checkpoints?|weights|models?|datasets?)\b"
+    r".{0,20}\b(?:found|exists?|available)\b",
     re.I,
 )
+#: a package the code needs is not installed, however the library words it: `X requires tensorboard to be
+#: installed`, `You need to have sentencepiece installed`, `requires the PyAv library but it was not found in your
+#: environment`, lightning's `Requirement 'tensorboard' not met`, or the remedy itself (`pip install x`)
+_NOT_INSTALLED = re.compile(
+    r"\b(?:requires?|needs?|need to have|must have)\b.{0,80}\binstalled\b|\b(?:is|are|was|were) not installed\b"
+    r"|\bnot found in your environment\b|\bRequirement '[^']+' not met\b|\bpip install\b",
+    re.I,
+)
+#: a write to storage that failed: `write(): fd 29 failed with Input/output error`, `file write failed`, Lua
+#: torch's `write error: wrote 39776036 blocks instead of 41251350`; a socket or pipe that failed to write is no
+#: disk's doing (`Call to write failed : Connection reset by peer`)
+_WRITE_FAILED = re.compile(
+    r"\bwrite\(\)?:? .{0,40}\bfailed\b|\bwrite (?:error|failed)\b|\bfailed (?:to )?writ(?:e|ing)\b"
+    r"|\bwrote \d+ \w+ instead of \d+\b|\berrors? writing\b|\b(?:could not|cannot|can't|unable to) write\b",
+    re.I,
+)
+_NETWORK = re.compile(r"\b(?:connection|socket|peer|pipe)\b", re.I)
 #: the OS-level error type (no errno that says otherwise) quoting a local path (`'./checkpoints/tokenizer'`,
 #: `"/data/train.csv"`, `'~/x'`): the location the run was given is not usable, whatever the library's wording
 _OS_TYPE = re.compile(r"^(?:OS|IO|Environment)Error$")
@@ -217,9 +240,12 @@ _FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
         "the error says memory ran out",
     ),
     (
-        lambda name, msg: _errno(msg) in ("28", "122") and not _WORKER_WORD.search(msg),
+        lambda name, msg: bool(
+            (_errno(msg) in ("28", "122") or (_WRITE_FAILED.search(msg) and not _NETWORK.search(msg)))
+            and not _WORKER_WORD.search(msg)
+        ),
         "disk_full",
-        "errno 28/122: the disk (or the quota) is full",
+        "the disk (or the quota) is full, or a write to it failed",
     ),
     (
         lambda name, msg: name == "IndexError" and bool(_DIMENSION_INDEX.search(msg)),
@@ -264,6 +290,7 @@ _FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
             _MISSING_TYPE.search(name)
             or _errno(msg) == "2"
             or _MISSING_WORDS.search(msg)
+            or _NOT_INSTALLED.search(msg)
             or (_OS_TYPE.match(name) and _errno(msg) is None and _LOCAL_PATH.search(msg))
         ),
         "missing_file_or_module",

@@ -24,6 +24,7 @@ _TRAILER = re.compile(
     r"^(?:[ \t]|frame #|Exception raised from|Process finished with exit code|srun: |slurmstepd: |E[0-9]{4} |"
     r"ERROR:torch\.distributed|\[W[0-9]|wandb: |\^+$)"
 )
+UNTYPED = "untyped error"  # the type given to a traceback's closing line that names none
 CONTINUATION_LINES = 40  # lines after an exception read for its message (TensorFlow puts the cause after frames)
 #: torch's re-raise of an exception from another process: `Caught KeyError in DataLoader worker process 0.`
 _CAUGHT = re.compile(r"Caught \w+ in ")
@@ -163,6 +164,10 @@ def _original(stream: str, lines: list[tuple[int, str]], err: FinalError) -> Fin
 def _exception_at(stream: str, lines: list[tuple[int, str]], i: int, tb_line: int | None) -> FinalError:
     n, text = lines[i]
     info = parse_exception(text)
+    if info is None and tb_line is not None and text.strip() and not _TRAILER.match(text):
+        # the line that closes a traceback is its error even when it has no `Type:` (old torch's `size mismatch,
+        # m1: [4 x 32768], m2: [2048 x 196] at ...`, a paste that lost the type): read for its family like any other
+        info = ExceptionInfo(UNTYPED, text.strip())
     if info is not None:
         info = with_continuation(info, [t for _, t in lines[i + 1 : i + 1 + CONTINUATION_LINES]])
     after = [t for _, t in lines[i + 1 :] if t.strip() and not _TRAILER.match(t)]
