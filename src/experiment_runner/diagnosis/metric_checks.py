@@ -154,6 +154,10 @@ def analyse(
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
         _not_decreasing(series[train], train, out)
+    accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
+    guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
+    if guess:
+        out.add("loss_not_decreasing", guess[0], **guess[1])
     # validation first; training accuracy when validation says nothing (one test value at the end, say): a
     # training accuracy frozen at one value is the same constant answer
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]

@@ -1,0 +1,53 @@
+"""Round 5 of issue 13, training curves: rules over the structure of the metric series, each checked on other
+forms of the failure than the blind5 case that showed the gap, and on healthy twins that must stay quiet
+(tests/data/diagnosis/variants_r5/curves, README beside them: the source of each log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mcp import Client
+
+from experiment_runner.diagnosis.model import REPORT_THRESHOLD
+from experiment_runner.server import build_server
+from tests.conftest import result_text
+
+VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r5" / "curves"
+
+
+async def diagnose(workspace, mode, case: str) -> dict:
+    args = {"log_text": (VARIANTS / case / "stdout.log").read_text()}
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("diagnose_failure", args)
+    assert not r.is_error, result_text(r)
+    return r.structured_content
+
+
+def ranked(out: dict) -> list[str]:
+    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
+
+
+def evidence(out: dict) -> list[str]:
+    return [e["summary"] for f in out["findings"] for e in f["evidence"]]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["caffe_imagenet_ln1000", "caffe_init_saturated_then_ln10"])
+async def test_a_flat_loss_at_minus_ln_of_a_constant_accuracy_is_a_uniform_guess_not_a_blow_up(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert "uniform guess" in out["findings"][0]["headline"]
+    assert "exploding_gradients" not in ranked(out)
+
+
+@pytest.mark.anyio
+async def test_a_saturated_loss_at_step_zero_that_the_run_then_leaves_for_good_is_no_blow_up(workspace, mode):
+    out = await diagnose(workspace, mode, "caffe_init_saturated_then_learns")
+    assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_run_whose_accuracy_moves_is_no_uniform_guess(workspace, mode):
+    out = await diagnose(workspace, mode, "keras_cnn_learning_slowly")
+    assert not any("uniform guess" in s for s in evidence(out)), out["summary"]
