@@ -51,3 +51,21 @@ async def test_a_saturated_loss_at_step_zero_that_the_run_then_leaves_for_good_i
 async def test_a_run_whose_accuracy_moves_is_no_uniform_guess(workspace, mode):
     out = await diagnose(workspace, mode, "keras_cnn_learning_slowly")
     assert not any("uniform guess" in s for s in evidence(out)), out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "case", ["mmdet_detectors_gradnorm_4e12", "openpi_loss_4e8_gradnorm_1e6", "hf_grokfast_gradnorm_climbing"]
+)
+async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_from_few_lines(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out)[:1] == ["exploding_gradients"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "case", ["mmdet_frcnn_healthy", "mmdet_streammapnet_healthy", "torch_raw_target_regression_healthy"]
+)
+async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blow_up(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert "exploding_gradients" not in ranked(out), out["summary"]

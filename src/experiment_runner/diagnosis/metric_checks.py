@@ -30,6 +30,7 @@ EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 #: not falling, the run is diverging, whether or not the log shows its calm start.
 HUGE_LEVEL = 1e4
 HUGE_MIN_POINTS = 6
+TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL in the same record
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
@@ -137,7 +138,7 @@ def analyse(
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
     nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
-    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
+    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
     if nonfinite_loss:
         return out
     acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
@@ -368,7 +369,7 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
     return found
 
 
-def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings) -> None:
+def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
     if grad_name:
         pts = series[grad_name]
         bad = S.first_nonfinite(pts)
@@ -387,6 +388,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             and tr.tau > 0
         ):
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
+            if peak >= TOGETHER_GRAD * 1e3 and tr.p < 0.05:
+                strength = max(strength, 0.9)  # a norm of 1e8 and still climbing has blown up, whatever its start
             if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
                 # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
                 # sharpening), not a divergence
@@ -419,6 +422,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             )
         elif bad is None and not nonfinite_loss and loss_name:
             _huge_and_climbing(grad_name, pts, loss_name, series[loss_name], out)
+        if not nonfinite_loss and loss_name and task != "regression":
+            _huge_together(grad_name, pts, loss_name, series[loss_name], out)
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
@@ -502,6 +507,48 @@ def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Seri
             data={"metric": grad_name, "grad_level": g_level, "loss_level": l_level, "trend": g_trend.as_dict()},
         ),
         last_step=_step(grads[-1][0]),
+    )
+
+
+def _paired(grads: Series, loss: Series) -> list[tuple[int | None, float, float]]:
+    """(step, norm, loss) logged together: by step, or by position when neither series has steps."""
+    if any(st is not None for st, _ in grads):
+        by_step = {st: v for st, v in loss if st is not None}
+        return [(st, g, by_step[st]) for st, g in grads if st in by_step]
+    if len(grads) == len(loss) and all(st is None for st, _ in loss):
+        return [(None, g, v) for (_, g), (_, v) in zip(grads, loss)]
+    return []
+
+
+def _huge_together(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
+    """A gradient norm and a loss both orders of magnitude beyond any normal level in the same record (mmdet's
+    `loss: 2461733416.9, grad_norm: 1170372919273.5`): two measurements of one blow-up, whatever came before and
+    even from one line. A regression loss on raw targets can be that large while healthy: the caller skips it."""
+    pairs = [(st, g, v) for st, g, v in _paired(grads, loss) if math.isfinite(g) and math.isfinite(v)]
+    huge = [(st, g, v) for st, g, v in pairs if g >= TOGETHER_GRAD and v >= HUGE_LEVEL]
+    if not huge:
+        return
+    losses = [v for _, _, v in pairs]
+    trend = S.trend([float(i) for i in range(len(losses))], losses) if len(losses) >= 3 else None
+    if trend is not None and trend.falling and losses[-1] <= losses[0] / 3:
+        return  # a loss of a large scale falling steadily (raw targets, a summed loss): learning, not a blow-up
+    st, g, v = max(huge, key=lambda p: p[1])
+    last = pairs[-1][2]
+    still = last >= HUGE_LEVEL
+    where = f" at step {st}" if st is not None else ""
+    state = "and the loss is still there at the end" if still else f"and the loss is back to {_num(last)} at the end"
+    out.add(
+        "exploding_gradients",
+        Evidence(
+            kind="metric",
+            strength=0.85 if still else 0.6,
+            step=_step(st),
+            value=g,
+            summary=f"{grad_name} {_num(g)} with {loss_name} {_num(v)}{where}: both orders of magnitude beyond any "
+            f"normal level in {len(huge)} of {len(pairs)} records logged together, {state}; the weights blew up",
+            data={"metric": grad_name, "grad": g, "loss": v, "records": len(huge), "still": still},
+        ),
+        last_step=_step(pairs[-1][0]),
     )
 
 
