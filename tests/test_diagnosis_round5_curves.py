@@ -64,7 +64,13 @@ async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_fr
 
 @pytest.mark.anyio
 @pytest.mark.parametrize(
-    "case", ["mmdet_frcnn_healthy", "mmdet_streammapnet_healthy", "torch_raw_target_regression_healthy"]
+    "case",
+    [
+        "mmdet_frcnn_healthy",
+        "mmdet_streammapnet_healthy",
+        "torch_raw_target_regression_healthy",
+        "torch_raw_target_regression_first3",
+    ],
 )
 async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blow_up(workspace, mode, case):
     out = await diagnose(workspace, mode, case)

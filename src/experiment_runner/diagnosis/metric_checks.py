@@ -422,8 +422,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             )
         elif bad is None and not nonfinite_loss and loss_name:
             _huge_and_climbing(grad_name, pts, loss_name, series[loss_name], out)
-        if not nonfinite_loss and loss_name and task != "regression":
-            _huge_together(grad_name, pts, loss_name, series[loss_name], out)
+        if not nonfinite_loss and loss_name and task != "regression" and "exploding_gradients" not in out.evidence:
+            _huge_together(grad_name, pts, loss_name, series[loss_name], out, classifier=task != "unknown")
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
@@ -520,12 +520,20 @@ def _paired(grads: Series, loss: Series) -> list[tuple[int | None, float, float]
     return []
 
 
-def _huge_together(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
-    """A gradient norm and a loss both orders of magnitude beyond any normal level in the same record (mmdet's
-    `loss: 2461733416.9, grad_norm: 1170372919273.5`): two measurements of one blow-up, whatever came before and
-    even from one line. A regression loss on raw targets can be that large while healthy: the caller skips it."""
+def _huge_together(
+    grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings, *, classifier: bool
+) -> None:
+    """A log too short for a trend (one to five records: a paste of the lines around the failure) whose gradient
+    norm and loss are both orders of magnitude beyond any normal level in the same record (mmdet's `loss:
+    2461733416.9, grad_norm: 1170372919273.5`): two measurements of one blow-up, even from one line. A classifier's
+    loss (an accuracy or a cross-entropy is logged) has no target scale to excuse it; a loss of unknown kind may be
+    a regression on raw targets, so its norm must be beyond what even those reach (1e8). Longer logs are left to the
+    trend rules."""
     pairs = [(st, g, v) for st, g, v in _paired(grads, loss) if math.isfinite(g) and math.isfinite(v)]
-    huge = [(st, g, v) for st, g, v in pairs if g >= TOGETHER_GRAD and v >= HUGE_LEVEL]
+    if not pairs or len(pairs) >= HUGE_MIN_POINTS:
+        return
+    floor = TOGETHER_GRAD if classifier else TOGETHER_GRAD * 1e3
+    huge = [(st, g, v) for st, g, v in pairs if g >= floor and v >= HUGE_LEVEL]
     if not huge:
         return
     losses = [v for _, _, v in pairs]
