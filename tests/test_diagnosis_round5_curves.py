@@ -75,3 +75,19 @@ async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_fr
 async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blow_up(workspace, mode, case):
     out = await diagnose(workspace, mode, case)
     assert "exploding_gradients" not in ranked(out), out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["ds_loss_scaler_at_min_new_wording", "ds_llama_scale_falls_to_2"])
+async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_deepspeeds_wording(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out)[:1] == ["amp_loss_scale_collapse"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "case", ["ds_cogvideo_scale_settles_healthy", "ds_hysteresis_8192_healthy", "ds_zero2_same_value_65536_healthy"]
+)
+async def test_deepspeed_overflows_at_a_high_scale_are_the_scaler_working(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out) == [], out["summary"]
