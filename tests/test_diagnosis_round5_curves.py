@@ -91,3 +91,19 @@ async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_deep
 async def test_deepspeed_overflows_at_a_high_scale_are_the_scaler_working(workspace, mode, case):
     out = await diagnose(workspace, mode, case)
     assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["boost_lgbm-multi-overfit", "boost_xgb-overfit", "keras_digits_noisy_cut"])
+async def test_training_fitted_perfectly_while_validation_turns_worse_is_overfitting_for_trees_and_nets(
+    workspace, mode, case
+):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out)[:1] == ["overfitting"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["boost_lgbm-binary-healthy", "boost_xgb-healthy", "keras_digits_clean"])
+async def test_a_gap_with_validation_still_at_its_best_is_no_overfitting(workspace, mode, case):
+    out = await diagnose(workspace, mode, case)
+    assert ranked(out) == [], out["summary"]

@@ -50,6 +50,10 @@ UNDERFIT_GAP = 0.10
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
 LEAK_EQUAL = 0.02
+MEMORISED_EVALS = 3
+MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
+MEMORISED_ACC = 0.99  # training accuracy at its ceiling
+MEMORISED_DROP = 0.01  # validation accuracy this far below its best at the end (median of the last 3)
 UNIFORM_MIN_LOSSES = 3
 UNIFORM_FLAT = 0.05  # loss (and accuracy) within 5% over the second half: flat
 UNIFORM_TOLERANCE = 0.03  # the loss within 3% of -ln(accuracy)
@@ -565,6 +569,43 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
         )
         return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
     return None
+
+
+def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """Training fitted perfectly (accuracy at its ceiling, loss orders of magnitude below validation's) while
+    validation is past its best: its accuracy at the end is lower than it was, beyond one noisy evaluation. A gap of
+    this size in a run whose validation still improves is normal for a large model; one whose validation has turned
+    down is memorising (Keras's `loss: 4.8e-04 - acc: 1.0000 - val_loss: 0.1295 - val_acc: 0.9600` after a best
+    val_acc of 0.9733)."""
+    full = [
+        (e.position, e.train_loss, e.val_loss, e.train_acc, e.val_acc)
+        for e in evals
+        if e.train_loss is not None and e.val_loss is not None and e.train_acc is not None and e.val_acc is not None
+    ]
+    if len(full) < MEMORISED_EVALS:
+        return None
+    position, train_loss, val_loss, train_acc, _ = full[-1]
+    if train_loss <= 0 or val_loss / train_loss < MEMORISED_RATIO or train_acc < MEMORISED_ACC * base.acc_scale:
+        return None
+    val_accs = [f[4] for f in full]
+    best_i = max(range(len(val_accs)), key=val_accs.__getitem__)
+    end = S._median(val_accs[-3:])
+    drop = (val_accs[best_i] - end) / base.acc_scale
+    if best_i >= len(val_accs) - 1 or drop < MEMORISED_DROP:
+        return None
+    ratio = val_loss / train_loss
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        step=_step(position),
+        value=val_loss,
+        summary=f"training loss {_num(train_loss)} with accuracy {_num(train_acc)} vs validation loss "
+        f"{_num(val_loss)} ({ratio:.3g}x) at the last evaluation, while validation accuracy fell from its best "
+        f"{_num(val_accs[best_i])} (evaluation {best_i + 1}) to {_num(end)}: the model memorised the training set "
+        "past the point where it generalised best",
+        data={"train_loss": train_loss, "val_loss": val_loss, "best_val_acc": val_accs[best_i], "end": end},
+    )
+    return ev, {"gap_step": _step(position), "onset_step": _step(full[best_i][0])}
 
 
 def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:

@@ -30,6 +30,7 @@ EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 #: not falling, the run is diverging, whether or not the log shows its calm start.
 HUGE_LEVEL = 1e4
 HUGE_MIN_POINTS = 6
+FITTED_SET_RATIO = 10.0  # XGBoost's first numbered evaluation set this far below the second is the training data
 TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL in the same record
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
@@ -101,6 +102,37 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
     return role
 
 
+_NUMBERED_SET = re.compile(r"^(?:validation|valid|eval)_(\d+)_(.+)$")
+
+
+def _fitted_eval_set(series: dict[str, Series], roles: RoleOf) -> RoleOf:
+    """XGBoost's scikit-learn wrapper names its evaluation sets `validation_0`, `validation_1`, ... in the order
+    given, and the usual order is the training data first. With no training loss logged, a first set whose loss ends
+    an order of magnitude below the next one's is the data the model was fitted on: two held-out samples of one
+    distribution cannot differ so."""
+    if any(roles(n.lower()) == "train_loss" for n, pts in series.items() if pts):
+        return roles
+    sets: dict[str, dict[int, str]] = {}
+    for name, pts in series.items():
+        m = _NUMBERED_SET.match(name.lower())
+        if m and pts and roles(name.lower()) == "val_loss":
+            sets.setdefault(m.group(2), {})[int(m.group(1))] = name
+    fitted: set[str] = set()
+    for numbered in sets.values():
+        if 0 not in numbered or 1 not in numbered:
+            continue
+        first, second = (S.finite(series[numbered[i]])[1] for i in (0, 1))
+        if first and second and second[-1] > 0 and first[-1] <= second[-1] / FITTED_SET_RATIO:
+            fitted.add(numbered[0].lower())
+    if not fitted:
+        return roles
+
+    def role(name: str) -> str | None:
+        return "train_loss" if name in fitted else roles(name)
+
+    return role
+
+
 def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> str | None:
     """The training-loss series to compare with validation: one logged at the same cadence if there is one
     (nanoGPT's `train loss` at eval steps), else the densest."""
@@ -124,7 +156,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
-    roles = _errors_as_loss(series, roles)
+    roles = _fitted_eval_set(series, _errors_as_loss(series, roles))
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
@@ -191,6 +223,7 @@ def analyse(
             if under[0].strength >= 0.5:
                 _drop_stall(out)
     gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
+    gap = gap or L.memorised_gap(evals, base)
     if gap:
         out.add("overfitting", gap[0], **gap[1])
     if val:
