@@ -78,8 +78,18 @@ async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blo
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("case", ["ds_loss_scaler_at_min_new_wording", "ds_llama_scale_falls_to_2"])
-async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_deepspeeds_wording(workspace, mode, case):
+@pytest.mark.parametrize(
+    "case",
+    [
+        "ds_loss_scaler_at_min_new_wording",
+        "ds_llama_scale_falls_to_2",
+        "fairseq_scale_to_floor",
+        "apex_scale_below_one",
+    ],
+)
+async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_each_librarys_wording(
+    workspace, mode, case
+):
     out = await diagnose(workspace, mode, case)
     assert ranked(out)[:1] == ["amp_loss_scale_collapse"], out["summary"]
 

@@ -112,7 +112,11 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     if not reports and not points:
         return out
     count = sum(s.scan.hits[RULE].count for s in streams if RULE in s.scan.hits)
-    last = points[-1][1] if points else reports[-1].value
+    # the scale now: the series' last value when a line naming it comes after the last report, else that report
+    # (fairseq's `loss_scale=8` in its last progress line, then `setting loss scale to: 0.25` four times)
+    last = (
+        reports[-1].value if reports and not (points and _logged_after(name, reports[-1], streams)) else points[-1][1]
+    )
     lowest = min([r.value for r in reports] + [v for _, v in points])
     out.facts.update({"overflows": count, "last_scale": _fmt(last), "lowest_scale": _fmt(lowest)})
     floor = next((r for r in reports if r.value <= FLOOR), None)
@@ -125,7 +129,7 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     if out.floor_step is not None:
         out.facts["scale_floor_step"] = out.floor_step
     where = f"{reports[-1].stream} line {reports[-1].line}: {reports[-1].text[:200]}" if reports else ""
-    series_note = f"; {name} ends at {_fmt(last)}" if points else ""
+    series_note = f"; {name} ends at {_fmt(points[-1][1])}" if points else ""
     # Reports say only when the scale falls (apex, DeepSpeed grow it back silently): a last report followed by a
     # long stretch of training says the overflows stopped, unless a scale series says where it is now.
     recent = bool(points) or (bool(reports) and _near_end(reports[-1], streams))
@@ -235,6 +239,12 @@ def _at_floor_tail(reports: list[ScaleReport], recent: bool) -> int:
             break
         n += 1
     return n
+
+
+def _logged_after(name: str, report: ScaleReport, streams: list[StreamText]) -> bool:
+    """Whether a line of the log's tail after the report names the scale series (a value logged after it)."""
+    low = name.lower()
+    return any(n > report.line and low in t.lower() for s in streams if s.name == report.stream for n, t in s.tail)
 
 
 def _near_end(report: ScaleReport, streams: list[StreamText]) -> bool:
