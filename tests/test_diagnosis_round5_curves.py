@@ -117,3 +117,19 @@ async def test_training_fitted_perfectly_while_validation_turns_worse_is_overfit
 async def test_a_gap_with_validation_still_at_its_best_is_no_overfitting(workspace, mode, case):
     out = await diagnose(workspace, mode, case)
     assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_one_lucky_validation_score_above_a_flat_level_of_an_already_fitted_model_is_no_memorising(
+    workspace, mode
+):
+    # the shape of keras #1971 (one high val_acc, then a lower level) but the training loss was already at its
+    # floor at that best: a small validation set's noise, not a turn
+    val_accs = [0.95, 0.95, 0.92, 0.95, 0.98, 0.95, 0.95, 0.95]
+    text = "".join(
+        f"Epoch {i + 1}/8\n2s - loss: 5.0000e-04 - acc: 1.0000 - val_loss: 0.1200 - val_acc: {v:.4f}\n"
+        for i, v in enumerate(val_accs)
+    )
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("diagnose_failure", {"log_text": text})
+    assert "overfitting" not in ranked(r.structured_content), r.structured_content["summary"]

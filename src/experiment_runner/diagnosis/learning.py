@@ -53,7 +53,8 @@ LEAK_EQUAL = 0.02
 MEMORISED_EVALS = 3
 MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
 MEMORISED_ACC = 0.99  # training accuracy at its ceiling
-MEMORISED_DROP = 0.01  # validation accuracy this far below its best at the end (median of the last 3)
+MEMORISED_FIT = 10.0  # the training loss fell at least this many times since validation's best
+MEMORISED_DROP = 0.01  # validation accuracy more than this below its best since it and at the end
 UNIFORM_MIN_LOSSES = 3
 UNIFORM_FLAT = 0.05  # loss (and accuracy) within 5% over the second half: flat
 UNIFORM_TOLERANCE = 0.03  # the loss within 3% of -ln(accuracy)
@@ -588,10 +589,24 @@ def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str
     if train_loss <= 0 or val_loss / train_loss < MEMORISED_RATIO or train_acc < MEMORISED_ACC * base.acc_scale:
         return None
     val_accs = [f[4] for f in full]
-    best_i = max(range(len(val_accs)), key=val_accs.__getitem__)
-    end = S._median(val_accs[-3:])
-    drop = (val_accs[best_i] - end) / base.acc_scale
-    if best_i >= len(val_accs) - 1 or drop < MEMORISED_DROP:
+    best_i = max(range(len(val_accs)), key=lambda i: (val_accs[i], i))  # the latest of equal bests
+    if len(val_accs) - 1 - best_i < MEMORISED_EVALS:
+        return None  # too few evaluations since the best to say validation left it
+    # the level since the best and at the end, both below it beyond the spread of those evaluations: a small
+    # validation set's accuracy jumps by a sample's worth, and the best of many noisy evaluations sits above
+    # their level by about that much
+    since = val_accs[best_i + 1 :]
+    level = S._median(since)
+    end = S._median(val_accs[-5:])
+    middle = S._median(val_accs)
+    noise = max(S._median([abs(v - level) for v in since]), S._median([abs(v - middle) for v in val_accs]))
+    noise /= base.acc_scale
+    drop = (val_accs[best_i] - max(level, end)) / base.acc_scale
+    if full[best_i][1] < MEMORISED_FIT * train_loss:
+        return None  # training was already fitted at validation's best: what came after is noise, not memorising
+    if max(since) >= val_accs[best_i] - MEMORISED_DROP * base.acc_scale:
+        return None  # validation came back to its best since: noise around a level, not a turn
+    if drop <= max(MEMORISED_DROP, 3 * noise) + 1e-9:  # printed values: 0.96 - 0.95 is 0.0100000001
         return None
     ratio = val_loss / train_loss
     ev = Evidence(
