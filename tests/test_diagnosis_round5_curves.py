@@ -55,7 +55,14 @@ async def test_a_run_whose_accuracy_moves_is_no_uniform_guess(workspace, mode):
 
 @pytest.mark.anyio
 @pytest.mark.parametrize(
-    "case", ["mmdet_detectors_gradnorm_4e12", "openpi_loss_4e8_gradnorm_1e6", "hf_grokfast_gradnorm_climbing"]
+    "case",
+    [
+        "mmdet_detectors_gradnorm_4e12",
+        "openpi_loss_4e8_gradnorm_1e6",
+        "hf_grokfast_gradnorm_climbing",
+        "mmengine_one_line_gradnorm_1e12",
+        "hf_one_dict_gradnorm_1e11",
+    ],
 )
 async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_from_few_lines(workspace, mode, case):
     out = await diagnose(workspace, mode, case)
