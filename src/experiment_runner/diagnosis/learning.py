@@ -50,6 +50,14 @@ UNDERFIT_GAP = 0.10
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
 LEAK_EQUAL = 0.02
+MEMORISED_EVALS = 3
+MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
+MEMORISED_ACC = 0.99  # training accuracy at its ceiling
+MEMORISED_FIT = 10.0  # the training loss fell at least this many times since validation's best
+MEMORISED_DROP = 0.01  # validation accuracy more than this below its best since it and at the end
+UNIFORM_MIN_LOSSES = 3
+UNIFORM_FLAT = 0.05  # loss (and accuracy) within 5% over the second half: flat
+UNIFORM_TOLERANCE = 0.03  # the loss within 3% of -ln(accuracy)
 
 
 def _num(v: float) -> str:
@@ -158,6 +166,8 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             continue  # one value says something only when no chance level explains it
         peak_i = max(range(len(values)), key=values.__getitem__)
         peak = values[peak_i]
+        if _initial_only(series[name], values, peak_i):
+            continue
         chance = base.chance_loss
         end = S._median(values[-3:])
         if chance and peak >= SPIKE_CHANCE_RATIO * chance:
@@ -217,6 +227,23 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if best is None or strength > best[0]:
             best = (strength, ev, facts)
     return (best[1], best[2]) if best else None
+
+
+def _initial_only(pts: Series, values: list[float], peak_i: int) -> bool:
+    """The highest value is one the run logged at step 0, before any update (caffe's `Iteration 0, loss =
+    87.3366`, a log-loss saturated by the initial weights), and nothing logged after step 0 comes within a tenth of
+    it: nothing grew, the run started there and left it. A series logged by epoch says nothing of the kind (epoch 0
+    is a whole epoch of updates)."""
+    finite = [(s, v) for s, v in pts if math.isfinite(v)]
+    stepped = [s for s, _ in finite if s is not None]
+    if peak_i != 0 or not stepped or stepped[0] != 0:
+        return False
+    # caffe prints the same iteration's loss again unstepped (`Train net output #0: loss = ...`): what comes
+    # before the first later step is still step 0
+    first_later = next((i for i, (s, _) in enumerate(finite) if s is not None and s > 0), None)
+    if first_later is None:
+        return False
+    return max(v for _, v in finite[first_later:]) < values[0] / SPIKE_FIRST_RATIO
 
 
 def _learned_well(series: dict[str, Series], base: Baseline) -> bool:
@@ -323,6 +350,43 @@ def pinned_loss(
         data={"metric": name, "pinned_values": run, "classes": c},
     )
     return ev, {"flat_from_start": False, "pinned_at": _num(level), "pinned_since": since}
+
+
+def uniform_guess(
+    pts: Series, name: str, accuracies: dict[str, Series], base: Baseline
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """A uniform guess over C classes has loss ln C and accuracy 1/C. A loss that stays flat at -ln(accuracy) while
+    that accuracy never moves is that guess, whatever C is and whether or not the log says it (caffe's 8.26 with a
+    test accuracy of 0.00028 = 1/3571: ln 3571 = 8.18)."""
+    _, values = S.finite(pts)
+    tail = values[len(values) // 2 :] if len(values) >= 4 else values[1:]
+    if len(values) < UNIFORM_MIN_LOSSES or not tail:
+        return None
+    level = S._median(tail)
+    if level <= 0 or (max(tail) - min(tail)) > UNIFORM_FLAT * level:
+        return None
+    for acc_name, acc_pts in accuracies.items():
+        _, accs = S.finite(acc_pts)
+        if len(accs) < 2:
+            continue
+        acc = accs[-1] / base.acc_scale
+        if not 0 < acc <= 0.5 or max(accs) - min(accs) > UNIFORM_FLAT * accs[-1]:
+            continue  # an accuracy that moved was learning something
+        guess = -math.log(acc)
+        if abs(level - guess) > UNIFORM_TOLERANCE * guess:
+            continue
+        classes = round(1 / acc)
+        ev = Evidence(
+            kind="metric",
+            strength=0.85,
+            value=level,
+            summary=f"{name} stays at {_num(level)} while {acc_name} is {_num(accs[-1])} at each of its {len(accs)} "
+            f"evaluations: ln(1/{_num(acc)}) = {_num(guess)}, the loss and the accuracy of a uniform guess over about "
+            f"{classes} classes; nothing is learned",
+            data={"metric": name, "accuracy": acc_name, "classes": classes, "level": level},
+        )
+        return ev, {"flat_from_start": True, "uniform_guess_classes": classes}
+    return None
 
 
 def constant_accuracy(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
@@ -506,6 +570,57 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
         )
         return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
     return None
+
+
+def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+    """Training fitted perfectly (accuracy at its ceiling, loss orders of magnitude below validation's) while
+    validation is past its best: its accuracy at the end is lower than it was, beyond one noisy evaluation. A gap of
+    this size in a run whose validation still improves is normal for a large model; one whose validation has turned
+    down is memorising (Keras's `loss: 4.8e-04 - acc: 1.0000 - val_loss: 0.1295 - val_acc: 0.9600` after a best
+    val_acc of 0.9733)."""
+    full = [
+        (e.position, e.train_loss, e.val_loss, e.train_acc, e.val_acc)
+        for e in evals
+        if e.train_loss is not None and e.val_loss is not None and e.train_acc is not None and e.val_acc is not None
+    ]
+    if len(full) < MEMORISED_EVALS:
+        return None
+    position, train_loss, val_loss, train_acc, _ = full[-1]
+    if train_loss <= 0 or val_loss / train_loss < MEMORISED_RATIO or train_acc < MEMORISED_ACC * base.acc_scale:
+        return None
+    val_accs = [f[4] for f in full]
+    best_i = max(range(len(val_accs)), key=lambda i: (val_accs[i], i))  # the latest of equal bests
+    if len(val_accs) - 1 - best_i < MEMORISED_EVALS:
+        return None  # too few evaluations since the best to say validation left it
+    # the level since the best and at the end, both below it beyond the spread of those evaluations: a small
+    # validation set's accuracy jumps by a sample's worth, and the best of many noisy evaluations sits above
+    # their level by about that much
+    since = val_accs[best_i + 1 :]
+    level = S._median(since)
+    end = S._median(val_accs[-5:])
+    middle = S._median(val_accs)
+    noise = max(S._median([abs(v - level) for v in since]), S._median([abs(v - middle) for v in val_accs]))
+    noise /= base.acc_scale
+    drop = (val_accs[best_i] - max(level, end)) / base.acc_scale
+    if full[best_i][1] < MEMORISED_FIT * train_loss:
+        return None  # training was already fitted at validation's best: what came after is noise, not memorising
+    if max(since) >= val_accs[best_i] - MEMORISED_DROP * base.acc_scale:
+        return None  # validation came back to its best since: noise around a level, not a turn
+    if drop <= max(MEMORISED_DROP, 3 * noise) + 1e-9:  # printed values: 0.96 - 0.95 is 0.0100000001
+        return None
+    ratio = val_loss / train_loss
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        step=_step(position),
+        value=val_loss,
+        summary=f"training loss {_num(train_loss)} with accuracy {_num(train_acc)} vs validation loss "
+        f"{_num(val_loss)} ({ratio:.3g}x) at the last evaluation, while validation accuracy fell from its best "
+        f"{_num(val_accs[best_i])} (evaluation {best_i + 1}) to {_num(end)}: the model memorised the training set "
+        "past the point where it generalised best",
+        data={"train_loss": train_loss, "val_loss": val_loss, "best_val_acc": val_accs[best_i], "end": end},
+    )
+    return ev, {"gap_step": _step(position), "onset_step": _step(full[best_i][0])}
 
 
 def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:

@@ -14,7 +14,8 @@ numbers), every such line in the log's tail, and a metric series named like a lo
   by factors of 2 from 1 or above: that deep takes STORM_RUN net reductions below unscaled, even when the log shows
   one reading), or with at least SUNK_RUN readings in a row at or below it (a scale of 1 no longer compensates
   anything: one more reduction says the gradients overflow float16 unscaled, and a second one that the overflow
-  persists);
+  persists; readings that repeat the floor count too: DeepSpeed's `Attempted loss scale: 1, reducing to 1` at
+  its minimum cannot fall any further);
 - a storm: at least STORM_RUN consecutive reports in the tail, each lower than the one before, ending at or below
   STORM_LEVEL (2**3) and being the last report of the log: the scale is still falling towards the floor.
 Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
@@ -111,7 +112,11 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     if not reports and not points:
         return out
     count = sum(s.scan.hits[RULE].count for s in streams if RULE in s.scan.hits)
-    last = points[-1][1] if points else reports[-1].value
+    # the scale now: the series' last value when a line naming it comes after the last report, else that report
+    # (fairseq's `loss_scale=8` in its last progress line, then `setting loss scale to: 0.25` four times)
+    last = (
+        reports[-1].value if reports and not (points and _logged_after(name, reports[-1], streams)) else points[-1][1]
+    )
     lowest = min([r.value for r in reports] + [v for _, v in points])
     out.facts.update({"overflows": count, "last_scale": _fmt(last), "lowest_scale": _fmt(lowest)})
     floor = next((r for r in reports if r.value <= FLOOR), None)
@@ -124,21 +129,24 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     if out.floor_step is not None:
         out.facts["scale_floor_step"] = out.floor_step
     where = f"{reports[-1].stream} line {reports[-1].line}: {reports[-1].text[:200]}" if reports else ""
-    series_note = f"; {name} ends at {_fmt(last)}" if points else ""
+    series_note = f"; {name} ends at {_fmt(points[-1][1])}" if points else ""
     # Reports say only when the scale falls (apex, DeepSpeed grow it back silently): a last report followed by a
     # long stretch of training says the overflows stopped, unless a scale series says where it is now.
     recent = bool(points) or (bool(reports) and _near_end(reports[-1], streams))
     run = _falling_run(reports) if recent else []
     series_run = _falling_values([v for _, v in points])
     falling = max(len(run) if run and run[-1] is reports[-1] else 0, series_run)
-    sunk = _below_floor(run if run and run[-1] is reports[-1] else [], points)
+    stuck = _at_floor_tail(reports, recent)
+    sunk = max(_below_floor(run if run and run[-1] is reports[-1] else [], points), stuck)
     # A scale starts at 1 or above and moves by factors of 2: one at 1/2**STORM_RUN or below got there by at
     # least STORM_RUN more reductions than growths below unscaled, however few of its readings the log shows.
     deep = last <= FLOOR / 2**STORM_RUN
     if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN or deep):
         reductions = (
             f"{max(falling, sunk)} reductions in a row"
-            if falling >= STORM_RUN or sunk >= SUNK_RUN
+            if falling >= STORM_RUN or (sunk >= SUNK_RUN and stuck < sunk)
+            else f"{stuck} overflows in a row already at the floor"
+            if stuck >= SUNK_RUN
             else f"at least {STORM_RUN} net reductions below unscaled"
         )
         out.evidence.append(
@@ -217,6 +225,26 @@ def _below_floor(run: list[ScaleReport], points: list[tuple[int | None, float]])
         tail += 1
     fell = tail < len(values)  # something above the floor came before
     return max(reports, tail if fell else 0)
+
+
+def _at_floor_tail(reports: list[ScaleReport], recent: bool) -> int:
+    """How many overflow reports end the log at or below the floor, one after the other, whether or not each is
+    lower than the one before: DeepSpeed's `Attempted loss scale: 1, reducing to 1` repeated is a scaler already
+    at its minimum that overflows again at every step (it cannot halve any further, so the values stop falling)."""
+    if not recent or not reports:
+        return 0
+    n = 0
+    for r in reversed(reports):
+        if r.stream != reports[-1].stream or r.value > FLOOR:
+            break
+        n += 1
+    return n
+
+
+def _logged_after(name: str, report: ScaleReport, streams: list[StreamText]) -> bool:
+    """Whether a line of the log's tail after the report names the scale series (a value logged after it)."""
+    low = name.lower()
+    return any(n > report.line and low in t.lower() for s in streams if s.name == report.stream for n, t in s.tail)
 
 
 def _near_end(report: ScaleReport, streams: list[StreamText]) -> bool:

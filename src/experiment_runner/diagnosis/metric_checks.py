@@ -30,6 +30,8 @@ EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 #: not falling, the run is diverging, whether or not the log shows its calm start.
 HUGE_LEVEL = 1e4
 HUGE_MIN_POINTS = 6
+FITTED_SET_RATIO = 10.0  # XGBoost's first numbered evaluation set this far below the second is the training data
+TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL in the same record
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
@@ -100,6 +102,37 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
     return role
 
 
+_NUMBERED_SET = re.compile(r"^(?:validation|valid|eval)_(\d+)_(.+)$")
+
+
+def _fitted_eval_set(series: dict[str, Series], roles: RoleOf) -> RoleOf:
+    """XGBoost's scikit-learn wrapper names its evaluation sets `validation_0`, `validation_1`, ... in the order
+    given, and the usual order is the training data first. With no training loss logged, a first set whose loss ends
+    an order of magnitude below the next one's is the data the model was fitted on: two held-out samples of one
+    distribution cannot differ so."""
+    if any(roles(n.lower()) == "train_loss" for n, pts in series.items() if pts):
+        return roles
+    sets: dict[str, dict[int, str]] = {}
+    for name, pts in series.items():
+        m = _NUMBERED_SET.match(name.lower())
+        if m and pts and roles(name.lower()) == "val_loss":
+            sets.setdefault(m.group(2), {})[int(m.group(1))] = name
+    fitted: set[str] = set()
+    for numbered in sets.values():
+        if 0 not in numbered or 1 not in numbered:
+            continue
+        first, second = (S.finite(series[numbered[i]])[1] for i in (0, 1))
+        if first and second and second[-1] > 0 and first[-1] <= second[-1] / FITTED_SET_RATIO:
+            fitted.add(numbered[0].lower())
+    if not fitted:
+        return roles
+
+    def role(name: str) -> str | None:
+        return "train_loss" if name in fitted else roles(name)
+
+    return role
+
+
 def _paired_train(series: dict[str, Series], roles: RoleOf, val_name: str) -> str | None:
     """The training-loss series to compare with validation: one logged at the same cadence if there is one
     (nanoGPT's `train loss` at eval steps), else the densest."""
@@ -123,7 +156,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
-    roles = _errors_as_loss(series, roles)
+    roles = _fitted_eval_set(series, _errors_as_loss(series, roles))
     picked = pick_roles(series, roles)
     out.roles = picked
     train, val = picked.get("train_loss"), picked.get("val_loss")
@@ -137,7 +170,7 @@ def analyse(
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
     nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
-    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out)
+    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
     if nonfinite_loss:
         return out
     acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
@@ -154,6 +187,10 @@ def analyse(
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
         _not_decreasing(series[train], train, out)
+    accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
+    guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
+    if guess:
+        out.add("loss_not_decreasing", guess[0], **guess[1])
     # validation first; training accuracy when validation says nothing (one test value at the end, say): a
     # training accuracy frozen at one value is the same constant answer
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
@@ -186,6 +223,7 @@ def analyse(
             if under[0].strength >= 0.5:
                 _drop_stall(out)
     gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
+    gap = gap or L.memorised_gap(evals, base)
     if gap:
         out.add("overfitting", gap[0], **gap[1])
     if val:
@@ -364,7 +402,7 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
     return found
 
 
-def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings) -> None:
+def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
     if grad_name:
         pts = series[grad_name]
         bad = S.first_nonfinite(pts)
@@ -383,6 +421,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             and tr.tau > 0
         ):
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
+            if peak >= TOGETHER_GRAD * 1e3 and tr.p < 0.05:
+                strength = max(strength, 0.9)  # a norm of 1e8 and still climbing has blown up, whatever its start
             if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
                 # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
                 # sharpening), not a divergence
@@ -415,6 +455,8 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             )
         elif bad is None and not nonfinite_loss and loss_name:
             _huge_and_climbing(grad_name, pts, loss_name, series[loss_name], out)
+        if not nonfinite_loss and loss_name and task != "regression" and "exploding_gradients" not in out.evidence:
+            _huge_together(grad_name, pts, loss_name, series[loss_name], out, classifier=task != "unknown")
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
@@ -498,6 +540,56 @@ def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Seri
             data={"metric": grad_name, "grad_level": g_level, "loss_level": l_level, "trend": g_trend.as_dict()},
         ),
         last_step=_step(grads[-1][0]),
+    )
+
+
+def _paired(grads: Series, loss: Series) -> list[tuple[int | None, float, float]]:
+    """(step, norm, loss) logged together: by step, or by position when neither series has steps."""
+    if any(st is not None for st, _ in grads):
+        by_step = {st: v for st, v in loss if st is not None}
+        return [(st, g, by_step[st]) for st, g in grads if st in by_step]
+    if len(grads) == len(loss) and all(st is None for st, _ in loss):
+        return [(None, g, v) for (_, g), (_, v) in zip(grads, loss)]
+    return []
+
+
+def _huge_together(
+    grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings, *, classifier: bool
+) -> None:
+    """A log too short for a trend (one to five records: a paste of the lines around the failure) whose gradient
+    norm and loss are both orders of magnitude beyond any normal level in the same record (mmdet's `loss:
+    2461733416.9, grad_norm: 1170372919273.5`): two measurements of one blow-up, even from one line. A classifier's
+    loss (an accuracy or a cross-entropy is logged) has no target scale to excuse it; a loss of unknown kind may be
+    a regression on raw targets, so its norm must be beyond what even those reach (1e8). Longer logs are left to the
+    trend rules."""
+    pairs = [(st, g, v) for st, g, v in _paired(grads, loss) if math.isfinite(g) and math.isfinite(v)]
+    if not pairs or len(pairs) >= HUGE_MIN_POINTS:
+        return
+    floor = TOGETHER_GRAD if classifier else TOGETHER_GRAD * 1e3
+    huge = [(st, g, v) for st, g, v in pairs if g >= floor and v >= HUGE_LEVEL]
+    if not huge:
+        return
+    losses = [v for _, _, v in pairs]
+    trend = S.trend([float(i) for i in range(len(losses))], losses) if len(losses) >= 3 else None
+    if trend is not None and trend.falling and losses[-1] <= losses[0] / 3:
+        return  # a loss of a large scale falling steadily (raw targets, a summed loss): learning, not a blow-up
+    st, g, v = max(huge, key=lambda p: p[1])
+    last = pairs[-1][2]
+    still = last >= HUGE_LEVEL
+    where = f" at step {st}" if st is not None else ""
+    state = "and the loss is still there at the end" if still else f"and the loss is back to {_num(last)} at the end"
+    out.add(
+        "exploding_gradients",
+        Evidence(
+            kind="metric",
+            strength=0.85 if still else 0.6,
+            step=_step(st),
+            value=g,
+            summary=f"{grad_name} {_num(g)} with {loss_name} {_num(v)}{where}: both orders of magnitude beyond any "
+            f"normal level in {len(huge)} of {len(pairs)} records logged together, {state}; the weights blew up",
+            data={"metric": grad_name, "grad": g, "loss": v, "records": len(huge), "still": still},
+        ),
+        last_step=_step(pairs[-1][0]),
     )
 
 

@@ -95,6 +95,7 @@ class _Data:
             tok: _one_of(split, SPLITS, "split") for split, toks in raw["splits"].items() for tok in toks
         }
         self.aggregators = frozenset(raw["aggregators"])
+        self.task_kinds = frozenset(raw.get("task_kinds", []))
         self.aggregator_rank = dict(raw.get("aggregator_rank", {}))
         self.roles: list[tuple[Role, dict]] = []
         for name, spec in raw["roles"].items():
@@ -191,7 +192,7 @@ def describe(name: str) -> MetricName:
     main = False
     aggregation = None
     if role_name == "loss":
-        others = [t for t in rest if t not in data.aggregators]
+        others = [t for t in rest if t not in data.aggregators and t not in data.task_kinds]
         main = len(others) == 1 and "loss" in _role_of_token(data, others[0], rest)
         aggs = [t for t in rest if t in data.aggregators]
         aggregation = aggs[-1] if aggs else None
