@@ -1,0 +1,62 @@
+"""Round 6 of issue 13, training curves: blind6's false alarms on healthy runs, each fixed as a class (the normal
+behaviour a rule mistook for failure) and checked on other real forms of it and on the failing runs the rule
+exists for (tests/data/diagnosis/variants_r6/curves, README beside them: the source of each log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mcp import Client
+
+from experiment_runner.diagnosis.model import REPORT_THRESHOLD
+from experiment_runner.server import build_server
+from tests.conftest import result_text
+
+DATA = Path(__file__).parent / "data" / "diagnosis"
+VARIANTS = DATA / "variants_r6" / "curves"
+BLIND6 = DATA / "blind6" / "cases"
+
+
+async def diagnose(workspace, mode, log: Path) -> dict:
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("diagnose_failure", {"log_text": log.read_text()})
+    assert not r.is_error, result_text(r)
+    return r.structured_content
+
+
+def ranked(out: dict) -> list[str]:
+    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        BLIND6 / "paste_modal_llm_finetune_deprecation_pr_healthy" / "stdout.log",
+        BLIND6 / "paste_sbert_v3_trainer_log_healthy" / "stdout.log",
+        BLIND6 / "paste_radiant_train_log_healthy" / "stdout.log",
+        VARIANTS / "hf_lora_epoch1_25_low_flat_healthy" / "stdout.log",
+    ],
+    ids=lambda p: p.parent.name,
+)
+async def test_a_flat_loss_in_a_window_from_the_middle_of_a_run_is_a_plateau_not_a_stuck_run(workspace, mode, log):
+    out = await diagnose(workspace, mode, log)
+    assert ranked(out) == [], out["summary"]
+    weak = [w for w in out["weak_signals"] if w["category"] == "loss_not_decreasing"]
+    assert weak and "mid-run" in str(weak)
+
+
+@pytest.mark.anyio
+async def test_a_mid_run_window_whose_loss_sits_at_ln_2_with_no_spread_is_still_a_stuck_run(workspace, mode):
+    out = await diagnose(workspace, mode, VARIANTS / "midrun_flat_at_ln2_stuck" / "stdout.log")
+    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.xfail(
+    reason="the metric parser does not read mxnet's `Epoch[2] Batch [300-320]` as a position", strict=True
+)
+async def test_mxnets_epoch_2_window_of_a_flat_loss_is_a_plateau(workspace, mode):
+    out = await diagnose(workspace, mode, VARIANTS / "mxnet_cornernet_epoch2_flat_healthy" / "stdout.log")
+    assert ranked(out) == [], out["summary"]
