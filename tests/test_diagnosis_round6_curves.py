@@ -60,3 +60,25 @@ async def test_a_mid_run_window_whose_loss_sits_at_ln_2_with_no_spread_is_still_
 async def test_mxnets_epoch_2_window_of_a_flat_loss_is_a_plateau(workspace, mode):
     out = await diagnose(workspace, mode, VARIANTS / "mxnet_cornernet_epoch2_flat_healthy" / "stdout.log")
     assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        BLIND6 / "paste_facerec_tf2_acc0_early_healthy" / "stdout.log",
+        VARIANTS / "insightface_webface_arcface_loss43" / "stdout.log",
+        VARIANTS / "token_arcface_loss17_epoch0" / "stdout.log",
+    ],
+    ids=lambda p: p.parent.name,
+)
+async def test_a_margin_softmax_loss_held_at_one_high_level_from_the_first_steps_is_no_blow_up(workspace, mode, log):
+    out = await diagnose(workspace, mode, log)
+    assert "exploding_gradients" not in ranked(out), out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["hf_trainer_lr5_binary", "lit_diverge_clipped"])
+async def test_a_cross_entropy_far_above_chance_that_moves_is_still_a_blow_up(workspace, mode, case):
+    out = await diagnose(workspace, mode, DATA / "real" / "cases" / case / "stdout.log")
+    assert ranked(out)[:1] == ["exploding_gradients"], out["summary"]

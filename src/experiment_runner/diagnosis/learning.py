@@ -40,6 +40,9 @@ SPIKE_CHANCE_RATIO = 10.0
 LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
+STEADY_SCALE_RANGE = 2.0  # a loss whose values all lie within this factor of each other holds one level
+STEADY_SCALE_CEILING = 1e4  # ...and only below this: a loss of 1e4 and more is a blow-up whatever its scale
+STEADY_SCALE_STRENGTH = 0.35  # a weak signal: a high steady loss from the start is the loss's own scale
 PINNED_MIN = 8
 PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
 JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
@@ -190,7 +193,16 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if ref is None and peak_i == 0 and _learned_well(series, base):
             continue  # a summed (not averaged) loss starts high and falls while accuracy climbs: no blow-up
         pinned = _pinned_run(values)
-        if ref is not None and end >= ELEVATED_RATIO * ref:
+        if ref is None and _own_scale_from_start(series[name], values):
+            strength, state = (
+                STEADY_SCALE_STRENGTH,
+                (
+                    f"but it has held one level ({_num(min(values))}-{_num(max(values))}) since the first steps "
+                    "the log shows: the scale of the loss itself (a margin softmax's s, a summed loss), not a "
+                    "blow-up, unless its chance level says otherwise"
+                ),
+            )
+        elif ref is not None and end >= ELEVATED_RATIO * ref:
             strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
         elif ref is None and peak >= LOSS_IMPLAUSIBLE > end and not (base.ce_loss and end >= CE_IMPLAUSIBLE):
             strength, state = 0.7, f"back to {_num(end)} at the end (a blow-up it survived, or is still leaving)"
@@ -227,6 +239,19 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if best is None or strength > best[0]:
             best = (strength, ev, facts)
     return (best[1], best[2]) if best else None
+
+
+def _own_scale_from_start(pts: Series, values: list[float]) -> bool:
+    """A loss above any cross-entropy's chance level that sits at one level (within STEADY_SCALE_RANGE) from the
+    first steps of training the log shows (its first step no further in than the log spans), below the sizes only a
+    blow-up reaches: nothing grew, so nothing diverged. ArcFace/CosFace scale the logits by s = 30-64 and start
+    near s*m + ln C (50-70); a loss summed over tokens or terms starts just as high. A blow-up moves: it grows
+    from a normal level, or falls far from a first blown-up value (the HF Trainer at lr=5: 52 -> 2.9)."""
+    stepped = [st for st, v in pts if st is not None and math.isfinite(v)]
+    if len(values) < 3 or len(stepped) < 3 or min(values) <= 0:
+        return False
+    from_start = stepped[0] <= stepped[-1] - stepped[0]
+    return from_start and max(values) <= STEADY_SCALE_RANGE * min(values) and max(values) < STEADY_SCALE_CEILING
 
 
 def _initial_only(pts: Series, values: list[float], peak_i: int) -> bool:
