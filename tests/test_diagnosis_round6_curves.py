@@ -82,3 +82,32 @@ async def test_a_margin_softmax_loss_held_at_one_high_level_from_the_first_steps
 async def test_a_cross_entropy_far_above_chance_that_moves_is_still_a_blow_up(workspace, mode, case):
     out = await diagnose(workspace, mode, DATA / "real" / "cases" / case / "stdout.log")
     assert ranked(out)[:1] == ["exploding_gradients"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        BLIND6 / "run_lit_early_stopping_healthy" / "stdout.log",
+        *sorted(VARIANTS.glob("torch_early_stop_*_healthy/stdout.log")),
+    ],
+    ids=lambda p: p.parent.name,
+)
+async def test_validation_levelling_off_while_training_loss_still_falls_is_early_stopping_not_underfitting(
+    workspace, mode, log
+):
+    out = await diagnose(workspace, mode, log)
+    assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_training_and_validation_stuck_together_far_from_perfect_is_still_underfitting(workspace, mode):
+    out = await diagnose(workspace, mode, BLIND6 / "run_keras_linear_spiral" / "stdout.log")
+    assert ranked(out)[:1] == ["underfitting"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_training_and_validation_accuracy_each_frozen_for_four_epochs_is_a_constant_answer(workspace, mode):
+    out = await diagnose(workspace, mode, BLIND6 / "paste_keras_cnn_predicts_majority_class" / "stdout.log")
+    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert "same answer" in str(out["findings"][0]["evidence"])

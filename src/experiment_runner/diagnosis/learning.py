@@ -47,9 +47,11 @@ PINNED_MIN = 8
 PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
 JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
 CONSTANT_ACC_MIN = 5
+CONSTANT_ACC_PAIRED = 4  # ...or this many when another accuracy of the run is frozen as long
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
+UNDERFIT_TRAIN_FALL = 0.05  # the training loss fell this share over the last half: still fitting, not underfitting
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
 LEAK_EQUAL = 0.02
@@ -414,10 +416,17 @@ def uniform_guess(
     return None
 
 
-def constant_accuracy(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+def constant_accuracy(
+    pts: Series, name: str, base: Baseline, others: list[Series] | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """`others`: the run's other accuracy series. When one of them is frozen as long too (training and validation
+    accuracy each repeating its own value), the two measurements corroborate each other and CONSTANT_ACC_PAIRED
+    repeats suffice: a short run of a few epochs (keras at the majority-class share from epoch 2 on)."""
     steps, values = S.finite(pts)
     run = _pinned_run(values)
-    if run < CONSTANT_ACC_MIN or run < 0.6 * len(values):
+    paired = any(_pinned_run(S.finite(o)[1]) >= min(run, CONSTANT_ACC_PAIRED) for o in others or [])
+    need = CONSTANT_ACC_PAIRED if paired else CONSTANT_ACC_MIN
+    if run < need or run < 0.6 * len(values):
         return None
     level = values[-1]
     if level > 0.8 * base.acc_scale:
@@ -458,6 +467,20 @@ def accuracy_at_chance(pts: Series, name: str, base: Baseline) -> tuple[Evidence
 # --- underfitting, overfitting gap, leakage ------------------------------------------------------------------------
 
 
+def _still_fitting(half: list[Pair]) -> bool:
+    """The training loss is still falling through the last half of the evaluations (a significant trend, by
+    UNDERFIT_TRAIN_FALL or more) and validation does not follow it (the train/validation gap widened by as much): the
+    model has capacity to spare and has reached the best point it generalises to (where early stopping stops it, or
+    overfitting begins), not a model too small or too held back to fit. An underfit model that still creeps down
+    moves its validation loss with it."""
+    trend = S.trend([e.position for e in half], [e.train_loss for e in half], min_points=3)
+    if trend is None or not trend.falling or trend.relative_change > -UNDERFIT_TRAIN_FALL:
+        return False
+    first, last = half[0], half[-1]
+    widened = (last.val_loss - last.train_loss) - (first.val_loss - first.train_loss)
+    return widened >= UNDERFIT_TRAIN_FALL * abs(first.val_loss)
+
+
 def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
     best estimate of where training started when the log begins after the first updates."""
@@ -475,6 +498,8 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     # model is no closer to memorising anything
     gap = (S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
     if gap > UNDERFIT_GAP:
+        return None
+    if _still_fitting(half):
         return None
     start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])
     level = S._median(vals)

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from experiment_runner.diagnosis import learning as L
@@ -200,7 +201,8 @@ def analyse(
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
     found = None
     for acc in accs:
-        for check in (L.constant_accuracy, L.accuracy_at_chance):
+        others = [series[o] for o in accs if o != acc]
+        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
                 # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
