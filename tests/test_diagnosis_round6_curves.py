@@ -111,3 +111,17 @@ async def test_training_and_validation_accuracy_each_frozen_for_four_epochs_is_a
     out = await diagnose(workspace, mode, BLIND6 / "paste_keras_cnn_predicts_majority_class" / "stdout.log")
     assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "same answer" in str(out["findings"][0]["evidence"])
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        BLIND6 / "paste_yolov2_keras_val_loss_rises_epoch3" / "stdout.log",
+        BLIND6 / "paste_cpm2_finetune_loss_stuck_ln2" / "stdout.log",
+    ],
+    ids=lambda p: p.parent.name,
+)
+async def test_a_loss_ending_a_few_percent_above_its_first_value_is_no_blow_up(workspace, mode, log):
+    out = await diagnose(workspace, mode, log)
+    assert "exploding_gradients" not in ranked(out), out["summary"]

@@ -185,6 +185,7 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and values[0] > 0
             # a loss of unknown kind may spike on one odd batch: two values that high, or the run ending on it, are
             # a blow-up
+            and peak >= SPIKE_FIRST_RATIO * values[0]
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
