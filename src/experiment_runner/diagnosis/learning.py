@@ -40,13 +40,18 @@ SPIKE_CHANCE_RATIO = 10.0
 LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
+STEADY_SCALE_RANGE = 2.0  # a loss whose values all lie within this factor of each other holds one level
+STEADY_SCALE_CEILING = 1e4  # ...and only below this: a loss of 1e4 and more is a blow-up whatever its scale
+STEADY_SCALE_STRENGTH = 0.35  # a weak signal: a high steady loss from the start is the loss's own scale
 PINNED_MIN = 8
 PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant digits: 4 repeats pin it
 JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
 CONSTANT_ACC_MIN = 5
+CONSTANT_ACC_PAIRED = 4  # ...or this many when another accuracy of the run is frozen as long
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
+UNDERFIT_TRAIN_FALL = 0.05  # the training loss fell this share over the last half: still fitting, not underfitting
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
 LEAK_EQUAL = 0.02
@@ -180,6 +185,7 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and values[0] > 0
             # a loss of unknown kind may spike on one odd batch: two values that high, or the run ending on it, are
             # a blow-up
+            and peak >= SPIKE_FIRST_RATIO * values[0]
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
@@ -190,7 +196,16 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if ref is None and peak_i == 0 and _learned_well(series, base):
             continue  # a summed (not averaged) loss starts high and falls while accuracy climbs: no blow-up
         pinned = _pinned_run(values)
-        if ref is not None and end >= ELEVATED_RATIO * ref:
+        if ref is None and _own_scale_from_start(series[name], values):
+            strength, state = (
+                STEADY_SCALE_STRENGTH,
+                (
+                    f"but it has held one level ({_num(min(values))}-{_num(max(values))}) since the first steps "
+                    "the log shows: the scale of the loss itself (a margin softmax's s, a summed loss), not a "
+                    "blow-up, unless its chance level says otherwise"
+                ),
+            )
+        elif ref is not None and end >= ELEVATED_RATIO * ref:
             strength, state = 0.9, f"still {end / ref:.2g}x that at the end ({_num(end)})"
         elif ref is None and peak >= LOSS_IMPLAUSIBLE > end and not (base.ce_loss and end >= CE_IMPLAUSIBLE):
             strength, state = 0.7, f"back to {_num(end)} at the end (a blow-up it survived, or is still leaving)"
@@ -227,6 +242,19 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if best is None or strength > best[0]:
             best = (strength, ev, facts)
     return (best[1], best[2]) if best else None
+
+
+def _own_scale_from_start(pts: Series, values: list[float]) -> bool:
+    """A loss above any cross-entropy's chance level that sits at one level (within STEADY_SCALE_RANGE) from the
+    first steps of training the log shows (its first step no further in than the log spans), below the sizes only a
+    blow-up reaches: nothing grew, so nothing diverged. ArcFace/CosFace scale the logits by s = 30-64 and start
+    near s*m + ln C (50-70); a loss summed over tokens or terms starts just as high. A blow-up moves: it grows
+    from a normal level, or falls far from a first blown-up value (the HF Trainer at lr=5: 52 -> 2.9)."""
+    stepped = [st for st, v in pts if st is not None and math.isfinite(v)]
+    if len(values) < 3 or len(stepped) < 3 or min(values) <= 0:
+        return False
+    from_start = stepped[0] <= stepped[-1] - stepped[0]
+    return from_start and max(values) <= STEADY_SCALE_RANGE * min(values) and max(values) < STEADY_SCALE_CEILING
 
 
 def _initial_only(pts: Series, values: list[float], peak_i: int) -> bool:
@@ -389,10 +417,17 @@ def uniform_guess(
     return None
 
 
-def constant_accuracy(pts: Series, name: str, base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+def constant_accuracy(
+    pts: Series, name: str, base: Baseline, others: list[Series] | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """`others`: the run's other accuracy series. When one of them is frozen as long too (training and validation
+    accuracy each repeating its own value), the two measurements corroborate each other and CONSTANT_ACC_PAIRED
+    repeats suffice: a short run of a few epochs (keras at the majority-class share from epoch 2 on)."""
     steps, values = S.finite(pts)
     run = _pinned_run(values)
-    if run < CONSTANT_ACC_MIN or run < 0.6 * len(values):
+    paired = any(_pinned_run(S.finite(o)[1]) >= min(run, CONSTANT_ACC_PAIRED) for o in others or [])
+    need = CONSTANT_ACC_PAIRED if paired else CONSTANT_ACC_MIN
+    if run < need or run < 0.6 * len(values):
         return None
     level = values[-1]
     if level > 0.8 * base.acc_scale:
@@ -433,6 +468,20 @@ def accuracy_at_chance(pts: Series, name: str, base: Baseline) -> tuple[Evidence
 # --- underfitting, overfitting gap, leakage ------------------------------------------------------------------------
 
 
+def _still_fitting(half: list[Pair]) -> bool:
+    """The training loss is still falling through the last half of the evaluations (a significant trend, by
+    UNDERFIT_TRAIN_FALL or more) and validation does not follow it (the train/validation gap widened by as much): the
+    model has capacity to spare and has reached the best point it generalises to (where early stopping stops it, or
+    overfitting begins), not a model too small or too held back to fit. An underfit model that still creeps down
+    moves its validation loss with it."""
+    trend = S.trend([e.position for e in half], [e.train_loss for e in half], min_points=3)
+    if trend is None or not trend.falling or trend.relative_change > -UNDERFIT_TRAIN_FALL:
+        return False
+    first, last = half[0], half[-1]
+    widened = (last.val_loss - last.train_loss) - (first.val_loss - first.train_loss)
+    return widened >= UNDERFIT_TRAIN_FALL * abs(first.val_loss)
+
+
 def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
     best estimate of where training started when the log begins after the first updates."""
@@ -450,6 +499,8 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     # model is no closer to memorising anything
     gap = (S._median(vals) - S._median(trains)) / max(abs(S._median(vals)), 1e-12)
     if gap > UNDERFIT_GAP:
+        return None
+    if _still_fitting(half):
         return None
     start = max([*starts, pairs[0].train_loss, base.chance_loss or 0.0])
     level = S._median(vals)

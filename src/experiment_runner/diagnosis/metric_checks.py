@@ -11,11 +11,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
-from experiment_runner.diagnosis.baselines import Baseline, baseline
+from experiment_runner.diagnosis.baselines import MAX_GUESSED_CLASSES, Baseline, baseline
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence
 
 Series = list[tuple[int | None, float]]
@@ -35,6 +36,10 @@ TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
+#: A flat loss within this share of ln k (k = 2..MAX_GUESSED_CLASSES), with its values spread less than that around
+#: their median, is a constant guess over k classes (or over a skewed k-class prior just below ln k).
+CHANCE_MATCH = 0.012
+MID_RUN_STRENGTH = 0.35  # a flat window that begins mid-run, with no chance level to pin it: a weak signal
 
 
 @dataclass
@@ -186,7 +191,7 @@ def analyse(
     if pinned:
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
-        _not_decreasing(series[train], train, out)
+        _not_decreasing(series[train], train, out, _mid_run(series[train], series.get("epoch")), base)
     accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
     guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
     if guess:
@@ -196,7 +201,8 @@ def analyse(
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
     found = None
     for acc in accs:
-        for check in (L.constant_accuracy, L.accuracy_at_chance):
+        others = [series[o] for o in accs if o != acc]
+        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance):
             found = check(series[acc], acc, base)
             if found:
                 # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
@@ -593,7 +599,43 @@ def _huge_together(
     )
 
 
-def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
+def _mid_run(pts: Series, epochs: Series | None) -> str | None:
+    """Where the log begins, when that is past the start of training by more than the log covers: the first epoch
+    (HF's fractional 0.38, a printed `Train Epoch: 4`) or step is larger than the span the window itself shows. A
+    paste of a few lines from the middle of a run then cannot say whether the loss fell before it: a flat window
+    there is the plateau every run reaches (a fine-tune's low loss, a noisy per-batch loss), not a run that never
+    learned. A log that starts at its start (epoch 0 or 1, step 0..span) is not mid-run."""
+    for label, axis in (
+        ("epoch", [v for _, v in (epochs or [])]),
+        ("step", [float(s) for s, _ in pts if s is not None]),
+    ):
+        seen = [v for v in axis if math.isfinite(v)]
+        if len(seen) >= 2 and seen[0] > 0 and seen[0] > max(seen) - seen[0]:
+            return f"{label} {_num(seen[0])}"
+    return None
+
+
+def _near_chance(values: list[float], base: Baseline) -> str | None:
+    """The flat level is a chance loss: ln C for the run's known C, or ln k for a small k when the values barely
+    spread around it (a constant guess prints nearly the same loss on every batch)."""
+    level = S._median(values)
+    if level <= 0:
+        return None
+    spread = S._median([abs(v - level) for v in values]) / level
+    chance = base.chance_loss
+    if chance and abs(level - chance) <= CHANCE_MATCH * 2 * chance:
+        return f"ln {base.classes} = {_num(chance)}"
+    if spread > CHANCE_MATCH:
+        return None
+    for k in range(2, MAX_GUESSED_CLASSES + 1):
+        if abs(level - math.log(k)) <= CHANCE_MATCH * math.log(k):
+            return f"ln {k} = {_num(math.log(k))}"
+    return None
+
+
+def _not_decreasing(
+    pts: Series, name: str, out: MetricFindings, mid_run: str | None = None, base: Baseline | None = None
+) -> None:
     steps, values = S.finite(pts)
     if len(values) < MIN_TREND_POINTS:
         return
@@ -613,6 +655,13 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
         )
         strength = 0.85 if not whole.falling else 0.3 if still else 0.65
         how = "is still falling at the end, though slowly" if still else "stayed flat from the start"
+        if mid_run and strength > MID_RUN_STRENGTH and not _near_chance(values, base or Baseline("unknown")):
+            strength = MID_RUN_STRENGTH
+            how = (
+                f"is flat over a window that begins mid-run (at {mid_run}, further in than the window spans) at no "
+                "chance level: the plateau of a run that learned before the log begins, unless its start says "
+                "otherwise"
+            )
         out.add(
             "loss_not_decreasing",
             Evidence(
@@ -645,14 +694,17 @@ def _not_decreasing(pts: Series, name: str, out: MetricFindings) -> None:
     if late and whole.relative_change > -STALL_TOTAL and end >= early_low - 2 * noise:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
         low_at = _step(steps[values.index(early_low)])
+        # mid-run, a fall that levels off inside the window is a run on its plateau, as for a flat window
+        quiet = mid_run is not None and not _near_chance(values, base or Baseline("unknown"))
         out.add(
             "loss_not_decreasing",
             Evidence(
                 kind="metric",
-                strength=0.6,
+                strength=MID_RUN_STRENGTH if quiet else 0.6,
                 summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
                 f"and has made no new low since {_num(early_low)} at step {low_at}: the last {k} values sit at "
-                f"{_num(end)} (spread {_num(noise)})",
+                f"{_num(end)} (spread {_num(noise)})"
+                + (f"; the window begins mid-run (at {mid_run}): a plateau, not a stall" if quiet else ""),
                 step=stall_step,
                 value=values[-1],
                 data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()},
