@@ -134,7 +134,7 @@ def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
         failed = False
     if inp.ended_by in ("nan_loss", "time_limit", "out_of_memory", "node_fail", "preempted", "boot_fail"):
         failed = True
-    if _PREEMPT_REASON.search((inp.reason or "").lower()):
+    if _stopped_from_outside(inp):
         failed = True  # a program that catches the scheduler's signal exits 0 all the same
     if inp.ended_by == "stop" or inp.state == "cancelled":
         failed = False  # stopped on request: nothing failed, though nothing completed either
@@ -143,6 +143,12 @@ def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
 
 # What a scheduler or the runner says when something outside the program ended it (the reason given beside the run).
 _PREEMPT_REASON = re.compile(r"preempt|node fail|evict|reclaimed|spot (?:instance )?interruption")
+
+
+def _stopped_from_outside(inp: RunInputs) -> bool:
+    """The stated reason says a scheduler or the cloud ended the run. A recorded run that is still running or that
+    completed (after a retry) is judged by its state, not by an earlier attempt's reason."""
+    return inp.state in (None, "failed", "lost") and bool(_PREEMPT_REASON.search((inp.reason or "").lower()))
 
 
 def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
@@ -156,7 +162,7 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     sched_state = sched.get("state", "")
     if inp.ended_by == "time_limit" or "time limit" in reason or "timed out" in reason:
         add("time_limit", 0.97, f"the run was ended by its time limit ({inp.reason or inp.ended_by})")
-    if _PREEMPT_REASON.search(reason) and inp.ended_by not in ("preempted", "node_fail", "boot_fail"):
+    if _stopped_from_outside(inp) and inp.ended_by not in ("preempted", "node_fail", "boot_fail"):
         add("preempted_or_node_failure", 0.95, f"the run's stated reason: {inp.reason}")
     if inp.ended_by == "nan_loss":
         add("nan_or_inf_loss", 0.9, f"the runner stopped the run on a NaN/Inf loss ({inp.reason or 'stop_on_nan'})")
