@@ -69,13 +69,14 @@ def trained_on_held_out(lines: list[tuple[str, int, str]], held_out_series: list
         how = (
             f"an evaluation on {evaluated[0]!r}"
             if evaluated
-            else f"scores of {held_out_series[0]}"
-            if held_out_series
             else f"the line {scored[0].strip()[:120]!r}"
+            if scored
+            else f"scores of {held_out_series[0]}"
         )
         ev = Evidence(
             kind="log",
-            strength=0.8,
+            # a validation series alone may be a test split under the trainer's `eval_` name: weaker
+            strength=0.8 if evaluated or scored else 0.6,
             stream=stream,
             line=n,
             summary=f"{stream} line {n}: the training data {key} = {value!r} contains the held-out split "
