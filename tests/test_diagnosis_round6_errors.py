@@ -1,7 +1,8 @@
 """Round 6 of issue 13, errors and infrastructure: a stop from outside in the words of the batch schedulers other
 than Slurm (PBS/Torque, Moab, LSF) and in the reason given beside the run, a scheduler's resource limit kept apart
-from a stop, and a DataLoader worker killed by SIGKILL read as the OOM killer's likely work. Fixtures are real
-scheduler notices and pasted worker errors (tests/data/diagnosis/variants_r6/errors, README there)."""
+from a stop, a DataLoader worker killed by SIGKILL read as the OOM killer's likely work, and training data named as
+a union holding the split the run reports on (leakage). Fixtures are real scheduler notices and pasted worker errors
+(tests/data/diagnosis/variants_r6/errors, README there); the split settings are written in each tool's layout."""
 
 from __future__ import annotations
 
