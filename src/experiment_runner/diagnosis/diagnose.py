@@ -134,9 +134,21 @@ def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
         failed = False
     if inp.ended_by in ("nan_loss", "time_limit", "out_of_memory", "node_fail", "preempted", "boot_fail"):
         failed = True
+    if _stopped_from_outside(inp):
+        failed = True  # a program that catches the scheduler's signal exits 0 all the same
     if inp.ended_by == "stop" or inp.state == "cancelled":
         failed = False  # stopped on request: nothing failed, though nothing completed either
     return ("; ".join(parts) or "unknown (no exit code given)"), failed
+
+
+# What a scheduler or the runner says when something outside the program ended it (the reason given beside the run).
+_PREEMPT_REASON = re.compile(r"preempt|node fail|evict|reclaimed|spot (?:instance )?interruption")
+
+
+def _stopped_from_outside(inp: RunInputs) -> bool:
+    """The stated reason says a scheduler or the cloud ended the run. A recorded run that is still running or that
+    completed (after a retry) is judged by its state, not by an earlier attempt's reason."""
+    return inp.state in (None, "failed", "lost") and bool(_PREEMPT_REASON.search((inp.reason or "").lower()))
 
 
 def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
@@ -150,6 +162,8 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     sched_state = sched.get("state", "")
     if inp.ended_by == "time_limit" or "time limit" in reason or "timed out" in reason:
         add("time_limit", 0.97, f"the run was ended by its time limit ({inp.reason or inp.ended_by})")
+    if _stopped_from_outside(inp) and inp.ended_by not in ("preempted", "node_fail", "boot_fail"):
+        add("preempted_or_node_failure", 0.95, f"the run's stated reason: {inp.reason}")
     if inp.ended_by == "nan_loss":
         add("nan_or_inf_loss", 0.9, f"the runner stopped the run on a NaN/Inf loss ({inp.reason or 'stop_on_nan'})")
     # What a backend says ended the run (the Slurm backend maps its final job states onto these).
@@ -328,6 +342,22 @@ def _stopped_at_the_end(inp: RunInputs, cats: dict[str, list[Evidence]], rules) 
             e.strength = rules.by_id(e.data["rule"]).weight
 
 
+def _split_overlap_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
+    from experiment_runner.diagnosis.split_overlap import trained_on_held_out
+    from experiment_runner.metrics.vocabulary import describe
+
+    seen: set[tuple[str, int]] = set()
+    lines = []
+    for stream in inp.streams:
+        for n, text in [*stream.head, *stream.tail]:
+            if (stream.name, n) not in seen:
+                seen.add((stream.name, n))
+                lines.append((stream.name, n, text))
+    held_out = [name for name in inp.series if describe(name).split == "val"]
+    found = trained_on_held_out(lines, held_out)
+    return {found[0]: [found[1]]} if found else {}
+
+
 def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
     for stream in inp.streams:
         killed = shell_killed_line(stream)
@@ -411,6 +441,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         head_lines=[t for s in inp.streams for _, t in s.head],
     )
     merge(mf.evidence)
+    merge(_split_overlap_evidence(inp))
     _settled_by_series(cats)
     by_category = dict(mf.facts)
     scale = loss_scale.judge(inp.streams, inp.series)
@@ -529,7 +560,10 @@ def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> d
     )
     out["host_oom"] = bool({"cpu_allocator", "python_memory_error"} & rule_ids)
     out["killed_silently"] = (
-        any(e.kind == "exit" or e.data.get("rule") == "shell_killed" for e in cats.get("out_of_memory", []))
+        any(
+            e.kind == "exit" or e.data.get("rule") in ("shell_killed", "worker_sigkill")
+            for e in cats.get("out_of_memory", [])
+        )
         and not out["gpu_oom"]
         and not out["host_oom"]
     )
