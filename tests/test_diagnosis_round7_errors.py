@@ -111,3 +111,50 @@ async def test_a_node_named_in_one_sentence_and_a_loss_in_the_next_are_not_joine
     line = "Training on node gpu-07 with 8 ranks. The cached features of the previous run were lost, rebuilding them.\n"
     out = await diagnose(workspace, mode, log_text=line + CURVE, exit_code=0)
     assert out["healthy"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", _jsonl("os_errors.jsonl"), ids=lambda d: d["name"])
+async def test_an_os_error_number_names_the_family_in_any_wording(workspace, mode, case):
+    out = await diagnose(workspace, mode, log_text=case["text"], exit_code=1)
+    assert _top(out) == case["expected"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("OSError: [WinError 112] There is not enough space on the disk", "disk_full"),
+        ("OSError: [Errno 122] Disk quota exceeded: '/home/u/ckpt/last.pt'", "disk_full"),
+        (
+            "OSError: Unable to open file (unable to open file: name = 'data/train.h5', errno = 2, error message = "
+            "'No such file or directory', flags = 0, o_flags = 0)",
+            "missing_file_or_module",
+        ),
+    ],
+)
+async def test_the_os_error_number_decides_before_the_words(workspace, mode, line, expected):
+    log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
+    out = await diagnose(workspace, mode, log_text=log, exit_code=1)
+    assert _top(out) == expected, out["summary"]
+
+
+@pytest.mark.anyio
+async def test_an_os_error_with_numbers_around_its_errno_is_no_shape_mismatch(workspace, mode):
+    # HDF5's read failure: a time, a file descriptor, a buffer and a size around `errno = 5` (EIO: no category)
+    line = (
+        "OSError: Can't read data (file read failed: time = Tue Mar  2 10:00:00 2021, filename = 'x.h5', "
+        "file descriptor = 5, errno = 5, error message = 'Input/output error', buf = 0x5, total read size = 4096)"
+    )
+    log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
+    out = await diagnose(workspace, mode, log_text=log, exit_code=1)
+    assert "shape_mismatch" not in _cats(out), out["summary"]
+    assert not out["healthy"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_full_shared_memory_segment_stays_the_workers_though_its_errno_says_no_space(workspace, mode):
+    line = "RuntimeError: DataLoader worker (pid 4242) failed: [Errno 28] No space left on device: '/dev/shm/torch_1'"
+    log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
+    out = await diagnose(workspace, mode, log_text=log, exit_code=1)
+    assert _top(out) == "dataloader_worker_crash", out["summary"]
