@@ -33,7 +33,9 @@ in a family by what it is about and how it says it:
 - numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
   `FloatingPointError`, `math range error`.
 
-Families are tried in that order; the first that fits wins (an OOM message names sizes too)."""
+Families are tried in that order; the first that fits wins (an OOM message names sizes too). Before all of them,
+an operating-system error number (`[Errno 2]`, `errno = 28`, `[WinError 1455]`) names the family when it has one:
+the number is the OS's own statement, the words around it are any language's."""
 
 from __future__ import annotations
 
