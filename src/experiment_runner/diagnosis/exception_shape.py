@@ -16,13 +16,15 @@ raised. A library that words a shape error in a way nobody listed still writes t
 A message may show more than one kind; the most specific wins: shape literals are numbers laid out as a shape
 and cannot be anything else, a path said missing comes next, type names last (`Float` also appears in shape
 errors of mixed dtypes). Exceptions whose class says the shape of the message is something else (`KeyError`,
-`AttributeError`, `NameError`: a name that is not there) are not read."""
+`AttributeError`, `NameError`: a name that is not there) are not read, nor those that state an operating-system
+error number (`errno = 5`, `[WinError 5]`): the number says what failed, and the numbers around it are a time, a
+file descriptor or a buffer size, not a shape."""
 
 from __future__ import annotations
 
 import re
 
-from experiment_runner.diagnosis.exceptions import ExceptionInfo, Family
+from experiment_runner.diagnosis.exceptions import ExceptionInfo, Family, carries_os_error
 
 #: classes that carry a missing name, not a value of the wrong shape or type
 _NAME_CLASSES = ("KeyError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration")
@@ -139,7 +141,7 @@ def framed_family(info: ExceptionInfo, code: list[str]) -> Family | None:
 
 def structural_family(info: ExceptionInfo) -> Family | None:
     """The family the literals in an otherwise unrecognised exception's message point to, or None."""
-    if info.name in _NAME_CLASSES or not info.message:
+    if info.name in _NAME_CLASSES or not info.message or carries_os_error(info.message):
         return None
     for test, category, why in _KINDS:
         if test(info.message):

@@ -33,7 +33,9 @@ in a family by what it is about and how it says it:
 - numeric_overflow (not a category: the caller ties it to the metric series): `OverflowError`,
   `FloatingPointError`, `math range error`.
 
-Families are tried in that order; the first that fits wins (an OOM message names sizes too)."""
+Families are tried in that order; the first that fits wins (an OOM message names sizes too). Before all of them,
+an operating-system error number (`[Errno 2]`, `errno = 28`, `[WinError 1455]`) names the family when it has one:
+the number is the OS's own statement, the words around it are any language's."""
 
 from __future__ import annotations
 
@@ -46,8 +48,31 @@ from dataclasses import dataclass
 #: frameworks' in Error/Failure/Fault.
 EXCEPTION_LINE = re.compile(r"^(?P<type>(?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?::[ \t]*(?P<message>.*))?$")
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Exit", "Interrupt", "Failure", "Fault")
-#: errno-style OS errors carry their number: `[Errno 28]`.
-_ERRNO = re.compile(r"\[Errno (\d+)\]")
+#: an OS error carries its number: Python's `[Errno 28]`, HDF5's and C libraries' `errno = 2` / `errno: 2`, and
+#: Windows' `[WinError 1455]` (a numbering of its own)
+_ERRNO = re.compile(r"\[Errno (\d+)\]|\berrno ?[=:] ?(\d+)\b")
+_WINERROR = re.compile(r"\[WinError (\d+)\]")
+#: what the operating system's error number says, whatever the message around it: the path or module is not there
+#: (ENOENT, ENOTDIR; Windows' file, path and module not found), the disk or quota is full (ENOSPC, EDQUOT; Windows'
+#: disk full), memory ran out (ENOMEM; Windows' not enough memory, out of memory, and the commit limit that a full
+#: paging file raises, 1455)
+_POSIX_ERRNO = {
+    "2": "missing_file_or_module",
+    "20": "missing_file_or_module",
+    "28": "disk_full",
+    "122": "disk_full",
+    "12": "out_of_memory",
+}
+_WINDOWS_ERROR = {
+    "2": "missing_file_or_module",
+    "3": "missing_file_or_module",
+    "126": "missing_file_or_module",
+    "112": "disk_full",
+    "39": "disk_full",
+    "8": "out_of_memory",
+    "14": "out_of_memory",
+    "1455": "out_of_memory",
+}
 
 _MEMORY_TYPE = re.compile(r"(?:OutOfMemory|MemoryError$|ResourceExhausted)")
 #: running out said of memory itself (`out of memory`, `not enough memory`, `can't allocate`, `Unable to allocate
@@ -221,7 +246,28 @@ def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInf
 
 def _errno(msg: str) -> str | None:
     m = _ERRNO.search(msg)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
+
+
+_OS_WHY = {
+    "missing_file_or_module": "the operating system's error number says the path or module is not there",
+    "disk_full": "the operating system's error number says the disk (or the quota) is full",
+    "out_of_memory": "the operating system's error number says memory ran out",
+}
+
+
+def os_error_category(msg: str) -> str | None:
+    """The category the operating system's own error number in a message gives (POSIX errno or Windows error), or
+    None when it carries none or one that names no category (EACCES, EIO: a permission, a device)."""
+    if m := _WINERROR.search(msg):
+        return _WINDOWS_ERROR.get(m.group(1))
+    number = _errno(msg)
+    return _POSIX_ERRNO.get(number) if number else None
+
+
+def carries_os_error(msg: str) -> bool:
+    """The message states an operating-system error number: it is about the OS, not about values' shapes or types."""
+    return bool(_ERRNO.search(msg) or _WINERROR.search(msg))
 
 
 #: (test on type name and message, category, why), tried in order: the first that holds names the family
@@ -315,7 +361,12 @@ _FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
 
 
 def family(info: ExceptionInfo) -> Family | None:
-    """The family of an exception, or None when its structure says nothing more than 'an error'."""
+    """The family of an exception, or None when its structure says nothing more than 'an error'. The operating
+    system's error number decides first: it is the OS's own statement of what went wrong, in any wording (a full
+    shared-memory segment is the workers' and goes on to their family)."""
+    category = os_error_category(info.message)
+    if category and not (category == "disk_full" and _WORKER_WORD.search(info.message)):
+        return Family(category, _OS_WHY[category])
     for test, category, why in _FAMILIES:
         if test(info.name, info.message):
             return Family(category, why)
