@@ -40,6 +40,13 @@ SPIKE_CHANCE_RATIO = 10.0
 LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
+#: a spike this many times the loss's own scale (its running level's size, or its spread where larger) above that
+#: level is orders of magnitude, not noise; LASTING_RATIO: what the values after it must still reach (at least
+#: LASTING_VALUES of them) for an excursion that lasted, not one odd batch
+SPIKE_LEVEL_RATIO = 1000.0
+LASTING_RATIO = 10.0
+LASTING_VALUES = 2
+LEVEL_WINDOW = 20  # values before the spike its running level is measured over
 STEADY_SCALE_RANGE = 2.0  # a loss whose values all lie within this factor of each other holds one level
 STEADY_SCALE_CEILING = 1e4  # ...and only below this: a loss of 1e4 and more is a blow-up whatever its scale
 STEADY_SCALE_STRENGTH = 0.35  # a weak signal: a high steady loss from the start is the loss's own scale
@@ -189,6 +196,9 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
+        elif not base.ce_loss and (level := _spike_over_level(values, peak_i)) is not None:
+            ref, ratio = level[1], (peak - level[0]) / level[1]
+            against = f"the loss's own scale {_num(level[1])} above its running level {_num(level[0])} before it"
         elif peak >= LOSS_IMPLAUSIBLE:
             ref, ratio, against = None, None, "any loss of real data"
         else:
@@ -242,6 +252,25 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if best is None or strength > best[0]:
             best = (strength, ev, facts)
     return (best[1], best[2]) if best else None
+
+
+def _spike_over_level(values: list[float], peak_i: int) -> tuple[float, float] | None:
+    """(level, scale) when the peak stands SPIKE_LEVEL_RATIO times the loss's own scale above its running level
+    (the median of the LEVEL_WINDOW values before it; the scale is that level's size or the window's spread, the
+    larger) and LASTING_VALUES more values stay LASTING_RATIO times that scale above it: orders of magnitude, and an
+    excursion that took steps to leave, not one odd batch. Measured from the level, not from zero, so that a loss
+    that can be negative (a density's negative log-likelihood, an ELBO) is judged on the same footing as one that
+    cannot."""
+    window = values[max(0, peak_i - LEVEL_WINDOW) : peak_i]
+    if len(window) < 3:
+        return None
+    level = S._median(window)
+    spread = S._median([abs(v - level) for v in window])
+    scale = max(abs(level), spread)
+    if scale <= 0 or values[peak_i] - level < SPIKE_LEVEL_RATIO * scale:
+        return None
+    lasting = sum(v - level >= LASTING_RATIO * scale for i, v in enumerate(values) if i != peak_i and i > peak_i - 2)
+    return (level, scale) if lasting >= LASTING_VALUES else None
 
 
 def _own_scale_from_start(pts: Series, values: list[float]) -> bool:
