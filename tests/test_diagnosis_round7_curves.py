@@ -97,3 +97,20 @@ async def test_one_odd_batch_of_a_negative_loss_that_returns_at_once_is_no_blow_
 async def test_a_flows_negative_log_likelihood_falling_by_orders_of_magnitude_is_quiet(workspace, mode):
     out = await diagnose(workspace, mode, VARIANTS / "distrax_flow_nll_negative_falls_healthy" / "stdout.log")
     assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_short_log_whose_held_out_score_repeats_one_value_while_no_loss_moves_is_a_constant_answer(
+    workspace, mode
+):
+    out = await diagnose(workspace, mode, DATA / "real" / "cases" / "paste_bert_lr1e3_not_learning" / "stdout.log")
+    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert "dev_f1 is exactly" in out["findings"][0]["headline"]
+
+
+@pytest.mark.anyio
+async def test_an_accuracy_repeating_zero_while_the_loss_swings_by_a_fifth_is_no_constant_answer(workspace, mode):
+    # ArcFace's first steps: accuracy 0 at every step, the loss 54.6-69.8, ending where it began
+    log = DATA / "blind6" / "cases" / "paste_facerec_tf2_acc0_early_healthy" / "stdout.log"
+    out = await diagnose(workspace, mode, log)
+    assert ranked(out) == [], out["summary"]

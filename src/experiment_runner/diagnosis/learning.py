@@ -55,6 +55,10 @@ PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant di
 JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
 CONSTANT_ACC_MIN = 5
 CONSTANT_ACC_PAIRED = 4  # ...or this many when another accuracy of the run is frozen as long
+#: a short log (a few epochs) whose held-out score takes one printed value at this many evaluations (and at 60% of
+#: them), while every value of every main loss stays within REPEATED_LOSS_MOVE of its first: a constant answer
+REPEATED_SCORE_MIN = 3
+REPEATED_LOSS_MOVE = 0.05
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
@@ -470,6 +474,42 @@ def constant_accuracy(
         summary=f"{name} is exactly {_num(level)}{pct} at each of its last {run} evaluations: the model gives every "
         "input the same answer (the share of the majority class), whatever it is shown",
         data={"metric": name, "constant_values": run},
+    )
+    return ev, {"constant_accuracy": _num(level)}
+
+
+def repeated_score(
+    pts: Series, name: str, base: Baseline, losses: list[Series] | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """A score that returns to the same printed value at most of a few evaluations (not necessarily in a row: one
+    epoch may answer differently) while no loss of the run moved from where it started: a model predicting one
+    class scores exactly the same on the same data, and the flat losses say nothing was learned. A fine-tune already
+    low and flat scores high, or moves its score; this needs both the repeats and the still losses."""
+    _, values = S.finite(pts)
+    if len(values) < REPEATED_SCORE_MIN or not losses:
+        return None
+    level = max(set(values), key=values.count)
+    count = values.count(level)
+    if count < REPEATED_SCORE_MIN or count < 0.6 * len(values) or level > 0.8 * base.acc_scale:
+        return None
+    moves = []
+    for loss in losses:
+        lv = S.finite(loss)[1]
+        if len(lv) < REPEATED_SCORE_MIN or lv[0] == 0:
+            return None
+        # every value, not only the last: a loss that swings and happens to end where it began has not stood still
+        moves.append(max(abs(v - lv[0]) for v in lv) / abs(lv[0]))
+    if not moves or max(moves) >= REPEATED_LOSS_MOVE:
+        return None
+    pct = "%" if base.acc_scale == 100.0 else ""
+    ev = Evidence(
+        kind="metric",
+        strength=0.7,
+        value=level,
+        summary=f"{name} is exactly {_num(level)}{pct} at {count} of its {len(values)} evaluations while every "
+        f"value of every loss stayed within {max(moves):.1%} of its first: the model gives (almost) every input the "
+        "same answer",
+        data={"metric": name, "repeats": count, "evaluations": len(values), "loss_move": round(max(moves), 4)},
     )
     return ev, {"constant_accuracy": _num(level)}
 

@@ -202,7 +202,8 @@ def analyse(
     found = None
     for acc in accs:
         others = [series[o] for o in accs if o != acc]
-        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance):
+        repeated = partial(L.repeated_score, losses=[series[n] for n in loss_names])
+        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance, repeated):
             found = check(series[acc], acc, base)
             if found:
                 # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
