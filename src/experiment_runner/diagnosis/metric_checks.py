@@ -200,9 +200,9 @@ def analyse(
     # training accuracy frozen at one value is the same constant answer
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
     found = None
+    repeated = partial(L.repeated_score, losses=[series[n] for n in loss_names])
     for acc in accs:
         others = [series[o] for o in accs if o != acc]
-        repeated = partial(L.repeated_score, losses=[series[n] for n in loss_names])
         for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance, repeated):
             found = check(series[acc], acc, base)
             if found:
