@@ -5,6 +5,9 @@ The links (cause -> consequence), each with the condition under which the first 
 - exploding_gradients -> nan_or_inf_loss: the loss or the gradient norm grew while finite before the first NaN;
 - exploding_gradients -> loss_not_decreasing: the loss blew up and never came back near chance (a blow-up the run
   recovered from, or one followed by a loss pinned at chance, explains less than the pinned loss itself);
+  or the gradient norm grew tenfold from its own start, beginning no later than the loss's last low, and the loss
+  then climbed back above that low by a quarter of it and beyond its spread (a loss that only levelled off is its
+  own explanation);
 - exploding_gradients -> unrecognized_error: the error is a numeric overflow (`OverflowError: math range error`
   from exp(loss)) after the loss blew up;
 - out_of_memory -> dataloader_worker_crash: memory ran out before the worker died;
@@ -80,6 +83,34 @@ def _overflowed(cause: list[Evidence], effect: list[Evidence]) -> bool:
     return any(e.data.get("numeric_overflow") for e in effect) and any(e.kind == "metric" for e in cause)
 
 
+#: a gradient norm this many times its own first values has grown, not wandered
+GRAD_GROWTH = 10.0
+#: a stalled loss whose last values sit this far above its low (relative to the low) has turned back up
+TURNED_UP = 0.25
+
+
+def _grew_as_loss_turned(cause: list[Evidence], effect: list[Evidence]) -> bool:
+    """The gradient norm grew tenfold or more from its own start, starting no later than the loss's last low, and
+    the loss then climbed back well above that low (beyond its own spread): the growth is why it stopped falling. A
+    loss that merely levelled off while the norm grew explains itself as well as the norm does and keeps its rank."""
+    grew = [
+        e
+        for e in cause
+        if e.kind == "metric"
+        and e.data.get("ratio", 0) >= GRAD_GROWTH
+        and e.data.get("trend", {}).get("p", 1.0) < 0.05
+        and e.data.get("start_step") is not None
+    ]
+    for e in effect:
+        low, end, noise, low_step = (e.data.get(k) for k in ("low", "end_level", "end_noise", "low_step"))
+        if low is None or end is None or noise is None or low <= 0:
+            continue
+        turned = end - low > max(TURNED_UP * low, 2 * noise)
+        if turned and any(low_step is None or g.data["start_step"] <= low_step for g in grew):
+            return True
+    return False
+
+
 def _precedes(cause: list[Evidence], effect: list[Evidence]) -> bool:
     return _first(cause, effect) is True
 
@@ -92,6 +123,12 @@ def _at_floor_first(cause: list[Evidence], effect: list[Evidence]) -> bool:
 LINKS: tuple[Link, ...] = (
     Link("exploding_gradients", "nan_or_inf_loss", _grew_first, "it grew while finite before the first NaN"),
     Link("exploding_gradients", "loss_not_decreasing", _blew_up_for_good, "the loss blew up and never recovered"),
+    Link(
+        "exploding_gradients",
+        "loss_not_decreasing",
+        _grew_as_loss_turned,
+        "the gradient norm grew tenfold as the loss turned back up",
+    ),
     Link("exploding_gradients", "unrecognized_error", _overflowed, "the overflow is the blown-up loss"),
     Link("out_of_memory", "dataloader_worker_crash", _precedes, "memory ran out before the worker died"),
     Link("amp_loss_scale_collapse", "loss_not_decreasing", _at_floor_first, "every step was skipped"),

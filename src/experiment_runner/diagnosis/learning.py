@@ -40,6 +40,13 @@ SPIKE_CHANCE_RATIO = 10.0
 LOSS_IMPLAUSIBLE = 1e15
 SPIKE_FIRST_RATIO = 10.0
 ELEVATED_RATIO = 3.0
+#: a spike this many times the loss's own scale (its running level's size, or its spread where larger) above that
+#: level is orders of magnitude, not noise; LASTING_RATIO: what the values after it must still reach (at least
+#: LASTING_VALUES of them) for an excursion that lasted, not one odd batch
+SPIKE_LEVEL_RATIO = 1000.0
+LASTING_RATIO = 10.0
+LASTING_VALUES = 2
+LEVEL_WINDOW = 20  # values before the spike its running level is measured over
 STEADY_SCALE_RANGE = 2.0  # a loss whose values all lie within this factor of each other holds one level
 STEADY_SCALE_CEILING = 1e4  # ...and only below this: a loss of 1e4 and more is a blow-up whatever its scale
 STEADY_SCALE_STRENGTH = 0.35  # a weak signal: a high steady loss from the start is the loss's own scale
@@ -48,6 +55,10 @@ PINNED_MIN_PRECISE, PRECISE_DIGITS = 4, 5  # a loss printed to 5+ significant di
 JOINT_PIN_MIN, JOINT_DIGITS = 3, 4  # 3 repeats pin a 4-digit loss when an accuracy repeats with it
 CONSTANT_ACC_MIN = 5
 CONSTANT_ACC_PAIRED = 4  # ...or this many when another accuracy of the run is frozen as long
+#: a short log (a few epochs) whose held-out score takes one printed value at this many evaluations (and at 60% of
+#: them), while every value of every main loss stays within REPEATED_LOSS_MOVE of its first: a constant answer
+REPEATED_SCORE_MIN = 3
+REPEATED_LOSS_MOVE = 0.05
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
@@ -189,6 +200,9 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
             and (sum(v >= SPIKE_FIRST_RATIO * values[0] for v in values) >= 2 or peak_i == len(values) - 1)
         ):
             ref, ratio, against = values[0], peak / values[0], f"its first value {_num(values[0])}"
+        elif not base.ce_loss and (level := _spike_over_level(values, peak_i)) is not None:
+            ref, ratio = level[1], (peak - level[0]) / level[1]
+            against = f"the loss's own scale {_num(level[1])} above its running level {_num(level[0])} before it"
         elif peak >= LOSS_IMPLAUSIBLE:
             ref, ratio, against = None, None, "any loss of real data"
         else:
@@ -242,6 +256,25 @@ def divergence(series: dict[str, Series], names: list[str], base: Baseline) -> t
         if best is None or strength > best[0]:
             best = (strength, ev, facts)
     return (best[1], best[2]) if best else None
+
+
+def _spike_over_level(values: list[float], peak_i: int) -> tuple[float, float] | None:
+    """(level, scale) when the peak stands SPIKE_LEVEL_RATIO times the loss's own scale above its running level
+    (the median of the LEVEL_WINDOW values before it; the scale is that level's size or the window's spread, the
+    larger) and LASTING_VALUES more values stay LASTING_RATIO times that scale above it: orders of magnitude, and an
+    excursion that took steps to leave, not one odd batch. Measured from the level, not from zero, so that a loss
+    that can be negative (a density's negative log-likelihood, an ELBO) is judged on the same footing as one that
+    cannot."""
+    window = values[max(0, peak_i - LEVEL_WINDOW) : peak_i]
+    if len(window) < 3:
+        return None
+    level = S._median(window)
+    spread = S._median([abs(v - level) for v in window])
+    scale = max(abs(level), spread)
+    if scale <= 0 or values[peak_i] - level < SPIKE_LEVEL_RATIO * scale:
+        return None
+    lasting = sum(v - level >= LASTING_RATIO * scale for i, v in enumerate(values) if i != peak_i and i > peak_i - 2)
+    return (level, scale) if lasting >= LASTING_VALUES else None
 
 
 def _own_scale_from_start(pts: Series, values: list[float]) -> bool:
@@ -441,6 +474,42 @@ def constant_accuracy(
         summary=f"{name} is exactly {_num(level)}{pct} at each of its last {run} evaluations: the model gives every "
         "input the same answer (the share of the majority class), whatever it is shown",
         data={"metric": name, "constant_values": run},
+    )
+    return ev, {"constant_accuracy": _num(level)}
+
+
+def repeated_score(
+    pts: Series, name: str, base: Baseline, losses: list[Series] | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """A score that returns to the same printed value at most of a few evaluations (not necessarily in a row: one
+    epoch may answer differently) while no loss of the run moved from where it started: a model predicting one
+    class scores exactly the same on the same data, and the flat losses say nothing was learned. A fine-tune already
+    low and flat scores high, or moves its score; this needs both the repeats and the still losses."""
+    _, values = S.finite(pts)
+    if len(values) < REPEATED_SCORE_MIN or not losses:
+        return None
+    level = max(set(values), key=values.count)
+    count = values.count(level)
+    if count < REPEATED_SCORE_MIN or count < 0.6 * len(values) or level > 0.8 * base.acc_scale:
+        return None
+    moves = []
+    for loss in losses:
+        lv = S.finite(loss)[1]
+        if len(lv) < REPEATED_SCORE_MIN or lv[0] == 0:
+            return None
+        # every value, not only the last: a loss that swings and happens to end where it began has not stood still
+        moves.append(max(abs(v - lv[0]) for v in lv) / abs(lv[0]))
+    if not moves or max(moves) >= REPEATED_LOSS_MOVE:
+        return None
+    pct = "%" if base.acc_scale == 100.0 else ""
+    ev = Evidence(
+        kind="metric",
+        strength=0.7,
+        value=level,
+        summary=f"{name} is exactly {_num(level)}{pct} at {count} of its {len(values)} evaluations while every "
+        f"value of every loss stayed within {max(moves):.1%} of its first: the model gives (almost) every input the "
+        "same answer",
+        data={"metric": name, "repeats": count, "evaluations": len(values), "loss_move": round(max(moves), 4)},
     )
     return ev, {"constant_accuracy": _num(level)}
 

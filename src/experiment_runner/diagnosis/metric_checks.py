@@ -200,9 +200,10 @@ def analyse(
     # training accuracy frozen at one value is the same constant answer
     accs = [n for n in dict.fromkeys((picked.get("val_acc"), picked.get("train_acc"))) if n]
     found = None
+    repeated = partial(L.repeated_score, losses=[series[n] for n in loss_names])
     for acc in accs:
         others = [series[o] for o in accs if o != acc]
-        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance):
+        for check in (partial(L.constant_accuracy, others=others), L.accuracy_at_chance, repeated):
             found = check(series[acc], acc, base)
             if found:
                 # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
@@ -235,7 +236,8 @@ def analyse(
     if val:
         train_name = _paired_train(series, roles, val)
         if train_name:
-            _overfitting(series[train_name], series[val], train_name, val, out)
+            on_epochs = _epochs(records, series, [train_name, val])
+            _overfitting(series[train_name], series[val], train_name, val, out, on_epochs)
     leak = L.leakage(evals, base, _val_error(series, roles))
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
@@ -707,7 +709,15 @@ def _not_decreasing(
                 + (f"; the window begins mid-run (at {mid_run}): a plateau, not a stall" if quiet else ""),
                 step=stall_step,
                 value=values[-1],
-                data={"metric": name, "trend": whole.as_dict(), "late_trend": late.as_dict()},
+                data={
+                    "metric": name,
+                    "trend": whole.as_dict(),
+                    "late_trend": late.as_dict(),
+                    "low": early_low,
+                    "low_step": low_at,
+                    "end_level": end,
+                    "end_noise": noise,
+                },
             ),
             stalled=True,
             stall_step=stall_step,
@@ -715,8 +725,24 @@ def _not_decreasing(
         )
 
 
-def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out: MetricFindings) -> None:
-    vs, vv = S.finite(val)
+def _on_epochs(pts: Series, epochs: list[Any]) -> tuple[list[float], list[float]]:
+    pairs = [(float(e), v) for e, (_, v) in zip(epochs, pts) if math.isfinite(v)]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _overfitting(
+    train: Series,
+    val: Series,
+    train_name: str,
+    val_name: str,
+    out: MetricFindings,
+    epochs: dict[str, list[Any]] | None = None,
+) -> None:
+    # Two series logged without steps at different cadences (a Trainer's `loss` every 10 epochs, its `eval_loss`
+    # every epoch) share no index: when the records give both an epoch, that is the axis they share.
+    tx, vx = (epochs or {}).get(train_name), (epochs or {}).get(val_name)
+    shared = tx is not None and vx is not None
+    vs, vv = _on_epochs(val, vx) if vx is not None and tx is not None else S.finite(val)
     if len(vv) < MIN_VAL_POINTS:
         return
     # Onset: the minimum of the lightly smoothed validation loss (3-point running median resists one noisy eval).
@@ -729,7 +755,7 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
     # validation set is no rise.
     end = S._median(vv[-3:])
     rise = (end - vv[k]) / abs(vv[k]) if vv[k] else 0.0
-    ts, tv = S.finite(train)
+    ts, tv = _on_epochs(train, tx) if tx is not None and vx is not None else S.finite(train)
     t_after = [(s, v) for s, v in zip(ts, tv) if s >= vs[k]]
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
@@ -743,6 +769,10 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
+
+    def where(i: int) -> str:
+        return f"epoch {vs[i]:g}" if shared else _where(val, i, int(vs[i]))
+
     out.add(
         "overfitting",
         Evidence(
@@ -750,8 +780,8 @@ def _overfitting(train: Series, val: Series, train_name: str, val_name: str, out
             strength=min(0.95, strength),
             step=onset_step,
             value=vv[k],
-            summary=f"{val_name} bottomed at {_num(vv[k])} {_where(val, k, onset_step)} and rose {rise:.0%} to "
-            f"{_num(end)} (median of the last 3) by {_where(val, len(vv) - 1, int(vs[-1]))} "
+            summary=f"{val_name} bottomed at {_num(vv[k])} {where(k)} and rose {rise:.0%} to "
+            f"{_num(end)} (median of the last 3) by {where(len(vv) - 1)} "
             f"(Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) "
             f"while {train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
