@@ -130,7 +130,7 @@ _MARK_RES = (
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
 )
 _SHAPED_RES = (
-    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
+    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
     rb"\|[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*\|",
     # name:value without a blank, for the measures of quality (`train_loss:4.21`, `accuracy:0.60`; not `cuda:0`)
     _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?(?:\.?\d|nan|inf)",
@@ -323,7 +323,7 @@ def _classify(raw) -> tuple[str, int] | None:
     if isinstance(raw, bytes) and " " in text:
         first, _, rest = text.partition(" ")
         phrase = "qualified" if first in _QUALIFIERS else "worded"
-        if phrase == "worded":
+        if phrase == "worded" and not _names_a_measure(first, rest):
             text = rest
     name = normalise_name(text)
     info: tuple[str, int] | None = None
@@ -359,6 +359,14 @@ def _classify(raw) -> tuple[str, int] | None:
         _name_cache.clear()
     _name_cache[raw] = info
     return info
+
+
+def _names_a_measure(first: str, last: str) -> bool:
+    """Do two words name a measure together that the last alone does not (`grad norm`: a gradient norm, where
+    `norm` alone is no measure of training)? Then the phrase is kept whole."""
+    if vocabulary.describe(normalise_name(last)).role != "other":
+        return False
+    return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
 
 
 def _word_may_pair(word: bytes) -> bool:
@@ -1030,13 +1038,17 @@ class MetricParser:
     def _table_row(self, text: bytes) -> dict | None:
         """A row of a table (box-drawing, `|`, CSV/TSV or whitespace columns): `name | value` alone, or numbers
         under a header of metric names (the line above, or the header of the last table read)."""
+        if b"%" in text:  # a row that is also a progress bar: `0/299  3.42g  0.042 ... 640: 100%|###| 8/8 [...`
+            bar = _ROW_BAR.search(text)
+            if bar is not None:
+                text = text[: bar.start()]
         cells = _cells(text)
         if cells is None:
             return None
         if len(cells) == 2 and _TABLE_NUMBER.fullmatch(cells[1]) and not _TABLE_NUMBER.fullmatch(cells[0]):
             record = _record_from_pairs(_PAIR.findall(cells[0] + b": " + cells[1]))
             return record if len(record) > 1 else None
-        if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) for c in cells):
+        if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) or _TABLE_COUNT.fullmatch(c) for c in cells):
             return None
         header = None
         body, start = self._above_at
@@ -1060,7 +1072,7 @@ class MetricParser:
         if header is None:
             return None
         self._table = header
-        pairs = [(name, cell) for name, cell in zip(header, cells) if name and _TABLE_NUMBER.fullmatch(cell)]
+        pairs = [(name, cell) for name, cell in zip(header, cells) if name and _column_value(name, cell)]
         record = _record_from_pairs(_PAIR.findall(b" ".join(n + b"=" + c.rstrip(b"%") for n, c in pairs)))
         return record if len(record) > 1 else None
 
@@ -1102,12 +1114,29 @@ _SPLIT_PREFIX = {
     b"evaluation": "val", b"dev": "val", b"train": None, b"training": None,
 }  # fmt: skip
 _ROW_STARTS = (b"|", b"\xe2", b"-", b"+", b".")
-_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d")
+_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)")
 _TABLE_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|nan|inf")
 _TABLE_OTHER = re.compile(rb"(?:\d+:)?\d+:\d\d(?:\.\d+)?|#?na|n/a|-+|")  # a time cell, or empty
+_EPOCH_OF = re.compile(rb"\d+/\d+")
+_TABLE_COUNT = re.compile(rb"\d+/\d+|\d+(?:\.\d+)?[kmgt]i?b?")  # `0/299` (epoch of epochs), `3.42g` (memory)
+# The progress bar closing a table row: `640: 100%|#####| 8/8 [00:05<00:00` or `608:  63% 34/54 [`
+_ROW_BAR = re.compile(rb"[ \t]*:?[ \t]+\d+(?:\.\d+)?%(?:\|| +\d+/\d+)")
 _BOX = re.compile("[\u2502\u2503|]".encode("utf-8").replace(b"[", b"(?:").replace(b"]", b")"))
 _BOX_SPLIT = re.compile(rb"\xe2\x94\x82|\xe2\x94\x83|\|")
 _RULE = re.compile(rb"^[\s|:+\-=\xe2\x94\x80-\xbf\x95]*$")
+
+
+def _column_value(name: bytes, cell: bytes) -> bool:
+    """Is `cell` a value of column `name`? A number; `n/N` only under a step or epoch; and a whole number under
+    a name that says nothing of what it measures (`labels  150`, `targets  22`) is a count, not a measurement,
+    while a decimal or nan there is one (`box  0.042`, `obj  nan`)."""
+    if _TABLE_COUNT.fullmatch(cell):
+        return name.decode("ascii", "replace") in _EPOCH_NAMES or name.decode("ascii", "replace") in _STEP_PRIORITY
+    if not _TABLE_NUMBER.fullmatch(cell):
+        return False
+    if cell.isdigit():
+        return vocabulary.describe(name.decode("utf-8", "replace")).role != "other"
+    return True
 
 
 def _cells(text: bytes) -> list[bytes] | None:
@@ -1127,7 +1156,7 @@ def _cells(text: bytes) -> list[bytes] | None:
         parts = [c.strip() for c in text.split(b"\t")]
     else:
         parts = text.split()
-    if len(parts) < 2 or not _TABLE_NUMBER.fullmatch(parts[0]):
+    if len(parts) < 2 or not (_TABLE_NUMBER.fullmatch(parts[0]) or _EPOCH_OF.fullmatch(parts[0])):
         return None
     return parts
 
@@ -1152,7 +1181,11 @@ def _header(line: bytes, width: int) -> list[bytes] | None:
     if len(cells) != width or any(_TABLE_NUMBER.fullmatch(c) for c in cells):
         return None
     names = [normalise_name(c.decode("utf-8", "replace")).encode() for c in cells]
-    if not any(vocabulary.describe(n.decode()).quality for n in names):
+    # a header names a measure of quality, or leads with the step or epoch its rows are at (a progress table
+    # whose loss columns carry the library's own short names: `epoch  gpu_mem  box  obj  cls`)
+    if not any(vocabulary.describe(n.decode()).quality for n in names) and not (
+        names[0] in (b"epoch", b"step", b"iter", b"iteration") and len(names) >= 3
+    ):
         return None
     return names
 
