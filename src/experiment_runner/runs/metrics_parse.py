@@ -128,6 +128,9 @@ _TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
 _MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
+    rb"(?:batch|iter|iteration|step)[ \t]*\[[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?[ \t]*\]",  # `Batch [300-320]`
+    # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
+    rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
@@ -1029,6 +1032,8 @@ class MetricParser:
                 base = self._epoch - self._first_epoch
             if progress is not None and split is None:
                 position, size = progress
+                if not size:  # an epoch of unknown size spans at least the positions seen so far
+                    size = max(self._epoch_size or 0, position)
                 self._epoch_size = size
                 record["step"] = int(base * size + position) if base is not None else position
             elif split is not None and base is not None and self._epoch_size:
@@ -1107,7 +1112,9 @@ _EPOCH_COUNTER = re.compile(
     rb"[ \t]*\[[ \t]*(\d+)[ \t]*/[ \t]*(\d+)[ \t]*[\](]"
 )
 _SPLIT_LINE = re.compile(
-    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)(?: set| metrics?| results?)?[ \t]*:[ \t]"
+    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)"
+    # a word naming what was scored, with a note in parentheses: `Test set:`, `test file (4000 fresh rows):`
+    rb"(?: [a-z]+)?(?: \([^()\n]{0,40}\))?[ \t]*:[ \t]"
 )
 _SPLIT_PREFIX = {
     b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
@@ -1236,6 +1243,9 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
             split = _SPLIT_PREFIX[label]
         else:
             progress = (int(n), int(size))
+    elif b"[" in text and b"epoch" in text and (b := _EPOCH_BATCH.search(text)) is not None:
+        epoch = float(b.group(1))
+        progress = (int(b.group(2)), 0)  # the epoch's size is not printed: learned from the positions seen
     elif text[:1].isdigit() and (b"/step" in text or b" - eta: " in text):  # Keras: `20/20 ━━━ 1s 9ms/step - ...`
         k = _COUNT_FIRST.match(text)
         if k is not None:
@@ -1247,6 +1257,10 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
     return split, progress, epoch
 
 
+# An epoch and the batch (or range of batches) reached in it, with no epoch size: `Epoch[2] Batch [300-320]`
+_EPOCH_BATCH = re.compile(
+    rb"epoch[ \t]*\[[ \t]*(\d+)[ \t]*\][ \t]*(?:batch|iter|iteration|step)[ \t]*\[[ \t]*(?:\d+[ \t]*-[ \t]*)?(\d+)[ \t]*\]"
+)
 _COUNT_FIRST = re.compile(rb"(\d+)/(\d+)[ \t]")
 
 
