@@ -22,7 +22,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR: audit another checkout's parser (e.g. /work/main/src) on this tree's logs, to diff the listings
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 
 from experiment_runner.runs.metrics_parse import MetricParser  # noqa: E402
 
@@ -44,11 +46,9 @@ def logs(sets: list[str] | None) -> list[tuple[str, Path]]:
             continue
         if sets and set_dir.name not in sets:
             continue
-        for path in sorted(set_dir.rglob("std*.log")):
-            found.append((set_dir.name, path))
+        found.extend((set_dir.name, path) for path in sorted(set_dir.rglob("std*.log")))
     if not sets or "metrics" in sets:
-        for path in sorted(METRICS.rglob("std*.txt")):
-            found.append(("metrics", path))
+        found.extend(("metrics", path) for path in sorted(METRICS.rglob("std*.txt")))
     return found
 
 
@@ -87,6 +87,7 @@ def main() -> int:
     ap.add_argument("--sets", nargs="*", help="diagnosis set names (real, blind3, variants_r5 ...) or 'metrics'")
     ap.add_argument("--shapes", action="store_true", help="group the gap lines by shape")
     ap.add_argument("--summary", action="store_true", help="per-set counts only")
+    ap.add_argument("--src", default=_SRC, help="the src directory whose parser is audited")
     ap.add_argument("--max-gaps", type=int, default=8, help="gap lines shown per log")
     args = ap.parse_args()
     by_shape: dict[str, set[str]] = defaultdict(set)

@@ -51,7 +51,11 @@ def test_a_progress_table_under_an_epoch_led_header_keeps_its_nan_loss_columns()
 
 
 def test_a_table_row_of_nan_cells_is_read_under_its_header():
-    text = "  epoch  train_loss  valid_loss  accuracy  time\n  0  2.302  2.301  0.113  00:05\n  1  nan  nan  0.098  00:05\n"
+    text = (
+        "  epoch  train_loss  valid_loss  accuracy  time\n"
+        "  0  2.302  2.301  0.113  00:05\n"
+        "  1  nan  nan  0.098  00:05\n"
+    )
     records = parse(text)
     assert series(records, "train_loss")[0] == 2.302
     assert math.isnan(series(records, "train_loss")[1])

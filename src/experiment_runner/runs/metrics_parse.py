@@ -365,10 +365,10 @@ def _classify(raw) -> tuple[str, int] | None:
 
 
 def _names_a_measure(first: str, last: str) -> bool:
-    """Do two words name a measure together that the last alone does not (`grad norm`: a gradient norm, where
-    `norm` alone is no measure of training)? Then the phrase is kept whole."""
-    if vocabulary.describe(normalise_name(last)).role != "other":
-        return False
+    """Do two words name a measure together that neither names alone (`grad norm`: a gradient norm, where `grad`
+    and `norm` alone are no measures of training)? Then the phrase is kept whole."""
+    if vocabulary.describe(normalise_name(last)).role != "other" or vocabulary.describe(first).role != "other":
+        return False  # one word is a measure alone: the usual reading (`reached loss`, `chance loss ln4`)
     return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
 
 
@@ -1259,7 +1259,8 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
 
 # An epoch and the batch (or range of batches) reached in it, with no epoch size: `Epoch[2] Batch [300-320]`
 _EPOCH_BATCH = re.compile(
-    rb"epoch[ \t]*\[[ \t]*(\d+)[ \t]*\][ \t]*(?:batch|iter|iteration|step)[ \t]*\[[ \t]*(?:\d+[ \t]*-[ \t]*)?(\d+)[ \t]*\]"
+    rb"epoch[ \t]*\[[ \t]*(\d+)[ \t]*\][ \t]*(?:batch|iter|iteration|step)"
+    rb"[ \t]*\[[ \t]*(?:\d+[ \t]*-[ \t]*)?(\d+)[ \t]*\]"
 )
 _COUNT_FIRST = re.compile(rb"(\d+)/(\d+)[ \t]")
 
