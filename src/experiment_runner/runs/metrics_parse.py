@@ -372,6 +372,41 @@ def _names_a_measure(first: str, last: str) -> bool:
     return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
 
 
+_vague_cache: dict[str, bool] = {}
+
+
+def _says_no_measure(name: str) -> bool:
+    """Does the name say nothing of what it measures (`hidden`, `vocab`, `seqnum`)? Cached."""
+    vague = _vague_cache.get(name)
+    if vague is None:
+        vague = name not in ("step", "epoch") and vocabulary.describe(name).role == "other"
+        if len(_vague_cache) > _CACHE_CAP:
+            _vague_cache.clear()
+        _vague_cache[name] = vague
+    return vague
+
+
+def _without_setup(records: list[dict]) -> list[dict]:
+    """The records less those that describe the setup rather than measure training: two or more names, none of
+    which says what it measures, all whole numbers (`in=32 hidden=256 classes=10`, `d_model: 512 vocab:
+    1042301`, NCCL's `SeqNum=7753, NumelIn=544997376`). One vague name alone is kept (`loss_scale: 65536`)."""
+    kept = records
+    for i, record in enumerate(records):
+        if len(record) < 3 + ("epoch" in record):
+            continue
+        if all(
+            name == "epoch" or (_says_no_measure(name) and float(value).is_integer())
+            for name, value in record.items()
+            if name != "step"
+        ):
+            if kept is records:
+                kept = records[:i]
+            continue
+        if kept is not records:
+            kept.append(record)
+    return kept
+
+
 def _word_may_pair(word: bytes) -> bool:
     """Can `word`, the last word before a number, belong to a `word number` metric name? Cached."""
     ok = _word_cache.get(word)
@@ -562,7 +597,7 @@ class MetricParser:
             self._body(body, out)
         if nl + 1 < len(data):
             self._hold(data[nl + 1 :], out)
-        return out
+        return _without_setup(out) if out else out
 
     def flush(self) -> list[dict]:
         """Records from whatever is held back (an unfinished last line or progress bar). Call once at the end
@@ -573,7 +608,7 @@ class MetricParser:
         self._pending = b""
         self._cr_last = None
         self._discarding = False
-        return out
+        return _without_setup(out) if out else out
 
     # -- lines ------------------------------------------------------------------------------------------
     def _body(self, body: bytes, out: list) -> None:
