@@ -94,7 +94,7 @@ _PAIR_BODY = (
     # and the line ends, or punctuation or another pair follows
     + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+"
     + _NUM
-    + rb"))"
+    + rb"|\([a-z]))"  # ... or a name with a note: `val_loss 1.85 train_loss_epoch(prev) 67726.2`
 )
 _PAIR = re.compile(_PAIR_BODY)
 # Where a metric may start: key=value, key: value, compact JSON `"k":v`, a word then a number (the blank
@@ -128,6 +128,7 @@ _TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
 _MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
+    rb"[\w.]\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=[^=]",  # keyword arguments of a call: code, checked by _is_code
     rb"(?:batch|iter|iteration|step)[ \t]*\[[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?[ \t]*\]",  # `Batch [300-320]`
     # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
     rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
