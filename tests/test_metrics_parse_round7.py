@@ -92,3 +92,43 @@ def test_non_finite_values_in_every_printed_form_stay_non_finite():
     losses = series(records, "loss")
     assert math.isnan(losses[0]) and losses[1] == math.inf and losses[2] == math.inf
     assert series(records, "acc")[1] == -math.inf
+
+
+PASTES = Path(__file__).parent / "data" / "metrics" / "pastes_r7"
+
+
+def parse_file(name: str) -> list[dict]:
+    return parse((PASTES / name).read_text())
+
+
+def test_a_pasted_yolov5_table_gives_its_nan_losses_at_their_epoch():
+    records = parse_file("yolov5_4963_nan_table.txt")
+    assert len(records) == 1
+    (record,) = records
+    assert record["epoch"] == 1.0
+    assert all(math.isnan(record[name]) for name in ("box", "obj", "cls"))
+
+
+def test_megatron_iterations_are_steps_and_its_grad_norm_and_lm_loss_are_read():
+    records = parse_file("megatron_llm_11_lm_loss.txt")
+    assert [r["step"] for r in records] == [122, 123, 124, 125]
+    assert series(records, "loss") == [2.50422, 2.493043, 2.559583, 2.477393]
+    assert series(records, "grad_norm") == [0.231, 0.236, 0.242, 0.356]
+    assert series(records, "learning_rate")[0] == 9.15e-06
+
+
+def test_megatrons_nan_grad_norm_stays_nan_and_its_counts_keep_their_whole_names():
+    records = parse_file("megatron_deepspeed_396_grad_norm_nan.txt")
+    assert [r["step"] for r in records] == [5426, 5427, 5428]
+    assert all(math.isnan(v) for v in series(records, "grad_norm"))
+    assert series(records, "consumed_samples") == [43408.0, 43416.0, 43424.0]
+    assert "samples" not in records[0] and "tokens" not in records[0]
+
+
+def test_megatrons_skipped_iterations_are_a_count_of_their_own():
+    records = parse_file("megatron_bert_nccl_743_sop_loss.txt")
+    first = records[0]
+    assert first["step"] == 10 and first["skipped_iterations"] == 10.0
+    assert "loss" not in first
+    last = records[-1]
+    assert last["step"] == 20 and last["loss"] == 10.05022 and last["grad_norm"] == 217.199

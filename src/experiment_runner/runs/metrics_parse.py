@@ -89,7 +89,7 @@ _NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./@-]*+(?: [a-z][\w./-]*+)?)"
 _PAIR_BODY = (
     _NAME
     + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
-    + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
+    + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/[ \t]*\d+)?(%)?"
     + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     # and the line ends, or punctuation or another pair follows
     + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+"
@@ -367,8 +367,13 @@ def _classify(raw) -> tuple[str, int] | None:
 
 def _names_a_measure(first: str, last: str) -> bool:
     """Do two words name a measure together that neither names alone (`grad norm`: a gradient norm, where `grad`
-    and `norm` alone are no measures of training)? Then the phrase is kept whole."""
-    if vocabulary.describe(normalise_name(last)).role != "other" or vocabulary.describe(first).role != "other":
+    and `norm` alone are no measures of training), or count something the last word alone would misname (`skipped
+    iterations: 0` is no iteration counter, `consumed samples` no sample count of the setup)? Then the phrase is
+    kept whole."""
+    last_role = vocabulary.describe(normalise_name(last)).role
+    if last_role == "counter" and normalise_name(last) not in _STEP_PRIORITY and first.isalpha():
+        return True
+    if last_role != "other" or vocabulary.describe(first).role != "other":
         return False  # one word is a measure alone: the usual reading (`reached loss`, `chance loss ln4`)
     return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
 
