@@ -370,9 +370,13 @@ def _names_a_measure(first: str, last: str) -> bool:
     and `norm` alone are no measures of training), or count something the last word alone would misname (`skipped
     iterations: 0` is no iteration counter, `consumed samples` no sample count of the setup)? Then the phrase is
     kept whole."""
-    last_role = vocabulary.describe(normalise_name(last)).role
-    if last_role == "counter" and normalise_name(last) not in _STEP_PRIORITY and first.isalpha():
-        return True
+    last_name = normalise_name(last)
+    last_role = vocabulary.describe(last_name).role
+    if last_role == "counter" and first.isalpha() and first not in _STOPWORDS:
+        # a step or an epoch stays one (`end of epoch 3`, `at iteration 40`)
+        return last_name not in _STEP_PRIORITY and last_name not in _EPOCH_NAMES
+    if first in _STOPWORDS:
+        return False
     if last_role != "other" or vocabulary.describe(first).role != "other":
         return False  # one word is a measure alone: the usual reading (`reached loss`, `chance loss ln4`)
     return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
