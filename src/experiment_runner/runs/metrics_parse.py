@@ -19,8 +19,9 @@ Rules (conservative: a false metric is worse than a missed one):
   kept (`train/loss`). Two-word names only with a qualifier first (train, training, val, valid, validation,
   test, eval, evaluation, dev, avg, average, mean, best, final, total, running, global, learning): `val loss`
   -> `val_loss`, `Average loss` -> `average_loss`; otherwise the last word is the name (`reached loss 0.4` ->
-  `loss`). No synonyms are merged (`val_acc` and `val_accuracy` stay distinct), except that `Train Epoch`
-  (PyTorch's MNIST example) counts as `epoch`.
+  `loss`), unless the two words only together say what is measured (`grad norm` -> `grad_norm`, `skipped
+  iterations` -> `skipped_iterations`). No synonyms are merged (`val_acc` and `val_accuracy` stay distinct),
+  except that `Train Epoch` (PyTorch's MNIST example) counts as `epoch`.
 - `word number` pairs (no '=' or ':') count only when the name holds a metric word (loss, acc, lr, ppl,
   reward, norm, mfu, f1, step, iter, epoch ...), so `line 42`, `Python 3.11`, `Using 4 GPUs` are not metrics.
 - A value is one whole number: int, float, scientific notation (`3e-4`), nan / inf / -inf / Infinity in any
@@ -51,6 +52,11 @@ Rules (conservative: a false metric is worse than a missed one):
   position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
   `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
   `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
+- A table's header led by `epoch`/`step` needs no measure of quality (YOLO's `Epoch gpu_mem box obj cls labels`);
+  its rows may be progress bars (`1/99  2.64G  nan  nan  nan  4  416: 100%|`); `n/N` under the epoch is the epoch,
+  and a whole number under a name that says nothing of what it measures (`labels  4`) is a count, not a metric.
+- A record of two or more names that say nothing of what they measure, all whole numbers, is the setup
+  (`hidden=256 classes=10`), not a measurement.
 - Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
   (`dict(lr=0.05)`), a line of `key=value` settings more of whose values are words than numbers, `config:` and
   `params:` lines (also before a dict), names that are settings or identifiers by the metric vocabulary
