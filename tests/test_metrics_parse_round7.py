@@ -132,3 +132,15 @@ def test_megatrons_skipped_iterations_are_a_count_of_their_own():
     assert "loss" not in first
     last = records[-1]
     assert last["step"] == 20 and last["loss"] == 10.05022 and last["grad_norm"] == 217.199
+
+
+def test_a_line_of_setup_sizes_is_dropped_and_the_measurements_around_it_are_kept():
+    text = "step 1 loss 2.0\nbuilding model: in=32 hidden=256 classes=10\nstep 2 loss 1.5\nstep 3 loss 1.2\n"
+    records = parse(text)
+    assert [r["step"] for r in records] == [1, 2, 3]
+    assert not any("hidden" in r or "classes" in r for r in records)
+
+
+def test_a_single_vague_name_is_still_read():
+    (record,) = parse("loss scale: 65536 | loss_scale: 65536\n")
+    assert record["loss_scale"] == 65536.0

@@ -408,17 +408,14 @@ def _without_setup(records: list[dict]) -> list[dict]:
     1042301`, NCCL's `SeqNum=7753, NumelIn=544997376`). One vague name alone is kept (`loss_scale: 65536`)."""
     kept = records
     for i, record in enumerate(records):
-        if len(record) < 3 + ("epoch" in record):
-            continue
-        if all(
+        setup = len(record) >= 3 + ("epoch" in record) and all(
             name == "epoch" or (_says_no_measure(name) and float(value).is_integer())
             for name, value in record.items()
             if name != "step"
-        ):
-            if kept is records:
-                kept = records[:i]
-            continue
-        if kept is not records:
+        )
+        if setup and kept is records:
+            kept = records[:i]
+        elif not setup and kept is not records:
             kept.append(record)
     return kept
 
@@ -1294,9 +1291,9 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
             split = _SPLIT_PREFIX[label]
         else:
             progress = (int(n), int(size))
-    elif b"[" in text and b"epoch" in text and (b := _EPOCH_BATCH.search(text)) is not None:
-        epoch = float(b.group(1))
-        progress = (int(b.group(2)), 0)  # the epoch's size is not printed: learned from the positions seen
+    elif b"[" in text and b"epoch" in text and (batch := _EPOCH_BATCH.search(text)) is not None:
+        epoch = float(batch.group(1))
+        progress = (int(batch.group(2)), 0)  # the epoch's size is not printed: learned from the positions seen
     elif text[:1].isdigit() and (b"/step" in text or b" - eta: " in text):  # Keras: `20/20 ━━━ 1s 9ms/step - ...`
         k = _COUNT_FIRST.match(text)
         if k is not None:
