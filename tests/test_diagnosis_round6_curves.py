@@ -54,9 +54,6 @@ async def test_a_mid_run_window_whose_loss_sits_at_ln_2_with_no_spread_is_still_
 
 
 @pytest.mark.anyio
-@pytest.mark.xfail(
-    reason="the metric parser does not read mxnet's `Epoch[2] Batch [300-320]` as a position", strict=True
-)
 async def test_mxnets_epoch_2_window_of_a_flat_loss_is_a_plateau(workspace, mode):
     out = await diagnose(workspace, mode, VARIANTS / "mxnet_cornernet_epoch2_flat_healthy" / "stdout.log")
     assert ranked(out) == [], out["summary"]

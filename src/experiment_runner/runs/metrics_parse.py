@@ -19,8 +19,9 @@ Rules (conservative: a false metric is worse than a missed one):
   kept (`train/loss`). Two-word names only with a qualifier first (train, training, val, valid, validation,
   test, eval, evaluation, dev, avg, average, mean, best, final, total, running, global, learning): `val loss`
   -> `val_loss`, `Average loss` -> `average_loss`; otherwise the last word is the name (`reached loss 0.4` ->
-  `loss`). No synonyms are merged (`val_acc` and `val_accuracy` stay distinct), except that `Train Epoch`
-  (PyTorch's MNIST example) counts as `epoch`.
+  `loss`), unless the two words only together say what is measured (`grad norm` -> `grad_norm`, `skipped
+  iterations` -> `skipped_iterations`). No synonyms are merged (`val_acc` and `val_accuracy` stay distinct),
+  except that `Train Epoch` (PyTorch's MNIST example) counts as `epoch`.
 - `word number` pairs (no '=' or ':') count only when the name holds a metric word (loss, acc, lr, ppl,
   reward, norm, mfu, f1, step, iter, epoch ...), so `line 42`, `Python 3.11`, `Using 4 GPUs` are not metrics.
 - A value is one whole number: int, float, scientific notation (`3e-4`), nan / inf / -inf / Infinity in any
@@ -51,6 +52,11 @@ Rules (conservative: a false metric is worse than a missed one):
   position (epoch - first epoch seen) * N + n; a validation or test line (`Test set:`, `Test: [0/3]`,
   `Epoch(val) [1][4/4]`) is placed at the end of its epoch, and its names without a split get it (`test_`,
   `val_`). `a/b` is a fraction for accuracy- and error-like names (`Accuracy: 345/397` -> 0.869).
+- A table's header led by `epoch`/`step` needs no measure of quality (YOLO's `Epoch gpu_mem box obj cls labels`);
+  its rows may be progress bars (`1/99  2.64G  nan  nan  nan  4  416: 100%|`); `n/N` under the epoch is the epoch,
+  and a whole number under a name that says nothing of what it measures (`labels  4`) is a count, not a metric.
+- A record of two or more names that say nothing of what they measure, all whole numbers, is the setup
+  (`hidden=256 classes=10`), not a measurement.
 - Not metrics, by context: an assignment followed by a comment (a config file echoed), keyword arguments of a call
   (`dict(lr=0.05)`), a line of `key=value` settings more of whose values are words than numbers, `config:` and
   `params:` lines (also before a dict), names that are settings or identifiers by the metric vocabulary
@@ -89,12 +95,12 @@ _NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./@-]*+(?: [a-z][\w./-]*+)?)"
 _PAIR_BODY = (
     _NAME
     + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
-    + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/\d+)?(%)?"
+    + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/[ \t]*\d+)?(%)?"
     + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     # and the line ends, or punctuation or another pair follows
     + rb"(?=[ \t]*$|[ \t]*[^\w\s]|[ \t]+[a-z][\w./-]*+(?: [a-z][\w./-]*+)?(?:[ \t]*=|[ \t]*:[ \t]|[ \t]+"
     + _NUM
-    + rb"))"
+    + rb"|\([a-z]))"  # ... or a name with a note: `val_loss 1.85 train_loss_epoch(prev) 67726.2`
 )
 _PAIR = re.compile(_PAIR_BODY)
 # Where a metric may start: key=value, key: value, compact JSON `"k":v`, a word then a number (the blank
@@ -128,9 +134,13 @@ _TIGHT_WORDS = rb"(?:[a-z_]*" + _TIGHT_LEAD + rb")"
 _MARK_RES = (
     rb"\[[ \t]*\d+[ \t]*/[ \t]*\d+[ \t]*[\](]",
     rb"=[ \t]*['\"a-z/]",  # a setting with a word value: the line may be a settings dump
+    rb"[\w.]\((?:[^()\n=]*,)?[ \t]*[a-z_]\w*[ \t]*=[^=]",  # keyword arguments of a call: code, checked by _is_code
+    rb"(?:batch|iter|iteration|step)[ \t]*\[[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?[ \t]*\]",  # `Batch [300-320]`
+    # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
+    rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
 )
 _SHAPED_RES = (
-    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d",
+    rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
     rb"\|[ \t]*[-+]?\.?\d[\d.e+-]*%?[ \t]*\|",
     # name:value without a blank, for the measures of quality (`train_loss:4.21`, `accuracy:0.60`; not `cuda:0`)
     _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?(?:\.?\d|nan|inf)",
@@ -323,7 +333,7 @@ def _classify(raw) -> tuple[str, int] | None:
     if isinstance(raw, bytes) and " " in text:
         first, _, rest = text.partition(" ")
         phrase = "qualified" if first in _QUALIFIERS else "worded"
-        if phrase == "worded":
+        if phrase == "worded" and not _names_a_measure(first, rest):
             text = rest
     name = normalise_name(text)
     info: tuple[str, int] | None = None
@@ -359,6 +369,55 @@ def _classify(raw) -> tuple[str, int] | None:
         _name_cache.clear()
     _name_cache[raw] = info
     return info
+
+
+def _names_a_measure(first: str, last: str) -> bool:
+    """Do two words name a measure together that neither names alone (`grad norm`: a gradient norm, where `grad`
+    and `norm` alone are no measures of training), or count something the last word alone would misname (`skipped
+    iterations: 0` is no iteration counter, `consumed samples` no sample count of the setup)? Then the phrase is
+    kept whole."""
+    last_name = normalise_name(last)
+    last_role = vocabulary.describe(last_name).role
+    if last_role == "counter" and first.isalpha() and first not in _STOPWORDS:
+        # a step or an epoch stays one (`end of epoch 3`, `at iteration 40`)
+        return last_name not in _STEP_PRIORITY and last_name not in _EPOCH_NAMES
+    if first in _STOPWORDS:
+        return False
+    if last_role != "other" or vocabulary.describe(first).role != "other":
+        return False  # one word is a measure alone: the usual reading (`reached loss`, `chance loss ln4`)
+    return vocabulary.describe(normalise_name(first + "_" + last)).role in _PHRASE_ROLES
+
+
+_vague_cache: dict[str, bool] = {}
+
+
+def _says_no_measure(name: str) -> bool:
+    """Does the name say nothing of what it measures (`hidden`, `vocab`, `seqnum`)? Cached."""
+    vague = _vague_cache.get(name)
+    if vague is None:
+        vague = name not in ("step", "epoch") and vocabulary.describe(name).role == "other"
+        if len(_vague_cache) > _CACHE_CAP:
+            _vague_cache.clear()
+        _vague_cache[name] = vague
+    return vague
+
+
+def _without_setup(records: list[dict]) -> list[dict]:
+    """The records less those that describe the setup rather than measure training: two or more names, none of
+    which says what it measures, all whole numbers (`in=32 hidden=256 classes=10`, `d_model: 512 vocab:
+    1042301`, NCCL's `SeqNum=7753, NumelIn=544997376`). One vague name alone is kept (`loss_scale: 65536`)."""
+    kept = records
+    for i, record in enumerate(records):
+        setup = len(record) >= 3 + ("epoch" in record) and all(
+            name == "epoch" or (_says_no_measure(name) and float(value).is_integer())
+            for name, value in record.items()
+            if name != "step"
+        )
+        if setup and kept is records:
+            kept = records[:i]
+        elif not setup and kept is not records:
+            kept.append(record)
+    return kept
 
 
 def _word_may_pair(word: bytes) -> bool:
@@ -551,7 +610,7 @@ class MetricParser:
             self._body(body, out)
         if nl + 1 < len(data):
             self._hold(data[nl + 1 :], out)
-        return out
+        return _without_setup(out) if out else out
 
     def flush(self) -> list[dict]:
         """Records from whatever is held back (an unfinished last line or progress bar). Call once at the end
@@ -562,7 +621,7 @@ class MetricParser:
         self._pending = b""
         self._cr_last = None
         self._discarding = False
-        return out
+        return _without_setup(out) if out else out
 
     # -- lines ------------------------------------------------------------------------------------------
     def _body(self, body: bytes, out: list) -> None:
@@ -1021,6 +1080,8 @@ class MetricParser:
                 base = self._epoch - self._first_epoch
             if progress is not None and split is None:
                 position, size = progress
+                if not size:  # an epoch of unknown size spans at least the positions seen so far
+                    size = max(self._epoch_size or 0, position)
                 self._epoch_size = size
                 record["step"] = int(base * size + position) if base is not None else position
             elif split is not None and base is not None and self._epoch_size:
@@ -1030,13 +1091,17 @@ class MetricParser:
     def _table_row(self, text: bytes) -> dict | None:
         """A row of a table (box-drawing, `|`, CSV/TSV or whitespace columns): `name | value` alone, or numbers
         under a header of metric names (the line above, or the header of the last table read)."""
+        if b"%" in text:  # a row that is also a progress bar: `0/299  3.42g  0.042 ... 640: 100%|###| 8/8 [...`
+            bar = _ROW_BAR.search(text)
+            if bar is not None:
+                text = text[: bar.start()]
         cells = _cells(text)
         if cells is None:
             return None
         if len(cells) == 2 and _TABLE_NUMBER.fullmatch(cells[1]) and not _TABLE_NUMBER.fullmatch(cells[0]):
             record = _record_from_pairs(_PAIR.findall(cells[0] + b": " + cells[1]))
             return record if len(record) > 1 else None
-        if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) for c in cells):
+        if not all(_TABLE_NUMBER.fullmatch(c) or _TABLE_OTHER.fullmatch(c) or _TABLE_COUNT.fullmatch(c) for c in cells):
             return None
         header = None
         body, start = self._above_at
@@ -1060,7 +1125,7 @@ class MetricParser:
         if header is None:
             return None
         self._table = header
-        pairs = [(name, cell) for name, cell in zip(header, cells) if name and _TABLE_NUMBER.fullmatch(cell)]
+        pairs = [(name, cell) for name, cell in zip(header, cells) if name and _column_value(name, cell)]
         record = _record_from_pairs(_PAIR.findall(b" ".join(n + b"=" + c.rstrip(b"%") for n, c in pairs)))
         return record if len(record) > 1 else None
 
@@ -1095,19 +1160,38 @@ _EPOCH_COUNTER = re.compile(
     rb"[ \t]*\[[ \t]*(\d+)[ \t]*/[ \t]*(\d+)[ \t]*[\](]"
 )
 _SPLIT_LINE = re.compile(
-    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)(?: set| metrics?| results?)?[ \t]*:[ \t]"
+    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)"
+    # a word naming what was scored, with a note in parentheses: `Test set:`, `test file (4000 fresh rows):`
+    rb"(?: [a-z]+)?(?: \([^()\n]{0,40}\))?[ \t]*:[ \t]"
 )
 _SPLIT_PREFIX = {
     b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
     b"evaluation": "val", b"dev": "val", b"train": None, b"training": None,
 }  # fmt: skip
 _ROW_STARTS = (b"|", b"\xe2", b"-", b"+", b".")
-_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})[-+]?\.?\d")
+_ROW = re.compile(rb"[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)")
 _TABLE_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|nan|inf")
 _TABLE_OTHER = re.compile(rb"(?:\d+:)?\d+:\d\d(?:\.\d+)?|#?na|n/a|-+|")  # a time cell, or empty
+_EPOCH_OF = re.compile(rb"\d+/\d+")
+_TABLE_COUNT = re.compile(rb"\d+/\d+|\d+(?:\.\d+)?[kmgt]i?b?")  # `0/299` (epoch of epochs), `3.42g` (memory)
+# The progress bar closing a table row: `640: 100%|#####| 8/8 [00:05<00:00` or `608:  63% 34/54 [`
+_ROW_BAR = re.compile(rb"[ \t]*:?[ \t]+\d+(?:\.\d+)?%(?:\|| +\d+/\d+)")
 _BOX = re.compile("[\u2502\u2503|]".encode("utf-8").replace(b"[", b"(?:").replace(b"]", b")"))
 _BOX_SPLIT = re.compile(rb"\xe2\x94\x82|\xe2\x94\x83|\|")
 _RULE = re.compile(rb"^[\s|:+\-=\xe2\x94\x80-\xbf\x95]*$")
+
+
+def _column_value(name: bytes, cell: bytes) -> bool:
+    """Is `cell` a value of column `name`? A number; `n/N` only under a step or epoch; and a whole number under
+    a name that says nothing of what it measures (`labels  150`, `targets  22`) is a count, not a measurement,
+    while a decimal or nan there is one (`box  0.042`, `obj  nan`)."""
+    if _TABLE_COUNT.fullmatch(cell):
+        return name.decode("ascii", "replace") in _EPOCH_NAMES or name.decode("ascii", "replace") in _STEP_PRIORITY
+    if not _TABLE_NUMBER.fullmatch(cell):
+        return False
+    if cell.isdigit():
+        return vocabulary.describe(name.decode("utf-8", "replace")).role != "other"
+    return True
 
 
 def _cells(text: bytes) -> list[bytes] | None:
@@ -1127,7 +1211,7 @@ def _cells(text: bytes) -> list[bytes] | None:
         parts = [c.strip() for c in text.split(b"\t")]
     else:
         parts = text.split()
-    if len(parts) < 2 or not _TABLE_NUMBER.fullmatch(parts[0]):
+    if len(parts) < 2 or not (_TABLE_NUMBER.fullmatch(parts[0]) or _EPOCH_OF.fullmatch(parts[0])):
         return None
     return parts
 
@@ -1152,7 +1236,11 @@ def _header(line: bytes, width: int) -> list[bytes] | None:
     if len(cells) != width or any(_TABLE_NUMBER.fullmatch(c) for c in cells):
         return None
     names = [normalise_name(c.decode("utf-8", "replace")).encode() for c in cells]
-    if not any(vocabulary.describe(n.decode()).quality for n in names):
+    # a header names a measure of quality, or leads with the step or epoch its rows are at (a progress table
+    # whose loss columns carry the library's own short names: `epoch  gpu_mem  box  obj  cls`)
+    if not any(vocabulary.describe(n.decode()).quality for n in names) and not (
+        names[0] in (b"epoch", b"step", b"iter", b"iteration") and len(names) >= 3
+    ):
         return None
     return names
 
@@ -1203,6 +1291,9 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
             split = _SPLIT_PREFIX[label]
         else:
             progress = (int(n), int(size))
+    elif b"[" in text and b"epoch" in text and (batch := _EPOCH_BATCH.search(text)) is not None:
+        epoch = float(batch.group(1))
+        progress = (int(batch.group(2)), 0)  # the epoch's size is not printed: learned from the positions seen
     elif text[:1].isdigit() and (b"/step" in text or b" - eta: " in text):  # Keras: `20/20 ━━━ 1s 9ms/step - ...`
         k = _COUNT_FIRST.match(text)
         if k is not None:
@@ -1214,6 +1305,11 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
     return split, progress, epoch
 
 
+# An epoch and the batch (or range of batches) reached in it, with no epoch size: `Epoch[2] Batch [300-320]`
+_EPOCH_BATCH = re.compile(
+    rb"epoch[ \t]*\[[ \t]*(\d+)[ \t]*\][ \t]*(?:batch|iter|iteration|step)"
+    rb"[ \t]*\[[ \t]*(?:\d+[ \t]*-[ \t]*)?(\d+)[ \t]*\]"
+)
 _COUNT_FIRST = re.compile(rb"(\d+)/(\d+)[ \t]")
 
 
