@@ -98,3 +98,29 @@ async def test_the_runs_own_localhost_job_in_an_op_error_is_no_lost_machine(work
     )
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
     assert "preempted_or_node_failure" not in _cats(out), out["summary"]
+
+
+def _fairseq_epochs(skips_per_epoch: int, updates_per_epoch: int) -> str:
+    lines = []
+    for i, epoch in enumerate(range(22, 26)):
+        updates = 5586 + updates_per_epoch * i
+        lines.append(
+            f"| epoch {epoch:03d} | loss {3.882 - 0.019 * i:.3f} | nll_loss 2.2 | num_updates {updates} | "
+            "lr 0.0008 | gnorm 0.31 | loss_scale 1.000\n"
+        )
+        lines += ["| WARNING: overflow detected, setting loss scale to: 1.0\n"] * skips_per_epoch
+    return "".join(lines)
+
+
+@pytest.mark.anyio
+async def test_a_scale_at_its_floor_while_updates_go_through_is_the_scaler_working(workspace, mode):
+    # blind8's fairseq back-translation run: one overflow an epoch at scale 1.0, 254 updates applied in between
+    out = await diagnose(workspace, mode, log_text=_fairseq_epochs(1, 254))
+    assert "amp_loss_scale_collapse" not in _cats(out), out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_scale_at_its_floor_that_skips_most_updates_is_a_collapse(workspace, mode):
+    # the same log where the counter barely moves between the overflow reports: most steps are skipped
+    out = await diagnose(workspace, mode, log_text=_fairseq_epochs(6, 3))
+    assert _top(out) == "amp_loss_scale_collapse", out["summary"]
