@@ -21,7 +21,11 @@ numbers), every such line in the log's tail, and a metric series named like a lo
 Both must reach the end of the log (the last report among its last RECENT_LINES lines or RECENT_SHARE of it):
 scalers report only reductions, so training that goes on silently after them means the overflows stopped.
 A scale that dipped to the floor once and is above it again (a later report or value higher) is the scaler
-working."""
+working. So is a scale at the floor while the run's update counter goes on (SKIPPED_SHARE): the quantity is the
+share of updates skipped there, the overflow reports over the counter's advance on the training lines; under one
+half, most steps still go through and the model still learns (fairseq's `num_updates` +254 an epoch around one
+`overflow detected, setting loss scale to: 1.0`), whereas a collapse skips them all (DeepSpeed's `Attempted loss
+scale: 1, reducing to 1` at every step, no counter moving)."""
 
 from __future__ import annotations
 
@@ -37,6 +41,10 @@ STORM_RUN = 4
 STORM_LEVEL = 8.0
 SUNK_RUN = 2  # readings at or below the floor, one after the other: overflow persists even below unscaled
 RECENT_LINES, RECENT_SHARE = 10, 0.05  # a collapse must reach the end of the log (its last lines)
+#: at the floor, fewer skipped updates than this share of the counter's advance: most steps still go through
+SKIPPED_SHARE = 0.5
+#: an update or step counter on a training line (fairseq's `num_updates 5840`, `step=1200`, `global_step: 9`)
+_UPDATE_COUNTER = re.compile(r"\b(?:num_updates|updates|global_step|step|iter(?:ation)?)\b[ =:]+([0-9]+)\b", re.I)
 RULE = "loss_scale_overflow"
 CATEGORY = "amp_loss_scale_collapse"
 _NUMBER = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?", re.I)
@@ -141,7 +149,11 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     # A scale starts at 1 or above and moves by factors of 2: one at 1/2**STORM_RUN or below got there by at
     # least STORM_RUN more reductions than growths below unscaled, however few of its readings the log shows.
     deep = last <= FLOOR / 2**STORM_RUN
-    if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN or deep):
+    share = _skipped_share(floor, streams)
+    if share is not None:
+        out.facts["skipped_share_at_floor"] = round(share, 4)
+    learning = share is not None and share < SKIPPED_SHARE
+    if last <= FLOOR and (falling >= STORM_RUN or sunk >= SUNK_RUN or deep) and not learning:
         reductions = (
             f"{max(falling, sunk)} reductions in a row"
             if falling >= STORM_RUN or (sunk >= SUNK_RUN and stuck < sunk)
@@ -186,6 +198,10 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
             out.facts["scale_floor_step"] = first
         return out
     low = lowest <= FLOOR
+    if learning:
+        where += (
+            f"; at the floor the update counter went on: {share:.1%} of its updates were skipped, the rest went through"
+        )
     out.evidence.append(
         Evidence(
             kind="log" if reports else "metric",
@@ -206,6 +222,35 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         )
     )
     return out
+
+
+def _skipped_share(floor: ScaleReport | None, streams: list[StreamText]) -> float | None:
+    """The share of updates skipped once the scale reached its floor: the overflow reports after the first one at
+    the floor, over the advance of the run's update counter (`num_updates 5840`, `step=1200`) on its training lines
+    (not the reports themselves) from that report to the last. None when the counter is not read twice there. A
+    counter of applied updates (fairseq's num_updates) or of attempted steps gives a share under one half only when
+    most steps went through: the model still learns and the floor is the scaler working."""
+    if floor is None:
+        return None
+    stream = next((s for s in streams if s.name == floor.stream), None)
+    if stream is None:
+        return None
+    before = [c for n, t in stream.tail if n <= floor.line and not _MARKER.search(t) for c in _counter(t)]
+    after = [(n, c) for n, t in stream.tail if n > floor.line and not _MARKER.search(t) for c in _counter(t)]
+    if not after or (not before and len(after) < 2):
+        return None
+    start = before[-1] if before else after[0][1]
+    end_line, end = after[-1]
+    advance = end - start
+    if advance <= 0:
+        return None
+    skips = 1 + sum(1 for n, t in stream.tail if floor.line < n <= end_line and _MARKER.search(t))
+    return min(1.0, skips / advance)
+
+
+def _counter(text: str) -> list[int]:
+    m = _UPDATE_COUNTER.search(text)
+    return [int(m.group(1))] if m else []
 
 
 def _below_floor(run: list[ScaleReport], points: list[tuple[int | None, float]]) -> int:
