@@ -101,3 +101,33 @@ def test_counters_written_number_first_give_the_epoch_and_step():
 def test_a_count_before_a_plural_or_mid_sentence_is_no_counter():
     (record,) = parse("3 epochs, loss 0.5\n")
     assert record == {"step": None, "loss": 0.5}
+
+
+# Shapes left unread on purpose: each would add a false point to a series.
+
+
+def test_a_checkpoint_callbacks_best_so_far_is_not_a_second_val_loss_series():
+    text = (
+        "12299/12300 [============================>.] - ETA: 0s - loss: 1.6080Epoch 00001: val_loss improved from"
+        " inf to 1.55635, saving model to ./backup/best_yolov2-01-1.56.weights\n"
+        "12300/12300 [==============================] - 2773s 225ms/step - loss: 1.6080 - val_loss: 1.5564\n"
+        "Epoch 00002: val_loss did not improve from 1.55635\n"
+        "12300/12300 [==============================] - 2738s 223ms/step - loss: 1.5307 - val_loss: 1.6285\n"
+    )
+    records = parse(text)
+    # the epoch lines' values only: the callback's best-so-far (1.55635 twice) would hide the rise
+    assert series(records, "val_loss") == [1.5564, 1.6285]
+
+
+def test_an_xgboost_eval_printed_after_training_is_not_placed_at_round_zero():
+    text = (
+        "[280]\ttrain-logloss:0.54898\tvalid-logloss:0.57184\n"
+        "[299]\ttrain-logloss:0.54792\tvalid-logloss:0.57213\n"
+        "final valid error [0]\tvalid-logloss:0.57212645435286691\tvalid-error:0.40000000000000002\n"
+    )
+    records = parse(text)
+    assert [r["step"] for r in records] == [280, 299]
+
+
+def test_a_bare_list_of_numbers_with_no_name_is_not_read():
+    assert parse("0.6931, 0.6925, 0.6890, 0.6871, 0.6850\n0.6931 0.6925 0.6890 0.6871\n") == []
