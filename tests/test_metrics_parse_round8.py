@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from experiment_runner.runs.metrics_parse import MetricParser
 
@@ -131,3 +132,20 @@ def test_an_xgboost_eval_printed_after_training_is_not_placed_at_round_zero():
 
 def test_a_bare_list_of_numbers_with_no_name_is_not_read():
     assert parse("0.6931, 0.6925, 0.6890, 0.6871, 0.6850\n0.6931 0.6925 0.6890 0.6871\n") == []
+
+
+PASTES = Path(__file__).parent / "data" / "metrics"
+
+
+def test_megatron_lines_from_public_threads_keep_every_loss_and_no_nan_count_as_a_counter():
+    for path, extra in (
+        ("pastes_r8/megatron_bridge_4024_mtp_losses.txt", {"mtp_1_loss", "mtp_2_loss", "seq_load_balancing_loss"}),
+        ("pastes_r8/megatron_lm_673_dummy_loss.txt", {"dummy_loss"}),
+        ("pastes_r7/megatron_bert_nccl_743_sop_loss.txt", {"sop_loss"}),
+    ):
+        records = [r for r in parse((PASTES / path).read_text()) if "loss" in r]
+        assert records, path
+        for record in records:
+            assert extra <= record.keys(), (path, record)
+            assert "iterations" not in record and record["nan_iterations"] == 0.0
+            assert all(math.isfinite(v) for k, v in record.items() if k != "step")
