@@ -10,6 +10,9 @@ the listing is for reading, not a score.
     python bench/parser_audit.py --sets blind7 real   # some sets only
     python bench/parser_audit.py --shapes             # the gap lines grouped by shape (digits -> #), most logs first
     python bench/parser_audit.py --summary            # per set: logs, logs with metrics, names, gap lines
+
+Lines the parser leaves unread on purpose (_LEFT: a checkpoint callback's best-so-far, an XGBoost eval printed
+after training, a bare list of numbers) are listed as LEFT and counted apart, not as gaps.
 """
 
 from __future__ import annotations
@@ -33,6 +36,15 @@ METRICS = ROOT / "tests" / "data" / "metrics"
 # A number a person would read as a measurement: a decimal, scientific notation, or a non-finite value.
 _MEASURE = re.compile(
     r"(?<![\w.])[-+]?(?:\d+\.\d+|\d+(?:\.\d*)?e[-+]?\d+)(?![\w.])|(?<![a-z])(?:nan|-?inf(?:inity)?)(?![a-z])", re.I
+)
+# Lines left unread on purpose (each would add a false point to a series), counted apart from the gaps
+_LEFT = (
+    # Keras ModelCheckpoint/EarlyStopping: the best so far, a second and monotone copy of the epoch line's value
+    re.compile(r"\b(?:improved from|did not improve from)\b", re.I),
+    # XGBoost Booster.eval() printed after training: its `[0]` is no round, the values repeat the last round's
+    re.compile(r"^\D+\[0\]\t[\w-]+:", re.I),
+    # a bare list of numbers with no name or header: nothing says what they measure
+    re.compile(r"^[\s\[]*[-+]?\d*\.\d+(?:[\s,]+[-+]?\d*\.\d+){3,}[\s,\]]*$"),
 )
 _NOISE = re.compile(r'^\s*(?:file "|traceback|at |\$ |#|\d{4}-\d\d-\d\d[ t]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*$)', re.I)
 
@@ -66,12 +78,18 @@ def audit(path: Path) -> tuple[dict[str, list[float]], list[str]]:
         text = line.decode("utf-8", "replace").rstrip("\r\n")
         last = text.rsplit("\r", 1)[-1]
         if not records and _MEASURE.search(last) and not _NOISE.match(last):
-            gaps.append(last.strip()[:200])
+            if any(r.search(last.strip()) for r in _LEFT):
+                gaps.append(_LEFT_MARK + last.strip()[:200])
+            else:
+                gaps.append(last.strip()[:200])
     for record in parser.flush():
         for name, value in record.items():
             if name != "step":
                 series[name].append(value)
     return dict(series), gaps
+
+
+_LEFT_MARK = "(left on purpose) "
 
 
 def _fmt(v: float) -> str:
@@ -102,6 +120,9 @@ def main() -> int:
         c["names"] += len(series)
         c["points"] += sum(len(v) for v in series.values())
         c["nonfinite"] += sum(1 for v in series.values() for x in v if not math.isfinite(x))
+        left = [g for g in gaps if g.startswith(_LEFT_MARK)]
+        gaps = [g for g in gaps if not g.startswith(_LEFT_MARK)]
+        c["left"] += len(left)
         c["gap_lines"] += len(gaps)
         c["logs_with_gaps"] += bool(gaps)
         for g in gaps:
@@ -109,11 +130,13 @@ def main() -> int:
             example.setdefault(shape(g), f"{rel}: {g}")
         if args.shapes or args.summary:
             continue
-        if not series and not gaps:
+        if not series and not gaps and not left:
             continue
         print(f"== {rel}")
         for name, values in series.items():
             print(f"   {name:<28} n={len(values):<5} first={_fmt(values[0]):<12} last={_fmt(values[-1])}")
+        for g in left:
+            print(f"   LEFT {g[len(_LEFT_MARK) :]}")
         for g in gaps[: args.max_gaps]:
             print(f"   GAP  {g}")
         if len(gaps) > args.max_gaps:
@@ -122,11 +145,11 @@ def main() -> int:
         for s, where in sorted(by_shape.items(), key=lambda kv: -len(kv[1])):
             print(f"{len(where):4d} logs  {example[s]}")
     if args.summary or not args.shapes:
-        print("\nset            logs  w/metrics  names  points  non-finite  gap-lines  logs-with-gaps")
+        print("\nset            logs  w/metrics  names  points  non-finite  gap-lines  logs-with-gaps  left")
         for set_name, c in per_set.items():
             print(
                 f"{set_name:<14} {c['logs']:5d} {c['with_metrics']:10d} {c['names']:6d} {c['points']:7d} "
-                f"{c['nonfinite']:11d} {c['gap_lines']:10d} {c['logs_with_gaps']:15d}"
+                f"{c['nonfinite']:11d} {c['gap_lines']:10d} {c['logs_with_gaps']:15d} {c['left']:5d}"
             )
     return 0
 

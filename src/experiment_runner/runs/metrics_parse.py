@@ -94,7 +94,9 @@ _NUM = rb"(?:tensor\()?[-+]?(?:\d|\.\d|nan|inf)"
 _NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./@-]*+(?: [a-z][\w./-]*+)?)"
 _PAIR_BODY = (
     _NAME
-    + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+)"
+    # a word, nan, then a labelled count is no pair: nan qualifies the name (`number of nan iterations: 0`), while
+    # `loss nan grad_norm 1.2` keeps its nan
+    + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+(?!(?:nan|inf)[ \t]+[a-z][\w./-]*[ \t]*[:=][ \t]*[-+]?\.?\d))"
     + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/[ \t]*\d+)?(%)?"
     + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     # and the line ends, or punctuation or another pair follows
@@ -145,6 +147,10 @@ _SHAPED_RES = (
     # name:value without a blank, for the measures of quality (`train_loss:4.21`, `accuracy:0.60`; not `cuda:0`)
     _TIGHT_LEAD + rb"[a-z0-9_@]*:[-+]?(?:\.?\d|nan|inf)",
     rb" is [-+]?\.?\d",  # `total loss is 3.01`: a name, the copula, a number
+    # a name in brackets, then its value: `| [Loss] 51566519.44 | [step] 89 |` (read as `name value`)
+    rb"\[[a-z][\w./-]*(?: [a-z][\w./-]*)?\][ \t]+[-+]?(?:\.?\d|nan|inf)",
+    rb"[:=][ \t]*\[[ \t]*[-+]?(?:\d+\.|\.\d|nan|inf)",  # a decimal in a one-element list: `loss: [1.1095]`
+    rb"(?m)^[ \t]*\d+[ \t]+(?:epoch|iter|iteration|step)[ \t]*,",  # counters, number first: `000 epoch, 02000 iter,`
 )
 _SPECIAL_RES = _MARK_RES + _SHAPED_RES
 # Marks a progress bar repeats a hundred times on one line (tqdm's \r updates, each with its `<` and its rate):
@@ -505,8 +511,12 @@ def _record_from_pairs(found: list, fraction_ok: bool = False) -> dict:
             continue
         name, kind = info
         if not kind & (_STEP_MASK | _EPOCH):
-            if not (eq or colon or kind) or name in record:
+            if not (eq or colon or kind):
                 continue
+            if name in record:
+                name = _second_of_role(raw, eq or colon, record)
+                if name is None:
+                    continue
             number = float(value)
             if total:
                 if not kind & _FRACTION or not float(total[1:]) or not fraction_ok:
@@ -528,6 +538,17 @@ def _record_from_pairs(found: list, fraction_ok: bool = False) -> dict:
         elif name not in record:
             record[name] = number
     return record
+
+
+def _second_of_role(raw: bytes, labelled: bytes, record: dict) -> str | None:
+    """The name for a second measure of one role on a line, or None to drop it. A labelled phrase (`sop loss:
+    0.82` after `lm loss: 10.05`, both `loss` by their last word) is another measure, named in full; the first
+    keeps the plain name, so a log that prints only one (`lm loss` alone) names it the same. Anything else is
+    the same name repeated: the first value wins."""
+    if not labelled or b" " not in raw:
+        return None
+    name = normalise_name(raw.decode("ascii", "replace"))
+    return name if name not in record else None
 
 
 class _Shape:
@@ -852,7 +873,11 @@ class MetricParser:
                 continue
             name, kind = info
             if not kind & (_STEP_MASK | _EPOCH):
-                if (eq or colon or kind) and not total and name not in record:
+                if (eq or colon or kind) and not total:
+                    if name in record:
+                        name = _second_of_role(raw, eq or colon, record)
+                        if name is None:
+                            continue
                     if kind & _NONNEG and value[:1] == b"-":
                         continue  # a placeholder (nanoGPT's `mfu -100.00%`)
                     record[name] = float(value)
@@ -1013,6 +1038,7 @@ class MetricParser:
                 if _CONFIG_LINE.match(text):
                     return None  # `params: {...}`: a configuration printed, not a measurement
                 record = _parse_mapping(text[brace:])
+        text = _unbracket(text)
         if record is None and text[:1] == b"[":
             record = _eval_line(text)  # XGBoost / LightGBM `[round]<tab>name:value ...`
         if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
@@ -1143,6 +1169,14 @@ _TIGHT = re.compile(
 # Every `word:number` token of a line, for telling a line of measures (`train_loss:4.21`) from a settings dump
 # (`lr:0.1`, `batch_size:32`)
 _TIGHT_TOKEN = re.compile(rb"(?<![\w./@-])([a-z_][\w.@-]*):[-+]?(?:\.?\d|nan|inf)")
+# One decimal value in brackets after a name (`loss: [1.1095]`, a one-element list printed): the value. Whole numbers
+# in brackets are left (`Epoch: [3]`, `sizes: [512]`: counters and settings, read by their own rules).
+_LIST_OF_ONE = re.compile(
+    rb"(?<=[:=])[ \t]*\[[ \t]*([-+]?(?:(?:\d+\.\d*|\.\d+)(?:e[-+]?\d+)?|\d+e[-+]?\d+|nan|inf(?:inity)?))[ \t]*\]"
+)
+# A bracketed name before its value (`[Loss] 51566519.44`): the brackets dropped, so that the name reads as a `word
+# number` pair (which needs a metric word: `[best] 0` is not read)
+_BRACKET_NAME = re.compile(rb"\[([a-z][\w./-]*(?: [a-z][\w./-]*)?)\](?=[ \t]+[-+]?(?:\.?\d|nan|inf))")
 # `<name> is <number>`: the copula, dropped so that the rest reads as a `word number` pair (which needs a metric
 # word: `total loss is 3.01` is read, `the answer is 42` is not)
 _COPULA = re.compile(rb"(?<=[\w)\]]) is(?=[ \t]+[-+]?(?:\.?\d|nan|inf))")
@@ -1216,6 +1250,9 @@ def _cells(text: bytes) -> list[bytes] | None:
     return parts
 
 
+_DECORATION = re.compile(rb"^[*#=~]+|[*#=~]+$")
+
+
 def _header(line: bytes, width: int) -> list[bytes] | None:
     """A table header of `width` metric names (normalised), with at least one measure of quality; else None."""
     if b"\x1b" in line:
@@ -1235,6 +1272,8 @@ def _header(line: bytes, width: int) -> list[bytes] | None:
         cells = line.split()
     if len(cells) != width or any(_TABLE_NUMBER.fullmatch(c) for c in cells):
         return None
+    # a banner around the names is no part of them: `*****train_loss,train_acc,valid_loss,valid_acc*****`
+    cells = [_DECORATION.sub(b"", c) for c in cells]
     names = [normalise_name(c.decode("utf-8", "replace")).encode() for c in cells]
     # a header names a measure of quality, or leads with the step or epoch its rows are at (a progress table
     # whose loss columns carry the library's own short names: `epoch  gpu_mem  box  obj  cls`)
@@ -1326,6 +1365,26 @@ def _with_split(record: dict, split: str) -> dict:
         else:
             out.setdefault(name, value)
     return out
+
+
+# A counter written number first in a comma-separated line (`000 epoch, 02000 iter, ... loss 37.22`): read as
+# `epoch 000, iter 02000`
+_COUNTER_FIRST = re.compile(rb"(?:^|(?<=,))([ \t]*)(\d+)[ \t]+(epoch|iter|iteration|step)(?=[ \t]*,)")
+
+
+def _unbracket(text: bytes) -> bytes:
+    """The line with a bracketed name or value read as a plain one: `[Loss] 5.1e7` as `Loss 5.1e7` (a `word number`
+    pair, which needs a metric word), `loss: [1.1095]` (a one-element list printed) as `loss: 1.1095`; and
+    counters written number first as `name number`."""
+    if text[:1].isdigit() and b"," in text:
+        text = _COUNTER_FIRST.sub(rb"\1\3 \2", text)
+    if b"[" not in text:
+        return text
+    if b": [" in text or b":[" in text or b"=[" in text:
+        text = _LIST_OF_ONE.sub(rb" \1", text)
+    if b"] " in text or b"]\t" in text:
+        text = _BRACKET_NAME.sub(rb"\1", text)
+    return text
 
 
 def _eval_line(text: bytes) -> dict | None:
