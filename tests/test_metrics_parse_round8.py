@@ -82,9 +82,11 @@ def test_the_same_name_twice_on_a_line_keeps_the_first_value():
 
 
 def test_a_nan_loss_before_another_pair_is_still_a_nan():
-    for line in ("loss nan grad_norm 3.1\n", "iter 5 loss nan, acc 0.3\n", "loss: nan acc: 0.5\n"):
+    lines = ("loss nan grad_norm 3.1\n", "iter 5 loss nan, acc 0.3\n", "loss: nan acc: 0.5\n", "loss nan acc: 0.5\n")
+    for line in (*lines, "step 3 loss nan accuracy: 0.1\n"):
         (record,) = parse(line)
-        assert math.isnan(record["loss"])
+        assert math.isnan(record["loss"]), line
+        assert "nan_acc" not in record and "nan_accuracy" not in record, line
 
 
 def test_counters_written_number_first_give_the_epoch_and_step():

@@ -94,9 +94,10 @@ _NUM = rb"(?:tensor\()?[-+]?(?:\d|\.\d|nan|inf)"
 _NAME = rb"([a-z](?<![\w./\\@#$&?=*+~-].)[\w./@-]*+(?: [a-z][\w./-]*+)?)"
 _PAIR_BODY = (
     _NAME
-    # a word, nan, then a labelled count is no pair: nan qualifies the name (`number of nan iterations: 0`), while
-    # `loss nan grad_norm 1.2` keeps its nan
-    + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+(?!(?:nan|inf)[ \t]+[a-z][\w./-]*[ \t]*[:=][ \t]*[-+]?\.?\d))"
+    # a word, nan, then a labelled count of steps is no pair: nan qualifies the count (`number of nan iterations: 0`),
+    # while `loss nan grad_norm 1.2` and `loss nan acc: 0.5` keep their nan
+    + rb"(?:[ \t]*(=)[ \t]*|[ \t]*(:)[ \t]+|[ \t]+(?!(?:nan|inf)[ \t]+(?:iter|step|batch|update|sample|occurrence)"
+    + rb"[a-z]*[ \t]*[:=][ \t]*[-+]?\.?\d))"
     + rb"(?:tensor\()?([-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|nan|inf(?:inity)?))(/[ \t]*\d+)?(%)?"
     + rb"(?![\w/@-]|[.:]\w|,\d)"  # the number ends here: not a version, date, time, path, unit or 1,000
     # and the line ends, or punctuation or another pair follows
