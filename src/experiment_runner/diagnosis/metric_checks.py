@@ -36,6 +36,7 @@ TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
+MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times larger in size than its first ones
 #: A flat loss within this share of ln k (k = 2..MAX_GUESSED_CLASSES), with its values spread less than that around
 #: their median, is a constant guess over k classes (or over a skewed k-class prior just below ln k).
 CHANCE_MATCH = 0.012
@@ -107,6 +108,25 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
     return role
 
 
+#: an accuracy never above this share of its scale, at every one of 3+ values, has never been a classifier's
+ZERO_ACCURACY = 0.01
+
+
+def _without_meaningless_accuracy(series: dict[str, Series]) -> dict[str, Series]:
+    """Keras prints `acc` for a regression too, where it is (almost) always 0. No classifier scores zero on every
+    example for a whole run (a constant answer scores its class's share), so when every accuracy series stays at
+    zero it measures nothing: the run is judged without it, on its losses."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    accs = {n: S.finite(pts)[1] for n, pts in series.items() if describe(n).role == "accuracy"}
+    if not accs or any(len(vs) < 3 for vs in accs.values()):
+        return series
+    # a percentage scale reads 100 where a fraction reads 1; a zero accuracy is near zero on either
+    if any(max(vs) > ZERO_ACCURACY for vs in accs.values()):
+        return series
+    return {n: pts for n, pts in series.items() if n not in accs}
+
+
 _NUMBERED_SET = re.compile(r"^(?:validation|valid|eval)_(\d+)_(.+)$")
 
 
@@ -161,6 +181,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
+    series = _without_meaningless_accuracy(series)
     roles = _fitted_eval_set(series, _errors_as_loss(series, roles))
     picked = pick_roles(series, roles)
     out.roles = picked
@@ -174,7 +195,9 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
+    nonfinite_loss = _nonfinite(
+        series, loss_names or _broken_table_terms(series, records), out, _epochs(records, series, loss_names)
+    )
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
     if nonfinite_loss:
         return out
@@ -369,15 +392,22 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
         if facts.get("pre_nan_growth") is None and len(finite_before) >= 3:
             facts["pre_nan_growth"] = "over 1e300"
         growth = finite_before[-1] / min(finite_before) if len(finite_before) >= 3 and min(finite_before) > 0 else 0
+        # a loss that can go negative (a likelihood, an unbounded objective) diverges in magnitude, either sign:
+        # its last finite values against the run's own first ones
+        magnitude = _magnitude_growth(finite_before)
+        if magnitude >= MAGNITUDE_EXPLOSION:
+            growth = max(growth, magnitude)
         # a finite value no target scale explains before the break is the divergence, however few values show it
         implausible = bool(finite_before) and max(finite_before) >= L.LOSS_IMPLAUSIBLE
         if implausible and min(finite_before) > 0:
             growth = max(growth, finite_before[-1] / min(finite_before))
-        if growth >= PRE_NAN_EXPLOSION or implausible:
+        if growth >= PRE_NAN_EXPLOSION or magnitude >= MAGNITUDE_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
             indexed = [(i, s, v) for i, (s, v) in enumerate(series[name][: bad.index]) if math.isfinite(v)]
             pts = [(s, v) for _, s, v in indexed]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])
+            if pts[low_i][1] <= 0 or pts[low_i][1] == pts[-1][1]:
+                low_i = 0  # grew in magnitude: from where it started
             bad_at = _at_point(bad.step, bad.index, ep)
             low_at, last_at = _at_point(pts[low_i][0], indexed[low_i][0], ep), _at_point(pts[-1][0], indexed[-1][0], ep)
             out.add(
@@ -408,6 +438,36 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
         )
         break  # the first loss-like series that broke is enough
     return found
+
+
+def _broken_table_terms(series: dict[str, Series], records: list[dict] | None) -> list[str]:
+    """With no named loss, the unnamed columns of a training table (a detector's box/obj/cls): series of no known
+    role printed on the row of an epoch or step counter. They count as losses by their place only when two or more
+    of them turn non-finite on the same row, as the terms of one loss do; a single odd column says nothing."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    for rec in records or []:
+        if not any(describe(k).role == "counter" for k in rec):
+            continue
+        terms = [
+            k
+            for k, v in rec.items()
+            if k in series and describe(k).role == "other" and isinstance(v, float) and not math.isfinite(v)
+        ]
+        if len(terms) >= 2:
+            return terms
+    return []
+
+
+def _magnitude_growth(finite_before: list[float]) -> float:
+    """How many times the magnitude of the last finite values exceeds that of the first ones; 0 when the first
+    values are zero or there are too few values to tell a start from an end."""
+    if len(finite_before) < 3:
+        return 0.0
+    k = max(1, len(finite_before) // 4)
+    first = sorted(abs(v) for v in finite_before[:k])[k // 2]
+    last = min(abs(v) for v in finite_before[-2:])
+    return last / first if first > 0 else 0.0
 
 
 def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
