@@ -700,6 +700,7 @@ def _not_decreasing(
 ) -> None:
     steps, values = S.finite(pts)
     if len(values) < MIN_TREND_POINTS:
+        _rising_throughout(pts, name, out)
         return
     whole = S.trend(steps, values)
     if whole is None:
@@ -783,6 +784,35 @@ def _not_decreasing(
             stall_step=stall_step,
             flat_from_start=False,
         )
+
+
+def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
+    """Too few points for a trend test, but a training loss above its previous value at every one of 3+ points,
+    and FLAT_RELATIVE above its first in all, never fell once: the updates push it up from the start. Growth by an
+    order of magnitude is divergence's to judge."""
+    steps, values = S.finite(pts)
+    if len(values) < 3 or values[0] <= 0 or any(b <= a for a, b in zip(values, values[1:])):
+        return
+    rise = values[-1] / values[0] - 1
+    if rise < FLAT_RELATIVE or rise >= 9:
+        return
+    out.add(
+        "loss_not_decreasing",
+        Evidence(
+            kind="metric",
+            strength=0.7,
+            summary=f"{name} rose at every one of its {len(values)} points from the first: {_num(values[0])} -> "
+            f"{_num(values[-1])} ({rise:+.1%}); it never fell once",
+            step=_step(pts[-1][0]),
+            value=values[-1],
+            data={"metric": name, "rise": rise},
+        ),
+        flat_from_start=True,
+        stalled=False,
+        loss_rose=True,
+        loss_start=_num(values[0]),
+        loss_end=_num(values[-1]),
+    )
 
 
 def _on_epochs(pts: Series, epochs: list[Any]) -> tuple[list[float], list[float]]:
