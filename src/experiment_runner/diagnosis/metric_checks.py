@@ -96,12 +96,18 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
         return roles
     from experiment_runner.metrics.vocabulary import describe
 
+    # XGBoost names each evaluation set `<set>-<metric>`: beside a `train-rmse`, a `validate-rmse` (whatever the
+    # set is called) is the same deviation on another set, the held-out one
+    trained = {_set_metric(n) for n, pts in series.items() if pts and describe(n).split == "train"}
+
     def role(name: str) -> str | None:
         found = roles(name)
         if found is not None:
             return found
         d = describe(name)
         if d.role == "error" and _REGRESSION_ERROR.search(name):
+            if d.split is None and _set_metric(name) in trained:
+                return "val_loss"
             return "train_loss" if d.split in (None, "train") else "val_loss"
         return None
 
@@ -125,6 +131,12 @@ def _without_meaningless_accuracy(series: dict[str, Series]) -> dict[str, Series
     if any(max(vs) > ZERO_ACCURACY for vs in accs.values()):
         return series
     return {n: pts for n, pts in series.items() if n not in accs}
+
+
+def _set_metric(name: str) -> str | None:
+    """The metric of an evaluation set's `<set>-<metric>` / `<set>_<metric>` name (None when it has no set part)."""
+    parts = re.split(r"[-_]", name.lower(), maxsplit=1)
+    return parts[1] if len(parts) == 2 else None
 
 
 _NUMBERED_SET = re.compile(r"^(?:validation|valid|eval)_(\d+)_(.+)$")
