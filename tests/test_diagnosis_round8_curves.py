@@ -116,3 +116,20 @@ async def test_an_xgboost_set_scored_equal_to_train_at_every_round_under_any_nam
 async def test_an_xgboost_set_of_that_name_that_is_really_held_out_stays_quiet(workspace, mode):
     out = await diagnose_log(workspace, mode, VARIANTS / "xgb_validate_held_out_healthy" / "stdout.log")
     assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_validation_loss_rising_at_every_epoch_after_its_low_by_half_its_fall_is_overfitting_however_small(
+    workspace, mode
+):
+    out = await diagnose_log(workspace, mode, BLIND8 / "paste2_keras_val_loss_turns_up" / "stdout.log")
+    assert ranked(out)[:1] == ["overfitting"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_validation_loss_that_wobbles_after_its_low_without_rising_every_epoch_is_quiet(workspace, mode):
+    train = [55.8, 53.4, 51.1, 48.8, 46.7, 44.7, 42.7]
+    val = [26.45, 26.30, 26.21, 26.17, 26.19, 26.18, 26.20]
+    log = "".join(f"Epoch {e + 1}/200\n - 2s - loss: {t} - val_loss: {v}\n" for e, (t, v) in enumerate(zip(train, val)))
+    out = await diagnose(workspace, mode, {"log_text": log})
+    assert "overfitting" not in ranked(out), out["summary"]

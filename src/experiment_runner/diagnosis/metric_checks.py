@@ -827,6 +827,17 @@ def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
     )
 
 
+def _turned_up(values: list[float], k: int) -> bool:
+    """A validation loss that rose at every evaluation after its minimum (three or more) and gave back half of what
+    it fell before it: a turn on its own scale, however small a share of its level (Keras' val_loss far below a
+    dropout-inflated training loss moves by tenths of a percent)."""
+    after = values[k:]
+    if len(after) < 4 or any(b <= a for a, b in zip(after, after[1:])):
+        return False
+    fell = max(values[: k + 1]) - values[k]
+    return fell > 0 and values[-1] - values[k] >= 0.5 * fell
+
+
 def _on_epochs(pts: Series, epochs: list[Any]) -> tuple[list[float], list[float]]:
     pairs = [(float(e), v) for e, (_, v) in zip(epochs, pts) if math.isfinite(v)]
     return [p[0] for p in pairs], [p[1] for p in pairs]
@@ -860,9 +871,12 @@ def _overfitting(
     ts, tv = _on_epochs(train, tx) if tx is not None and vx is not None else S.finite(train)
     t_after = [(s, v) for s, v in zip(ts, tv) if s >= vs[k]]
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
-    if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
+    t_vals = [p[1] for p in t_after]
+    # a turn on validation's own scale needs training falling at every evaluation of it
+    turned = _turned_up(vv, k) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
+    if after is None or after.tau <= 0 or (rise < OVERFIT_RISE and not turned):
         return
-    if t_trend is None or t_trend.tau >= 0 or t_trend.relative_change > -OVERFIT_TRAIN_FALL:
+    if t_trend is None or t_trend.tau >= 0 or (t_trend.relative_change > -OVERFIT_TRAIN_FALL and not turned):
         # validation rising while training does not fall is no memorising; nor is it while training has
         # converged (a fall of a few percent): a small validation set's loss then wanders on its own
         return
@@ -871,6 +885,7 @@ def _overfitting(
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
+    how = f"{rise:.0%}" if rise >= OVERFIT_RISE else "at every evaluation since, giving back over half of its fall,"
 
     def where(i: int) -> str:
         return f"epoch {vs[i]:g}" if shared else _where(val, i, int(vs[i]))
@@ -882,8 +897,8 @@ def _overfitting(
             strength=min(0.95, strength),
             step=onset_step,
             value=vv[k],
-            summary=f"{val_name} bottomed at {_num(vv[k])} {where(k)} and rose {rise:.0%} to "
-            f"{_num(end)} (median of the last 3) by {where(len(vv) - 1)} "
+            summary=f"{val_name} bottomed at {_num(vv[k])} {where(k)} and rose {how} to {_num(end)} "
+            f"(median of the last 3) by {where(len(vv) - 1)} "
             f"(Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) "
             f"while {train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
