@@ -36,6 +36,7 @@ TOGETHER_GRAD = 1e5  # a gradient norm this large beside a loss above HUGE_LEVEL
 OVERFIT_RISE = 0.05  # validation loss at least 5% above its minimum at the end
 OVERFIT_TRAIN_FALL = 0.10  # training loss at least 10% lower at the end than at the validation minimum
 PRE_NAN_EXPLOSION = 100.0  # the loss grew this many times over its finite values before the first NaN
+MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times larger in size than its first ones
 #: A flat loss within this share of ln k (k = 2..MAX_GUESSED_CLASSES), with its values spread less than that around
 #: their median, is a constant guess over k classes (or over a skewed k-class prior just below ln k).
 CHANCE_MATCH = 0.012
@@ -95,16 +96,47 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
         return roles
     from experiment_runner.metrics.vocabulary import describe
 
+    # XGBoost names each evaluation set `<set>-<metric>`: beside a `train-rmse`, a `validate-rmse` (whatever the
+    # set is called) is the same deviation on another set, the held-out one
+    trained = {_set_metric(n) for n, pts in series.items() if pts and describe(n).split == "train"}
+
     def role(name: str) -> str | None:
         found = roles(name)
         if found is not None:
             return found
         d = describe(name)
         if d.role == "error" and _REGRESSION_ERROR.search(name):
+            if d.split is None and _set_metric(name) in trained:
+                return "val_loss"
             return "train_loss" if d.split in (None, "train") else "val_loss"
         return None
 
     return role
+
+
+#: an accuracy never above this share of its scale, at every one of 3+ values, has never been a classifier's
+ZERO_ACCURACY = 0.01
+
+
+def _without_meaningless_accuracy(series: dict[str, Series]) -> dict[str, Series]:
+    """Keras prints `acc` for a regression too, where it is (almost) always 0. No classifier scores zero on every
+    example for a whole run (a constant answer scores its class's share), so when every accuracy series stays at
+    zero it measures nothing: the run is judged without it, on its losses."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    accs = {n: S.finite(pts)[1] for n, pts in series.items() if describe(n).role == "accuracy"}
+    if not accs or any(len(vs) < 3 for vs in accs.values()):
+        return series
+    # a percentage scale reads 100 where a fraction reads 1; a zero accuracy is near zero on either
+    if any(max(vs) > ZERO_ACCURACY for vs in accs.values()):
+        return series
+    return {n: pts for n, pts in series.items() if n not in accs}
+
+
+def _set_metric(name: str) -> str | None:
+    """The metric of an evaluation set's `<set>-<metric>` / `<set>_<metric>` name (None when it has no set part)."""
+    parts = re.split(r"[-_]", name.lower(), maxsplit=1)
+    return parts[1] if len(parts) == 2 else None
 
 
 _NUMBERED_SET = re.compile(r"^(?:validation|valid|eval)_(\d+)_(.+)$")
@@ -161,6 +193,7 @@ def analyse(
     the training values logged with it; `num_classes` and `head_lines` (the log's first lines, for a printed model)
     help find the chance level."""
     out = MetricFindings()
+    series = _without_meaningless_accuracy(series)
     roles = _fitted_eval_set(series, _errors_as_loss(series, roles))
     picked = pick_roles(series, roles)
     out.roles = picked
@@ -174,7 +207,9 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(series, loss_names, out, _epochs(records, series, loss_names))
+    nonfinite_loss = _nonfinite(
+        series, loss_names or _broken_table_terms(series, records), out, _epochs(records, series, loss_names)
+    )
     _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
     if nonfinite_loss:
         return out
@@ -369,15 +404,22 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
         if facts.get("pre_nan_growth") is None and len(finite_before) >= 3:
             facts["pre_nan_growth"] = "over 1e300"
         growth = finite_before[-1] / min(finite_before) if len(finite_before) >= 3 and min(finite_before) > 0 else 0
+        # a loss that can go negative (a likelihood, an unbounded objective) diverges in magnitude, either sign:
+        # its last finite values against the run's own first ones
+        magnitude = _magnitude_growth(finite_before)
+        if magnitude >= MAGNITUDE_EXPLOSION:
+            growth = max(growth, magnitude)
         # a finite value no target scale explains before the break is the divergence, however few values show it
         implausible = bool(finite_before) and max(finite_before) >= L.LOSS_IMPLAUSIBLE
         if implausible and min(finite_before) > 0:
             growth = max(growth, finite_before[-1] / min(finite_before))
-        if growth >= PRE_NAN_EXPLOSION or implausible:
+        if growth >= PRE_NAN_EXPLOSION or magnitude >= MAGNITUDE_EXPLOSION or implausible:
             # Orders of magnitude of finite growth first: the divergence is the cause, the NaN its end.
             indexed = [(i, s, v) for i, (s, v) in enumerate(series[name][: bad.index]) if math.isfinite(v)]
             pts = [(s, v) for _, s, v in indexed]
             low_i = min(range(len(pts)), key=lambda i: pts[i][1])
+            if pts[low_i][1] <= 0 or pts[low_i][1] == pts[-1][1]:
+                low_i = 0  # grew in magnitude: from where it started
             bad_at = _at_point(bad.step, bad.index, ep)
             low_at, last_at = _at_point(pts[low_i][0], indexed[low_i][0], ep), _at_point(pts[-1][0], indexed[-1][0], ep)
             out.add(
@@ -408,6 +450,36 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
         )
         break  # the first loss-like series that broke is enough
     return found
+
+
+def _broken_table_terms(series: dict[str, Series], records: list[dict] | None) -> list[str]:
+    """With no named loss, the unnamed columns of a training table (a detector's box/obj/cls): series of no known
+    role printed on the row of an epoch or step counter. They count as losses by their place only when two or more
+    of them turn non-finite on the same row, as the terms of one loss do; a single odd column says nothing."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    for rec in records or []:
+        if not any(describe(k).role == "counter" for k in rec):
+            continue
+        terms = [
+            k
+            for k, v in rec.items()
+            if k in series and describe(k).role == "other" and isinstance(v, float) and not math.isfinite(v)
+        ]
+        if len(terms) >= 2:
+            return terms
+    return []
+
+
+def _magnitude_growth(finite_before: list[float]) -> float:
+    """How many times the magnitude of the last finite values exceeds that of the first ones; 0 when the first
+    values are zero or there are too few values to tell a start from an end."""
+    if len(finite_before) < 3:
+        return 0.0
+    k = max(1, len(finite_before) // 4)
+    first = sorted(abs(v) for v in finite_before[:k])[k // 2]
+    last = min(abs(v) for v in finite_before[-2:])
+    return last / first if first > 0 else 0.0
 
 
 def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
@@ -640,6 +712,7 @@ def _not_decreasing(
 ) -> None:
     steps, values = S.finite(pts)
     if len(values) < MIN_TREND_POINTS:
+        _rising_throughout(pts, name, out)
         return
     whole = S.trend(steps, values)
     if whole is None:
@@ -725,6 +798,46 @@ def _not_decreasing(
         )
 
 
+def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
+    """Too few points for a trend test, but a training loss above its previous value at every one of 3+ points,
+    and FLAT_RELATIVE above its first in all, never fell once: the updates push it up from the start. Growth by an
+    order of magnitude is divergence's to judge."""
+    steps, values = S.finite(pts)
+    if len(values) < 3 or values[0] <= 0 or any(b <= a for a, b in zip(values, values[1:])):
+        return
+    rise = values[-1] / values[0] - 1
+    if rise < FLAT_RELATIVE or rise >= 9:
+        return
+    out.add(
+        "loss_not_decreasing",
+        Evidence(
+            kind="metric",
+            strength=0.7,
+            summary=f"{name} rose at every one of its {len(values)} points from the first: {_num(values[0])} -> "
+            f"{_num(values[-1])} ({rise:+.1%}); it never fell once",
+            step=_step(pts[-1][0]),
+            value=values[-1],
+            data={"metric": name, "rise": rise},
+        ),
+        flat_from_start=True,
+        stalled=False,
+        loss_rose=True,
+        loss_start=_num(values[0]),
+        loss_end=_num(values[-1]),
+    )
+
+
+def _turned_up(values: list[float], k: int) -> bool:
+    """A validation loss that rose at every evaluation after its minimum (three or more) and gave back half of what
+    it fell before it: a turn on its own scale, however small a share of its level (Keras' val_loss far below a
+    dropout-inflated training loss moves by tenths of a percent)."""
+    after = values[k:]
+    if len(after) < 4 or any(b <= a for a, b in zip(after, after[1:])):
+        return False
+    fell = max(values[: k + 1]) - values[k]
+    return fell > 0 and values[-1] - values[k] >= 0.5 * fell
+
+
 def _on_epochs(pts: Series, epochs: list[Any]) -> tuple[list[float], list[float]]:
     pairs = [(float(e), v) for e, (_, v) in zip(epochs, pts) if math.isfinite(v)]
     return [p[0] for p in pairs], [p[1] for p in pairs]
@@ -758,9 +871,12 @@ def _overfitting(
     ts, tv = _on_epochs(train, tx) if tx is not None and vx is not None else S.finite(train)
     t_after = [(s, v) for s, v in zip(ts, tv) if s >= vs[k]]
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
-    if after is None or after.tau <= 0 or rise < OVERFIT_RISE:
+    t_vals = [p[1] for p in t_after]
+    # a turn on validation's own scale needs training falling at every evaluation of it
+    turned = _turned_up(vv, k) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
+    if after is None or after.tau <= 0 or (rise < OVERFIT_RISE and not turned):
         return
-    if t_trend is None or t_trend.tau >= 0 or t_trend.relative_change > -OVERFIT_TRAIN_FALL:
+    if t_trend is None or t_trend.tau >= 0 or (t_trend.relative_change > -OVERFIT_TRAIN_FALL and not turned):
         # validation rising while training does not fall is no memorising; nor is it while training has
         # converged (a fall of a few percent): a small validation set's loss then wanders on its own
         return
@@ -769,6 +885,7 @@ def _overfitting(
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
+    how = f"{rise:.0%}" if rise >= OVERFIT_RISE else "at every evaluation since, giving back over half of its fall,"
 
     def where(i: int) -> str:
         return f"epoch {vs[i]:g}" if shared else _where(val, i, int(vs[i]))
@@ -780,8 +897,8 @@ def _overfitting(
             strength=min(0.95, strength),
             step=onset_step,
             value=vv[k],
-            summary=f"{val_name} bottomed at {_num(vv[k])} {where(k)} and rose {rise:.0%} to "
-            f"{_num(end)} (median of the last 3) by {where(len(vv) - 1)} "
+            summary=f"{val_name} bottomed at {_num(vv[k])} {where(k)} and rose {how} to {_num(end)} "
+            f"(median of the last 3) by {where(len(vv) - 1)} "
             f"(Mann-Kendall tau={after.tau:.2f}, p={after.p:.2g} over {after.n} evaluations) "
             f"while {train_name} kept falling ({t_trend.relative_change:+.0%}, tau={t_trend.tau:.2f})",
             data={
