@@ -800,10 +800,14 @@ def _not_decreasing(
 
 def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
     """Too few points for a trend test, but a training loss above its previous value at every one of 3+ points,
-    and FLAT_RELATIVE above its first in all, never fell once: the updates push it up from the start. Growth by an
-    order of magnitude is divergence's to judge."""
+    and FLAT_RELATIVE above its first in all, never fell once: the updates push it up from the start. The first
+    point must be the start of training (step or round 0 or 1): three rising batches pasted from mid-run are per-batch
+    noise, not a run that never learned. Growth by an order of magnitude is divergence's to judge."""
     steps, values = S.finite(pts)
     if len(values) < 3 or values[0] <= 0 or any(b <= a for a, b in zip(values, values[1:])):
+        return
+    first_step = pts[0][0]
+    if first_step is None or float(first_step) > 1:
         return
     rise = values[-1] / values[0] - 1
     if rise < FLAT_RELATIVE or rise >= 9:
