@@ -1,0 +1,57 @@
+"""Round 9 of issue 13, errors and infrastructure, each family read from the structure its pooled cases share:
+two dtypes named in one message and compared, in whatever names the library writes them (Paddle's and TensorFlow's
+C names `double`, `float`, `int64_t`). Fixtures are real pasted lines (tests/data/diagnosis/variants_r9/errors,
+README there)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mcp import Client
+
+from experiment_runner.server import build_server
+from tests.conftest import result_text
+
+VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r9" / "errors"
+
+CURVE = "".join(f"epoch {i}: train_loss {1.19 - 0.02 * i:.4f} val_loss {0.93 - 0.006 * i:.4f}\n" for i in range(12))
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
+
+
+async def diagnose(workspace, mode, **args) -> dict:
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("diagnose_failure", args)
+    assert not r.is_error, result_text(r)
+    return r.structured_content
+
+
+def _top(out: dict) -> str:
+    return "healthy" if out["healthy"] else out["findings"][0]["category"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", _jsonl("dtype_words.jsonl"), ids=lambda d: d["name"])
+async def test_two_dtypes_compared_in_one_message_are_a_dtype_mismatch_in_any_library_s_names(workspace, mode, case):
+    out = await diagnose(workspace, mode, log_text=case["text"])
+    assert _top(out) == case["expected"], out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TypeError: unsupported operand type(s) for +: 'float' and 'NoneType'",
+        "TypeError: 'float' object is not subscriptable",
+    ],
+)
+async def test_one_c_type_name_in_a_python_value_error_is_no_dtype_mismatch(workspace, mode, line):
+    # one dtype, or a dtype beside a Python type: a value the code handled wrongly, not two tensors' dtypes
+    out = await diagnose(
+        workspace, mode, log_text=CURVE + 'Traceback (most recent call last):\n  File "t.py", line 3\n' + line + "\n"
+    )
+    assert _top(out) != "dtype_or_device_mismatch", out["summary"]
