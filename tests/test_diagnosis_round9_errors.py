@@ -1,7 +1,8 @@
 """Round 9 of issue 13, errors and infrastructure, each family read from the structure its pooled cases share:
 two dtypes named in one message and compared, in whatever names the library writes them (Paddle's and TensorFlow's
-C names `double`, `float`, `int64_t`). Fixtures are real pasted lines (tests/data/diagnosis/variants_r9/errors,
-README there)."""
+C names `double`, `float`, `int64_t`); a run ended from outside read from the signal (SIGXCPU from a CPU-time
+limit) and the stated reason (one naming a wall-clock limit). Fixtures are real pasted lines
+(tests/data/diagnosis/variants_r9/errors, README there)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,28 @@ async def test_one_c_type_name_in_a_python_value_error_is_no_dtype_mismatch(work
         workspace, mode, log_text=CURVE + 'Traceback (most recent call last):\n  File "t.py", line 3\n' + line + "\n"
     )
     assert _top(out) != "dtype_or_device_mismatch", out["summary"]
+
+
+def _cats(out: dict) -> list[str]:
+    return [f["category"] for f in out["findings"]]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("how", [{"signal": "SIGXCPU"}, {"exit_code": 152}])
+async def test_a_run_killed_by_sigxcpu_hit_its_cpu_time_limit(workspace, mode, how):
+    out = await diagnose(workspace, mode, log_text=CURVE, **how)
+    assert _top(out) == "time_limit", out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_stated_wall_clock_limit_makes_a_sigkill_the_scheduler_s_not_the_oom_killer_s(workspace, mode):
+    reason = "TIMEOUT: job exceeded its 20 s wall-clock limit and was killed (timeout -s KILL 20)"
+    out = await diagnose(workspace, mode, log_text=CURVE, signal="SIGKILL", reason=reason)
+    assert _cats(out) == ["time_limit"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_collective_s_lowercase_timeout_in_the_reason_is_no_time_limit(workspace, mode):
+    reason = "watchdog caught collective operation timeout: WorkNCCL(SeqNum=12, OpType=ALLREDUCE)"
+    out = await diagnose(workspace, mode, log_text=CURVE, exit_code=1, reason=reason)
+    assert "time_limit" not in _cats(out), out["summary"]
