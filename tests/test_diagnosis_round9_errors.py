@@ -1,8 +1,8 @@
 """Round 9 of issue 13, errors and infrastructure, each family read from the structure its pooled cases share:
 two dtypes named in one message and compared, in whatever names the library writes them (Paddle's and TensorFlow's
-C names `double`, `float`, `int64_t`); a run ended from outside read from the signal (SIGXCPU from a CPU-time
-limit) and the stated reason (one naming a wall-clock limit). Fixtures are real pasted lines
-(tests/data/diagnosis/variants_r9/errors, README there)."""
+C names `double`, `float`, `int64_t`); a run ended from outside read from the signal and who received it (a
+launcher's SIGTERM or SIGHUP while its workers ran, SIGXCPU from a CPU-time limit, a stated reason naming a
+wall-clock limit). Fixtures are real pasted lines (tests/data/diagnosis/variants_r9/errors, README there)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,29 @@ async def test_one_c_type_name_in_a_python_value_error_is_no_dtype_mismatch(work
 
 def _cats(out: dict) -> list[str]:
     return [f["category"] for f in out["findings"]]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", _jsonl("stopped_from_outside.jsonl"), ids=lambda d: d["name"])
+async def test_a_launcher_signalled_from_outside_while_its_workers_ran_is_a_stop_from_outside(workspace, mode, case):
+    out = await diagnose(workspace, mode, log_text=case["text"])
+    if case["expected"].startswith("not:"):
+        assert case["expected"][4:] not in _cats(out), out["summary"]
+    else:
+        assert _top(out) == case["expected"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_worker_s_own_error_before_the_launcher_s_signal_stays_the_cause(workspace, mode):
+    # the run's own crash is never a preemption: the OOM the worker raised outranks the agent's shutdown lines
+    text = (
+        CURVE + 'Traceback (most recent call last):\n  File "train.py", line 40, in <module>\n'
+        "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 23.65 GiB total capacity)\n"
+        "W0409 07:28:49.530000 1359 torch/distributed/elastic/agent/server/api.py:719] Received 15 death signal, "
+        "shutting down workers\n"
+    )
+    out = await diagnose(workspace, mode, log_text=text)
+    assert _top(out) == "out_of_memory", out["summary"]
 
 
 @pytest.mark.anyio
