@@ -104,3 +104,23 @@ async def test_a_collective_s_lowercase_timeout_in_the_reason_is_no_time_limit(w
     reason = "watchdog caught collective operation timeout: WorkNCCL(SeqNum=12, OpType=ALLREDUCE)"
     out = await diagnose(workspace, mode, log_text=CURVE, exit_code=1, reason=reason)
     assert "time_limit" not in _cats(out), out["summary"]
+
+
+XGB_ABORT = (
+    "terminate called after throwing an instance of 'dmlc::Error'\n"
+    "  what():  [00:25:27] /__w/xgboost/xgboost/dmlc-core/src/io/local_filesys.cc:37: Check failed: "
+    "std::fwrite(ptr, 1, size, fp_) == size: FileStream.Write incomplete\n"
+    "Stack trace:\n  [bt] (0) /venv/lib/python3.11/site-packages/xgboost/lib/libxgboost.so(+0x2c1a8c)\n"
+)
+
+
+@pytest.mark.anyio
+async def test_a_native_write_that_wrote_less_than_asked_is_a_full_disk_above_the_abort_it_ended_in(workspace, mode):
+    out = await diagnose(workspace, mode, log_text="feeding batch 1/8: (200000, 24)\n", stderr_text=XGB_ABORT, signal=6)
+    assert _cats(out)[:2] == ["disk_full", "process_crash"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_an_abort_with_no_uncaught_exception_stays_a_native_crash(workspace, mode):
+    out = await diagnose(workspace, mode, log_text=CURVE + "double free or corruption (!prev)\n", signal=6)
+    assert _top(out) == "process_crash", out["summary"]

@@ -51,6 +51,8 @@ _STATED_EXIT = re.compile(
 )
 #: a process saying it got a signal: Lightning's `[rank: 0] Received SIGTERM: 15`, submitit's `Caught signal SIGHUP`
 _SIGNAL_RECEIVED = re.compile(r"\b(?:received|caught|got|handling|bypassing)\b.{0,30}\b(?:SIG[A-Z0-9]+|signal)\b", re.I)
+#: the C++ runtime's last words before it aborts on an uncaught exception (libstdc++; libc++ says `terminating`)
+_TERMINATE = re.compile(r"terminate called after throwing an instance of|terminating due to uncaught exception")
 _FATAL_SIGNALS: dict[int, str] = {
     _signal.SIGSEGV: "SIGSEGV",
     _signal.SIGABRT: "SIGABRT",
@@ -223,11 +225,25 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
             "(RLIMIT_CPU: ulimit -t, prlimit --cpu, a batch system's cput limit)",
             signal=int(_signal.SIGXCPU),
         )
-    if sig in _FATAL_SIGNALS:
+    if sig == _signal.SIGABRT and _uncaught_native_exception(inp):
+        # std::terminate aborts on an uncaught C++ exception: its what() says why, the abort only how it ended
+        add(
+            "process_crash",
+            0.5,
+            "killed by SIGABRT after an uncaught C++ exception (`terminate called after throwing`): the exception's "
+            "message is the cause",
+            signal=sig,
+        )
+    elif sig in _FATAL_SIGNALS:
         add("process_crash", 0.85, f"killed by {_FATAL_SIGNALS[sig]}: a crash in native code", signal=sig)
     if inp.exit_code == 124 and not inp.signal:
         add("time_limit", 0.6, "exit code 124: what `timeout` returns when it ends a command at its limit")
     return out
+
+
+def _uncaught_native_exception(inp: RunInputs) -> bool:
+    """The output shows the C++ runtime ending the process on an exception nobody caught."""
+    return any(_TERMINATE.search(text) for stream in inp.streams for _, text in stream.tail)
 
 
 def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict[str, Any]:
