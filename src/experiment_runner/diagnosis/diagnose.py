@@ -51,6 +51,8 @@ _STATED_EXIT = re.compile(
 )
 #: a process saying it got a signal: Lightning's `[rank: 0] Received SIGTERM: 15`, submitit's `Caught signal SIGHUP`
 _SIGNAL_RECEIVED = re.compile(r"\b(?:received|caught|got|handling|bypassing)\b.{0,30}\b(?:SIG[A-Z0-9]+|signal)\b", re.I)
+#: the C++ runtime's last words before it aborts on an uncaught exception (libstdc++; libc++ says `terminating`)
+_TERMINATE = re.compile(r"terminate called after throwing an instance of|terminating due to uncaught exception")
 _FATAL_SIGNALS: dict[int, str] = {
     _signal.SIGSEGV: "SIGSEGV",
     _signal.SIGABRT: "SIGABRT",
@@ -141,6 +143,12 @@ def _outcome(inp: RunInputs) -> tuple[str, bool | None]:
     return ("; ".join(parts) or "unknown (no exit code given)"), failed
 
 
+#: A stated reason that names a limit on time: `time limit of 25 s reached`, `per-job CPU time limit`, `wall-clock
+#: limit of 30 s`, `walltime`, `timed out`, or Slurm's job state TIMEOUT (in capitals: a lowercase timeout may be a
+#: collective's)
+_TIME_LIMIT_REASON = re.compile(
+    r"(?i:\b(?:time|wall[- ]?clock|wall|run[- ]?time)[- ]?limit\b|\bwalltime\b|\btimed out\b)|\bTIMEOUT\b"
+)
 # What a scheduler or the runner says when something outside the program ended it (the reason given beside the run).
 _PREEMPT_REASON = re.compile(r"preempt|node fail|evict|reclaimed|spot (?:instance )?interruption")
 
@@ -160,7 +168,7 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     reason = (inp.reason or "").lower()
     sched = {k: str(v).upper() for k, v in (inp.scheduler or {}).items() if isinstance(v, (str, int))}
     sched_state = sched.get("state", "")
-    if inp.ended_by == "time_limit" or "time limit" in reason or "timed out" in reason:
+    if inp.ended_by == "time_limit" or _TIME_LIMIT_REASON.search(inp.reason or ""):
         add("time_limit", 0.97, f"the run was ended by its time limit ({inp.reason or inp.ended_by})")
     if _stopped_from_outside(inp) and inp.ended_by not in ("preempted", "node_fail", "boot_fail"):
         add("preempted_or_node_failure", 0.95, f"the run's stated reason: {inp.reason}")
@@ -192,7 +200,8 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
             )
     stopped_by_us = inp.ended_by in ("stop", "time_limit", "nan_loss") or "stopped by user" in reason
     sig = inp.signal or (inp.exit_code - 128 if inp.exit_code and 128 < inp.exit_code < 160 else None)
-    if sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged:
+    limit_ended = bool({"time_limit", "preempted_or_node_failure"} & set(out))
+    if sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged and not limit_ended:
         add(
             "out_of_memory",
             0.6,
@@ -208,11 +217,33 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
             "limit (or on preemption)",
             signal=15,
         )
-    if sig in _FATAL_SIGNALS:
+    if sig == _signal.SIGXCPU and "time_limit" not in out:
+        add(
+            "time_limit",
+            0.9,
+            "killed by SIGXCPU: the kernel sends it only to a process that has used up its CPU-time limit "
+            "(RLIMIT_CPU: ulimit -t, prlimit --cpu, a batch system's cput limit)",
+            signal=int(_signal.SIGXCPU),
+        )
+    if sig == _signal.SIGABRT and _uncaught_native_exception(inp):
+        # std::terminate aborts on an uncaught C++ exception: its what() says why, the abort only how it ended
+        add(
+            "process_crash",
+            0.5,
+            "killed by SIGABRT after an uncaught C++ exception (`terminate called after throwing`): the exception's "
+            "message is the cause",
+            signal=sig,
+        )
+    elif sig in _FATAL_SIGNALS:
         add("process_crash", 0.85, f"killed by {_FATAL_SIGNALS[sig]}: a crash in native code", signal=sig)
     if inp.exit_code == 124 and not inp.signal:
         add("time_limit", 0.6, "exit code 124: what `timeout` returns when it ends a command at its limit")
     return out
+
+
+def _uncaught_native_exception(inp: RunInputs) -> bool:
+    """The output shows the C++ runtime ending the process on an exception nobody caught."""
+    return any(_TERMINATE.search(text) for stream in inp.streams for _, text in stream.tail)
 
 
 def _telemetry_evidence(inp: RunInputs, cats: dict[str, list[Evidence]]) -> dict[str, Any]:

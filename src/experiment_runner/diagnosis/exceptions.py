@@ -107,9 +107,12 @@ _VALUE_OUT_OF_RANGE = re.compile(
 #: a shape, not a value
 _DIMENSION_INDEX = re.compile(r"^Dimension out of range|too many indices", re.I)
 
+#: a dtype however the library writes it: torch's `Float`/`torch.FloatTensor`, numpy's `float64`, the C names
+#: Paddle and TensorFlow use (`it holds double, but desires to be float`, `int64_t`)
 _DTYPES = (
     r"(?:\b(?:Float|Double|Half|BFloat16|Long|Int|Short|Byte|Char|Bool|ComplexFloat|ComplexDouble)\b"
-    r"|\b(?:float|bfloat|int|uint|complex)(?:8|16|32|64|128)\b"
+    r"|\b(?:float|bfloat|int|uint|complex)(?:8|16|32|64|128)(?:_t)?\b"
+    r"|\b(?:double|float|half|int)\b"
     r"|\btorch\.(?:cuda\.)?[A-Z]\w*Tensor\b"
     r"|\b(?:float|double|half|long|int|bool) tensor\b"
     r"|\((?:float|double|half|long|int|bool)\))"
@@ -119,7 +122,7 @@ _DEVICE = re.compile(r"\b(?:cuda(?::\d+)?|cpu|gpu|mps|meta|xla(?::\d+)?|hip(?::\
 _DTYPE_SUBJECT = re.compile(r"\b(?:dtype|scalar type|type|types|device|devices|tensor type)\b", re.I)
 _COMPARISON = re.compile(
     r"\b(?:expected|expects|but got|but found|got|found|same|should be|should match|to be|cast|mismatch|instead|"
-    r"differ)\b",
+    r"differ|does not match|doesn't match|wrong type)\b",
     re.I,
 )
 _NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
@@ -376,7 +379,8 @@ def family(info: ExceptionInfo) -> Family | None:
 def _is_dtype_or_device(msg: str) -> bool:
     if _NO_KERNEL.search(msg):
         return True
-    dtypes = {m.group(0) for m in _DTYPE.finditer(msg)}
+    # one dtype written two ways (`Float`, `(float)`, `float tensor`) is one dtype
+    dtypes = {m.group(0).strip("()").lower().removesuffix(" tensor") for m in _DTYPE.finditer(msg)}
     devices = {m.group(0).lower().split(":")[0] for m in _DEVICE.finditer(msg)}
     named_two = len(dtypes) >= 2 or len(devices) >= 2
     if named_two and _COMPARISON.search(msg):
