@@ -152,6 +152,8 @@ _SHAPED_RES = (
     rb"\[[a-z][\w./-]*(?: [a-z][\w./-]*)?\][ \t]+[-+]?(?:\.?\d|nan|inf)",
     rb"[:=][ \t]*\[[ \t]*[-+]?(?:\d+\.|\.\d|nan|inf)",  # a decimal in a one-element list: `loss: [1.1095]`
     rb"(?m)^[ \t]*\d+[ \t]+(?:epoch|iter|iteration|step)[ \t]*,",  # counters, number first: `000 epoch, 02000 iter,`
+    # a data set's metric, possessive (LightGBM): `training's auc: 0.96`, read even with its tabs pasted as spaces
+    rb"[\w.@-]'s [\w.@-]+(?: [a-z][\w.@-]*)?:[ \t]*[-+]?(?:\.?\d|nan|inf)",
 )
 _SPECIAL_RES = _MARK_RES + _SHAPED_RES
 # Marks a progress bar repeats a hundred times on one line (tqdm's \r updates, each with its `<` and its rate):
@@ -1040,8 +1042,8 @@ class MetricParser:
                     return None  # `params: {...}`: a configuration printed, not a measurement
                 record = _parse_mapping(text[brace:])
         text = _unbracket(text)
-        if record is None and text[:1] == b"[":
-            record = _eval_line(text)  # XGBoost / LightGBM `[round]<tab>name:value ...`
+        if record is None:
+            record, text = _eval_line_or_named(text)
         if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
             record = self._table_row(text)
         if record is None:
@@ -1388,6 +1390,16 @@ def _unbracket(text: bytes) -> bytes:
     return text
 
 
+def _eval_line_or_named(text: bytes) -> tuple[dict | None, bytes]:
+    """The record of an XGBoost / LightGBM `[round]<tab>name:value ...` line, or None and the line with a
+    possessive data set read into its metric's name (`training's auc: 0.96` as `training_auc: 0.96`)."""
+    if text[:1] == b"[" and (record := _eval_line(text)) is not None:
+        return record, text
+    if b"'s " in text:
+        text = _POSSESSIVE.sub(_possessive, text)
+    return None, text
+
+
 def _eval_line(text: bytes) -> dict | None:
     """XGBoost's `[25]\\ttrain-mlogloss:0.53\\tvalid-merror:0.13` and LightGBM's `[10]\\ttraining's auc: 0.96`:
     the round is the step, each tab-separated `dataset-metric:value` a metric."""
@@ -1395,7 +1407,7 @@ def _eval_line(text: bytes) -> dict | None:
     if m is None:
         return None
     record: dict = {"step": int(m.group(1))}
-    for cell in m.group(2).split(b"\t"):
+    for cell in _EVAL_CELLS.split(m.group(2)):
         name, sep, value = cell.rpartition(b":")
         if not sep:
             continue
@@ -1409,7 +1421,17 @@ def _eval_line(text: bytes) -> dict | None:
     return record if len(record) > 1 else None
 
 
-_EVAL_LINE = re.compile(rb"\[(\d+)\]\t(.+)$")
+# `[25]<tab>...`; pasted with its tabs turned into blanks (or R's `[5]:`), only with a possessive data set name
+# (`[450]   train_loss's rmse: 0.73      eval's rmse: 0.86`), since a bare `[3]  loss: 0.5` may count anything
+_EVAL_LINE = re.compile(rb"\[(\d+)\](?:\t|:?[ \t]+(?=[\w.@-]+'s [\w.@-]+:))(.+)$")
+_EVAL_CELLS = re.compile(rb"\t|[ \t]{2,}")
+# `<data set>'s <metric>:` (LightGBM): the metric of that set, named `<data set>_<metric>` as in its eval lines
+_POSSESSIVE = re.compile(rb"([\w.@-])'s ([\w.@-]+)(?: ([a-z][\w.@-]*))?(?=:[ \t]*[-+]?(?:\.?\d|nan|inf))")
+
+
+def _possessive(m: re.Match) -> bytes:
+    """`training's log loss` as one name, `training_log_loss`: the metric's words stay with their data set."""
+    return b"_".join(part for part in (m.group(1), m.group(2), m.group(3)) if part)
 
 
 def _parse_mapping(text: bytes) -> dict | None:

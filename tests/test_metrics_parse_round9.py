@@ -1,0 +1,55 @@
+"""Round 9 of the metric parser: forms blind9 (and blind8) showed merged or lost, checked on real pastes from
+outside the diagnosis sets (tests/data/metrics/pastes_r9, sources in its README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from experiment_runner.runs.metrics_parse import MetricParser
+
+PASTES = Path(__file__).parent / "data" / "metrics" / "pastes_r9"
+
+
+def parse(text: str | bytes) -> list[dict]:
+    parser = MetricParser(progress_interval_s=None)
+    return parser.feed(text.encode() if isinstance(text, str) else text) + parser.flush()
+
+
+def series(records: list[dict], name: str) -> list[float]:
+    return [r[name] for r in records if name in r]
+
+
+def test_a_lightgbm_eval_line_pasted_with_blanks_keeps_each_data_set_as_its_own_series():
+    records = parse((PASTES / "ashrae_pr63_lgbm_cv_rmse.txt").read_bytes())
+    assert [r["step"] for r in records] == [25, 50, 75, 100]
+    assert series(records, "train_loss_rmse") == [1.32994, 1.0925, 0.971486, 0.900944]
+    assert series(records, "eval_rmse") == [1.34434, 1.13591, 1.02993, 0.970731]
+    assert not series(records, "rmse")  # the two sets are not merged into one name
+
+
+def test_the_r_packages_round_with_a_colon_reads_train_and_valid():
+    records = parse((PASTES / "lightgbm_r_3145_train_valid_l2.txt").read_bytes())
+    assert [r["step"] for r in records] == [5, 6, 7, 8, 9]
+    assert series(records, "train_l2")[0] == 0.0950898 and series(records, "valid_l2")[-1] == 0.0991435
+
+
+def test_one_data_set_after_a_round_pasted_with_blanks_is_named_by_its_set():
+    records = parse((PASTES / "optuna_5216_valid_0_rmse.txt").read_bytes())
+    assert records[0] == {"step": 44, "valid_0_rmse": 0.192848}
+
+
+def test_a_possessive_data_set_and_a_two_word_metric_form_one_name():
+    records = parse((PASTES / "lightgbm_39_cli_iteration.txt").read_bytes())
+    assert series(records, "training_auc") == [1.0, 1.0]
+    assert series(records, "training_log_loss") == [0.004594, 0.004589]
+    assert not series(records, "loss")
+
+
+def test_the_tab_separated_eval_line_reads_as_before():
+    (record,) = parse("[450]\ttraining's rmse: 0.72972\tvalid_1's rmse: 0.861992\n")
+    assert record == {"step": 450, "training_rmse": 0.72972, "valid_1_rmse": 0.861992}
+
+
+def test_a_bracketed_number_before_a_name_without_a_data_set_is_no_round():
+    # `[3]` may count a rank or a GPU as well as a round: only a possessive data set makes it an eval line
+    assert parse("[3]  loss: 0.5\n") == [{"step": None, "loss": 0.5}]
