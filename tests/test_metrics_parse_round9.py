@@ -53,3 +53,22 @@ def test_the_tab_separated_eval_line_reads_as_before():
 def test_a_bracketed_number_before_a_name_without_a_data_set_is_no_round():
     # `[3]` may count a rank or a GPU as well as a round: only a possessive data set makes it an eval line
     assert parse("[3]  loss: 0.5\n") == [{"step": None, "loss": 0.5}]
+
+
+def test_a_phase_in_parentheses_before_the_names_is_their_split():
+    records = parse((PASTES / "attention_141_training_validation_phase.txt").read_bytes())
+    assert series(records, "ppl") == [69.81372, 69.74481]
+    assert series(records, "val_ppl") == [501.22445, 463.02458]
+    assert series(records, "val_accuracy") == [18.472, 19.354]
+    assert [r.get("epoch") for r in records] == [306.0, 306.0, 307.0, 307.0]
+
+
+def test_a_test_phase_in_parentheses_at_the_line_start_names_the_test_split():
+    (record,) = parse("(Test) loss: 0.41 acc: 0.88\n")
+    assert record == {"step": None, "test_loss": 0.41, "test_acc": 0.88}
+
+
+def test_mmengines_epoch_val_counter_is_read_as_before():
+    line = "12/06 14:00:51 - mmengine - INFO - Epoch(val) [1][4/4]    accuracy: 79.6875  data_time: 0.0009\n"
+    (record,) = parse(line)
+    assert record["val_accuracy"] == 79.6875 and record["epoch"] == 1.0

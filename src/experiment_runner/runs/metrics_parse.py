@@ -141,6 +141,8 @@ _MARK_RES = (
     rb"(?:batch|iter|iteration|step)[ \t]*\[[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?[ \t]*\]",  # `Batch [300-320]`
     # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
     rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
+    # a phase word in parentheses before the names: `- (Validation) ppl: 86.35` (its names get the split)
+    rb"(?:^|[\s*>|\]-])\((?:train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:]",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
@@ -1197,9 +1199,11 @@ _EPOCH_COUNTER = re.compile(
     rb"[ \t]*\[[ \t]*(\d+)[ \t]*/[ \t]*(\d+)[ \t]*[\](]"
 )
 _SPLIT_LINE = re.compile(
-    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)"
+    rb"(?:^|[\s|\]>-])(?:(test|testing|val|valid|validation|eval|evaluation|dev)"
     # a word naming what was scored, with a note in parentheses: `Test set:`, `test file (4000 fresh rows):`
     rb"(?: [a-z]+)?(?: \([^()\n]{0,40}\))?[ \t]*:[ \t]"
+    # or the phase in parentheses before the names: `  - (Validation) ppl:  86.35, accuracy: 20.5 %`
+    rb"|\((train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:])"
 )
 _SPLIT_PREFIX = {
     b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
@@ -1343,7 +1347,7 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
     if split is None:
         s = _SPLIT_LINE.search(text, 0, 64)  # a split label leads its line (after a time stamp at most)
         if s is not None:
-            split = _SPLIT_PREFIX.get(s.group(1))
+            split = _SPLIT_PREFIX.get(s.group(1) or s.group(2))
     return split, progress, epoch
 
 
