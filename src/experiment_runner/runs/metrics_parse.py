@@ -142,7 +142,7 @@ _MARK_RES = (
     # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
     rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
     # a phase word in parentheses before the names: `- (Validation) ppl: 86.35` (its names get the split)
-    rb"(?:^|[\s*>|\]-])\((?:train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:]",
+    rb"(?:^|[ \t*>|\]-])\((?:train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:]",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
