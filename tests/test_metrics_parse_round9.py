@@ -72,3 +72,27 @@ def test_mmengines_epoch_val_counter_is_read_as_before():
     line = "12/06 14:00:51 - mmengine - INFO - Epoch(val) [1][4/4]    accuracy: 79.6875  data_time: 0.0009\n"
     (record,) = parse(line)
     assert record["val_accuracy"] == 79.6875 and record["epoch"] == 1.0
+
+
+def bar_line(epoch: int, n: int, postfix: str) -> str:
+    return f"Epoch {epoch}:  97% {n}/1702 [13:00<00:24,  2.11it/s, {postfix}]\n"
+
+
+def test_a_progress_bar_line_reprinting_the_same_values_further_on_is_no_new_point():
+    # blind9's Lightning paste: the bar redraws each step while its postfix holds the values set last
+    text = "".join(bar_line(0, n, "loss=0.158, v_num=0, train_loss=0.149") for n in range(1651, 1665))
+    records = parse(text)
+    assert len(records) == 1 and records[0]["step"] == 1651
+    assert records[0]["loss"] == 0.158 and records[0]["train_loss"] == 0.149
+
+
+def test_a_bar_whose_values_change_gives_a_point_for_each_change():
+    postfixes = ["loss=0.158", "loss=0.158", "loss=0.157", "loss=0.158"]
+    records = parse("".join(bar_line(0, 100 + i, p) for i, p in enumerate(postfixes)))
+    assert series(records, "loss") == [0.158, 0.157, 0.158]
+    assert [r["step"] for r in records] == [100, 102, 103]
+
+
+def test_a_loss_stuck_at_one_value_still_gives_a_point_per_epoch():
+    records = parse("".join(bar_line(epoch, 1702, "loss=2.303") for epoch in range(5)))
+    assert series(records, "loss") == [2.303] * 5

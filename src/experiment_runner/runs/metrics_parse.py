@@ -599,6 +599,7 @@ class MetricParser:
         self._bar: tuple[bytes, int, bytes] | None = None  # the bar updated last: (description, position, update)
         self._carried: dict[str, float] = {}  # epoch-level values a bar showed last (see _fresh)
         self._from_bar = False  # the record _parse made last came from a tqdm bar
+        self._bar_values: dict | None = None  # the values of the bar line read last (see _reprint)
         self._dense = False  # most recent lines were metric lines: parse without the search
         self._shapes: list[_Shape] = []  # shapes of lines seen (most recent first), read by their own regex
         self._lines_general = 0  # general passes made (when a shape was last learned: _learned_at)
@@ -923,7 +924,7 @@ class MetricParser:
         record = self._parse(final)
         self._bar = None  # the line ended: its final update is read below
         if prev is None:
-            if record is not None:
+            if record is not None and not self._reprint(record):
                 out.append(record)
             return
         if record is None:
@@ -931,6 +932,19 @@ class MetricParser:
         elif record != self._progress_last:
             out.append(self._fresh(record) if self._from_bar else record)
         self._progress_last = None
+
+    def _reprint(self, record: dict) -> bool:
+        """Is a bar printed as its own line only the previous bar line again, further on? A bar redraws at its own
+        rate while its postfix holds what the code set last: every value equal to the last line's, at a later
+        position of the same epoch's bar, was not measured again (Lightning's bar reprinting `loss=0.158,
+        train_loss=0.149` for 14 steps). A loss stuck at one value still gives a point per epoch."""
+        if not self._from_bar:
+            self._bar_values = None
+            return False
+        values = {k: v for k, v in record.items() if k != "step"}  # with its epoch: one bar's reprints only
+        same = values == self._bar_values
+        self._bar_values = values
+        return same
 
     def _bar_updates(self, finished: bytes, out: list) -> None:
         """Finished updates of a \\r run, in order: when a progress bar gives way to another (Lightning's `Epoch 0`
