@@ -12,7 +12,8 @@ the listing is for reading, not a score.
     python bench/parser_audit.py --summary            # per set: logs, logs with metrics, names, gap lines
 
 Lines the parser leaves unread on purpose (_LEFT: a checkpoint callback's best-so-far, an XGBoost eval printed
-after training, a bare list of numbers) are listed as LEFT and counted apart, not as gaps.
+after training, a bare list of numbers, a progress bar reprinting the previous line's postfix) are listed as LEFT
+and counted apart, not as gaps.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ _LEFT = (
     # a bare list of numbers with no name or header: nothing says what they measure
     re.compile(r"^[\s\[]*[-+]?\d*\.\d+(?:[\s,]+[-+]?\d*\.\d+){3,}[\s,\]]*$"),
 )
+# a progress bar's postfix after its rate (`2.11it/s, loss=0.158, train_loss=0.149]`): a bar line whose postfix
+# repeats the previous line's is a reprint, no new measurement (the parser reads the first only)
+_BAR_POSTFIX = re.compile(r"(?:it/s|s/it)\s*,\s*(.*)\]\s*$")
 _NOISE = re.compile(r'^\s*(?:file "|traceback|at |\$ |#|\d{4}-\d\d-\d\d[ t]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*$)', re.I)
 
 
@@ -69,7 +73,10 @@ def audit(path: Path) -> tuple[dict[str, list[float]], list[str]]:
     series: dict[str, list[float]] = defaultdict(list)
     gaps: list[str] = []
     raw = path.read_bytes()
+    postfix = None  # the postfix of the last progress-bar line: a bar line reprinting it is left on purpose
+    whole = True  # the line is a whole line, not an update of a \r run (which the parser holds, then reads last)
     for line in raw.splitlines(keepends=True):
+        whole = whole and line.endswith(b"\n")
         records = parser.feed(line)
         for record in records:
             for name, value in record.items():
@@ -78,10 +85,14 @@ def audit(path: Path) -> tuple[dict[str, list[float]], list[str]]:
         text = line.decode("utf-8", "replace").rstrip("\r\n")
         last = text.rsplit("\r", 1)[-1]
         if not records and _MEASURE.search(last) and not _NOISE.match(last):
-            if any(r.search(last.strip()) for r in _LEFT):
+            bar = _BAR_POSTFIX.search(last) if whole else None
+            if any(r.search(last.strip()) for r in _LEFT) or (bar is not None and bar.group(1) == postfix):
                 gaps.append(_LEFT_MARK + last.strip()[:200])
             else:
                 gaps.append(last.strip()[:200])
+        bar = _BAR_POSTFIX.search(last) if whole else None
+        postfix = bar.group(1) if bar is not None else None
+        whole = line.endswith(b"\n")
     for record in parser.flush():
         for name, value in record.items():
             if name != "step":

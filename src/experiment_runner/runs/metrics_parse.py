@@ -141,6 +141,8 @@ _MARK_RES = (
     rb"(?:batch|iter|iteration|step)[ \t]*\[[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?[ \t]*\]",  # `Batch [300-320]`
     # a split label naming what was scored: `test file (4000 fresh rows): auc ...` (its names get the split)
     rb"(?:test|val|valid|validation|eval|evaluation|dev) [a-z]+(?: \([^()\n]{0,40}\))?:[ \t]",
+    # a phase word in parentheses before the names: `- (Validation) ppl: 86.35` (its names get the split)
+    rb"(?:^|[ \t*>|\]-])\((?:train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:]",
 )
 _SHAPED_RES = (
     rb"(?m)^[ \t]*[-+]?\.?\d[\d.e%+/-]*(?:[ \t]*[,\t][ \t]*|[ \t]{2,})(?:[-+]?\.?\d|nan|inf)",
@@ -152,6 +154,8 @@ _SHAPED_RES = (
     rb"\[[a-z][\w./-]*(?: [a-z][\w./-]*)?\][ \t]+[-+]?(?:\.?\d|nan|inf)",
     rb"[:=][ \t]*\[[ \t]*[-+]?(?:\d+\.|\.\d|nan|inf)",  # a decimal in a one-element list: `loss: [1.1095]`
     rb"(?m)^[ \t]*\d+[ \t]+(?:epoch|iter|iteration|step)[ \t]*,",  # counters, number first: `000 epoch, 02000 iter,`
+    # a data set's metric, possessive (LightGBM): `training's auc: 0.96`, read even with its tabs pasted as spaces
+    rb"[\w.@-]'s [\w.@-]+(?: [a-z][\w.@-]*)?:[ \t]*[-+]?(?:\.?\d|nan|inf)",
 )
 _SPECIAL_RES = _MARK_RES + _SHAPED_RES
 # Marks a progress bar repeats a hundred times on one line (tqdm's \r updates, each with its `<` and its rate):
@@ -595,6 +599,7 @@ class MetricParser:
         self._bar: tuple[bytes, int, bytes] | None = None  # the bar updated last: (description, position, update)
         self._carried: dict[str, float] = {}  # epoch-level values a bar showed last (see _fresh)
         self._from_bar = False  # the record _parse made last came from a tqdm bar
+        self._bar_values: dict | None = None  # the values of the bar line read last (see _reprint)
         self._dense = False  # most recent lines were metric lines: parse without the search
         self._shapes: list[_Shape] = []  # shapes of lines seen (most recent first), read by their own regex
         self._lines_general = 0  # general passes made (when a shape was last learned: _learned_at)
@@ -919,7 +924,7 @@ class MetricParser:
         record = self._parse(final)
         self._bar = None  # the line ended: its final update is read below
         if prev is None:
-            if record is not None:
+            if record is not None and not self._reprint(record):
                 out.append(record)
             return
         if record is None:
@@ -927,6 +932,19 @@ class MetricParser:
         elif record != self._progress_last:
             out.append(self._fresh(record) if self._from_bar else record)
         self._progress_last = None
+
+    def _reprint(self, record: dict) -> bool:
+        """Is a bar printed as its own line only the previous bar line again, further on? A bar redraws at its own
+        rate while its postfix holds what the code set last: every value equal to the last line's, at a later
+        position of the same epoch's bar, was not measured again (Lightning's bar reprinting `loss=0.158,
+        train_loss=0.149` for 14 steps). A loss stuck at one value still gives a point per epoch."""
+        if not self._from_bar:
+            self._bar_values = None
+            return False
+        values = {k: v for k, v in record.items() if k != "step"}  # with its epoch: one bar's reprints only
+        same = values == self._bar_values
+        self._bar_values = values
+        return same
 
     def _bar_updates(self, finished: bytes, out: list) -> None:
         """Finished updates of a \\r run, in order: when a progress bar gives way to another (Lightning's `Epoch 0`
@@ -1040,8 +1058,8 @@ class MetricParser:
                     return None  # `params: {...}`: a configuration printed, not a measurement
                 record = _parse_mapping(text[brace:])
         text = _unbracket(text)
-        if record is None and text[:1] == b"[":
-            record = _eval_line(text)  # XGBoost / LightGBM `[round]<tab>name:value ...`
+        if record is None:
+            record, text = _eval_line_or_named(text)
         if record is None and (text[:1] in _ROW_STARTS or (text[:1].isdigit() and _ROW.match(text))):
             record = self._table_row(text)
         if record is None:
@@ -1195,9 +1213,11 @@ _EPOCH_COUNTER = re.compile(
     rb"[ \t]*\[[ \t]*(\d+)[ \t]*/[ \t]*(\d+)[ \t]*[\](]"
 )
 _SPLIT_LINE = re.compile(
-    rb"(?:^|[\s|\]>-])(test|testing|val|valid|validation|eval|evaluation|dev)"
+    rb"(?:^|[\s|\]>-])(?:(test|testing|val|valid|validation|eval|evaluation|dev)"
     # a word naming what was scored, with a note in parentheses: `Test set:`, `test file (4000 fresh rows):`
     rb"(?: [a-z]+)?(?: \([^()\n]{0,40}\))?[ \t]*:[ \t]"
+    # or the phase in parentheses before the names: `  - (Validation) ppl:  86.35, accuracy: 20.5 %`
+    rb"|\((train|training|test|testing|val|valid|validation|eval|evaluation|dev)\)[ \t:])"
 )
 _SPLIT_PREFIX = {
     b"test": "test", b"testing": "test", b"val": "val", b"valid": "val", b"validation": "val", b"eval": "val",
@@ -1341,7 +1361,7 @@ def _line_context(text: bytes) -> tuple[str | None, tuple[int, int] | None, floa
     if split is None:
         s = _SPLIT_LINE.search(text, 0, 64)  # a split label leads its line (after a time stamp at most)
         if s is not None:
-            split = _SPLIT_PREFIX.get(s.group(1))
+            split = _SPLIT_PREFIX.get(s.group(1) or s.group(2))
     return split, progress, epoch
 
 
@@ -1388,6 +1408,16 @@ def _unbracket(text: bytes) -> bytes:
     return text
 
 
+def _eval_line_or_named(text: bytes) -> tuple[dict | None, bytes]:
+    """The record of an XGBoost / LightGBM `[round]<tab>name:value ...` line, or None and the line with a
+    possessive data set read into its metric's name (`training's auc: 0.96` as `training_auc: 0.96`)."""
+    if text[:1] == b"[" and (record := _eval_line(text)) is not None:
+        return record, text
+    if b"'s " in text:
+        text = _POSSESSIVE.sub(_possessive, text)
+    return None, text
+
+
 def _eval_line(text: bytes) -> dict | None:
     """XGBoost's `[25]\\ttrain-mlogloss:0.53\\tvalid-merror:0.13` and LightGBM's `[10]\\ttraining's auc: 0.96`:
     the round is the step, each tab-separated `dataset-metric:value` a metric."""
@@ -1395,7 +1425,7 @@ def _eval_line(text: bytes) -> dict | None:
     if m is None:
         return None
     record: dict = {"step": int(m.group(1))}
-    for cell in m.group(2).split(b"\t"):
+    for cell in _EVAL_CELLS.split(m.group(2)):
         name, sep, value = cell.rpartition(b":")
         if not sep:
             continue
@@ -1409,7 +1439,17 @@ def _eval_line(text: bytes) -> dict | None:
     return record if len(record) > 1 else None
 
 
-_EVAL_LINE = re.compile(rb"\[(\d+)\]\t(.+)$")
+# `[25]<tab>...`; pasted with its tabs turned into blanks (or R's `[5]:`), only with a possessive data set name
+# (`[450]   train_loss's rmse: 0.73      eval's rmse: 0.86`), since a bare `[3]  loss: 0.5` may count anything
+_EVAL_LINE = re.compile(rb"\[(\d+)\](?:\t|:?[ \t]+(?=[\w.@-]+'s [\w.@-]+:))(.+)$")
+_EVAL_CELLS = re.compile(rb"\t|[ \t]{2,}")
+# `<data set>'s <metric>:` (LightGBM): the metric of that set, named `<data set>_<metric>` as in its eval lines
+_POSSESSIVE = re.compile(rb"([\w.@-])'s ([\w.@-]+)(?: ([a-z][\w.@-]*))?(?=:[ \t]*[-+]?(?:\.?\d|nan|inf))")
+
+
+def _possessive(m: re.Match) -> bytes:
+    """`training's log loss` as one name, `training_log_loss`: the metric's words stay with their data set."""
+    return b"_".join(part for part in (m.group(1), m.group(2), m.group(3)) if part)
 
 
 def _parse_mapping(text: bytes) -> dict | None:
