@@ -136,3 +136,28 @@ async def test_the_same_gap_at_a_single_evaluation_or_beside_a_climbing_validati
 ):
     out = await diagnose(workspace, mode, {"log_text": gap_log(val_losses)})
     assert ranked(out)[:1] == ["overfitting"], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_short_log_ending_at_exactly_ln_c_with_accuracy_exactly_one_in_c_is_a_uniform_guess(workspace, mode):
+    out = await diagnose_log(workspace, mode, BLIND9 / "paste_vgg16_cifar10_stuck_2303" / "stdout.log")
+    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert "ln 10" in str(out["findings"][0]["evidence"])
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("loss", "accuracy"),
+    [("2.250", "10.000"), ("2.303", "27.400"), ("1.386", "27.400")],
+    ids=["loss_below_ln_c", "accuracy_above_chance", "warm_up_plateau_near_ln_4"],
+)
+async def test_a_short_log_whose_loss_or_accuracy_leaves_the_uniform_guess_is_not_called_stuck(
+    workspace, mode, loss, accuracy
+):
+    log = (
+        "# Epoch: 001/010 | Train: 10.000% | Loss: 2.520%\n"
+        f"# Epoch: 010/010 | Train: {accuracy}% | Loss: {loss}%\n"
+        f"# Test accuracy: {accuracy}%\n"
+    )
+    out = await diagnose(workspace, mode, {"log_text": log})
+    assert "loss_not_decreasing" not in ranked(out), out["summary"]

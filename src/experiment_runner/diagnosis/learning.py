@@ -468,6 +468,46 @@ def uniform_guess(
     return None
 
 
+def uniform_at_end(
+    pts: Series, name: str, accuracies: dict[str, Series], base: Baseline
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """Too few points for a trend, but two measurements that name the same C: the last loss is ln C to the digits
+    it was printed with and an accuracy logged beside it ends at exactly 1/C, after a loss that never went below ln
+    C (a VGG on CIFAR-10 ending at `Loss: 2.303` with train and test accuracy 10.00%). A run that learned anything
+    leaves at least one of the two; a warm-up plateau sits near ln C with an accuracy off 1/C."""
+    _, values = S.finite(pts)
+    if len(values) < 2 or values[-1] > values[0]:
+        return None
+    level = values[-1]
+    tol = max(_print_unit(level), 0.0005 * level)
+    for acc_name, acc_pts in accuracies.items():
+        _, accs = S.finite(acc_pts)
+        if not accs:
+            continue
+        acc = accs[-1] / base.acc_scale
+        if not 0 < acc <= 0.5:
+            continue
+        classes = round(1 / acc)
+        chance = math.log(classes)
+        acc_unit = _print_unit(accs[-1]) / base.acc_scale
+        if abs(acc - 1 / classes) > max(acc_unit, 0.001 / classes) or abs(level - chance) > tol:
+            continue
+        if min(values) < chance - tol:
+            return None  # it was below the guess once: it learned, then lost it (another finding's business)
+        ev = Evidence(
+            kind="metric",
+            strength=0.85,
+            value=level,
+            summary=f"{name} ends at {_num(level)} = ln {classes} and {acc_name} at {_num(accs[-1])}"
+            f"{'%' if base.acc_scale == 100 else ''} = 1/{classes}: "
+            f"the loss and the accuracy of a uniform guess over {classes} classes, and the loss was never below it: "
+            "nothing is learned",
+            data={"metric": name, "accuracy": acc_name, "classes": classes, "level": level},
+        )
+        return ev, {"flat_from_start": True, "uniform_guess_classes": classes}
+    return None
+
+
 def constant_accuracy(
     pts: Series, name: str, base: Baseline, others: list[Series] | None = None
 ) -> tuple[Evidence, dict[str, Any]] | None:

@@ -230,6 +230,9 @@ def analyse(
         _not_decreasing(series[train], train, out, _mid_run(series[train], series.get("epoch")), base)
     accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
     guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
+    for name in loss_names:
+        if not div and not guess and len(series[name]) < MIN_TREND_POINTS:
+            guess = L.uniform_at_end(series[name], name, accuracies, base)
     if guess:
         out.add("loss_not_decreasing", guess[0], **guess[1])
     # validation first; training accuracy when validation says nothing (one test value at the end, say): a
