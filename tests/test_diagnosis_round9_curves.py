@@ -161,3 +161,22 @@ async def test_a_short_log_whose_loss_or_accuracy_leaves_the_uniform_guess_is_no
     )
     out = await diagnose(workspace, mode, {"log_text": log})
     assert "loss_not_decreasing" not in ranked(out), out["summary"]
+
+
+VARIANTS = DATA / "variants_r9" / "curves"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        VARIANTS / "lightning_bar_reprints_healthy" / "stdout.log",
+        VARIANTS / "lightning_bar_reprints_healthy" / "full.log",
+        VARIANTS / "lgbm_rmse_slow_steady_fall_healthy" / "stdout.log",
+        VARIANTS / "lgbm_rmse_slow_steady_fall_healthy" / "full.log",
+    ],
+    ids=["lightning_bar_window", "lightning_bar_full", "lgbm_window", "lgbm_full"],
+)
+async def test_real_healthy_runs_from_outside_the_sets_stay_quiet_whole_and_as_windows(workspace, mode, log):
+    out = await diagnose_log(workspace, mode, log)
+    assert ranked(out) == [], out["summary"]

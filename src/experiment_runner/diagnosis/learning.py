@@ -352,13 +352,15 @@ def _pinned_run(values: list[float]) -> int:
 
 
 def _refreshed_each_step(steps: list[float], epochs: Series | None, run: int) -> bool:
-    """The last `run` records are one batch apart inside one epoch, as a progress bar refreshed on every batch
-    prints them (records one step apart across epochs are epoch summaries, each measured anew)."""
+    """The last `run` records are at most one batch apart inside one epoch, as a progress bar refreshed on every
+    batch prints them (tqdm redraws a batch once more when its postfix is set; records one step apart across
+    epochs are epoch summaries, each measured anew)."""
     same_epoch = {v for _, v in (epochs or [])[-run:] if math.isfinite(v)}
     return (
         len(steps) >= 2
         and len(same_epoch) == 1
-        and all(math.isfinite(a) and b - a == 1 for a, b in zip(steps, steps[1:]))
+        and steps[-1] > steps[0]
+        and all(math.isfinite(a) and 0 <= b - a <= 1 for a, b in zip(steps, steps[1:]))
     )
 
 
