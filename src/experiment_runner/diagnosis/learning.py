@@ -405,7 +405,7 @@ def pinned_loss(
     tol = min(0.0005, _print_unit(level) / level)
     c = c or (ln_classes(level, max_classes=1000, tolerance=tol) if base.task != "regression" else None)
     if c is None and _stepped(pts) and _refreshed_each_step(steps[len(values) - run :], epochs, run):
-        # a value repeated on records one step apart is a progress bar reprinting its postfix between two
+        # a value repeated on records at most a step apart is a progress bar reprinting its postfix between two
         # logging intervals (Lightning's `loss=0.158` on every batch): a per-batch loss that was measured anew
         # differs from batch to batch unless the model guesses uniformly, which the ln C match above would see
         return None
