@@ -65,6 +65,8 @@ UNDERFIT_GAP = 0.10
 UNDERFIT_TRAIN_FALL = 0.05  # the training loss fell this share over the last half: still fitting, not underfitting
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
+GAP_STEADY_EVALS = 8  # validation evaluations it takes to see that validation holds its best beside a gap
+GAP_BEST_MARGIN = 0.05  # ... within this share of its lowest loss at the end
 LEAK_EQUAL = 0.02
 MEMORISED_EVALS = 3
 MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
@@ -349,6 +351,19 @@ def _pinned_run(values: list[float]) -> int:
     return n
 
 
+def _refreshed_each_step(steps: list[float], epochs: Series | None, run: int) -> bool:
+    """The last `run` records are at most one batch apart inside one epoch, as a progress bar refreshed on every
+    batch prints them (tqdm redraws a batch once more when its postfix is set; records one step apart across
+    epochs are epoch summaries, each measured anew)."""
+    same_epoch = {v for _, v in (epochs or [])[-run:] if math.isfinite(v)}
+    return (
+        len(steps) >= 2
+        and len(same_epoch) == 1
+        and steps[-1] > steps[0]
+        and all(math.isfinite(a) and 0 <= b - a <= 1 for a, b in zip(steps, steps[1:]))
+    )
+
+
 def _frozen_with(run: int, accuracies: list[Series], base: Baseline) -> str | None:
     """The last value (as printed) of an accuracy logged with the loss that repeats it at least `run` times, to
     3+ significant digits, and is not high: a second measurement frozen at the same evaluations."""
@@ -361,11 +376,11 @@ def _frozen_with(run: int, accuracies: list[Series], base: Baseline) -> str | No
 
 
 def pinned_loss(
-    pts: Series, name: str, base: Baseline, accuracies: list[Series] | None = None
+    pts: Series, name: str, base: Baseline, accuracies: list[Series] | None = None, epochs: Series | None = None
 ) -> tuple[Evidence, dict[str, Any]] | None:
     """`accuracies`: accuracy series logged with the loss. A loss and an accuracy that repeat their values
     together at the same evaluations are two independent measurements frozen: JOINT_PIN_MIN repeats are enough
-    when the loss is printed to JOINT_DIGITS significant digits."""
+    when the loss is printed to JOINT_DIGITS significant digits. `epochs`: the epoch series logged with it."""
     steps, values = S.finite(pts)
     run = _pinned_run(values)
     if not values:
@@ -389,6 +404,11 @@ def pinned_loss(
     # ln C lies ever closer to ln (C+1) as C grows: a match counts within the precision the value was printed to
     tol = min(0.0005, _print_unit(level) / level)
     c = c or (ln_classes(level, max_classes=1000, tolerance=tol) if base.task != "regression" else None)
+    if c is None and _stepped(pts) and _refreshed_each_step(steps[len(values) - run :], epochs, run):
+        # a value repeated on records at most a step apart is a progress bar reprinting its postfix between two
+        # logging intervals (Lightning's `loss=0.158` on every batch): a per-batch loss that was measured anew
+        # differs from batch to batch unless the model guesses uniformly, which the ln C match above would see
+        return None
     since = _step(steps[len(values) - run])
     where = f" (since step {since})" if _stepped(pts) else ""
     if c:
@@ -444,6 +464,46 @@ def uniform_guess(
             summary=f"{name} stays at {_num(level)} while {acc_name} is {_num(accs[-1])} at each of its {len(accs)} "
             f"evaluations: ln(1/{_num(acc)}) = {_num(guess)}, the loss and the accuracy of a uniform guess over about "
             f"{classes} classes; nothing is learned",
+            data={"metric": name, "accuracy": acc_name, "classes": classes, "level": level},
+        )
+        return ev, {"flat_from_start": True, "uniform_guess_classes": classes}
+    return None
+
+
+def uniform_at_end(
+    pts: Series, name: str, accuracies: dict[str, Series], base: Baseline
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """Too few points for a trend, but two measurements that name the same C: the last loss is ln C to the digits
+    it was printed with and an accuracy logged beside it ends at exactly 1/C, after a loss that never went below ln
+    C (a VGG on CIFAR-10 ending at `Loss: 2.303` with train and test accuracy 10.00%). A run that learned anything
+    leaves at least one of the two; a warm-up plateau sits near ln C with an accuracy off 1/C."""
+    _, values = S.finite(pts)
+    if len(values) < 2 or values[-1] > values[0]:
+        return None
+    level = values[-1]
+    tol = max(_print_unit(level), 0.0005 * level)
+    for acc_name, acc_pts in accuracies.items():
+        _, accs = S.finite(acc_pts)
+        if not accs:
+            continue
+        acc = accs[-1] / base.acc_scale
+        if not 0 < acc <= 0.5:
+            continue
+        classes = round(1 / acc)
+        chance = math.log(classes)
+        acc_unit = _print_unit(accs[-1]) / base.acc_scale
+        if abs(acc - 1 / classes) > max(acc_unit, 0.001 / classes) or abs(level - chance) > tol:
+            continue
+        if min(values) < chance - tol:
+            return None  # it was below the guess once: it learned, then lost it (another finding's business)
+        ev = Evidence(
+            kind="metric",
+            strength=0.85,
+            value=level,
+            summary=f"{name} ends at {_num(level)} = ln {classes} and {acc_name} at {_num(accs[-1])}"
+            f"{'%' if base.acc_scale == 100 else ''} = 1/{classes}: "
+            f"the loss and the accuracy of a uniform guess over {classes} classes, and the loss was never below it: "
+            "nothing is learned",
             data={"metric": name, "accuracy": acc_name, "classes": classes, "level": level},
         )
         return ev, {"flat_from_start": True, "uniform_guess_classes": classes}
@@ -661,8 +721,24 @@ def underconfident_plateau(evals: list[Eval], base: Baseline) -> tuple[Evidence,
     return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
 
 
+def _validation_at_best(evals: list[Eval]) -> bool:
+    """Many evaluations whose validation loss is, at the end, within GAP_BEST_MARGIN of its lowest and not
+    climbing over the last half: a gap beside such a curve is the settled gap of a model that fits its training set
+    more closely than it can generalise (a GNN on a few hundred labelled nodes), not a model getting worse on data
+    it has not seen, which shows as validation leaving its best."""
+    vals = [e.val_loss for e in evals if e.val_loss is not None and math.isfinite(e.val_loss)]
+    if len(vals) < GAP_STEADY_EVALS or min(vals) <= 0:
+        return False
+    late = S.trend([float(i) for i in range(len(vals) // 2, len(vals))], vals[len(vals) // 2 :])
+    climbing = late is not None and late.rising
+    return vals[-1] <= (1 + GAP_BEST_MARGIN) * min(vals) and not climbing
+
+
 def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tuple[Evidence, dict[str, Any]] | None:
-    """A train/validation gap at the last evaluation that no noise explains."""
+    """A train/validation gap at the last evaluation that no noise explains, unless a long validation curve beside
+    it is still at its best."""
+    if _validation_at_best(evals):
+        return None
     for e in reversed(evals):
         if e.train_loss is None or e.val_loss is None or e.train_loss < 0 or e.val_loss < 0:
             continue

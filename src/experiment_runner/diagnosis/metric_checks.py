@@ -24,6 +24,7 @@ Series = list[tuple[int | None, float]]
 MIN_TREND_POINTS = 8  # loss_not_decreasing needs this many finite loss points
 MIN_VAL_POINTS = 5  # overfitting / leakage need this many validation points
 FLAT_RELATIVE = 0.05  # a loss that moved less than 5% overall is flat
+STEADY_FALL_POINTS = 10  # ... unless it fell at every one of this many points
 STALL_TOTAL = 0.30  # ...and one that fell less than 30% before going flat has stalled
 EXPLODE_RATIO = 100.0  # gradient norm grown this many times from its start
 #: A gradient norm and a loss both this large are no normal level for any kind of loss: a cross-entropy's norm
@@ -214,7 +215,7 @@ def analyse(
     if nonfinite_loss:
         return out
     acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
-    pinned = L.pinned_loss(series[train], train, base, acc_series) if train else None
+    pinned = L.pinned_loss(series[train], train, base, acc_series, series.get("epoch")) if train else None
     if pinned and pinned[0].data.get("classes") and base.classes is None:
         # a loss pinned at exactly ln C says how many classes there are
         c = pinned[0].data["classes"]
@@ -229,6 +230,9 @@ def analyse(
         _not_decreasing(series[train], train, out, _mid_run(series[train], series.get("epoch")), base)
     accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
     guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
+    for name in loss_names:
+        if not div and not guess and len(series[name]) < MIN_TREND_POINTS:
+            guess = L.uniform_at_end(series[name], name, accuracies, base)
     if guess:
         out.add("loss_not_decreasing", guess[0], **guess[1])
     # validation first; training accuracy when validation says nothing (one test value at the end, say): a
@@ -300,6 +304,17 @@ def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> 
     return start > 0 and end <= (1 - by) * start
 
 
+def _learning_to_the_end(series: dict[str, Series], name: str | None, ratio: float) -> bool:
+    """A norm that grew less than EXPLODE_RATIO times beside a loss that fell by a quarter or more and is at its
+    lowest at the end: the model leaving its first plateau (gradients grow as it starts to fit), not a divergence,
+    which raises the loss or stalls it."""
+    if not name or ratio >= EXPLODE_RATIO or not _loss_fell(series, name, by=0.25):
+        return False
+    _, values = S.finite(series[name])
+    k = max(2, len(values) // 5)
+    return min(values[-k:]) <= min(values)
+
+
 def _rose_above_start(pts: Series, out: MetricFindings) -> None:
     """A loss that stalls after climbing well above its first value (half as much again) was pushed up by its
     own updates: the learning rate is too high for it to settle, and advice must not suggest a higher one."""
@@ -320,7 +335,7 @@ def _stall_is_underfitting(under: Evidence, out: MetricFindings) -> None:
     stalls = [e for e in out.evidence.get("loss_not_decreasing", []) if "trend" in e.data]
     if under.strength >= REPORT_THRESHOLD or not stalls:
         return
-    under.strength = max(e.strength for e in stalls)
+    under.strength = max(e.data.get("stall_strength", e.strength) for e in stalls)
     kept = [e for e in out.evidence["loss_not_decreasing"] if "trend" not in e.data]
     if kept:
         out.evidence["loss_not_decreasing"] = kept
@@ -503,7 +518,11 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             strength = 0.9 if ratio >= EXPLODE_RATIO and tr.p < 0.05 else 0.7 if ratio >= EXPLODE_RATIO else 0.55
             if peak >= TOGETHER_GRAD * 1e3 and tr.p < 0.05:
                 strength = max(strength, 0.9)  # a norm of 1e8 and still climbing has blown up, whatever its start
-            if bad is None and not nonfinite_loss and _loss_fell(series, loss_name):
+            if (
+                bad is None
+                and not nonfinite_loss
+                and (_loss_fell(series, loss_name) or _learning_to_the_end(series, loss_name, ratio))
+            ):
                 # the norm grew while the loss kept falling and nothing broke: large late gradients (memorising,
                 # sharpening), not a divergence
                 strength = min(strength, 0.3)
@@ -728,8 +747,29 @@ def _not_decreasing(
             and late.falling
             and (early is None or not early.falling or abs(late.slope) >= abs(early.slope))
         )
+        # lower at every evaluation than at the one before, over a long window and at no chance level: a curve
+        # that improves on each of its points is learning (a boosted model's error shrinking by a little each
+        # round), however small its share of its own level; a stalled loss repeats or wanders around its level
+        steady = (
+            len(values) >= STEADY_FALL_POINTS
+            and all(b < a for a, b in zip(values, values[1:]))
+            and not _near_chance(values, base or Baseline("unknown"))
+        )
         strength = 0.85 if not whole.falling else 0.3 if still else 0.65
-        how = "is still falling at the end, though slowly" if still else "stayed flat from the start"
+        # with validation levelled off beside it, the same small steady fall is the underfitting picture (a
+        # booster's training error always creeps down): _stall_is_underfitting lends that finding the stall's weight
+        stall_strength = strength
+        if steady:
+            strength = 0.3
+        how = (
+            f"fell at every one of its {len(values)} points, though slowly"
+            if steady
+            else "is still falling at the end, though slowly"
+            if still
+            else "stayed flat from the start"
+        )
+        if mid_run and stall_strength > MID_RUN_STRENGTH and not _near_chance(values, base or Baseline("unknown")):
+            stall_strength = MID_RUN_STRENGTH
         if mid_run and strength > MID_RUN_STRENGTH and not _near_chance(values, base or Baseline("unknown")):
             strength = MID_RUN_STRENGTH
             how = (
@@ -747,7 +787,7 @@ def _not_decreasing(
                 f"p={whole.p:.2g}; Theil-Sen slope {whole.slope:.3g} per step",
                 step=_step(pts[-1][0]),
                 value=values[-1],
-                data={"metric": name, "trend": whole.as_dict()},
+                data={"metric": name, "trend": whole.as_dict(), "stall_strength": stall_strength},
             ),
             flat_from_start=True,
             stalled=False,
