@@ -934,16 +934,17 @@ class MetricParser:
         self._progress_last = None
 
     def _reprint(self, record: dict) -> bool:
-        """Is a bar printed as its own line only the previous bar line again, further on? A bar redraws at its own
-        rate while its postfix holds what the code set last: every value equal to the last line's, at a later
-        position of the same epoch's bar, was not measured again (Lightning's bar reprinting `loss=0.158,
-        train_loss=0.149` for 14 steps). A loss stuck at one value still gives a point per epoch."""
+        """Is a bar printed as its own line only the previous bar line again? A bar redraws at its own rate
+        (Lightning prints each batch's bar twice): every value, the position included, equal to the last line's was
+        not measured again. A later position is a new point even with the same values: whether a value held for
+        several batches is a bar holding what the code logged last or a loss stuck at one value is the diagnosis'
+        judgment, not the parser's (blind9's bar holding `loss=0.158` was a healthy run, blind10's holding
+        `train_loss=4.600` near ln(100) a stuck one)."""
         if not self._from_bar:
             self._bar_values = None
             return False
-        values = {k: v for k, v in record.items() if k != "step"}  # with its epoch: one bar's reprints only
-        same = values == self._bar_values
-        self._bar_values = values
+        same = record == self._bar_values
+        self._bar_values = dict(record)
         return same
 
     def _bar_updates(self, finished: bytes, out: list) -> None:
