@@ -52,6 +52,27 @@ def result_text(result) -> str:
     return "\n".join(getattr(c, "text", "") for c in result.content)
 
 
+async def diagnose(workspace: Path, mode: str, **args) -> dict:
+    """diagnose_failure called through a real MCP client on a fresh server; its structured output."""
+    from mcp import Client
+
+    from experiment_runner.server import build_server
+
+    async with Client(build_server(workspace), mode=mode) as c:
+        r = await c.call_tool("diagnose_failure", args)
+    assert not r.is_error, result_text(r)
+    return r.structured_content
+
+
+def top_category(out: dict) -> str:
+    """diagnose_failure's verdict in one word: `healthy` or its first finding's category."""
+    return "healthy" if out["healthy"] else out["findings"][0]["category"]
+
+
+def categories(out: dict) -> list[str]:
+    return [f["category"] for f in out["findings"]]
+
+
 def run_cli(*args: str, root: Path | None = None, input: str | None = None, timeout: float = 120, env=None):
     """Run `experiment-runner` as a subprocess (the installed entry point's module form)."""
     cmd = [sys.executable, "-m", "experiment_runner"]

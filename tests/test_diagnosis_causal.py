@@ -8,21 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.model import CATEGORIES, HEALTH_CODE_CATEGORY
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 pytestmark = pytest.mark.anyio
 FIXTURES = Path(__file__).resolve().parent / "data" / "diagnosis" / "logs"
-
-
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
 
 
 def cats(out: dict) -> list[str]:

@@ -5,11 +5,9 @@ after overflow to its floor, or is still halving step after step near it, has co
 from __future__ import annotations
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.loss_scale import scale_in
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 pytestmark = pytest.mark.anyio
 
@@ -30,13 +28,6 @@ pytestmark = pytest.mark.anyio
 )  # fmt: skip
 def test_the_scale_a_scaler_moves_to_is_read_from_each_frameworks_wording(line, scale):
     assert scale_in(line) == scale
-
-
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
 
 
 def apex(scales: list[float]) -> str:

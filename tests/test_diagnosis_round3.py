@@ -6,21 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 pytestmark = pytest.mark.anyio
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r3"
-
-
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
 
 
 def run_args(name: str, exit_code: int = 0) -> dict:

@@ -9,12 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.exception_shape import structural_family
 from experiment_runner.diagnosis.exceptions import family, parse, with_continuation
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r4"
 #: wordings of exceptions_b.jsonl the structure does not place yet (said in the report, not hidden)
@@ -56,13 +54,6 @@ def test_a_missing_name_or_a_misuse_with_numbers_in_it_is_left_to_unrecognized_e
     ):
         info = parse(line)
         assert info is not None and family(info) is None and structural_family(info) is None, line
-
-
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
 
 
 def _traceback(last: str) -> str:

@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r5" / "errors"
 #: forms the rules do not place yet (said in the report, not hidden): an empty model folder that transformers words
@@ -29,17 +27,6 @@ def _expected(family: str) -> str:
     return "unrecognized_error" if family == "none" else family
 
 
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def _top(out: dict) -> str:
-    return "healthy" if out["healthy"] else out["findings"][0]["category"]
-
-
 def _case_id(d: dict) -> str:
     return d["name"]
 
@@ -50,9 +37,9 @@ async def test_a_real_traceback_is_placed_by_its_class_message_and_raising_line(
     out = await diagnose(workspace, mode, log_text="epoch 1 loss 0.5310\n" + raised["text"])
     assert not out["healthy"]
     if raised["name"] in KNOWN_GAPS:
-        assert _top(out) in ("unrecognized_error", _expected(raised["family"]))
+        assert top_category(out) in ("unrecognized_error", _expected(raised["family"]))
     else:
-        assert _top(out) == _expected(raised["family"]), raised["text"][-400:]
+        assert top_category(out) == _expected(raised["family"]), raised["text"][-400:]
 
 
 @pytest.mark.anyio
@@ -60,7 +47,7 @@ async def test_a_real_traceback_is_placed_by_its_class_message_and_raising_line(
 async def test_a_traceback_whose_last_line_names_no_type_is_still_a_failed_run(workspace, mode, run):
     out = await diagnose(workspace, mode, log_text=run["stdout"], stderr_text=run["text"])
     assert not out["healthy"], out["summary"]
-    assert _top(out) == KNOWN_GAPS.get(run["name"], run["family"])
+    assert top_category(out) == KNOWN_GAPS.get(run["name"], run["family"])
 
 
 @pytest.mark.anyio
@@ -74,14 +61,14 @@ async def test_an_old_torch_size_mismatch_pasted_without_its_type_is_a_shape_mis
         "THTensorMath.cpp:2070\n"
     )
     out = await diagnose(workspace, mode, log_text=log)
-    assert _top(out) == "shape_mismatch"
+    assert top_category(out) == "shape_mismatch"
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("paste", _jsonl("pastes.jsonl"), ids=_case_id)
 async def test_a_pasted_log_from_a_public_thread_gets_its_family_or_stays_healthy(workspace, mode, paste):
     out = await diagnose(workspace, mode, log_text=paste["text"])
-    assert _top(out) == paste["family"], out["summary"]
+    assert top_category(out) == paste["family"], out["summary"]
 
 
 def _runs() -> list[Path]:
@@ -101,7 +88,7 @@ async def test_a_run_stopped_from_outside_counts_even_when_it_exits_0_and_a_noti
         exit_code=int((run / "exit_code").read_text()),
     )
     expected = "healthy" if run.name == "lit_notice_came_to_nothing" else "preempted_or_node_failure"
-    assert _top(out) == expected, out["summary"]
+    assert top_category(out) == expected, out["summary"]
 
 
 @pytest.mark.anyio
@@ -113,7 +100,7 @@ async def test_submitits_timed_out_requeue_is_a_time_limit_not_a_preemption(work
         "submitit INFO (2022-07-12 04:18:45,913) - Exiting gracefully after preemption/timeout.\n"
     )
     out = await diagnose(workspace, mode, log_text=log)
-    assert _top(out) == "time_limit"
+    assert top_category(out) == "time_limit"
 
 
 @pytest.mark.anyio

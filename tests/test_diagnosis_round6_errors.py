@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import categories, diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r6" / "errors"
 
@@ -28,26 +26,11 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
 
 
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def _top(out: dict) -> str:
-    return "healthy" if out["healthy"] else out["findings"][0]["category"]
-
-
-def _cats(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"]]
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("notice", _jsonl("scheduler_notices.jsonl"), ids=lambda d: d["name"])
 async def test_a_batch_schedulers_notice_names_why_the_job_ended(workspace, mode, notice):
     out = await diagnose(workspace, mode, log_text=notice["text"])
-    assert _top(out) == notice["expected"], out["summary"]
+    assert top_category(out) == notice["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -57,9 +40,9 @@ async def test_a_run_whose_stated_reason_is_a_preemption_is_not_healthy_though_i
     out = await diagnose(
         workspace, mode, log_text=log, stderr_text="[rank: 0] Received SIGTERM: 15\n", exit_code=0, reason=reason
     )
-    assert _top(out) == "preempted_or_node_failure", out["summary"]
+    assert top_category(out) == "preempted_or_node_failure", out["summary"]
     out = await diagnose(workspace, mode, log_text=log, exit_code=0, reason="node failure on gpu-2-17")
-    assert _top(out) == "preempted_or_node_failure", out["summary"]
+    assert top_category(out) == "preempted_or_node_failure", out["summary"]
 
 
 @pytest.mark.anyio
@@ -72,7 +55,7 @@ async def test_a_healthy_run_with_an_ordinary_reason_stays_healthy(workspace, mo
 @pytest.mark.parametrize("killed", _jsonl("worker_kills.jsonl"), ids=lambda d: d["name"])
 async def test_a_worker_killed_by_sigkill_names_memory_as_the_cause_to_check(workspace, mode, killed):
     out = await diagnose(workspace, mode, log_text="epoch 1 loss 0.5310\n" + killed["text"])
-    cats = _cats(out)
+    cats = categories(out)
     assert cats[0] == "dataloader_worker_crash", out["summary"]
     if killed["killed"] == "Killed":
         # the log names the worker, not memory: the OOM killer is the likely sender and comes right after it
@@ -89,7 +72,7 @@ async def test_a_worker_killed_with_the_kernels_oom_line_is_out_of_memory_first(
         "Memory cgroup out of memory: Killed process 629 (onmt_train) total-vm:14119556kB, anon-rss:6538204kB\n"
     )
     out = await diagnose(workspace, mode, log_text=log)
-    assert _top(out) == "out_of_memory", out["summary"]
+    assert top_category(out) == "out_of_memory", out["summary"]
 
 
 #: The training data named as a union holding the split the run then reports on, in the settings formats of several
@@ -130,6 +113,6 @@ SPLIT_FORMS = {
 async def test_training_on_the_split_the_run_reports_is_leakage_and_its_final_model_twin_is_not(workspace, mode, form):
     leaky, final = SPLIT_FORMS[form]
     out = await diagnose(workspace, mode, log_text=leaky)
-    assert _top(out) == "data_leakage", out["summary"]
+    assert top_category(out) == "data_leakage", out["summary"]
     out = await diagnose(workspace, mode, log_text=final)
-    assert "data_leakage" not in _cats(out), out["summary"]
+    assert "data_leakage" not in categories(out), out["summary"]

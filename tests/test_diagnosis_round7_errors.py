@@ -11,10 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import categories, diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r7" / "errors"
 
@@ -25,26 +23,11 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
 
 
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def _top(out: dict) -> str:
-    return "healthy" if out["healthy"] else out["findings"][0]["category"]
-
-
-def _cats(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"]]
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", _jsonl("machine_loss.jsonl"), ids=lambda d: d["name"])
 async def test_a_pasted_machine_loss_is_read_whatever_the_library_calls_the_machine(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"])
-    assert _top(out) == case["expected"], out["summary"]
+    assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -60,7 +43,7 @@ async def test_a_pasted_machine_loss_is_read_whatever_the_library_calls_the_mach
 )
 async def test_a_machine_named_with_its_loss_in_one_clause_is_a_node_failure(workspace, mode, line):
     out = await diagnose(workspace, mode, log_text=CURVE + line + "\n")
-    assert _top(out) == "preempted_or_node_failure", out["summary"]
+    assert top_category(out) == "preempted_or_node_failure", out["summary"]
 
 
 @pytest.mark.anyio
@@ -73,15 +56,15 @@ async def test_a_machine_named_with_its_loss_in_one_clause_is_a_node_failure(wor
 )
 async def test_a_schedulers_job_state_word_is_read_as_a_stop_from_outside(workspace, mode, line):
     out = await diagnose(workspace, mode, log_text=CURVE + line + "\n")
-    assert _top(out) == "preempted_or_node_failure", out["summary"]
+    assert top_category(out) == "preempted_or_node_failure", out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_dataloader_worker_killed_is_no_lost_machine(workspace, mode):
     log = CURVE + "RuntimeError: DataLoader worker (pid 1817) is killed by signal: Killed.\n"
     out = await diagnose(workspace, mode, log_text=log)
-    assert "preempted_or_node_failure" not in _cats(out), out["summary"]
-    assert _top(out) in ("dataloader_worker_crash", "out_of_memory"), out["summary"]
+    assert "preempted_or_node_failure" not in categories(out), out["summary"]
+    assert top_category(out) in ("dataloader_worker_crash", "out_of_memory"), out["summary"]
 
 
 @pytest.mark.anyio
@@ -91,7 +74,7 @@ async def test_an_actor_that_died_by_itself_is_no_lost_machine(workspace, mode):
         "ray.exceptions.RayActorError: The actor died unexpectedly before finishing this task.\n"
     )
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
-    assert "preempted_or_node_failure" not in _cats(out), out["summary"]
+    assert "preempted_or_node_failure" not in categories(out), out["summary"]
 
 
 @pytest.mark.anyio
@@ -117,7 +100,7 @@ async def test_a_node_named_in_one_sentence_and_a_loss_in_the_next_are_not_joine
 @pytest.mark.parametrize("case", _jsonl("os_errors.jsonl"), ids=lambda d: d["name"])
 async def test_an_os_error_number_names_the_family_in_any_wording(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"], exit_code=1)
-    assert _top(out) == case["expected"], out["summary"]
+    assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -136,7 +119,7 @@ async def test_an_os_error_number_names_the_family_in_any_wording(workspace, mod
 async def test_the_os_error_number_decides_before_the_words(workspace, mode, line, expected):
     log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
-    assert _top(out) == expected, out["summary"]
+    assert top_category(out) == expected, out["summary"]
 
 
 @pytest.mark.anyio
@@ -148,7 +131,7 @@ async def test_an_os_error_with_numbers_around_its_errno_is_no_shape_mismatch(wo
     )
     log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
-    assert "shape_mismatch" not in _cats(out), out["summary"]
+    assert "shape_mismatch" not in categories(out), out["summary"]
     assert not out["healthy"], out["summary"]
 
 
@@ -157,4 +140,4 @@ async def test_a_full_shared_memory_segment_stays_the_workers_though_its_errno_s
     line = "RuntimeError: DataLoader worker (pid 4242) failed: [Errno 28] No space left on device: '/dev/shm/torch_1'"
     log = 'Traceback (most recent call last):\n  File "train.py", line 12, in <module>\n' + line + "\n"
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
-    assert _top(out) == "dataloader_worker_crash", out["summary"]
+    assert top_category(out) == "dataloader_worker_crash", out["summary"]

@@ -9,10 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import categories, diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r8" / "errors"
 
@@ -23,26 +21,11 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
 
 
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def _top(out: dict) -> str:
-    return "healthy" if out["healthy"] else out["findings"][0]["category"]
-
-
-def _cats(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"]]
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", _jsonl("kernel_asserts.jsonl"), ids=lambda d: d["name"])
 async def test_a_cuda_kernel_assertion_is_a_device_side_assert_whatever_the_kernel(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"])
-    assert _top(out) == case["expected"], out["summary"]
+    assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -55,7 +38,7 @@ async def test_a_kernel_assertion_whose_condition_the_paste_wrapped_still_reads(
         "float]: block: [0,0,0], thread: [11,0,0] Assertion `t >= 0 && t" + " " * 40 + "< n_classes` failed.\n"
     )
     out = await diagnose(workspace, mode, log_text=CURVE + line)
-    assert _top(out) == "device_side_assert", out["summary"]
+    assert top_category(out) == "device_side_assert", out["summary"]
 
 
 @pytest.mark.anyio
@@ -66,14 +49,14 @@ async def test_a_host_side_assertion_is_no_device_side_assert(workspace, mode):
         "Assertion `mutex->__data.__owner == 0' failed.\n"
     )
     out = await diagnose(workspace, mode, log_text=CURVE + line)
-    assert "device_side_assert" not in _cats(out), out["summary"]
+    assert "device_side_assert" not in categories(out), out["summary"]
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", _jsonl("peer_jobs.jsonl"), ids=lambda d: d["name"])
 async def test_a_peer_job_of_a_cluster_spec_that_stopped_answering_is_a_lost_machine(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"])
-    assert _top(out) == case["expected"], out["summary"]
+    assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -86,7 +69,7 @@ async def test_a_peer_job_of_a_cluster_spec_that_stopped_answering_is_a_lost_mac
 )
 async def test_a_peer_jobs_lost_heartbeat_or_channel_is_read_in_either_order(workspace, mode, line):
     out = await diagnose(workspace, mode, log_text=CURVE + line + "\n")
-    assert _top(out) == "preempted_or_node_failure", out["summary"]
+    assert top_category(out) == "preempted_or_node_failure", out["summary"]
 
 
 @pytest.mark.anyio
@@ -97,7 +80,7 @@ async def test_the_runs_own_localhost_job_in_an_op_error_is_no_lost_machine(work
         "In[1]: [512,10] [Op:MatMul] failed on /job:localhost/replica:0/task:0/device:GPU:0\n"
     )
     out = await diagnose(workspace, mode, log_text=log, exit_code=1)
-    assert "preempted_or_node_failure" not in _cats(out), out["summary"]
+    assert "preempted_or_node_failure" not in categories(out), out["summary"]
 
 
 def _fairseq_epochs(skips_per_epoch: int, updates_per_epoch: int) -> str:
@@ -116,11 +99,11 @@ def _fairseq_epochs(skips_per_epoch: int, updates_per_epoch: int) -> str:
 async def test_a_scale_at_its_floor_while_updates_go_through_is_the_scaler_working(workspace, mode):
     # blind8's fairseq back-translation run: one overflow an epoch at scale 1.0, 254 updates applied in between
     out = await diagnose(workspace, mode, log_text=_fairseq_epochs(1, 254))
-    assert "amp_loss_scale_collapse" not in _cats(out), out["summary"]
+    assert "amp_loss_scale_collapse" not in categories(out), out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_scale_at_its_floor_that_skips_most_updates_is_a_collapse(workspace, mode):
     # the same log where the counter barely moves between the overflow reports: most steps are skipped
     out = await diagnose(workspace, mode, log_text=_fairseq_epochs(6, 3))
-    assert _top(out) == "amp_loss_scale_collapse", out["summary"]
+    assert top_category(out) == "amp_loss_scale_collapse", out["summary"]

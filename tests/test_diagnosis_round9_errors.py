@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import categories, diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r9" / "errors"
 
@@ -24,22 +22,11 @@ def _jsonl(name: str) -> list[dict]:
     return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
 
 
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def _top(out: dict) -> str:
-    return "healthy" if out["healthy"] else out["findings"][0]["category"]
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", _jsonl("dtype_words.jsonl"), ids=lambda d: d["name"])
 async def test_two_dtypes_compared_in_one_message_are_a_dtype_mismatch_in_any_library_s_names(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"])
-    assert _top(out) == case["expected"], out["summary"]
+    assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -55,11 +42,7 @@ async def test_one_c_type_name_in_a_python_value_error_is_no_dtype_mismatch(work
     out = await diagnose(
         workspace, mode, log_text=CURVE + 'Traceback (most recent call last):\n  File "t.py", line 3\n' + line + "\n"
     )
-    assert _top(out) != "dtype_or_device_mismatch", out["summary"]
-
-
-def _cats(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"]]
+    assert top_category(out) != "dtype_or_device_mismatch", out["summary"]
 
 
 @pytest.mark.anyio
@@ -67,9 +50,9 @@ def _cats(out: dict) -> list[str]:
 async def test_a_launcher_signalled_from_outside_while_its_workers_ran_is_a_stop_from_outside(workspace, mode, case):
     out = await diagnose(workspace, mode, log_text=case["text"])
     if case["expected"].startswith("not:"):
-        assert case["expected"][4:] not in _cats(out), out["summary"]
+        assert case["expected"][4:] not in categories(out), out["summary"]
     else:
-        assert _top(out) == case["expected"], out["summary"]
+        assert top_category(out) == case["expected"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -82,28 +65,28 @@ async def test_a_worker_s_own_error_before_the_launcher_s_signal_stays_the_cause
         "shutting down workers\n"
     )
     out = await diagnose(workspace, mode, log_text=text)
-    assert _top(out) == "out_of_memory", out["summary"]
+    assert top_category(out) == "out_of_memory", out["summary"]
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("how", [{"signal": "SIGXCPU"}, {"exit_code": 152}])
 async def test_a_run_killed_by_sigxcpu_hit_its_cpu_time_limit(workspace, mode, how):
     out = await diagnose(workspace, mode, log_text=CURVE, **how)
-    assert _top(out) == "time_limit", out["summary"]
+    assert top_category(out) == "time_limit", out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_stated_wall_clock_limit_makes_a_sigkill_the_scheduler_s_not_the_oom_killer_s(workspace, mode):
     reason = "TIMEOUT: job exceeded its 20 s wall-clock limit and was killed (timeout -s KILL 20)"
     out = await diagnose(workspace, mode, log_text=CURVE, signal="SIGKILL", reason=reason)
-    assert _cats(out) == ["time_limit"], out["summary"]
+    assert categories(out) == ["time_limit"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_collective_s_lowercase_timeout_in_the_reason_is_no_time_limit(workspace, mode):
     reason = "watchdog caught collective operation timeout: WorkNCCL(SeqNum=12, OpType=ALLREDUCE)"
     out = await diagnose(workspace, mode, log_text=CURVE, exit_code=1, reason=reason)
-    assert "time_limit" not in _cats(out), out["summary"]
+    assert "time_limit" not in categories(out), out["summary"]
 
 
 XGB_ABORT = (
@@ -117,10 +100,10 @@ XGB_ABORT = (
 @pytest.mark.anyio
 async def test_a_native_write_that_wrote_less_than_asked_is_a_full_disk_above_the_abort_it_ended_in(workspace, mode):
     out = await diagnose(workspace, mode, log_text="feeding batch 1/8: (200000, 24)\n", stderr_text=XGB_ABORT, signal=6)
-    assert _cats(out)[:2] == ["disk_full", "process_crash"], out["summary"]
+    assert categories(out)[:2] == ["disk_full", "process_crash"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_an_abort_with_no_uncaught_exception_stays_a_native_crash(workspace, mode):
     out = await diagnose(workspace, mode, log_text=CURVE + "double free or corruption (!prev)\n", signal=6)
-    assert _top(out) == "process_crash", out["summary"]
+    assert top_category(out) == "process_crash", out["summary"]

@@ -6,20 +6,11 @@ frozen after the gradient norm went NaN; and healthy runs that look alarming at 
 from __future__ import annotations
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.baselines import baseline, ln_classes
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 pytestmark = pytest.mark.anyio
-
-
-async def diagnose(workspace, mode, **args) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
 
 
 def categories(out: dict) -> list[str]:
