@@ -7,26 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 DATA = Path(__file__).parent / "data" / "diagnosis"
 BLIND8 = DATA / "blind8" / "cases"
 VARIANTS = DATA / "variants_r8" / "curves"
 
 
-async def diagnose(workspace, mode, args: dict) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
 async def diagnose_log(workspace, mode, log: Path) -> dict:
-    return await diagnose(workspace, mode, {"log_text": log.read_text()})
+    return await diagnose(workspace, mode, log_text=log.read_text())
 
 
 def ranked(out: dict) -> list[str]:
@@ -56,7 +47,7 @@ async def test_the_nan_is_the_cause_unless_the_loss_first_grew_an_order_of_magni
     workspace, mode, losses, expected
 ):
     log = "".join(f"step {(i + 1) * 100} loss {v:.4f}\n" for i, v in enumerate(losses))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert ranked(out)[:1] == [expected], out["summary"]
 
 
@@ -69,7 +60,7 @@ async def test_a_detector_table_whose_unnamed_box_obj_cls_columns_are_nan_is_a_n
 @pytest.mark.anyio
 async def test_one_unnamed_non_finite_column_beside_an_epoch_counter_is_not_read_as_a_loss(workspace, mode):
     log = "".join(f"epoch {e} widgets {'nan' if e == 3 else e * 2}\n" for e in range(1, 6))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert "nan_or_inf_loss" not in ranked(out), out["summary"]
 
 
@@ -97,7 +88,7 @@ async def test_a_short_training_loss_that_rises_at_every_round_from_the_first_is
 @pytest.mark.anyio
 async def test_a_short_training_loss_that_dips_once_is_not_called_rising(workspace, mode):
     metrics = {"loss": [[1, 0.71], [2, 0.73], [3, 0.72], [4, 0.75]]}
-    out = await diagnose(workspace, mode, {"metrics": metrics})
+    out = await diagnose(workspace, mode, metrics=metrics)
     assert "loss_not_decreasing" not in ranked(out), out["summary"]
 
 
@@ -131,5 +122,5 @@ async def test_a_validation_loss_that_wobbles_after_its_low_without_rising_every
     train = [55.8, 53.4, 51.1, 48.8, 46.7, 44.7, 42.7]
     val = [26.45, 26.30, 26.21, 26.17, 26.19, 26.18, 26.20]
     log = "".join(f"Epoch {e + 1}/200\n - 2s - loss: {t} - val_loss: {v}\n" for e, (t, v) in enumerate(zip(train, val)))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert "overfitting" not in ranked(out), out["summary"]

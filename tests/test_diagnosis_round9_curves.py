@@ -7,26 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose
 
 DATA = Path(__file__).parent / "data" / "diagnosis"
 BLIND9 = DATA / "blind9" / "cases"
 BLIND3 = DATA / "blind3" / "cases"
 
 
-async def diagnose(workspace, mode, args: dict) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
 async def diagnose_log(workspace, mode, log: Path) -> dict:
-    return await diagnose(workspace, mode, {"log_text": log.read_text()})
+    return await diagnose(workspace, mode, log_text=log.read_text())
 
 
 def ranked(out: dict) -> list[str]:
@@ -48,7 +39,7 @@ async def test_a_progress_bar_reprinting_its_held_loss_on_every_batch_of_one_epo
 @pytest.mark.anyio
 async def test_a_progress_bar_pinned_at_ln_c_on_every_batch_is_still_a_uniform_guess(workspace, mode):
     log = "".join(bar(1651 + i, "2.303") for i in range(14))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "ln 10" in str(out["findings"][0]["evidence"])
 
@@ -56,7 +47,7 @@ async def test_a_progress_bar_pinned_at_ln_c_on_every_batch_is_still_a_uniform_g
 @pytest.mark.anyio
 async def test_the_same_loss_repeated_at_consecutive_epochs_is_still_a_frozen_loss(workspace, mode):
     log = "".join(f"epoch {e} step {e} loss 0.4812\n" for e in range(1, 15))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
 
 
@@ -70,7 +61,7 @@ async def test_a_boosted_error_lower_at_every_round_by_a_little_is_learning_not_
 async def test_a_loss_that_wanders_around_its_level_is_still_flat(workspace, mode):
     wobble = [0.861, 0.858, 0.860, 0.857, 0.859, 0.856, 0.858, 0.855, 0.857, 0.854, 0.856, 0.853]
     log = "".join(f"[{(i + 1) * 25}]\ttrain's rmse: {v}\n" for i, v in enumerate(wobble))
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
 
 
@@ -86,9 +77,7 @@ async def test_a_grad_norm_growing_while_the_loss_leaves_its_plateau_and_ends_at
 ):
     case = BLIND9 / "run_hf_bert_resume_fallback_fresh_healthy"
     args = {"log_text": (case / "stdout.log").read_text(), "stderr_text": (case / "stderr.log").read_text()}
-    out = await diagnose(
-        workspace, mode, {**args, "exit_code": json.loads((case / "meta.json").read_text())["exit_code"]}
-    )
+    out = await diagnose(workspace, mode, **args, exit_code=json.loads((case / "meta.json").read_text())["exit_code"])
     assert ranked(out) == [], out["summary"]
 
 
@@ -100,7 +89,7 @@ async def test_the_same_grad_norm_growth_beside_a_loss_that_climbs_is_exploding(
         f"{{'loss': {loss:.4f}, 'grad_norm': {g}, 'epoch': {0.2 * (i + 1):.2f}}}\n"
         for i, (loss, g) in enumerate(zip(losses, norms))
     )
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert "exploding_gradients" in ranked(out), out["summary"]
 
 
@@ -134,7 +123,7 @@ def gap_log(val_losses: list[float]) -> str:
 async def test_the_same_gap_at_a_single_evaluation_or_beside_a_climbing_validation_is_overfitting(
     workspace, mode, val_losses
 ):
-    out = await diagnose(workspace, mode, {"log_text": gap_log(val_losses)})
+    out = await diagnose(workspace, mode, log_text=gap_log(val_losses))
     assert ranked(out)[:1] == ["overfitting"], out["summary"]
 
 
@@ -159,7 +148,7 @@ async def test_a_short_log_whose_loss_or_accuracy_leaves_the_uniform_guess_is_no
         f"# Epoch: 010/010 | Train: {accuracy}% | Loss: {loss}%\n"
         f"# Test accuracy: {accuracy}%\n"
     )
-    out = await diagnose(workspace, mode, {"log_text": log})
+    out = await diagnose(workspace, mode, log_text=log)
     assert "loss_not_decreasing" not in ranked(out), out["summary"]
 
 
