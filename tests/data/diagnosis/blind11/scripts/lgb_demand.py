@@ -1,0 +1,17 @@
+import argparse, time, numpy as np, lightgbm as lgb
+p = argparse.ArgumentParser(); p.add_argument('--rows', type=int, default=200000); p.add_argument('--rounds', type=int, default=3000)
+p.add_argument('--lr', type=float, default=0.02); p.add_argument('--num-leaves', type=int, default=255); p.add_argument('--max-bin', type=int, default=255)
+p.add_argument('--min-data-in-leaf', type=int, default=20); p.add_argument('--log-every', type=int, default=50); p.add_argument('--early-stop', type=int, default=0); p.add_argument('--verbosity', type=int, default=-1)
+a = p.parse_args(); rng = np.random.default_rng(0)
+n = a.rows; X = rng.uniform(-3, 3, (n, 8))
+y = np.sin(2 * X[:, 0]) * 2 + np.cos(3 * X[:, 1]) + X[:, 2] * X[:, 3] + 0.5 * np.abs(X[:, 4]) + rng.normal(0, 0.3, n)
+print(f'rows {n}, features 8, target var {y.var():.4f}, noise var {0.3**2:.4f}', flush=True)
+k = int(n * 0.8)
+dtr = lgb.Dataset(X[:k], y[:k]); dva = lgb.Dataset(X[k:], y[k:], reference=dtr)
+params = dict(objective='regression', metric='l2', learning_rate=a.lr, num_leaves=a.num_leaves, max_bin=a.max_bin, min_data_in_leaf=a.min_data_in_leaf,
+              num_threads=1, verbose=a.verbosity, seed=0)
+cbs = [lgb.log_evaluation(a.log_every)] + ([lgb.early_stopping(a.early_stop)] if a.early_stop else [])
+t = time.time()
+b = lgb.train(params, dtr, a.rounds, valid_sets=[dtr, dva], valid_names=['train', 'valid'], callbacks=cbs)
+print(f'done in {time.time() - t:.1f}s, best_iteration {b.best_iteration}')
+b.save_model('demand_lgb.txt')

@@ -1,0 +1,11 @@
+import argparse, pandas as pd, xgboost as xgb
+p = argparse.ArgumentParser(); p.add_argument('--train', default='data/churn_train.parquet'); p.add_argument('--valid', default='data/churn_valid.parquet')
+p.add_argument('--rounds', type=int, default=200)
+a = p.parse_args()
+print(f'xgboost {xgb.__version__}, pandas {pd.__version__}')
+print(f'loading {a.train} and {a.valid}', flush=True)
+tr = pd.read_parquet(a.train); va = pd.read_parquet(a.valid)
+ytr = tr.pop('churned'); yva = va.pop('churned')
+dtr = xgb.DMatrix(tr, label=ytr); dva = xgb.DMatrix(va, label=yva)
+b = xgb.train({'objective': 'binary:logistic', 'eval_metric': ['logloss', 'auc'], 'eta': 0.05, 'max_depth': 5}, dtr, a.rounds, evals=[(dtr, 'train'), (dva, 'valid')], verbose_eval=20)
+b.save_model('churn_xgb.json')
