@@ -73,6 +73,18 @@ def categories(out: dict) -> list[str]:
     return [f["category"] for f in out["findings"]]
 
 
+def reported(out: dict) -> list[str]:
+    """The categories of the findings diagnose_failure reports (at or above its report threshold), in rank order."""
+    from experiment_runner.diagnosis.model import REPORT_THRESHOLD
+
+    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
+
+
+async def diagnose_log(workspace: Path, mode: str, log: Path) -> dict:
+    """diagnose_failure on a log file's text, pasted as a user would."""
+    return await diagnose(workspace, mode, log_text=log.read_text())
+
+
 def run_cli(*args: str, root: Path | None = None, input: str | None = None, timeout: float = 120, env=None):
     """Run `experiment-runner` as a subprocess (the installed entry point's module form)."""
     cmd = [sys.executable, "-m", "experiment_runner"]

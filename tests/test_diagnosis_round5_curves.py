@@ -9,23 +9,14 @@ from pathlib import Path
 import pytest
 from mcp import Client
 
-from experiment_runner.diagnosis.model import REPORT_THRESHOLD
 from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose_log, reported
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r5" / "curves"
 
 
-async def diagnose(workspace, mode, case: str) -> dict:
-    args = {"log_text": (VARIANTS / case / "stdout.log").read_text()}
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", args)
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def ranked(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
+async def diagnose_case(workspace, mode, case: str) -> dict:
+    return await diagnose_log(workspace, mode, VARIANTS / case / "stdout.log")
 
 
 def evidence(out: dict) -> list[str]:
@@ -35,21 +26,21 @@ def evidence(out: dict) -> list[str]:
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", ["caffe_imagenet_ln1000", "caffe_init_saturated_then_ln10"])
 async def test_a_flat_loss_at_minus_ln_of_a_constant_accuracy_is_a_uniform_guess_not_a_blow_up(workspace, mode, case):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "uniform guess" in out["findings"][0]["headline"]
-    assert "exploding_gradients" not in ranked(out)
+    assert "exploding_gradients" not in reported(out)
 
 
 @pytest.mark.anyio
 async def test_a_saturated_loss_at_step_zero_that_the_run_then_leaves_for_good_is_no_blow_up(workspace, mode):
-    out = await diagnose(workspace, mode, "caffe_init_saturated_then_learns")
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_case(workspace, mode, "caffe_init_saturated_then_learns")
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_run_whose_accuracy_moves_is_no_uniform_guess(workspace, mode):
-    out = await diagnose(workspace, mode, "keras_cnn_learning_slowly")
+    out = await diagnose_case(workspace, mode, "keras_cnn_learning_slowly")
     assert not any("uniform guess" in s for s in evidence(out)), out["summary"]
 
 
@@ -65,8 +56,8 @@ async def test_a_run_whose_accuracy_moves_is_no_uniform_guess(workspace, mode):
     ],
 )
 async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_from_few_lines(workspace, mode, case):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out)[:1] == ["exploding_gradients"], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out)[:1] == ["exploding_gradients"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -80,8 +71,8 @@ async def test_a_gradient_norm_orders_of_magnitude_beyond_normal_is_a_blow_up_fr
     ],
 )
 async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blow_up(workspace, mode, case):
-    out = await diagnose(workspace, mode, case)
-    assert "exploding_gradients" not in ranked(out), out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert "exploding_gradients" not in reported(out), out["summary"]
 
 
 @pytest.mark.anyio
@@ -97,8 +88,8 @@ async def test_normal_norms_or_a_large_scale_loss_that_falls_steadily_are_no_blo
 async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_each_librarys_wording(
     workspace, mode, case
 ):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out)[:1] == ["amp_loss_scale_collapse"], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out)[:1] == ["amp_loss_scale_collapse"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -106,8 +97,8 @@ async def test_a_loss_scale_at_its_floor_overflowing_again_is_a_collapse_in_each
     "case", ["ds_cogvideo_scale_settles_healthy", "ds_hysteresis_8192_healthy", "ds_zero2_same_value_65536_healthy"]
 )
 async def test_deepspeed_overflows_at_a_high_scale_are_the_scaler_working(workspace, mode, case):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -115,15 +106,15 @@ async def test_deepspeed_overflows_at_a_high_scale_are_the_scaler_working(worksp
 async def test_training_fitted_perfectly_while_validation_turns_worse_is_overfitting_for_trees_and_nets(
     workspace, mode, case
 ):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out)[:1] == ["overfitting"], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out)[:1] == ["overfitting"], out["summary"]
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", ["boost_lgbm-binary-healthy", "boost_xgb-healthy", "keras_digits_clean"])
 async def test_a_gap_with_validation_still_at_its_best_is_no_overfitting(workspace, mode, case):
-    out = await diagnose(workspace, mode, case)
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_case(workspace, mode, case)
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -139,4 +130,4 @@ async def test_one_lucky_validation_score_above_a_flat_level_of_an_already_fitte
     )
     async with Client(build_server(workspace), mode=mode) as c:
         r = await c.call_tool("diagnose_failure", {"log_text": text})
-    assert "overfitting" not in ranked(r.structured_content), r.structured_content["summary"]
+    assert "overfitting" not in reported(r.structured_content), r.structured_content["summary"]

@@ -7,26 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mcp import Client
 
-from experiment_runner.diagnosis.model import REPORT_THRESHOLD
-from experiment_runner.server import build_server
-from tests.conftest import result_text
+from tests.conftest import diagnose_log, reported
 
 DATA = Path(__file__).parent / "data" / "diagnosis"
 VARIANTS = DATA / "variants_r6" / "curves"
 BLIND6 = DATA / "blind6" / "cases"
-
-
-async def diagnose(workspace, mode, log: Path) -> dict:
-    async with Client(build_server(workspace), mode=mode) as c:
-        r = await c.call_tool("diagnose_failure", {"log_text": log.read_text()})
-    assert not r.is_error, result_text(r)
-    return r.structured_content
-
-
-def ranked(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
 
 
 @pytest.mark.anyio
@@ -41,22 +27,22 @@ def ranked(out: dict) -> list[str]:
     ids=lambda p: p.parent.name,
 )
 async def test_a_flat_loss_in_a_window_from_the_middle_of_a_run_is_a_plateau_not_a_stuck_run(workspace, mode, log):
-    out = await diagnose(workspace, mode, log)
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_log(workspace, mode, log)
+    assert reported(out) == [], out["summary"]
     weak = [w for w in out["weak_signals"] if w["category"] == "loss_not_decreasing"]
     assert weak and "mid-run" in str(weak)
 
 
 @pytest.mark.anyio
 async def test_a_mid_run_window_whose_loss_sits_at_ln_2_with_no_spread_is_still_a_stuck_run(workspace, mode):
-    out = await diagnose(workspace, mode, VARIANTS / "midrun_flat_at_ln2_stuck" / "stdout.log")
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    out = await diagnose_log(workspace, mode, VARIANTS / "midrun_flat_at_ln2_stuck" / "stdout.log")
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_mxnets_epoch_2_window_of_a_flat_loss_is_a_plateau(workspace, mode):
-    out = await diagnose(workspace, mode, VARIANTS / "mxnet_cornernet_epoch2_flat_healthy" / "stdout.log")
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_log(workspace, mode, VARIANTS / "mxnet_cornernet_epoch2_flat_healthy" / "stdout.log")
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -70,15 +56,15 @@ async def test_mxnets_epoch_2_window_of_a_flat_loss_is_a_plateau(workspace, mode
     ids=lambda p: p.parent.name,
 )
 async def test_a_margin_softmax_loss_held_at_one_high_level_from_the_first_steps_is_no_blow_up(workspace, mode, log):
-    out = await diagnose(workspace, mode, log)
-    assert "exploding_gradients" not in ranked(out), out["summary"]
+    out = await diagnose_log(workspace, mode, log)
+    assert "exploding_gradients" not in reported(out), out["summary"]
 
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", ["hf_trainer_lr5_binary", "lit_diverge_clipped"])
 async def test_a_cross_entropy_far_above_chance_that_moves_is_still_a_blow_up(workspace, mode, case):
-    out = await diagnose(workspace, mode, DATA / "real" / "cases" / case / "stdout.log")
-    assert ranked(out)[:1] == ["exploding_gradients"], out["summary"]
+    out = await diagnose_log(workspace, mode, DATA / "real" / "cases" / case / "stdout.log")
+    assert reported(out)[:1] == ["exploding_gradients"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -93,20 +79,20 @@ async def test_a_cross_entropy_far_above_chance_that_moves_is_still_a_blow_up(wo
 async def test_validation_levelling_off_while_training_loss_still_falls_is_early_stopping_not_underfitting(
     workspace, mode, log
 ):
-    out = await diagnose(workspace, mode, log)
-    assert ranked(out) == [], out["summary"]
+    out = await diagnose_log(workspace, mode, log)
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_training_and_validation_stuck_together_far_from_perfect_is_still_underfitting(workspace, mode):
-    out = await diagnose(workspace, mode, BLIND6 / "run_keras_linear_spiral" / "stdout.log")
-    assert ranked(out)[:1] == ["underfitting"], out["summary"]
+    out = await diagnose_log(workspace, mode, BLIND6 / "run_keras_linear_spiral" / "stdout.log")
+    assert reported(out)[:1] == ["underfitting"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_training_and_validation_accuracy_each_frozen_for_four_epochs_is_a_constant_answer(workspace, mode):
-    out = await diagnose(workspace, mode, BLIND6 / "paste_keras_cnn_predicts_majority_class" / "stdout.log")
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    out = await diagnose_log(workspace, mode, BLIND6 / "paste_keras_cnn_predicts_majority_class" / "stdout.log")
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "same answer" in str(out["findings"][0]["evidence"])
 
 
@@ -120,5 +106,5 @@ async def test_training_and_validation_accuracy_each_frozen_for_four_epochs_is_a
     ids=lambda p: p.parent.name,
 )
 async def test_a_loss_ending_a_few_percent_above_its_first_value_is_no_blow_up(workspace, mode, log):
-    out = await diagnose(workspace, mode, log)
-    assert "exploding_gradients" not in ranked(out), out["summary"]
+    out = await diagnose_log(workspace, mode, log)
+    assert "exploding_gradients" not in reported(out), out["summary"]

@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from experiment_runner.diagnosis.model import REPORT_THRESHOLD
-from tests.conftest import diagnose
+from tests.conftest import diagnose, diagnose_log, reported
 
 DATA = Path(__file__).parent / "data" / "diagnosis"
 BLIND8 = DATA / "blind8" / "cases"
 VARIANTS = DATA / "variants_r8" / "curves"
-
-
-async def diagnose_log(workspace, mode, log: Path) -> dict:
-    return await diagnose(workspace, mode, log_text=log.read_text())
-
-
-def ranked(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
 
 
 @pytest.mark.anyio
@@ -29,7 +20,7 @@ async def test_a_loss_that_grows_tenfold_in_size_going_negative_before_nan_ranks
     workspace, mode
 ):
     out = await diagnose_log(workspace, mode, BLIND8 / "paste_hake_ae_loss_diverges_then_nan" / "stdout.log")
-    assert ranked(out)[:2] == ["exploding_gradients", "nan_or_inf_loss"], out["summary"]
+    assert reported(out)[:2] == ["exploding_gradients", "nan_or_inf_loss"], out["summary"]
     assert "-801.8" in out["findings"][0]["headline"] or "-801.8" in str(out["findings"][0]["evidence"])
 
 
@@ -48,20 +39,20 @@ async def test_the_nan_is_the_cause_unless_the_loss_first_grew_an_order_of_magni
 ):
     log = "".join(f"step {(i + 1) * 100} loss {v:.4f}\n" for i, v in enumerate(losses))
     out = await diagnose(workspace, mode, log_text=log)
-    assert ranked(out)[:1] == [expected], out["summary"]
+    assert reported(out)[:1] == [expected], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_detector_table_whose_unnamed_box_obj_cls_columns_are_nan_is_a_nan_loss(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND8 / "paste2_yolov5_gpu_nan_epoch1" / "stdout.log")
-    assert ranked(out)[:1] == ["nan_or_inf_loss"], out["summary"]
+    assert reported(out)[:1] == ["nan_or_inf_loss"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_one_unnamed_non_finite_column_beside_an_epoch_counter_is_not_read_as_a_loss(workspace, mode):
     log = "".join(f"epoch {e} widgets {'nan' if e == 3 else e * 2}\n" for e in range(1, 6))
     out = await diagnose(workspace, mode, log_text=log)
-    assert "nan_or_inf_loss" not in ranked(out), out["summary"]
+    assert "nan_or_inf_loss" not in reported(out), out["summary"]
 
 
 @pytest.mark.anyio
@@ -75,13 +66,13 @@ async def test_one_unnamed_non_finite_column_beside_an_epoch_counter_is_not_read
 )
 async def test_a_regression_whose_keras_accuracy_prints_zero_at_every_epoch_raises_no_alarm(workspace, mode, log):
     out = await diagnose_log(workspace, mode, log)
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_short_training_loss_that_rises_at_every_round_from_the_first_is_not_decreasing(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND8 / "paste2_lgbm_logloss_rises_double_weight" / "stdout.log")
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "never fell" in str(out["findings"][0]["evidence"])
 
 
@@ -89,7 +80,7 @@ async def test_a_short_training_loss_that_rises_at_every_round_from_the_first_is
 async def test_a_short_training_loss_that_dips_once_is_not_called_rising(workspace, mode):
     metrics = {"loss": [[1, 0.71], [2, 0.73], [3, 0.72], [4, 0.75]]}
     out = await diagnose(workspace, mode, metrics=metrics)
-    assert "loss_not_decreasing" not in ranked(out), out["summary"]
+    assert "loss_not_decreasing" not in reported(out), out["summary"]
 
 
 @pytest.mark.anyio
@@ -100,13 +91,13 @@ async def test_a_short_training_loss_that_dips_once_is_not_called_rising(workspa
 )
 async def test_an_xgboost_set_scored_equal_to_train_at_every_round_under_any_name_is_leakage(workspace, mode, log):
     out = await diagnose_log(workspace, mode, log)
-    assert ranked(out)[:1] == ["data_leakage"], out["summary"]
+    assert reported(out)[:1] == ["data_leakage"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_an_xgboost_set_of_that_name_that_is_really_held_out_stays_quiet(workspace, mode):
     out = await diagnose_log(workspace, mode, VARIANTS / "xgb_validate_held_out_healthy" / "stdout.log")
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -114,7 +105,7 @@ async def test_a_validation_loss_rising_at_every_epoch_after_its_low_by_half_its
     workspace, mode
 ):
     out = await diagnose_log(workspace, mode, BLIND8 / "paste2_keras_val_loss_turns_up" / "stdout.log")
-    assert ranked(out)[:1] == ["overfitting"], out["summary"]
+    assert reported(out)[:1] == ["overfitting"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -123,4 +114,4 @@ async def test_a_validation_loss_that_wobbles_after_its_low_without_rising_every
     val = [26.45, 26.30, 26.21, 26.17, 26.19, 26.18, 26.20]
     log = "".join(f"Epoch {e + 1}/200\n - 2s - loss: {t} - val_loss: {v}\n" for e, (t, v) in enumerate(zip(train, val)))
     out = await diagnose(workspace, mode, log_text=log)
-    assert "overfitting" not in ranked(out), out["summary"]
+    assert "overfitting" not in reported(out), out["summary"]

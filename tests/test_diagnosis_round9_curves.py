@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from experiment_runner.diagnosis.model import REPORT_THRESHOLD
-from tests.conftest import diagnose
+from tests.conftest import diagnose, diagnose_log, reported
 
 DATA = Path(__file__).parent / "data" / "diagnosis"
 BLIND9 = DATA / "blind9" / "cases"
 BLIND3 = DATA / "blind3" / "cases"
-
-
-async def diagnose_log(workspace, mode, log: Path) -> dict:
-    return await diagnose(workspace, mode, log_text=log.read_text())
-
-
-def ranked(out: dict) -> list[str]:
-    return [f["category"] for f in out["findings"] if f["confidence"] >= REPORT_THRESHOLD]
 
 
 def bar(step: int, loss: str, epoch: int = 0) -> str:
@@ -33,14 +24,14 @@ async def test_a_progress_bar_reprinting_its_held_loss_on_every_batch_of_one_epo
     workspace, mode
 ):
     out = await diagnose_log(workspace, mode, BLIND9 / "paste_lightning_progress_bar_reprints" / "stdout.log")
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_progress_bar_pinned_at_ln_c_on_every_batch_is_still_a_uniform_guess(workspace, mode):
     log = "".join(bar(1651 + i, "2.303") for i in range(14))
     out = await diagnose(workspace, mode, log_text=log)
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "ln 10" in str(out["findings"][0]["evidence"])
 
 
@@ -48,13 +39,13 @@ async def test_a_progress_bar_pinned_at_ln_c_on_every_batch_is_still_a_uniform_g
 async def test_the_same_loss_repeated_at_consecutive_epochs_is_still_a_frozen_loss(workspace, mode):
     log = "".join(f"epoch {e} step {e} loss 0.4812\n" for e in range(1, 15))
     out = await diagnose(workspace, mode, log_text=log)
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_boosted_error_lower_at_every_round_by_a_little_is_learning_not_flat(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND9 / "paste2_lgbm_ashrae_rmse_curve" / "stdout.log")
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -62,13 +53,13 @@ async def test_a_loss_that_wanders_around_its_level_is_still_flat(workspace, mod
     wobble = [0.861, 0.858, 0.860, 0.857, 0.859, 0.856, 0.858, 0.855, 0.857, 0.854, 0.856, 0.853]
     log = "".join(f"[{(i + 1) * 25}]\ttrain's rmse: {v}\n" for i, v in enumerate(wobble))
     out = await diagnose(workspace, mode, log_text=log)
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_booster_whose_training_error_creeps_down_beside_a_levelled_validation_still_underfits(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND3 / "run_xgb_stumps_interaction" / "stdout.log")
-    assert ranked(out)[:1] == ["underfitting"], out["summary"]
+    assert reported(out)[:1] == ["underfitting"], out["summary"]
 
 
 @pytest.mark.anyio
@@ -78,7 +69,7 @@ async def test_a_grad_norm_growing_while_the_loss_leaves_its_plateau_and_ends_at
     case = BLIND9 / "run_hf_bert_resume_fallback_fresh_healthy"
     args = {"log_text": (case / "stdout.log").read_text(), "stderr_text": (case / "stderr.log").read_text()}
     out = await diagnose(workspace, mode, **args, exit_code=json.loads((case / "meta.json").read_text())["exit_code"])
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
 
 
 @pytest.mark.anyio
@@ -90,7 +81,7 @@ async def test_the_same_grad_norm_growth_beside_a_loss_that_climbs_is_exploding(
         for i, (loss, g) in enumerate(zip(losses, norms))
     )
     out = await diagnose(workspace, mode, log_text=log)
-    assert "exploding_gradients" in ranked(out), out["summary"]
+    assert "exploding_gradients" in reported(out), out["summary"]
 
 
 @pytest.mark.anyio
@@ -98,7 +89,7 @@ async def test_a_train_validation_gap_beside_a_long_validation_curve_still_at_it
     workspace, mode
 ):
     out = await diagnose_log(workspace, mode, BLIND9 / "paste_pairnorm_reference_log_epochs_983_1000" / "stdout.log")
-    assert "overfitting" not in ranked(out), out["summary"]
+    assert "overfitting" not in reported(out), out["summary"]
 
 
 def gap_log(val_losses: list[float]) -> str:
@@ -124,13 +115,13 @@ async def test_the_same_gap_at_a_single_evaluation_or_beside_a_climbing_validati
     workspace, mode, val_losses
 ):
     out = await diagnose(workspace, mode, log_text=gap_log(val_losses))
-    assert ranked(out)[:1] == ["overfitting"], out["summary"]
+    assert reported(out)[:1] == ["overfitting"], out["summary"]
 
 
 @pytest.mark.anyio
 async def test_a_short_log_ending_at_exactly_ln_c_with_accuracy_exactly_one_in_c_is_a_uniform_guess(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND9 / "paste_vgg16_cifar10_stuck_2303" / "stdout.log")
-    assert ranked(out)[:1] == ["loss_not_decreasing"], out["summary"]
+    assert reported(out)[:1] == ["loss_not_decreasing"], out["summary"]
     assert "ln 10" in str(out["findings"][0]["evidence"])
 
 
@@ -149,7 +140,7 @@ async def test_a_short_log_whose_loss_or_accuracy_leaves_the_uniform_guess_is_no
         f"# Test accuracy: {accuracy}%\n"
     )
     out = await diagnose(workspace, mode, log_text=log)
-    assert "loss_not_decreasing" not in ranked(out), out["summary"]
+    assert "loss_not_decreasing" not in reported(out), out["summary"]
 
 
 VARIANTS = DATA / "variants_r9" / "curves"
@@ -168,4 +159,4 @@ VARIANTS = DATA / "variants_r9" / "curves"
 )
 async def test_real_healthy_runs_from_outside_the_sets_stay_quiet_whole_and_as_windows(workspace, mode, log):
     out = await diagnose_log(workspace, mode, log)
-    assert ranked(out) == [], out["summary"]
+    assert reported(out) == [], out["summary"]
