@@ -51,6 +51,14 @@ _STATED_EXIT = re.compile(
 )
 #: a process saying it got a signal: Lightning's `[rank: 0] Received SIGTERM: 15`, submitit's `Caught signal SIGHUP`
 _SIGNAL_RECEIVED = re.compile(r"\b(?:received|caught|got|handling|bypassing)\b.{0,30}\b(?:SIG[A-Z0-9]+|signal)\b", re.I)
+#: the process saying it got SIGTERM, the stop a time limit, `timeout`, `docker stop` or Kubernetes sends first:
+#: Lightning's `Received SIGTERM: 15`, submitit's `Bypassing signal SIGTERM`, a handler's `SIGTERM received at ...`,
+#: Python's logging of `signal 15`. A SIGKILL that ends such a run is the stop escalated after its grace period.
+_TERM_ACKNOWLEDGED = re.compile(
+    r"\b(?:received|receiving|caught|got|handling|bypassing)\b.{0,30}(?:\bSIGTERM\b|\bsignal:? 15\b)"
+    r"|\bSIGTERM\b.{0,30}\b(?:received|caught)\b",
+    re.I,
+)
 #: the C++ runtime's last words before it aborts on an uncaught exception (libstdc++; libc++ says `terminating`)
 _TERMINATE = re.compile(r"terminate called after throwing an instance of|terminating due to uncaught exception")
 _FATAL_SIGNALS: dict[int, str] = {
@@ -201,7 +209,17 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     stopped_by_us = inp.ended_by in ("stop", "time_limit", "nan_loss") or "stopped by user" in reason
     sig = inp.signal or (inp.exit_code - 128 if inp.exit_code and 128 < inp.exit_code < 160 else None)
     limit_ended = bool({"time_limit", "preempted_or_node_failure"} & set(out))
-    if sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged and not limit_ended:
+    term = _term_acknowledged(inp) if sig == _signal.SIGKILL else None
+    if term is not None and not stopped_by_us and not limit_ended:
+        name, n, text = term
+        add(
+            "time_limit",
+            0.55,
+            f"killed by SIGKILL after {name} line {n} logged a SIGTERM ({text[:120]}): the stop escalated after its "
+            "grace period (`timeout -k`, a scheduler's kill-wait, `docker stop`), not the OOM killer",
+            signal=9,
+        )
+    elif sig == _signal.SIGKILL and not stopped_by_us and "out_of_memory" not in logged and not limit_ended:
         add(
             "out_of_memory",
             0.6,
@@ -239,6 +257,16 @@ def _exit_evidence(inp: RunInputs, logged: dict[str, list[Evidence]]) -> dict[st
     if inp.exit_code == 124 and not inp.signal:
         add("time_limit", 0.6, "exit code 124: what `timeout` returns when it ends a command at its limit")
     return out
+
+
+def _term_acknowledged(inp: RunInputs) -> tuple[str, int, str] | None:
+    """The last line in the output's tail where the process says it received SIGTERM: (stream, line, text)."""
+    found = None
+    for stream in inp.streams:
+        for n, text in stream.tail:
+            if _TERM_ACKNOWLEDGED.search(text):
+                found = (stream.name, n, text.strip())
+    return found
 
 
 def _uncaught_native_exception(inp: RunInputs) -> bool:
@@ -394,6 +422,22 @@ def _killed_evidence(inp: RunInputs) -> dict[str, list[Evidence]]:
         killed = shell_killed_line(stream)
         if killed:
             n, text = killed
+            term = _term_acknowledged(inp)
+            if term is not None and term[0] == stream.name and term[1] < n:
+                return {
+                    "time_limit": [
+                        Evidence(
+                            kind="log",
+                            strength=0.55,
+                            stream=stream.name,
+                            line=n,
+                            text=text[:400],
+                            summary=f"{stream.name} line {n}: {text[:200]}: killed after line {term[1]} logged a "
+                            "SIGTERM: the stop escalated after its grace period, not the OOM killer",
+                            data={"rule": "shell_killed"},
+                        )
+                    ]
+                }
             ev = Evidence(
                 kind="log",
                 strength=0.85,
