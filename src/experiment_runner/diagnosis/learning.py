@@ -68,6 +68,9 @@ GAP_LOSS_RATIO = 3.0
 GAP_STEADY_EVALS = 8  # validation evaluations it takes to see that validation holds its best beside a gap
 GAP_BEST_MARGIN = 0.05  # ... within this share of its lowest loss at the end
 LEAK_EQUAL = 0.02
+#: validation equal to the next epoch's training loss at this many evaluations (all of them), each printed to at
+#: least LAGGED_DIGITS significant digits: two 4-digit losses agreeing by chance twice over is out of reach
+LAGGED_MIN, LAGGED_DIGITS = 2, 4
 MEMORISED_EVALS = 3
 MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
 MEMORISED_ACC = 0.99  # training accuracy at its ceiling
@@ -611,9 +614,59 @@ def _still_fitting(half: list[Pair]) -> bool:
     return widened >= UNDERFIT_TRAIN_FALL * abs(first.val_loss)
 
 
-def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+def _held_out_scores(pairs: list[Pair], val_error: Series | None) -> list[list[float]]:
+    """The held-out scores the run logs beside its validation loss, each oriented so that higher is better: the
+    accuracy, and an error rate negated."""
+    out = []
+    accs = [e.val_acc for e in pairs if e.val_acc is not None]
+    if accs:
+        out.append(accs)
+    _, errors = S.finite(val_error or [])
+    if errors:
+        out.append([-v for v in errors])
+    return out
+
+
+def _scores_at_best(pairs: list[Pair], val_error: Series | None) -> list[bool]:
+    """For each held-out score, whether its last value is its best so far."""
+    return [score[-1] >= max(score) for score in _held_out_scores(pairs, val_error)]
+
+
+def _score_left_best(half: list[Pair], val_error: Series | None) -> bool:
+    """A held-out score that ends below its best of the last half by more than its usual move from one evaluation
+    to the next: it has stopped improving, beyond the noise of its last value."""
+    for score in _held_out_scores(half, val_error):
+        late = score[len(score) // 2 :] if len(score) > len(half) else score
+        if len(late) < 3:
+            continue
+        move = S._median([abs(b - a) for a, b in zip(late, late[1:])])
+        if max(late) - late[-1] > move:
+            return True
+    return False
+
+
+def _still_improving(pairs: list[Pair], val_error: Series | None) -> bool:
+    """Validation at a new best at the last evaluation on every measure it logs (the loss at its lowest, each score
+    at its best): the run was stopped while it still improved, which no plateau does. A plateau's last value is its
+    best only by the chance of noise, and then rarely on the loss and every score at once."""
+    vals = [e.val_loss for e in pairs]
+    return vals[-1] <= min(vals) and all(_scores_at_best(pairs, val_error))
+
+
+def _creeping_plateau(half: list[Pair], late: S.Trend, val_error: Series | None) -> bool:
+    """A validation loss still falling, but by less than UNDERFIT_FLAT over the last half, while a held-out score
+    logged beside it ends below its best beyond its usual move: boosting and heavily regularised models creep their
+    loss down for hundreds of rounds after the score they are judged by has stopped moving (XGBoost's
+    `valid-logloss` falling in the fourth digit while `valid-error` wanders around its level)."""
+    return _score_left_best(half, val_error) and abs(late.relative_change) < UNDERFIT_FLAT
+
+
+def underfitting(
+    evals: list[Eval], starts: list[float], base: Baseline, val_error: Series | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
-    best estimate of where training started when the log begins after the first updates."""
+    best estimate of where training started when the log begins after the first updates. `val_error`: a held-out
+    error rate logged beside the losses (XGBoost's `valid-error`), a score that can witness a plateau."""
     pairs = _pairs(evals)
     if len(pairs) < UNDERFIT_EVALS:
         return None
@@ -622,7 +675,7 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     trains = [e.train_loss for e in half]
     val_flat = (max(vals) - min(vals)) / max(abs(S._median(vals)), 1e-12)
     late = S.trend([e.position for e in half], vals, min_points=3)
-    if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
+    if val_flat > 2 * UNDERFIT_FLAT or late is None or (late.falling and not _creeping_plateau(half, late, val_error)):
         return None
     # only validation above training is a gap to close; below it (dropout, augmentation, an easier split) the
     # model is no closer to memorising anything
@@ -653,14 +706,21 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
         base.chance_loss is not None and level >= 0.6 * base.chance_loss
     )
     against = f" ({level / base.chance_loss:.0%} of {base.describe_chance()})" if base.chance_loss else ""
+    # a validation at a new best on every measure at the end has not levelled off: it was stopped while improving
+    improving = _still_improving(pairs, val_error)
+    tail = (
+        ": validation is still at a new best at the last evaluation, so the run may only have been stopped early"
+        if improving
+        else ": the model learned a little and stopped, with no gap to close"
+    )
     ev = Evidence(
         kind="metric",
-        strength=0.75 if far else 0.45,
+        strength=0.75 if far and not improving else 0.45,
         step=_step(half[0].position),
         value=level,
         summary=f"training and validation loss level off together at about {_num(level)}{against} over the last "
         f"{len(half)} evaluations (validation within {val_flat:.1%}, train/validation gap {gap:.1%}){acc}, after "
-        f"falling only {fell:.0%} from {_num(start)}: the model learned a little and stopped, with no gap to close",
+        f"falling only {fell:.0%} from {_num(start)}{tail}",
         data={
             "val_spread": round(val_flat, 4),
             "gap": round(gap, 4),
@@ -819,8 +879,41 @@ def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str
     return ev, {"gap_step": _step(position), "onset_step": _step(full[best_i][0])}
 
 
+def _printed_digits_min(values: list[float]) -> int:
+    return min((_printed_digits(v) for v in values), default=0)
+
+
+def next_epoch_identity(pairs: list[Pair]) -> tuple[Evidence, dict[str, Any]] | None:
+    """Each evaluation's validation loss equals, to every printed digit, the training loss of the next epoch, at
+    every evaluation and while the loss moves. An epoch's training loss is the mean over its batches, each taken
+    before its update; with one batch an epoch, that is the loss of the weights the previous epoch ended with, the
+    very weights validation scored: the two agree exactly only when validation is the training data (Keras'
+    `validation_data=(X_train, y_train)` on a small set: `loss: 0.3891 - val_loss: 0.3839`, then `loss: 0.3839`)."""
+    if len(pairs) < LAGGED_MIN + 1:
+        return None
+    vals = [p.val_loss for p in pairs[:-1]]
+    nexts = [p.train_loss for p in pairs[1:]]
+    if any(v != t for v, t in zip(vals, nexts)) or len(set(vals)) < len(vals):
+        return None  # one mismatch, or a loss that does not move (a frozen model scores alike on any data)
+    if _printed_digits_min(vals) < LAGGED_DIGITS:
+        return None  # a coarsely printed loss can repeat by chance
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        summary=f"each validation loss equals the next epoch's training loss to every printed digit at all "
+        f"{len(vals)} evaluations ({', '.join(_num(v) for v in vals[:4])}): with one batch an epoch, the next "
+        "epoch's training loss is measured on the weights validation scored, so the validation set is the "
+        "training set",
+        data={"pairs": len(vals)},
+    )
+    return ev, {"leak_kind": "identical"}
+
+
 def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:
     pairs = _pairs(evals)
+    lagged = next_epoch_identity(pairs)
+    if lagged:
+        return lagged
     if len(pairs) < 5:
         return None
     identical = sum(

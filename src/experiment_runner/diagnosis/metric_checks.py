@@ -260,7 +260,7 @@ def analyse(
     evals = L.evaluations(records, series, picked)
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
-        under = L.underfitting(evals, starts, base)
+        under = L.underfitting(evals, starts, base, _val_error(series, roles))
         if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
             under = L.underconfident_plateau(evals, base)
         if under:
