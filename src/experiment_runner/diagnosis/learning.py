@@ -633,14 +633,17 @@ def _scores_at_best(pairs: list[Pair], val_error: Series | None) -> list[bool]:
 
 
 def _score_left_best(half: list[Pair], val_error: Series | None) -> bool:
-    """A held-out score that ends below its best of the last half by more than its usual move from one evaluation
-    to the next: it has stopped improving, beyond the noise of its last value."""
+    """A held-out score whose best over the last half came in that half's first part, with no new best in the
+    latter part, and that ends below it by more than its usual move from one evaluation to the next: it stopped
+    improving a while ago, beyond the noise of its last value (a score that last peaked an evaluation or two before
+    the end is noise around a curve still rising)."""
     for score in _held_out_scores(half, val_error):
         late = score[len(score) // 2 :] if len(score) > len(half) else score
-        if len(late) < 3:
+        if len(late) < 4:
             continue
+        best = late.index(max(late))
         move = S._median([abs(b - a) for a, b in zip(late, late[1:])])
-        if max(late) - late[-1] > move:
+        if best < len(late) // 2 and max(late) - late[-1] > move:
             return True
     return False
 
