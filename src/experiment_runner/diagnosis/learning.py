@@ -11,13 +11,16 @@
 - accuracy (validation, else training): the same value at every one of its last CONSTANT_ACC_MIN evaluations (the
   model gives every input the same class: the majority share), or at chance (1/C) at the end.
 - underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
-  start, with accuracy above chance: the model learns a little and then stops, far from what the data allows.
+  start, with accuracy above chance: the model learns a little and then stops, far from what the data allows. A
+  validation at a new best on every measure at its last evaluation is a run stopped while improving (hedged only);
+  a loss still creeping down by under UNDERFIT_FLAT while a held-out score stopped improving long ago is a plateau.
 - a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
   validation accuracy and validation loss at least GAP_LOSS_RATIO times training loss; without accuracies, a
   validation loss 10x the training loss and at least 1 above it.
-- leakage needs positive evidence: validation identical to training at every evaluation (the validation set is
-  the training set), or tracking it to a near-perfect result (too good to be true: an error at zero, a loss down
-  to 1% of its start), or a test split scored at the end far worse than validation by the margins of a decisive
+- leakage needs positive evidence: validation identical to training at every evaluation, or each validation loss
+  equal to the next epoch's training loss (one batch an epoch): the validation set is the training set; or
+  tracking it to a near-perfect result (too good to be true: an error at zero, a loss down to 1% of its start), or
+  a test split scored at the end far worse than validation by the margins of a decisive
   gap (two held-out estimates of one model cannot differ so much unless one was trained on); validation merely
   better than training is weak (dropout and augmentation do that).
 - a loss frozen at one value after the gradient norm became NaN: the weights are NaN (nan_or_inf_loss)."""
