@@ -12,8 +12,7 @@
   model gives every input the same class: the majority share), or at chance (1/C) at the end.
 - underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
   start, with accuracy above chance: the model learns a little and then stops, far from what the data allows. A
-  validation at a new best on every measure at its last evaluation is a run stopped while improving (hedged only);
-  a loss still creeping down by under UNDERFIT_FLAT while a held-out score stopped improving long ago is a plateau.
+  validation at a new best on every measure at its last evaluation is a run stopped while improving (hedged only).
 - a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
   validation accuracy and validation loss at least GAP_LOSS_RATIO times training loss; without accuracies, a
   validation loss 10x the training loss and at least 1 above it.
@@ -65,6 +64,7 @@ REPEATED_LOSS_MOVE = 0.05
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
+UNDERFIT_FAR_CHANCE = 0.6  # a plateau at this share of the chance loss or more is far from what the task allows
 UNDERFIT_TRAIN_FALL = 0.05  # the training loss fell this share over the last half: still fitting, not underfitting
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
@@ -635,22 +635,6 @@ def _scores_at_best(pairs: list[Pair], val_error: Series | None) -> list[bool]:
     return [score[-1] >= max(score) for score in _held_out_scores(pairs, val_error)]
 
 
-def _score_left_best(half: list[Pair], val_error: Series | None) -> bool:
-    """A held-out score whose best over the last half came in that half's first part, with no new best in the
-    latter part, and that ends below it by more than its usual move from one evaluation to the next: it stopped
-    improving a while ago, beyond the noise of its last value (a score that last peaked an evaluation or two before
-    the end is noise around a curve still rising)."""
-    for score in _held_out_scores(half, val_error):
-        late = score[len(score) // 2 :] if len(score) > len(half) else score
-        if len(late) < 4:
-            continue
-        best = late.index(max(late))
-        move = S._median([abs(b - a) for a, b in zip(late, late[1:])])
-        if best < len(late) // 2 and max(late) - late[-1] > move:
-            return True
-    return False
-
-
 def _still_improving(pairs: list[Pair], val_error: Series | None) -> bool:
     """Validation at a new best at the last evaluation on every measure it logs (the loss at its lowest, each score
     at its best): the run was stopped while it still improved, which no plateau does. A plateau's last value is its
@@ -659,20 +643,12 @@ def _still_improving(pairs: list[Pair], val_error: Series | None) -> bool:
     return vals[-1] <= min(vals) and all(_scores_at_best(pairs, val_error))
 
 
-def _creeping_plateau(half: list[Pair], late: S.Trend, val_error: Series | None) -> bool:
-    """A validation loss still falling, but by less than UNDERFIT_FLAT over the last half, while a held-out score
-    logged beside it ends below its best beyond its usual move: boosting and heavily regularised models creep their
-    loss down for hundreds of rounds after the score they are judged by has stopped moving (XGBoost's
-    `valid-logloss` falling in the fourth digit while `valid-error` wanders around its level)."""
-    return _score_left_best(half, val_error) and abs(late.relative_change) < UNDERFIT_FLAT
-
-
 def underfitting(
     evals: list[Eval], starts: list[float], base: Baseline, val_error: Series | None = None
 ) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
     best estimate of where training started when the log begins after the first updates. `val_error`: a held-out
-    error rate logged beside the losses (XGBoost's `valid-error`), a score that can witness a plateau."""
+    error rate logged beside the losses (XGBoost's `valid-error`), one more measure that may still be improving."""
     pairs = _pairs(evals)
     if len(pairs) < UNDERFIT_EVALS:
         return None
@@ -681,7 +657,7 @@ def underfitting(
     trains = [e.train_loss for e in half]
     val_flat = (max(vals) - min(vals)) / max(abs(S._median(vals)), 1e-12)
     late = S.trend([e.position for e in half], vals, min_points=3)
-    if val_flat > 2 * UNDERFIT_FLAT or late is None or (late.falling and not _creeping_plateau(half, late, val_error)):
+    if val_flat > 2 * UNDERFIT_FLAT or late is None or late.falling:
         return None
     # only validation above training is a gap to close; below it (dropout, augmentation, an easier split) the
     # model is no closer to memorising anything
@@ -709,7 +685,7 @@ def underfitting(
     # still most of the way up at the chance level. Without either it stays a weak signal (a noisy task converges
     # the same way).
     far = (accs and S._median(accs) <= 0.8 * base.acc_scale) or (
-        base.chance_loss is not None and level >= 0.6 * base.chance_loss
+        base.chance_loss is not None and level >= UNDERFIT_FAR_CHANCE * base.chance_loss
     )
     against = f" ({level / base.chance_loss:.0%} of {base.describe_chance()})" if base.chance_loss else ""
     # a validation at a new best on every measure at the end has not levelled off: it was stopped while improving
