@@ -11,13 +11,15 @@
 - accuracy (validation, else training): the same value at every one of its last CONSTANT_ACC_MIN evaluations (the
   model gives every input the same class: the majority share), or at chance (1/C) at the end.
 - underfitting: training and validation loss level off together (no gap) after a fall of only 5-50% from the
-  start, with accuracy above chance: the model learns a little and then stops, far from what the data allows.
+  start, with accuracy above chance: the model learns a little and then stops, far from what the data allows. A
+  validation at a new best on every measure at its last evaluation is a run stopped while improving (hedged only).
 - a decisive train/validation gap from a single evaluation (overfitting): training accuracy at least GAP_ACC above
   validation accuracy and validation loss at least GAP_LOSS_RATIO times training loss; without accuracies, a
   validation loss 10x the training loss and at least 1 above it.
-- leakage needs positive evidence: validation identical to training at every evaluation (the validation set is
-  the training set), or tracking it to a near-perfect result (too good to be true: an error at zero, a loss down
-  to 1% of its start), or a test split scored at the end far worse than validation by the margins of a decisive
+- leakage needs positive evidence: validation identical to training at every evaluation, or each validation loss
+  equal to the next epoch's training loss (one batch an epoch): the validation set is the training set; or
+  tracking it to a near-perfect result (too good to be true: an error at zero, a loss down to 1% of its start), or
+  a test split scored at the end far worse than validation by the margins of a decisive
   gap (two held-out estimates of one model cannot differ so much unless one was trained on); validation merely
   better than training is weak (dropout and augmentation do that).
 - a loss frozen at one value after the gradient norm became NaN: the weights are NaN (nan_or_inf_loss)."""
@@ -62,12 +64,16 @@ REPEATED_LOSS_MOVE = 0.05
 UNDERFIT_EVALS = 6
 UNDERFIT_FLAT = 0.02
 UNDERFIT_GAP = 0.10
+UNDERFIT_FAR_CHANCE = 0.6  # a plateau at this share of the chance loss or more is far from what the task allows
 UNDERFIT_TRAIN_FALL = 0.05  # the training loss fell this share over the last half: still fitting, not underfitting
 GAP_ACC = 0.25
 GAP_LOSS_RATIO = 3.0
 GAP_STEADY_EVALS = 8  # validation evaluations it takes to see that validation holds its best beside a gap
 GAP_BEST_MARGIN = 0.05  # ... within this share of its lowest loss at the end
 LEAK_EQUAL = 0.02
+#: validation equal to the next epoch's training loss at this many evaluations (all of them), each printed to at
+#: least LAGGED_DIGITS significant digits: two 4-digit losses agreeing by chance twice over is out of reach
+LAGGED_MIN, LAGGED_DIGITS = 2, 4
 MEMORISED_EVALS = 3
 MEMORISED_RATIO = 100.0  # validation loss this many times the training loss
 MEMORISED_ACC = 0.99  # training accuracy at its ceiling
@@ -611,9 +617,38 @@ def _still_fitting(half: list[Pair]) -> bool:
     return widened >= UNDERFIT_TRAIN_FALL * abs(first.val_loss)
 
 
-def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tuple[Evidence, dict[str, Any]] | None:
+def _held_out_scores(pairs: list[Pair], val_error: Series | None) -> list[list[float]]:
+    """The held-out scores the run logs beside its validation loss, each oriented so that higher is better: the
+    accuracy, and an error rate negated."""
+    out = []
+    accs = [e.val_acc for e in pairs if e.val_acc is not None]
+    if accs:
+        out.append(accs)
+    _, errors = S.finite(val_error or [])
+    if errors:
+        out.append([-v for v in errors])
+    return out
+
+
+def _scores_at_best(pairs: list[Pair], val_error: Series | None) -> list[bool]:
+    """For each held-out score, whether its last value is its best so far."""
+    return [score[-1] >= max(score) for score in _held_out_scores(pairs, val_error)]
+
+
+def _still_improving(pairs: list[Pair], val_error: Series | None) -> bool:
+    """Validation at a new best at the last evaluation on every measure it logs (the loss at its lowest, each score
+    at its best): the run was stopped while it still improved, which no plateau does. A plateau's last value is its
+    best only by the chance of noise, and then rarely on the loss and every score at once."""
+    vals = [e.val_loss for e in pairs]
+    return vals[-1] <= min(vals) and all(_scores_at_best(pairs, val_error))
+
+
+def underfitting(
+    evals: list[Eval], starts: list[float], base: Baseline, val_error: Series | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
-    best estimate of where training started when the log begins after the first updates."""
+    best estimate of where training started when the log begins after the first updates. `val_error`: a held-out
+    error rate logged beside the losses (XGBoost's `valid-error`), one more measure that may still be improving."""
     pairs = _pairs(evals)
     if len(pairs) < UNDERFIT_EVALS:
         return None
@@ -650,17 +685,24 @@ def underfitting(evals: list[Eval], starts: list[float], base: Baseline) -> tupl
     # still most of the way up at the chance level. Without either it stays a weak signal (a noisy task converges
     # the same way).
     far = (accs and S._median(accs) <= 0.8 * base.acc_scale) or (
-        base.chance_loss is not None and level >= 0.6 * base.chance_loss
+        base.chance_loss is not None and level >= UNDERFIT_FAR_CHANCE * base.chance_loss
     )
     against = f" ({level / base.chance_loss:.0%} of {base.describe_chance()})" if base.chance_loss else ""
+    # a validation at a new best on every measure at the end has not levelled off: it was stopped while improving
+    improving = _still_improving(pairs, val_error)
+    tail = (
+        ": validation is still at a new best at the last evaluation, so the run may only have been stopped early"
+        if improving
+        else ": the model learned a little and stopped, with no gap to close"
+    )
     ev = Evidence(
         kind="metric",
-        strength=0.75 if far else 0.45,
+        strength=0.75 if far and not improving else 0.45,
         step=_step(half[0].position),
         value=level,
         summary=f"training and validation loss level off together at about {_num(level)}{against} over the last "
         f"{len(half)} evaluations (validation within {val_flat:.1%}, train/validation gap {gap:.1%}){acc}, after "
-        f"falling only {fell:.0%} from {_num(start)}: the model learned a little and stopped, with no gap to close",
+        f"falling only {fell:.0%} from {_num(start)}{tail}",
         data={
             "val_spread": round(val_flat, 4),
             "gap": round(gap, 4),
@@ -819,8 +861,41 @@ def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str
     return ev, {"gap_step": _step(position), "onset_step": _step(full[best_i][0])}
 
 
+def _printed_digits_min(values: list[float]) -> int:
+    return min((_printed_digits(v) for v in values), default=0)
+
+
+def next_epoch_identity(pairs: list[Pair]) -> tuple[Evidence, dict[str, Any]] | None:
+    """Each evaluation's validation loss equals, to every printed digit, the training loss of the next epoch, at
+    every evaluation and while the loss moves. An epoch's training loss is the mean over its batches, each taken
+    before its update; with one batch an epoch, that is the loss of the weights the previous epoch ended with, the
+    very weights validation scored: the two agree exactly only when validation is the training data (Keras'
+    `validation_data=(X_train, y_train)` on a small set: `loss: 0.3891 - val_loss: 0.3839`, then `loss: 0.3839`)."""
+    if len(pairs) < LAGGED_MIN + 1:
+        return None
+    vals = [p.val_loss for p in pairs[:-1]]
+    nexts = [p.train_loss for p in pairs[1:]]
+    if any(v != t for v, t in zip(vals, nexts)) or len(set(vals)) < len(vals):
+        return None  # one mismatch, or a loss that does not move (a frozen model scores alike on any data)
+    if _printed_digits_min(vals) < LAGGED_DIGITS:
+        return None  # a coarsely printed loss can repeat by chance
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        summary=f"each validation loss equals the next epoch's training loss to every printed digit at all "
+        f"{len(vals)} evaluations ({', '.join(_num(v) for v in vals[:4])}): with one batch an epoch, the next "
+        "epoch's training loss is measured on the weights validation scored, so the validation set is the "
+        "training set",
+        data={"pairs": len(vals)},
+    )
+    return ev, {"leak_kind": "identical"}
+
+
 def leakage(evals: list[Eval], base: Baseline, val_error: Series | None) -> tuple[Evidence, dict[str, Any]] | None:
     pairs = _pairs(evals)
+    lagged = next_epoch_identity(pairs)
+    if lagged:
+        return lagged
     if len(pairs) < 5:
         return None
     identical = sum(

@@ -247,10 +247,16 @@ def analyse(
             if found:
                 # held-out accuracy at chance while the training loss fell by half or more (and not from a blow-up):
                 # memorised, not learned
-                memorised = acc == picked.get("val_acc") and _loss_fell(series, train) and not div
+                learned = _loss_fell(series, train) or _fitting_alone(series, picked, base)
+                memorised = acc == picked.get("val_acc") and learned and not div
                 if memorised:
                     found[0].strength = 0.5
-                    found[0].summary += f", while {train} fell by more than half: the model memorised the training set"
+                    found[0].summary += (
+                        f", while {train} fell by more than half: the model memorised the training set"
+                        if _loss_fell(series, train)
+                        else f", while {picked.get('train_acc')} rose clear of chance and {val} rose: the model "
+                        "fits its training data and gets worse on data it has not seen"
+                    )
                 out.add("overfitting" if memorised else "loss_not_decreasing", found[0], **found[1])
                 break
         if found:
@@ -260,7 +266,7 @@ def analyse(
     evals = L.evaluations(records, series, picked)
     if train:
         starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
-        under = L.underfitting(evals, starts, base)
+        under = L.underfitting(evals, starts, base, _val_error(series, roles))
         if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
             under = L.underconfident_plateau(evals, base)
         if under:
@@ -290,6 +296,22 @@ def _where(pts: Series, i: int, step: int) -> str:
     """`step N` when the run logged steps, else the evaluation's place (a step made up from the index would
     mislead)."""
     return f"step {step}" if any(s is not None for s, _ in pts) else f"evaluation {i + 1}"
+
+
+def _fitting_alone(series: dict[str, Series], picked: dict[str, str], base: Baseline) -> bool:
+    """The training side learned while the held-out side got worse: training accuracy rose from its first value to
+    beyond the chance band (the band accuracy_at_chance allows around 1/C) and the validation loss ends above its
+    first value. Beside a held-out accuracy at chance, that is a model fitting what it trains on and nothing else;
+    a model that learns nothing leaves its training accuracy at chance too."""
+    train_acc, val = picked.get("train_acc"), picked.get("val_loss")
+    if not train_acc or not val or base.chance_accuracy is None or base.classes is None:
+        return False
+    _, accs = S.finite(series[train_acc])
+    _, vals = S.finite(series[val])
+    if len(accs) < 2 or len(vals) < 2:
+        return False
+    band = min(0.05, 0.3 / base.classes) * base.acc_scale
+    return accs[-1] > accs[0] and accs[-1] - base.chance_accuracy > band and vals[-1] > vals[0]
 
 
 def _loss_fell(series: dict[str, Series], name: str | None, by: float = 0.5) -> bool:
