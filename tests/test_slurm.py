@@ -326,6 +326,6 @@ async def test_a_job_near_its_time_limit_saves_on_sigusr1_and_is_requeued_as_the
         final = (await wait_ended(c, [rid], timeout=120))[rid]
     first = final["attempts"][0]
     assert first["ended_by"] == "time_limit" and first["cause"] == "time_limit" and first["retried"], final
-    assert final["state"] == "completed" and final["attempt"] == 2 and final["resume_from"].endswith("usr1.pkl")
+    assert final["state"] == "completed" and final["attempt"] == 2 and final["resume_from"].endswith("usr1.pkl"), final
     args = json.loads((ws / final["run_dir"] / "scheduler.json").read_text())["sbatch_args"]
     assert "--signal=B:USR1@50" in args and "--requeue" in args
