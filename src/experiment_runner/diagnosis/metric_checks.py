@@ -208,10 +208,9 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(
-        series, loss_names or _broken_table_terms(series, records), out, _epochs(records, series, loss_names)
-    )
-    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
+    broken = loss_names or _component_losses(series) or _broken_table_terms(series, records)
+    nonfinite_loss = _nonfinite(series, broken, out, _epochs(records, series, broken))
+    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task, base)
     if nonfinite_loss:
         return out
     acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
@@ -467,6 +466,19 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
     return found
 
 
+def _component_losses(series: dict[str, Series]) -> list[str]:
+    """With no main loss, the named terms of one (`kd_loss`, `loss_cls`, `aux_loss`: the vocabulary's loss role, not
+    `loss_scale` or `nan_count`): a NaN in any term is a NaN in the loss they add up to. A term whose only
+    non-finite value is its first one, finite ever after, printed a placeholder before its first measurement (an
+    evaluation not run yet) and says nothing."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    def placeholder(pts: Series) -> bool:
+        return len(pts) >= 2 and all(math.isfinite(v) for _, v in pts[1:])
+
+    return [n for n, pts in series.items() if pts and describe(n).role == "loss" and not placeholder(pts)]
+
+
 def _broken_table_terms(series: dict[str, Series], records: list[dict] | None) -> list[str]:
     """With no named loss, the unnamed columns of a training table (a detector's box/obj/cls): series of no known
     role printed on the row of an epoch or step counter. They count as losses by their place only when two or more
@@ -497,7 +509,15 @@ def _magnitude_growth(finite_before: list[float]) -> float:
     return last / first if first > 0 else 0.0
 
 
-def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
+def _gradients(
+    series,
+    grad_name,
+    loss_name,
+    nonfinite_loss: bool,
+    out: MetricFindings,
+    task: str = "unknown",
+    base: Baseline | None = None,
+) -> None:
     if grad_name:
         pts = series[grad_name]
         bad = S.first_nonfinite(pts)
@@ -557,6 +577,9 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         if not nonfinite_loss and loss_name and task != "regression" and "exploding_gradients" not in out.evidence:
             _huge_together(grad_name, pts, loss_name, series[loss_name], out, classifier=task != "unknown")
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
+        frozen = frozen or (
+            _zero_loss_at_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
+        )
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
         if bad is not None and not nonfinite_loss:
@@ -593,7 +616,10 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             tail_steps, tail_vals = steps[low_i:], values[low_i:]
             tr = S.trend(tail_steps, tail_vals)
             g = S.growth(tail_steps, tail_vals)
-            if tr and tr.rising and values[-1] >= 10 * max(values[low_i], 1e-12) and values[-1] > S._median(values[:k]):
+            climbed = tr and tr.rising and values[-1] >= 10 * max(values[low_i], 1e-12)
+            if climbed and _back_to_chance(loss_name, values, low_i, base, out):
+                return
+            if tr and climbed and values[-1] > S._median(values[:k]):
                 rate = f", {g.factor_per_step:.3g}x per step" if g else ""
                 out.add(
                     "exploding_gradients",
@@ -610,6 +636,31 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                     steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
                     last_step=_step(series[loss_name][-1][0]),
                 )
+
+
+def _back_to_chance(name: str, values: list[float], low_i: int, base: Baseline | None, out: MetricFindings) -> bool:
+    """A loss that climbed from its low back to a chance level (ln C for the run's C, or ln k for a small k, held by
+    its last values) and stays there: the model unlearned to a uniform guess, a collapse that stops learning. A
+    divergence runs orders of magnitude past any chance level and keeps going; this one stops exactly there."""
+    k = max(2, len(values) // 5)
+    tail = values[-k:]
+    chance = _near_chance(tail, base or Baseline("unknown"))
+    if chance is None or min(tail) <= 10 * max(values[low_i], 1e-12):
+        return False
+    out.add(
+        "loss_not_decreasing",
+        Evidence(
+            kind="metric",
+            strength=0.8,
+            value=tail[-1],
+            summary=f"{name} climbed from {_num(values[low_i])} back to {_num(tail[-1])}, the chance loss {chance}, "
+            f"and its last {k} values stay there: the model has unlearned to a uniform guess, not diverged",
+            data={"metric": name, "low": values[low_i], "chance": chance},
+        ),
+        flat_from_start=False,
+        stalled=True,
+    )
+    return True
 
 
 def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
@@ -640,6 +691,27 @@ def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Seri
         ),
         last_step=_step(grads[-1][0]),
     )
+
+
+def _zero_loss_at_nan_gradient(grads: Series, loss: Series) -> tuple[Evidence, dict[str, Any]] | None:
+    """The loss printed as exactly 0 in the records whose gradient norm is NaN/Inf. No trained model scores a loss
+    of exactly zero beside a non-finite gradient: a trainer that drops non-finite losses from the average it logs
+    (transformers' `logging_nan_inf_filter`, on by default) has nothing left to average when every step of the
+    logging window was NaN, and prints 0.0. The loss was NaN; the zero is the filter's."""
+    hits = [(st, g) for st, g, v in _paired(grads, loss) if not math.isfinite(g) and v == 0.0]
+    if not hits:
+        return None
+    st, g = hits[0]
+    ev = Evidence(
+        kind="metric",
+        strength=0.9,
+        step=_step(st),
+        value=_num(g),
+        summary=f"the loss is printed as exactly 0 beside a gradient norm of {_num(g)} in {len(hits)} record(s): "
+        "every loss in those logging windows was NaN/Inf and the trainer's filter of non-finite losses left 0 to log",
+        data={"zero_loss_records": len(hits)},
+    )
+    return ev, {"bad_step": st, "frozen_at": "0"}
 
 
 def _paired(grads: Series, loss: Series) -> list[tuple[int | None, float, float]]:
