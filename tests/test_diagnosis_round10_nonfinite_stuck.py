@@ -106,7 +106,7 @@ async def test_a_loss_back_at_ln_10_with_accuracy_at_chance_is_a_collapse_not_a_
 
 @pytest.mark.anyio
 async def test_a_collapse_to_ln_2_is_read_the_same_way(workspace, mode):
-    losses = [0.31, 0.22, 0.18, 0.15, 0.14, 0.13, 0.9, 0.6931, 0.6932, 0.6931]
+    losses = [0.30, 0.15, 0.08, 0.05, 0.06, 0.09, 0.2, 0.45, 0.6931, 0.6932, 0.6931]
     log = "".join(f"epoch {i} loss {v:.4f}\n" for i, v in enumerate(losses, 1))
     out = await diagnose(workspace, mode, log_text=log)
     assert top_category(out) == "loss_not_decreasing", out["summary"]
@@ -116,3 +116,26 @@ async def test_a_collapse_to_ln_2_is_read_the_same_way(workspace, mode):
 async def test_a_loss_that_climbs_far_past_any_chance_level_is_still_a_divergence(workspace, mode):
     out = await diagnose_log(workspace, mode, BLIND4 / "paste_keras_sequential_diverges_epoch10" / "stdout.log")
     assert top_category(out) == "exploding_gradients", out["summary"]
+
+
+@pytest.mark.anyio
+async def test_loss_statistics_nan_before_learning_starts_stay_quiet(workspace, mode):
+    out = await diagnose_log(workspace, mode, HERE / "rlpyt_loss_nan_before_learning_starts.log")
+    assert ranked(out) == [], out["summary"]
+
+
+# --- a per-batch loss scattered too widely to show a stall ---------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_a_running_loss_scattering_by_a_quarter_of_its_level_is_not_flat_from_the_start(workspace, mode):
+    out = await diagnose_log(workspace, mode, BLIND10 / "paste_simpletransformers_running_loss_noise" / "stdout.log")
+    assert ranked(out) == [], out["summary"]
+
+
+@pytest.mark.anyio
+async def test_a_loss_that_repeats_its_level_to_a_few_parts_in_a_thousand_is_still_flat(workspace, mode):
+    losses = [2.5861, 2.5903, 2.5877, 2.5912, 2.5869, 2.5935, 2.5890, 2.5921, 2.5884, 2.5979]
+    log = "".join(f"epoch {i} step {75 * i} loss {v:.4f}\n" for i, v in enumerate(losses, 1))
+    out = await diagnose(workspace, mode, log_text=log)
+    assert top_category(out) == "loss_not_decreasing", out["summary"]

@@ -41,6 +41,7 @@ MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times 
 #: A flat loss within this share of ln k (k = 2..MAX_GUESSED_CLASSES), with its values spread less than that around
 #: their median, is a constant guess over k classes (or over a skewed k-class prior just below ln k).
 CHANCE_MATCH = 0.012
+SCATTERED_SPREAD = 0.05  # a flat-from-the-start window this noisy (relative median deviation) cannot show a stall
 MID_RUN_STRENGTH = 0.35  # a flat window that begins mid-run, with no chance level to pin it: a weak signal
 
 
@@ -780,6 +781,15 @@ def _mid_run(pts: Series, epochs: Series | None) -> str | None:
     return None
 
 
+def _scattered(values: list[float]) -> bool:
+    """The values scatter around their median by more than SCATTERED_SPREAD of it (median absolute deviation): a
+    per-batch loss on small batches. A loss that does not move repeats its level to a few parts in a thousand (every
+    flat-from-the-start case of the diagnosis sets spreads 0.3% or less); one that scatters by a quarter of its level
+    over a dozen points may hold any fall a longer window would show."""
+    level = S._median(values)
+    return level > 0 and S._median([abs(v - level) for v in values]) > SCATTERED_SPREAD * level
+
+
 def _near_chance(values: list[float], base: Baseline) -> str | None:
     """The flat level is a chance loss: ln C for the run's known C, or ln k for a small k when the values barely
     spread around it (a constant guess prints nearly the same loss on every batch)."""
@@ -828,6 +838,9 @@ def _not_decreasing(
             and not _near_chance(values, base or Baseline("unknown"))
         )
         strength = 0.85 if not whole.falling else 0.3 if still else 0.65
+        scattered = _scattered(values) and not whole.rising and not _near_chance(values, base or Baseline("unknown"))
+        if scattered:
+            strength = min(strength, MID_RUN_STRENGTH)
         # with validation levelled off beside it, the same small steady fall is the underfitting picture (a
         # booster's training error always creeps down): _stall_is_underfitting lends that finding the stall's weight
         stall_strength = strength
@@ -836,6 +849,9 @@ def _not_decreasing(
         how = (
             f"fell at every one of its {len(values)} points, though slowly"
             if steady
+            else "scatters too widely around its level for this window to show a fall (a per-batch loss: its noise "
+            "hides any trend a window this short could resolve)"
+            if scattered
             else "is still falling at the end, though slowly"
             if still
             else "stayed flat from the start"
@@ -881,8 +897,8 @@ def _not_decreasing(
     if late and whole.relative_change > -STALL_TOTAL and end >= early_low - 2 * noise:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
         low_at = _step(steps[values.index(early_low)])
-        # mid-run, a fall that levels off inside the window is a run on its plateau, as for a flat window
-        quiet = mid_run is not None and not _near_chance(values, base or Baseline("unknown"))
+        # mid-run, or scattered too widely for its low to be more than noise: a plateau, not a stall
+        quiet = (mid_run is not None or _scattered(values)) and not _near_chance(values, base or Baseline("unknown"))
         out.add(
             "loss_not_decreasing",
             Evidence(
@@ -891,7 +907,13 @@ def _not_decreasing(
                 summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
                 f"and has made no new low since {_num(early_low)} at step {low_at}: the last {k} values sit at "
                 f"{_num(end)} (spread {_num(noise)})"
-                + (f"; the window begins mid-run (at {mid_run}): a plateau, not a stall" if quiet else ""),
+                + (
+                    f"; the window begins mid-run (at {mid_run}): a plateau, not a stall"
+                    if quiet and mid_run
+                    else "; it scatters too widely for its low to be more than noise"
+                    if quiet
+                    else ""
+                ),
                 step=stall_step,
                 value=values[-1],
                 data={
