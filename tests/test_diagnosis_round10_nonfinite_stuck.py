@@ -83,6 +83,25 @@ async def test_a_loss_of_exactly_zero_beside_a_nan_gradient_norm_is_a_nan_loss(w
 
 
 @pytest.mark.anyio
+async def test_a_zero_loss_beside_a_nan_norm_is_read_from_the_line_when_the_record_cannot_be_parsed(workspace, mode):
+    out = await diagnose_log(workspace, mode, BLIND10 / "paste_llamafactory_qwen14b_loss0_gradnan" / "stdout.log")
+    assert top_category(out) == "nan_or_inf_loss", out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "log",
+    [
+        "near_miss_zero_component_beside_nan_norm.log",  # `loss_aux: 0.0000` is a component that may be zero
+        "mmengine_grad_norm_nan_loss_finite_xtuner.log",  # `loss: 2.5128  grad_norm: nan`: a finite, moving loss
+    ],
+)
+async def test_a_zero_component_or_a_finite_loss_beside_a_nan_norm_is_no_nan_loss(workspace, mode, log):
+    out = await diagnose_log(workspace, mode, HERE / log)
+    assert "nan_or_inf_loss" not in ranked(out), out["summary"]
+
+
+@pytest.mark.anyio
 async def test_a_nonzero_loss_beside_a_nan_gradient_norm_average_stays_quiet(workspace, mode):
     out = await diagnose_log(workspace, mode, HERE / "beit_grad_norm_avg_nan_loss_scale_healthy.log")
     assert ranked(out) == [], out["summary"]

@@ -838,7 +838,12 @@ def _not_decreasing(
             and not _near_chance(values, base or Baseline("unknown"))
         )
         strength = 0.85 if not whole.falling else 0.3 if still else 0.65
-        scattered = _scattered(values) and not whole.rising and not _near_chance(values, base or Baseline("unknown"))
+        scattered = (
+            mid_run is None  # a mid-run window says so below, the stronger reason
+            and _scattered(values)
+            and not whole.rising
+            and not _near_chance(values, base or Baseline("unknown"))
+        )
         if scattered:
             strength = min(strength, MID_RUN_STRENGTH)
         # with validation levelled off beside it, the same small steady fall is the underfitting picture (a
@@ -898,7 +903,8 @@ def _not_decreasing(
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
         low_at = _step(steps[values.index(early_low)])
         # mid-run, or scattered too widely for its low to be more than noise: a plateau, not a stall
-        quiet = (mid_run is not None or _scattered(values)) and not _near_chance(values, base or Baseline("unknown"))
+        # (the plateau's own scatter: its last values around their median, the fall before it left out)
+        quiet = (mid_run is not None or _scattered(tail)) and not _near_chance(values, base or Baseline("unknown"))
         out.add(
             "loss_not_decreasing",
             Evidence(
