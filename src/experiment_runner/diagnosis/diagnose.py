@@ -21,6 +21,7 @@ from experiment_runner.diagnosis.logs import (
     StreamText,
     final_error,
     final_error_evidence,
+    nonfinite_losses,
     scan_evidence,
     shell_killed_line,
 )
@@ -518,6 +519,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     merge(mf.evidence)
     merge(_split_overlap_evidence(inp))
     _settled_by_series(cats)
+    _placeholder_nan(cats, inp.series)
     by_category = dict(mf.facts)
     scale = loss_scale.judge(inp.streams, inp.series)
     if scale.evidence:
@@ -624,6 +626,26 @@ def _settled_by_series(cats: dict[str, list[Evidence]]) -> None:
     for e in cats["exploding_gradients"]:
         if e.data.get("rule") == "grad_norm_nonfinite":
             e.strength = min(e.strength, cap)
+
+
+def _placeholder_nan(cats: dict[str, list[Evidence]], series: dict[str, list]) -> None:
+    """A log line that prints a loss as NaN says no more than that loss's series: when each loss the line names is
+    NaN/Inf at its first value only and finite at every later one, the NaN stood in for a measurement not made yet
+    (an evaluation loss printed before the first evaluation), and the line's weight drops below the report."""
+    import math
+
+    from experiment_runner.runs.metrics_parse import normalise_name
+
+    def placeholder(name: str) -> bool:
+        pts = series.get(normalise_name(name)) or []
+        return len(pts) >= 3 and not math.isfinite(pts[0][1]) and all(math.isfinite(v) for _, v in pts[1:])
+
+    for e in cats.get("nan_or_inf_loss", []):
+        if e.kind != "log" or e.data.get("rule") != "nonfinite_value" or not e.text:
+            continue
+        names = nonfinite_losses(e.text)
+        if names and all(placeholder(n) for n in names):
+            e.strength = min(e.strength, 0.3)
 
 
 def _evidence_facts(cats: dict[str, list[Evidence]], facts: dict[str, Any]) -> dict[str, Any]:

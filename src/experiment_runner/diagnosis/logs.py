@@ -4,6 +4,7 @@ anywhere in the log. The tail is read from the end of the file (bounded), the he
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -269,6 +270,27 @@ def nonfinite_losses(text: str) -> list[str]:
     return owners
 
 
+_NAMED_VALUE = re.compile(
+    r"([A-Za-z][\w./-]*)['\"]?[ \t]*[:=]?[ \t]*([-+]?(?:\d+(?:\.\d*)?(?:e[-+]?\d+)?|nan|inf)(?![\w.]))", re.I
+)
+
+
+def zero_loss_beside_nonfinite_norm(text: str) -> bool:
+    """A line that prints the main loss as exactly 0 and a NaN/Inf gradient norm (`'loss': 0.000, 'grad_norm':
+    nan`): the same record as metric_checks' zero loss at a NaN gradient, read from the line when the parser cannot
+    read it as a record (a dict pasted without its braces)."""
+    from experiment_runner.metrics.vocabulary import describe, is_grad_norm
+
+    zero = nonfinite_norm = False
+    for name, value in _NAMED_VALUE.findall(text):
+        number = float(value)
+        if describe(name).main_loss and number == 0.0:  # a component (`aux_loss: 0.0`) may well be zero
+            zero = True
+        elif is_grad_norm(name) and not math.isfinite(number):
+            nonfinite_norm = True
+    return zero and nonfinite_norm
+
+
 def scan_evidence(stream: StreamText, rules: RuleSet, *, succeeded: bool) -> dict[str, list[Evidence]]:
     """Evidence from every rule the scan matched. A run that completed cannot have died of what a log line says,
     so those lines count half."""
@@ -287,6 +309,14 @@ def scan_evidence(stream: StreamText, rules: RuleSet, *, succeeded: bool) -> dic
             if loss_lines:
                 first = loss_lines[0]
                 strength = 0.6
+            zeroed = [
+                h for h in hits.first + ([hits.last] if hits.last else []) if zero_loss_beside_nonfinite_norm(h.text)
+            ]
+            if zeroed:
+                # a loss of exactly 0 beside a NaN norm: the trainer's filter of non-finite losses left 0 to log
+                # (below the same pair read from the series, whose evidence says more when both are there)
+                first = zeroed[0]
+                strength = 0.85
         if succeeded:
             strength *= 0.5
         count = f"{hits.count}{'' if hits.count_exact else '+'}"

@@ -41,6 +41,7 @@ MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times 
 #: A flat loss within this share of ln k (k = 2..MAX_GUESSED_CLASSES), with its values spread less than that around
 #: their median, is a constant guess over k classes (or over a skewed k-class prior just below ln k).
 CHANCE_MATCH = 0.012
+SCATTERED_SPREAD = 0.05  # a flat-from-the-start window this noisy (relative median deviation) cannot show a stall
 MID_RUN_STRENGTH = 0.35  # a flat window that begins mid-run, with no chance level to pin it: a weak signal
 
 
@@ -208,10 +209,9 @@ def analyse(
     )
     out.baseline = base
     loss_names = [n for n in (train, val) if n]
-    nonfinite_loss = _nonfinite(
-        series, loss_names or _broken_table_terms(series, records), out, _epochs(records, series, loss_names)
-    )
-    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task)
+    broken = loss_names or _component_losses(series) or _broken_table_terms(series, records)
+    nonfinite_loss = _nonfinite(series, broken, out, _epochs(records, series, broken))
+    _gradients(series, picked.get("grad_norm"), train, nonfinite_loss, out, base.task, base)
     if nonfinite_loss:
         return out
     acc_series = [series[n] for n in (picked.get("train_acc"), picked.get("val_acc")) if n]
@@ -489,6 +489,19 @@ def _nonfinite(series: dict[str, Series], names: list[str], out: MetricFindings,
     return found
 
 
+def _component_losses(series: dict[str, Series]) -> list[str]:
+    """With no main loss, the named terms of one (`kd_loss`, `loss_cls`, `aux_loss`: the vocabulary's loss role, not
+    `loss_scale` or `nan_count`): a NaN in any term is a NaN in the loss they add up to. A term whose only
+    non-finite value is its first one, finite ever after, printed a placeholder before its first measurement (an
+    evaluation not run yet) and says nothing."""
+    from experiment_runner.metrics.vocabulary import describe
+
+    def placeholder(pts: Series) -> bool:
+        return len(pts) >= 2 and all(math.isfinite(v) for _, v in pts[1:])
+
+    return [n for n, pts in series.items() if pts and describe(n).role == "loss" and not placeholder(pts)]
+
+
 def _broken_table_terms(series: dict[str, Series], records: list[dict] | None) -> list[str]:
     """With no named loss, the unnamed columns of a training table (a detector's box/obj/cls): series of no known
     role printed on the row of an epoch or step counter. They count as losses by their place only when two or more
@@ -519,7 +532,15 @@ def _magnitude_growth(finite_before: list[float]) -> float:
     return last / first if first > 0 else 0.0
 
 
-def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFindings, task: str = "unknown") -> None:
+def _gradients(
+    series,
+    grad_name,
+    loss_name,
+    nonfinite_loss: bool,
+    out: MetricFindings,
+    task: str = "unknown",
+    base: Baseline | None = None,
+) -> None:
     if grad_name:
         pts = series[grad_name]
         bad = S.first_nonfinite(pts)
@@ -579,6 +600,9 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
         if not nonfinite_loss and loss_name and task != "regression" and "exploding_gradients" not in out.evidence:
             _huge_together(grad_name, pts, loss_name, series[loss_name], out, classifier=task != "unknown")
         frozen = L.frozen_after_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
+        frozen = frozen or (
+            _zero_loss_at_nan_gradient(pts, series[loss_name]) if bad is not None and loss_name else None
+        )
         if frozen and not nonfinite_loss:
             out.add("nan_or_inf_loss", frozen[0], **frozen[1])
         if bad is not None and not nonfinite_loss:
@@ -615,7 +639,10 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
             tail_steps, tail_vals = steps[low_i:], values[low_i:]
             tr = S.trend(tail_steps, tail_vals)
             g = S.growth(tail_steps, tail_vals)
-            if tr and tr.rising and values[-1] >= 10 * max(values[low_i], 1e-12) and values[-1] > S._median(values[:k]):
+            climbed = tr and tr.rising and values[-1] >= 10 * max(values[low_i], 1e-12)
+            if climbed and _back_to_chance(loss_name, values, low_i, base, out):
+                return
+            if tr and climbed and values[-1] > S._median(values[:k]):
                 rate = f", {g.factor_per_step:.3g}x per step" if g else ""
                 out.add(
                     "exploding_gradients",
@@ -632,6 +659,31 @@ def _gradients(series, grad_name, loss_name, nonfinite_loss: bool, out: MetricFi
                     steps_per_tenfold=g and g.steps_per_tenfold and f"{g.steps_per_tenfold:.3g}",
                     last_step=_step(series[loss_name][-1][0]),
                 )
+
+
+def _back_to_chance(name: str, values: list[float], low_i: int, base: Baseline | None, out: MetricFindings) -> bool:
+    """A loss that climbed from its low back to a chance level (ln C for the run's C, or ln k for a small k, held by
+    its last values) and stays there: the model unlearned to a uniform guess, a collapse that stops learning. A
+    divergence runs orders of magnitude past any chance level and keeps going; this one stops exactly there."""
+    k = max(2, len(values) // 5)
+    tail = values[-k:]
+    chance = _near_chance(tail, base or Baseline("unknown"))
+    if chance is None or min(tail) <= 10 * max(values[low_i], 1e-12):
+        return False
+    out.add(
+        "loss_not_decreasing",
+        Evidence(
+            kind="metric",
+            strength=0.8,
+            value=tail[-1],
+            summary=f"{name} climbed from {_num(values[low_i])} back to {_num(tail[-1])}, the chance loss {chance}, "
+            f"and its last {k} values stay there: the model has unlearned to a uniform guess, not diverged",
+            data={"metric": name, "low": values[low_i], "chance": chance},
+        ),
+        flat_from_start=False,
+        stalled=True,
+    )
+    return True
 
 
 def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Series, out: MetricFindings) -> None:
@@ -662,6 +714,27 @@ def _huge_and_climbing(grad_name: str, grads: Series, loss_name: str, loss: Seri
         ),
         last_step=_step(grads[-1][0]),
     )
+
+
+def _zero_loss_at_nan_gradient(grads: Series, loss: Series) -> tuple[Evidence, dict[str, Any]] | None:
+    """The loss printed as exactly 0 in the records whose gradient norm is NaN/Inf. No trained model scores a loss
+    of exactly zero beside a non-finite gradient: a trainer that drops non-finite losses from the average it logs
+    (transformers' `logging_nan_inf_filter`, on by default) has nothing left to average when every step of the
+    logging window was NaN, and prints 0.0. The loss was NaN; the zero is the filter's."""
+    hits = [(st, g) for st, g, v in _paired(grads, loss) if not math.isfinite(g) and v == 0.0]
+    if not hits:
+        return None
+    st, g = hits[0]
+    ev = Evidence(
+        kind="metric",
+        strength=0.9,
+        step=_step(st),
+        value=_num(g),
+        summary=f"the loss is printed as exactly 0 beside a gradient norm of {_num(g)} in {len(hits)} record(s): "
+        "every loss in those logging windows was NaN/Inf and the trainer's filter of non-finite losses left 0 to log",
+        data={"zero_loss_records": len(hits)},
+    )
+    return ev, {"bad_step": st, "frozen_at": "0"}
 
 
 def _paired(grads: Series, loss: Series) -> list[tuple[int | None, float, float]]:
@@ -730,6 +803,15 @@ def _mid_run(pts: Series, epochs: Series | None) -> str | None:
     return None
 
 
+def _scattered(values: list[float]) -> bool:
+    """The values scatter around their median by more than SCATTERED_SPREAD of it (median absolute deviation): a
+    per-batch loss on small batches. A loss that does not move repeats its level to a few parts in a thousand (every
+    flat-from-the-start case of the diagnosis sets spreads 0.3% or less); one that scatters by a quarter of its level
+    over a dozen points may hold any fall a longer window would show."""
+    level = S._median(values)
+    return level > 0 and S._median([abs(v - level) for v in values]) > SCATTERED_SPREAD * level
+
+
 def _near_chance(values: list[float], base: Baseline) -> str | None:
     """The flat level is a chance loss: ln C for the run's known C, or ln k for a small k when the values barely
     spread around it (a constant guess prints nearly the same loss on every batch)."""
@@ -778,6 +860,14 @@ def _not_decreasing(
             and not _near_chance(values, base or Baseline("unknown"))
         )
         strength = 0.85 if not whole.falling else 0.3 if still else 0.65
+        scattered = (
+            mid_run is None  # a mid-run window says so below, the stronger reason
+            and _scattered(values)
+            and not whole.rising
+            and not _near_chance(values, base or Baseline("unknown"))
+        )
+        if scattered:
+            strength = min(strength, MID_RUN_STRENGTH)
         # with validation levelled off beside it, the same small steady fall is the underfitting picture (a
         # booster's training error always creeps down): _stall_is_underfitting lends that finding the stall's weight
         stall_strength = strength
@@ -786,6 +876,9 @@ def _not_decreasing(
         how = (
             f"fell at every one of its {len(values)} points, though slowly"
             if steady
+            else "scatters too widely around its level for this window to show a fall (a per-batch loss: its noise "
+            "hides any trend a window this short could resolve)"
+            if scattered
             else "is still falling at the end, though slowly"
             if still
             else "stayed flat from the start"
@@ -831,8 +924,9 @@ def _not_decreasing(
     if late and whole.relative_change > -STALL_TOTAL and end >= early_low - 2 * noise:
         stall_step = int(cp.step) if cp and cp.slope_after > cp.slope_before else int(steps[half])
         low_at = _step(steps[values.index(early_low)])
-        # mid-run, a fall that levels off inside the window is a run on its plateau, as for a flat window
-        quiet = mid_run is not None and not _near_chance(values, base or Baseline("unknown"))
+        # mid-run, or scattered too widely for its low to be more than noise: a plateau, not a stall
+        # (the plateau's own scatter: its last values around their median, the fall before it left out)
+        quiet = (mid_run is not None or _scattered(tail)) and not _near_chance(values, base or Baseline("unknown"))
         out.add(
             "loss_not_decreasing",
             Evidence(
@@ -841,7 +935,13 @@ def _not_decreasing(
                 summary=f"{name} fell only {-whole.relative_change:.1%} ({_num(whole.start)} -> {_num(whole.end)}) "
                 f"and has made no new low since {_num(early_low)} at step {low_at}: the last {k} values sit at "
                 f"{_num(end)} (spread {_num(noise)})"
-                + (f"; the window begins mid-run (at {mid_run}): a plateau, not a stall" if quiet else ""),
+                + (
+                    f"; the window begins mid-run (at {mid_run}): a plateau, not a stall"
+                    if quiet and mid_run
+                    else "; it scatters too widely for its low to be more than noise"
+                    if quiet
+                    else ""
+                ),
                 step=stall_step,
                 value=values[-1],
                 data={
