@@ -43,6 +43,12 @@ MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times 
 CHANCE_MATCH = 0.012
 SCATTERED_SPREAD = 0.05  # a flat-from-the-start window this noisy (relative median deviation) cannot show a stall
 MID_RUN_STRENGTH = 0.35  # a flat window that begins mid-run, with no chance level to pin it: a weak signal
+#: The training loss and the held-out loss each printing one and the same value at every evaluation from the first,
+#: at this many evaluations of advancing epochs (or steps), each value with at least FROZEN_DIGITS significant
+#: digits (a repeat rounding cannot explain): two measurements on different data that never move, so the model's
+#: output does not move. A learning model changes its training loss in the fourth digit every epoch.
+FROZEN_PAIR_MIN = 3
+FROZEN_DIGITS = 3
 
 
 @dataclass
@@ -224,6 +230,9 @@ def analyse(
     div = L.divergence(series, loss_names, base)
     if div:
         out.add("exploding_gradients", div[0], **div[1])
+    frozen = _frozen_pair(records, train, val) if train and val else None
+    if frozen:
+        out.add("loss_not_decreasing", frozen, frozen_loss=_num(frozen.value or 0.0))
     if pinned:
         out.add("loss_not_decreasing", pinned[0], **pinned[1])
     elif train:
@@ -290,6 +299,47 @@ def analyse(
     if disagree:
         out.add("data_leakage", disagree[0], **disagree[1])
     return out
+
+
+def _frozen_pair(records: list[dict] | None, train: str, val: str) -> Evidence | None:
+    """Evidence that the output does not move: every record that carries both the training and the held-out loss
+    (at least FROZEN_PAIR_MIN, each at a later epoch or step than the one before: a progress bar reprinting one
+    line is not an evaluation) shows the same training value and the same held-out value, each with FROZEN_DIGITS
+    significant digits or more."""
+    pairs = [r for r in records or [] if _finite(r.get(train)) and _finite(r.get(val))]
+    if len(pairs) < FROZEN_PAIR_MIN or not _advancing(pairs):
+        return None
+    t, v = pairs[0][train], pairs[0][val]
+    if any(r[train] != t or r[val] != v for r in pairs) or min(_digits(t), _digits(v)) < FROZEN_DIGITS:
+        return None
+    return Evidence(
+        kind="metric",
+        strength=0.8,
+        value=t,
+        summary=f"{train} is exactly {_num(t)} and {val} exactly {_num(v)} at every one of {len(pairs)} evaluations "
+        "from the first: neither moved in any digit, so the model's output does not move (no gradient reaches the "
+        "weights, or the updates are zero)",
+        data={"metric": train, "frozen_evaluations": len(pairs)},
+    )
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, float | int) and math.isfinite(value)
+
+
+def _advancing(records: list[dict]) -> bool:
+    """Each record at a later epoch (or, without epochs, a later step) than the one before."""
+    for key in ("epoch", "step"):
+        marks = [r.get(key) for r in records]
+        if all(isinstance(m, float | int) for m in marks):
+            return all(b > a for a, b in zip(marks, marks[1:]))
+    return False
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a printed value (1.0097 -> 5, 0.158 -> 3, 0.0001 -> 1)."""
+    text = f"{abs(value):.10g}".split("e")[0].replace(".", "").lstrip("0")
+    return len(text)
 
 
 def _where(pts: Series, i: int, step: int) -> str:
