@@ -49,7 +49,8 @@ _UPDATE_COUNTER = re.compile(r"\b(?:num_updates|updates|global_step|step|iter(?:
 #: (torch GradScaler's get_scale() in a script's own format), `loss_scale: 1024.0`, `Fp16 Grad Scale: 131072`,
 #: `scaler/scale=8`; not apex's `loss scaler 0` (the scaler's index) nor a `scale 64 -> 32` move (a report)
 _PRINTED_SCALE = re.compile(
-    r"(?:loss|grad|scaler)[ _/]?scale\b[\"']?\s*[:=]?\s*([0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?)(?![0-9.]|\s*(?:->|to\b))",
+    r"(?:loss|grad|scaler)[ _/]?scale\b[\"']?\s*[:=]?\s*"
+    r"([0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?)(?![0-9.]|\s*(?:->|to\b))",
     re.I,
 )
 #: a running count of skipped steps on a training line: `skipped 21/21`, `skipped steps 27`, `skipped_steps=3`
@@ -245,7 +246,9 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         return out
     low = lowest <= FLOOR
     if learning:
-        went_on = f"at the floor the update counter went on: {share:.1%} of its updates were skipped, the rest went through"
+        went_on = (
+            f"at the floor the update counter went on: {share:.1%} of its updates were skipped, the rest went through"
+        )
         where = f"{where}; {went_on}" if where else went_on
     out.evidence.append(
         Evidence(
