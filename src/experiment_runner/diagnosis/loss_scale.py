@@ -162,8 +162,8 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     name, points = _scale_series(series)
     if not points:
         name, points = _printed_scale(streams)
-    if not reports and len({v for _, v in points}) <= 1:
-        return out  # no report and a scale that never moved (bf16 Megatron's `loss scale: 1.0`): nothing to judge
+    if not reports and (not points or (len({v for _, v in points}) == 1 and points[0][1] >= FLOOR)):
+        return out  # no report and a scale that never moved from 1 or above (bf16 Megatron's `loss scale: 1.0`)
     count = sum(s.scan.hits[RULE].count for s in streams if RULE in s.scan.hits)
     # the scale now: the series' last value when a line naming it comes after the last report, else that report
     # (fairseq's `loss_scale=8` in its last progress line, then `setting loss scale to: 0.25` four times)
