@@ -45,6 +45,16 @@ RECENT_LINES, RECENT_SHARE = 10, 0.05  # a collapse must reach the end of the lo
 SKIPPED_SHARE = 0.5
 #: an update or step counter on a training line (fairseq's `num_updates 5840`, `step=1200`, `global_step: 9`)
 _UPDATE_COUNTER = re.compile(r"\b(?:num_updates|updates|global_step|step|iter(?:ation)?)\b[ =:]+([0-9]+)\b", re.I)
+#: the scale printed beside the loss on a training line, whatever the parser made of it: `loss scale 3.277e+04`
+#: (torch GradScaler's get_scale() in a script's own format), `loss_scale: 1024.0`, `Fp16 Grad Scale: 131072`,
+#: `scaler/scale=8`; not apex's `loss scaler 0` (the scaler's index) nor a `scale 64 -> 32` move (a report)
+_PRINTED_SCALE = re.compile(
+    r"(?:loss|grad|scaler)[ _/]?scale\b[\"']?\s*[:=]?\s*"
+    r"([0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?)(?![0-9.]|\s*(?:->|to\b))",
+    re.I,
+)
+#: a running count of skipped steps on a training line: `skipped 21/21`, `skipped steps 27`, `skipped_steps=3`
+_SKIP_COUNTER = re.compile(r"\bskipped[ _]?(?:steps?|updates?)?\s*[:=]?\s*([0-9]+)\b", re.I)
 RULE = "loss_scale_overflow"
 CATEGORY = "amp_loss_scale_collapse"
 _NUMBER = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]*)?(?:e[-+]?[0-9]+)?", re.I)
@@ -113,12 +123,47 @@ def _scale_series(series: dict[str, list[tuple[int | None, float]]]) -> tuple[st
     return "", []
 
 
+def _printed_scale(streams: list[StreamText]) -> tuple[str, list[tuple[int | None, float]]]:
+    """The scale as a series read from the training lines of the log's tail (one stream: the first that prints
+    it), for a log whose format the metric parser does not pair with a name (`| loss scale 3.277e+04 |`): a
+    scaler's report lines (`overflow ... scale`) are reports, not readings."""
+    for s in streams:
+        points: list[tuple[int | None, float]] = []
+        for _, text in s.tail:
+            m = None if _MARKER.search(text) else _PRINTED_SCALE.search(text)
+            value = _float(m.group(1)) if m else None
+            if value is not None:
+                points.append((step_in(text), value))
+        if points:
+            return "loss scale", points
+    return "", []
+
+
+def _counted_skips(streams: list[StreamText]) -> float | None:
+    """The share of steps skipped once the printed scale is at or below the floor, from a skip counter printed on
+    the same training lines (`skipped 21/21`, `skipped steps 27`): its advance over the update counter's advance
+    from the first such line to the last. None without two such lines that carry both counters."""
+    for s in streams:
+        rows = []
+        for _, text in s.tail:
+            m = None if _MARKER.search(text) else _PRINTED_SCALE.search(text)
+            value = _float(m.group(1)) if m else None
+            skipped, steps = _SKIP_COUNTER.search(text), _counter(text)
+            if value is not None and value <= FLOOR and skipped and steps:
+                rows.append((int(skipped.group(1)), steps[0]))
+        if len(rows) >= 2 and rows[-1][1] > rows[0][1]:
+            return min(1.0, max(0, rows[-1][0] - rows[0][0]) / (rows[-1][1] - rows[0][1]))
+    return None
+
+
 def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, float]]]) -> ScaleVerdict:
     out = ScaleVerdict()
     reports = _reports(streams)
     name, points = _scale_series(series)
-    if not reports and not points:
-        return out
+    if not points:
+        name, points = _printed_scale(streams)
+    if not reports and (not points or (len({v for _, v in points}) == 1 and points[0][1] >= FLOOR)):
+        return out  # no report and a scale that never moved from 1 or above (bf16 Megatron's `loss scale: 1.0`)
     count = sum(s.scan.hits[RULE].count for s in streams if RULE in s.scan.hits)
     # the scale now: the series' last value when a line naming it comes after the last report, else that report
     # (fairseq's `loss_scale=8` in its last progress line, then `setting loss scale to: 0.25` four times)
@@ -150,6 +195,8 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
     # least STORM_RUN more reductions than growths below unscaled, however few of its readings the log shows.
     deep = last <= FLOOR / 2**STORM_RUN
     share = _skipped_share(floor, streams)
+    if share is None:
+        share = _counted_skips(streams)
     if share is not None:
         out.facts["skipped_share_at_floor"] = round(share, 4)
     learning = share is not None and share < SKIPPED_SHARE
@@ -199,9 +246,10 @@ def judge(streams: list[StreamText], series: dict[str, list[tuple[int | None, fl
         return out
     low = lowest <= FLOOR
     if learning:
-        where += (
-            f"; at the floor the update counter went on: {share:.1%} of its updates were skipped, the rest went through"
+        went_on = (
+            f"at the floor the update counter went on: {share:.1%} of its updates were skipped, the rest went through"
         )
+        where = f"{where}; {went_on}" if where else went_on
     out.evidence.append(
         Evidence(
             kind="log" if reports else "metric",

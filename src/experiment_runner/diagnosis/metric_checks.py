@@ -43,6 +43,17 @@ MAGNITUDE_EXPLOSION = 10.0  # or its last two finite values are this many times 
 CHANCE_MATCH = 0.012
 SCATTERED_SPREAD = 0.05  # a flat-from-the-start window this noisy (relative median deviation) cannot show a stall
 MID_RUN_STRENGTH = 0.35  # a flat window that begins mid-run, with no chance level to pin it: a weak signal
+#: The training loss and the held-out loss each printing one and the same value at every evaluation from the first,
+#: at this many evaluations of advancing epochs (or steps), each value with at least FROZEN_DIGITS significant
+#: digits (a repeat rounding cannot explain): two measurements on different data that never move, so the model's
+#: output does not move. A learning model changes its training loss in the fourth digit every epoch.
+FROZEN_PAIR_MIN = 3
+#: A held-out loss that fell significantly (Mann-Kendall) and by at least this many times the share the stalled
+#: training loss fell: the model kept learning; the training loss is measured on inputs made harder (augmentation,
+#: dropout, masking) and its plateau is that handicap, not a stop
+OUTLEARNED_RATIO = 2.0
+FROZEN_PAIR_MIN = 3
+FROZEN_DIGITS = 3
 
 
 @dataclass
@@ -224,10 +235,8 @@ def analyse(
     div = L.divergence(series, loss_names, base)
     if div:
         out.add("exploding_gradients", div[0], **div[1])
-    if pinned:
-        out.add("loss_not_decreasing", pinned[0], **pinned[1])
-    elif train:
-        _not_decreasing(series[train], train, out, _mid_run(series[train], series.get("epoch")), base)
+    if train:
+        _stuck_training_loss(series, records, train, val, pinned, base, out)
     accuracies = {n: series[n] for n in (picked.get("val_acc"), picked.get("train_acc")) if n}
     guess = L.uniform_guess(series[train], train, accuracies, base) if train and not div else None
     for name in loss_names:
@@ -290,6 +299,71 @@ def analyse(
     if disagree:
         out.add("data_leakage", disagree[0], **disagree[1])
     return out
+
+
+def _stuck_training_loss(
+    series: dict[str, Series],
+    records: list[dict] | None,
+    train: str,
+    val: str | None,
+    pinned: tuple[Evidence, dict[str, Any]] | None,
+    base: Baseline,
+    out: MetricFindings,
+) -> None:
+    """loss_not_decreasing from the training loss: frozen beside its held-out loss, pinned at a chance level, or
+    flat / stalled by its trend (which a held-out loss that kept falling far more demotes to a weak signal)."""
+    frozen = _frozen_pair(records, train, val) if val else None
+    if frozen:
+        out.add("loss_not_decreasing", frozen[0], **frozen[1])
+    if pinned:
+        out.add("loss_not_decreasing", pinned[0], **pinned[1])
+        return
+    _not_decreasing(series[train], train, out, _mid_run(series[train], series.get("epoch")), base)
+    if val:
+        _stall_outlearned(series[val], val, out)
+
+
+def _frozen_pair(records: list[dict] | None, train: str, val: str) -> tuple[Evidence, dict[str, Any]] | None:
+    """Evidence that the output does not move: every record that carries both the training and the held-out loss
+    (at least FROZEN_PAIR_MIN, each at a later epoch or step than the one before: a progress bar reprinting one
+    line is not an evaluation) shows the same training value and the same held-out value, each with FROZEN_DIGITS
+    significant digits or more."""
+    pairs = [r for r in records or [] if _finite(r.get(train)) and _finite(r.get(val))]
+    if len(pairs) < FROZEN_PAIR_MIN or not _advancing(pairs):
+        return None
+    t, v = float(pairs[0][train]), float(pairs[0][val])
+    if any(r[train] != t or r[val] != v for r in pairs) or min(_digits(t), _digits(v)) < FROZEN_DIGITS:
+        return None
+    ev = Evidence(
+        kind="metric",
+        strength=0.8,
+        value=t,
+        summary=f"{train} is exactly {_num(t)} and {val} exactly {_num(v)} at every one of {len(pairs)} evaluations "
+        "from the first: neither moved in any digit, so the model's output does not move (no gradient reaches the "
+        "weights, or the updates are zero)",
+        data={"metric": train, "frozen_evaluations": len(pairs)},
+    )
+    return ev, {"frozen_loss": _num(t), "frozen_val_loss": _num(v)}
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, float | int) and math.isfinite(value)
+
+
+def _advancing(records: list[dict]) -> bool:
+    """Each record at a later epoch (or, without epochs, a later step) than the one before."""
+    for key in ("epoch", "step"):
+        marks = [r.get(key) for r in records]
+        numbers = [float(m) for m in marks if isinstance(m, float | int)]
+        if len(numbers) == len(marks):
+            return all(b > a for a, b in zip(numbers, numbers[1:]))
+    return False
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a printed value (1.0097 -> 5, 0.158 -> 3, 0.0001 -> 1)."""
+    text = f"{abs(value):.10g}".split("e")[0].replace(".", "").lstrip("0")
+    return len(text)
 
 
 def _where(pts: Series, i: int, step: int) -> str:
@@ -364,6 +438,28 @@ def _stall_is_underfitting(under: Evidence, out: MetricFindings) -> None:
     else:
         out.evidence.pop("loss_not_decreasing", None)
         out.facts.pop("loss_not_decreasing", None)
+
+
+def _stall_outlearned(val_pts: Series, val: str, out: MetricFindings) -> None:
+    """A training loss that stalled after a small fall says the model stopped learning; a held-out loss that fell
+    significantly over the run and OUTLEARNED_RATIO times as far says it did not: the training measurement carries
+    a handicap the held-out one does not. The stall stays a weak signal."""
+    stalls = [e for e in out.evidence.get("loss_not_decreasing", []) if e.data.get("late_trend")]
+    if not stalls:
+        return
+    steps, values = S.finite(val_pts)
+    held = S.trend(steps, values)
+    if held is None or not held.falling:
+        return
+    for e in stalls:
+        fell = -e.data["trend"]["relative_change"]
+        if -held.relative_change >= OUTLEARNED_RATIO * max(fell, 0.0) and e.strength > MID_RUN_STRENGTH:
+            e.strength = MID_RUN_STRENGTH
+            e.summary += (
+                f"; but {val} fell {-held.relative_change:.1%} over the run ({_num(held.start)} -> "
+                f"{_num(held.end)}), {OUTLEARNED_RATIO:g}x as far or more: the model kept learning, the training "
+                "loss is measured under a handicap (augmentation, dropout)"
+            )
 
 
 def _drop_stall(out: MetricFindings) -> None:
