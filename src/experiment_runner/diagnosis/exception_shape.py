@@ -42,10 +42,11 @@ _SHAPE_LITERAL = re.compile(
 #: of one dimension is written like an index, and counts as a shape where it is compared with another
 _ONE_OR_MORE = rf"\[{_DIM}(?:, ?{_DIM})*\]|\({_DIM}(?: ?, ?{_DIM})*(?: ?,)?\)"
 _SHAPES_COMPARED = re.compile(rf"({_ONE_OR_MORE}) ?(?:vs\.?|versus|!=) ?({_ONE_OR_MORE})")
-#: a list of values, not a shape: indices, ids, labels, keys, a range or interval, a version (`(3, 8)`)
+#: a list of values, not a shape: the list written right after the word for what it holds (`indices [3, 7]`, `ids
+#: [1, 2]`, `range (0, 1)`, `version (3, 8)`); a thing named before a colon (`label`:(7,1)) is the subject of its size
 _VALUE_LIST = re.compile(
-    r"\b(?:ind(?:ex|ices)|ids?|labels?|keys?|tokens?|values?|classes|items?|positions?|range|interval|between|bounds|"
-    r"versions?|python)\W{0,3}$",
+    r"\b(?:ind(?:ex|ices)|ids?|keys?|tokens?|values?|items?|positions?|range|interval|between|bounds|versions?|"
+    r"python) ?$",
     re.I,
 )
 _VERSION_WORD = re.compile(r"\bversions?\b|\brequires? python\b", re.I)
