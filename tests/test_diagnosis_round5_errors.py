@@ -15,8 +15,9 @@ from tests.conftest import diagnose, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r5" / "errors"
 #: forms the rules do not place yet (said in the report, not hidden): an empty model folder that transformers words
-#: as a missing config key; StopIteration from an empty DataLoader, which fails the run but is named for the loader
-KNOWN_GAPS = {"hf_from_pretrained_empty_dir": None, "stop_iteration_empty_loader": "dataloader_worker_crash"}
+#: as a missing config key. (StopIteration from an empty DataLoader, once named for the loader by its frames, reads as
+#: the unrecognised error it is since round 11: the frames' hint stays below the threshold.)
+KNOWN_GAPS: dict[str, str | None] = {"hf_from_pretrained_empty_dir": None}
 
 
 def _jsonl(name: str) -> list[dict]:

@@ -541,9 +541,9 @@ def diagnose(inp: RunInputs) -> Diagnosis:
             )
         )
     family = final.family if final is not None else None
-    if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
+    if final is not None and failed and not recognised and not _crash_reported(cats):
         merge(_structural_evidence(final, _traceback_code(inp, final)))
-    if final is not None and failed and not recognised and not any(c in cats for c in CRASH_CATEGORIES):
+    if final is not None and failed and not recognised and not _crash_reported(cats):
         overflow_why = family.why if family is not None and family.category == "numeric_overflow" else None
         cats.setdefault("unrecognized_error", []).append(
             Evidence(
@@ -577,6 +577,15 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         metrics_used=mf.roles,
         hyperparameters=inp.hparams.as_dict(),
         summary=summary,
+    )
+
+
+def _crash_reported(cats: dict[str, list[Evidence]]) -> bool:
+    """Whether a category that says why the process died stands at the report threshold: a hint below it (library
+    frames in the traceback, a weak line) does not explain the exception that ended the run, which then still
+    reads as an error of its own rather than leaving the failed run with no finding at all."""
+    return any(
+        combine([e.strength for e in _dedupe(cats[c])]) >= REPORT_THRESHOLD for c in CRASH_CATEGORIES if c in cats
     )
 
 

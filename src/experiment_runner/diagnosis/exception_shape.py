@@ -29,13 +29,27 @@ from experiment_runner.diagnosis.exceptions import ExceptionInfo, Family, carrie
 #: classes that carry a missing name, not a value of the wrong shape or type
 _NAME_CLASSES = ("KeyError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration")
 
+#: one dimension of a shape: a size, or one not known yet (`None` in Keras and JAX, `?` in TensorFlow 1's `[?,10]`)
+_DIM = r"(?:None|\?|-?\d+)"
 _SHAPE_LITERAL = re.compile(
     r"torch\.Size\(\[[\d, ]*\]\)"  # torch.Size([8, 3])
-    r"|TensorShape\(\[[\w, ]*\]\)"
-    r"|\((?:None|-?\d+)(?: ?, ?(?:None|-?\d+))*(?: ?,)?\)"  # (2,3), (4,), (None, 28)
-    r"|(?<![\w\]])\[-?\d+(?:, ?-?\d+)+\]"  # [10, 9], [2, 3] (one number in brackets is an index)
+    r"|TensorShape\(\[[\w?, ]*\]\)"
+    rf"|\({_DIM}(?: ?, ?{_DIM})*(?: ?,)?\)"  # (2,3), (4,), (None, 28)
+    rf"|(?<![\w\]])\[{_DIM}(?:, ?{_DIM})+\]"  # [10, 9], [?,10], [None, 28, 28] (one number in brackets is an index)
     r"|\b\d+ ?x ?\d+\b"  # 4x12
 )
+#: two shapes set against each other (`[25088] vs. [32,28,28]`, `[524288] vs. [16384]`, `(3,) and (4,)`): a shape
+#: of one dimension is written like an index, and counts as a shape where it is compared with another
+_ONE_OR_MORE = rf"\[{_DIM}(?:, ?{_DIM})*\]|\({_DIM}(?: ?, ?{_DIM})*(?: ?,)?\)"
+_SHAPES_COMPARED = re.compile(rf"({_ONE_OR_MORE}) ?(?:vs\.?|versus|!=) ?({_ONE_OR_MORE})")
+#: a list of values, not a shape: the list written right after the word for what it holds (`indices [3, 7]`, `ids
+#: [1, 2]`, `range (0, 1)`, `version (3, 8)`); a thing named before a colon (`label`:(7,1)) is the subject of its size
+_VALUE_LIST = re.compile(
+    r"\b(?:ind(?:ex|ices)|ids?|keys?|tokens?|values?|items?|positions?|range|interval|between|bounds|versions?|"
+    r"python) ?$",
+    re.I,
+)
+_VERSION_WORD = re.compile(r"\bversions?\b|\brequires? python\b", re.I)
 _SIZE_WORD = re.compile(
     r"\b(?:sizes?|shapes?|dimensions?|dims?|axis|axes|rank|ndim|features?|samples?|channels?|length|columns?|"
     r"rows?|elements?)\b",
@@ -78,8 +92,22 @@ _NUMBERS_AGAINST = re.compile(
 )
 
 
+def _shape_literals(msg: str) -> list[str]:
+    """The shapes a message writes out, none when it writes lists of values: a list after a word for values
+    (`indices [3, 7] and [2, 5]`, `range (0, 1)`) says the message's lists are values, and a message about
+    versions quotes version tuples (`(3, 8)`)."""
+    if _VERSION_WORD.search(msg):
+        return []
+    found = list(_SHAPE_LITERAL.finditer(msg)) + list(_SHAPES_COMPARED.finditer(msg))
+    if any(_VALUE_LIST.search(msg[max(0, m.start() - 20) : m.start()]) for m in found):
+        return []
+    literals = [m.group(0) for m in _SHAPE_LITERAL.finditer(msg)]
+    # a side of a comparison written like an index (`[25088]`) is a shape all the same
+    return literals + [side for m in _SHAPES_COMPARED.finditer(msg) for side in m.groups() if "," not in side]
+
+
 def _shape(msg: str) -> bool:
-    literals = _SHAPE_LITERAL.findall(msg)
+    literals = _shape_literals(msg)
     if len(literals) >= 2 or (literals and _SIZE_WORD.search(msg)):
         return True
     counts: dict[str, set[str]] = {}

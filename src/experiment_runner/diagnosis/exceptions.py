@@ -133,7 +133,8 @@ _SHAPE_WORD = re.compile(
     r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length|\d+D|\d+-dimensional)\b", re.I
 )
 _SIZES = re.compile(
-    r"\((?:None|-?\d+)(?:, ?(?:None|-?\d+))*,?\)|\[-?\d+(?:, ?-?\d+)*\]|torch\.Size|\b\d+ ?x ?\d+\b|\bsize \d+\b"
+    r"\((?:None|\?|-?\d+)(?:, ?(?:None|\?|-?\d+))*,?\)|\[(?:None|\?|-?\d+)(?:, ?(?:None|\?|-?\d+))*\]|torch\.Size"
+    r"|\b\d+ ?x ?\d+\b|\bsize \d+\b"
     r"|\b\d+D\b|\b\d+-dimensional\b",
     re.I,
 )
@@ -152,7 +153,11 @@ _DIST_TYPE = re.compile(r"Dist\w*Error$|ProcessGroup\w*Error$")
 _DIST_WORD = re.compile(
     r"\b(?:NCCL|nccl\w*|gloo|c10d|ProcessGroup\w*|collective|rendezvous|Watchdog|all_?reduce|all_?gather|barrier)\b"
 )
-_WORKER_WORD = re.compile(r"DataLoader worker|dataloader's workers|shared memory|\bshm\b|</torch_", re.I)
+#: a DataLoader worker named, shared memory, or the loader's own wait for its workers running out (`DataLoader timed
+#: out after 5 seconds`: the timeout only exists with workers)
+_WORKER_WORD = re.compile(
+    r"DataLoader worker|dataloader's workers|shared memory|\bshm\b|</torch_|\bDataLoader timed out\b", re.I
+)
 _MISSING_TYPE = re.compile(r"(?:ModuleNotFound|Import|FileNotFound|NotADirectory|IsADirectory)Error$|NotFound")
 #: a file, module or artefact the run looks for and does not find
 _MISSING_WORDS = re.compile(
@@ -223,6 +228,9 @@ def parse(line: str) -> ExceptionInfo | None:
 
 
 CONTINUATION_MAX = 8
+#: one of the causes an error lists under itself, numbered and indented (TensorFlow's `2 root error(s) found.`
+#: then `  (0) Invalid argument: Incompatible shapes: ...`, `  (1) ...`): the message, not a frame
+_LISTED_CAUSE = re.compile(r"^\(\d+\) [A-Za-z][\w ]*:")
 
 
 def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInfo:
@@ -237,7 +245,7 @@ def with_continuation(info: ExceptionInfo, following: list[str]) -> ExceptionInf
         stripped = text.strip()
         if not stripped or stripped.startswith(("File ", "frame #", "[bt]", "Stack trace")):
             continue
-        if text[:1].isspace() and not (announces and text[:1] == "\t"):
+        if text[:1].isspace() and not (announces and text[:1] == "\t") and not _LISTED_CAUSE.match(stripped):
             continue
         if stripped.startswith(("Traceback (most recent call last)", "During handling", "The above")):
             break
@@ -314,7 +322,7 @@ _FAMILIES: tuple[tuple[Callable[[str, str], bool], str, str], ...] = (
     (
         lambda name, msg: bool(_WORKER_WORD.search(msg)),
         "dataloader_worker_crash",
-        "the error names a DataLoader worker or shared memory",
+        "the error names a DataLoader worker, shared memory or the loader's wait for its workers",
     ),
     (
         lambda name, msg: _is_dtype_or_device(msg),
