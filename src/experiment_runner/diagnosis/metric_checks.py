@@ -16,7 +16,7 @@ from typing import Any
 
 from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
-from experiment_runner.diagnosis.baselines import MAX_GUESSED_CLASSES, Baseline, baseline
+from experiment_runner.diagnosis.baselines import MAX_GUESSED_CLASSES, Baseline, baseline, printed_floor
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence
 
 Series = list[tuple[int | None, float]]
@@ -265,15 +265,7 @@ def analyse(
         _rose_above_start(series[train], out)
     evals = L.evaluations(records, series, picked)
     if train:
-        starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
-        under = L.underfitting(evals, starts, base, _val_error(series, roles))
-        if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
-            under = L.underconfident_plateau(evals, base)
-        if under:
-            _stall_is_underfitting(under[0], out)
-            out.add("underfitting", under[0], **under[1])
-            if under[0].strength >= 0.5:
-                _drop_stall(out)
+        _underfitting(series, roles, evals, base, val, head_lines, out)
     gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
     gap = gap or L.memorised_gap(evals, base)
     if gap:
@@ -290,6 +282,31 @@ def analyse(
     if disagree:
         out.add("data_leakage", disagree[0], **disagree[1])
     return out
+
+
+def _underfitting(
+    series: dict[str, Series],
+    roles: RoleOf,
+    evals: list[L.Eval],
+    base: Baseline,
+    val: str | None,
+    head_lines: list[str] | None,
+    out: MetricFindings,
+) -> None:
+    """A plateau with no gap to close: judged against the chance level, and against the noise floor the log prints
+    where it prints one (a plateau at the floor is the task's limit; far above it, the model underfits)."""
+    starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
+    floor = printed_floor(head_lines)
+    under = L.underfitting(evals, starts, base, _val_error(series, roles), floor)
+    if floor is not None and val and (under is None or under[0].strength < 0.5):
+        under = L.above_printed_floor(evals, floor, val, base, _val_error(series, roles)) or under
+    if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
+        under = L.underconfident_plateau(evals, base)
+    if under:
+        _stall_is_underfitting(under[0], out)
+        out.add("underfitting", under[0], **under[1])
+        if under[0].strength >= 0.5:
+            _drop_stall(out)
 
 
 def _where(pts: Series, i: int, step: int) -> str:
