@@ -737,16 +737,16 @@ def _far_above_error_floor(error: float, floor: float) -> bool:
 def _held_out_measure(
     pairs: list[Pair], floor: Floor, val_name: str, val_error: Series | None, base: Baseline
 ) -> tuple[list[float] | None, float | None]:
-    """The held-out series to hold against the floor, in the floor's units, and the floor in those units: the
-    validation loss for a squared-error floor (its square root for an RMSE), the error rate for an error floor."""
+    """The held-out series to hold against the floor, in the floor's units, and the floor: the validation loss for a
+    squared-error floor (an RMSE squared), the error rate for an error floor."""
     from experiment_runner.metrics.vocabulary import tokens
 
     if floor.kind == "mse":
         toks = set(tokens(val_name))
         if toks & _SQUARED_TOKENS:
             return [p.val_loss for p in pairs], floor.value
-        if toks & _ROOT_SQUARED_TOKENS:
-            return [p.val_loss for p in pairs], math.sqrt(floor.value)
+        if toks & _ROOT_SQUARED_TOKENS:  # squared back to the variance's units
+            return [p.val_loss**2 for p in pairs], floor.value
         return None, None
     _, errors = S.finite(val_error or [])
     if errors:
@@ -889,6 +889,14 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
             data={"train_loss": e.train_loss, "val_loss": e.val_loss, "train_acc": e.train_acc, "val_acc": e.val_acc},
         )
         return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
+    return None
+
+
+def accuracy_gap(evals: list[Eval], base: Baseline) -> float | None:
+    """Training accuracy minus validation accuracy at the last evaluation that logs both, as a share."""
+    for e in reversed(evals):
+        if e.train_acc is not None and e.val_acc is not None:
+            return (e.train_acc - e.val_acc) / base.acc_scale
     return None
 
 

@@ -274,7 +274,7 @@ def analyse(
         train_name = _paired_train(series, roles, val)
         if train_name:
             on_epochs = _epochs(records, series, [train_name, val])
-            _overfitting(series[train_name], series[val], train_name, val, out, on_epochs)
+            _overfitting(series[train_name], series[val], train_name, val, out, on_epochs, L.accuracy_gap(evals, base))
     leak = L.leakage(evals, base, _val_error(series, roles))
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
@@ -1010,12 +1010,17 @@ def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
     )
 
 
+def _rose_every_eval(values: list[float], k: int) -> bool:
+    """Three or more evaluations after the minimum, each above the one before."""
+    after = values[k:]
+    return len(after) >= 4 and all(b > a for a, b in zip(after, after[1:]))
+
+
 def _turned_up(values: list[float], k: int) -> bool:
     """A validation loss that rose at every evaluation after its minimum (three or more) and gave back half of what
     it fell before it: a turn on its own scale, however small a share of its level (Keras' val_loss far below a
     dropout-inflated training loss moves by tenths of a percent)."""
-    after = values[k:]
-    if len(after) < 4 or any(b <= a for a, b in zip(after, after[1:])):
+    if not _rose_every_eval(values, k):
         return False
     fell = max(values[: k + 1]) - values[k]
     return fell > 0 and values[-1] - values[k] >= 0.5 * fell
@@ -1033,7 +1038,10 @@ def _overfitting(
     val_name: str,
     out: MetricFindings,
     epochs: dict[str, list[Any]] | None = None,
+    acc_gap: float | None = None,
 ) -> None:
+    """`acc_gap`: training accuracy minus validation accuracy at the last evaluation (a share), when both are
+    logged."""
     # Two series logged without steps at different cadences (a Trainer's `loss` every 10 epochs, its `eval_loss`
     # every epoch) share no index: when the records give both an epoch, that is the axis they share.
     tx, vx = (epochs or {}).get(train_name), (epochs or {}).get(val_name)
@@ -1056,7 +1064,9 @@ def _overfitting(
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     t_vals = [p[1] for p in t_after]
     # a turn on validation's own scale needs training falling at every evaluation of it
-    turned = _turned_up(vv, k) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
+    # ... or rising at every evaluation beside an accuracy gap already decisive: two signs of one turn
+    gapped = acc_gap is not None and acc_gap >= L.GAP_ACC and _rose_every_eval(vv, k)
+    turned = (_turned_up(vv, k) or gapped) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
     if after is None or after.tau <= 0 or (rise < OVERFIT_RISE and not turned):
         return
     if t_trend is None or t_trend.tau >= 0 or (t_trend.relative_change > -OVERFIT_TRAIN_FALL and not turned):
@@ -1068,7 +1078,13 @@ def _overfitting(
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
-    how = f"{rise:.0%}" if rise >= OVERFIT_RISE else "at every evaluation since, giving back over half of its fall,"
+    how = (
+        f"{rise:.0%}"
+        if rise >= OVERFIT_RISE
+        else "at every evaluation since, giving back over half of its fall,"
+        if _turned_up(vv, k)
+        else f"at every evaluation since, with training accuracy {acc_gap:.0%} above validation's at the end,"
+    )
 
     def where(i: int) -> str:
         return f"epoch {vs[i]:g}" if shared else _where(val, i, int(vs[i]))
