@@ -149,3 +149,37 @@ async def test_validation_rising_at_every_epoch_without_an_accuracy_gap_stays_qu
     ]
     out = await diagnose(workspace, mode, log_text="\n".join(lines) + "\n")
     assert "overfitting" not in ranked(out), out["summary"]
+
+
+# --- LightGBM's `<set>'s l2`: a regression's deviation by its norm ---------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_lightgbm_l2_settling_at_73x_the_printed_noise_variance_underfits(workspace, mode):
+    out = await diagnose_case(workspace, mode, "run_lgb_max_bin_2_underfit")
+    assert top_category(out) == "underfitting", out["summary"]
+
+
+@pytest.mark.anyio
+async def test_r_lightgbm_l2_wording_far_above_the_printed_noise_variance_underfits(workspace, mode):
+    # R's lightgbm prints `[i]:    train's l2:0.0950898    valid's l2:0.100327` (blind11 paste2_lightgbm_r_*)
+    lines = ["noise var 0.0100"]
+    for i in range(1, 15):
+        v = 1.0 + 3.0 * 0.5**i
+        lines.append(f"[{i}]:    train's l2:{v * 0.99:.6g}    valid's l2:{v:.6g}")
+    out = await diagnose(workspace, mode, log_text="\n".join(lines) + "\n")
+    assert top_category(out) == "underfitting", out["summary"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "case",
+    [
+        "run_lgb_no_further_splits_warnings_early_stop_healthy",
+        "paste2_lightgbm_r_l2_both_falling_healthy",
+        "paste2_lgbm_cv_l1_with_warning",
+    ],
+)
+async def test_healthy_lightgbm_l1_l2_runs_stay_quiet(workspace, mode, case):
+    out = await diagnose_case(workspace, mode, case)
+    assert ranked(out) == [], out["summary"]

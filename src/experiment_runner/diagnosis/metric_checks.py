@@ -107,13 +107,23 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
         if found is not None:
             return found
         d = describe(name)
-        if d.role == "error" and _REGRESSION_ERROR.search(name):
+        norm = d.split is not None and d.role == "other" and _is_norm_deviation(name)
+        if norm or (d.role == "error" and _REGRESSION_ERROR.search(name)):
             if d.split is None and _set_metric(name) in trained:
                 return "val_loss"
             return "train_loss" if d.split in (None, "train") else "val_loss"
         return None
 
     return role
+
+
+def _is_norm_deviation(name: str) -> bool:
+    """LightGBM names a regression's deviation by its norm after the set (`training's l2`, `valid_1's l1`, R's
+    `valid's l2:0.1003`): a set and `l1`/`l2` and nothing else (`l2_reg`, `grad_l2_norm` are no deviation)."""
+    from experiment_runner.metrics.vocabulary import tokens
+
+    toks = tokens(name)
+    return len(toks) == 2 and toks[1] in ("l1", "l2")
 
 
 #: an accuracy never above this share of its scale, at every one of 3+ values, has never been a classifier's
