@@ -121,3 +121,53 @@ def baseline(
             if c:
                 return Baseline(task, c, f"the first {loss_name} {first:.5g} is ln {c}: an untrained guess", scale)
     return Baseline(task, acc_scale=scale)
+
+
+# --- the floor a run's log prints ----------------------------------------------------------------------------------
+#
+# Runs on data whose noise is known print it before training: a generator's noise variance (the lowest mean squared
+# error any model can reach), a label-noise rate or the agreement of the labels with a reference (the lowest error
+# rate, the highest accuracy). The plateau a run levels off at is judged against that floor: far above it, the
+# model underfits; at it, the plateau is the task's own limit and nothing is wrong.
+
+FloorKind = Literal["mse", "error"]
+
+_NUMBER = r"(\d+(?:\.\d+)?(?:[eE]-?\d+)?)"
+_NOISE_VARIANCE = re.compile(rf"\bnoise[ _]var(?:iance)?\b[^0-9\n]{{0,20}}?{_NUMBER}", re.IGNORECASE)
+_LABEL_NOISE = re.compile(rf"\blabel[ _]noise\b[^0-9\n]{{0,20}}?{_NUMBER}\s*(%?)", re.IGNORECASE)
+_AGREEMENT = re.compile(rf"\bagreement\b[^0-9\n]{{0,60}}?{_NUMBER}\s*(%?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Floor:
+    kind: FloorKind  # "mse": the lowest mean squared error; "error": the lowest error rate (a share, 0..1)
+    value: float
+    line: str  # the log line it was read from
+
+    def describe(self) -> str:
+        what = "noise variance" if self.kind == "mse" else "error floor"
+        return f"the {what} {self.value:.4g} the log prints ({self.line.strip()[:80]!r})"
+
+
+def _share(number: str, percent: str) -> float | None:
+    v = float(number)
+    if percent:
+        v /= 100.0
+    return v if 0.0 <= v <= 1.0 else None
+
+
+def printed_floor(head_lines: list[str] | None) -> Floor | None:
+    """The noise floor the log's first lines print, if any (the first line that has one)."""
+    for line in head_lines or []:
+        m = _NOISE_VARIANCE.search(line)
+        if m and float(m.group(1)) > 0:
+            return Floor("mse", float(m.group(1)), line)
+        m = _LABEL_NOISE.search(line)
+        share = _share(m.group(1), m.group(2)) if m else None
+        if share is not None and share < 0.5:
+            return Floor("error", share, line)
+        m = _AGREEMENT.search(line)
+        share = _share(m.group(1), m.group(2)) if m else None
+        if share is not None and share > 0.5:
+            return Floor("error", 1.0 - share, line)
+    return None

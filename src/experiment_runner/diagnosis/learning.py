@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from experiment_runner.diagnosis import series as S
-from experiment_runner.diagnosis.baselines import CE_IMPLAUSIBLE, Baseline, ln_classes
+from experiment_runner.diagnosis.baselines import CE_IMPLAUSIBLE, Baseline, Floor, ln_classes
 from experiment_runner.diagnosis.model import Evidence
 
 Series = list[tuple[int | None, float]]
@@ -644,7 +644,11 @@ def _still_improving(pairs: list[Pair], val_error: Series | None) -> bool:
 
 
 def underfitting(
-    evals: list[Eval], starts: list[float], base: Baseline, val_error: Series | None = None
+    evals: list[Eval],
+    starts: list[float],
+    base: Baseline,
+    val_error: Series | None = None,
+    floor: Floor | None = None,
 ) -> tuple[Evidence, dict[str, Any]] | None:
     """`starts`: the early values of every main loss series (per step, per epoch, validation): the highest is the
     best estimate of where training started when the log begins after the first updates. `val_error`: a held-out
@@ -687,6 +691,9 @@ def underfitting(
     far = (accs and S._median(accs) <= 0.8 * base.acc_scale) or (
         base.chance_loss is not None and level >= UNDERFIT_FAR_CHANCE * base.chance_loss
     )
+    if floor is not None and floor.kind == "error" and accs:
+        # the log prints the task's own error floor (label noise): far is measured from it, not from perfection
+        far = _far_above_error_floor(1 - S._median(accs) / base.acc_scale, floor.value)
     against = f" ({level / base.chance_loss:.0%} of {base.describe_chance()})" if base.chance_loss else ""
     # a validation at a new best on every measure at the end has not levelled off: it was stopped while improving
     improving = _still_improving(pairs, val_error)
@@ -711,6 +718,81 @@ def underfitting(
         },
     )
     return ev, {"plateau": _num(level), "plateau_step": _step(half[0].position)}
+
+
+#: a plateau this many times the noise variance the log prints (a squared error), or an error rate this many times
+#: its printed floor and FLOOR_ERROR_MARGIN above it, is far from what the task allows
+FLOOR_FAR_MSE = 10.0
+FLOOR_FAR_ERROR, FLOOR_ERROR_MARGIN = 3.0, 0.10
+FLOOR_SETTLED = 0.05  # the held-out measure moved less than this share over the last half of the evaluations
+FLOOR_FELL = 0.02  # ...after falling at least this share from its first evaluation: it learned, then stopped
+_SQUARED_TOKENS = {"mse", "l2"}
+_ROOT_SQUARED_TOKENS = {"rmse"}
+
+
+def _far_above_error_floor(error: float, floor: float) -> bool:
+    return error >= max(FLOOR_FAR_ERROR * floor, floor + FLOOR_ERROR_MARGIN)
+
+
+def _held_out_measure(
+    pairs: list[Pair], floor: Floor, val_name: str, val_error: Series | None, base: Baseline
+) -> tuple[list[float] | None, float | None]:
+    """The held-out series to hold against the floor, in the floor's units, and the floor: the validation loss for a
+    squared-error floor (an RMSE squared), the error rate for an error floor."""
+    from experiment_runner.metrics.vocabulary import tokens
+
+    if floor.kind == "mse":
+        toks = set(tokens(val_name))
+        if toks & _SQUARED_TOKENS:
+            return [p.val_loss for p in pairs], floor.value
+        if toks & _ROOT_SQUARED_TOKENS:  # squared back to the variance's units
+            return [p.val_loss**2 for p in pairs], floor.value
+        return None, None
+    _, errors = S.finite(val_error or [])
+    if errors:
+        return errors, floor.value
+    accs = [p.val_acc / base.acc_scale for p in pairs if p.val_acc is not None]
+    return ([1 - a for a in accs], floor.value) if accs else (None, None)
+
+
+def above_printed_floor(
+    evals: list[Eval], floor: Floor, val_name: str, base: Baseline, val_error: Series | None = None
+) -> tuple[Evidence, dict[str, Any]] | None:
+    """Training and validation settle together (no gap to close) far above the noise floor the log prints: the
+    model learned some of the signal and stopped far short of what the data allows (a too-small model, too coarse
+    a feature binning, too strong a constraint on its leaves). A plateau at the floor is the task's limit, not
+    underfitting; a validation still falling by FLOOR_SETTLED over the last half has not settled."""
+    pairs = _pairs(evals)
+    if len(pairs) < UNDERFIT_EVALS:
+        return None
+    values, unit_floor = _held_out_measure(pairs, floor, val_name, val_error, base)
+    if not values or unit_floor is None or len(values) < UNDERFIT_EVALS:
+        return None
+    half = values[len(values) // 2 :]
+    level = S._median(half)
+    moved = abs(S._median(half[-3:]) - S._median(half[:3])) / max(abs(level), 1e-12)
+    fell = 1 - level / values[0] if values[0] > 0 else 0.0
+    if moved > FLOOR_SETTLED or fell < FLOOR_FELL:
+        return None
+    far = level >= FLOOR_FAR_MSE * unit_floor if floor.kind == "mse" else _far_above_error_floor(level, unit_floor)
+    tail = pairs[len(pairs) // 2 :]
+    gap = (S._median([p.val_loss for p in tail]) - S._median([p.train_loss for p in tail])) / max(
+        abs(S._median([p.val_loss for p in tail])), 1e-12
+    )
+    if not far or gap > UNDERFIT_GAP:
+        return None
+    what = "validation loss" if floor.kind == "mse" else "held-out error"
+    ev = Evidence(
+        kind="metric",
+        strength=0.75,
+        step=_step(tail[0].position),
+        value=level,
+        summary=f"the {what} settles at about {_num(level)} over the last {len(half)} evaluations (moved "
+        f"{moved:.1%}, train/validation gap {gap:.1%}), {level / max(unit_floor, 1e-12):.3g}x {floor.describe()}: "
+        "the model learned part of the signal and stopped far short of what the data allows",
+        data={"floor": floor.value, "floor_kind": floor.kind, "level": level, "moved": round(moved, 4)},
+    )
+    return ev, {"plateau": _num(level), "plateau_step": _step(tail[0].position)}
 
 
 UNDERCONFIDENT_RATIO = 1.1  # the loss this far above the most a calibrated model of its accuracy can have
@@ -807,6 +889,14 @@ def decisive_gap(evals: list[Eval], base: Baseline, stepped: bool = True) -> tup
             data={"train_loss": e.train_loss, "val_loss": e.val_loss, "train_acc": e.train_acc, "val_acc": e.val_acc},
         )
         return ev, {"gap_step": _step(e.position), "onset_step": _step(evals[0].position)}
+    return None
+
+
+def accuracy_gap(evals: list[Eval], base: Baseline) -> float | None:
+    """Training accuracy minus validation accuracy at the last evaluation that logs both, as a share."""
+    for e in reversed(evals):
+        if e.train_acc is not None and e.val_acc is not None:
+            return (e.train_acc - e.val_acc) / base.acc_scale
     return None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from experiment_runner.diagnosis import learning as L
 from experiment_runner.diagnosis import series as S
-from experiment_runner.diagnosis.baselines import MAX_GUESSED_CLASSES, Baseline, baseline
+from experiment_runner.diagnosis.baselines import MAX_GUESSED_CLASSES, Baseline, baseline, printed_floor
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence
 
 Series = list[tuple[int | None, float]]
@@ -118,13 +118,23 @@ def _errors_as_loss(series: dict[str, Series], roles: RoleOf) -> RoleOf:
         if found is not None:
             return found
         d = describe(name)
-        if d.role == "error" and _REGRESSION_ERROR.search(name):
+        norm = d.split is not None and d.role == "other" and _is_norm_deviation(name)
+        if norm or (d.role == "error" and _REGRESSION_ERROR.search(name)):
             if d.split is None and _set_metric(name) in trained:
                 return "val_loss"
             return "train_loss" if d.split in (None, "train") else "val_loss"
         return None
 
     return role
+
+
+def _is_norm_deviation(name: str) -> bool:
+    """LightGBM names a regression's deviation by its norm after the set (`training's l2`, `valid_1's l1`, R's
+    `valid's l2:0.1003`): a set and `l1`/`l2` and nothing else (`l2_reg`, `grad_l2_norm` are no deviation)."""
+    from experiment_runner.metrics.vocabulary import tokens
+
+    toks = tokens(name)
+    return len(toks) == 2 and toks[1] in ("l1", "l2")
 
 
 #: an accuracy never above this share of its scale, at every one of 3+ values, has never been a classifier's
@@ -274,15 +284,7 @@ def analyse(
         _rose_above_start(series[train], out)
     evals = L.evaluations(records, series, picked)
     if train:
-        starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
-        under = L.underfitting(evals, starts, base, _val_error(series, roles))
-        if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
-            under = L.underconfident_plateau(evals, base)
-        if under:
-            _stall_is_underfitting(under[0], out)
-            out.add("underfitting", under[0], **under[1])
-            if under[0].strength >= 0.5:
-                _drop_stall(out)
+        _underfitting(series, roles, evals, base, val, head_lines, out)
     gap = L.decisive_gap(evals, base, stepped=val is not None and any(s is not None for s, _ in series[val]))
     gap = gap or L.memorised_gap(evals, base)
     if gap:
@@ -291,7 +293,7 @@ def analyse(
         train_name = _paired_train(series, roles, val)
         if train_name:
             on_epochs = _epochs(records, series, [train_name, val])
-            _overfitting(series[train_name], series[val], train_name, val, out, on_epochs)
+            _overfitting(series[train_name], series[val], train_name, val, out, on_epochs, L.accuracy_gap(evals, base))
     leak = L.leakage(evals, base, _val_error(series, roles))
     if leak:
         out.add("data_leakage", leak[0], **leak[1])
@@ -364,6 +366,31 @@ def _digits(value: float) -> int:
     """Significant digits of a printed value (1.0097 -> 5, 0.158 -> 3, 0.0001 -> 1)."""
     text = f"{abs(value):.10g}".split("e")[0].replace(".", "").lstrip("0")
     return len(text)
+
+
+def _underfitting(
+    series: dict[str, Series],
+    roles: RoleOf,
+    evals: list[L.Eval],
+    base: Baseline,
+    val: str | None,
+    head_lines: list[str] | None,
+    out: MetricFindings,
+) -> None:
+    """A plateau with no gap to close: judged against the chance level, and against the noise floor the log prints
+    where it prints one (a plateau at the floor is the task's limit; far above it, the model underfits)."""
+    starts = [v for n in _main_losses(series, roles) for v in S.finite(series[n])[1][:2]]
+    floor = printed_floor(head_lines)
+    under = L.underfitting(evals, starts, base, _val_error(series, roles), floor)
+    if floor is not None and val and (under is None or under[0].strength < 0.5):
+        under = L.above_printed_floor(evals, floor, val, base, _val_error(series, roles)) or under
+    if under is None and not (head_lines and any("label_smoothing" in t for t in head_lines)):
+        under = L.underconfident_plateau(evals, base)
+    if under:
+        _stall_is_underfitting(under[0], out)
+        out.add("underfitting", under[0], **under[1])
+        if under[0].strength >= 0.5:
+            _drop_stall(out)
 
 
 def _where(pts: Series, i: int, step: int) -> str:
@@ -1089,12 +1116,17 @@ def _rising_throughout(pts: Series, name: str, out: MetricFindings) -> None:
     )
 
 
+def _rose_every_eval(values: list[float], k: int) -> bool:
+    """Three or more evaluations after the minimum, each above the one before."""
+    after = values[k:]
+    return len(after) >= 4 and all(b > a for a, b in zip(after, after[1:]))
+
+
 def _turned_up(values: list[float], k: int) -> bool:
     """A validation loss that rose at every evaluation after its minimum (three or more) and gave back half of what
     it fell before it: a turn on its own scale, however small a share of its level (Keras' val_loss far below a
     dropout-inflated training loss moves by tenths of a percent)."""
-    after = values[k:]
-    if len(after) < 4 or any(b <= a for a, b in zip(after, after[1:])):
+    if not _rose_every_eval(values, k):
         return False
     fell = max(values[: k + 1]) - values[k]
     return fell > 0 and values[-1] - values[k] >= 0.5 * fell
@@ -1112,7 +1144,10 @@ def _overfitting(
     val_name: str,
     out: MetricFindings,
     epochs: dict[str, list[Any]] | None = None,
+    acc_gap: float | None = None,
 ) -> None:
+    """`acc_gap`: training accuracy minus validation accuracy at the last evaluation (a share), when both are
+    logged."""
     # Two series logged without steps at different cadences (a Trainer's `loss` every 10 epochs, its `eval_loss`
     # every epoch) share no index: when the records give both an epoch, that is the axis they share.
     tx, vx = (epochs or {}).get(train_name), (epochs or {}).get(val_name)
@@ -1135,7 +1170,9 @@ def _overfitting(
     t_trend = S.trend([p[0] for p in t_after], [p[1] for p in t_after], min_points=3) if len(t_after) >= 3 else None
     t_vals = [p[1] for p in t_after]
     # a turn on validation's own scale needs training falling at every evaluation of it
-    turned = _turned_up(vv, k) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
+    # ... or rising at every evaluation beside an accuracy gap already decisive: two signs of one turn
+    gapped = acc_gap is not None and acc_gap >= L.GAP_ACC and _rose_every_eval(vv, k)
+    turned = (_turned_up(vv, k) or gapped) and len(t_vals) >= 4 and all(b < a for a, b in zip(t_vals, t_vals[1:]))
     if after is None or after.tau <= 0 or (rise < OVERFIT_RISE and not turned):
         return
     if t_trend is None or t_trend.tau >= 0 or (t_trend.relative_change > -OVERFIT_TRAIN_FALL and not turned):
@@ -1147,7 +1184,13 @@ def _overfitting(
         strength += 0.05
     onset_step = int(vs[k])
     cp = S.change_point(vs, vv)
-    how = f"{rise:.0%}" if rise >= OVERFIT_RISE else "at every evaluation since, giving back over half of its fall,"
+    how = (
+        f"{rise:.0%}"
+        if rise >= OVERFIT_RISE
+        else "at every evaluation since, giving back over half of its fall,"
+        if _turned_up(vv, k)
+        else f"at every evaluation since, with training accuracy {acc_gap:.0%} above validation's at the end,"
+    )
 
     def where(i: int) -> str:
         return f"epoch {vs[i]:g}" if shared else _where(val, i, int(vs[i]))
