@@ -359,6 +359,43 @@ def _trained_after(inp: RunInputs, final: FinalError) -> bool:
     return False
 
 
+#: families whose line reports the process (or one of its workers) dying: a run cannot train on after its own death
+_DEATH_FAMILIES = ("dataloader_worker_crash", "process_crash")
+
+
+def _survived_crash_lines(inp: RunInputs, cats: dict[str, list[Evidence]]) -> None:
+    """A paste with no exit code whose crash lines (a worker's segfault, a native abort) are followed in the same
+    stream by more training: the run went on past them, so they did not end it (a worker that died between epochs
+    and was replaced, a message a library caught). Their evidence drops below the report threshold and says why."""
+    for cat in _DEATH_FAMILIES:
+        for e in cats.get(cat, []):
+            if e.kind != "log" or e.stream is None or "last_line" not in e.data:
+                continue
+            if _metrics_after(inp, e.stream, int(e.data["last_line"])):
+                e.strength = min(e.strength, 0.3)
+                e.summary += "; training goes on after it in the same output, so the run went on past it"
+
+
+#: a line marking training progress: an epoch, step or iteration with its number (`Train Epoch: 1516 [5%]`)
+_PROGRESS = re.compile(r"\b(?:epoch|step|iter(?:ation)?)\b\W{0,5}\d+", re.I)
+
+
+def _metrics_after(inp: RunInputs, stream_name: str, line: int) -> bool:
+    """Whether the named stream goes on training after the given line: a metric record, or a line that marks an
+    epoch, step or iteration by its number."""
+    from experiment_runner.diagnosis.sources import parse_records
+
+    role = metric_roles()
+    for stream in inp.streams:
+        if stream.name == stream_name:
+            later = [t for n, t in stream.tail if n > line]
+            if any(_PROGRESS.search(t) for t in later):
+                return True
+            records = parse_records({stream.name: ("\n".join(later) + "\n").encode("utf-8", "replace")})
+            return any(role(k) is not None for r in records for k in r)
+    return False
+
+
 def _raised_before(inp: RunInputs, final: FinalError) -> bool:
     """Whether the same exception, raised at the same innermost frame, was printed with its traceback earlier in
     the same stream: a process that went on to raise it again had caught it the first time. Only read when the run
@@ -489,6 +526,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     # 2. Every pattern the scan found anywhere.
     for stream in inp.streams:
         merge(scan_evidence(stream, rules, succeeded=failed is False))
+    if failed is None:
+        _survived_crash_lines(inp, cats)
     if failed is False:
         _stopped_at_the_end(inp, cats, rules)
     scheduler_ended = bool({"time_limit", "preempted_or_node_failure"} & set(cats))

@@ -334,7 +334,11 @@ def scan_evidence(stream: StreamText, rules: RuleSet, *, succeeded: bool) -> dic
                 count=hits.count,
                 step=step_in(first.text),
                 summary=f"{where}: {first.text[:240]}{more}",
-                data={"rule": rule.id, "count_exact": hits.count_exact},
+                data={
+                    "rule": rule.id,
+                    "count_exact": hits.count_exact,
+                    "last_line": hits.last.line if hits.last else first.line,
+                },
             )
         )
     return out
