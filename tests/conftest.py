@@ -85,6 +85,19 @@ async def diagnose_log(workspace: Path, mode: str, log: Path) -> dict:
     return await diagnose(workspace, mode, log_text=log.read_text())
 
 
+def jsonl_cases(path: Path) -> list[dict]:
+    """The cases of a JSON-lines fixture (one object per line: name, text, expected, ...)."""
+    import json
+
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+#: twelve epochs of a healthy curve, for placing a line inside a run that was otherwise learning
+HEALTHY_CURVE = "".join(
+    f"epoch {i}: train_loss {1.19 - 0.02 * i:.4f} val_loss {0.93 - 0.006 * i:.4f}\n" for i in range(12)
+)
+
+
 def run_cli(*args: str, root: Path | None = None, input: str | None = None, timeout: float = 120, env=None):
     """Run `experiment-runner` as a subprocess (the installed entry point's module form)."""
     cmd = [sys.executable, "-m", "experiment_runner"]

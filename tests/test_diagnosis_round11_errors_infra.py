@@ -8,20 +8,19 @@ recovery naming a preemption in a worker or parameter server. Fixtures are real 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import categories, diagnose, reported, top_category
+from tests.conftest import HEALTHY_CURVE, categories, diagnose, jsonl_cases, reported, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r11" / "errors_infra"
 
-CURVE = "".join(f"epoch {i}: train_loss {1.19 - 0.02 * i:.4f} val_loss {0.93 - 0.006 * i:.4f}\n" for i in range(12))
+CURVE = HEALTHY_CURVE
 
 
 def _jsonl(name: str) -> list[dict]:
-    return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
+    return jsonl_cases(VARIANTS / name)
 
 
 @pytest.mark.anyio

@@ -6,12 +6,11 @@ Lightning runs stopped by a wrapper the way a scheduler does."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import diagnose, top_category
+from tests.conftest import diagnose, jsonl_cases, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r5" / "errors"
 #: forms the rules do not place yet (said in the report, not hidden): an empty model folder that transformers words
@@ -21,7 +20,7 @@ KNOWN_GAPS: dict[str, str | None] = {"hf_from_pretrained_empty_dir": None}
 
 
 def _jsonl(name: str) -> list[dict]:
-    return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
+    return jsonl_cases(VARIANTS / name)
 
 
 def _expected(family: str) -> str:

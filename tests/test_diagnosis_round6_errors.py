@@ -6,12 +6,11 @@ a union holding the split the run reports on (leakage). Fixtures are real schedu
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import categories, diagnose, top_category
+from tests.conftest import categories, diagnose, jsonl_cases, top_category
 
 VARIANTS = Path(__file__).parent / "data" / "diagnosis" / "variants_r6" / "errors"
 
@@ -23,7 +22,7 @@ HEALTHY_CURVE = "".join(
 
 
 def _jsonl(name: str) -> list[dict]:
-    return [json.loads(line) for line in (VARIANTS / name).read_text().splitlines()]
+    return jsonl_cases(VARIANTS / name)
 
 
 @pytest.mark.anyio
