@@ -298,7 +298,10 @@ ckdir = os.environ["EXPERIMENT_RUNNER_CHECKPOINT_DIR"]
 resume = os.environ.get("EXPERIMENT_RUNNER_RESUME")
 step = pickle.load(open(resume, "rb"))["step"] + 1 if resume else 0
 def save(signum, frame):
-    pickle.dump({"step": step}, open(os.path.join(ckdir, "usr1.pkl"), "wb"))
+    tmp = os.path.join(ckdir, "usr1.pkl.tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump({"step": step}, f)
+    os.replace(tmp, os.path.join(ckdir, "usr1.pkl"))
     print(f"saved at step={step}", flush=True)
 signal.signal(signal.SIGUSR1, save)
 while step < 400:
@@ -311,7 +314,8 @@ while step < 400:
 @pytest.mark.slow
 async def test_a_job_near_its_time_limit_saves_on_sigusr1_and_is_requeued_as_the_next_attempt(ws):
     (ws / "usr1.py").write_text(SAVES_ON_USR1)
-    (ws / "experiment-runner.yaml").write_text("runs:\n  limit_signal_s: 50\n  stop_grace_s: 2\n")
+    # a grace of 10 s: on a loaded machine the script may take a while to run its handler after SIGUSR1
+    (ws / "experiment-runner.yaml").write_text("runs:\n  limit_signal_s: 50\n  stop_grace_s: 10\n")
     async with Client(build_server(ws), mode="legacy") as c:
         out = await launch(
             c, seeds=[0], command=["python", "usr1.py"], time_limit_s=60, retries=1, retry_on=["time_limit"]
@@ -326,6 +330,7 @@ async def test_a_job_near_its_time_limit_saves_on_sigusr1_and_is_requeued_as_the
         final = (await wait_ended(c, [rid], timeout=120))[rid]
     first = final["attempts"][0]
     assert first["ended_by"] == "time_limit" and first["cause"] == "time_limit" and first["retried"], final
-    assert final["state"] == "completed" and final["attempt"] == 2 and final["resume_from"].endswith("usr1.pkl"), final
+    said = json.dumps({k: final.get(k) for k in ("state", "attempt", "resume_from", "attempts", "exit", "reason")})
+    assert final["state"] == "completed" and final["attempt"] == 2 and final["resume_from"].endswith("usr1.pkl"), said
     args = json.loads((ws / final["run_dir"] / "scheduler.json").read_text())["sbatch_args"]
     assert "--signal=B:USR1@50" in args and "--requeue" in args
