@@ -347,16 +347,7 @@ def _trained_after(inp: RunInputs, final: FinalError) -> bool:
     """Whether the stream that printed the exception goes on to log training metrics after it: an exception that
     reached the top of the program ends the interpreter, so one followed by more epochs or steps was caught and
     logged (a skipped sample, a retried batch), however few lines the run printed after it."""
-    from experiment_runner.diagnosis.sources import parse_records
-
-    role = metric_roles()
-    for stream in inp.streams:
-        if stream.name != final.stream:
-            continue
-        after = "\n".join(t for n, t in stream.tail if n > final.line) + "\n"
-        records = parse_records({stream.name: after.encode("utf-8", "replace")})
-        return any(role(k) is not None for r in records for k in r)
-    return False
+    return _metric_records_in(_lines_after(inp, final.stream, final.line))
 
 
 #: families whose line reports the process (or one of its workers) dying: a run cannot train on after its own death
@@ -383,17 +374,22 @@ _PROGRESS = re.compile(r"\b(?:epoch|step|iter(?:ation)?)\b\W{0,5}\d+", re.I)
 def _metrics_after(inp: RunInputs, stream_name: str, line: int) -> bool:
     """Whether the named stream goes on training after the given line: a metric record, or a line that marks an
     epoch, step or iteration by its number."""
+    later = _lines_after(inp, stream_name, line)
+    return any(_PROGRESS.search(t) for t in later) or _metric_records_in(later)
+
+
+def _lines_after(inp: RunInputs, stream_name: str, line: int) -> list[str]:
+    """The lines the named stream printed after the given line (its tail)."""
+    return next(([t for n, t in s.tail if n > line] for s in inp.streams if s.name == stream_name), [])
+
+
+def _metric_records_in(lines: list[str]) -> bool:
+    """Whether the lines log a training metric (a name the metric vocabulary gives a role)."""
     from experiment_runner.diagnosis.sources import parse_records
 
     role = metric_roles()
-    for stream in inp.streams:
-        if stream.name == stream_name:
-            later = [t for n, t in stream.tail if n > line]
-            if any(_PROGRESS.search(t) for t in later):
-                return True
-            records = parse_records({stream.name: ("\n".join(later) + "\n").encode("utf-8", "replace")})
-            return any(role(k) is not None for r in records for k in r)
-    return False
+    records = parse_records({"log": ("\n".join(lines) + "\n").encode("utf-8", "replace")})
+    return any(role(k) is not None for r in records for k in r)
 
 
 def _raised_before(inp: RunInputs, final: FinalError) -> bool:

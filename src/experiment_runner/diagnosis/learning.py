@@ -327,7 +327,7 @@ def _learned_well(series: dict[str, Series], base: Baseline) -> bool:
     return False
 
 
-def _printed_digits(v: float) -> int:
+def printed_digits(v: float) -> int:
     """Significant digits the shortest repr of a value keeps (what the run printed, more or less)."""
     text = repr(abs(v)).lower().split("e")[0].replace(".", "").lstrip("0")
     return len(text.rstrip("0")) or 1
@@ -375,7 +375,7 @@ def _frozen_with(run: int, accuracies: list[Series], base: Baseline) -> str | No
     3+ significant digits, and is not high: a second measurement frozen at the same evaluations."""
     for pts in accuracies:
         _, values = S.finite(pts)
-        if values and _pinned_run(values) >= run and _printed_digits(values[-1]) >= 3:
+        if values and _pinned_run(values) >= run and printed_digits(values[-1]) >= 3:
             if values[-1] <= 0.8 * base.acc_scale:
                 return _num(values[-1])
     return None
@@ -392,7 +392,7 @@ def pinned_loss(
     if not values:
         return None
     level = values[-1]
-    digits = _printed_digits(level)
+    digits = printed_digits(level)
     joint = (
         _frozen_with(run, accuracies or [], base)
         if JOINT_PIN_MIN <= run and digits >= JOINT_DIGITS and run >= 0.3 * len(values)
@@ -952,7 +952,7 @@ def memorised_gap(evals: list[Eval], base: Baseline) -> tuple[Evidence, dict[str
 
 
 def _printed_digits_min(values: list[float]) -> int:
-    return min((_printed_digits(v) for v in values), default=0)
+    return min((printed_digits(v) for v in values), default=0)
 
 
 def next_epoch_identity(pairs: list[Pair]) -> tuple[Evidence, dict[str, Any]] | None:

@@ -334,7 +334,10 @@ def _frozen_pair(records: list[dict] | None, train: str, val: str) -> tuple[Evid
     if len(pairs) < FROZEN_PAIR_MIN or not _advancing(pairs):
         return None
     t, v = float(pairs[0][train]), float(pairs[0][val])
-    if any(r[train] != t or r[val] != v for r in pairs) or min(_digits(t), _digits(v)) < FROZEN_DIGITS:
+    if (
+        any(r[train] != t or r[val] != v for r in pairs)
+        or min(L.printed_digits(t), L.printed_digits(v)) < FROZEN_DIGITS
+    ):
         return None
     ev = Evidence(
         kind="metric",
@@ -360,12 +363,6 @@ def _advancing(records: list[dict]) -> bool:
         if len(numbers) == len(marks):
             return all(b > a for a, b in zip(numbers, numbers[1:]))
     return False
-
-
-def _digits(value: float) -> int:
-    """Significant digits of a printed value (1.0097 -> 5, 0.158 -> 3, 0.0001 -> 1)."""
-    text = f"{abs(value):.10g}".split("e")[0].replace(".", "").lstrip("0")
-    return len(text)
 
 
 def _underfitting(
