@@ -77,7 +77,7 @@ def main() -> None:
     model: nn.Module = MLP(hidden=hidden)
     loss_fn = parts["loss_fn"]
     opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=cfg["training"]["momentum"])
-    print(f"config: seed={seed} hidden={hidden} lr={lr} epochs={epochs}", flush=True)
+    print(f"config: seed={seed} hidden={hidden} lr={lr} epochs={epochs} num_classes={parts['num_classes']}", flush=True)
 
     step = 0
     for epoch in range(1, epochs + 1):

@@ -45,6 +45,6 @@ async def run(demo: Demo) -> None:
         raise DemoFailed(demo.step, "no completed run to compare with")
     ok = await demo.call("diagnose_failure", {"run_id": healthy["run_id"]})
     demo.say(ok["summary"])
-    if not ok["healthy"]:
+    if not ok["healthy"] or ok["verdict"] != "healthy":
         raise DemoFailed(demo.step, f"the completed run {healthy['run_id']} was not judged healthy: {ok['summary']}")
     demo.state["diagnosis"] = {"run_id": failing, "category": out["findings"][0]["category"]}

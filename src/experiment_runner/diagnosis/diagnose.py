@@ -29,6 +29,7 @@ from experiment_runner.diagnosis.metric_checks import analyse
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence, Finding, ProbeReport, combine
 from experiment_runner.diagnosis.playbook import metric_roles, render
 from experiment_runner.diagnosis.rules import load_rules
+from experiment_runner.diagnosis.verdict import Verdict, VerdictOutcome, verdict
 
 #: categories that say why a process died; `unrecognized_error` is kept only when none of them is found
 CRASH_CATEGORIES = (
@@ -95,7 +96,21 @@ class RunInputs:
 
 class Diagnosis(BaseModel):
     healthy: bool = Field(
-        description="True when no finding reached the reporting threshold and nothing says the run failed."
+        description="True when no finding reached the reporting threshold and nothing says the run failed: no "
+        "failure found. Whether the log also shows the run working is `verdict`."
+    )
+    verdict: VerdictOutcome = Field(
+        description="failed: a finding, or the exit, signal or final exception says the run failed; healthy: no "
+        "failure found and the log shows the run learning (shown_by); undetermined: no failure found, and nothing in "
+        "the log shows the run learning either (to_check says what would settle it)."
+    )
+    shown_by: list[str] = Field(
+        default_factory=list, description="What shows a healthy run learning, with its values (verdict healthy)."
+    )
+    to_check: list[str] = Field(
+        default_factory=list,
+        description="What the log leaves open and what would settle it (no failure found): a missing series, how "
+        "the run ended, the weak signals.",
     )
     outcome: str = Field(description="How the run ended, in words (exit code, signal, the runner's reason).")
     findings: list[Finding] = Field(
@@ -603,9 +618,20 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         strong, weak = weak[:1], weak[1:]
     strong = causal.order(strong)
     healthy = not strong and failed is not True
-    summary = _summary(inp, outcome, strong, healthy, mf, failed)
+    judged = verdict(
+        failed=not healthy,
+        ended_known=failed is not None,
+        series=inp.series,
+        roles=mf.roles,
+        base=mf.baseline,
+        weak=[f"{f.category} ({f.confidence:.2f})" for f in weak],
+    )
+    summary = _summary(inp, outcome, strong, judged, mf, failed)
     return Diagnosis(
         healthy=healthy,
+        verdict=judged.outcome,
+        shown_by=judged.shown_by,
+        to_check=judged.to_check,
         outcome=outcome,
         findings=strong,
         weak_signals=weak,
@@ -741,24 +767,18 @@ def _findings(
     return findings
 
 
-def _summary(inp: RunInputs, outcome: str, findings: list[Finding], healthy: bool, mf, failed) -> str:
+def _summary(inp: RunInputs, outcome: str, findings: list[Finding], judged: Verdict, mf, failed) -> str:
     who = f"Run {inp.run_id}" if inp.run_id else "The run"
     if (inp.ended_by == "stop" or inp.state == "cancelled") and not findings:
         return f"{who} was stopped on request ({outcome}); nothing in its output or metrics points at a failure."
-    if healthy:
-        extra = ""
-        loss = mf.roles.get("train_loss")
-        if loss and inp.series.get(loss):
-            from experiment_runner.diagnosis import series as S
-
-            steps, values = S.finite(inp.series[loss])
-            tr = S.trend(steps, values)
-            if tr:
-                extra = (
-                    f" {loss} went {tr.start:.4g} -> {tr.end:.4g} ({tr.relative_change:+.0%}, "
-                    f"Mann-Kendall tau={tr.tau:.2f})."
-                )
-        return f"{who} looks healthy: no failure found ({outcome}).{extra}"
+    if judged.outcome == "healthy":
+        more = f" ({len(judged.shown_by) - 1} more in shown_by)" if len(judged.shown_by) > 1 else ""
+        return f"{who} looks healthy: no failure found ({outcome}), and {judged.shown_by[0]}{more}."
+    if judged.outcome == "undetermined":
+        return (
+            f"{who}: undetermined. No failure found ({outcome}), but nothing in the log shows it learning either. "
+            f"To settle it: {judged.to_check[0]}."
+        )
     if not findings:
         return (
             f"{who} failed ({outcome}) but nothing in its output, metrics or exit explains why; read the log's last "

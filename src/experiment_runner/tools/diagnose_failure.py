@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from experiment_runner.diagnosis.model import Finding, ProbeReport
+from experiment_runner.diagnosis.verdict import VerdictOutcome
 from experiment_runner.errors import UserError
 from experiment_runner.tools.base import BackgroundCall, ResourceRef, ToolContext, ToolInput, ToolOutput, ToolSpec
 
@@ -98,11 +99,20 @@ class WeakSignal(BaseModel):
 class DiagnoseFailureOutput(ToolOutput):
     source: str = Field(description="run, log_text or metrics.")
     run_id: str | None = None
-    healthy: bool
+    healthy: bool = Field(description="No failure found: no finding, and nothing says the run failed.")
+    verdict: VerdictOutcome = Field(
+        description="failed (a finding, or the run's end says it failed), healthy (no failure found and the log "
+        "shows the run learning: shown_by) or undetermined (no failure found, and nothing shows it learning either: "
+        "to_check says what would settle it)."
+    )
+    shown_by: list[str] = Field(default_factory=list, description="What shows a healthy run learning, with values.")
+    to_check: list[str] = Field(
+        default_factory=list, description="What the log leaves open and what would settle it, most useful first."
+    )
     outcome: str
     findings: list[Finding] = Field(
-        description="Ranked by confidence, highest first, a cause before the consequence it explains; empty for a "
-        "healthy run."
+        description="Ranked by confidence, highest first, a cause before the consequence it explains; empty when no "
+        "failure was found."
     )
     weak_signals: list[WeakSignal] = Field(
         default_factory=list, description="Categories with evidence below the reporting threshold."
@@ -208,6 +218,9 @@ def diagnose_failure(inp: DiagnoseFailureInput, ctx: ToolContext) -> DiagnoseFai
         source=run.source,
         run_id=run.run_id,
         healthy=result.healthy,
+        verdict=result.verdict,
+        shown_by=result.shown_by,
+        to_check=result.to_check,
         outcome=result.outcome,
         findings=result.findings,
         weak_signals=[
