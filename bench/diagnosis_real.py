@@ -13,7 +13,9 @@ when the case has a metrics.json), as a user pasting it would. Figures:
   top-3   the expected category is among the first three findings;
   per category top-1 and top-3; by source (run / paste);
   healthy runs: false alarms = any finding at or above the report threshold;
-  failing runs called healthy (no finding at all).
+  failing runs with no finding at all, split by the verdict: healthy (the log shows learning) or undetermined;
+  healthy runs by verdict (healthy, or undetermined: no failure found and nothing shows learning);
+  where labels carry `decidable_from_log`, top-1 on the failing runs whose log alone shows the evidence.
 Per-case lines are printed for the tune split, and for heldout/all only with --cases, so that the kept-aside part
 can be measured without being looked at case by case."""
 
@@ -100,6 +102,8 @@ def diagnose_cases(cases: dict[str, dict], corpus: Path = CORPUS, engine: str = 
                 "top1_ok": top1 == expected,
                 "top3_hit": expected in top3,
                 "accepted": top1 == expected or (bool(entry.get("top3_ok")) and expected in top3),
+                "verdict": out.verdict,
+                "decidable": entry.get("decidable_from_log"),
             }
         )
     return rows
@@ -134,6 +138,7 @@ def summarise(rows: list[dict]) -> dict:
     from experiment_runner.diagnosis.model import CATEGORIES
 
     nameable = [r for r in failing if r["expected"] in CATEGORIES]
+    decidable = [r for r in failing if r["decidable"]]
     return {
         "cases": len(rows),
         "nameable": len(nameable),
@@ -143,21 +148,28 @@ def summarise(rows: list[dict]) -> dict:
         "accepted": sum(r["accepted"] for r in failing),
         "top3": sum(r["top3_hit"] for r in failing),
         "called_healthy": sum(r["got"] == "healthy" for r in failing),
+        "verdict_healthy_failing": sum(r["verdict"] == "healthy" for r in failing),
+        "verdict_undetermined_failing": sum(r["verdict"] == "undetermined" for r in failing),
         "healthy": len(healthy),
         "false_alarms": sum(r["findings"] > 0 for r in healthy),
+        "verdict_healthy_healthy": sum(r["verdict"] == "healthy" for r in healthy),
+        "verdict_undetermined_healthy": sum(r["verdict"] == "undetermined" for r in healthy),
+        "labelled_decidable": any(r["decidable"] is not None for r in rows),
+        "decidable": len(decidable),
+        "decidable_top1": sum(r["top1_ok"] for r in decidable),
         "per_category": dict(sorted(per_cat.items())),
         "by_source": by_source,
     }
 
 
 def print_cases(rows: list[dict]) -> None:
-    print(f"{'case':46s} {'src':5s} {'expected':24s} {'got':24s} {'conf':>5s}  top1 top3")
+    print(f"{'case':46s} {'src':5s} {'expected':24s} {'got':24s} {'conf':>5s}  top1 top3 verdict")
     for r in rows:
         conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
         mark = "yes" if r["top1_ok"] else ("ok3" if r["accepted"] else "NO")
         print(
             f"{r['case']:46s} {r['source']:5s} {r['expected']:24s} {r['got']:24s} {conf:>5s}  "
-            f"{mark:4s} {'yes' if r['top3_hit'] else 'no'}"
+            f"{mark:4s} {'yes' if r['top3_hit'] else 'no ':4s} {r['verdict']}"
         )
 
 
@@ -170,8 +182,20 @@ def print_summary(s: dict, split: str) -> None:
         f"failing runs in categories the tool has, top-1: {_rate(s['nameable_top1'], s['nameable'])}"
         "  (the others are labelled with new_categories it cannot name yet)"
     )
-    print(f"failing runs called healthy:  {s['called_healthy']}")
+    if s["labelled_decidable"]:
+        print(
+            f"failing runs whose log alone shows the evidence (decidable_from_log), top-1: "
+            f"{_rate(s['decidable_top1'], s['decidable'])}"
+        )
+    print(
+        f"failing runs with no finding:  {s['called_healthy']} (verdict healthy {s['verdict_healthy_failing']}, "
+        f"undetermined {s['verdict_undetermined_failing']})"
+    )
     print(f"healthy runs with a false alarm: {s['false_alarms']}/{s['healthy']}")
+    print(
+        f"healthy runs, verdict: healthy {s['verdict_healthy_healthy']}, undetermined "
+        f"{s['verdict_undetermined_healthy']} (no failure found, but nothing in the log shows learning)"
+    )
     for source, b in s["by_source"].items():
         print(
             f"  {source:5s}: top-1 {_rate(b['top1'], b['failing'])}, accepted {_rate(b['accepted'], b['failing'])}, "
