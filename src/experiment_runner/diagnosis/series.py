@@ -9,7 +9,10 @@ dropped from the trend statistics. Everything is deterministic (no resampling) a
 - growth(): divergence rate: Theil-Sen slope of log10(value) per step, i.e. the factor by which the value grows
   per step (and the steps it takes to grow tenfold).
 
-Shapes: n points in, small dataclasses out; functions return None when there are too few points to say anything."""
+Shapes: n points in, small dataclasses out; functions return None when there are too few points to say anything.
+Cost stays bounded whatever n is: Theil-Sen's pairwise slopes (n^2 memory) and the change point's search over every
+split (n fits of up to n points) run on at most MAX_FIT_POINTS block medians of a longer series (a run that logs
+every iteration for 200,000 iterations is one diagnose_failure call); Kendall's tau runs on every point (n log n)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,22 @@ import math
 from dataclasses import asdict, dataclass
 
 Point = tuple[int | None, float]
+
+#: Theil-Sen and the change point run on at most this many points: block medians of a longer series
+MAX_FIT_POINTS = 1000
+
+
+def thinned(xs: list[float], ys: list[float], limit: int = MAX_FIT_POINTS) -> tuple[list[float], list[float]]:
+    """At most `limit` points: the series itself, or the medians of `limit` consecutive blocks of it (step and value
+    each), which keep its trend and its turns while a noisy point's weight is spread over its block."""
+    n = len(xs)
+    if n <= limit:
+        return xs, ys
+    bounds = [round(i * n / limit) for i in range(limit + 1)]
+    return (
+        [_median(xs[a:b]) for a, b in zip(bounds, bounds[1:])],
+        [_median(ys[a:b]) for a, b in zip(bounds, bounds[1:])],
+    )
 
 
 def steps_values(series: list[Point]) -> tuple[list[float], list[float]]:
@@ -102,7 +121,8 @@ def trend(steps: list[float], values: list[float], min_points: int = 4) -> Trend
         if not math.isfinite(p):
             tau, p = 0.0, 1.0
     if len(set(xs)) > 1:
-        ts = stats.theilslopes(ys, xs, alpha=0.95)
+        fx, fy = thinned(xs, ys)
+        ts = stats.theilslopes(fy, fx, alpha=0.95)
         slope, low, high = float(ts.slope), float(ts.low_slope), float(ts.high_slope)
     else:
         slope = low = high = 0.0
@@ -123,10 +143,14 @@ class ChangePoint:
 
 
 def change_point(steps: list[float], values: list[float], min_segment: int = 3) -> ChangePoint | None:
-    """The split into two least-squares lines with the smallest total squared error (finite points only)."""
+    """The split into two least-squares lines with the smallest total squared error (finite points only; of at most
+    MAX_FIT_POINTS block medians, whose index is then the block's first point)."""
     import numpy as np
 
     pts = [(s, v) for s, v in zip(steps, values) if math.isfinite(v)]
+    full = len(pts)
+    fx, fy = thinned([p[0] for p in pts], [p[1] for p in pts])
+    pts = list(zip(fx, fy))
     n = len(pts)
     if n < 2 * min_segment:
         return None
@@ -145,7 +169,7 @@ def change_point(steps: list[float], values: list[float], min_segment: int = 3) 
         a1, e1 = fit(x[:k], y[:k])
         a2, e2 = fit(x[k:], y[k:])
         if best is None or e1 + e2 < best.sse:
-            best = ChangePoint(k, float(x[k]), a1, a2, e1 + e2, sse_one)
+            best = ChangePoint(round(k * full / n), float(x[k]), a1, a2, e1 + e2, sse_one)
     return best
 
 
@@ -164,8 +188,7 @@ def growth(steps: list[float], values: list[float], min_points: int = 4) -> Grow
     pts = [(s, v) for s, v in zip(steps, values) if math.isfinite(v) and v > 0]
     if len(pts) < min_points or len({p[0] for p in pts}) < 2:
         return None
-    xs = [p[0] for p in pts]
-    logs = [math.log10(p[1]) for p in pts]
+    xs, logs = thinned([p[0] for p in pts], [math.log10(p[1]) for p in pts])
     slope = float(stats.theilslopes(logs, xs).slope)
     per_tenfold = (1.0 / slope) if slope > 0 else None
     return Growth(10**slope, per_tenfold, pts[-1][1] / pts[0][1], len(pts))
