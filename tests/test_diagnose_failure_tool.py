@@ -183,3 +183,34 @@ async def test_a_recorded_run_is_read_from_the_store_and_rescanned_only_for_new_
     assert all(s["bytes_read"] == 0 for s in second["scans"])  # nothing new: the saved scan state is reused
     assert second["findings"][0]["category"] == top["category"]
     assert math.isclose(second["findings"][0]["confidence"], top["confidence"])
+
+
+RUNNING = """
+import time
+for step in range(1, 4):
+    print(f"step={step} loss={1.0 / step:.4f}", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.slow
+async def test_a_run_still_running_is_judged_without_asking_how_it_ended(tmp_path, mode):
+    ws = make_workspace(tmp_path / "ws", {"slow.py": RUNNING})
+    async with Client(build_server(ws), mode=mode) as c:
+        launched = (
+            await c.call_tool(
+                "launch_training", {"experiment": "e", "arm": "a", "command": ["python", "slow.py"], "seeds": [0]}
+            )
+        ).structured_content
+        run_id = launched["runs"][0]["run_id"]
+        with anyio.fail_after(60):
+            while True:
+                st = (await c.call_tool("get_run_status", {"run_id": run_id})).structured_content
+                if "loss" in (st["runs"][0].get("latest") or {}) and st["runs"][0]["latest"]["loss"]["value"] < 0.4:
+                    break
+                await anyio.sleep(0.2)
+        out = await call(c, {"run_id": run_id})
+        await c.call_tool("stop_run", {"run_id": run_id})
+    assert out["findings"] == [] and "state running" in out["outcome"]
+    assert out["verdict"] == "healthy" and out["shown_by"][0].startswith("loss fell 1 -> 0.3333"), out["summary"]
+    assert not any(t.startswith("how the run ended") for t in out["to_check"]), out["to_check"]

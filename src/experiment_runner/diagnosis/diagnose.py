@@ -620,7 +620,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     healthy = not strong and failed is not True
     judged = verdict(
         failed=not healthy,
-        ended_known=failed is not None,
+        ended_known=failed is not None or inp.state is not None,  # a recorded run: its state says
         series=inp.series,
         roles=mf.roles,
         base=mf.baseline,
