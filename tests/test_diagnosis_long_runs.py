@@ -68,3 +68,27 @@ async def test_a_200k_iteration_log_is_diagnosed(workspace, mode):
     broken = await diagnose(workspace, mode, log_text=_iteration_log(200_000, blow_up_at=199_000))
     assert broken["findings"][0]["category"] == "nan_or_inf_loss", broken["summary"]
     assert broken["findings"][0]["facts"]["bad_step"] == 199_000, broken["findings"][0]
+
+
+def _tqdm_file(n: int, loss_at) -> str:
+    """One epoch's tqdm bar as a file holds it (`python train.py > train.log`): every update after a `\\r`, one
+    newline when the bar closes."""
+    updates = (
+        f"\rEpoch 0: {100 * i // n:3d}%|{'#' * (10 * i // n):10s}| {i}/{n} [00:{i % 60:02d}<00:10, 9.1it/s, "
+        f"loss={loss_at(i)}, v_num=0]"
+        for i in range(1, n + 1)
+    )
+    return "".join(updates) + "\n"
+
+
+@pytest.mark.anyio
+async def test_a_tqdm_bar_written_to_a_file_is_read_along_its_length(workspace, mode):
+    n = 60_000
+    falling = _tqdm_file(n, lambda i: f"{2.3 * 0.99995**i:.4f}")
+    out = await diagnose(workspace, mode, log_text=falling, exit_code=0)
+    assert out["verdict"] == "healthy", out["summary"]
+    shown = out["shown_by"][0]
+    assert shown.startswith("loss fell") and int(shown.split(" over ")[1].split()[0]) > 50, shown
+    broken = _tqdm_file(n, lambda i: f"{2.3 * 0.99995**i:.4f}" if i < 40_000 else "nan")
+    out = await diagnose(workspace, mode, log_text=broken)
+    assert out["findings"][0]["category"] == "nan_or_inf_loss", out["summary"]

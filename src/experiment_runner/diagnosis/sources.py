@@ -16,6 +16,9 @@ from experiment_runner.workspace import confine
 
 SCAN_STATE_DIR = "diagnosis"  # inside a run's folder: the incremental scan state of each stream
 TELEMETRY_SAMPLES = 2000
+#: A long `\r` run in pasted text (a tqdm bar written to a file: one line of a whole epoch's updates) yields its
+#: latest update once per this many bytes: the position in the text stands in for the clock the live parser uses.
+PROGRESS_BYTES = 64 << 10
 
 
 def parse_records(streams: dict[str, bytes]) -> list[dict]:
@@ -25,9 +28,11 @@ def parse_records(streams: dict[str, bytes]) -> list[dict]:
 
     records: list[dict] = []
     for data in streams.values():
-        parser = MetricParser(progress_interval_s=None)
-        for start in range(0, len(data), 1 << 20):
-            records.extend(parser.feed(data[start : start + (1 << 20)]))
+        fed = 0
+        parser = MetricParser(progress_interval_s=1.0, clock=lambda: fed / PROGRESS_BYTES)
+        for start in range(0, len(data), PROGRESS_BYTES):
+            fed = start
+            records.extend(parser.feed(data[start : start + PROGRESS_BYTES]))
         records.extend(parser.flush())
     return records
 
