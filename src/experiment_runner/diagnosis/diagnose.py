@@ -29,6 +29,7 @@ from experiment_runner.diagnosis.metric_checks import analyse
 from experiment_runner.diagnosis.model import REPORT_THRESHOLD, Evidence, Finding, ProbeReport, combine
 from experiment_runner.diagnosis.playbook import metric_roles, render
 from experiment_runner.diagnosis.rules import load_rules
+from experiment_runner.diagnosis.unnamed_values import unnamed_nonfinite
 from experiment_runner.diagnosis.verdict import Verdict, VerdictOutcome, verdict
 
 #: categories that say why a process died; `unrecognized_error` is kept only when none of them is found
@@ -537,6 +538,8 @@ def diagnose(inp: RunInputs) -> Diagnosis:
     # 2. Every pattern the scan found anywhere.
     for stream in inp.streams:
         merge(scan_evidence(stream, rules, succeeded=failed is False))
+    if unnamed := [e for s in inp.streams if (e := unnamed_nonfinite(s.name, s.tail))]:
+        merge({"nan_or_inf_loss": unnamed})
     if failed is None:
         _survived_crash_lines(inp, cats)
     if failed is False:
