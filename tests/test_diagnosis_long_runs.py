@@ -92,3 +92,17 @@ async def test_a_tqdm_bar_written_to_a_file_is_read_along_its_length(workspace, 
     broken = _tqdm_file(n, lambda i: f"{2.3 * 0.99995**i:.4f}" if i < 40_000 else "nan")
     out = await diagnose(workspace, mode, log_text=broken)
     assert out["findings"][0]["category"] == "nan_or_inf_loss", out["summary"]
+
+
+def test_a_flat_series_with_a_step_logged_twice_gives_a_slope_without_a_numpy_warning():
+    import warnings
+
+    # a Keras loss pinned at 0.0266 whose log repeats one step (two excerpts joined): Theil-Sen's interval variance
+    # goes below 0 and numpy warned on every call
+    xs = [8902.0, 13353.0, 17804.0, 22255.0, 26706.0, 31157.0, 35608.0, 40059.0, 40059.0, 253707.0, 258158.0]
+    ys = [0.0266] * len(xs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        t = S.trend(xs, ys)
+        g = S.growth(xs, ys)
+    assert t is not None and t.slope == 0 and not t.falling and g is not None and g.factor_per_step == 1

@@ -121,8 +121,11 @@ def trend(steps: list[float], values: list[float], min_points: int = 4) -> Trend
         if not math.isfinite(p):
             tau, p = 0.0, 1.0
     if len(set(xs)) > 1:
+        import numpy as np
+
         fx, fy = thinned(xs, ys)
-        ts = stats.theilslopes(fy, fx, alpha=0.95)
+        with np.errstate(invalid="ignore"):  # steps repeated many times leave the interval's variance below 0: NaN
+            ts = stats.theilslopes(fy, fx, alpha=0.95)
         slope, low, high = float(ts.slope), float(ts.low_slope), float(ts.high_slope)
     else:
         slope = low = high = 0.0
@@ -188,7 +191,10 @@ def growth(steps: list[float], values: list[float], min_points: int = 4) -> Grow
     pts = [(s, v) for s, v in zip(steps, values) if math.isfinite(v) and v > 0]
     if len(pts) < min_points or len({p[0] for p in pts}) < 2:
         return None
+    import numpy as np
+
     xs, logs = thinned([p[0] for p in pts], [math.log10(p[1]) for p in pts])
-    slope = float(stats.theilslopes(logs, xs).slope)
+    with np.errstate(invalid="ignore"):  # only the slope is used; its interval may be NaN for repeated steps
+        slope = float(stats.theilslopes(logs, xs).slope)
     per_tenfold = (1.0 / slope) if slope > 0 else None
     return Growth(10**slope, per_tenfold, pts[-1][1] / pts[0][1], len(pts))
