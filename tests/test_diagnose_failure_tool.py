@@ -154,22 +154,25 @@ sys.exit(1)
 """
 
 
+async def _launch_until(c, script: str, ready) -> str:
+    """Launch `python script` as one run and poll get_run_status until `ready(run)` holds; its run id."""
+    launched = (
+        await c.call_tool(
+            "launch_training", {"experiment": "e", "arm": "a", "command": ["python", script], "seeds": [0]}
+        )
+    ).structured_content
+    run_id = launched["runs"][0]["run_id"]
+    with anyio.fail_after(60):
+        while not ready((await c.call_tool("get_run_status", {"run_id": run_id})).structured_content["runs"][0]):
+            await anyio.sleep(0.2)
+    return run_id
+
+
 @pytest.mark.slow
 async def test_a_recorded_run_is_read_from_the_store_and_rescanned_only_for_new_bytes(tmp_path, mode):
     ws = make_workspace(tmp_path / "ws", {"fail.py": FAILING})
     async with Client(build_server(ws), mode=mode) as c:
-        launched = (
-            await c.call_tool(
-                "launch_training", {"experiment": "e", "arm": "a", "command": ["python", "fail.py"], "seeds": [0]}
-            )
-        ).structured_content
-        run_id = launched["runs"][0]["run_id"]
-        with anyio.fail_after(60):
-            while True:
-                st = (await c.call_tool("get_run_status", {"run_id": run_id})).structured_content
-                if st["runs"][0]["state"] in ("completed", "failed", "lost"):
-                    break
-                await anyio.sleep(0.2)
+        run_id = await _launch_until(c, "fail.py", lambda run: run["state"] in ("completed", "failed", "lost"))
         first = await call(c, {"run_id": run_id})
         second = await call(c, {"run_id": run_id})
     assert first["source"] == "run" and first["run_id"] == run_id
@@ -197,18 +200,9 @@ time.sleep(60)
 async def test_a_run_still_running_is_judged_without_asking_how_it_ended(tmp_path, mode):
     ws = make_workspace(tmp_path / "ws", {"slow.py": RUNNING})
     async with Client(build_server(ws), mode=mode) as c:
-        launched = (
-            await c.call_tool(
-                "launch_training", {"experiment": "e", "arm": "a", "command": ["python", "slow.py"], "seeds": [0]}
-            )
-        ).structured_content
-        run_id = launched["runs"][0]["run_id"]
-        with anyio.fail_after(60):
-            while True:
-                st = (await c.call_tool("get_run_status", {"run_id": run_id})).structured_content
-                if "loss" in (st["runs"][0].get("latest") or {}) and st["runs"][0]["latest"]["loss"]["value"] < 0.4:
-                    break
-                await anyio.sleep(0.2)
+        run_id = await _launch_until(
+            c, "slow.py", lambda run: (run.get("latest") or {}).get("loss", {}).get("value", 1) < 0.4
+        )
         out = await call(c, {"run_id": run_id})
         await c.call_tool("stop_run", {"run_id": run_id})
     assert out["findings"] == [] and "state running" in out["outcome"]
