@@ -629,7 +629,7 @@ def diagnose(inp: RunInputs) -> Diagnosis:
         base=mf.baseline,
         weak=[f"{f.category} ({f.confidence:.2f})" for f in weak],
     )
-    summary = _summary(inp, outcome, strong, judged, mf, failed)
+    summary = _summary(inp, outcome, strong, judged)
     return Diagnosis(
         healthy=healthy,
         verdict=judged.outcome,
@@ -770,7 +770,7 @@ def _findings(
     return findings
 
 
-def _summary(inp: RunInputs, outcome: str, findings: list[Finding], judged: Verdict, mf, failed) -> str:
+def _summary(inp: RunInputs, outcome: str, findings: list[Finding], judged: Verdict) -> str:
     who = f"Run {inp.run_id}" if inp.run_id else "The run"
     if (inp.ended_by == "stop" or inp.state == "cancelled") and not findings:
         return f"{who} was stopped on request ({outcome}); nothing in its output or metrics points at a failure."
