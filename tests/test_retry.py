@@ -233,3 +233,51 @@ async def test_a_report_counts_a_retry_as_an_attempt_of_one_run_and_says_which_a
     assert all(row["attempts"] == 2 and row["value_attempts"]["loss"] == [2] for row in base)
     assert all(rows[i]["attempts"] == 1 and rows[i]["value_attempts"] == {} for i in ids[2:])
     assert "| Attempts |" in report and "[a2]" in report and "retried on crash" in report
+
+
+#: Installs its SIGUSR1 handler only after a slow start (imports, data loading), then saves on the signal.
+LATE_HANDLER = textwrap.dedent("""
+    import os, pickle, signal, sys, time
+    ckdir = os.environ["EXPERIMENT_RUNNER_CHECKPOINT_DIR"]
+    resume = os.environ.get("EXPERIMENT_RUNNER_RESUME")
+    step = pickle.load(open(resume, "rb"))["step"] + 1 if resume else 0
+    if not resume:
+        time.sleep(1.5)  # the time limit's warning comes before this script has a handler
+    def save(signum, frame):
+        with open(os.path.join(ckdir, "on-usr1.pkl"), "wb") as f:
+            pickle.dump({"step": step}, f)
+        print(f"saved at step={step}", flush=True)
+    signal.signal(signal.SIGUSR1, save)
+    while step < 60:
+        print(f"step={step} loss={1.0 / (step + 1):.4f}", flush=True)
+        step += 1
+        time.sleep(0.05 if os.environ["EXPERIMENT_RUNNER_ATTEMPT"] == "1" else 0.001)
+""")
+NO_HANDLER = (
+    "import time\nfor step in range(600):\n    print(f'step={step} loss=0.5', flush=True)\n    time.sleep(0.01)\n"
+)
+
+
+async def test_a_time_limit_warning_waits_for_the_runs_handler_instead_of_killing_it(tmp_path):
+    # the warning is due 0.5 s after the start; the script has a handler from 1.5 s on: it gets the signal then
+    ws = make_workspace(tmp_path / "ws", {"late.py": LATE_HANDLER}, runs={"limit_signal_s": 3.0, "stop_grace_s": 2.0})
+    async with Client(build_server(ws)) as c:
+        rid = await _launch(c, command=["python", "late.py"], retries=1, retry_on=["time_limit"], time_limit_s=3.5)
+        run = await _ended(c, rid)
+    first = run["attempts"][0]
+    assert first["ended_by"] == "time_limit" and first["retried"], run
+    assert run["state"] == "completed" and run["resume_from"].endswith("on-usr1.pkl"), run
+    log = (store(ws).get(rid).dir / "attempts/1/stdout.log").read_text()
+    assert "saved at step=" in log
+    supervisor = (store(ws).get(rid).dir / "supervisor.log").read_text()
+    assert "catches SIGUSR1 yet" in supervisor and "held until one had a handler" in supervisor, supervisor
+
+
+async def test_a_run_without_a_sigusr1_handler_is_not_ended_by_the_warning(tmp_path):
+    ws = make_workspace(tmp_path / "ws", {"plain.py": NO_HANDLER}, runs={"limit_signal_s": 1.5, "stop_grace_s": 1.0})
+    async with Client(build_server(ws)) as c:
+        rid = await _launch(c, command=["python", "plain.py"], time_limit_s=2.5)
+        run = await _ended(c, rid)
+    assert run["state"] == "failed" and run["ended_by"] == "time_limit", run
+    assert run["signal"] != 10 and run["exit_code"] != 138, run  # not SIGUSR1's default action
+    assert run["step"] > 100  # it worked on through the warning, to the limit

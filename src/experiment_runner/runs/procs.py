@@ -203,6 +203,39 @@ def signal_session(leader: int, leader_ticks: int | None, sig: int, *, leader_is
     return len(members)
 
 
+def catches(pid: int, sig: int) -> bool | None:
+    """Whether the process has a handler for `sig` or ignores it (Linux: the SigCgt and SigIgn masks of
+    /proc/PID/status); None where that cannot be read (another OS, a process gone). A process that does neither is
+    ended by a signal whose default is to terminate, SIGUSR1 among them."""
+    if not LINUX:
+        return None
+    try:
+        with open(f"{_PROC}/{pid}/status", "rb") as f:
+            fields = dict(line.split(b":", 1) for line in f.read().splitlines() if b":" in line)
+        caught, ignored = int(fields[b"SigCgt"].strip(), 16), int(fields[b"SigIgn"].strip(), 16)
+    except (OSError, KeyError, ValueError):
+        return None
+    return bool((caught | ignored) >> (sig - 1) & 1)
+
+
+def signal_catchers(leader: int, sig: int) -> tuple[int, int] | None:
+    """Send `sig` only to the processes of the run's session that catch or ignore it, so that a warning signal
+    (SIGUSR1 before a time limit) never ends a process that has no handler for it yet. (sent, members); None where
+    handlers cannot be read, and the caller signals the whole session as before."""
+    if not LINUX:
+        return None
+    members = session_members(leader)
+    sent = 0
+    for pid in members:
+        if catches(pid, sig):
+            try:
+                os.kill(pid, sig)
+                sent += 1
+            except (ProcessLookupError, PermissionError):
+                pass
+    return sent, len(members)
+
+
 def wait_gone(check_fn, timeout: float, interval: float = 0.05) -> bool:
     """Poll `check_fn()` (True = still there) until False or the timeout; True when it went away."""
     deadline = time.monotonic() + timeout

@@ -100,6 +100,7 @@ class Child:
         self.exited_mono: float | None = None
         self.leftovers_termed_at: float | None = None
         self.limit_signalled = False
+        self.usr1_held: str | None = None  # why SIGUSR1 is due, while no process of the run catches it yet
         self.end_for_limit_at: float | None = None
         self.first_step: int | None = None
         self.last_step: int | None = None
@@ -202,6 +203,8 @@ class Child:
                 self.flush_metrics()
                 if self.ending is None and self.exit_info is None:
                     self._check_ends(now_m, time_limit)
+                    if self.usr1_held is not None:
+                        self._deliver_usr1(self.usr1_held)
                 self._escalate(now_m)
             if now_m >= next_beat:
                 next_beat = now_m + self.cfg.heartbeat_s
@@ -297,9 +300,31 @@ class Child:
 
     def _signal_limit_near(self, why: str) -> None:
         self.limit_signalled = True
+        self._deliver_usr1(why, first=True)
+
+    def _deliver_usr1(self, why: str, first: bool = False) -> None:
+        """SIGUSR1 to the processes of the run that catch it. A process without a handler would be ended by it
+        (its default action), so while none has one (a script still starting, or one that never saves on the
+        signal) it is held and tried again every tick; the attempt still ends at the limit as it would."""
         pid = self.running.pid
-        self.sup.log(f"{why}: SIGUSR1 to session {pid} so the run can save a checkpoint")
-        procs.signal_session(pid, self.child_ticks, signal.SIGUSR1, leader_is_our_child=True)
+        sent = procs.signal_catchers(pid, signal.SIGUSR1)
+        if sent is None:  # handlers cannot be read here: the whole session, as the signal was always sent
+            procs.signal_session(pid, self.child_ticks, signal.SIGUSR1, leader_is_our_child=True)
+            self.sup.log(f"{why}: SIGUSR1 to session {pid} so the run can save a checkpoint")
+        elif sent[0]:
+            self.sup.log(
+                f"{why}: SIGUSR1 to {sent[0]} of the {sent[1]} process(es) of session {pid} that catch it, so the "
+                "run can save a checkpoint" + ("" if first else " (held until one had a handler)")
+            )
+        else:
+            if first:
+                self.sup.log(
+                    f"{why}: no process of session {pid} catches SIGUSR1 yet; it is held until one does (it would "
+                    "end the run now)"
+                )
+            self.usr1_held = why
+            return
+        self.usr1_held = None
 
     def _read(self, fd: int, stream: str, sel, open_fds: set) -> bool:
         """Read what is there now, bounded, so one flooding stream cannot starve the other or the timers. True when
