@@ -60,6 +60,9 @@ def job_script(plan: LaunchPlan, run_dirs: list[Path], launch_file: Path, python
             "#!/bin/bash",
             "# Written by experiment-runner: one run per array task, each under its supervisor.",
             "set -u",
+            # The time limit's warning (sbatch --signal=B:USR1) may come up to a minute early, even before the
+            # supervisor has its handler: ignored until then (the disposition carries over exec) rather than fatal.
+            "trap '' USR1",
             f"RUN_DIRS=({dirs})",
             "RUN_DIR=${RUN_DIRS[${SLURM_ARRAY_TASK_ID:-0}]}",
             'exec >>"$RUN_DIR/supervisor.log" 2>&1',
