@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import anyio
 import pytest
 from mcp import Client, StdioServerParameters
 
@@ -80,7 +81,7 @@ async def wait_ended(c, run_ids: list[str], timeout: float = 120) -> dict[str, d
             last[rid] = r.structured_content["runs"][0]
         if all(s["state"] not in ("queued", "running") for s in last.values()):
             return last
-        time.sleep(1.0)
+        await anyio.sleep(1.0)
     raise AssertionError(
         f"runs did not end within {timeout} s: "
         f"{json.dumps({k: (v['state'], v.get('reason')) for k, v in last.items()})}"
@@ -95,7 +96,7 @@ async def wait_state(c, run_id: str, state: str, timeout: float = 60) -> dict:
         seen = r.structured_content["runs"][0]
         if seen["state"] == state:
             return seen
-        time.sleep(0.5)
+        await anyio.sleep(0.5)
     raise AssertionError(f"{run_id} never reached {state}: last {seen and (seen['state'], seen.get('reason'))}")
 
 
@@ -165,15 +166,29 @@ async def test_a_job_past_its_time_limit_reads_as_timed_out(ws):
     assert "TIMEOUT" in final["reason"] and final["scheduler"]["state"] == "TIMEOUT"
 
 
+#: Trains only once the test says go (a file appears), so the job is surely running while the first server exits.
+WAITS_FOR_GO = """
+import os, sys, time
+deadline = time.time() + 180
+while not os.path.exists("go") and time.time() < deadline:
+    time.sleep(0.1)
+for step in range(1, 21):
+    print(f"step={step} loss={1.0 / step:.4f}", flush=True)
+    time.sleep(0.05)
+"""
+
+
 async def test_a_restarted_server_still_tracks_a_job_it_launched(ws):
+    (ws / "gated.py").write_text(WAITS_FOR_GO)
     params = StdioServerParameters(
         command=sys.executable, args=["-m", "experiment_runner", "--root", str(ws), "serve"], env=dict(os.environ)
     )
     async with Client(params, mode="legacy") as c:
-        out = await launch(c, seeds=[0], command=["python", "train.py", "{seed}", "20", "0.3"])
+        out = await launch(c, seeds=[0], command=["python", "gated.py"])
         rid = out["runs"][0]["run_id"]
         await wait_state(c, rid, "running")
-    # that server process is gone now; a new one reads the same store
+    # that server process is gone now, the job still running; a new one reads the same store
+    (ws / "go").touch()
     async with Client(params, mode="legacy") as c:
         mid = (await c.call_tool("get_run_status", {"run_id": rid})).structured_content["runs"][0]
         assert mid["state"] in ("running", "completed"), mid
@@ -270,7 +285,7 @@ async def test_a_requeued_job_continues_as_the_same_run_from_its_checkpoint(ws):
         deadline = time.monotonic() + 90
         while not any(r.get("step", -1) >= 10 for r in store.read_metrics(rid)):
             assert time.monotonic() < deadline, "the run never reached step 10"
-            time.sleep(0.3)
+            await anyio.sleep(0.3)
         job = store.get(rid).state.scheduler["job_id"]
         requeue = subprocess.run(["scontrol", "requeue", job], capture_output=True, text=True, timeout=30, check=False)
         assert requeue.returncode == 0, requeue.stderr
