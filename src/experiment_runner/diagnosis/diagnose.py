@@ -707,11 +707,12 @@ def _placeholder_nan(cats: dict[str, list[Evidence]], series: dict[str, list]) -
     (an evaluation loss printed before the first evaluation), and the line's weight drops below the report."""
     import math
 
+    from experiment_runner.diagnosis.series import placeholder_first
     from experiment_runner.runs.metrics_parse import normalise_name
 
     def placeholder(name: str) -> bool:
         pts = series.get(normalise_name(name)) or []
-        return len(pts) >= 3 and not math.isfinite(pts[0][1]) and all(math.isfinite(v) for _, v in pts[1:])
+        return placeholder_first(pts, 3) and not math.isfinite(pts[0][1])
 
     for e in cats.get("nan_or_inf_loss", []):
         if e.kind != "log" or e.data.get("rule") != "nonfinite_value" or not e.text:

@@ -24,23 +24,21 @@ from __future__ import annotations
 
 import re
 
-from experiment_runner.diagnosis.exceptions import ExceptionInfo, Family, carries_os_error
+from experiment_runner.diagnosis.exceptions import DIM, ExceptionInfo, Family, carries_os_error
 
 #: classes that carry a missing name, not a value of the wrong shape or type
 _NAME_CLASSES = ("KeyError", "AttributeError", "NameError", "UnboundLocalError", "StopIteration")
 
-#: one dimension of a shape: a size, or one not known yet (`None` in Keras and JAX, `?` in TensorFlow 1's `[?,10]`)
-_DIM = r"(?:None|\?|-?\d+)"
 _SHAPE_LITERAL = re.compile(
     r"torch\.Size\(\[[\d, ]*\]\)"  # torch.Size([8, 3])
     r"|TensorShape\(\[[\w?, ]*\]\)"
-    rf"|\({_DIM}(?: ?, ?{_DIM})*(?: ?,)?\)"  # (2,3), (4,), (None, 28)
-    rf"|(?<![\w\]])\[{_DIM}(?:, ?{_DIM})+\]"  # [10, 9], [?,10], [None, 28, 28] (one number in brackets is an index)
+    rf"|\({DIM}(?: ?, ?{DIM})*(?: ?,)?\)"  # (2,3), (4,), (None, 28)
+    rf"|(?<![\w\]])\[{DIM}(?:, ?{DIM})+\]"  # [10, 9], [?,10], [None, 28, 28] (one number in brackets is an index)
     r"|\b\d+ ?x ?\d+\b"  # 4x12
 )
 #: two shapes set against each other (`[25088] vs. [32,28,28]`, `[524288] vs. [16384]`, `(3,) and (4,)`): a shape
 #: of one dimension is written like an index, and counts as a shape where it is compared with another
-_ONE_OR_MORE = rf"\[{_DIM}(?:, ?{_DIM})*\]|\({_DIM}(?: ?, ?{_DIM})*(?: ?,)?\)"
+_ONE_OR_MORE = rf"\[{DIM}(?:, ?{DIM})*\]|\({DIM}(?: ?, ?{DIM})*(?: ?,)?\)"
 _SHAPES_COMPARED = re.compile(rf"({_ONE_OR_MORE}) ?(?:vs\.?|versus|!=) ?({_ONE_OR_MORE})")
 #: a list of values, not a shape: the list written right after the word for what it holds (`indices [3, 7]`, `ids
 #: [1, 2]`, `range (0, 1)`, `version (3, 8)`); a thing named before a colon (`label`:(7,1)) is the subject of its size

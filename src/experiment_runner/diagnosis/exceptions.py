@@ -132,8 +132,10 @@ _NO_KERNEL = re.compile(r"not implemented for ['\"]?" + _DTYPES)
 _SHAPE_WORD = re.compile(
     r"\b(?:sizes?|shapes?|dimensions?|dims?|batch_size|channels|rank|length|\d+D|\d+-dimensional)\b", re.I
 )
+#: one dimension of a shape: a size, or one not known yet (`None` in Keras and JAX, `?` in TensorFlow 1's `[?,10]`)
+DIM = r"(?:None|\?|-?\d+)"
 _SIZES = re.compile(
-    r"\((?:None|\?|-?\d+)(?:, ?(?:None|\?|-?\d+))*,?\)|\[(?:None|\?|-?\d+)(?:, ?(?:None|\?|-?\d+))*\]|torch\.Size"
+    rf"\({DIM}(?:, ?{DIM})*,?\)|\[{DIM}(?:, ?{DIM})*\]|torch\.Size"
     r"|\b\d+ ?x ?\d+\b|\bsize \d+\b"
     r"|\b\d+D\b|\b\d+-dimensional\b",
     re.I,

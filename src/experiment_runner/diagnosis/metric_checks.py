@@ -616,10 +616,7 @@ def _component_losses(series: dict[str, Series]) -> list[str]:
     evaluation not run yet) and says nothing."""
     from experiment_runner.metrics.vocabulary import describe
 
-    def placeholder(pts: Series) -> bool:
-        return len(pts) >= 2 and all(math.isfinite(v) for _, v in pts[1:])
-
-    return [n for n, pts in series.items() if pts and describe(n).role == "loss" and not placeholder(pts)]
+    return [n for n, pts in series.items() if pts and describe(n).role == "loss" and not S.placeholder_first(pts, 2)]
 
 
 def _broken_table_terms(series: dict[str, Series], records: list[dict] | None) -> list[str]:

@@ -69,6 +69,12 @@ def first_nonfinite(series: list[Point]) -> FirstBad | None:
     return None
 
 
+def placeholder_first(series: list[Point], min_points: int) -> bool:
+    """Every value after the first is finite (at least `min_points` in all): a NaN/Inf the series may hold at its
+    first point stood in for a measurement not made yet (an evaluation loss printed before the first evaluation)."""
+    return len(series) >= min_points and all(math.isfinite(v) for _, v in series[1:])
+
+
 @dataclass
 class Trend:
     n: int
