@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 READ_CHUNK = 1 << 16
 TICK_S = 0.2  # metrics flush, stop-request and limit checks
+HELD_SIGNAL_S = 1.0  # a held SIGUSR1 is tried this often (each try reads the session's processes from /proc)
 COALESCE_S = 0.05  # pause after reading a trickle of output (see loop)
 TRICKLE_BYTES = 256 * 1024  # less than this waiting at a wake-up is a trickle (a few lines), not a flood
 PIPE_BYTES = 1 << 20  # the output pipes' capacity: room for a 50 ms pause at 20 MB/s of output
@@ -101,6 +102,7 @@ class Child:
         self.leftovers_termed_at: float | None = None
         self.limit_signalled = False
         self.usr1_held: str | None = None  # why SIGUSR1 is due, while no process of the run catches it yet
+        self.usr1_next_try = 0.0
         self.end_for_limit_at: float | None = None
         self.first_step: int | None = None
         self.last_step: int | None = None
@@ -203,7 +205,7 @@ class Child:
                 self.flush_metrics()
                 if self.ending is None and self.exit_info is None:
                     self._check_ends(now_m, time_limit)
-                    if self.usr1_held is not None:
+                    if self.usr1_held is not None and now_m >= self.usr1_next_try:
                         self._deliver_usr1(self.usr1_held)
                 self._escalate(now_m)
             if now_m >= next_beat:
@@ -305,7 +307,7 @@ class Child:
     def _deliver_usr1(self, why: str, first: bool = False) -> None:
         """SIGUSR1 to the processes of the run that catch it. A process without a handler would be ended by it
         (its default action), so while none has one (a script still starting, or one that never saves on the
-        signal) it is held and tried again every tick; the attempt still ends at the limit as it would."""
+        signal) it is held and tried again every HELD_SIGNAL_S; the attempt still ends at the limit as it would."""
         pid = self.running.pid
         sent = procs.signal_catchers(pid, signal.SIGUSR1)
         if sent is None:  # handlers cannot be read here: the whole session, as the signal was always sent
@@ -323,6 +325,7 @@ class Child:
                     "end the run now)"
                 )
             self.usr1_held = why
+            self.usr1_next_try = time.monotonic() + HELD_SIGNAL_S
             return
         self.usr1_held = None
 
